@@ -1,0 +1,95 @@
+/** Command line: `npm run emulator -- --port 8800 ...` (see emulator/README.md). */
+import { parseArgs } from 'node:util'
+import { validateFault } from './faults.js'
+import { DEFAULT_GROUP, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, startEmulator, type FaultSpec } from './index.js'
+
+const FLAGS = {
+  port: { type: 'string', default: '8800', help: 'port to listen on (0 = any free port)' },
+  'build-seconds': { type: 'string', default: '3', help: 'seconds a build stays Building at least' },
+  user: { type: 'string', default: DEFAULT_USER, help: 'login accepted by POST /api/login' },
+  password: { type: 'string', default: DEFAULT_PASSWORD, help: "that login's password" },
+  group: { type: 'string', default: DEFAULT_GROUP, help: 'group that exists from the start' },
+  'group-token': { type: 'string', default: DEFAULT_GROUP_TOKEN, help: "that group's token (32 lowercase hex)" },
+  'token-lifetime': { type: 'string', default: '3600', help: 'seconds a user token stays valid' },
+  'run-timeout': { type: 'string', default: '60', help: 'time limit in seconds of a run and of a build check' },
+  'data-dir': { type: 'string', default: '', help: 'where uploads are stored' },
+  python: { type: 'string', default: 'python3', help: 'Python interpreter that builds and runs scripts' },
+  fault: { type: 'string', multiple: true, default: [] as string[], help: 'a JSON FaultSpec to inject (repeatable)' },
+  'build-fails': { type: 'boolean', default: false, help: 'make every build fail' },
+  quiet: { type: 'boolean', default: false, help: 'do not log each request' },
+  help: { type: 'boolean', default: false, help: 'print this help' }
+} as const
+
+function usage(): string {
+  const lines = Object.entries(FLAGS).map(([name, flag]) => {
+    const value = flag.type === 'string' ? ` <${name === 'fault' ? 'json' : 'value'}>` : ''
+    const shown = Array.isArray(flag.default) ? 'none' : flag.default === '' ? 'a temp dir, removed on exit' : String(flag.default)
+    return `  --${name}${value}`.padEnd(30) + `${flag.help} (default: ${shown})`
+  })
+  return ['Usage: npm run emulator -- [flags]', '', 'A local Neomaril API emulator listening on 127.0.0.1.', '', ...lines].join('\n')
+}
+
+function seconds(name: string, text: string): number {
+  const value = Number(text)
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number >= 0, not '${text}'`)
+  return value
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: FLAGS, strict: true, allowPositionals: false })
+  if (values.help) {
+    console.log(usage())
+    return
+  }
+  const faults: FaultSpec[] = values.fault.map((text) => {
+    try {
+      return validateFault(JSON.parse(text))
+    } catch (error) {
+      throw new Error(`--fault '${text}': ${(error as Error).message}`)
+    }
+  })
+  if (!/^[0-9a-f]{32}$/.test(values['group-token'])) throw new Error('--group-token must be 32 lowercase hex characters')
+  const quiet = values.quiet
+  const emulator = await startEmulator({
+    port: seconds('port', values.port),
+    buildSeconds: seconds('build-seconds', values['build-seconds']),
+    buildFails: values['build-fails'],
+    users: { [values.user]: values.password },
+    groups: { [values.group]: values['group-token'] },
+    tokenLifetimeSeconds: seconds('token-lifetime', values['token-lifetime']),
+    runTimeoutSeconds: seconds('run-timeout', values['run-timeout']),
+    dataDir: values['data-dir'] || undefined,
+    python: values.python,
+    log: quiet ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`)
+  })
+  for (const fault of faults) emulator.addFault(fault)
+
+  // A local test server: printing its fake credentials is the point.
+  console.log(`Neomaril emulator listening on ${emulator.url} (API: ${emulator.url}/api)`)
+  console.log(`  user:        ${values.user}`)
+  console.log(`  password:    ${values.password}`)
+  console.log(`  group:       ${values.group}`)
+  console.log(`  group token: ${values['group-token']}`)
+  if (faults.length > 0) console.log(`  faults:      ${faults.length} injected`)
+
+  let stopping = false
+  const stop = (signal: string): void => {
+    if (stopping) return
+    stopping = true
+    if (!quiet) console.log(`${signal}: stopping`)
+    emulator.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      }
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  console.error(`neomaril emulator: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(2)
+})
