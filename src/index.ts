@@ -1,2 +1,4 @@
-import * as core from '@actions/core'
-core.info('hello')
+import { run } from './main.js'
+
+// The entry the runner starts (action.yml: runs.main). Everything else lives in main.ts.
+await run()

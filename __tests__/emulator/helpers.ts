@@ -1,0 +1,113 @@
+/** Shared helpers for the emulator tests: HTTP calls over real fetch, register and deploy. */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DEFAULT_GROUP, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, type Emulator } from '../../emulator/index.js'
+
+export const GROUP = DEFAULT_GROUP
+export const GROUP_TOKEN = DEFAULT_GROUP_TOKEN
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const samplesDir = path.resolve(repoRoot, '..', 'shared', 'samples')
+
+export const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` })
+
+export async function login(emu: Emulator, user = DEFAULT_USER, password = DEFAULT_PASSWORD): Promise<Response> {
+  return fetch(`${emu.url}/api/login`, { method: 'POST', body: new URLSearchParams({ user, password }) })
+}
+
+export async function userToken(emu: Emulator): Promise<string> {
+  const res = await login(emu)
+  expect(res.status).toBe(200)
+  return ((await res.json()) as { Token: string }).Token
+}
+
+export async function getJson(emu: Emulator, apiPath: string, token?: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${emu.url}/api${apiPath}`, { headers: token ? bearer(token) : {} })
+  return { status: res.status, body: await res.json() }
+}
+
+export interface Upload {
+  name?: string
+  ref?: string
+  operation?: 'Sync' | 'Async'
+  pythonVersion?: string
+  source: string
+  sourceName?: string
+  requirements?: string
+  schema?: { name: string; content: string | Uint8Array }
+  env?: string
+  extras?: { name: string; content: string }[]
+  group?: string
+}
+
+/** The multipart register body (contract §3); `omit` drops fields or parts by name. */
+export function registerForm(upload: Upload, omit: string[] = []): FormData {
+  const form = new FormData()
+  const field = (key: string, value: string): void => {
+    if (!omit.includes(key)) form.append(key, value)
+  }
+  const file = (part: string, content: string | Uint8Array, filename: string): void => {
+    if (!omit.includes(part)) form.append(part, new Blob([content]), filename)
+  }
+  field('name', upload.name ?? 'test-script')
+  field('script_reference', upload.ref ?? 'process')
+  field('operation', upload.operation ?? 'Sync')
+  field('python_version', upload.pythonVersion ?? 'Python310')
+  file('source', upload.source, upload.sourceName ?? 'script.py')
+  file('requirements', upload.requirements ?? '', 'requirements.txt')
+  file('schema', upload.schema?.content ?? '{"x": 1}', upload.schema?.name ?? 'schema.json')
+  if (upload.env !== undefined) file('env', upload.env, '.env')
+  for (const extra of upload.extras ?? []) file('extra', extra.content, extra.name)
+  return form
+}
+
+export async function register(emu: Emulator, token: string, upload: Upload): Promise<string> {
+  const res = await fetch(`${emu.url}/api/preprocessing/register/${upload.group ?? GROUP}`, {
+    method: 'POST',
+    headers: bearer(token),
+    body: registerForm(upload)
+  })
+  const body = (await res.json()) as { Hash: string }
+  expect(res.status).toBe(201)
+  return body.Hash
+}
+
+export async function host(emu: Emulator, token: string, hash: string, operation: 'sync' | 'async' = 'sync'): Promise<Response> {
+  return fetch(`${emu.url}/api/preprocessing/${operation}/host/${GROUP}/${hash}`, { headers: bearer(token) })
+}
+
+/** Polls `read` every 50 ms until `done` holds, failing after `timeoutMs`. */
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await read()
+    if (done(value)) return value
+    if (Date.now() > deadline) throw new Error(`Timed out; last value ${JSON.stringify(value)}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+export async function scriptStatus(emu: Emulator, token: string, hash: string): Promise<{ Status: string; Message: string | null }> {
+  return (await getJson(emu, `/preprocessing/status/${GROUP}/${hash}`, token)).body
+}
+
+/** Hosts a registered script and waits for a terminal status. */
+export async function build(emu: Emulator, token: string, hash: string, operation: 'sync' | 'async' = 'sync'): Promise<{ Status: string; Message: string | null }> {
+  expect((await host(emu, token, hash, operation)).status).toBe(202)
+  return waitFor(
+    () => scriptStatus(emu, token, hash),
+    (s) => s.Status !== 'Building'
+  )
+}
+
+export async function deploy(emu: Emulator, token: string, upload: Upload): Promise<string> {
+  const hash = await register(emu, token, upload)
+  const status = await build(emu, token, hash, upload.operation === 'Async' ? 'async' : 'sync')
+  expect(status).toEqual({ Status: 'Deployed', Message: null })
+  return hash
+}
+
+export async function logs(emu: Emulator, token: string, hash: string, query = ''): Promise<Array<{ Hash: string; RegisteredAt: string; OutputType: string; OutputData: string; Routine: string }>> {
+  const { status, body } = await getJson(emu, `/preprocessing/logs/${GROUP}/${hash}${query}`, token)
+  expect(status).toBe(200)
+  return body.Results
+}

@@ -1,0 +1,12 @@
+import type { LogEntry } from '../neomaril/wire.js'
+
+/** One line per entry: `2026-11-28T10:00:00Z Host/Error <text>`. */
+export function formatLogEntries(entries: readonly LogEntry[]): string {
+  return entries.map(entry => `${entry.RegisteredAt} ${entry.Routine}/${entry.OutputType} ${entry.OutputData}`).join('\n')
+}
+
+/** The last `count` lines of the formatted entries. */
+export function logTail(entries: readonly LogEntry[], count: number): string {
+  const lines = formatLogEntries(entries).split('\n')
+  return lines.slice(-count).join('\n')
+}

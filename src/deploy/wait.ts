@@ -1,0 +1,63 @@
+import { BUILDING_STATES } from '../neomaril/wire.js'
+import { abortableSleep } from '../neomaril/client.js'
+
+export interface StatusCheck {
+  readonly status: string
+  readonly message: string | null
+}
+
+export interface Poll {
+  readonly elapsedMs: number
+  readonly status: string
+  /** 1 for the first check. */
+  readonly check: number
+}
+
+export interface WaitOptions {
+  readonly timeoutMs: number
+  /** The longest gap between two checks. */
+  readonly pollIntervalMs: number
+  /** States that keep the wait going (the build's in-between states by default). */
+  readonly pendingStates?: readonly string[]
+  readonly onPoll?: (poll: Poll) => void
+  readonly signal?: AbortSignal
+  readonly now?: () => number
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  readonly random?: () => number
+}
+
+export type WaitOutcome =
+  | { readonly kind: 'done'; readonly last: StatusCheck; readonly elapsedMs: number; readonly checks: number }
+  | { readonly kind: 'timed-out'; readonly last: StatusCheck; readonly elapsedMs: number; readonly checks: number }
+
+/**
+ * Checks a status until it leaves the pending states or the deadline passes.
+ *
+ * The gap between checks is a tenth of the time waited so far, at least about a
+ * second and at most `pollIntervalMs`, with ±10% jitter: a short build is seen
+ * finishing within a second, a long one costs few requests, and the wait never adds
+ * much more than a tenth to the build time. The last check falls on the deadline, so
+ * a build that never ends is reported no later than the deadline plus one request.
+ */
+export async function waitWhilePending(check: () => Promise<StatusCheck>, options: WaitOptions): Promise<WaitOutcome> {
+  const now = options.now ?? Date.now
+  const sleep = options.sleep ?? abortableSleep
+  const random = options.random ?? Math.random
+  const pending = options.pendingStates ?? BUILDING_STATES
+  const started = now()
+  const deadline = started + options.timeoutMs
+  for (let checks = 1; ; checks++) {
+    const last = await check()
+    const elapsedMs = now() - started
+    options.onPoll?.({ elapsedMs, status: last.status, check: checks })
+    if (!pending.includes(last.status)) return { kind: 'done', last, elapsedMs, checks }
+    const remaining = deadline - now()
+    if (remaining <= 0) return { kind: 'timed-out', last, elapsedMs, checks }
+    await sleep(Math.min(nextGap(elapsedMs, options.pollIntervalMs, random), remaining), options.signal)
+  }
+}
+
+export function nextGap(elapsedMs: number, pollIntervalMs: number, random: () => number): number {
+  const base = Math.min(pollIntervalMs, Math.max(1000, elapsedMs / 10))
+  return Math.min(pollIntervalMs, base * (0.9 + 0.2 * random()))
+}

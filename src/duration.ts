@@ -1,0 +1,28 @@
+/**
+ * Durations as people write them in workflows: `90s`, `20m`, `1h30m`, `500ms`,
+ * or a bare number of seconds. Returns milliseconds, or undefined when unreadable.
+ */
+export function parseDuration(text: string): number | undefined {
+  const value = text.trim().toLowerCase()
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000)
+  const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+  const part = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy
+  let total = 0
+  let consumed = 0
+  for (const match of value.matchAll(part)) {
+    total += Number(match[1]) * unitMs[match[2]]
+    consumed += match[0].length
+  }
+  if (consumed === 0 || consumed !== value.length) return undefined
+  return Math.round(total)
+}
+
+/** `125000` → `2m5s`: for messages. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`
+  const totalSeconds = Math.round(ms / 1000)
+  const h = Math.floor(totalSeconds / 3600)
+  const m = Math.floor((totalSeconds % 3600) / 60)
+  const s = totalSeconds % 60
+  return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('')
+}

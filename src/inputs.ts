@@ -1,0 +1,412 @@
+import * as core from '@actions/core'
+import { accessSync, constants, openSync, readSync, closeSync, readFileSync } from 'node:fs'
+import { basename, extname, isAbsolute, resolve } from 'node:path'
+import fg from 'fast-glob'
+import { parseDuration } from './duration.js'
+import { InputError, type InputProblem } from './errors.js'
+import { checkEntrypoint } from './validate/entrypoint.js'
+import { statOrUndefined, type UploadFile } from './validate/files.js'
+import { findUnpinnedRequirements, type UnpinnedRequirement } from './validate/requirements.js'
+
+/** Where the official client points when nothing else is configured. */
+export const STAGING_URL = 'https://neomaril.staging.datarisk.net/'
+export const PYTHON_VERSIONS = ['3.8', '3.9', '3.10'] as const
+export const INPUT_TYPES = ['json', 'csv', 'parquet'] as const
+
+export type Operation = 'Sync' | 'Async'
+export type PythonVersion = (typeof PYTHON_VERSIONS)[number]
+export type InputType = (typeof INPUT_TYPES)[number]
+
+/** Everything the action was asked to do, parsed and checked once. */
+export interface DeploySpec {
+  readonly connection: {
+    /** API base: the server root with `/api` appended (contract §1). */
+    readonly apiUrl: string
+    readonly login: string
+    readonly password: string
+    /** Needed only by run calls (smoke test). */
+    readonly groupToken?: string
+    readonly requestTimeoutMs: number
+  }
+  /** Normalised as the official client does. */
+  readonly group: string
+  readonly script: {
+    readonly name: string
+    /** The entrypoint function's name: the API's `script_reference`. */
+    readonly entrypoint: string
+    readonly operation: Operation
+    readonly pythonVersion: PythonVersion
+    readonly inputType: InputType
+    /** source, requirements, schema, then env (if any) and extras, in upload order. */
+    readonly files: readonly UploadFile[]
+  }
+  readonly wait: {
+    readonly enabled: boolean
+    readonly timeoutMs: number
+    /** The longest gap between two status checks. */
+    readonly pollIntervalMs: number
+    readonly failOnTimeout: boolean
+  }
+}
+
+/** Things worth telling the user that do not stop the deploy. */
+export interface InputFindings {
+  readonly notices: string[]
+  readonly unpinned: { file: string; entries: UnpinnedRequirement[] }
+}
+
+/** How inputs reach the parser: the runner's `INPUT_*` in production, a table in tests. */
+export interface InputSource {
+  /** The raw input value, trimmed; '' when not set. */
+  get(name: string): string
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** Relative paths are resolved against this (the runner's workspace). */
+  readonly cwd: string
+  /** Register a value that must never be printed. */
+  mask(value: string): void
+  /** python3 executable used for the entrypoint check. */
+  readonly python?: string
+}
+
+/** The runner's inputs, with every secret masked as soon as it is read. */
+export function runnerInputSource(): InputSource {
+  return {
+    get: name => core.getInput(name),
+    env: process.env,
+    cwd: process.cwd(),
+    mask: value => core.setSecret(value)
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
+
+/**
+ * Parses and checks every input. Collects all problems before throwing one
+ * InputError, so a user fixes a workflow in one round instead of one per run.
+ */
+export function parseInputs(source: InputSource): { spec: DeploySpec; findings: InputFindings } {
+  const problems: InputProblem[] = []
+  const notices: string[] = []
+  const fail = (input: string, problem: string, fix?: string): undefined => {
+    problems.push({ input, problem, fix })
+    return undefined
+  }
+  const fromEnv = (input: string, names: string[]): string => {
+    const direct = source.get(input)
+    if (direct) return direct
+    for (const name of names) {
+      const value = source.env[name]?.trim()
+      if (value) return value
+    }
+    return ''
+  }
+
+  // Secrets first: mask them before anything (even an error message) could print them.
+  const password = fromEnv('password', ['NEOMARIL_PASSWORD', 'MLOPS_PASSWORD'])
+  const groupToken = fromEnv('group-token', ['NEOMARIL_GROUP_TOKEN', 'MLOPS_GROUP_TOKEN'])
+  if (password) source.mask(password)
+  if (groupToken) source.mask(groupToken)
+
+  const boolean = (input: string, fallback: boolean): boolean => {
+    const raw = source.get(input)
+    if (raw === '') return fallback
+    if (/^(true|yes|on|1)$/i.test(raw)) return true
+    if (/^(false|no|off|0)$/i.test(raw)) return false
+    fail(input, `'${raw}' is not a boolean.`, `Use true or false.`)
+    return fallback
+  }
+  const duration = (input: string, fallback: string, minMs: number): number => {
+    const raw = source.get(input) || fallback
+    const ms = parseDuration(raw)
+    if (ms === undefined) {
+      fail(input, `'${raw}' is not a duration.`, `Write it like 90s, 20m or 1h30m.`)
+      return parseDuration(fallback) as number
+    }
+    if (ms < minMs) {
+      fail(input, `'${raw}' is too short.`, `Use at least ${minMs / 1000}s.`)
+      return minMs
+    }
+    return ms
+  }
+  const path = (raw: string): string => (isAbsolute(raw) ? raw : resolve(source.cwd, raw))
+  const readableFile = (input: string, raw: string, what: string): string | undefined => {
+    const full = path(raw)
+    const stat = statOrUndefined(full)
+    if (!stat) return fail(input, `${what} '${raw}' does not exist (looked at ${full}).`, `Check the path; it is relative to the repository root. Did the job run actions/checkout?`)
+    if (!stat.isFile()) return fail(input, `'${raw}' is not a file.`, `Point ${input} at a file.`)
+    try {
+      accessSync(full, constants.R_OK)
+    } catch {
+      return fail(input, `'${raw}' cannot be read by the runner.`, `Check the file's permissions.`)
+    }
+    return full
+  }
+
+  // --- connection ---------------------------------------------------------------
+  let rawUrl = fromEnv('url', ['NEOMARIL_URL', 'MLOPS_URL'])
+  if (!rawUrl) {
+    rawUrl = STAGING_URL
+    notices.push(`No 'url' input and no NEOMARIL_URL/MLOPS_URL: using the staging server ${STAGING_URL}, as the official client does.`)
+  }
+  const allowInsecureHttp = boolean('allow-insecure-http', false)
+  const apiUrl = parseServerUrl(rawUrl, allowInsecureHttp, fail)
+
+  const login = fromEnv('login', ['NEOMARIL_USER', 'MLOPS_USER'])
+  if (!login) fail('login', 'is empty and neither NEOMARIL_USER nor MLOPS_USER is set.', 'Pass it from a secret: login: ${{ secrets.NEOMARIL_USER }}.')
+  if (!password) fail('password', 'is empty and neither NEOMARIL_PASSWORD nor MLOPS_PASSWORD is set.', 'Pass it from a secret: password: ${{ secrets.NEOMARIL_PASSWORD }}.')
+  if (groupToken && /\s/.test(groupToken)) fail('group-token', 'contains white space.', 'Copy the token exactly as the server returned it when the group was created.')
+  const requestTimeoutMs = duration('request-timeout', '60s', 1000)
+
+  const rawGroup = source.get('group') || 'datarisk'
+  const group = normaliseGroup(rawGroup)
+  if (!/^[a-z0-9_]+$/.test(group)) fail('group', `'${rawGroup}' becomes '${group}', which is not a group name.`, 'Group names hold letters, digits and _ only; use the name shown by the Neomaril server.')
+  else if (group !== rawGroup) notices.push(`Group '${rawGroup}' normalised to '${group}', as the official client does.`)
+
+  // --- script ---------------------------------------------------------------------
+  const name = source.get('name')
+  if (!name) fail('name', 'is required.', 'Give the script a display name of under 32 characters.')
+  else if (name.length >= 32) fail('name', `'${name}' has ${name.length} characters; the server takes fewer than 32.`, 'Shorten it.')
+
+  const operationRaw = source.get('operation') || 'Sync'
+  const operation: Operation | undefined = /^sync$/i.test(operationRaw) ? 'Sync' : /^async$/i.test(operationRaw) ? 'Async' : undefined
+  if (!operation) fail('operation', `'${operationRaw}' is not an operation.`, 'Use Sync (answers HTTP calls) or Async (processes an uploaded file).')
+
+  const pythonRaw = source.get('python-version') || '3.10'
+  const pythonVersion = (PYTHON_VERSIONS as readonly string[]).includes(pythonRaw) ? (pythonRaw as PythonVersion) : undefined
+  if (!pythonVersion) fail('python-version', `'${pythonRaw}' is not supported.`, `Use one of ${PYTHON_VERSIONS.join(', ')} (quote it in YAML: '3.10', or it becomes 3.1).`)
+
+  const entrypoint = source.get('entrypoint')
+  if (!entrypoint) fail('entrypoint', 'is required.', "Name the function the server calls, e.g. entrypoint: process.")
+  else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(entrypoint)) fail('entrypoint', `'${entrypoint}' is not a Python function name.`, 'Give the bare name of the function, without parentheses or module.')
+
+  const files: UploadFile[] = []
+  const sourceRaw = source.get('source-file')
+  let sourcePath: string | undefined
+  if (!sourceRaw) fail('source-file', 'is required.', 'Point it at the .py or .ipynb file that defines the entrypoint.')
+  else {
+    const extension = extname(sourceRaw).toLowerCase()
+    if (extension !== '.py' && extension !== '.ipynb') fail('source-file', `'${sourceRaw}' is neither a .py nor a .ipynb file.`, 'The server takes a Python script or a Jupyter notebook.')
+    else {
+      sourcePath = readableFile('source-file', sourceRaw, 'the source file')
+      if (sourcePath) files.push(upload('source', extension === '.py' ? 'script.py' : 'notebook.ipynb', sourcePath))
+    }
+  }
+
+  const requirementsRaw = source.get('requirements-file')
+  let unpinned: InputFindings['unpinned'] = { file: requirementsRaw, entries: [] }
+  if (!requirementsRaw) fail('requirements-file', 'is required.', 'Point it at a requirements.txt with pinned versions (pandas==2.2.2).')
+  else {
+    const full = readableFile('requirements-file', requirementsRaw, 'the requirements file')
+    if (full) {
+      files.push(upload('requirements', 'requirements.txt', full))
+      unpinned = { file: requirementsRaw, entries: findUnpinnedRequirements(readFileSync(full, 'utf8')) }
+    }
+  }
+
+  const inputTypeRaw = source.get('input-type').toLowerCase()
+  if (inputTypeRaw && !(INPUT_TYPES as readonly string[]).includes(inputTypeRaw)) fail('input-type', `'${inputTypeRaw}' is not an input type.`, `Use one of ${INPUT_TYPES.join(', ')}.`)
+  if (inputTypeRaw && inputTypeRaw !== 'json' && operation === 'Sync') fail('input-type', `'${inputTypeRaw}' does not fit a Sync script.`, 'Sync scripts take JSON: use json, or set operation: Async.')
+  const schema = parseSchema(source.get('schema'), operation, inputTypeRaw as InputType | '', path, readableFile, fail)
+  if (schema) files.push(schema.file)
+  const inputType: InputType = (inputTypeRaw as InputType) || schema?.type || 'json'
+
+  const envRaw = source.get('env-file')
+  if (envRaw) {
+    const full = readableFile('env-file', envRaw, 'the env file')
+    if (full) {
+      // The values are secrets the server stores encrypted: mask every one now.
+      for (const value of envFileValues(readFileSync(full, 'utf8'))) source.mask(value)
+      files.push(upload('env', '.env', full))
+    }
+  }
+
+  const reservedNames = new Map(files.map(f => [f.uploadName, f.part]))
+  for (const extra of expandExtraFiles(source.get('extra-files'), source.cwd, fail)) {
+    const clash = reservedNames.get(extra.uploadName)
+    if (clash) fail('extra-files', `'${extra.shown}' would be uploaded as '${extra.uploadName}', the name the ${clash} file already has on the server.`, 'Rename the file.')
+    else {
+      reservedNames.set(extra.uploadName, 'extra')
+      files.push(upload('extra', extra.uploadName, extra.path))
+    }
+  }
+
+  // --- behaviour -----------------------------------------------------------------
+  const wait = {
+    enabled: boolean('wait', true),
+    timeoutMs: duration('wait-timeout', '30m', 1000),
+    pollIntervalMs: duration('poll-interval', '10s', 1000),
+    failOnTimeout: boolean('fail-on-timeout', true)
+  }
+
+  // The parser runs last and only on a readable source: its verdict is the most expensive.
+  if (sourcePath && entrypoint && /^[A-Za-z_]\w*$/.test(entrypoint) && pythonVersion && problems.every(p => p.input !== 'source-file')) {
+    const check = checkEntrypoint(sourcePath, entrypoint, pythonVersion, source.python)
+    if (!check.ok) fail('entrypoint', `'${sourceRaw}' ${check.problem}.`, operation === 'Async' ? 'The server calls it as fn(data_path, extra_path=None).' : 'The server calls it as fn(data, base_path).')
+    else if (check.note) notices.push(`Entrypoint check: ${check.note}.`)
+  }
+
+  if (problems.length > 0) throw new InputError(problems)
+  return {
+    spec: {
+      connection: { apiUrl: apiUrl as string, login, password, groupToken: groupToken || undefined, requestTimeoutMs },
+      group,
+      script: {
+        name,
+        entrypoint,
+        operation: operation as Operation,
+        pythonVersion: pythonVersion as PythonVersion,
+        inputType,
+        files
+      },
+      wait
+    },
+    findings: { notices, unpinned }
+  }
+}
+
+function upload(part: UploadFile['part'], uploadName: string, localPath: string): UploadFile {
+  return { part, uploadName, localPath, size: statOrUndefined(localPath)?.size ?? 0 }
+}
+
+/** The official client's rule: lower-case, trim, then space, `.` and `-` become `_`. */
+export function normaliseGroup(group: string): string {
+  return group.toLowerCase().trim().replace(/[ .-]/g, '_')
+}
+
+/** Contract §1: drop one trailing `/`, then append `/api` unless already there. */
+export function apiBaseUrl(serverUrl: string): string {
+  const trimmed = serverUrl.endsWith('/') ? serverUrl.slice(0, -1) : serverUrl
+  return trimmed.endsWith('/api') ? trimmed : `${trimmed}/api`
+}
+
+function parseServerUrl(raw: string, allowInsecureHttp: boolean, fail: (input: string, problem: string, fix?: string) => undefined): string | undefined {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return fail('url', `'${raw}' is not a URL.`, 'Use the server root, e.g. https://neomaril.datarisk.net.')
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('url', `'${raw}' is not an http(s) URL.`, 'Use the server root, e.g. https://neomaril.datarisk.net.')
+  if (url.username || url.password) return fail('url', 'holds credentials.', "Remove them from the URL; use the 'login' and 'password' inputs.")
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname) && !allowInsecureHttp) {
+    return fail('url', `'${raw}' uses plain http, which would send the password unencrypted.`, "Use https, or set allow-insecure-http: true if the network is trusted.")
+  }
+  if (url.search || url.hash) return fail('url', `'${raw}' has a query or fragment.`, 'Use the server root only.')
+  return apiBaseUrl(url.toString())
+}
+
+const SCHEMA_TYPES: Record<string, InputType> = { '.json': 'json', '.csv': 'csv', '.parquet': 'parquet' }
+
+function parseSchema(
+  raw: string,
+  operation: Operation | undefined,
+  inputType: InputType | '',
+  path: (raw: string) => string,
+  readableFile: (input: string, raw: string, what: string) => string | undefined,
+  fail: (input: string, problem: string, fix?: string) => undefined
+): { file: UploadFile; type: InputType } | undefined {
+  if (!raw) return fail('schema', 'is required: the server refuses a script without a schema sample.', 'Point it at a sample input file (schema.json, schema.csv, …), or give inline JSON for a Sync script.')
+  if (raw.startsWith('{') || raw.startsWith('[')) {
+    if (operation === 'Async') return fail('schema', 'is inline JSON, but an Async script needs a sample file.', 'Point schema at a file of the type the script reads.')
+    try {
+      JSON.parse(raw)
+    } catch (error) {
+      return fail('schema', `is inline JSON that does not parse: ${(error as Error).message}.`, 'Fix the JSON, or point schema at a file.')
+    }
+    const inline = Buffer.from(raw)
+    return { file: { part: 'schema', uploadName: 'schema.json', inline, size: inline.length }, type: 'json' }
+  }
+  const full = readableFile('schema', raw, 'the schema file')
+  if (!full) return undefined
+  const type = SCHEMA_TYPES[extname(full).toLowerCase()]
+  if (!type) return fail('schema', `'${raw}' is neither .json, .csv nor .parquet.`, 'Use a sample file of one of those types.')
+  if (operation === 'Sync' && type !== 'json') return fail('schema', `'${raw}' is a ${type} file, but a Sync script takes JSON.`, 'Give a .json sample (or inline JSON), or set operation: Async.')
+  if (inputType && type !== inputType) return fail('schema', `'${raw}' is a ${type} file but input-type is '${inputType}'.`, 'Make them agree.')
+  const problem = contentProblem(full, type)
+  if (problem) return fail('schema', `'${raw}' ${problem}.`, 'Give a real sample of the input.')
+  return { file: upload('schema', basename(full), full), type }
+}
+
+/** A cheap look at the content, so a mislabelled or empty sample is caught here. */
+function contentProblem(full: string, type: InputType): string | undefined {
+  if (type === 'json') {
+    try {
+      JSON.parse(readFileSync(full, 'utf8'))
+      return undefined
+    } catch (error) {
+      return `is not valid JSON: ${(error as Error).message}`
+    }
+  }
+  if (type === 'csv') {
+    const firstLine = readFileSync(full, 'utf8').split(/\r?\n/, 1)[0]
+    return firstLine.trim() ? undefined : 'is empty or starts with a blank line (no header row)'
+  }
+  // Parquet files start and end with the magic bytes PAR1.
+  const size = statOrUndefined(full)?.size ?? 0
+  if (size < 8) return 'is too small to be a parquet file'
+  const fd = openSync(full, 'r')
+  const head = Buffer.alloc(4)
+  const tail = Buffer.alloc(4)
+  readSync(fd, head, 0, 4, 0)
+  readSync(fd, tail, 0, 4, size - 4)
+  closeSync(fd)
+  return head.toString() === 'PAR1' && tail.toString() === 'PAR1' ? undefined : 'is not a parquet file (no PAR1 magic bytes)'
+}
+
+/** The values of a dotenv file: `KEY=value`, `export KEY="value"`; comments skipped. */
+export function envFileValues(content: string): string[] {
+  const values: string[] = []
+  for (const line of content.split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.]*\s*=\s*(.*)$/.exec(line)
+    if (!match) continue
+    let value = match[1].trim()
+    const quoted = /^(['"])(.*)\1$/.exec(value)
+    if (quoted) value = quoted[2]
+    else value = value.replace(/\s+#.*$/, '')
+    if (value) values.push(value)
+  }
+  return values
+}
+
+const GLOB_CHARS = /[*?[\]{}]/
+
+/**
+ * `extra-files`: one path or glob a line (blank lines and `#` comments skipped,
+ * `!pattern` excludes). Every line must match something, and no two files may share a
+ * base name: the server puts them all in one folder, so one would overwrite the other.
+ */
+function expandExtraFiles(
+  raw: string,
+  cwd: string,
+  fail: (input: string, problem: string, fix?: string) => undefined
+): { path: string; shown: string; uploadName: string }[] {
+  const lines = raw.split(/\r?\n/).map(line => line.trim()).filter(line => line && !line.startsWith('#'))
+  const ignore = lines.filter(line => line.startsWith('!')).map(line => line.slice(1))
+  const found = new Map<string, string>() // absolute path -> as the user wrote/matched it
+  for (const line of lines.filter(line => !line.startsWith('!'))) {
+    if (GLOB_CHARS.test(line)) {
+      const matches = fg.sync(line, { cwd, ignore, onlyFiles: true, dot: true, absolute: false })
+      if (matches.length === 0) fail('extra-files', `the pattern '${line}' matches no file (searched from ${cwd}).`, 'Fix the pattern or remove the line.')
+      for (const match of matches.sort()) found.set(resolve(cwd, match), match)
+      continue
+    }
+    const full = isAbsolute(line) ? line : resolve(cwd, line)
+    const stat = statOrUndefined(full)
+    if (!stat) fail('extra-files', `'${line}' does not exist (looked at ${full}).`, 'Fix the path or remove the line.')
+    else if (!stat.isFile()) fail('extra-files', `'${line}' is a folder.`, `List its files, or use a glob such as ${line.replace(/\/$/, '')}/**.`)
+    else found.set(full, line)
+  }
+  const byName = new Map<string, string>()
+  const result: { path: string; shown: string; uploadName: string }[] = []
+  for (const [full, shown] of found) {
+    const uploadName = basename(full)
+    const earlier = byName.get(uploadName)
+    if (earlier) {
+      fail('extra-files', `'${earlier}' and '${shown}' have the same file name '${uploadName}'; on the server one would overwrite the other.`, 'Rename one of them.')
+      continue
+    }
+    byName.set(uploadName, shown)
+    result.push({ path: full, shown, uploadName })
+  }
+  return result
+}

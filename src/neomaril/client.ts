@@ -1,0 +1,438 @@
+import { createReadStream, createWriteStream } from 'node:fs'
+import { pipeline } from 'node:stream/promises'
+import type { Agent } from 'node:http'
+import fetch, { type RequestInit, type Response } from 'node-fetch'
+import FormData from 'form-data'
+import { ApiError, AuthError, CancelledError, NetworkError } from '../errors.js'
+import type {
+  AsyncRunResponse, DescribeResponse, ErrorEnvelope, ExecutionStatusResponse, GroupsResponse,
+  HealthResponse, LogEntry, LogsResponse, LoginResponse, RegisterResponse, StatusResponse
+} from './wire.js'
+
+/** Progress and diagnostics leave the client through this; it never imports @actions/*. */
+export interface Logger {
+  debug(message: string): void
+  info(message: string): void
+  warning(message: string): void
+}
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  readonly attempts: number
+  readonly baseDelayMs: number
+  readonly maxDelayMs: number
+  /** The longest Retry-After the client will honour. */
+  readonly maxRetryAfterMs: number
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 30_000 }
+
+export interface ClientOptions {
+  /** The API base, ending in /api. */
+  readonly apiUrl: string
+  readonly login: string
+  readonly password: string
+  readonly groupToken?: string
+  readonly requestTimeoutMs: number
+  readonly logger: Logger
+  readonly retry?: RetryPolicy
+  /** Aborted when the runner cancels the step. */
+  readonly signal?: AbortSignal
+  /** Absolute epoch ms past which no retry is attempted (the wait deadline). */
+  readonly deadline?: () => number | undefined
+  /** Called with every user token obtained, so it can be masked before anything prints. */
+  readonly onToken?: (token: string) => void
+  /** An http(s) agent per URL, for proxies. */
+  readonly agent?: (url: URL) => Agent | undefined
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  readonly random?: () => number
+}
+
+/** A file part of a multipart body, streamed from disk when the request is sent. */
+export interface FilePart {
+  readonly part: string
+  readonly filename: string
+  readonly localPath?: string
+  readonly inline?: Buffer
+  readonly size: number
+}
+
+type Auth = 'none' | 'user' | 'group'
+
+/** An accepted answer; `json` is the parsed body when the call expects JSON. */
+interface Answer {
+  readonly response: Response
+  readonly json?: unknown
+}
+
+/**
+ * Whether a request may be sent again after a failure:
+ * - `read`: no effect on the server; retried on any transient failure.
+ * - `write`: retried only when the server provably did not act (see `mayRetry`).
+ */
+type Safety = 'read' | 'write'
+
+interface Call {
+  readonly method: 'GET' | 'POST'
+  /** Path under the API base, already escaped. */
+  readonly path: string
+  readonly auth: Auth
+  readonly safety: Safety
+  /** Made anew for every attempt: a stream can be sent only once. */
+  readonly body?: () => { body: RequestInit['body']; headers: Record<string, string>; sent?: Promise<void> }
+  /** Statuses that mean success. */
+  readonly ok: readonly number[]
+}
+
+/** Node error codes that prove the request never left this machine. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+/** Failures no retry can mend: the name does not resolve, the certificate is wrong. */
+const PERMANENT_CODES = new Set(['ENOTFOUND', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'])
+const RETRYABLE_READ_STATUSES = new Set([429, 500, 502, 503, 504])
+
+class AttemptFailure extends Error {
+  constructor(
+    readonly error: ApiError | NetworkError,
+    /** The server asked to wait this long (Retry-After), if it said. */
+    readonly retryAfterMs?: number
+  ) {
+    super(error.message)
+  }
+}
+
+/**
+ * The Neomaril v1 API client. Every call goes through `request`, which sets the
+ * auth header, classifies the answer, retries what is safe to retry, logs in again
+ * once on a 401, and never prints a token.
+ */
+export class NeomarilClient {
+  private userToken?: string
+  private readonly retry: RetryPolicy
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  private readonly random: () => number
+  /** Requests sent, for the benchmark and the job summary. */
+  readonly stats = { requests: 0, retries: 0, logins: 0 }
+
+  constructor(private readonly options: ClientOptions) {
+    this.retry = options.retry ?? DEFAULT_RETRY
+    this.sleep = options.sleep ?? abortableSleep
+    this.random = options.random ?? Math.random
+  }
+
+  // --- endpoints (contract §2) ----------------------------------------------------
+
+  /** H: the server version; also proves the URL points at a Neomaril API. */
+  async health(): Promise<string> {
+    const body = await this.json<HealthResponse>({ method: 'GET', path: '/health', auth: 'none', safety: 'read', ok: [200] })
+    return typeof body.Version === 'string' ? body.Version : 'unknown'
+  }
+
+  /** L: a user token. Logging in has no lasting effect, so it is retried like a read. */
+  async logIn(): Promise<void> {
+    const form = new URLSearchParams({ user: this.options.login, password: this.options.password }).toString()
+    let body: LoginResponse
+    try {
+      body = await this.json<LoginResponse>({
+        method: 'POST', path: '/login', auth: 'none', safety: 'read', ok: [200],
+        body: () => ({ body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+      })
+    } catch (error) {
+      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) {
+        throw new AuthError(`Login as '${this.options.login}' was refused (HTTP ${error.status}: ${error.serverMessage}). Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD).`)
+      }
+      throw error
+    }
+    if (typeof body.Token !== 'string' || body.Token === '') throw new ApiError('POST', '/login', 200, 'the answer holds no Token')
+    this.options.onToken?.(body.Token)
+    this.userToken = body.Token
+    this.stats.logins++
+  }
+
+  /** G1: the names of the groups this user can see. */
+  async listGroups(): Promise<string[]> {
+    const body = await this.json<GroupsResponse>({ method: 'GET', path: '/groups', auth: 'user', safety: 'read', ok: [200] })
+    return (body.Results ?? []).map(group => group.Name).filter((name): name is string => typeof name === 'string')
+  }
+
+  /** P1: registers the script and returns its hash. Never retried once it may have reached the server. */
+  async register(group: string, fields: Record<string, string>, files: readonly FilePart[]): Promise<string> {
+    const body = await this.json<RegisterResponse>({
+      method: 'POST', path: `/preprocessing/register/${seg(group)}`, auth: 'user', safety: 'write', ok: [201, 200],
+      body: () => multipart(fields, files)
+    })
+    if (typeof body.Hash !== 'string' || !body.Hash) {
+      throw new ApiError('POST', `/preprocessing/register/${group}`, 201, 'the answer holds no Hash: the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.')
+    }
+    return body.Hash
+  }
+
+  /** P2: starts the build. A GET on the wire, but it acts, so it is a write. */
+  async host(operation: 'Sync' | 'Async', group: string, hash: string): Promise<void> {
+    await this.send({ method: 'GET', path: `/preprocessing/${operation.toLowerCase()}/host/${seg(group)}/${seg(hash)}`, auth: 'user', safety: 'write', ok: [202, 200] })
+  }
+
+  /** P3: the script's state. 410 carries the same body (contract §4). */
+  async status(group: string, hash: string): Promise<{ status: string; message: string | null }> {
+    const body = await this.json<StatusResponse>({ method: 'GET', path: `/preprocessing/status/${seg(group)}/${seg(hash)}`, auth: 'user', safety: 'read', ok: [200, 410] })
+    if (typeof body.Status !== 'string') throw new ApiError('GET', `/preprocessing/status/${group}/${hash}`, 200, 'the answer holds no Status')
+    return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null }
+  }
+
+  /** P4: the script's description. */
+  async describe(group: string, hash: string): Promise<DescribeResponse['Description']> {
+    const body = await this.json<DescribeResponse>({ method: 'GET', path: `/preprocessing/describe/${seg(group)}/${seg(hash)}`, auth: 'user', safety: 'read', ok: [200] })
+    return body.Description ?? {}
+  }
+
+  /** P6: log entries, filtered by routine and type, over the given days (dd-mm-YYYY). */
+  async logs(group: string, hash: string, query: { routine?: 'Host' | 'Run'; type?: string; start?: Date; end?: Date } = {}): Promise<LogEntry[]> {
+    const params = new URLSearchParams()
+    if (query.start) params.set('start', ddmmyyyy(query.start))
+    if (query.end) params.set('end', ddmmyyyy(query.end))
+    if (query.routine) params.set('routine', query.routine)
+    if (query.type) params.set('type', query.type)
+    const suffix = params.size > 0 ? `?${params}` : ''
+    const body = await this.json<LogsResponse>({ method: 'GET', path: `/preprocessing/logs/${seg(group)}/${seg(hash)}${suffix}`, auth: 'user', safety: 'read', ok: [200] })
+    return Array.isArray(body.Results) ? body.Results : []
+  }
+
+  /** R1: runs a Sync script; answers the raw response so the caller can judge it. */
+  async runSync(group: string, hash: string, input: unknown): Promise<{ status: number; body: string }> {
+    const payload = JSON.stringify({ Input: input })
+    const { response } = await this.send({
+      method: 'POST', path: `/preprocessing/sync/run/${seg(group)}/${seg(hash)}`, auth: 'group', safety: 'write', ok: [],
+      body: () => ({ body: payload, headers: { 'Content-Type': 'application/json' } })
+    })
+    return { status: response.status, body: await response.text() }
+  }
+
+  /** R2: starts an Async execution on the uploaded dataset; answers its id. */
+  async runAsync(group: string, hash: string, dataset: FilePart): Promise<string> {
+    const body = await this.json<AsyncRunResponse>({
+      method: 'POST', path: `/preprocessing/async/run/${seg(group)}/${seg(hash)}`, auth: 'group', safety: 'write', ok: [202, 200],
+      body: () => multipart({}, [dataset])
+    })
+    if (body.ExecutionId === undefined || body.ExecutionId === null || body.ExecutionId === '') throw new ApiError('POST', `/preprocessing/async/run/${group}/${hash}`, 202, 'the answer holds no ExecutionId')
+    return String(body.ExecutionId)
+  }
+
+  /** E1: an execution's state. */
+  async executionStatus(group: string, executionId: string): Promise<{ status: string; message: string | null }> {
+    const body = await this.json<ExecutionStatusResponse>({ method: 'GET', path: `/preprocessing/async/status/${seg(group)}/${seg(executionId)}`, auth: 'group', safety: 'read', ok: [200, 410] })
+    if (typeof body.Status !== 'string') throw new ApiError('GET', `/preprocessing/async/status/${group}/${executionId}`, 200, 'the answer holds no Status')
+    return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null }
+  }
+
+  /** E2: streams the execution's result (a zip) to a file; answers its size. */
+  async downloadResult(group: string, executionId: string, destination: string): Promise<number> {
+    const { response } = await this.send({ method: 'GET', path: `/preprocessing/async/result/${seg(group)}/${seg(executionId)}`, auth: 'group', safety: 'read', ok: [200, 410] })
+    let size = 0
+    const body = response.body as NodeJS.ReadableStream
+    body.on('data', (chunk: Buffer) => (size += chunk.length))
+    await pipeline(body, createWriteStream(destination))
+    return size
+  }
+
+  // --- the one request path -------------------------------------------------------
+
+  private async json<T>(call: Call): Promise<T> {
+    return (await this.send(call, true)).json as T
+  }
+
+  /**
+   * Sends a call with retries. With `expectJson`, the body is checked to parse as
+   * JSON inside the retry loop, so a garbled answer to a read is retried too.
+   */
+  private async send(call: Call, expectJson = false): Promise<Answer> {
+    if (call.auth === 'user' && !this.userToken) await this.logIn()
+    let reauthenticated = false
+    for (let attempt = 1; ; attempt++) {
+      this.throwIfCancelled()
+      try {
+        return await this.attempt(call, expectJson)
+      } catch (failure) {
+        if (!(failure instanceof AttemptFailure)) throw failure
+        const error = failure.error
+        // A token can expire during a long build: log in again once, then retry.
+        if (error instanceof ApiError && error.status === 401 && call.auth === 'user' && !reauthenticated) {
+          this.options.logger.info(`${call.method} ${call.path}: the user token was refused; logging in again.`)
+          reauthenticated = true
+          await this.logIn()
+          attempt--
+          continue
+        }
+        if (error instanceof ApiError && error.status === 401) throw authFailure(call, error)
+        const delay = this.retryDelay(call, failure, attempt)
+        if (delay === undefined) throw error
+        this.stats.retries++
+        this.options.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}; retrying in ${(delay / 1000).toFixed(1)}s (attempt ${attempt + 1} of ${this.retry.attempts}).`)
+        await this.sleep(delay, this.options.signal)
+      }
+    }
+  }
+
+  /** How long to wait before the next attempt, or undefined when it must not be retried. */
+  private retryDelay(call: Call, failure: AttemptFailure, attempt: number): number | undefined {
+    if (attempt >= this.retry.attempts || !mayRetry(call.safety, failure)) return undefined
+    const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1))
+    // Full jitter keeps many runners that failed together from retrying together.
+    let delay = backoff / 2 + this.random() * (backoff / 2)
+    if (failure.retryAfterMs !== undefined) delay = Math.min(Math.max(delay, failure.retryAfterMs), this.retry.maxRetryAfterMs)
+    const deadline = this.options.deadline?.()
+    if (deadline !== undefined && Date.now() + delay > deadline) return undefined
+    return delay
+  }
+
+  private async attempt(call: Call, expectJson: boolean): Promise<Answer> {
+    const url = new URL(this.options.apiUrl + call.path)
+    const headers: Record<string, string> = { Accept: 'application/json' }
+    const token = call.auth === 'user' ? this.userToken : call.auth === 'group' ? this.options.groupToken : undefined
+    if (call.auth !== 'none') {
+      if (!token) throw new AuthError(`${call.method} ${call.path} needs the group token: set the 'group-token' input (or NEOMARIL_GROUP_TOKEN).`)
+      headers.Authorization = `Bearer ${token}`
+    }
+    const made = call.body?.()
+    Object.assign(headers, made?.headers)
+
+    // The timeout guards the wait for an answer; for an upload it starts once the body is sent.
+    const timeout = new AbortController()
+    let timer: NodeJS.Timeout | undefined
+    const startTimer = () => (timer = setTimeout(() => timeout.abort(), this.options.requestTimeoutMs))
+    if (made?.sent) made.sent.then(startTimer, startTimer)
+    else startTimer()
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout.signal]) : timeout.signal
+
+    this.stats.requests++
+    this.options.logger.debug(`${call.method} ${url.pathname}`)
+    let response: Response
+    try {
+      response = await fetch(url, { method: call.method, headers, body: made?.body, signal, agent: this.options.agent?.(url), redirect: 'manual' })
+      if (call.ok.length === 0 || call.ok.includes(response.status)) {
+        if (expectJson) {
+          const text = await response.text()
+          try {
+            return { response, json: JSON.parse(text) as unknown }
+          } catch {
+            throw new AttemptFailure(new ApiError(call.method, call.path, response.status, `the answer is not JSON (${describeText(text)}). Is 'url' the Neomaril server's root?`))
+          }
+        }
+        return { response }
+      }
+      const text = await response.text()
+      throw new AttemptFailure(apiError(call, response.status, text), retryAfterMs(response.headers.get('retry-after')))
+    } catch (error) {
+      if (error instanceof AttemptFailure) throw error
+      this.throwIfCancelled()
+      if (timeout.signal.aborted) {
+        throw new AttemptFailure(new NetworkError(call.method, call.path, `no answer within ${Math.round(this.options.requestTimeoutMs / 1000)}s (request-timeout)`, false))
+      }
+      throw new AttemptFailure(networkError(call, error))
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  private throwIfCancelled(): void {
+    if (this.options.signal?.aborted) throw new CancelledError(String(this.options.signal.reason ?? 'cancellation'))
+  }
+}
+
+/** The retry policy, in one place (README "Retries"). */
+function mayRetry(safety: Safety, failure: AttemptFailure): boolean {
+  const error = failure.error
+  if (error instanceof NetworkError) {
+    if (PERMANENT_CODES.has(codeOf(error.reason))) return false
+    return safety === 'read' || error.notSent
+  }
+  if (safety === 'read') return RETRYABLE_READ_STATUSES.has(error.status) || (error.status < 300 && error.status >= 200)
+  // A write was refused before it acted only when the server says "come back later".
+  return error.status === 429 || (error.status === 503 && failure.retryAfterMs !== undefined)
+}
+
+function codeOf(reason: string): string {
+  return /\b([A-Z][A-Z_]{3,})\b/.exec(reason)?.[1] ?? ''
+}
+
+function authFailure(call: Call, error: ApiError): AuthError {
+  const which = call.auth === 'group' ? "the group token was refused: check the 'group-token' input (or NEOMARIL_GROUP_TOKEN) belongs to this group" : 'the user token was refused even after logging in again: check the account can use this group'
+  return new AuthError(`${call.method} ${call.path}: ${which} (HTTP 401: ${error.serverMessage}).`)
+}
+
+function apiError(call: Call, status: number, text: string): ApiError {
+  let message = describeText(text)
+  let type: string | undefined
+  try {
+    const envelope = JSON.parse(text) as ErrorEnvelope
+    const inner = envelope.Error ?? envelope.error
+    if (inner) {
+      message = String((inner as { Message?: string }).Message ?? (inner as { message?: string }).message ?? message)
+      type = (inner as { Type?: string }).Type ?? (inner as { type?: string }).type
+    }
+  } catch {
+    // not JSON: the text itself is the best explanation there is
+  }
+  return new ApiError(call.method, call.path, status, message, type)
+}
+
+function networkError(call: Call, error: unknown): NetworkError {
+  const cause = (error as { cause?: { code?: string }; code?: string }) ?? {}
+  const code = cause.code ?? cause.cause?.code ?? ''
+  const message = (error as Error)?.message ?? String(error)
+  const reason = code && !message.includes(code) ? `${code}: ${message}` : message
+  return new NetworkError(call.method, call.path, reason, NOT_SENT_CODES.has(code))
+}
+
+function describeFailure(error: ApiError | NetworkError): string {
+  return error instanceof ApiError ? `HTTP ${error.status}${error.errorType ? ` ${error.errorType}` : ''}` : error.reason
+}
+
+/** Server text cut short for messages. */
+function describeText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (!flat) return 'empty body'
+  return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined
+  const seconds = Number(header)
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
+}
+
+function multipart(fields: Record<string, string>, files: readonly FilePart[]): ReturnType<NonNullable<Call['body']>> {
+  const form = new FormData()
+  for (const [name, value] of Object.entries(fields)) form.append(name, value)
+  for (const file of files) {
+    // knownLength lets form-data compute Content-Length without reading the files.
+    const content = file.inline ?? createReadStream(file.localPath as string)
+    form.append(file.part, content, { filename: file.filename, knownLength: file.size, contentType: 'application/octet-stream' })
+  }
+  const sent = new Promise<void>(resolve => form.once('end', () => resolve()))
+  return { body: form as unknown as RequestInit['body'], headers: { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()) }, sent }
+}
+
+function seg(value: string): string {
+  return encodeURIComponent(value)
+}
+
+function ddmmyyyy(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${pad(date.getUTCDate())}-${pad(date.getUTCMonth() + 1)}-${date.getUTCFullYear()}`
+}
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new CancelledError(String(signal.reason ?? 'cancellation')))
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(new CancelledError(String(signal?.reason ?? 'cancellation')))
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}

@@ -1,0 +1,56 @@
+/** The raw shapes exactly as the Neomaril v1 API sends them (contract §2, §5). */
+
+export interface HealthResponse {
+  Version?: string
+}
+export interface LoginResponse {
+  Token: string
+}
+export interface GroupsResponse {
+  Results: { Name: string; [key: string]: unknown }[]
+}
+export interface RegisterResponse {
+  Hash: string
+  Message?: string
+}
+export interface StatusResponse {
+  Status: string
+  Message?: string | null
+}
+export interface DescribeResponse {
+  Description: { Operation?: string; [key: string]: unknown }
+}
+export interface LogEntry {
+  Hash?: string
+  RegisteredAt: string
+  OutputType: 'Ok' | 'Error' | 'Debug' | 'Warning' | string
+  OutputData: string
+  Routine: 'Host' | 'Run' | string
+}
+export interface LogsResponse {
+  Results: LogEntry[]
+}
+export interface AsyncRunResponse {
+  Message?: string
+  ExecutionId: string | number
+}
+export interface ExecutionStatusResponse {
+  ExecutionId?: string | number
+  Status: string
+  Message?: string | null
+}
+/** `{"Error":{"Type","Message"}}`, or an older server's `{"error":{"message"}}`. */
+export interface ErrorEnvelope {
+  Error?: { Type?: string; Message?: string }
+  error?: { type?: string; message?: string }
+}
+
+/** Script states (contract §4). */
+export const SCRIPT_STATES = [
+  'Ready', 'Building', 'Recovering', 'FailedRecovery', 'Failed', 'Deployed',
+  'Disabled', 'DisabledRecovery', 'DisabledFailed', 'Deleted'
+] as const
+/** States a build passes through on its way to Deployed. */
+export const BUILDING_STATES: readonly string[] = ['Building', 'Recovering']
+/** Execution states (contract §4). */
+export const EXECUTION_RUNNING_STATES: readonly string[] = ['Requested', 'Running']
