@@ -79,7 +79,7 @@ test.each<[string, Upload, RegExp, RegExp]>([
   expect(errors.map((e) => e.OutputData).join('\n')).toMatch(traceback)
 })
 
-test('a failed build can be fixed by hosting again only after a new register; re-hosting a Failed script rebuilds it', async () => {
+test('re-hosting a Failed script runs a new build', async () => {
   const hash = await register(emu, token, { source: SYNTAX_ERROR })
   expect((await build(emu, token, hash)).Status).toBe('Failed')
   expect((await build(emu, token, hash)).Status).toBe('Failed')
