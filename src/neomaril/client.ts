@@ -261,7 +261,7 @@ export class NeomarilClient {
           attempt--
           continue
         }
-        if (error instanceof ApiError && error.status === 401) throw authFailure(call, error)
+        if (error instanceof ApiError && error.status === 401 && call.auth !== 'none') throw authFailure(call, error)
         const delay = this.retryDelay(call, failure, attempt)
         if (delay === undefined) throw error
         this.stats.retries++

@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const BUNDLE = join(REPO_ROOT, 'dist', 'index.js')
+/** The official client's sample data (tests may read it; the project never copies it). */
+export const SHARED_SAMPLES = resolve(REPO_ROOT, '..', 'shared', 'samples')
+
+export interface ActionRun {
+  readonly code: number | null
+  readonly signal: NodeJS.Signals | null
+  readonly stdout: string
+  readonly stderr: string
+  /** Parsed from GITHUB_OUTPUT, as the runner reads it. */
+  readonly outputs: Record<string, string>
+  readonly summary: string
+  readonly workspace: string
+  /** The folder holding the runner files (GITHUB_OUTPUT, RUNNER_TEMP, …). */
+  readonly runnerDir: string
+  readonly elapsedMs: number
+}
+
+export interface RunOptions {
+  /** The workspace (working directory); default: a copy of samples/sync. */
+  readonly workspace?: string
+  /** Extra environment, e.g. NEOMARIL_* fallbacks, proxies, artifact service. */
+  readonly env?: Record<string, string>
+  /** The node executable; default the one running the tests. */
+  readonly node?: string
+  /** Called once the process started, e.g. to send it a signal. */
+  readonly onStart?: (child: ChildProcess) => void
+  /** Kill the process after this long (a test safety net, not an assertion). */
+  readonly killAfterMs?: number
+}
+
+/** A fresh workspace holding a copy of one of the project's sample folders. */
+export function sampleWorkspace(sample: 'sync' | 'async'): string {
+  const workspace = mkdtempSync(join(tmpdir(), `ws-${sample}-`))
+  cpSync(join(REPO_ROOT, 'samples', sample), workspace, { recursive: true })
+  return workspace
+}
+
+/**
+ * Runs the bundled action the way the runner does: `node dist/index.js` with
+ * `INPUT_<NAME>` variables (upper-cased, hyphens kept), pre-created
+ * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files and the workspace as the
+ * working directory. Asynchronous, so an emulator in the test process keeps serving.
+ */
+export function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
+  const workspace = options.workspace ?? sampleWorkspace('sync')
+  const runnerDir = mkdtempSync(join(tmpdir(), 'runner-'))
+  const files = {
+    GITHUB_OUTPUT: join(runnerDir, 'output'),
+    GITHUB_STEP_SUMMARY: join(runnerDir, 'summary.md'),
+    GITHUB_STATE: join(runnerDir, 'state'),
+    GITHUB_ENV: join(runnerDir, 'env'),
+    GITHUB_PATH: join(runnerDir, 'path')
+  }
+  for (const file of Object.values(files)) writeFileSync(file, '')
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? runnerDir,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: join(runnerDir),
+    GITHUB_REPOSITORY: 'acme/credit-scripts',
+    GITHUB_SHA: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_WORKFLOW: 'deploy',
+    GITHUB_SERVER_URL: 'https://github.com',
+    NO_PROXY: '127.0.0.1,localhost',
+    ...files,
+    ...options.env
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+
+  const started = Date.now()
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(options.node ?? process.execPath, [BUNDLE], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', chunk => (stdout += chunk))
+    child.stderr.on('data', chunk => (stderr += chunk))
+    const killer = options.killAfterMs ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs) : undefined
+    child.on('error', reject)
+    child.on('close', (code, signal) => {
+      clearTimeout(killer)
+      resolvePromise({
+        code,
+        signal,
+        stdout,
+        stderr,
+        outputs: parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+        summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+        workspace,
+        runnerDir,
+        elapsedMs: Date.now() - started
+      })
+    })
+    options.onStart?.(child)
+  })
+}
+
+/** `name<<DELIMITER\nvalue\nDELIMITER` blocks; the last value of a name wins, as on the runner. */
+export function parseOutputFile(content: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = content.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
+    if (heredoc) {
+      const [, name, delimiter] = heredoc
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
+      outputs[name] = value.join('\n')
+      continue
+    }
+    const simple = /^([^=]+)=(.*)$/.exec(lines[i])
+    if (simple) outputs[simple[1]] = simple[2]
+  }
+  return outputs
+}
+
+/** The `::error::` lines of a run, unescaped, for asserting the step's failure message. */
+export function errorsOf(run: ActionRun): string[] {
+  return run.stdout
+    .split('\n')
+    .filter(line => line.startsWith('::error'))
+    .map(line => line.replace(/^::error[^:]*::/, '').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'))
+}
