@@ -64,13 +64,17 @@ async function main(): Promise<void> {
   })
   for (const fault of faults) emulator.addFault(fault)
 
-  // A local test server: printing its fake credentials is the point.
-  console.log(`Neomaril emulator listening on ${emulator.url} (API: ${emulator.url}/api)`)
-  console.log(`  user:        ${values.user}`)
-  console.log(`  password:    ${values.password}`)
-  console.log(`  group:       ${values.group}`)
-  console.log(`  group token: ${values['group-token']}`)
-  if (faults.length > 0) console.log(`  faults:      ${faults.length} injected`)
+  // A local test server: printing its fake credentials is the point. One write, so a
+  // process reading the banner gets it whole.
+  const banner = [
+    `Neomaril emulator listening on ${emulator.url} (API: ${emulator.url}/api)`,
+    `  user:        ${values.user}`,
+    `  password:    ${values.password}`,
+    `  group:       ${values.group}`,
+    `  group token: ${values['group-token']}`
+  ]
+  if (faults.length > 0) banner.push(`  faults:      ${faults.length} injected`)
+  console.log(banner.join('\n'))
 
   let stopping = false
   const stop = (signal: string): void => {

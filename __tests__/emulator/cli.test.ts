@@ -1,0 +1,77 @@
+/** The command line, compiled with `npm run build:emulator` and run as `node build/emulator/cli.js`. */
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import path from 'node:path'
+import { repoRoot } from './helpers.js'
+
+const CLI = path.join(repoRoot, 'build', 'emulator', 'cli.js')
+
+beforeAll(() => {
+  execFileSync('npm', ['run', '--silent', 'build:emulator'], { cwd: repoRoot, stdio: 'pipe' })
+}, 60000)
+
+/** Starts the CLI and resolves once it has printed its banner. */
+function startCli(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: repoRoot })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`CLI did not start: ${output}`)), 10000)
+    child.stdout.on('data', () => {
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1]
+      if (url && output.includes('group token:')) {
+        clearTimeout(timer)
+        resolve({ child, url, output: () => output })
+      }
+    })
+    child.on('exit', () => reject(new Error(`CLI exited: ${output}`)))
+  })
+}
+
+const exitCode = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
+  child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.on('exit', (code) => resolve(code)))
+
+test('--help lists every flag with its default', () => {
+  const help = execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' })
+  for (const flag of ['port', 'build-seconds', 'user', 'password', 'group', 'group-token', 'token-lifetime', 'run-timeout', 'data-dir', 'python', 'fault', 'build-fails', 'quiet', 'help']) {
+    expect(help).toMatch(new RegExp(`--${flag}\\b.*\\(default: `))
+  }
+  expect(help).toMatch(/--port.*default: 8800/)
+  expect(help).toMatch(/--build-seconds.*default: 3/)
+})
+
+test('--port 0 picks a free port; credentials, --fault and request logging work; SIGTERM exits 0', async () => {
+  const token = 'abcdef0123456789abcdef0123456789'
+  const { child, url, output } = await startCli([
+    '--port', '0', '--build-seconds', '0', '--user', 'ci@example.com', '--password', 'pw-123',
+    '--group', 'team', '--group-token', token, '--fault', '{"path":"^/api/health$","kind":"status","status":503}'
+  ])
+  try {
+    expect(output()).toMatch(/user: +ci@example\.com/)
+    expect(output()).toMatch(/password: +pw-123/)
+    expect(output()).toMatch(new RegExp(`group: +team\\n[\\s\\S]*group token: +${token}`))
+
+    expect((await fetch(`${url}/api/health`)).status).toBe(503)
+    expect((await fetch(`${url}/api/health`)).status).toBe(200)
+    const loginRes = await fetch(`${url}/api/login`, { method: 'POST', body: new URLSearchParams({ user: 'ci@example.com', password: 'pw-123' }) })
+    expect(loginRes.status).toBe(200)
+    const groups = await fetch(`${url}/api/groups`, { headers: { Authorization: `Bearer ${(await loginRes.json()).Token}` } })
+    expect((await groups.json()).Results.map((g: { Name: string }) => g.Name)).toEqual(['team'])
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(output()).toMatch(/GET \/api\/health -> 503 \[fault: status\]/)
+    expect(output()).toMatch(/POST \/api\/login -> 200/)
+  } finally {
+    child.kill('SIGTERM')
+  }
+  expect(await exitCode(child)).toBe(0)
+})
+
+test('bad flags exit 2 with a message', async () => {
+  for (const args of [['--port', 'x'], ['--group-token', 'XYZ'], ['--fault', '{"kind":"reset"}'], ['--bogus']]) {
+    const child = spawn(process.execPath, [CLI, ...args])
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    expect(await exitCode(child)).toBe(2)
+    expect(stderr).toMatch(/^neomaril emulator: /)
+  }
+})
