@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { FaultBook } from './faults.js'
-import { ApiError, badInput, notFound, parseBody, sendError, sendJson } from './http.js'
+import { ApiError, asApiError, badInput, notFound, parseBody, sendError, sendJson } from './http.js'
 import { pythonRunner } from './python.js'
 import { apiRoutes, type Reply, type Route } from './routes.js'
 import { State } from './state.js'
@@ -30,7 +30,6 @@ const CONTROL_PREFIX = '/__emulator/'
 
 const bearer = (header: string | undefined): string | undefined => /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim()
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = []
@@ -138,7 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     requests.push(record)
     res.on('close', () => {
-      const outcome = record.status === 0 ? 'reset' : String(record.status)
+      const outcome = record.status === 0 ? 'no answer' : String(record.status)
       options.log?.(`${method} ${url.pathname}${url.search} -> ${outcome}${record.fault ? ` [fault: ${record.fault}]` : ''} (${Date.now() - record.at} ms)`)
     })
 
@@ -185,9 +184,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       record.status = reply.status
       sendReply(res, reply)
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(500, 'UnexpectedError', describe(error))
-      record.status = apiError.status
-      if (!res.headersSent && !res.destroyed) sendError(res, apiError)
+      const apiError = asApiError(error)
+      // A client that went away mid-request got no answer: its record keeps status 0.
+      if (!res.headersSent && !res.destroyed) {
+        record.status = apiError.status
+        sendError(res, apiError)
+      }
     } finally {
       await rm(staging, { recursive: true, force: true })
     }
@@ -196,7 +198,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // Only control requests reach here (API errors are answered inside handle).
-      if (!res.headersSent) sendError(res, error instanceof ApiError ? error : new ApiError(500, 'UnexpectedError', describe(error)))
+      if (!res.headersSent) sendError(res, asApiError(error))
     })
   })
   await new Promise<void>((resolve, reject) => {

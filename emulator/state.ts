@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { zipSync } from 'fflate'
-import { ApiError, badInput, notFound, type UploadedFile } from './http.js'
+import { ApiError, badInput, errorMessage, notFound, type UploadedFile } from './http.js'
 import type { PythonResult, PythonRunner } from './python.js'
 import type { Operation, ScriptSummary } from './types.js'
 
@@ -92,8 +92,6 @@ const hex = (chars: number): string => randomBytes(Math.ceil(chars / 2)).toStrin
 /** The real server's timestamp format: ISO 8601 with 7 fractional digits and Z. */
 export const timestamp = (date: Date): string => date.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z')
 
-/** Describes an unknown value thrown by Node code, for an error message. */
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 export class State {
   buildSeconds: number
@@ -418,7 +416,7 @@ export class State {
         await writeFile(resultPath, zipSync({ [path.basename(output)]: await readFile(output) }))
         execution.resultPath = resultPath
       } catch (error) {
-        failure = `Cannot zip the output file: ${describe(error)}`
+        failure = `Cannot zip the output file: ${errorMessage(error)}`
       }
     }
     if (this.closed) return

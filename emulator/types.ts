@@ -36,7 +36,7 @@ export interface RecordedRequest {
   query: Record<string, string>
   /** Which kind of bearer token was presented and accepted. */
   auth: AuthKind
-  /** Status answered, or 0 for a reset connection. */
+  /** Status answered, or 0 when none was (a reset fault, or a client that went away). */
   status: number
   /** Kind of the injected fault that answered or altered the request, if any. */
   fault?: string
