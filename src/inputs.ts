@@ -47,6 +47,26 @@ export interface DeploySpec {
     readonly pollIntervalMs: number
     readonly failOnTimeout: boolean
   }
+  readonly smokeTest: SmokeTestSpec
+  readonly artifact: {
+    readonly upload: boolean
+    /** Undefined: derived from the script name and the hash once known. */
+    readonly name?: string
+    readonly retentionDays?: number
+  }
+}
+
+/** The smoke test run after Deployed (input smoke-test). */
+export interface SmokeTestSpec {
+  readonly enabled: boolean
+  /** Sync: the value sent as {"Input": value}. */
+  readonly syncInput?: unknown
+  /** Async: the file uploaded as the `dataset` part. */
+  readonly dataset?: UploadFile
+  /** Sync: the answer must contain this (deep subset). */
+  readonly expect?: unknown
+  /** Async: the longest wait for the execution. */
+  readonly timeoutMs: number
 }
 
 /** Things worth telling the user that do not stop the deploy. */
@@ -238,6 +258,20 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
     failOnTimeout: boolean('fail-on-timeout', true)
   }
 
+  const smokeTest = parseSmokeTest(source, operation, files.find(f => f.part === 'schema'), groupToken, path, readableFile, fail, boolean, duration)
+
+  if (smokeTest.enabled && !wait.enabled) fail('smoke-test', 'needs a deployed script, but wait is false.', 'Set wait: true, or smoke-test: false.')
+
+  const uploadArtifact = boolean('upload-artifact', true)
+  const artifactName = source.get('artifact-name') || undefined
+  if (artifactName && /[":<>|*?\\/\r\n]/.test(artifactName)) fail('artifact-name', `'${artifactName}' holds a character artifact names cannot have (" : < > | * ? \\ / or a line break).`, 'Use letters, digits, - _ . and spaces.')
+  const retentionRaw = source.get('artifact-retention-days')
+  let retentionDays: number | undefined
+  if (retentionRaw) {
+    retentionDays = Number(retentionRaw)
+    if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 400) fail('artifact-retention-days', `'${retentionRaw}' is not a whole number of days from 1 to 400.`, "Leave it empty for the repository's default.")
+  }
+
   // The parser runs last and only on a readable source: its verdict is the most expensive.
   if (sourcePath && entrypoint && /^[A-Za-z_]\w*$/.test(entrypoint) && pythonVersion && problems.every(p => p.input !== 'source-file')) {
     const check = checkEntrypoint(sourcePath, entrypoint, pythonVersion, source.python)
@@ -258,9 +292,69 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
         inputType,
         files
       },
-      wait
+      wait,
+      smokeTest,
+      artifact: { upload: uploadArtifact, name: artifactName, retentionDays }
     },
     findings: { notices, unpinned }
+  }
+}
+
+type Fail = (input: string, problem: string, fix?: string) => undefined
+
+/**
+ * The smoke test's inputs. Without the group token the run calls cannot be made, so
+ * that is refused here, before anything is uploaded.
+ */
+function parseSmokeTest(
+  source: InputSource,
+  operation: Operation | undefined,
+  schema: UploadFile | undefined,
+  groupToken: string,
+  path: (raw: string) => string,
+  readableFile: (input: string, raw: string, what: string) => string | undefined,
+  fail: Fail,
+  boolean: (input: string, fallback: boolean) => boolean,
+  duration: (input: string, fallback: string, minMs: number) => number
+): SmokeTestSpec {
+  const enabled = boolean('smoke-test', false)
+  const timeoutMs = duration('smoke-test-timeout', '10m', 1000)
+  const inputRaw = source.get('smoke-test-input')
+  const expectRaw = source.get('smoke-test-expect')
+  if (!enabled) return { enabled, timeoutMs }
+  if (!groupToken) fail('group-token', 'is empty, but the smoke test needs it for the run calls (and neither NEOMARIL_GROUP_TOKEN nor MLOPS_GROUP_TOKEN is set).', 'Pass it from a secret: group-token: ${{ secrets.NEOMARIL_GROUP_TOKEN }}, or set smoke-test: false.')
+  if (operation === 'Async') {
+    if (expectRaw) fail('smoke-test-expect', 'applies to Sync scripts only; an Async result is a file.', 'Remove it.')
+    if (!inputRaw) return { enabled, timeoutMs, dataset: schema?.localPath ? { ...schema, part: 'dataset' } : undefined }
+    const full = readableFile('smoke-test-input', inputRaw, 'the smoke-test dataset')
+    return { enabled, timeoutMs, dataset: full ? { part: 'dataset', uploadName: basename(full), localPath: full, size: statOrUndefined(full)?.size ?? 0 } : undefined }
+  }
+  const syncInput = inputRaw ? jsonValue('smoke-test-input', inputRaw, path, readableFile, fail) : schemaJson(schema)
+  const expected = expectRaw ? jsonValue('smoke-test-expect', expectRaw, path, readableFile, fail) : undefined
+  return { enabled, timeoutMs, syncInput, expect: expected }
+}
+
+/** Inline JSON, or the JSON content of a file. */
+function jsonValue(input: string, raw: string, path: (raw: string) => string, readableFile: (input: string, raw: string, what: string) => string | undefined, fail: Fail): unknown {
+  const inline = raw.startsWith('{') || raw.startsWith('[')
+  const text = inline ? raw : (() => {
+    const full = readableFile(input, raw, 'the JSON file')
+    return full ? readFileSync(full, 'utf8') : undefined
+  })()
+  if (text === undefined) return undefined
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    return fail(input, `${inline ? 'is inline JSON that' : `'${raw}'`} does not parse: ${(error as Error).message}.`, 'Give valid JSON, inline or in a .json file.')
+  }
+}
+
+function schemaJson(schema: UploadFile | undefined): unknown {
+  if (!schema) return undefined
+  try {
+    return JSON.parse(schema.inline ? schema.inline.toString() : readFileSync(schema.localPath as string, 'utf8'))
+  } catch {
+    return undefined // already reported by the schema check
   }
 }
 

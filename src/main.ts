@@ -1,77 +1,109 @@
 import * as core from '@actions/core'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { formatDuration } from './duration.js'
-import { ApiError, AuthError, CancelledError, DeployFailedError, InputError, NetworkError, WaitTimeoutError } from './errors.js'
+import { ApiError, AuthError, CancelledError, DeployFailedError, InputError, NetworkError, SmokeTestFailedError, WaitTimeoutError } from './errors.js'
 import { parseInputs, runnerInputSource, type DeploySpec } from './inputs.js'
 import { NeomarilClient } from './neomaril/client.js'
 import type { LogEntry } from './neomaril/wire.js'
 import { registerScript } from './deploy/register.js'
 import { waitWhilePending } from './deploy/wait.js'
-import { formatLogEntries } from './deploy/logs.js'
-import { printInert } from './publish/inert.js'
-import { writeOutputs, type RunResult } from './publish/outputs.js'
+import { smokeTestAsync, smokeTestSync } from './deploy/smoke-test.js'
+import { formatLogEntries, logTail } from './deploy/logs.js'
+import { printInert, oneLine } from './publish/inert.js'
+import { writeOutputs } from './publish/outputs.js'
 import { writeSummary } from './publish/summary.js'
+import { provenance, writeRecords, writeResultFile, type Provenance } from './publish/records.js'
+import { uploadRecords } from './publish/artifact.js'
+import { tracebackAnnotations } from './publish/annotations.js'
+import { newRunResult, type RunResult } from './result.js'
 import { addSecret, redact } from './secrets.js'
 
+const LOG_TAIL_LINES = 40
+
 /**
- * The story of one run: inputs → connect → register → host → wait → publish.
- * The one place that turns errors into the step's failure, after the outputs and
- * the summary are written, so a failed deploy still hands on its hash and logs.
+ * The story of one run: inputs → connect → register → host → wait → smoke test →
+ * publish. The one place that turns errors into the step's failure, after the
+ * outputs, records and summary are written, so a failed deploy still hands on its
+ * hash and logs.
  */
 export async function run(): Promise<void> {
   const cancel = new AbortController()
   const onSignal = (signal: NodeJS.Signals) => {
-    core.warning(`Received ${signal}: stopping.`)
+    core.warning(`Received ${signal}: stopping, then publishing what is known.`)
     cancel.abort(signal)
   }
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
 
-  const result: RunResult = { status: 'invalid-input', startedAt: new Date(), logs: [] }
+  const result = newRunResult()
   let failure: unknown
+  let client: NeomarilClient | undefined
   try {
-    const { spec } = await core.group('Check inputs', async () => {
-      const parsed = parseInputs({ ...runnerInputSource(), mask: addSecret })
-      for (const notice of parsed.findings.notices) core.notice(notice)
-      for (const entry of parsed.findings.unpinned.entries) {
-        core.warning(`'${entry.text}' is not pinned to one version: the next build may install a different one. Pin it, e.g. ${entry.text.split(/[<>=!~ ;[]/)[0]}==<version>.`, {
-          title: 'Unpinned requirement',
-          file: parsed.findings.unpinned.file,
-          startLine: entry.line
-        })
-      }
-      describeSpec(parsed.spec)
-      return parsed
-    })
+    const spec = checkInputs()
     result.spec = spec
     result.status = 'error'
-    await deploy(spec, result, cancel.signal)
+    result.recordsDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'neomaril-deploy-'))
+    client = newClient(spec, cancel.signal)
+    await connect(client, spec, result)
+    await registerAndHost(client, spec, result)
+    if (spec.wait.enabled) await waitForBuild(client, spec, result, cancel.signal)
+    else core.notice(`Not waiting for the build of ${result.hash} (wait: false).`)
+    if (spec.smokeTest.enabled) await smokeTest(client, spec, result, cancel.signal)
   } catch (error) {
     failure = error
-    if (error instanceof CancelledError || cancel.signal.aborted) result.status = 'cancelled'
-  } finally {
-    process.removeListener('SIGINT', onSignal)
-    process.removeListener('SIGTERM', onSignal)
   }
-
+  const cancelled = cancel.signal.aborted
+  if (cancelled) result.status = 'cancelled'
+  // Logs are worth a request even after a failure, but not once the runner asked us to stop.
+  if (client && result.hash && result.spec && !cancelled) await fetchLogs(client, result.spec, result)
   result.finishedAt = new Date()
   if (failure) result.error = redact(messageFor(failure))
-  await publish(result)
-  if (failure) core.setFailed(result.error as string)
+  await publish(result, cancelled)
+  process.removeListener('SIGINT', onSignal)
+  process.removeListener('SIGTERM', onSignal)
+  if (result.error) core.setFailed(result.error)
 }
 
-async function deploy(spec: DeploySpec, result: RunResult, signal: AbortSignal): Promise<void> {
-  const deadline = { at: undefined as number | undefined }
-  const client = new NeomarilClient({
+function checkInputs(): DeploySpec {
+  core.startGroup('Check inputs')
+  try {
+    const { spec, findings } = parseInputs({ ...runnerInputSource(), mask: addSecret })
+    for (const notice of findings.notices) core.notice(notice)
+    for (const entry of findings.unpinned.entries) {
+      const name = entry.text.split(/[<>=!~ ;[]/)[0]
+      core.warning(`'${entry.text}' is not pinned to one version: the next build may install a different one. Pin it, e.g. ${name}==<version>.`, {
+        title: 'Unpinned requirement',
+        file: findings.unpinned.file,
+        startLine: entry.line
+      })
+    }
+    const { script } = spec
+    core.info(`Script '${script.name}': ${script.operation}, Python ${script.pythonVersion}, entrypoint ${script.entrypoint}, input ${script.inputType}, group ${spec.group}.`)
+    for (const file of script.files) {
+      // The .env file's name is fine to print; its content never is.
+      core.info(`  ${file.part.padEnd(12)} ${file.uploadName.padEnd(24)} ${String(file.size).padStart(12)} B  ${file.localPath ?? '(inline)'}`)
+    }
+    return spec
+  } finally {
+    core.endGroup()
+  }
+}
+
+function newClient(spec: DeploySpec, signal: AbortSignal): NeomarilClient {
+  return new NeomarilClient({
     ...spec.connection,
     logger: { debug: core.debug, info: core.info, warning: core.warning },
     signal,
-    deadline: () => deadline.at,
     onToken: addSecret
   })
+}
 
+async function connect(client: NeomarilClient, spec: DeploySpec, result: RunResult): Promise<void> {
   await core.group('Connect', async () => {
     result.serverVersion = await client.health()
-    core.info(`Server ${spec.connection.apiUrl} answers, version ${result.serverVersion}.`)
+    core.info(`Server ${spec.connection.apiUrl} answers, version ${oneLine(result.serverVersion)}.`)
     await client.logIn()
     core.info(`Logged in as ${spec.connection.login}.`)
     const groups = await client.listGroups()
@@ -84,36 +116,32 @@ async function deploy(spec: DeploySpec, result: RunResult, signal: AbortSignal):
     }
     core.info(`Group '${spec.group}' exists.`)
   })
+}
 
+async function registerAndHost(client: NeomarilClient, spec: DeploySpec, result: RunResult): Promise<void> {
   await core.group('Register', async () => {
     result.hash = await registerScript(client, spec)
     result.status = 'registered'
     core.info(`Registered '${spec.script.name}' as ${result.hash}.`)
   })
-
   await core.group('Host', async () => {
     await client.host(spec.script.operation, spec.group, result.hash as string)
-    result.hostedAt = Date.now()
     result.status = 'building'
     core.info(`Build started (${spec.script.operation.toLowerCase()} host).`)
   })
+}
 
-  if (!spec.wait.enabled) {
-    core.notice(`Not waiting for the build of ${result.hash} (wait: false).`)
-    return
-  }
-
+async function waitForBuild(client: NeomarilClient, spec: DeploySpec, result: RunResult, signal: AbortSignal): Promise<void> {
+  const hash = result.hash as string
   await core.group('Wait for Deployed', async () => {
-    deadline.at = Date.now() + spec.wait.timeoutMs
-    const outcome = await waitWhilePending(() => client.status(spec.group, result.hash as string), {
+    const outcome = await waitWhilePending(() => client.status(spec.group, hash), {
       timeoutMs: spec.wait.timeoutMs,
       pollIntervalMs: spec.wait.pollIntervalMs,
       signal,
-      onPoll: poll => core.info(`[${formatDuration(poll.elapsedMs).padStart(6)}] check ${poll.check}: ${poll.status}`)
+      onPoll: poll => core.info(`[${formatDuration(poll.elapsedMs).padStart(6)}] check ${poll.check}: ${oneLine(poll.status)}`)
     })
     result.buildSeconds = Math.round(outcome.elapsedMs / 100) / 10
     result.statusChecks = outcome.checks
-    const hash = result.hash as string
     if (outcome.kind === 'timed-out') {
       result.status = 'timed-out'
       const error = new WaitTimeoutError(outcome.last.status, outcome.elapsedMs, hash)
@@ -127,50 +155,124 @@ async function deploy(spec: DeploySpec, result: RunResult, signal: AbortSignal):
       return
     }
     result.status = outcome.last.status === 'Failed' ? 'failed' : 'unavailable'
-    result.logs = await hostErrorLogs(client, spec.group, hash)
     throw new DeployFailedError(outcome.last.status, outcome.last.message, hash)
   })
 }
 
-/** The build's error entries, for the failure message; a failure to fetch them is only a warning. */
-async function hostErrorLogs(client: NeomarilClient, group: string, hash: string): Promise<LogEntry[]> {
-  try {
-    const entries = await client.logs(group, hash, { routine: 'Host' })
-    return entries.filter(entry => entry.OutputType === 'Error')
-  } catch (error) {
-    core.warning(`Could not fetch the build logs: ${(error as Error).message}`)
-    return []
+async function smokeTest(client: NeomarilClient, spec: DeploySpec, result: RunResult, signal: AbortSignal): Promise<void> {
+  if (result.status !== 'deployed') {
+    result.smokeTest = { outcome: 'skipped', reason: `the script is not deployed (status ${result.status})` }
+    return
   }
+  const hash = result.hash as string
+  await core.group('Smoke test', async () => {
+    try {
+      if (spec.script.operation === 'Sync') {
+        core.info(`Running ${spec.script.entrypoint} on the sample (sync run).`)
+        result.smokeTest = await smokeTestSync(client, spec.group, hash, spec.smokeTest.syncInput, spec.smokeTest.expect)
+      } else {
+        const dataset = spec.smokeTest.dataset as NonNullable<DeploySpec['smokeTest']['dataset']>
+        core.info(`Uploading ${dataset.uploadName} as the dataset of an async run.`)
+        result.smokeTest = await smokeTestAsync(client, spec.group, hash, { part: 'dataset', filename: dataset.uploadName, localPath: dataset.localPath, size: dataset.size }, {
+          timeoutMs: spec.smokeTest.timeoutMs,
+          pollIntervalMs: spec.wait.pollIntervalMs,
+          resultPath: join(result.recordsDir as string, 'smoke-test-result.zip'),
+          signal,
+          onPoll: poll => core.info(`[${formatDuration(poll.elapsedMs).padStart(6)}] execution check ${poll.check}: ${oneLine(poll.status)}`)
+        })
+      }
+    } catch (error) {
+      if (error instanceof CancelledError) throw error
+      result.smokeTest = { ...result.smokeTest, outcome: 'failed', reason: `the run call failed: ${messageFor(error)}` }
+    }
+    const smoke = result.smokeTest
+    if (smoke.outcome === 'passed') {
+      core.info(`Smoke test passed in ${formatDuration(smoke.elapsedMs ?? 0)}.`)
+      return
+    }
+    throw new SmokeTestFailedError(`Smoke test failed: ${smoke.reason}.`)
+  })
 }
 
-function describeSpec(spec: DeploySpec): void {
-  const { script } = spec
-  core.info(`Script '${script.name}': ${script.operation}, Python ${script.pythonVersion}, entrypoint ${script.entrypoint}, input ${script.inputType}, group ${spec.group}.`)
-  for (const file of script.files) {
-    const where = file.localPath ?? '(inline)'
-    // The .env file's name is fine to print; its content never is.
-    core.info(`  ${file.part.padEnd(12)} ${file.uploadName.padEnd(24)} ${String(file.size).padStart(10)} B  ${where}`)
+/** Host entries after every deploy, Run entries after a smoke test; a failure here only warns. */
+async function fetchLogs(client: NeomarilClient, spec: DeploySpec, result: RunResult): Promise<void> {
+  const fetchRoutine = async (routine: 'Host' | 'Run'): Promise<LogEntry[]> => {
+    try {
+      return await client.logs(spec.group, result.hash as string, { routine })
+    } catch (error) {
+      result.publishWarnings.push(`Could not fetch the ${routine} logs: ${(error as Error).message}`)
+      return []
+    }
   }
+  result.hostLogs = await fetchRoutine('Host')
+  if (result.smokeTest.outcome !== 'skipped') result.runLogs = await fetchRoutine('Run')
 }
 
 /** One clear message for the step's failure. */
 function messageFor(error: unknown): string {
-  if (error instanceof DeployFailedError) return error.message
-  if (error instanceof InputError || error instanceof AuthError || error instanceof WaitTimeoutError || error instanceof CancelledError) return error.message
   if (error instanceof NetworkError) return `Could not reach the Neomaril server: ${error.message}. Check 'url' and the runner's network.`
   if (error instanceof ApiError) {
     if (error.path === '/health' && error.status === 404) return `${error.message}. 'url' does not point at a Neomaril server root (no /api/health there).`
     return `The Neomaril server refused a call: ${error.message}`
   }
+  const known = [InputError, AuthError, DeployFailedError, WaitTimeoutError, SmokeTestFailedError, CancelledError]
+  if (known.some(type => error instanceof type)) return (error as Error).message
   return `Unexpected error: ${(error as Error)?.stack ?? String(error)}`
 }
 
-async function publish(result: RunResult): Promise<void> {
-  if (result.logs.length > 0) {
-    core.startGroup(`Build log: ${result.logs.length} error entries`)
-    printInert(formatLogEntries(result.logs))
+/**
+ * Everything a person or a later step needs, each part on its own so one failing
+ * does not lose the others. When cancelled, only what is fast and local is done.
+ */
+async function publish(result: RunResult, cancelled: boolean): Promise<void> {
+  const spec = result.spec
+  for (const [title, entries] of [['Build log (Host)', result.hostLogs], ['Run log', result.runLogs]] as const) {
+    if (entries.length === 0) continue
+    core.startGroup(`${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries`)
+    printInert(logTail(entries, LOG_TAIL_LINES))
     core.endGroup()
   }
+  const errors = [...result.hostLogs, ...result.runLogs].filter(entry => entry.OutputType === 'Error')
+  if (result.error && errors.length > 0) {
+    core.info('Error entries from the server:')
+    printInert(formatLogEntries(errors))
+  }
+  if (spec) annotate(result, spec)
+
+  let where: Provenance = {}
+  try {
+    where = await provenance()
+  } catch (error) {
+    result.publishWarnings.push(`Could not read the workflow context: ${(error as Error).message}`)
+  }
+  if (result.recordsDir) {
+    try {
+      await writeRecords(result, where, process.cwd(), { hashFiles: !cancelled })
+      if (spec?.artifact.upload && !cancelled) {
+        result.artifact = await uploadRecords(result)
+        if (result.artifact.localOnly) core.notice(`No artifact service here (a local run?): the records are in ${result.recordsDir}.`)
+        else core.info(`Uploaded artifact '${result.artifact.name}' (id ${result.artifact.id}).`)
+      }
+    } catch (error) {
+      result.publishWarnings.push(`Could not publish the records: ${(error as Error).message}. They are in ${result.recordsDir}.`)
+    }
+    result.resultFile = writeResultFile(result)
+  }
+  for (const warning of result.publishWarnings) core.warning(warning)
   writeOutputs(result)
-  await writeSummary(result)
+  try {
+    await writeSummary(result, where)
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${(error as Error).message}`)
+  }
+}
+
+/** Errors on the user's own source lines, when a traceback points into an uploaded file. */
+function annotate(result: RunResult, spec: DeploySpec): void {
+  const texts: LogEntry[] = [...result.hostLogs, ...result.runLogs]
+  // A raising sync entrypoint's traceback comes back in the run's answer, not only in the logs.
+  if (result.smokeTest.responseBody) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.smokeTest.responseBody.replace(/\\n/g, '\n').replace(/\\"/g, '"') })
+  for (const annotation of tracebackAnnotations(texts, spec.script.files, process.cwd())) {
+    core.error(oneLine(annotation.message), { title: 'Neomaril: error in the deployed script', file: annotation.file, startLine: annotation.line })
+  }
 }

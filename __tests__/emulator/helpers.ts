@@ -46,7 +46,7 @@ export function registerForm(upload: Upload, omit: string[] = []): FormData {
     if (!omit.includes(key)) form.append(key, value)
   }
   const file = (part: string, content: string | Uint8Array, filename: string): void => {
-    if (!omit.includes(part)) form.append(part, new Blob([content]), filename)
+    if (!omit.includes(part)) form.append(part, new Blob([content as BlobPart]), filename)
   }
   field('name', upload.name ?? 'test-script')
   field('script_reference', upload.ref ?? 'process')

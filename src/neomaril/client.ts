@@ -89,6 +89,11 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 /** Failures no retry can mend: the name does not resolve, the certificate is wrong. */
 const PERMANENT_CODES = new Set(['ENOTFOUND', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'])
 const RETRYABLE_READ_STATUSES = new Set([429, 500, 502, 503, 504])
+/**
+ * A sync run's answer is judged by the smoke test, errors included (a raising
+ * entrypoint answers 500); only "busy, come back" answers go through the retry path.
+ */
+const RUN_ANSWERS: readonly number[] = Array.from({ length: 500 }, (_, i) => i + 100).filter(status => status !== 429 && status !== 503 && status !== 401)
 
 class AttemptFailure extends Error {
   constructor(
@@ -200,7 +205,7 @@ export class NeomarilClient {
   async runSync(group: string, hash: string, input: unknown): Promise<{ status: number; body: string }> {
     const payload = JSON.stringify({ Input: input })
     const { response } = await this.send({
-      method: 'POST', path: `/preprocessing/sync/run/${seg(group)}/${seg(hash)}`, auth: 'group', safety: 'write', ok: [],
+      method: 'POST', path: `/preprocessing/sync/run/${seg(group)}/${seg(hash)}`, auth: 'group', safety: 'write', ok: RUN_ANSWERS,
       body: () => ({ body: payload, headers: { 'Content-Type': 'application/json' } })
     })
     return { status: response.status, body: await response.text() }
@@ -307,7 +312,7 @@ export class NeomarilClient {
     let response: Response
     try {
       response = await fetch(url, { method: call.method, headers, body: made?.body, signal, agent: this.options.agent?.(url), redirect: 'manual' })
-      if (call.ok.length === 0 || call.ok.includes(response.status)) {
+      if (call.ok.includes(response.status)) {
         if (expectJson) {
           const text = await response.text()
           try {

@@ -1,28 +1,6 @@
 import * as core from '@actions/core'
-import type { DeploySpec } from '../inputs.js'
-import type { LogEntry } from '../neomaril/wire.js'
+import type { RunResult } from '../result.js'
 import { redact } from '../secrets.js'
-
-/** What the run decided, gathered as it goes; outputs and the summary are made from it. */
-export interface RunResult {
-  /**
-   * deployed | building (wait: false) | failed | unavailable | timed-out |
-   * registered | invalid-input | error | cancelled
-   */
-  status: string
-  readonly startedAt: Date
-  finishedAt?: Date
-  spec?: DeploySpec
-  hash?: string
-  serverVersion?: string
-  hostedAt?: number
-  buildSeconds?: number
-  statusChecks?: number
-  /** Build log entries worth showing (the errors, when the build failed). */
-  logs: LogEntry[]
-  /** The step's failure message, when it failed. */
-  error?: string
-}
 
 /** The step outputs (action.yml); every one is written, empty when unknown. */
 export function outputsOf(result: RunResult): Record<string, string> {
@@ -34,7 +12,14 @@ export function outputsOf(result: RunResult): Record<string, string> {
     group: spec?.group ?? '',
     'python-version': spec?.script.pythonVersion ?? '',
     'server-version': result.serverVersion ?? '',
-    'build-seconds': result.buildSeconds === undefined ? '' : String(result.buildSeconds)
+    'build-seconds': result.buildSeconds === undefined ? '' : String(result.buildSeconds),
+    'smoke-test': result.smokeTest.outcome,
+    'smoke-test-output': result.smokeTestOutput ?? '',
+    'execution-id': result.smokeTest.executionId ?? '',
+    'logs-file': result.logsFile ?? '',
+    'artifact-id': result.artifact?.id === undefined ? '' : String(result.artifact.id),
+    'artifact-url': result.artifact?.url ?? '',
+    'result-file': result.resultFile ?? ''
   }
 }
 

@@ -1,32 +1,59 @@
 import * as core from '@actions/core'
 import { formatDuration } from '../duration.js'
+import { logTail } from '../deploy/logs.js'
+import type { RunResult } from '../result.js'
 import { redact } from '../secrets.js'
-import { outputsOf, type RunResult } from './outputs.js'
+import type { Provenance } from './records.js'
 
-const STATUS_ICON: Record<string, string> = { deployed: '✅', building: '⏳', 'timed-out': '⌛', cancelled: '🛑' }
+const STATUS_ICON: Record<string, string> = { deployed: '✅', building: '⏳', 'timed-out': '⌛', cancelled: '🛑', passed: '✅', skipped: '➖' }
+const LOG_TAIL_LINES = 30
+const EXCERPT_CHARS = 1500
 
-/** A job summary a reviewer can read at a glance. Nothing here is a secret. */
-export async function writeSummary(result: RunResult): Promise<void> {
+/** A job summary a reviewer can read at a glance. Server text is escaped; secrets removed. */
+export async function writeSummary(result: RunResult, where: Provenance): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  const outputs = outputsOf(result)
-  const icon = STATUS_ICON[result.status] ?? '❌'
-  const name = result.spec?.script.name ?? '(inputs not read)'
+  const spec = result.spec
+  const smoke = result.smokeTest
+  const icon = (status: string) => STATUS_ICON[status] ?? '❌'
+  const code = (text: string) => `<code>${escapeHtml(text)}</code>`
+  const artifact = result.artifact
   const rows: [string, string][] = [
-    ['Status', `${icon} ${result.status}`],
-    ['Script hash', outputs['preprocessing-id'] ? `\`${outputs['preprocessing-id']}\`` : '—'],
-    ['Group', outputs.group || '—'],
-    ['Operation', outputs.operation || '—'],
-    ['Python', outputs['python-version'] || '—'],
-    ['Build time', result.buildSeconds === undefined ? '—' : formatDuration(result.buildSeconds * 1000)],
-    ['Server version', outputs['server-version'] || '—']
+    ['Status', `${icon(result.status)} ${result.status}`],
+    ['Script hash', result.hash ? code(result.hash) : '—'],
+    ['Group', spec ? code(spec.group) : '—'],
+    ['Operation', spec?.script.operation ?? '—'],
+    ['Python', spec?.script.pythonVersion ?? '—'],
+    ['Build time', result.buildSeconds === undefined ? '—' : `${formatDuration(result.buildSeconds * 1000)} (${result.statusChecks} status checks)`],
+    ['Smoke test', `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`],
+    ['Server version', result.serverVersion ? escapeHtml(result.serverVersion) : '—'],
+    ['Artifact', artifact?.url ? `<a href="${escapeHtml(artifact.url)}">${escapeHtml(artifact.name)}</a>` : artifact?.localOnly ? `not uploaded (no artifact service); files in ${code(result.recordsDir ?? '')}` : '—'],
+    ['Workflow run', where.runUrl ? `<a href="${escapeHtml(where.runUrl)}">${escapeHtml(where.workflow ?? 'run')} #${where.runId}</a>` : '—'],
+    ['Commit', where.commit ? `${code(where.commit.slice(0, 12))} on ${code(where.ref ?? '')} by ${escapeHtml(where.actor ?? '')}` : '—']
   ]
   const summary = core.summary
-    .addHeading(`Neomaril deploy: ${escapeHtml(name)}`, 3)
-    .addTable([[{ data: 'Field', header: true }, { data: 'Value', header: true }], ...rows.map(([k, v]) => [k, escapeHtml(v)])])
-  if (result.error) summary.addRaw(`\n**Error:**\n\n`).addCodeBlock(redact(result.error), 'text')
+    .addHeading(`${icon(result.status)} Neomaril deploy: ${escapeHtml(spec?.script.name ?? '(inputs not read)')}`, 3)
+    .addRaw(`<table>${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('')}</table>\n\n`)
+  if (result.error) summary.addRaw(`<p><strong>Error</strong></p>\n`).addRaw(pre(result.error))
+
+  if (smoke.request) {
+    summary.addRaw(`<p><strong>Smoke test</strong>: HTTP ${smoke.responseStatus}, ${smoke.elapsedMs} ms. Response:</p>\n`).addRaw(pre(smoke.responseBody ?? ''))
+  } else if (smoke.executionId) {
+    const entries = smoke.resultEntries?.map(e => `${e.name} (${e.size} B)`).join(', ')
+    summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ended as ${escapeHtml(smoke.executionStatus ?? '?')}${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}.</p>\n`)
+  }
+  for (const [title, entries] of [['Build log', result.hostLogs], ['Run log', result.runLogs]] as const) {
+    if (entries.length === 0) continue
+    summary.addRaw(`<details><summary>${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries</summary>\n\n${pre(logTail(entries, LOG_TAIL_LINES))}</details>\n\n`)
+  }
+  for (const warning of result.publishWarnings) summary.addRaw(`<p>⚠️ ${escapeHtml(warning)}</p>\n`)
   await summary.write()
 }
 
+function pre(text: string): string {
+  const cut = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}\n… (${text.length - EXCERPT_CHARS} more characters in the artifact)` : text
+  return `<pre>${escapeHtml(cut)}</pre>\n\n`
+}
+
 function escapeHtml(text: string): string {
-  return redact(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return redact(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }

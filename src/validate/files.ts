@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto'
 
 /** A file the register call sends, read from disk when the request is made. */
 export interface UploadFile {
-  /** The multipart part name (contract §3): source, requirements, schema, env, extra. */
-  readonly part: 'source' | 'requirements' | 'schema' | 'env' | 'extra'
+  /** The multipart part name: source, requirements, schema, env, extra (register, contract §3) or dataset (async run). */
+  readonly part: 'source' | 'requirements' | 'schema' | 'env' | 'extra' | 'dataset'
   /** The file name sent to the server. */
   readonly uploadName: string
   /** Where it is on the runner; absent for an inline schema. */

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs'
+import { unzipSync } from 'fflate'
+import type { FilePart, NeomarilClient } from '../neomaril/client.js'
+import { EXECUTION_RUNNING_STATES } from '../neomaril/wire.js'
+import { waitWhilePending, type Poll } from './wait.js'
+
+/** What the smoke test did and found; kept whole for the artifact and the summary. */
+export interface SmokeTestResult {
+  outcome: 'passed' | 'failed' | 'skipped'
+  /** Why it failed (or was skipped). */
+  reason?: string
+  elapsedMs?: number
+  /** Sync: the body sent, the status and the body answered. */
+  request?: { Input: unknown }
+  responseStatus?: number
+  responseBody?: string
+  /** Async: the execution and its downloaded result. */
+  executionId?: string
+  executionStatus?: string
+  executionMessage?: string | null
+  resultFile?: string
+  resultEntries?: { name: string; size: number }[]
+}
+
+/**
+ * Sync smoke test: sends {"Input": sample}. Passes on a 2xx JSON answer that is not an
+ * error envelope and, when `expected` is given, contains it (deep subset).
+ */
+export async function smokeTestSync(client: NeomarilClient, group: string, hash: string, input: unknown, expected: unknown): Promise<SmokeTestResult> {
+  const started = Date.now()
+  const request = { Input: input }
+  const { status, body } = await client.runSync(group, hash, input)
+  const result: SmokeTestResult = { outcome: 'failed', request, responseStatus: status, responseBody: body }
+  result.elapsedMs = Date.now() - started
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    result.reason = `the run answered HTTP ${status} with a body that is not JSON`
+    return result
+  }
+  const envelope = errorEnvelope(parsed)
+  if (status < 200 || status > 299 || envelope) {
+    result.reason = `the run answered HTTP ${status}${envelope ? `: ${envelope}` : ''}`
+    return result
+  }
+  if (expected !== undefined && !containsDeep(parsed, expected)) {
+    result.reason = `the answer does not contain smoke-test-expect (first difference: ${firstDifference(parsed, expected, '$')})`
+    return result
+  }
+  result.outcome = 'passed'
+  return result
+}
+
+/**
+ * Async smoke test: uploads the dataset, waits for the execution with its own
+ * deadline, downloads the result and checks it is a readable, non-empty zip.
+ */
+export async function smokeTestAsync(
+  client: NeomarilClient,
+  group: string,
+  hash: string,
+  dataset: FilePart,
+  options: { timeoutMs: number; pollIntervalMs: number; resultPath: string; signal?: AbortSignal; onPoll?: (poll: Poll) => void }
+): Promise<SmokeTestResult> {
+  const started = Date.now()
+  const executionId = await client.runAsync(group, hash, dataset)
+  const result: SmokeTestResult = { outcome: 'failed', executionId }
+  const outcome = await waitWhilePending(() => client.executionStatus(group, executionId), {
+    timeoutMs: options.timeoutMs,
+    pollIntervalMs: options.pollIntervalMs,
+    pendingStates: EXECUTION_RUNNING_STATES,
+    signal: options.signal,
+    onPoll: options.onPoll
+  })
+  result.executionStatus = outcome.last.status
+  result.executionMessage = outcome.last.message
+  result.elapsedMs = Date.now() - started
+  if (outcome.kind === 'timed-out') {
+    result.reason = `execution ${executionId} was still '${outcome.last.status}' after ${Math.round(outcome.elapsedMs / 1000)}s (smoke-test-timeout)`
+    return result
+  }
+  if (outcome.last.status !== 'Succeeded') {
+    result.reason = `execution ${executionId} ended as '${outcome.last.status}'${outcome.last.message ? `: ${outcome.last.message}` : ''}`
+    return result
+  }
+  await client.downloadResult(group, executionId, options.resultPath)
+  result.resultFile = options.resultPath
+  try {
+    const entries = unzipSync(new Uint8Array(readFileSync(options.resultPath)))
+    result.resultEntries = Object.entries(entries).map(([name, bytes]) => ({ name, size: bytes.length }))
+  } catch (error) {
+    result.reason = `the result of execution ${executionId} is not a readable zip (${(error as Error).message})`
+    return result
+  }
+  if (!result.resultEntries.some(entry => entry.size > 0)) {
+    result.reason = `the result of execution ${executionId} is an empty zip`
+    return result
+  }
+  result.outcome = 'passed'
+  return result
+}
+
+/** The message of an error envelope ({"Error":{…}} or {"error":{…}}), if the body is one. */
+function errorEnvelope(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined
+  const record = body as Record<string, unknown>
+  const inner = (record.Error ?? record.error) as Record<string, unknown> | undefined
+  if (!inner || typeof inner !== 'object' || Object.keys(record).length !== 1) return undefined
+  return String(inner.Message ?? inner.message ?? JSON.stringify(inner))
+}
+
+/**
+ * Deep subset: every key of an expected object is in the actual one with a matching
+ * value; every element of an expected array matches some element of the actual array;
+ * anything else is compared as JSON values.
+ */
+export function containsDeep(actual: unknown, expected: unknown): boolean {
+  return firstDifference(actual, expected, '$') === undefined
+}
+
+function firstDifference(actual: unknown, expected: unknown, at: string): string | undefined {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) return `${at} is not an array`
+    const missing = expected.findIndex(item => !actual.some(candidate => containsDeep(candidate, item)))
+    return missing === -1 ? undefined : `${at} has no element matching ${at}[${missing}]`
+  }
+  if (expected !== null && typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return `${at} is not an object`
+    for (const [key, value] of Object.entries(expected)) {
+      if (!(key in actual)) return `${at}.${key} is missing`
+      const difference = firstDifference((actual as Record<string, unknown>)[key], value, `${at}.${key}`)
+      if (difference) return difference
+    }
+    return undefined
+  }
+  return actual === expected ? undefined : `${at} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`
+}

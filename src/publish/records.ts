@@ -1,0 +1,131 @@
+import { readdirSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { formatLogEntries } from '../deploy/logs.js'
+import { sha256Of } from '../validate/files.js'
+import type { RunResult } from '../result.js'
+import { redact } from '../secrets.js'
+import { outputsOf } from './outputs.js'
+
+/** Where the run happened, from @actions/github's context (loaded late: it is heavy). */
+export interface Provenance {
+  repository?: string
+  commit?: string
+  ref?: string
+  actor?: string
+  workflow?: string
+  runId?: number
+  runAttempt?: number
+  runUrl?: string
+}
+
+export async function provenance(): Promise<Provenance> {
+  const { context } = await import('@actions/github')
+  const repository = process.env.GITHUB_REPOSITORY || undefined
+  const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined
+  return {
+    repository,
+    commit: context.sha || undefined,
+    ref: context.ref || undefined,
+    actor: context.actor || undefined,
+    workflow: context.workflow || undefined,
+    runId: context.runId || undefined,
+    runAttempt: context.runAttempt || undefined,
+    runUrl
+  }
+}
+
+/** Writes a file into the records folder, secrets removed. */
+function writeRecord(dir: string, name: string, content: string): string {
+  const path = join(dir, name)
+  writeFileSync(path, redact(content))
+  return path
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
+
+/**
+ * The run's records: deployment.json (what was deployed, from where), the logs as
+ * JSON and text, the smoke test's request and response (the async result zip is
+ * downloaded here directly). The .env file's content and every secret stay out.
+ */
+export async function writeRecords(result: RunResult, where: Provenance, cwd: string, options: { hashFiles: boolean }): Promise<void> {
+  const dir = result.recordsDir as string
+  const spec = result.spec
+  const files = spec
+    ? await Promise.all(spec.script.files.map(async file => ({
+        part: file.part,
+        name: file.uploadName,
+        path: file.localPath ? relative(cwd, file.localPath) : '(inline)',
+        size: file.size,
+        // A hash of a small secrets file could be brute-forced: the .env is only named.
+        // Hashing a large file takes seconds, which a cancelled run does not have.
+        sha256: file.part === 'env' || !options.hashFiles ? undefined : await sha256Of(file)
+      })))
+    : []
+  writeRecord(dir, 'deployment.json', json({
+    script: spec && {
+      name: spec.script.name,
+      entrypoint: spec.script.entrypoint,
+      operation: spec.script.operation,
+      pythonVersion: spec.script.pythonVersion,
+      inputType: spec.script.inputType,
+      group: spec.group
+    },
+    server: spec && { apiUrl: spec.connection.apiUrl, version: result.serverVersion },
+    files,
+    hash: result.hash,
+    status: result.status,
+    smokeTest: result.smokeTest.outcome,
+    timings: {
+      startedAt: result.startedAt.toISOString(),
+      finishedAt: result.finishedAt?.toISOString(),
+      buildSeconds: result.buildSeconds,
+      statusChecks: result.statusChecks
+    },
+    source: where
+  }))
+
+  writeRecord(dir, 'logs.json', json({ host: result.hostLogs, run: result.runLogs }))
+  const text = [
+    `# Build (Host) log: ${result.hostLogs.length} entries`,
+    formatLogEntries(result.hostLogs),
+    `# Run log: ${result.runLogs.length} entries`,
+    formatLogEntries(result.runLogs)
+  ].join('\n')
+  result.logsFile = writeRecord(dir, 'logs.txt', text + '\n')
+
+  const smoke = result.smokeTest
+  if (smoke.request) {
+    writeRecord(dir, 'smoke-test-request.json', json(smoke.request))
+    let body: unknown = smoke.responseBody
+    try {
+      body = JSON.parse(smoke.responseBody ?? '')
+    } catch {
+      // kept as text
+    }
+    result.smokeTestOutput = writeRecord(dir, 'smoke-test-response.json', json({ status: smoke.responseStatus, body }))
+  }
+  if (smoke.resultFile) result.smokeTestOutput = smoke.resultFile
+}
+
+/** result.json: everything the run decided, for a later gate step to read. */
+export function writeResultFile(result: RunResult): string {
+  const path = join(result.recordsDir as string, 'result.json')
+  const { spec, ...rest } = result
+  writeFileSync(path, redact(json({
+    outputs: outputsOf(result),
+    error: rest.error,
+    smokeTest: { ...rest.smokeTest, responseBody: undefined },
+    artifact: rest.artifact,
+    recordsDir: rest.recordsDir,
+    publishWarnings: rest.publishWarnings,
+    startedAt: rest.startedAt,
+    finishedAt: rest.finishedAt,
+    script: spec && { name: spec.script.name, group: spec.group, operation: spec.script.operation }
+  })))
+  return path
+}
+
+export function recordFiles(dir: string): string[] {
+  return readdirSync(dir).map(name => join(dir, name))
+}

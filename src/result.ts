@@ -1,0 +1,38 @@
+import type { DeploySpec } from './inputs.js'
+import type { LogEntry } from './neomaril/wire.js'
+import type { SmokeTestResult } from './deploy/smoke-test.js'
+
+/** What the run decided, gathered as it goes; outputs, summary, records are made from it. */
+export interface RunResult {
+  /**
+   * deployed | building (wait: false) | failed | unavailable | timed-out |
+   * registered | invalid-input | error | cancelled
+   */
+  status: string
+  readonly startedAt: Date
+  finishedAt?: Date
+  spec?: DeploySpec
+  hash?: string
+  serverVersion?: string
+  buildSeconds?: number
+  statusChecks?: number
+  /** The build's log entries (routine Host), fetched after every deploy. */
+  hostLogs: LogEntry[]
+  /** The executions' log entries (routine Run), fetched after a smoke test. */
+  runLogs: LogEntry[]
+  smokeTest: SmokeTestResult
+  /** Where the records (deployment.json, logs, smoke-test files) were written. */
+  recordsDir?: string
+  logsFile?: string
+  smokeTestOutput?: string
+  resultFile?: string
+  artifact?: { id?: number; url?: string; name: string; localOnly?: boolean }
+  /** The step's failure message, when it failed. */
+  error?: string
+  /** Things that went wrong while publishing: reported, never fatal. */
+  publishWarnings: string[]
+}
+
+export function newRunResult(): RunResult {
+  return { status: 'invalid-input', startedAt: new Date(), hostLogs: [], runLogs: [], smokeTest: { outcome: 'skipped' }, publishWarnings: [] }
+}
