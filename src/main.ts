@@ -6,6 +6,7 @@ import { formatDuration } from './duration.js'
 import { ApiError, AuthError, CancelledError, DeployFailedError, InputError, NetworkError, SmokeTestFailedError, WaitTimeoutError } from './errors.js'
 import { parseInputs, runnerInputSource, type DeploySpec } from './inputs.js'
 import { NeomarilClient } from './neomaril/client.js'
+import { proxyAgents } from './neomaril/proxy.js'
 import type { LogEntry } from './neomaril/wire.js'
 import { registerScript } from './deploy/register.js'
 import { waitWhilePending } from './deploy/wait.js'
@@ -96,7 +97,8 @@ function newClient(spec: DeploySpec, signal: AbortSignal): NeomarilClient {
     ...spec.connection,
     logger: { debug: core.debug, info: core.info, warning: core.warning },
     signal,
-    onToken: addSecret
+    onToken: addSecret,
+    agent: proxyAgents()
   })
 }
 
