@@ -88,9 +88,11 @@ describe('deploying with the bundled action', () => {
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('failed')
     expect(run.outputs['preprocessing-id']).toMatch(/^S[0-9a-f]{63}$/)
-    const [error] = errorsOf(run)
+    const error = errorsOf(run).pop()
     expect(error).toContain("ended as 'Failed'")
     expect(error).toContain('not_a_real_module_xyz')
+    // The traceback points into the uploaded script.py: annotated on the user's own file and line.
+    expect(run.stdout).toMatch(/::error title=Neomaril: error in the deployed script,file=score.py,line=2::ModuleNotFoundError: No module named 'not_a_real_module_xyz'/)
     // The build's error log is printed, inert.
     expect(run.stdout).toMatch(/::stop-commands::[0-9a-f-]{36}\n[^]*ModuleNotFoundError[^]*::[0-9a-f-]{36}::/)
     expect(registers()).toHaveLength(1)
