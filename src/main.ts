@@ -275,6 +275,6 @@ function annotate(result: RunResult, spec: DeploySpec): void {
   // A raising sync entrypoint's traceback comes back in the run's answer, not only in the logs.
   if (result.smokeTest.responseBody) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.smokeTest.responseBody.replace(/\\n/g, '\n').replace(/\\"/g, '"') })
   for (const annotation of tracebackAnnotations(texts, spec.script.files, process.cwd())) {
-    core.error(oneLine(annotation.message), { title: 'Neomaril: error in the deployed script', file: annotation.file, startLine: annotation.line })
+    core.error(oneLine(annotation.message), { title: 'Error in the deployed script', file: annotation.file, startLine: annotation.line })
   }
 }

@@ -92,7 +92,7 @@ describe('deploying with the bundled action', () => {
     expect(error).toContain("ended as 'Failed'")
     expect(error).toContain('not_a_real_module_xyz')
     // The traceback points into the uploaded script.py: annotated on the user's own file and line.
-    expect(run.stdout).toMatch(/::error title=Neomaril: error in the deployed script,file=score.py,line=2::ModuleNotFoundError: No module named 'not_a_real_module_xyz'/)
+    expect(run.stdout).toMatch(/::error title=Error in the deployed script,file=score.py,line=2::ModuleNotFoundError: No module named 'not_a_real_module_xyz'/)
     // The build's error log is printed, inert.
     expect(run.stdout).toMatch(/::stop-commands::[0-9a-f-]{36}\n[^]*ModuleNotFoundError[^]*::[0-9a-f-]{36}::/)
     expect(registers()).toHaveLength(1)
