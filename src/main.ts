@@ -251,6 +251,8 @@ async function publish(result: RunResult, cancelled: boolean): Promise<void> {
     try {
       await writeRecords(result, where, process.cwd(), { hashFiles: !cancelled })
       if (spec?.artifact.upload && !cancelled) {
+        // Archived as it stands now; rewritten below once the artifact's id is known.
+        writeResultFile(result)
         result.artifact = await uploadRecords(result)
         if (result.artifact.localOnly) core.notice(`No artifact service here (a local run?): the records are in ${result.recordsDir}.`)
         else core.info(`Uploaded artifact '${result.artifact.name}' (id ${result.artifact.id}).`)

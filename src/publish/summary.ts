@@ -36,7 +36,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
   if (result.error) summary.addRaw(`<p><strong>Error</strong></p>\n`).addRaw(pre(result.error))
 
   if (smoke.request) {
-    summary.addRaw(`<p><strong>Smoke test</strong>: HTTP ${smoke.responseStatus}, ${smoke.elapsedMs} ms. Response:</p>\n`).addRaw(pre(smoke.responseBody ?? ''))
+    summary.addRaw(`<p><strong>Smoke test</strong>: HTTP ${smoke.responseStatus}, ${smoke.elapsedMs} ms. Response:</p>\n`).addRaw(pre(pretty(smoke.responseBody ?? '')))
   } else if (smoke.executionId) {
     const entries = smoke.resultEntries?.map(e => `${e.name} (${e.size} B)`).join(', ')
     summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ended as ${escapeHtml(smoke.executionStatus ?? '?')}${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}.</p>\n`)
@@ -47,6 +47,15 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
   }
   for (const warning of result.publishWarnings) summary.addRaw(`<p>⚠️ ${escapeHtml(warning)}</p>\n`)
   await summary.write()
+}
+
+/** JSON laid out for reading; anything else as it came. */
+function pretty(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2)
+  } catch {
+    return body
+  }
 }
 
 function pre(text: string): string {

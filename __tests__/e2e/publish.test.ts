@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { unzipSync } from 'fflate'
+import { DefaultArtifactClient } from '@actions/artifact'
+import { jest } from '@jest/globals'
+import { startEmulator, DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN, type Emulator } from '../../emulator/index.js'
+import { startArtifactService, type ArtifactService } from '../helpers/artifact-service.js'
+import { errorsOf, runAction, sampleWorkspace, type ActionRun } from '../helpers/action-runner.js'
+
+let emulator: Emulator
+let artifacts: ArtifactService
+const ENV_SECRET = 'env-value-7f3c9a1d-never-printed'
+
+beforeAll(async () => {
+  emulator = await startEmulator({ buildSeconds: 0 })
+  artifacts = await startArtifactService({ runId: 'run-7', jobId: 'job-3' })
+})
+afterAll(async () => {
+  await emulator.close()
+  await artifacts.close()
+})
+beforeEach(() => {
+  emulator.clearFaults()
+  emulator.clearRequests()
+})
+
+const SECRETS = [DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN, ENV_SECRET]
+
+function syncInputs(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    url: emulator.url,
+    login: DEFAULT_USER,
+    password: DEFAULT_PASSWORD,
+    'group-token': DEFAULT_GROUP_TOKEN,
+    name: 'loan features',
+    entrypoint: 'process',
+    'source-file': 'score.py',
+    'requirements-file': 'requirements.txt',
+    schema: 'schema.json',
+    'extra-files': 'limits.json',
+    'env-file': '.env',
+    'smoke-test': 'true',
+    ...extra
+  }
+}
+
+function asyncInputs(extra: Record<string, string> = {}): Record<string, string> {
+  return { ...syncInputs(), name: 'loan batch', entrypoint: 'build_features', 'source-file': 'features.py', schema: 'schema.csv', 'extra-files': '', operation: 'Async', ...extra }
+}
+
+function workspaceWithEnv(sample: 'sync' | 'async'): string {
+  const workspace = sampleWorkspace(sample)
+  writeFileSync(join(workspace, '.env'), `API_KEY=${ENV_SECRET}\n`)
+  return workspace
+}
+
+/** Everything a run leaves where people or later steps can read it. */
+function everythingVisible(run: ActionRun): string {
+  const records = run.outputs['result-file'] ? dirname(run.outputs['result-file']) : undefined
+  const files = records ? readdirSync(records).filter(name => !name.endsWith('.zip')).map(name => readFileSync(join(records, name), 'utf8')) : []
+  return [run.stdout.replace(/^::add-mask::.*$/gm, ''), run.stderr, JSON.stringify(run.outputs), run.summary, ...files].join('\n')
+}
+
+function expectNoSecrets(run: ActionRun): void {
+  const visible = everythingVisible(run)
+  for (const secret of SECRETS) expect(visible).not.toContain(secret)
+}
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
+
+describe('smoke test, records and artifact', () => {
+  test('a Sync deploy passes its smoke test and uploads one artifact that downloads back whole', async () => {
+    const workspace = workspaceWithEnv('sync')
+    const run = await runAction(syncInputs({ 'smoke-test-expect': '{"instalment": 500, "has_history": true}', 'artifact-retention-days': '5' }), { workspace, env: artifacts.env })
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({ status: 'deployed', 'smoke-test': 'passed', 'execution-id': '' })
+    const hash = run.outputs['preprocessing-id']
+
+    // The run call carried the schema sample, with the group token.
+    const runCall = emulator.requests.find(r => r.path.startsWith('/api/preprocessing/sync/run/'))
+    expect(runCall?.auth).toBe('group')
+    const response = JSON.parse(readFileSync(run.outputs['smoke-test-output'], 'utf8'))
+    expect(response).toEqual({ status: 200, body: { age: 34, instalment: 500, instalment_to_income: 0.0962, late_payments: 0, has_history: true } })
+    expect(JSON.parse(readFileSync(join(dirname(run.outputs['smoke-test-output']), 'smoke-test-request.json'), 'utf8'))).toEqual({ Input: JSON.parse(readFileSync(join(workspace, 'schema.json'), 'utf8')) })
+
+    // One artifact, named after the script and the hash, with the retention asked for.
+    const uploaded = artifacts.artifacts().filter(a => a.name === `neomaril-loan-features-${hash.slice(1, 9)}`)
+    expect(uploaded).toHaveLength(1)
+    expect(uploaded[0].retentionDays).toBe(5)
+    expect(run.outputs['artifact-id']).toBe(String(uploaded[0].id))
+    expect(run.outputs['artifact-url']).toBe(`https://github.com/acme/credit-scripts/actions/runs/4242/artifacts/${uploaded[0].id}`)
+    const files = uploaded[0].files()
+    expect(Object.keys(files).sort()).toEqual(['deployment.json', 'logs.json', 'logs.txt', 'result.json', 'smoke-test-request.json', 'smoke-test-response.json'])
+
+    const deployment = JSON.parse(files['deployment.json'].toString())
+    expect(deployment).toMatchObject({
+      hash,
+      status: 'deployed',
+      smokeTest: 'passed',
+      script: { name: 'loan features', entrypoint: 'process', operation: 'Sync', pythonVersion: '3.10', group: 'datarisk' },
+      server: { version: 'emulator-1.0.0' },
+      source: { repository: 'acme/credit-scripts', commit: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00', ref: 'refs/heads/main', actor: 'octocat', runUrl: 'https://github.com/acme/credit-scripts/actions/runs/4242' }
+    })
+    const byName = Object.fromEntries(deployment.files.map((f: { name: string }) => [f.name, f]))
+    expect(byName['script.py']).toMatchObject({ part: 'source', path: 'score.py', sha256: sha256(join(workspace, 'score.py')) })
+    expect(byName['limits.json'].sha256).toBe(sha256(join(workspace, 'limits.json')))
+    expect(byName['.env']).toMatchObject({ part: 'env' })
+    expect(byName['.env'].sha256).toBeUndefined()
+    const logs = JSON.parse(files['logs.json'].toString())
+    expect(logs.host.length).toBeGreaterThan(0)
+    expect(logs.run.some((e: { Routine: string }) => e.Routine === 'Run')).toBe(true)
+
+    // Downloaded back with the real client, the files are the ones in the records folder.
+    const saved = { ...process.env }
+    Object.assign(process.env, artifacts.env)
+    const out = mkdtempSync(join(tmpdir(), 'download-'))
+    const silence = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    try {
+      await new DefaultArtifactClient().downloadArtifact(uploaded[0].id, { path: out })
+    } finally {
+      silence.mockRestore()
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+    }
+    const records = dirname(run.outputs['result-file'])
+    for (const name of Object.keys(files)) {
+      if (name === 'result.json') continue // rewritten after the upload with the artifact's id
+      expect(sha256(join(out, name))).toBe(sha256(join(records, name)))
+    }
+
+    // The summary a reviewer reads.
+    expect(run.summary).toContain(hash)
+    expect(run.summary).toContain('✅ passed')
+    expect(run.summary).toContain('&quot;instalment&quot;: 500')
+    expect(run.summary).toContain(`<a href="${run.outputs['artifact-url']}">`)
+    expect(run.summary).toContain('<a href="https://github.com/acme/credit-scripts/actions/runs/4242">')
+    expect(run.summary).toMatch(/<details><summary>Build log: last \d+ of \d+ entries/)
+    expectNoSecrets(run)
+  })
+
+  test('a Sync answer that lacks smoke-test-expect fails the gate, with outputs still written', async () => {
+    const run = await runAction(syncInputs({ 'smoke-test-expect': '{"instalment": 999}', 'upload-artifact': 'false' }), { workspace: workspaceWithEnv('sync') })
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({ status: 'deployed', 'smoke-test': 'failed' })
+    expect(run.outputs['preprocessing-id']).toMatch(/^S/)
+    expect(errorsOf(run).pop()).toContain('Smoke test failed: the answer does not contain smoke-test-expect (first difference: $.instalment is 500, expected 999)')
+    expect(run.summary).toContain('❌ failed')
+    const result = JSON.parse(readFileSync(run.outputs['result-file'], 'utf8'))
+    expect(result.outputs['smoke-test']).toBe('failed')
+    expect(result.error).toContain('Smoke test failed')
+    expectNoSecrets(run)
+  })
+
+  test('an entrypoint raising on the sample fails the smoke test, annotated on the source line', async () => {
+    const workspace = workspaceWithEnv('sync')
+    writeFileSync(join(workspace, 'score.py'), 'import json\n\n\ndef process(data, base_path):\n    record = json.loads(data)\n    return {"ratio": record["loan_amount"] / record["missing_field"]}\n')
+    const run = await runAction(syncInputs({ 'extra-files': '', 'upload-artifact': 'false' }), { workspace })
+    expect(run.code).toBe(1)
+    expect(run.outputs['smoke-test']).toBe('failed')
+    expect(errorsOf(run).pop()).toMatch(/Smoke test failed: the run answered HTTP 500: [^]*KeyError: 'missing_field'/)
+    expect(run.stdout).toMatch(/::error title=Error in the deployed script,file=score.py,line=6::KeyError: 'missing_field'/)
+    // The run's error entries are printed, inert.
+    expect(run.stdout).toMatch(/::group::Run log[^]*::stop-commands::[^]*KeyError[^]*::endgroup::/)
+    expect(run.summary).toContain('HTTP 500')
+    expectNoSecrets(run)
+  })
+
+  test('an Async deploy passes its smoke test with the result zip kept and archived', async () => {
+    const run = await runAction(asyncInputs(), { workspace: workspaceWithEnv('async'), env: artifacts.env })
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({ status: 'deployed', 'smoke-test': 'passed', 'execution-id': '1' })
+    const zip = unzipSync(new Uint8Array(readFileSync(run.outputs['smoke-test-output'])))
+    expect(Object.keys(zip)).toEqual(['features.csv'])
+    expect(Buffer.from(zip['features.csv']).toString()).toMatch(/^id,instalment,instalment_to_income,late_payments\r?\n1,500.0,0.0962,0/)
+    const dataset = emulator.requests.find(r => r.path.startsWith('/api/preprocessing/async/run/'))
+    expect(dataset?.files).toEqual([{ part: 'dataset', filename: 'schema.csv', size: expect.any(Number) }])
+    expect(emulator.requests.filter(r => r.path.startsWith('/api/preprocessing/async/status/')).every(r => r.auth === 'group')).toBe(true)
+    const artifact = artifacts.artifacts().find(a => String(a.id) === run.outputs['artifact-id'])
+    expect(Object.keys(artifact?.files() ?? {})).toContain('smoke-test-result.zip')
+    expect(run.summary).toContain('result zip holds features.csv')
+    expectNoSecrets(run)
+  })
+
+  test('an Async execution that fails gives its message and run log, and fails the gate', async () => {
+    const workspace = workspaceWithEnv('async')
+    writeFileSync(join(workspace, 'bad.csv'), 'id,age\n1,2\n')
+    const run = await runAction(asyncInputs({ 'smoke-test-input': 'bad.csv', 'upload-artifact': 'false' }), { workspace })
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({ status: 'deployed', 'smoke-test': 'failed', 'execution-id': '1' })
+    expect(errorsOf(run).pop()).toMatch(/Smoke test failed: execution 1 ended as 'Failed': [^]*KeyError: 'monthly_income'/)
+    expect(run.stdout).toMatch(/::error title=Error in the deployed script,file=features.py,line=\d+::KeyError: 'monthly_income'/)
+    expect(run.summary).toContain("execution 1 ended as Failed")
+    expectNoSecrets(run)
+  })
+
+  test('the smoke test without a group token is refused before anything is uploaded', async () => {
+    const run = await runAction(syncInputs({ 'group-token': '' }), { workspace: workspaceWithEnv('sync') })
+    expect(run.code).toBe(1)
+    expect(errorsOf(run).pop()).toContain("Input 'group-token': is empty, but the smoke test needs it")
+    expect(emulator.requests).toHaveLength(0)
+  })
+
+  test('without an artifact service the records stay in a local folder, and the notice says where', async () => {
+    const run = await runAction(syncInputs(), { workspace: workspaceWithEnv('sync') })
+    expect(run.code).toBe(0)
+    const records = dirname(run.outputs['result-file'])
+    expect(run.stdout).toContain(`::notice::No artifact service here (a local run?): the records are in ${records}`)
+    expect(existsSync(join(records, 'deployment.json'))).toBe(true)
+    expect(run.outputs['artifact-id']).toBe('')
+    expectNoSecrets(run)
+  })
+})
