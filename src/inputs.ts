@@ -14,11 +14,21 @@ export const PYTHON_VERSIONS = ['3.8', '3.9', '3.10'] as const
 export const INPUT_TYPES = ['json', 'csv', 'parquet'] as const
 
 export type Operation = 'Sync' | 'Async'
+export const MODES = ['deploy', 'validate', 'smoke-test'] as const
+/**
+ * deploy: check, upload, host, wait (and smoke-test if asked).
+ * validate: every local check and a local run of the entrypoint; no network.
+ * smoke-test: test a script deployed earlier (preprocessing-id).
+ */
+export type Mode = (typeof MODES)[number]
 export type PythonVersion = (typeof PYTHON_VERSIONS)[number]
 export type InputType = (typeof INPUT_TYPES)[number]
 
 /** Everything the action was asked to do, parsed and checked once. */
 export interface DeploySpec {
+  readonly mode: Mode
+  /** smoke-test mode: the hash of the script deployed earlier. */
+  readonly preprocessingId?: string
   readonly connection: {
     /** API base: the server root with `/api` appended (contract §1). */
     readonly apiUrl: string
@@ -35,6 +45,8 @@ export interface DeploySpec {
     /** The entrypoint function's name: the API's `script_reference`. */
     readonly entrypoint: string
     readonly operation: Operation
+    /** False in smoke-test mode without an `operation` input: the server's description decides. */
+    readonly operationGiven: boolean
     readonly pythonVersion: PythonVersion
     readonly inputType: InputType
     /** source, requirements, schema, then env (if any) and extras, in upload order. */
@@ -59,7 +71,7 @@ export interface DeploySpec {
 /** The smoke test run after Deployed (input smoke-test). */
 export interface SmokeTestSpec {
   readonly enabled: boolean
-  /** Sync: the value sent as {"Input": value}. */
+  /** Sync: the value sent as {"Input": value}; undefined when the sample is not JSON. */
   readonly syncInput?: unknown
   /** Async: the file uploaded as the `dataset` part. */
   readonly dataset?: UploadFile
@@ -162,18 +174,24 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
     return full
   }
 
+  const modeRaw = (source.get('mode') || 'deploy').toLowerCase()
+  const mode = (MODES as readonly string[]).includes(modeRaw) ? (modeRaw as Mode) : fail('mode', `'${modeRaw}' is not a mode.`, `Use one of ${MODES.join(', ')}.`) ?? 'deploy'
+  // validate works offline (a pull request from a fork has no secrets); smoke-test uploads nothing.
+  const needsServer = mode !== 'validate'
+  const uploads = mode !== 'smoke-test'
+
   // --- connection ---------------------------------------------------------------
   let rawUrl = fromEnv('url', ['NEOMARIL_URL', 'MLOPS_URL'])
-  if (!rawUrl) {
+  if (!rawUrl && needsServer) {
     rawUrl = STAGING_URL
     notices.push(`No 'url' input and no NEOMARIL_URL/MLOPS_URL: using the staging server ${STAGING_URL}, as the official client does.`)
   }
   const allowInsecureHttp = boolean('allow-insecure-http', false)
-  const apiUrl = parseServerUrl(rawUrl, allowInsecureHttp, fail)
+  const apiUrl = rawUrl ? parseServerUrl(rawUrl, allowInsecureHttp, fail) : ''
 
   const login = fromEnv('login', ['NEOMARIL_USER', 'MLOPS_USER'])
-  if (!login) fail('login', 'is empty and neither NEOMARIL_USER nor MLOPS_USER is set.', 'Pass it from a secret: login: ${{ secrets.NEOMARIL_USER }}.')
-  if (!password) fail('password', 'is empty and neither NEOMARIL_PASSWORD nor MLOPS_PASSWORD is set.', 'Pass it from a secret: password: ${{ secrets.NEOMARIL_PASSWORD }}.')
+  if (!login && needsServer) fail('login', 'is empty and neither NEOMARIL_USER nor MLOPS_USER is set.', 'Pass it from a secret: login: ${{ secrets.NEOMARIL_USER }}.')
+  if (!password && needsServer) fail('password', 'is empty and neither NEOMARIL_PASSWORD nor MLOPS_PASSWORD is set.', 'Pass it from a secret: password: ${{ secrets.NEOMARIL_PASSWORD }}.')
   if (groupToken && /\s/.test(groupToken)) fail('group-token', 'contains white space.', 'Copy the token exactly as the server returned it when the group was created.')
   const requestTimeoutMs = duration('request-timeout', '60s', 1000)
 
@@ -184,9 +202,10 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
 
   // --- script ---------------------------------------------------------------------
   const name = source.get('name')
-  if (!name) fail('name', 'is required.', 'Give the script a display name of under 32 characters.')
+  if (!name && uploads) fail('name', 'is required.', 'Give the script a display name of under 32 characters.')
   else if (name.length >= 32) fail('name', `'${name}' has ${name.length} characters; the server takes fewer than 32.`, 'Shorten it.')
 
+  const operationGiven = source.get('operation') !== '' || uploads
   const operationRaw = source.get('operation') || 'Sync'
   const operation: Operation | undefined = /^sync$/i.test(operationRaw) ? 'Sync' : /^async$/i.test(operationRaw) ? 'Async' : undefined
   if (!operation) fail('operation', `'${operationRaw}' is not an operation.`, 'Use Sync (answers HTTP calls) or Async (processes an uploaded file).')
@@ -196,14 +215,15 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
   if (!pythonVersion) fail('python-version', `'${pythonRaw}' is not supported.`, `Use one of ${PYTHON_VERSIONS.join(', ')} (quote it in YAML: '3.10', or it becomes 3.1).`)
 
   const entrypoint = source.get('entrypoint')
-  if (!entrypoint) fail('entrypoint', 'is required.', "Name the function the server calls, e.g. entrypoint: process.")
-  else if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(entrypoint)) fail('entrypoint', `'${entrypoint}' is not a Python function name.`, 'Give the bare name of the function, without parentheses or module.')
+  if (!entrypoint && uploads) fail('entrypoint', 'is required.', "Name the function the server calls, e.g. entrypoint: process.")
+  else if (entrypoint && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(entrypoint)) fail('entrypoint', `'${entrypoint}' is not a Python function name.`, 'Give the bare name of the function, without parentheses or module.')
 
   const files: UploadFile[] = []
   const sourceRaw = source.get('source-file')
   let sourcePath: string | undefined
-  if (!sourceRaw) fail('source-file', 'is required.', 'Point it at the .py or .ipynb file that defines the entrypoint.')
-  else {
+  if (!sourceRaw) {
+    if (uploads) fail('source-file', 'is required.', 'Point it at the .py or .ipynb file that defines the entrypoint.')
+  } else {
     const extension = extname(sourceRaw).toLowerCase()
     if (extension !== '.py' && extension !== '.ipynb') fail('source-file', `'${sourceRaw}' is neither a .py nor a .ipynb file.`, 'The server takes a Python script or a Jupyter notebook.')
     else {
@@ -214,8 +234,9 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
 
   const requirementsRaw = source.get('requirements-file')
   let unpinned: InputFindings['unpinned'] = { file: requirementsRaw, entries: [] }
-  if (!requirementsRaw) fail('requirements-file', 'is required.', 'Point it at a requirements.txt with pinned versions (pandas==2.2.2).')
-  else {
+  if (!requirementsRaw) {
+    if (uploads) fail('requirements-file', 'is required.', 'Point it at a requirements.txt with pinned versions (pandas==2.2.2).')
+  } else {
     const full = readableFile('requirements-file', requirementsRaw, 'the requirements file')
     if (full) {
       files.push(upload('requirements', 'requirements.txt', full))
@@ -226,7 +247,8 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
   const inputTypeRaw = source.get('input-type').toLowerCase()
   if (inputTypeRaw && !(INPUT_TYPES as readonly string[]).includes(inputTypeRaw)) fail('input-type', `'${inputTypeRaw}' is not an input type.`, `Use one of ${INPUT_TYPES.join(', ')}.`)
   if (inputTypeRaw && inputTypeRaw !== 'json' && operation === 'Sync') fail('input-type', `'${inputTypeRaw}' does not fit a Sync script.`, 'Sync scripts take JSON: use json, or set operation: Async.')
-  const schema = parseSchema(source.get('schema'), operation, inputTypeRaw as InputType | '', path, readableFile, fail)
+  // In smoke-test mode the schema is only the default sample, and the operation may come from the server.
+  const schema = !source.get('schema') && !uploads ? undefined : parseSchema(source.get('schema'), operationGiven ? operation : undefined, inputTypeRaw as InputType | '', path, readableFile, fail)
   if (schema) files.push(schema.file)
   const inputType: InputType = (inputTypeRaw as InputType) || schema?.type || 'json'
 
@@ -258,9 +280,15 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
     failOnTimeout: boolean('fail-on-timeout', true)
   }
 
-  const smokeTest = parseSmokeTest(source, operation, files.find(f => f.part === 'schema'), groupToken, path, readableFile, fail, boolean, duration)
+  const smokeTest = parseSmokeTest(source, mode, operationGiven ? operation : undefined, files.find(f => f.part === 'schema'), groupToken, path, readableFile, fail, boolean, duration)
 
-  if (smokeTest.enabled && !wait.enabled) fail('smoke-test', 'needs a deployed script, but wait is false.', 'Set wait: true, or smoke-test: false.')
+  const preprocessingId = source.get('preprocessing-id')
+  if (mode === 'smoke-test') {
+    if (!preprocessingId) fail('preprocessing-id', 'is required in smoke-test mode.', 'Pass the hash of the deployed script, e.g. ${{ needs.deploy.outputs.preprocessing-id }}.')
+    else if (!/^S[0-9a-fA-F]{63}$/.test(preprocessingId)) fail('preprocessing-id', `'${preprocessingId}' is not a script hash.`, "A hash is 'S' and 63 hex characters, as the deploy's preprocessing-id output gives it.")
+  }
+
+  if (mode === 'deploy' && smokeTest.enabled && !wait.enabled) fail('smoke-test', 'needs a deployed script, but wait is false.', 'Set wait: true, or smoke-test: false.')
 
   const uploadArtifact = boolean('upload-artifact', true)
   const artifactName = source.get('artifact-name') || undefined
@@ -282,12 +310,15 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
   if (problems.length > 0) throw new InputError(problems)
   return {
     spec: {
+      mode,
+      preprocessingId: preprocessingId || undefined,
       connection: { apiUrl: apiUrl as string, login, password, groupToken: groupToken || undefined, requestTimeoutMs },
       group,
       script: {
         name,
         entrypoint,
         operation: operation as Operation,
+        operationGiven,
         pythonVersion: pythonVersion as PythonVersion,
         inputType,
         files
@@ -308,6 +339,7 @@ type Fail = (input: string, problem: string, fix?: string) => undefined
  */
 function parseSmokeTest(
   source: InputSource,
+  mode: Mode,
   operation: Operation | undefined,
   schema: UploadFile | undefined,
   groupToken: string,
@@ -317,21 +349,44 @@ function parseSmokeTest(
   boolean: (input: string, fallback: boolean) => boolean,
   duration: (input: string, fallback: string, minMs: number) => number
 ): SmokeTestSpec {
-  const enabled = boolean('smoke-test', false)
+  // validate runs the sample locally; smoke-test mode exists to run it on the server.
+  const enabled = mode === 'deploy' ? boolean('smoke-test', false) : true
   const timeoutMs = duration('smoke-test-timeout', '10m', 1000)
   const inputRaw = source.get('smoke-test-input')
   const expectRaw = source.get('smoke-test-expect')
   if (!enabled) return { enabled, timeoutMs }
-  if (!groupToken) fail('group-token', 'is empty, but the smoke test needs it for the run calls (and neither NEOMARIL_GROUP_TOKEN nor MLOPS_GROUP_TOKEN is set).', 'Pass it from a secret: group-token: ${{ secrets.NEOMARIL_GROUP_TOKEN }}, or set smoke-test: false.')
-  if (operation === 'Async') {
-    if (expectRaw) fail('smoke-test-expect', 'applies to Sync scripts only; an Async result is a file.', 'Remove it.')
-    if (!inputRaw) return { enabled, timeoutMs, dataset: schema?.localPath ? { ...schema, part: 'dataset' } : undefined }
-    const full = readableFile('smoke-test-input', inputRaw, 'the smoke-test dataset')
-    return { enabled, timeoutMs, dataset: full ? { part: 'dataset', uploadName: basename(full), localPath: full, size: statOrUndefined(full)?.size ?? 0 } : undefined }
+  if (mode !== 'validate' && !groupToken) {
+    fail('group-token', 'is empty, but the smoke test needs it for the run calls (and neither NEOMARIL_GROUP_TOKEN nor MLOPS_GROUP_TOKEN is set).', mode === 'deploy' ? 'Pass it from a secret: group-token: ${{ secrets.NEOMARIL_GROUP_TOKEN }}, or set smoke-test: false.' : 'Pass it from a secret: group-token: ${{ secrets.NEOMARIL_GROUP_TOKEN }}.')
   }
-  const syncInput = inputRaw ? jsonValue('smoke-test-input', inputRaw, path, readableFile, fail) : schemaJson(schema)
+  if (operation === 'Async' && expectRaw) fail('smoke-test-expect', 'applies to Sync scripts only; an Async result is a file.', 'Remove it.')
   const expected = expectRaw ? jsonValue('smoke-test-expect', expectRaw, path, readableFile, fail) : undefined
-  return { enabled, timeoutMs, syncInput, expect: expected }
+
+  // The sample: smoke-test-input, else the schema. A Sync run sends JSON; an Async run uploads a file.
+  if (inputRaw) {
+    if (inputRaw.startsWith('{') || inputRaw.startsWith('[')) {
+      if (operation === 'Async') fail('smoke-test-input', 'is inline JSON, but an Async run uploads a file.', 'Point it at a dataset file.')
+      return { enabled, timeoutMs, expect: expected, syncInput: jsonValue('smoke-test-input', inputRaw, path, readableFile, fail) }
+    }
+    const full = readableFile('smoke-test-input', inputRaw, 'the smoke-test sample')
+    if (!full) return { enabled, timeoutMs, expect: expected }
+    const dataset: UploadFile = { part: 'dataset', uploadName: basename(full), localPath: full, size: statOrUndefined(full)?.size ?? 0 }
+    const syncInput = operation === 'Async' ? undefined : operation === 'Sync' ? jsonValue('smoke-test-input', inputRaw, path, readableFile, fail) : jsonOrUndefined(full)
+    return { enabled, timeoutMs, expect: expected, dataset, syncInput }
+  }
+  if (!schema) {
+    if (mode === 'smoke-test') fail('smoke-test-input', 'is empty and so is schema: smoke-test mode needs a sample.', 'Set smoke-test-input (inline JSON or a file), or schema.')
+    return { enabled, timeoutMs, expect: expected }
+  }
+  const dataset = schema.localPath ? { ...schema, part: 'dataset' as const } : undefined
+  return { enabled, timeoutMs, expect: expected, dataset, syncInput: schemaJson(schema) }
+}
+
+function jsonOrUndefined(full: string): unknown {
+  try {
+    return JSON.parse(readFileSync(full, 'utf8'))
+  } catch {
+    return undefined
+  }
 }
 
 /** Inline JSON, or the JSON content of a file. */

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
-import { mkdtempSync } from 'node:fs'
+import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { formatDuration } from './duration.js'
 import { ApiError, AuthError, CancelledError, DeployFailedError, InputError, NetworkError, SmokeTestFailedError, WaitTimeoutError } from './errors.js'
 import { parseInputs, runnerInputSource, type DeploySpec } from './inputs.js'
@@ -10,7 +10,9 @@ import { proxyAgents } from './neomaril/proxy.js'
 import type { LogEntry } from './neomaril/wire.js'
 import { registerScript } from './deploy/register.js'
 import { waitWhilePending } from './deploy/wait.js'
-import { smokeTestAsync, smokeTestSync } from './deploy/smoke-test.js'
+import { smokeTestAsync, smokeTestSync, type SmokeTestResult } from './deploy/smoke-test.js'
+import { buildManifest } from './validate/manifest.js'
+import { runLocally } from './validate/local-run.js'
 import { formatLogEntries, logTail } from './deploy/logs.js'
 import { printInert, oneLine } from './publish/inert.js'
 import { writeOutputs } from './publish/outputs.js'
@@ -46,12 +48,21 @@ export async function run(): Promise<void> {
     result.spec = spec
     result.status = 'error'
     result.recordsDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'neomaril-deploy-'))
-    client = newClient(spec, cancel.signal)
-    await connect(client, spec, result)
-    await registerAndHost(client, spec, result)
-    if (spec.wait.enabled) await waitForBuild(client, spec, result, cancel.signal)
-    else core.notice(`Not waiting for the build of ${result.hash} (wait: false).`)
-    if (spec.smokeTest.enabled) await smokeTest(client, spec, result, cancel.signal)
+    if (spec.mode === 'validate') {
+      await validateOffline(spec, result)
+    } else {
+      client = newClient(spec, cancel.signal)
+      await connect(client, spec, result)
+      let deployed = spec
+      if (spec.mode === 'deploy') {
+        await registerAndHost(client, spec, result)
+        if (spec.wait.enabled) await waitForBuild(client, spec, result, cancel.signal)
+        else core.notice(`Not waiting for the build of ${result.hash} (wait: false).`)
+      } else {
+        deployed = await findDeployed(client, spec, result)
+      }
+      if (spec.smokeTest.enabled) await smokeTest(client, deployed, result, cancel.signal)
+    }
   } catch (error) {
     failure = error
   }
@@ -161,6 +172,68 @@ async function waitForBuild(client: NeomarilClient, spec: DeploySpec, result: Ru
   })
 }
 
+/**
+ * validate mode: no network. Prints and outputs the manifest of what a deploy would
+ * upload, then runs the entrypoint on the sample on this machine as the server would.
+ */
+async function validateOffline(spec: DeploySpec, result: RunResult): Promise<void> {
+  await core.group('Manifest', async () => {
+    result.manifest = await buildManifest(spec, process.cwd())
+    core.info(JSON.stringify(result.manifest, null, 2))
+  })
+  result.status = 'validated'
+  await core.group('Run the entrypoint locally', async () => {
+    const local = await runLocally(spec, { timeoutMs: spec.smokeTest.timeoutMs, workDir: result.recordsDir })
+    const smoke: SmokeTestResult = { outcome: local.outcome, reason: local.reason, elapsedMs: local.elapsedMs, where: 'local' }
+    if (spec.script.operation === 'Sync' && local.outcome !== 'skipped') {
+      smoke.request = { Input: spec.smokeTest.syncInput }
+      smoke.responseStatus = local.response === undefined ? undefined : 200
+      smoke.responseBody = local.response ?? local.traceback
+    }
+    if (local.outputFile) {
+      smoke.resultFile = join(result.recordsDir as string, `local-output-${basename(local.outputFile)}`)
+      copyFileSync(local.outputFile, smoke.resultFile)
+    }
+    if (local.traceback) result.localTraceback = local.traceback
+    result.smokeTest = smoke
+    if (local.outcome === 'skipped') core.notice(`The entrypoint was not run locally: ${local.reason}.`)
+    else if (local.outcome === 'passed') core.info(`${spec.script.entrypoint} ran on the sample in ${formatDuration(local.elapsedMs)}${local.response ? ` and returned ${oneLine(local.response).slice(0, 500)}` : ''}.`)
+    else {
+      if (local.traceback) printInert(local.traceback)
+      throw new SmokeTestFailedError(`The entrypoint failed on the sample, run locally as the server would: ${local.reason}.`)
+    }
+  })
+}
+
+/** smoke-test mode: the script given by preprocessing-id must be Deployed; its operation comes from the server. */
+async function findDeployed(client: NeomarilClient, spec: DeploySpec, result: RunResult): Promise<DeploySpec> {
+  const hash = spec.preprocessingId as string
+  return core.group('Find the deployed script', async () => {
+    const { status, message } = await client.status(spec.group, hash)
+    result.hash = hash
+    if (status !== 'Deployed') {
+      result.status = status === 'Failed' ? 'failed' : 'unavailable'
+      throw new DeployFailedError(status, message, hash)
+    }
+    result.status = 'deployed'
+    const described = await client.describe(spec.group, hash)
+    const operation = described.Operation === 'Async' ? 'Async' : described.Operation === 'Sync' ? 'Sync' : spec.script.operation
+    if (spec.script.operationGiven && operation !== spec.script.operation) {
+      throw new InputError([{ input: 'operation', problem: `is '${spec.script.operation}', but ${hash} is an ${operation} script.`, fix: 'Remove the operation input, or fix it.' }])
+    }
+    if (operation === 'Sync' && spec.smokeTest.syncInput === undefined) {
+      throw new InputError([{ input: 'smoke-test-input', problem: `${hash} is a Sync script, but the sample is not JSON.`, fix: 'Give a JSON sample (inline or a .json file).' }])
+    }
+    if (operation === 'Async' && !spec.smokeTest.dataset) {
+      throw new InputError([{ input: 'smoke-test-input', problem: `${hash} is an Async script, but the sample is not a file.`, fix: 'Point smoke-test-input (or schema) at a dataset file.' }])
+    }
+    core.info(`${hash} is Deployed (${operation}).`)
+    const deployed = { ...spec, script: { ...spec.script, operation } }
+    result.spec = deployed
+    return deployed
+  })
+}
+
 async function smokeTest(client: NeomarilClient, spec: DeploySpec, result: RunResult, signal: AbortSignal): Promise<void> {
   if (result.status !== 'deployed') {
     result.smokeTest = { outcome: 'skipped', reason: `the script is not deployed (status ${result.status})` }
@@ -206,7 +279,7 @@ async function fetchLogs(client: NeomarilClient, spec: DeploySpec, result: RunRe
       return []
     }
   }
-  result.hostLogs = await fetchRoutine('Host')
+  if (spec.mode === 'deploy') result.hostLogs = await fetchRoutine('Host')
   if (result.smokeTest.outcome !== 'skipped') result.runLogs = await fetchRoutine('Run')
 }
 
@@ -263,7 +336,11 @@ async function publish(result: RunResult, cancelled: boolean): Promise<void> {
     result.resultFile = writeResultFile(result)
   }
   for (const warning of result.publishWarnings) core.warning(warning)
-  writeOutputs(result)
+  try {
+    writeOutputs(result)
+  } catch (error) {
+    core.warning(`Could not write the step outputs: ${(error as Error).message}`)
+  }
   try {
     await writeSummary(result, where)
   } catch (error) {
@@ -275,6 +352,7 @@ async function publish(result: RunResult, cancelled: boolean): Promise<void> {
 function annotate(result: RunResult, spec: DeploySpec): void {
   const texts: LogEntry[] = [...result.hostLogs, ...result.runLogs]
   // A raising sync entrypoint's traceback comes back in the run's answer, not only in the logs.
+  if (result.localTraceback) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.localTraceback })
   if (result.smokeTest.responseBody) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.smokeTest.responseBody.replace(/\\n/g, '\n').replace(/\\"/g, '"') })
   for (const annotation of tracebackAnnotations(texts, spec.script.files, process.cwd())) {
     core.error(oneLine(annotation.message), { title: 'Error in the deployed script', file: annotation.file, startLine: annotation.line })

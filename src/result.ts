@@ -1,12 +1,13 @@
 import type { DeploySpec } from './inputs.js'
 import type { LogEntry } from './neomaril/wire.js'
 import type { SmokeTestResult } from './deploy/smoke-test.js'
+import type { Manifest } from './validate/manifest.js'
 
 /** What the run decided, gathered as it goes; outputs, summary, records are made from it. */
 export interface RunResult {
   /**
    * deployed | building (wait: false) | failed | unavailable | timed-out |
-   * registered | invalid-input | error | cancelled
+   * registered | validated | invalid-input | error | cancelled
    */
   status: string
   readonly startedAt: Date
@@ -21,6 +22,10 @@ export interface RunResult {
   /** The executions' log entries (routine Run), fetched after a smoke test. */
   runLogs: LogEntry[]
   smokeTest: SmokeTestResult
+  /** validate mode: what a deploy would upload. */
+  manifest?: Manifest
+  /** validate mode: the traceback of a failed local run, for annotations. */
+  localTraceback?: string
   /** Where the records (deployment.json, logs, smoke-test files) were written. */
   recordsDir?: string
   logsFile?: string

@@ -7,6 +7,8 @@ import { waitWhilePending, type Poll } from './wait.js'
 /** What the smoke test did and found; kept whole for the artifact and the summary. */
 export interface SmokeTestResult {
   outcome: 'passed' | 'failed' | 'skipped'
+  /** 'local' in validate mode: run on this machine, not on the server. */
+  where?: 'server' | 'local'
   /** Why it failed (or was skipped). */
   reason?: string
   elapsedMs?: number

@@ -38,8 +38,10 @@ export type WaitOutcome =
  * finishing within a second, a long one costs few requests, and the wait never adds
  * much more than a tenth to the build time. The last check falls on the deadline, so
  * a build that never ends is reported no later than the deadline plus one request.
+ * `now` is an epoch clock (Date.now by default): the deadline handed to `check` is
+ * an absolute time the client compares with its own clock.
  */
-export async function waitWhilePending(check: () => Promise<StatusCheck>, options: WaitOptions): Promise<WaitOutcome> {
+export async function waitWhilePending(check: (limits: { readonly deadline: number }) => Promise<StatusCheck>, options: WaitOptions): Promise<WaitOutcome> {
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? abortableSleep
   const random = options.random ?? Math.random
@@ -47,7 +49,8 @@ export async function waitWhilePending(check: () => Promise<StatusCheck>, option
   const started = now()
   const deadline = started + options.timeoutMs
   for (let checks = 1; ; checks++) {
-    const last = await check()
+    // The deadline goes to the check, so its retries stop there too (client CallOptions).
+    const last = await check({ deadline })
     const elapsedMs = now() - started
     options.onPoll?.({ elapsedMs, status: last.status, check: checks })
     if (!pending.includes(last.status)) return { kind: 'done', last, elapsedMs, checks }

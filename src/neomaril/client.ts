@@ -82,12 +82,14 @@ interface Call {
   readonly body?: () => { body: RequestInit['body']; headers: Record<string, string>; sent?: Promise<void> }
   /** Statuses that mean success. */
   readonly ok: readonly number[]
+  /** Absolute epoch ms: no retry starts past it, and each attempt's timeout ends near it. */
+  readonly deadline?: number
 }
 
 /** Node error codes that prove the request never left this machine. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
 /** Failures no retry can mend: the name does not resolve, the certificate is wrong. */
-const PERMANENT_CODES = new Set(['ENOTFOUND', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'])
+const PERMANENT_CODES = new Set(['ENOTFOUND', 'CERT_NOT_YET_VALID', 'CERT_REVOKED', 'UNABLE_TO_GET_ISSUER_CERT', 'ERR_SSL_WRONG_VERSION_NUMBER', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'])
 const RETRYABLE_READ_STATUSES = new Set([429, 500, 502, 503, 504])
 /**
  * A sync run's answer is judged by the smoke test, errors included (a raising
@@ -99,11 +101,26 @@ class AttemptFailure extends Error {
   constructor(
     readonly error: ApiError | NetworkError,
     /** The server asked to wait this long (Retry-After), if it said. */
-    readonly retryAfterMs?: number
+    readonly retryAfterMs?: number,
+    /**
+     * A success status whose body is not JSON. Truncated JSON (a dropped connection,
+     * a proxy cutting the answer) is worth another try; an HTML page or plain text is
+     * a wrong URL or a portal, which no retry mends.
+     */
+    readonly garbled?: 'truncated' | 'not-json'
   ) {
     super(error.message)
   }
 }
+
+/** Per-call limits, e.g. the wait's deadline for a status check. */
+export interface CallOptions {
+  /** Absolute epoch ms past which no retry starts; each attempt's timeout is clipped to it (plus a grace). */
+  readonly deadline?: number
+}
+
+/** How long an attempt made near a deadline may still take to answer, past that deadline. */
+const DEADLINE_GRACE_MS = 2000
 
 /**
  * The Neomaril v1 API client. Every call goes through `request`, which sets the
@@ -161,24 +178,55 @@ export class NeomarilClient {
 
   /** P1: registers the script and returns its hash. Never retried once it may have reached the server. */
   async register(group: string, fields: Record<string, string>, files: readonly FilePart[]): Promise<string> {
-    const body = await this.json<RegisterResponse>({
-      method: 'POST', path: `/preprocessing/register/${seg(group)}`, auth: 'user', safety: 'write', ok: [201, 200],
-      body: () => multipart(fields, files)
-    })
+    let body: RegisterResponse
+    try {
+      body = await this.json<RegisterResponse>({
+        method: 'POST', path: `/preprocessing/register/${seg(group)}`, auth: 'user', safety: 'write', ok: [201, 200],
+        body: () => multipart(fields, files)
+      })
+    } catch (error) {
+      // Sent once and maybe acted on: never sent again, so say what to look for.
+      if (isAmbiguous(error)) throw withHint(error, `the script '${fields.name ?? ''}' may have been registered all the same: look for it in Neomaril before deploying again`)
+      throw error
+    }
     if (typeof body.Hash !== 'string' || !body.Hash) {
       throw new ApiError('POST', `/preprocessing/register/${group}`, 201, 'the answer holds no Hash: the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.')
     }
     return body.Hash
   }
 
-  /** P2: starts the build. A GET on the wire, but it acts, so it is a write. */
+  /**
+   * P2: starts the build. A GET on the wire, but it acts, so it is a write: the
+   * client sends it again on its own only when the server provably did not act. After
+   * an ambiguous failure (a reset, a timeout, a 5xx) the status says what happened:
+   * once P2 has answered 202 the script is never 'Ready' again (contract §4), so
+   * 'Ready' means the call did not act and may be sent again, and anything else means
+   * the build started and the deploy goes on.
+   */
   async host(operation: 'Sync' | 'Async', group: string, hash: string): Promise<void> {
-    await this.send({ method: 'GET', path: `/preprocessing/${operation.toLowerCase()}/host/${seg(group)}/${seg(hash)}`, auth: 'user', safety: 'write', ok: [202, 200] })
+    const call: Call = { method: 'GET', path: `/preprocessing/${operation.toLowerCase()}/host/${seg(group)}/${seg(hash)}`, auth: 'user', safety: 'write', ok: [202, 200] }
+    for (let sent = 1; ; sent++) {
+      try {
+        await this.send(call)
+        return
+      } catch (error) {
+        if (!isAmbiguous(error) || sent >= this.retry.attempts) throw error
+        const { status } = await this.status(group, hash)
+        if (status !== 'Ready') {
+          this.options.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}, but the script is now '${oneLineText(status)}': the build started.`)
+          return
+        }
+        const delay = this.backoff(sent)
+        this.stats.retries++
+        this.options.logger.info(`${call.method} ${call.path}: ${describeFailure(error)} and the script is still 'Ready': the call did not act; sending it again in ${(delay / 1000).toFixed(1)}s (send ${sent + 1} of ${this.retry.attempts}).`)
+        await this.sleep(delay, this.options.signal)
+      }
+    }
   }
 
   /** P3: the script's state. 410 carries the same body (contract §4). */
-  async status(group: string, hash: string): Promise<{ status: string; message: string | null }> {
-    const body = await this.json<StatusResponse>({ method: 'GET', path: `/preprocessing/status/${seg(group)}/${seg(hash)}`, auth: 'user', safety: 'read', ok: [200, 410] })
+  async status(group: string, hash: string, options: CallOptions = {}): Promise<{ status: string; message: string | null }> {
+    const body = await this.json<StatusResponse>({ method: 'GET', path: `/preprocessing/status/${seg(group)}/${seg(hash)}`, auth: 'user', safety: 'read', ok: [200, 410], deadline: options.deadline })
     if (typeof body.Status !== 'string') throw new ApiError('GET', `/preprocessing/status/${group}/${hash}`, 200, 'the answer holds no Status')
     return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null }
   }
@@ -222,8 +270,8 @@ export class NeomarilClient {
   }
 
   /** E1: an execution's state. */
-  async executionStatus(group: string, executionId: string): Promise<{ status: string; message: string | null }> {
-    const body = await this.json<ExecutionStatusResponse>({ method: 'GET', path: `/preprocessing/async/status/${seg(group)}/${seg(executionId)}`, auth: 'group', safety: 'read', ok: [200, 410] })
+  async executionStatus(group: string, executionId: string, options: CallOptions = {}): Promise<{ status: string; message: string | null }> {
+    const body = await this.json<ExecutionStatusResponse>({ method: 'GET', path: `/preprocessing/async/status/${seg(group)}/${seg(executionId)}`, auth: 'group', safety: 'read', ok: [200, 410], deadline: options.deadline })
     if (typeof body.Status !== 'string') throw new ApiError('GET', `/preprocessing/async/status/${group}/${executionId}`, 200, 'the answer holds no Status')
     return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null }
   }
@@ -279,13 +327,23 @@ export class NeomarilClient {
   /** How long to wait before the next attempt, or undefined when it must not be retried. */
   private retryDelay(call: Call, failure: AttemptFailure, attempt: number): number | undefined {
     if (attempt >= this.retry.attempts || !mayRetry(call.safety, failure)) return undefined
-    const backoff = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1))
-    // Full jitter keeps many runners that failed together from retrying together.
-    let delay = backoff / 2 + this.random() * (backoff / 2)
+    let delay = this.backoff(attempt)
     if (failure.retryAfterMs !== undefined) delay = Math.min(Math.max(delay, failure.retryAfterMs), this.retry.maxRetryAfterMs)
-    const deadline = this.options.deadline?.()
+    const deadline = this.deadlineOf(call)
     if (deadline !== undefined && Date.now() + delay > deadline) return undefined
     return delay
+  }
+
+  /** Exponential backoff with jitter: half the step fixed, half random, so runners that failed together do not retry together. */
+  private backoff(attempt: number): number {
+    const step = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1))
+    return step / 2 + this.random() * (step / 2)
+  }
+
+  private deadlineOf(call: Call): number | undefined {
+    const global = this.options.deadline?.()
+    if (call.deadline === undefined) return global
+    return global === undefined ? call.deadline : Math.min(global, call.deadline)
   }
 
   private async attempt(call: Call, expectJson: boolean): Promise<Answer> {
@@ -300,9 +358,15 @@ export class NeomarilClient {
     Object.assign(headers, made?.headers)
 
     // The timeout guards the wait for an answer; for an upload it starts once the body is sent.
+    // Near a deadline an attempt gets only a short grace past it.
+    const deadline = this.deadlineOf(call)
+    const timeoutMs = deadline === undefined ? this.options.requestTimeoutMs : Math.min(this.options.requestTimeoutMs, Math.max(0, deadline - Date.now()) + DEADLINE_GRACE_MS)
     const timeout = new AbortController()
     let timer: NodeJS.Timeout | undefined
-    const startTimer = () => (timer = setTimeout(() => timeout.abort(), this.options.requestTimeoutMs))
+    let settled = false
+    const startTimer = () => {
+      if (!settled) timer = setTimeout(() => timeout.abort(), timeoutMs)
+    }
     if (made?.sent) made.sent.then(startTimer, startTimer)
     else startTimer()
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout.signal]) : timeout.signal
@@ -318,7 +382,9 @@ export class NeomarilClient {
           try {
             return { response, json: JSON.parse(text) as unknown }
           } catch {
-            throw new AttemptFailure(new ApiError(call.method, call.path, response.status, `the answer is not JSON (${describeText(text)}). Is 'url' the Neomaril server's root?`))
+            const truncated = /^\s*[[{]/.test(text) || text.trim() === ''
+            const what = truncated ? 'is cut-off or garbled JSON' : `is not JSON (${response.headers.get('content-type') ?? 'no Content-Type'})`
+            throw new AttemptFailure(new ApiError(call.method, call.path, response.status, `the answer ${what}: ${describeText(text)}. Is 'url' the Neomaril server's root?`), undefined, truncated ? 'truncated' : 'not-json')
           }
         }
         return { response }
@@ -329,10 +395,12 @@ export class NeomarilClient {
       if (error instanceof AttemptFailure) throw error
       this.throwIfCancelled()
       if (timeout.signal.aborted) {
-        throw new AttemptFailure(new NetworkError(call.method, call.path, `no answer within ${Math.round(this.options.requestTimeoutMs / 1000)}s (request-timeout)`, false))
+        const clipped = timeoutMs < this.options.requestTimeoutMs ? ', cut short by the wait deadline' : ''
+        throw new AttemptFailure(new NetworkError(call.method, call.path, `no answer within ${(timeoutMs / 1000).toFixed(timeoutMs < 10_000 ? 1 : 0)}s (request-timeout${clipped})`, false))
       }
-      throw new AttemptFailure(networkError(call, error))
+      throw new AttemptFailure(networkError(call, error, url))
     } finally {
+      settled = true
       clearTimeout(timer)
     }
   }
@@ -349,13 +417,25 @@ function mayRetry(safety: Safety, failure: AttemptFailure): boolean {
     if (PERMANENT_CODES.has(codeOf(error.reason))) return false
     return safety === 'read' || error.notSent
   }
-  if (safety === 'read') return RETRYABLE_READ_STATUSES.has(error.status) || (error.status < 300 && error.status >= 200)
+  if (safety === 'read') return RETRYABLE_READ_STATUSES.has(error.status) || failure.garbled === 'truncated'
   // A write was refused before it acted only when the server says "come back later".
   return error.status === 429 || (error.status === 503 && failure.retryAfterMs !== undefined)
 }
 
 function codeOf(reason: string): string {
-  return /\b([A-Z][A-Z_]{3,})\b/.exec(reason)?.[1] ?? ''
+  return /\(([A-Z][A-Z0-9_]{3,})\)/.exec(reason)?.[1] ?? /\b([A-Z][A-Z_]{3,})\b/.exec(reason)?.[1] ?? ''
+}
+
+/** A failure after which a write may or may not have acted on the server. */
+function isAmbiguous(error: unknown): error is ApiError | NetworkError {
+  if (error instanceof NetworkError) return !error.notSent && !PERMANENT_CODES.has(codeOf(error.reason))
+  return error instanceof ApiError && (error.status >= 500 || error.status === 429)
+}
+
+function withHint(error: ApiError | NetworkError, hint: string): ApiError | NetworkError {
+  return error instanceof NetworkError
+    ? new NetworkError(error.method, error.path, `${error.reason}; ${hint}`, error.notSent)
+    : new ApiError(error.method, error.path, error.status, `${error.serverMessage}; ${hint}`, error.errorType)
 }
 
 function authFailure(call: Call, error: ApiError): AuthError {
@@ -379,16 +459,46 @@ function apiError(call: Call, status: number, text: string): ApiError {
   return new ApiError(call.method, call.path, status, message, type)
 }
 
-function networkError(call: Call, error: unknown): NetworkError {
+/** Node's error codes, said in words; the code stays in parentheses for searching. */
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset by the server',
+  EPIPE: 'connection closed by the server while the request was being sent',
+  ETIMEDOUT: 'connection timed out',
+  ENOTFOUND: 'host name not found',
+  EAI_AGAIN: 'host name lookup failed for now (DNS)',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ECONNABORTED: 'connection aborted',
+  CERT_HAS_EXPIRED: "TLS: the server's certificate has expired",
+  CERT_NOT_YET_VALID: "TLS: the server's certificate is not valid yet (check the runner's clock)",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "TLS: the server's certificate is self-signed, so it is not trusted (add its CA with NODE_EXTRA_CA_CERTS)",
+  SELF_SIGNED_CERT_IN_CHAIN: "TLS: the server's certificate chain ends in a self-signed certificate that is not trusted (a TLS-inspecting proxy? add its CA with NODE_EXTRA_CA_CERTS)",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "TLS: the server's certificate cannot be verified (an incomplete chain, or a CA this runner does not trust; NODE_EXTRA_CA_CERTS)",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "TLS: the issuer of the server's certificate is not trusted on this runner (add it with NODE_EXTRA_CA_CERTS)",
+  UNABLE_TO_GET_ISSUER_CERT: "TLS: the issuer of the server's certificate cannot be found",
+  ERR_TLS_CERT_ALTNAME_INVALID: "TLS: the server's certificate is not for this host name",
+  CERT_REVOKED: "TLS: the server's certificate was revoked",
+  ERR_SSL_WRONG_VERSION_NUMBER: 'TLS handshake failed: the port may speak plain http (try http://, or the right port)',
+  EPROTO: 'TLS handshake failed'
+}
+
+function networkError(call: Call, error: unknown, url: URL): NetworkError {
   const cause = (error as { cause?: { code?: string }; code?: string }) ?? {}
   const code = cause.code ?? cause.cause?.code ?? ''
   const message = (error as Error)?.message ?? String(error)
-  const reason = code && !message.includes(code) ? `${code}: ${message}` : message
+  const words = NETWORK_REASONS[code]
+  const reason = words ? `${words} (${code}) at ${url.host}` : code && !message.includes(code) ? `${message} (${code})` : message
   return new NetworkError(call.method, call.path, reason, NOT_SENT_CODES.has(code))
 }
 
 function describeFailure(error: ApiError | NetworkError): string {
-  return error instanceof ApiError ? `HTTP ${error.status}${error.errorType ? ` ${error.errorType}` : ''}` : error.reason
+  return error instanceof ApiError ? `HTTP ${error.status}${error.errorType ? ` ${oneLineText(error.errorType)}` : ''}` : error.reason
+}
+
+/** Server text in a progress line: on one line, so nothing in it can start a workflow command. */
+function oneLineText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').slice(0, 100)
 }
 
 /** Server text cut short for messages. */

@@ -4,7 +4,8 @@ import { recordFiles } from './records.js'
 /** `neomaril-<script name>-<short hash>`, with only the characters artifact names allow. */
 export function defaultArtifactName(result: RunResult): string {
   const name = (result.spec?.script.name ?? 'script').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '')
-  return `neomaril-${name || 'script'}-${result.hash ? result.hash.slice(1, 9) : 'no-hash'}`
+  const suffix = result.hash ? result.hash.slice(1, 9) : result.spec?.mode === 'validate' ? 'validate' : 'no-hash'
+  return `neomaril-${name || 'script'}-${suffix}`
 }
 
 /**

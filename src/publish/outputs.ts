@@ -19,7 +19,8 @@ export function outputsOf(result: RunResult): Record<string, string> {
     'logs-file': result.logsFile ?? '',
     'artifact-id': result.artifact?.id === undefined ? '' : String(result.artifact.id),
     'artifact-url': result.artifact?.url ?? '',
-    'result-file': result.resultFile ?? ''
+    'result-file': result.resultFile ?? '',
+    manifest: result.manifest ? JSON.stringify(result.manifest) : ''
   }
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { formatLogEntries } from '../deploy/logs.js'
-import { sha256Of } from '../validate/files.js'
+import { buildManifest } from '../validate/manifest.js'
 import type { RunResult } from '../result.js'
 import { redact } from '../secrets.js'
 import { outputsOf } from './outputs.js'
@@ -51,17 +51,7 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
 export async function writeRecords(result: RunResult, where: Provenance, cwd: string, options: { hashFiles: boolean }): Promise<void> {
   const dir = result.recordsDir as string
   const spec = result.spec
-  const files = spec
-    ? await Promise.all(spec.script.files.map(async file => ({
-        part: file.part,
-        name: file.uploadName,
-        path: file.localPath ? relative(cwd, file.localPath) : '(inline)',
-        size: file.size,
-        // A hash of a small secrets file could be brute-forced: the .env is only named.
-        // Hashing a large file takes seconds, which a cancelled run does not have.
-        sha256: file.part === 'env' || !options.hashFiles ? undefined : await sha256Of(file)
-      })))
-    : []
+  const files = spec ? (await buildManifest(spec, cwd, options)).files : []
   writeRecord(dir, 'deployment.json', json({
     script: spec && {
       name: spec.script.name,
@@ -85,6 +75,9 @@ export async function writeRecords(result: RunResult, where: Provenance, cwd: st
     source: where
   }))
 
+  if (result.manifest) writeRecord(dir, 'manifest.json', json(result.manifest))
+  // validate mode talks to no server, so it has no logs to keep.
+  if (spec?.mode === 'validate') return recordSmokeTest(result, dir)
   writeRecord(dir, 'logs.json', json({ host: result.hostLogs, run: result.runLogs }))
   const text = [
     `# Build (Host) log: ${result.hostLogs.length} entries`,
@@ -93,7 +86,11 @@ export async function writeRecords(result: RunResult, where: Provenance, cwd: st
     formatLogEntries(result.runLogs)
   ].join('\n')
   result.logsFile = writeRecord(dir, 'logs.txt', text + '\n')
+  recordSmokeTest(result, dir)
+}
 
+/** The smoke test's request and response (the async result zip is downloaded here directly). */
+function recordSmokeTest(result: RunResult, dir: string): void {
   const smoke = result.smokeTest
   if (smoke.request) {
     writeRecord(dir, 'smoke-test-request.json', json(smoke.request))

@@ -5,7 +5,7 @@ import type { RunResult } from '../result.js'
 import { redact } from '../secrets.js'
 import type { Provenance } from './records.js'
 
-const STATUS_ICON: Record<string, string> = { deployed: '✅', building: '⏳', 'timed-out': '⌛', cancelled: '🛑', passed: '✅', skipped: '➖' }
+const STATUS_ICON: Record<string, string> = { deployed: '✅', validated: '✅', building: '⏳', 'timed-out': '⌛', cancelled: '🛑', passed: '✅', skipped: '➖' }
 const LOG_TAIL_LINES = 30
 const EXCERPT_CHARS = 1500
 
@@ -24,14 +24,14 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
     ['Operation', spec?.script.operation ?? '—'],
     ['Python', spec?.script.pythonVersion ?? '—'],
     ['Build time', result.buildSeconds === undefined ? '—' : `${formatDuration(result.buildSeconds * 1000)} (${result.statusChecks} status checks)`],
-    ['Smoke test', `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`],
+    [smoke.where === 'local' ? 'Local run' : 'Smoke test', `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`],
     ['Server version', result.serverVersion ? escapeHtml(result.serverVersion) : '—'],
     ['Artifact', artifact?.url ? `<a href="${escapeHtml(artifact.url)}">${escapeHtml(artifact.name)}</a>` : artifact?.localOnly ? `not uploaded (no artifact service); files in ${code(result.recordsDir ?? '')}` : '—'],
     ['Workflow run', where.runUrl ? `<a href="${escapeHtml(where.runUrl)}">${escapeHtml(where.workflow ?? 'run')} #${where.runId}</a>` : '—'],
     ['Commit', where.commit ? `${code(where.commit.slice(0, 12))} on ${code(where.ref ?? '')} by ${escapeHtml(where.actor ?? '')}` : '—']
   ]
   const summary = core.summary
-    .addHeading(`${icon(result.status)} Neomaril deploy: ${escapeHtml(spec?.script.name ?? '(inputs not read)')}`, 3)
+    .addHeading(`${icon(result.status)} Neomaril ${spec?.mode === 'validate' ? 'validation' : spec?.mode === 'smoke-test' ? 'smoke test' : 'deploy'}: ${escapeHtml(spec?.script.name || result.hash || '(inputs not read)')}`, 3)
     .addRaw(`<table>${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('')}</table>\n\n`)
   if (result.error) summary.addRaw(`<p><strong>Error</strong></p>\n`).addRaw(pre(result.error))
 
