@@ -172,7 +172,19 @@ const BAD: [string, Record<string, string>, string, RegExp, ((dir: string) => vo
   ['unreadable wait-timeout', { 'wait-timeout': 'soon' }, 'wait-timeout', /not a duration/],
   ['zero poll-interval', { 'poll-interval': '0s' }, 'poll-interval', /too short/],
   ['not a boolean', { wait: 'maybe' }, 'wait', /not a boolean/],
-  ['group with a slash', { group: 'team/a' }, 'group', /not a group name/]
+  ['group with a slash', { group: 'team/a' }, 'group', /not a group name/],
+  ['unknown mode', { mode: 'ship' }, 'mode', /not a mode.*deploy, validate, smoke-test/],
+  ['smoke test without a group token', { 'smoke-test': 'true' }, 'group-token', /smoke test needs it/],
+  ['smoke test without waiting', { 'smoke-test': 'true', 'group-token': 't', wait: 'false' }, 'smoke-test', /wait is false/],
+  ['smoke-test-expect for an Async script', { 'smoke-test': 'true', 'group-token': 't', operation: 'Async', entrypoint: 'build', 'source-file': 'batch.py', schema: 'data.csv', 'smoke-test-expect': '{}' }, 'smoke-test-expect', /Sync scripts only/],
+  ['inline smoke-test-input for an Async script', { 'smoke-test': 'true', 'group-token': 't', operation: 'Async', entrypoint: 'build', 'source-file': 'batch.py', schema: 'data.csv', 'smoke-test-input': '{"a":1}' }, 'smoke-test-input', /Async run uploads a file/],
+  ['smoke-test-expect not JSON', { 'smoke-test': 'true', 'group-token': 't', 'smoke-test-expect': '{nope' }, 'smoke-test-expect', /does not parse/],
+  ['smoke-test-timeout unreadable', { 'smoke-test-timeout': 'later' }, 'smoke-test-timeout', /not a duration/],
+  ['artifact name with a slash', { 'artifact-name': 'a/b' }, 'artifact-name', /cannot have/],
+  ['retention of 0 days', { 'artifact-retention-days': '0' }, 'artifact-retention-days', /1 to 400/],
+  ['smoke-test mode without a hash', { mode: 'smoke-test', 'group-token': 't' }, 'preprocessing-id', /required in smoke-test mode/],
+  ['smoke-test mode with a malformed hash', { mode: 'smoke-test', 'group-token': 't', 'preprocessing-id': 'S123' }, 'preprocessing-id', /not a script hash/],
+  ['smoke-test mode without a sample', { mode: 'smoke-test', 'group-token': 't', 'preprocessing-id': 'S' + 'a'.repeat(63), schema: '' }, 'smoke-test-input', /needs a sample/]
 ]
 
 describe('bad inputs are refused with the input named', () => {
@@ -205,6 +217,37 @@ describe('bad inputs are refused with the input named', () => {
   test('the password never appears in any message', () => {
     const problems = problemsOf({ ...VALID, url: 'not a url pw-secret'.replace(' pw-secret', ''), name: '' })
     expect(JSON.stringify(problems)).not.toContain('pw-secret')
+  })
+})
+
+describe('modes', () => {
+  test('validate needs no credentials and no URL', () => {
+    const dir = workspace()
+    const { url, login, password, ...script } = VALID
+    void url; void login; void password
+    const { spec, findings } = parseInputs(source(dir, { ...script, mode: 'validate' }))
+    expect(spec.mode).toBe('validate')
+    expect(spec.smokeTest.enabled).toBe(true)
+    expect(spec.smokeTest.syncInput).toEqual({ a: 1 })
+    expect(findings.notices.join()).not.toContain('staging')
+  })
+
+  test('smoke-test mode needs no script files and leaves the operation to the server', () => {
+    const dir = workspace()
+    const hash = 'S' + '0'.repeat(63)
+    const { spec } = parseInputs(source(dir, { url: VALID.url, login: 'me', password: 'pw', 'group-token': 't', mode: 'SMOKE-TEST', 'preprocessing-id': hash, 'smoke-test-input': 'schema.json' }))
+    expect(spec).toMatchObject({ mode: 'smoke-test', preprocessingId: hash })
+    expect(spec.script.operationGiven).toBe(false)
+    expect(spec.script.files).toEqual([])
+    // Both forms of the sample are kept until the server says which operation it is.
+    expect(spec.smokeTest.syncInput).toEqual({ a: 1 })
+    expect(spec.smokeTest.dataset?.uploadName).toBe('schema.json')
+  })
+
+  test('a deploy smoke test defaults to the schema sample', () => {
+    const dir = workspace()
+    const { spec } = parseInputs(source(dir, { ...VALID, 'smoke-test': 'true', 'group-token': 't', 'smoke-test-expect': '{"a": 1}' }))
+    expect(spec.smokeTest).toMatchObject({ enabled: true, syncInput: { a: 1 }, expect: { a: 1 }, timeoutMs: 600_000 })
   })
 })
 
