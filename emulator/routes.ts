@@ -36,15 +36,24 @@ function parseDay(value: string, field: string): Date {
   return date
 }
 
-const DAY_MS = 24 * 3600 * 1000
+const HOUR_MS = 3600 * 1000
+const DAY_MS = 24 * HOUR_MS
 
-/** P6's query: start/end inclusive days (default the last 6 days), routine and type. */
+/**
+ * P6's query: start/end inclusive days (default the last 6 days), routine and type.
+ *
+ * The official client names the days in its own local time (`datetime.today()`), and the
+ * server cannot know that zone. So a day counts as that date in *any* time zone, from
+ * UTC+14 (which starts it 14 h before UTC) to UTC-12 (which ends it 12 h after UTC):
+ * otherwise a client west of Greenwich asking for "today" after 00:00 UTC would get no
+ * log at all.
+ */
 function logFilter(query: URLSearchParams): { from: Date; to: Date; routine?: Routine; type?: OutputType } {
   const today = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS)
   const start = query.get('start')
   const end = query.get('end')
-  const from = start ? parseDay(start, 'start') : new Date(today.getTime() - 6 * DAY_MS)
-  const to = new Date((end ? parseDay(end, 'end') : today).getTime() + DAY_MS - 1)
+  const from = new Date((start ? parseDay(start, 'start') : new Date(today.getTime() - 6 * DAY_MS)).getTime() - 14 * HOUR_MS)
+  const to = new Date((end ? parseDay(end, 'end') : today).getTime() + DAY_MS + 12 * HOUR_MS - 1)
   const routine = query.get('routine') || undefined
   const type = query.get('type') || undefined
   if (routine && !ROUTINES.includes(routine as Routine)) throw badInput(`'routine' must be one of ${ROUTINES.join(', ')}`)

@@ -174,7 +174,9 @@ export class State {
     if (!name) throw badInput("Form field 'name' is required")
     // The name becomes a folder under dataDir.
     if (/[/\\]/.test(name) || name.startsWith('.')) throw badInput(`Group name '${name}' may not contain '/' or '\\' or start with '.'`)
-    if (this.groups.has(name)) throw new ApiError(409, 'Conflict', `Group '${name}' already exists`)
+    // 400, as the server neomaril-codex 2.1.1 spoke to (its create_group() reads 400 as
+    // "already exists" and returns False); later servers answer 409.
+    if (this.groups.has(name)) throw badInput(`Group '${name}' already exists`)
     const token = hex(32)
     this.groups.set(name, { description: description ?? '', token, createdAt: new Date() })
     return token

@@ -72,7 +72,7 @@ describe('health and login', () => {
 })
 
 describe('groups', () => {
-  test('G1 lists the default group; G2 creates one with a 32-hex token; a duplicate is 409', async () => {
+  test('G1 lists the default group; G2 creates one with a 32-hex token; a duplicate is 400 (the 2.1.1 server)', async () => {
     expect((await getJson(emu, '/groups', token)).body.Results).toContainEqual(expect.objectContaining({ Name: GROUP }))
 
     const create = (name: string): Promise<Response> =>
@@ -83,8 +83,8 @@ describe('groups', () => {
     expect((await getJson(emu, '/groups', token)).body.Results).toContainEqual(expect.objectContaining({ Name: 'team_a', Description: 'test group' }))
 
     const duplicate = await create('team_a')
-    expect(duplicate.status).toBe(409)
-    expect((await duplicate.json()).Error.Message).toMatch(/already exists/)
+    expect(duplicate.status).toBe(400)
+    expect((await duplicate.json()).Error).toEqual({ Type: 'BadInput', Message: expect.stringMatching(/already exists/) })
   })
 })
 
@@ -217,13 +217,17 @@ describe('logs (P6)', () => {
     expect(warnings.map((e) => e.OutputData)).toEqual([expect.stringMatching(/'numpy' is not pinned/)])
     expect(await logs(emu, token, hash, '?routine=Run')).toEqual([])
 
-    const day = (offset: number): string => {
-      const d = new Date(Date.now() + offset * 86400000)
+    // Today's date as a client at UTC+offset names it (the official client uses local days).
+    const day = (offsetHours: number, plusDays = 0): string => {
+      const d = new Date(Date.now() + offsetHours * 3600000 + plusDays * 86400000)
       return `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`
     }
     expect(await logs(emu, token, hash, `?start=${day(0)}&end=${day(0)}`)).toEqual(all)
-    expect(await logs(emu, token, hash, `?start=${day(1)}`)).toEqual([])
-    expect(await logs(emu, token, hash, `?end=${day(-1)}`)).toEqual([])
+    // A day is that date in any time zone, UTC+14 to UTC-12.
+    expect(await logs(emu, token, hash, `?start=${day(14)}&end=${day(14)}`)).toEqual(all)
+    expect(await logs(emu, token, hash, `?start=${day(-12)}&end=${day(-12)}`)).toEqual(all)
+    expect(await logs(emu, token, hash, `?start=${day(14, 1)}`)).toEqual([])
+    expect(await logs(emu, token, hash, `?end=${day(-12, -1)}`)).toEqual([])
 
     const groupless = await getJson(emu, `/preprocessing/logs/${hash}?type=Warning`, token)
     expect(groupless).toEqual({ status: 200, body: { Results: warnings } })
