@@ -43,6 +43,8 @@ export async function run(): Promise<void> {
   const result = newRunResult()
   let failure: unknown
   let client: NeomarilClient | undefined
+  // Retries of reads never go past the current wait's deadline (the build's, then the smoke test's).
+  const deadline: Deadline = {}
   try {
     const spec = checkInputs()
     result.spec = spec
@@ -51,23 +53,33 @@ export async function run(): Promise<void> {
     if (spec.mode === 'validate') {
       await validateOffline(spec, result)
     } else {
-      client = newClient(spec, cancel.signal)
+      client = newClient(spec, cancel.signal, deadline)
       await connect(client, spec, result)
       let deployed = spec
       if (spec.mode === 'deploy') {
         await registerAndHost(client, spec, result)
-        if (spec.wait.enabled) await waitForBuild(client, spec, result, cancel.signal)
+        if (spec.wait.enabled) {
+          deadline.at = Date.now() + spec.wait.timeoutMs
+          await waitForBuild(client, spec, result, cancel.signal)
+        }
         else core.notice(`Not waiting for the build of ${result.hash} (wait: false).`)
       } else {
         deployed = await findDeployed(client, spec, result)
       }
-      if (spec.smokeTest.enabled) await smokeTest(client, deployed, result, cancel.signal)
+      if (spec.smokeTest.enabled) {
+        deadline.at = Date.now() + spec.smokeTest.timeoutMs
+        await smokeTest(client, deployed, result, cancel.signal)
+      }
     }
   } catch (error) {
     failure = error
   }
+  deadline.at = undefined
   const cancelled = cancel.signal.aborted
-  if (cancelled) result.status = 'cancelled'
+  if (cancelled) {
+    result.status = 'cancelled'
+    failure ??= new CancelledError(String(cancel.signal.reason))
+  }
   // Logs are worth a request even after a failure, but not once the runner asked us to stop.
   if (client && result.hash && result.spec && !cancelled) await fetchLogs(client, result.spec, result)
   result.finishedAt = new Date()
@@ -103,9 +115,15 @@ function checkInputs(): DeploySpec {
   }
 }
 
-function newClient(spec: DeploySpec, signal: AbortSignal): NeomarilClient {
+/** The deadline the client's retries respect; undefined between waits. */
+interface Deadline {
+  at?: number
+}
+
+function newClient(spec: DeploySpec, signal: AbortSignal, deadline: Deadline): NeomarilClient {
   return new NeomarilClient({
     ...spec.connection,
+    deadline: () => deadline.at,
     logger: { debug: core.debug, info: core.info, warning: core.warning },
     signal,
     onToken: addSecret,
