@@ -1,4 +1,7 @@
-import type { Agent } from 'node:http'
+import type { Agent, ClientRequest } from 'node:http'
+import { isIP, type Socket } from 'node:net'
+import { checkServerIdentity } from 'node:tls'
+import type { AgentConnectOpts } from 'agent-base'
 import { HttpProxyAgent } from 'http-proxy-agent'
 import { HttpsProxyAgent } from 'https-proxy-agent'
 import { getProxyForUrl } from 'proxy-from-env'
@@ -17,9 +20,25 @@ export function proxyAgents(): (url: URL) => Agent | undefined {
     const key = `${url.protocol}${proxy}`
     let agent = agents.get(key)
     if (!agent) {
-      agent = url.protocol === 'https:' ? new HttpsProxyAgent(proxy, { keepAlive: true }) : new HttpProxyAgent(proxy, { keepAlive: true })
+      agent = url.protocol === 'https:' ? new TunnelAgent(proxy, { keepAlive: true }) : new HttpProxyAgent(proxy, { keepAlive: true })
       agents.set(key, agent)
     }
     return agent
+  }
+}
+
+/**
+ * https-proxy-agent starts TLS over the tunnel without the host when the host is an
+ * IP address (no SNI for IPs), so Node checks the certificate against 'localhost' and
+ * an https://10.0.0.5 server with a certificate for 10.0.0.5 fails as
+ * ERR_TLS_CERT_ALTNAME_INVALID. Checking against the URL's own host mends that.
+ */
+class TunnelAgent extends HttpsProxyAgent<string> {
+  override async connect(req: ClientRequest, opts: AgentConnectOpts): Promise<Socket> {
+    const host = opts.host
+    if (opts.secureEndpoint && host && isIP(host) && !('checkServerIdentity' in opts && opts.checkServerIdentity)) {
+      return super.connect(req, { ...opts, checkServerIdentity: (_name: string, cert) => checkServerIdentity(host, cert) })
+    }
+    return super.connect(req, opts)
   }
 }

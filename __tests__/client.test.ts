@@ -1,0 +1,419 @@
+/**
+ * The client's retry policy (README "Retries and timeouts") against a tiny scripted
+ * server: which answers are retried for reads and for writes, how many attempts,
+ * Retry-After and the backoff, the deadline, 401 re-login, the request timeout,
+ * answers that are not JSON, readable network and TLS reasons, and host's
+ * verify-then-retry. `sleep` is injected and records the delays, so nothing waits.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import https from 'node:https'
+import type { AddressInfo, Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { HttpsProxyAgent } from 'https-proxy-agent'
+import { NeomarilClient, networkReason, type ClientOptions, type RetryPolicy } from '../src/neomaril/client.js'
+import { ApiError, AuthError, CancelledError, NetworkError } from '../src/errors.js'
+import { startProxy } from './helpers/proxy-server.js'
+
+type Step =
+  | { status: number; body?: string | object; headers?: Record<string, string> }
+  | 'reset'
+  | 'hang'
+
+interface Seen {
+  method: string
+  path: string
+  auth?: string
+}
+
+/** A server answering each path from its own queue of steps; the default is 200 `{}`. */
+class ScriptedServer {
+  readonly seen: Seen[] = []
+  private readonly queues = new Map<string, Step[]>()
+  private readonly sockets = new Set<Socket>()
+  private server!: http.Server
+  logins = 0
+  url = ''
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => this.handle(req, res))
+    this.server.on('connection', socket => {
+      this.sockets.add(socket)
+      socket.on('close', () => this.sockets.delete(socket))
+    })
+    await new Promise<void>(resolve => this.server.listen(0, '127.0.0.1', resolve))
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return this
+  }
+
+  /** Steps for the next requests whose path starts with `prefix` (under /api). */
+  script(prefix: string, ...steps: Step[]): void {
+    this.queues.set(`/api${prefix}`, [...(this.queues.get(`/api${prefix}`) ?? []), ...steps])
+  }
+
+  count(prefix: string): number {
+    return this.seen.filter(s => s.path.startsWith(`/api${prefix}`)).length
+  }
+
+  reset(): void {
+    this.seen.length = 0
+    this.queues.clear()
+    this.logins = 0
+  }
+
+  close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy()
+    return new Promise(resolve => this.server.close(() => resolve()))
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    this.seen.push({ method: req.method ?? '', path, auth: req.headers.authorization })
+    req.resume()
+    req.on('end', () => {
+      const queue = [...this.queues.entries()].find(([prefix, steps]) => path.startsWith(prefix) && steps.length > 0)?.[1]
+      const step: Step = queue?.shift() ?? (path === '/api/login' ? { status: 200, body: { Token: `user-token-${++this.logins}` } } : { status: 200, body: {} })
+      if (step === 'reset') return req.socket.destroy()
+      if (step === 'hang') return
+      const body = typeof step.body === 'string' ? step.body : JSON.stringify(step.body ?? {})
+      res.writeHead(step.status, { 'Content-Type': typeof step.body === 'string' ? 'text/html' : 'application/json', ...step.headers })
+      res.end(body)
+    })
+  }
+}
+
+const server = new ScriptedServer()
+let sleeps: number[] = []
+let logged: string[] = []
+
+beforeAll(() => server.start())
+afterAll(() => server.close())
+beforeEach(() => {
+  server.reset()
+  sleeps = []
+  logged = []
+})
+
+function client(overrides: Partial<ClientOptions> = {}): NeomarilClient {
+  return new NeomarilClient({
+    apiUrl: `${server.url}/api`,
+    login: 'someone@example.com',
+    password: 'hunter2-password',
+    groupToken: 'f'.repeat(32),
+    requestTimeoutMs: 5000,
+    logger: { debug: () => {}, info: message => logged.push(message), warning: message => logged.push(message) },
+    sleep: async ms => {
+      sleeps.push(ms)
+    },
+    random: () => 0.5,
+    ...overrides
+  })
+}
+
+const GROUP = 'datarisk'
+const HASH = `S${'a'.repeat(63)}`
+const registerCall = (c: NeomarilClient) => c.register(GROUP, { name: 'loan features', script_reference: 'process', operation: 'Sync', python_version: 'Python310' }, [{ part: 'source', filename: 'script.py', inline: Buffer.from('def process(a, b): return {}\n'), size: 29 }])
+const ok = (body: object = {}): Step => ({ status: 200, body })
+
+describe('reads', () => {
+  test.each([429, 500, 502, 503, 504])('HTTP %i is retried, then the answer is used', async status => {
+    server.script('/groups', { status }, { status }, ok({ Results: [{ Name: 'datarisk' }] }))
+    await expect(client().listGroups()).resolves.toEqual(['datarisk'])
+    expect(server.count('/groups')).toBe(3)
+    expect(sleeps).toHaveLength(2)
+    expect(logged.filter(line => line.includes('retrying in'))).toHaveLength(2)
+  })
+
+  test.each([400, 403, 404, 405, 409, 501])('HTTP %i is not retried', async status => {
+    server.script('/health', { status, body: { Error: { Type: 'BadInput', Message: 'no' } } })
+    await expect(client().health()).rejects.toMatchObject({ name: 'ApiError', status })
+    expect(server.count('/health')).toBe(1)
+    expect(sleeps).toEqual([])
+  })
+
+  test('a reset connection and cut-off JSON are retried', async () => {
+    server.script('/health', 'reset', { status: 200, body: '{"Version": "1.' }, ok({ Version: '2.0' }))
+    await expect(client().health()).resolves.toBe('2.0')
+    expect(server.count('/health')).toBe(3)
+    expect(logged[0]).toMatch(/connection reset by the server \(ECONNRESET\)/)
+  })
+
+  test('gives up after the policy attempts (5), with exponential backoff and jitter', async () => {
+    server.script('/health', ...Array<Step>(6).fill({ status: 503 }))
+    const error = await client({ random: () => 0 }).health().catch(e => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(server.count('/health')).toBe(5)
+    // random 0 → half the step: 0.5 s, 1 s, 2 s, 4 s steps.
+    expect(sleeps).toEqual([250, 500, 1000, 2000])
+  })
+
+  test('backoff: the step doubles up to maxDelayMs; jitter keeps each delay within [step/2, step]', async () => {
+    const retry: RetryPolicy = { attempts: 7, baseDelayMs: 500, maxDelayMs: 3000, maxRetryAfterMs: 30_000 }
+    server.script('/health', ...Array<Step>(7).fill({ status: 502 }))
+    await expect(client({ retry, random: () => 0.999 }).health()).rejects.toThrow(/HTTP 502/)
+    expect(sleeps.map(Math.round)).toEqual([500, 1000, 1999, 2999, 2999, 2999])
+  })
+
+  test('Retry-After is honoured (seconds or an HTTP date) and capped at maxRetryAfterMs', async () => {
+    const soon = new Date(Date.now() + 20_000).toUTCString()
+    server.script('/health', { status: 429, headers: { 'Retry-After': '3' } }, { status: 503, headers: { 'Retry-After': soon } }, { status: 429, headers: { 'Retry-After': '3600' } }, ok({ Version: '1' }))
+    await expect(client().health()).resolves.toBe('1')
+    expect(sleeps[0]).toBe(3000)
+    expect(sleeps[1]).toBeGreaterThan(15_000)
+    expect(sleeps[1]).toBeLessThanOrEqual(20_000)
+    expect(sleeps[2]).toBe(30_000)
+  })
+
+  test('no retry starts past the deadline (per call, as the wait passes it, or the client-wide option)', async () => {
+    server.script('/preprocessing/status/', { status: 503 }, { status: 503 }, { status: 503 })
+    const error = await client().status(GROUP, HASH, { deadline: Date.now() + 100 }).catch(e => e)
+    expect(error).toMatchObject({ status: 503 })
+    expect(server.count('/preprocessing/status/')).toBe(1)
+
+    server.reset()
+    server.script('/preprocessing/status/', { status: 503 }, { status: 503 })
+    await expect(client({ deadline: () => Date.now() + 600 }).status(GROUP, HASH)).rejects.toMatchObject({ status: 503 })
+    // random 0.5 → 375 ms fits before the deadline, the next 750 ms does not.
+    expect(server.count('/preprocessing/status/')).toBe(2)
+    expect(sleeps).toEqual([375])
+  })
+
+  test('an attempt near the deadline gets only a short grace past it', async () => {
+    server.script('/preprocessing/status/', 'hang')
+    const started = Date.now()
+    const error = await client({ requestTimeoutMs: 60_000 }).status(GROUP, HASH, { deadline: Date.now() - 1000 }).catch(e => e)
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(error.message).toMatch(/no answer within 2\.0s \(request-timeout, cut short by the wait deadline\)/)
+    expect(Date.now() - started).toBeLessThan(4000)
+  })
+
+  test('every request has a timeout (request-timeout); a read that times out is retried', async () => {
+    server.script('/health', 'hang', ok({ Version: '3' }))
+    await expect(client({ requestTimeoutMs: 300 }).health()).resolves.toBe('3')
+    expect(logged[0]).toMatch(/no answer within 0\.3s \(request-timeout\)/)
+  })
+
+  test('an answer that is not JSON at all (an HTML page) fails at once, naming it', async () => {
+    server.script('/health', { status: 200, body: '<!DOCTYPE html><html><body>Welcome to nginx</body></html>' })
+    const error = await client().health().catch(e => e)
+    expect(error.message).toMatch(/is not JSON \(text\/html\): <!DOCTYPE html>.*Welcome to nginx.*Is 'url' the Neomaril server's root\?/)
+    expect(server.count('/health')).toBe(1)
+  })
+
+  test('nothing listening: connection refused is retried for reads, then named', async () => {
+    const closed = http.createServer()
+    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise(resolve => closed.close(resolve))
+    const error = await client({ apiUrl: `http://127.0.0.1:${port}/api` }).health().catch(e => e)
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(error.message).toBe(`GET /health failed: connection refused (ECONNREFUSED) at 127.0.0.1:${port}`)
+    expect(sleeps).toHaveLength(4)
+  })
+})
+
+describe('writes', () => {
+  test.each([
+    ['HTTP 500', { status: 500 } as Step],
+    ['HTTP 502', { status: 502 } as Step],
+    ['HTTP 504', { status: 504 } as Step],
+    ['HTTP 503 without Retry-After', { status: 503 } as Step],
+    ['a reset connection', 'reset' as Step]
+  ])('register is never sent again after %s, and says the script may exist', async (_, step) => {
+    server.script('/preprocessing/register/', step)
+    const error = await registerCall(client()).catch(e => e)
+    expect(error.message).toMatch(/the script 'loan features' may have been registered all the same: look for it in Neomaril before deploying again/)
+    expect(server.count('/preprocessing/register/')).toBe(1)
+  })
+
+  test('register is not sent again after a timeout either', async () => {
+    server.script('/preprocessing/register/', 'hang')
+    const error = await registerCall(client({ requestTimeoutMs: 300 })).catch(e => e)
+    expect(error.message).toMatch(/no answer within 0\.3s.*may have been registered/)
+    expect(server.count('/preprocessing/register/')).toBe(1)
+  })
+
+  test.each([
+    ['HTTP 429', { status: 429 } as Step],
+    ['HTTP 429 with Retry-After', { status: 429, headers: { 'Retry-After': '2' } } as Step],
+    ['HTTP 503 with Retry-After', { status: 503, headers: { 'Retry-After': '2' } } as Step]
+  ])('register is retried after %s: the server did not act', async (_, step) => {
+    server.script('/preprocessing/register/', step, { status: 201, body: { Hash: HASH } })
+    await expect(registerCall(client())).resolves.toBe(HASH)
+    expect(server.count('/preprocessing/register/')).toBe(2)
+  })
+
+  test('a write refused before it was sent (connection refused) is retried', async () => {
+    const closed = http.createServer()
+    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise(resolve => closed.close(resolve))
+    const c = client({ apiUrl: `http://127.0.0.1:${port}/api`, groupToken: 'g'.repeat(32) })
+    await expect(c.runAsync(GROUP, HASH, { part: 'dataset', filename: 'x.csv', inline: Buffer.from('a\n1\n'), size: 4 })).rejects.toThrow(/connection refused \(ECONNREFUSED\)/)
+    expect(sleeps).toHaveLength(4)
+  })
+
+  test('a sync run answers errors to the smoke test, but 429/503+Retry-After are retried', async () => {
+    server.script('/preprocessing/sync/run/', { status: 429, headers: { 'Retry-After': '1' } }, { status: 500, body: { Error: { Type: 'ExecutionError', Message: 'Traceback' } } })
+    await expect(client().runSync(GROUP, HASH, { x: 1 })).resolves.toMatchObject({ status: 500 })
+    expect(server.count('/preprocessing/sync/run/')).toBe(2)
+    expect(sleeps).toEqual([1000])
+  })
+
+  describe('host: verify, then send again only if the script is still Ready', () => {
+    test.each([
+      ['a reset connection', 'reset' as Step],
+      ['HTTP 500', { status: 500 } as Step],
+      ['HTTP 502', { status: 502 } as Step]
+    ])('after %s with the script still Ready, host is sent again', async (_, step) => {
+      server.script('/preprocessing/sync/host/', step, { status: 202, body: {} })
+      server.script('/preprocessing/status/', ok({ Status: 'Ready', Message: null }))
+      await client().host('Sync', GROUP, HASH)
+      expect(server.seen.filter(s => s.path !== '/api/login').map(s => (s.path.includes('/host/') ? 'host' : 'status'))).toEqual(['host', 'status', 'host'])
+      expect(logged.join('\n')).toMatch(/still 'Ready': the call did not act; sending it again/)
+    })
+
+    test('after an ambiguous failure with the script Building, host is not sent again', async () => {
+      server.script('/preprocessing/async/host/', 'reset')
+      server.script('/preprocessing/status/', ok({ Status: 'Building', Message: null }))
+      await client().host('Async', GROUP, HASH)
+      expect(server.count('/preprocessing/async/host/')).toBe(1)
+      expect(logged.join('\n')).toMatch(/the script is now 'Building': the build started/)
+    })
+
+    test('after a timeout with the script Building (the host acted late), host is not sent again', async () => {
+      server.script('/preprocessing/sync/host/', 'hang')
+      server.script('/preprocessing/status/', ok({ Status: 'Building', Message: null }))
+      await client({ requestTimeoutMs: 200 }).host('Sync', GROUP, HASH)
+      expect(server.count('/preprocessing/sync/host/')).toBe(1)
+    })
+
+    test('a refusal that proves nothing happened (404) is not verified nor retried', async () => {
+      server.script('/preprocessing/sync/host/', { status: 404, body: { Error: { Type: 'NotFound', Message: 'no such script' } } })
+      await expect(client().host('Sync', GROUP, HASH)).rejects.toThrow(/HTTP 404 NotFound: no such script/)
+      expect(server.count('/preprocessing/status/')).toBe(0)
+    })
+
+    test('the sends are bounded: still Ready after every try fails with the last error', async () => {
+      server.script('/preprocessing/sync/host/', ...Array<Step>(6).fill('reset'))
+      server.script('/preprocessing/status/', ...Array<Step>(6).fill(ok({ Status: 'Ready', Message: null })))
+      await expect(client().host('Sync', GROUP, HASH)).rejects.toThrow(/connection reset by the server/)
+      expect(server.count('/preprocessing/sync/host/')).toBe(5)
+    })
+  })
+})
+
+describe('authentication', () => {
+  test('a 401 on a management call logs in again once and retries', async () => {
+    server.script('/preprocessing/status/', { status: 401, body: { Error: { Type: 'InvalidBearerToken', Message: 'expired' } } }, ok({ Status: 'Deployed', Message: null }))
+    const c = client()
+    await expect(c.status(GROUP, HASH)).resolves.toEqual({ status: 'Deployed', message: null })
+    expect(server.logins).toBe(2)
+    const statusCalls = server.seen.filter(s => s.path.startsWith('/api/preprocessing/status/'))
+    expect(statusCalls.map(s => s.auth)).toEqual(['Bearer user-token-1', 'Bearer user-token-2'])
+    expect(c.stats.logins).toBe(2)
+  })
+
+  test('a second 401 fails with a clear authentication message', async () => {
+    const unauthorized: Step = { status: 401, body: { Error: { Type: 'InvalidBearerToken', Message: 'nope' } } }
+    server.script('/groups', unauthorized, unauthorized, unauthorized)
+    const error = await client().listGroups().catch(e => e)
+    expect(error).toBeInstanceOf(AuthError)
+    expect(error.message).toBe('GET /groups: the user token was refused even after logging in again: check the account can use this group (HTTP 401: nope).')
+    expect(server.logins).toBe(2)
+  })
+
+  test('refused credentials name the inputs, without retrying or printing the password', async () => {
+    server.script('/login', { status: 401, body: { Error: { Type: 'InvalidCredentials', Message: 'Invalid user or password' } } })
+    const error = await client().logIn().catch(e => e)
+    expect(error.message).toMatch(/^Login as 'someone@example.com' was refused \(HTTP 401: Invalid user or password\)\. Check the 'login' and 'password' inputs/)
+    expect(error.message).not.toContain('hunter2')
+    expect(server.count('/login')).toBe(1)
+  })
+
+  test('a refused group token is not a reason to log in again', async () => {
+    server.script('/preprocessing/async/status/', { status: 401, body: { Error: { Type: 'InvalidBearerToken', Message: 'not this group' } } })
+    const error = await client().executionStatus(GROUP, '5').catch(e => e)
+    expect(error.message).toMatch(/the group token was refused: check the 'group-token' input/)
+    expect(server.logins).toBe(0)
+  })
+})
+
+describe('cancellation', () => {
+  test('an abort stops a request in flight and the retry sleeps', async () => {
+    server.script('/health', 'hang')
+    const cancel = new AbortController()
+    setTimeout(() => cancel.abort('SIGINT'), 100)
+    const error = await client({ signal: cancel.signal }).health().catch(e => e)
+    expect(error).toBeInstanceOf(CancelledError)
+    expect(error.message).toBe('Cancelled by SIGINT')
+  })
+})
+
+describe('network and TLS reasons', () => {
+  test.each([
+    ['ECONNREFUSED', 'connection refused (ECONNREFUSED)'],
+    ['ECONNRESET', 'connection reset by the server (ECONNRESET)'],
+    ['ENOTFOUND', 'host name not found (ENOTFOUND)'],
+    ['CERT_HAS_EXPIRED', "TLS: the server's certificate has expired (CERT_HAS_EXPIRED)"],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', "TLS: the server's certificate is self-signed"],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', "TLS: the server's certificate is not for this host name (ERR_TLS_CERT_ALTNAME_INVALID)"],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', "TLS: the server's certificate cannot be verified"]
+  ])('%s reads as words with the code kept', (code, words) => {
+    expect(networkReason(code, `request failed, reason: ${code}`, 'neomaril.example.com')).toContain(words)
+    expect(networkReason(code, '', 'neomaril.example.com')).toMatch(new RegExp(`\\(${code}\\)`))
+  })
+
+  test('an unknown code keeps the original message and the code', () => {
+    expect(networkReason('EWEIRD', 'request to x failed, reason: weird', 'h')).toBe('request to x failed, reason: weird (EWEIRD)')
+  })
+
+  test('a host name that does not resolve is not retried', async () => {
+    const error = await client({ apiUrl: 'http://no-such-host.invalid/api' }).health().catch(e => e)
+    // Without any DNS server the lookup fails as EAI_AGAIN (temporary, so retried) instead.
+    expect(error.message).toMatch(/host name (not found \(ENOTFOUND\)|lookup failed for now \(DNS\) \(EAI_AGAIN\)) at no-such-host\.invalid/)
+    if (error.message.includes('ENOTFOUND')) expect(sleeps).toEqual([])
+  })
+
+  describe('against a TLS server with a self-signed certificate for another name', () => {
+    let tls: https.Server
+    let port = 0
+    let cert = ''
+    beforeAll(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tls-'))
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=neomaril.example.test', '-addext', 'subjectAltName=DNS:neomaril.example.test'], { stdio: 'ignore' })
+      cert = readFileSync(join(dir, 'cert.pem'), 'utf8')
+      tls = https.createServer({ key: readFileSync(join(dir, 'key.pem')), cert }, (_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"Version":"tls"}'))
+      await new Promise<void>(resolve => tls.listen(0, '127.0.0.1', resolve))
+      port = (tls.address() as AddressInfo).port
+    })
+    afterAll(() => new Promise(resolve => tls.close(resolve)))
+
+    test('an untrusted self-signed certificate says so, and is not retried', async () => {
+      const error = await client({ apiUrl: `https://127.0.0.1:${port}/api` }).health().catch(e => e)
+      expect(error.message).toMatch(/TLS: the server's certificate is self-signed.*\(DEPTH_ZERO_SELF_SIGNED_CERT\) at 127\.0\.0\.1/)
+      expect(sleeps).toEqual([])
+    })
+
+    test('a trusted certificate for another host name says so', async () => {
+      const agent = new https.Agent({ ca: cert })
+      const error = await client({ apiUrl: `https://127.0.0.1:${port}/api`, agent: () => agent }).health().catch(e => e)
+      expect(error.message).toMatch(/TLS: the server's certificate is not for this host name \(ERR_TLS_CERT_ALTNAME_INVALID\)/)
+      expect(sleeps).toEqual([])
+    })
+
+    test('https through a proxy goes through a CONNECT tunnel: TLS is between the client and the server', async () => {
+      const proxy = await startProxy()
+      try {
+        // The tunnel opens (the proxy records it); the certificate is then checked end to end.
+        const agent = new HttpsProxyAgent(proxy.url)
+        await expect(client({ apiUrl: `https://127.0.0.1:${port}/api`, agent: () => agent }).health()).rejects.toThrow(/\(DEPTH_ZERO_SELF_SIGNED_CERT\)/)
+        expect(proxy.requests).toEqual([{ kind: 'connect', method: 'CONNECT', target: `127.0.0.1:${port}`, status: 200 }])
+      } finally {
+        await proxy.close()
+      }
+    })
+  })
+})

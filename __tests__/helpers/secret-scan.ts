@@ -1,0 +1,86 @@
+/**
+ * Looks for secret values everywhere a run leaves text: stdout (except the
+ * `::add-mask::` lines that register them with the runner), stderr, the outputs, the
+ * job summary, the result file and every file of the records folder (the folder of
+ * the result file), plus every other file the run left under its runner folder
+ * (RUNNER_TEMP, GITHUB_OUTPUT, …). Values the run itself masked (the user token) are
+ * looked for too. Answers one line per leak, naming the secret by label only.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import type { ActionRun } from './action-runner.js'
+
+export type Secrets = readonly string[] | Readonly<Record<string, string>>
+
+export function findSecretLeaks(run: ActionRun, secrets: Secrets): string[] {
+  const labelled: [string, string][] = Array.isArray(secrets)
+    ? (secrets as readonly string[]).map((value, i) => [`secret #${i + 1} (${value.slice(0, 2)}…, ${value.length} chars)`, value])
+    : Object.entries(secrets as Record<string, string>)
+  // Whatever the run masked must stay masked everywhere else. An `::add-mask::` line
+  // inside a `::stop-commands::` block is server text shown inert, not a mask.
+  const { masks, rest } = splitMasks(run.stdout)
+  for (const value of masks) {
+    if (value.length >= 3 && !labelled.some(([, known]) => known === value)) labelled.push([`a value the run masked (${value.length} chars)`, value])
+  }
+  const places: [string, string][] = [
+    ['stdout', rest],
+    ['stderr', run.stderr],
+    ['outputs', JSON.stringify(run.outputs)],
+    ['summary', run.summary]
+  ]
+  const files = new Set<string>()
+  const resultFile = run.outputs['result-file']
+  if (resultFile) {
+    if (!existsSync(resultFile)) places.push(['result-file output', `(missing file ${resultFile})`])
+    for (const file of walk(dirname(resultFile))) files.add(file)
+  }
+  for (const file of walk(run.runnerDir)) files.add(file)
+  for (const file of files) places.push([`file ${relative(run.runnerDir, file)}`, readFileSync(file).toString('latin1') + '\n' + readFileSync(file, 'utf8')])
+
+  const leaks: string[] = []
+  for (const [place, text] of places) {
+    for (const [label, value] of labelled) {
+      if (value.length >= 3 && text.includes(value)) leaks.push(`${label} appears in ${place}`)
+    }
+  }
+  return leaks
+}
+
+/** Throws (with where, never what) when any secret leaked. */
+export function expectNoSecretLeaks(run: ActionRun, secrets: Secrets): void {
+  const leaks = findSecretLeaks(run, secrets)
+  if (leaks.length > 0) throw new Error(`Secrets leaked:\n  ${leaks.join('\n  ')}`)
+}
+
+/** The values of the `::add-mask::` commands the runner would obey, and stdout without those lines. */
+function splitMasks(stdout: string): { masks: string[]; rest: string } {
+  const masks: string[] = []
+  const kept: string[] = []
+  let stopped: string | undefined
+  for (const line of stdout.split('\n')) {
+    const text = line.replace(/\r$/, '')
+    if (stopped !== undefined) {
+      if (text === `::${stopped}::`) stopped = undefined
+      kept.push(line)
+      continue
+    }
+    const stop = /^::stop-commands::(.+)$/.exec(text)
+    if (stop) stopped = stop[1]
+    const mask = /^::add-mask::(.*)$/.exec(text)
+    if (mask) masks.push(mask[1].trim())
+    else kept.push(line)
+  }
+  return { masks, rest: kept.join('\n') }
+}
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  const found: string[] = []
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name)
+    const stat = statSync(full)
+    if (stat.isDirectory()) found.push(...walk(full))
+    else if (stat.isFile()) found.push(full)
+  }
+  return found
+}
