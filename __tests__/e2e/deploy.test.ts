@@ -176,6 +176,7 @@ test('the bundle runs on the Node this project names', async () => {
   const node = process.env.ACTION_NODE ?? process.execPath
   const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()
   if (process.env.ACTION_NODE) expect(version).toMatch(/^v24\./)
+  else expect(version).toBe(process.version)
   const run = await runAction({ ...SYNC_INPUTS(), wait: 'false' })
   expect(run.code).toBe(0)
 })
