@@ -33,7 +33,8 @@ const options = (clock: ReturnType<typeof fakeClock>, extra: Partial<WaitOptions
   pollIntervalMs: 10_000,
   now: clock.now,
   sleep: clock.sleep,
-  random: () => 0.5,
+  // 1 = no jitter: the gap is its full base.
+  random: () => 1,
   ...extra
 })
 
@@ -47,40 +48,44 @@ describe('waitWhilePending', () => {
     // Never shrinking, never above poll-interval, reaching it once a tenth of the wait exceeds it.
     for (let i = 1; i < clock.gaps.length; i++) expect(clock.gaps[i]).toBeGreaterThanOrEqual(clock.gaps[i - 1])
     expect(Math.max(...clock.gaps)).toBe(10_000)
-    // In between, each gap is a tenth of the time waited so far (random 0.5 = no jitter).
+    // In between, each gap is a tenth of the time waited so far (random 1 = no jitter).
     clock.gaps.forEach((gap, i) => expect(gap).toBeCloseTo(Math.min(10_000, Math.max(1000, clock.checksAt[i] / 10)), 6))
     expect(clock.gaps.filter(gap => gap === 1000).length).toBeGreaterThanOrEqual(10)
   })
 
-  test('a short build is seen within about a second; a 4-minute build costs about 50 checks', async () => {
+  test('a short build is seen within about a second; a 4-minute build costs 50 to 65 checks', async () => {
     const short = fakeClock()
     const quick = await waitWhilePending(short.check(t => (t < 500 ? 'Building' : 'Deployed')), options(short))
     expect(quick).toMatchObject({ kind: 'done', checks: 2, elapsedMs: 1000 })
 
     const long = fakeClock()
     const slow = await waitWhilePending(long.check(t => (t < 240_000 ? 'Building' : 'Deployed')), options(long))
-    // 10 one-second gaps, ~24 growing ones up to 100 s, then 10 s gaps: about 50.
-    // (README "How the deploy runs" says "about 30": that figure is off for this schedule.)
+    // No jitter: 10 one-second gaps, ~24 growing ones up to 100 s, then 10 s gaps: about 50.
     expect(slow.checks).toBeGreaterThanOrEqual(45)
     expect(slow.checks).toBeLessThanOrEqual(52)
+    // Average jitter (gaps at 75% of their base): a few more.
+    const jittered = fakeClock()
+    const average = await waitWhilePending(jittered.check(t => (t < 240_000 ? 'Building' : 'Deployed')), options(jittered, { random: () => 0.5 }))
+    expect(average.checks).toBeGreaterThan(slow.checks)
+    expect(average.checks).toBeLessThanOrEqual(65)
     // Seen at most a tenth of the build time (+ jitter) after it ended.
     expect(slow.elapsedMs - 240_000).toBeLessThanOrEqual(24_000 * 1.1)
   })
 
-  test('jitter keeps a gap within ±10% of its base, and never above poll-interval', () => {
-    expect(nextGap(0, 10_000, () => 0)).toBe(900)
-    expect(nextGap(0, 10_000, () => 1)).toBeCloseTo(1100, 6)
-    expect(nextGap(50_000, 10_000, () => 0)).toBe(4500)
-    expect(nextGap(50_000, 10_000, () => 0.999999)).toBeCloseTo(5500, 0)
-    expect(nextGap(500_000, 10_000, () => 0)).toBe(9000)
+  test('jitter shortens a gap by at most half its base, and never lengthens it past poll-interval', () => {
+    expect(nextGap(0, 10_000, () => 0)).toBe(500)
+    expect(nextGap(0, 10_000, () => 1)).toBe(1000)
+    expect(nextGap(50_000, 10_000, () => 0)).toBe(2500)
+    expect(nextGap(50_000, 10_000, () => 0.999999)).toBeCloseTo(5000, 0)
+    expect(nextGap(500_000, 10_000, () => 0)).toBe(5000)
     expect(nextGap(500_000, 10_000, () => 1)).toBe(10_000)
     for (let i = 0; i <= 100; i++) {
       const r = i / 100
       for (const elapsed of [0, 5_000, 20_000, 80_000, 1_000_000]) {
         const base = Math.min(10_000, Math.max(1000, elapsed / 10))
         const gap = nextGap(elapsed, 10_000, () => r)
-        expect(gap).toBeGreaterThanOrEqual(base * 0.9 - 1e-9)
-        expect(gap).toBeLessThanOrEqual(Math.min(10_000, base * 1.1) + 1e-9)
+        expect(gap).toBeGreaterThanOrEqual(base * 0.5 - 1e-9)
+        expect(gap).toBeLessThanOrEqual(base + 1e-9)
       }
     }
   })
@@ -90,7 +95,7 @@ describe('waitWhilePending', () => {
     const outcome = await waitWhilePending(clock.check(() => 'Building'), options(clock, { timeoutMs: 3000, pollIntervalMs: 2000, random: () => 1 }))
     expect(outcome).toMatchObject({ kind: 'timed-out', last: { status: 'Building' }, elapsedMs: 3000 })
     expect(clock.checksAt[clock.checksAt.length - 1]).toBe(3000)
-    expect(clock.checksAt).toEqual([0, 1100, 2200, 3000])
+    expect(clock.checksAt).toEqual([0, 1000, 2000, 3000])
     expect(outcome.checks).toBe(4)
   })
 

@@ -5,7 +5,7 @@ import fg from 'fast-glob'
 import { parseDuration } from './duration.js'
 import { InputError, type InputProblem } from './errors.js'
 import { checkEntrypoint } from './validate/entrypoint.js'
-import { statOrUndefined, type UploadFile } from './validate/files.js'
+import { statOrUndefined, type UploadFile } from './files.js'
 import { findUnpinnedRequirements, type UnpinnedRequirement } from './validate/requirements.js'
 
 /** Where the official client points when nothing else is configured. */

@@ -33,10 +33,10 @@ export type WaitOutcome =
 /**
  * Checks a status until it leaves the pending states or the deadline passes.
  *
- * The gap between checks is a tenth of the time waited so far, at least about a
- * second and at most `pollIntervalMs`, with ±10% jitter: a short build is seen
- * finishing within a second, a long one costs few requests, and the wait never adds
- * much more than a tenth to the build time. The last check falls on the deadline, so
+ * The gap between checks is a tenth of the time waited so far, at least a second and
+ * at most `pollIntervalMs`, shortened by a random 0–50% (jitter): a short build is
+ * seen finishing within a second, a long one costs a few requests a minute, and the
+ * wait never adds more than a tenth to the build time. The last check falls on the deadline, so
  * a build that never ends is reported no later than the deadline plus one request.
  * `now` is an epoch clock (Date.now by default): the deadline handed to `check` is
  * an absolute time the client compares with its own clock.
@@ -62,5 +62,7 @@ export async function waitWhilePending(check: (limits: { readonly deadline: numb
 
 export function nextGap(elapsedMs: number, pollIntervalMs: number, random: () => number): number {
   const base = Math.min(pollIntervalMs, Math.max(1000, elapsedMs / 10))
-  return Math.min(pollIntervalMs, base * (0.9 + 0.2 * random()))
+  // Jitter only shortens the gap, so poll-interval stays the longest one, and it spreads
+  // the checks so they do not fall in step with a build that started when they did.
+  return base * (0.5 + 0.5 * random())
 }

@@ -1,8 +1,9 @@
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import type { Agent } from 'node:http'
 import fetch, { type RequestInit, type Response } from 'node-fetch'
 import FormData from 'form-data'
+import { streamFile } from '../files.js'
 import { ApiError, AuthError, CancelledError, NetworkError } from '../errors.js'
 import type {
   AsyncRunResponse, DescribeResponse, ErrorEnvelope, ExecutionStatusResponse, GroupsResponse,
@@ -526,7 +527,7 @@ function multipart(fields: Record<string, string>, files: readonly FilePart[]): 
   for (const [name, value] of Object.entries(fields)) form.append(name, value)
   for (const file of files) {
     // knownLength lets form-data compute Content-Length without reading the files.
-    const content = file.inline ?? createReadStream(file.localPath as string)
+    const content = file.inline ?? streamFile(file.localPath as string)
     form.append(file.part, content, { filename: file.filename, knownLength: file.size, contentType: 'application/octet-stream' })
   }
   const sent = new Promise<void>(resolve => form.once('end', () => resolve()))

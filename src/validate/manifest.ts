@@ -1,7 +1,7 @@
 import { relative } from 'node:path'
 import type { DeploySpec } from '../inputs.js'
 import { registerFields } from '../deploy/register.js'
-import { sha256Of } from './files.js'
+import { sha256Of } from '../files.js'
 
 /** What the register call sends: its form fields and every file, with size and sha256. */
 export interface Manifest {

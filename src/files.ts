@@ -23,10 +23,22 @@ export function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
+/**
+ * Read size for streaming a file (upload, hashing). Small reads keep the footprint
+ * flat: with 64 KiB reads, Node 24 lets ~70 MB of read buffers pile up before they are
+ * collected while a 1 GiB file streams (BENCHMARKS.md, memory).
+ */
+export const STREAM_CHUNK_BYTES = 16 * 1024
+
+/** A file's content as a stream of small chunks. */
+export function streamFile(path: string): ReturnType<typeof createReadStream> {
+  return createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES })
+}
+
 /** sha256 of a file or inline content, streamed so large extra files cost no memory. */
 export async function sha256Of(file: UploadFile): Promise<string> {
   const hash = createHash('sha256')
   if (file.inline) return hash.update(file.inline).digest('hex')
-  for await (const chunk of createReadStream(file.localPath as string)) hash.update(chunk as Buffer)
+  for await (const chunk of streamFile(file.localPath as string)) hash.update(chunk as Buffer)
   return hash.digest('hex')
 }
