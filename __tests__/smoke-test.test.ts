@@ -1,7 +1,7 @@
 import { containsDeep } from '../src/deploy/smoke-test.js'
 import { tracebackAnnotations } from '../src/publish/annotations.js'
 import { printInert } from '../src/publish/inert.js'
-import type { UploadFile } from '../src/validate/files.js'
+import type { UploadFile } from '../src/files.js'
 
 describe('containsDeep (smoke-test-expect)', () => {
   test.each([
