@@ -156,3 +156,38 @@ describe('waitWhilePending', () => {
     }, options(clock))).rejects.toThrow('GET /preprocessing/status failed')
   })
 })
+
+describe('a fault at the deadline', () => {
+  test('a transient failure once the deadline has passed ends as timed-out with the last state seen', async () => {
+    const { ApiError } = await import('../src/errors.js')
+    let t = 0
+    let calls = 0
+    const outcome = await waitWhilePending(
+      async () => {
+        calls++
+        if (calls === 1) return { status: 'Building', message: null }
+        t = 5000 // the retries ran until the deadline, then gave up
+        throw new ApiError('GET', '/preprocessing/status/g/h', 503, 'busy')
+      },
+      { timeoutMs: 3000, pollIntervalMs: 1000, now: () => t, sleep: async ms => void (t += ms), random: () => 1 }
+    )
+    expect(outcome).toMatchObject({ kind: 'timed-out', last: { status: 'Building' }, checks: 1 })
+  })
+
+  test('before the deadline, or for a non-transient failure, the error stands', async () => {
+    const { ApiError } = await import('../src/errors.js')
+    let t = 0
+    const failing = (status: number, at: number) => async () => {
+      if (t === 0) {
+        t = 1
+        return { status: 'Building', message: null }
+      }
+      t = at
+      throw new ApiError('GET', '/x', status, 'no')
+    }
+    const options = { timeoutMs: 3000, pollIntervalMs: 1000, now: () => t, sleep: async () => undefined, random: () => 1 }
+    await expect(waitWhilePending(failing(503, 100), options)).rejects.toThrow('HTTP 503')
+    t = 0
+    await expect(waitWhilePending(failing(404, 5000), options)).rejects.toThrow('HTTP 404')
+  })
+})

@@ -1,5 +1,6 @@
 import { BUILDING_STATES } from '../neomaril/wire.js'
 import { abortableSleep } from '../neomaril/client.js'
+import { ApiError, NetworkError } from '../errors.js'
 
 export interface StatusCheck {
   readonly status: string
@@ -48,9 +49,19 @@ export async function waitWhilePending(check: (limits: { readonly deadline: numb
   const pending = options.pendingStates ?? BUILDING_STATES
   const started = now()
   const deadline = started + options.timeoutMs
+  let previous: StatusCheck | undefined
   for (let checks = 1; ; checks++) {
     // The deadline goes to the check, so its retries stop there too (client CallOptions).
-    const last = await check({ deadline })
+    let last: StatusCheck
+    try {
+      last = await check({ deadline })
+    } catch (error) {
+      // A transient failure once the deadline has passed is the deadline's doing: the
+      // retries stopped there. Report the timeout with the last state seen, not the fault.
+      if (previous && now() >= deadline && isTransient(error)) return { kind: 'timed-out', last: previous, elapsedMs: now() - started, checks: checks - 1 }
+      throw error
+    }
+    previous = last
     const elapsedMs = now() - started
     options.onPoll?.({ elapsedMs, status: last.status, check: checks })
     if (!pending.includes(last.status)) return { kind: 'done', last, elapsedMs, checks }
@@ -65,4 +76,9 @@ export function nextGap(elapsedMs: number, pollIntervalMs: number, random: () =>
   // Jitter only shortens the gap, so poll-interval stays the longest one, and it spreads
   // the checks so they do not fall in step with a build that started when they did.
   return base * (0.5 + 0.5 * random())
+}
+
+/** A failure a retry could have mended, had there been time. */
+function isTransient(error: unknown): boolean {
+  return error instanceof NetworkError || (error instanceof ApiError && (error.status === 429 || error.status >= 500))
 }
