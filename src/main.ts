@@ -13,17 +13,10 @@ import { waitWhilePending } from './deploy/wait.js'
 import { smokeTestAsync, smokeTestSync, type SmokeTestResult } from './deploy/smoke-test.js'
 import { buildManifest } from './validate/manifest.js'
 import { runLocally } from './validate/local-run.js'
-import { formatLogEntries, logTail } from './deploy/logs.js'
 import { printInert, oneLine } from './publish/inert.js'
-import { writeOutputs } from './publish/outputs.js'
-import { writeSummary } from './publish/summary.js'
-import { provenance, writeRecords, writeResultFile, type Provenance } from './publish/records.js'
-import { uploadRecords } from './publish/artifact.js'
-import { tracebackAnnotations } from './publish/annotations.js'
+import { publish } from './publish/index.js'
 import { newRunResult, type RunResult } from './result.js'
 import { addSecret, redact } from './secrets.js'
-
-const LOG_TAIL_LINES = 40
 
 /**
  * The story of one run: inputs → connect → register → host → wait → smoke test →
@@ -313,68 +306,4 @@ function messageFor(error: unknown): string {
   const known = [InputError, AuthError, DeployFailedError, WaitTimeoutError, SmokeTestFailedError, CancelledError]
   if (known.some(type => error instanceof type)) return (error as Error).message
   return `Unexpected error: ${(error as Error)?.stack ?? String(error)}`
-}
-
-/**
- * Everything a person or a later step needs, each part on its own so one failing
- * does not lose the others. When cancelled, only what is fast and local is done.
- */
-async function publish(result: RunResult, cancelled: boolean): Promise<void> {
-  const spec = result.spec
-  for (const [title, entries] of [['Build log (Host)', result.hostLogs], ['Run log', result.runLogs]] as const) {
-    if (entries.length === 0) continue
-    core.startGroup(`${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries`)
-    printInert(logTail(entries, LOG_TAIL_LINES))
-    core.endGroup()
-  }
-  const errors = [...result.hostLogs, ...result.runLogs].filter(entry => entry.OutputType === 'Error')
-  if (result.error && errors.length > 0) {
-    core.info('Error entries from the server:')
-    printInert(formatLogEntries(errors))
-  }
-  if (spec) annotate(result, spec)
-
-  let where: Provenance = {}
-  try {
-    where = await provenance()
-  } catch (error) {
-    result.publishWarnings.push(`Could not read the workflow context: ${(error as Error).message}`)
-  }
-  if (result.recordsDir) {
-    try {
-      await writeRecords(result, where, process.cwd(), { hashFiles: !cancelled })
-      if (spec?.artifact.upload && !cancelled) {
-        // Archived as it stands now; rewritten below once the artifact's id is known.
-        writeResultFile(result)
-        result.artifact = await uploadRecords(result)
-        if (result.artifact.localOnly) core.notice(`No artifact service here (a local run?): the records are in ${result.recordsDir}.`)
-        else core.info(`Uploaded artifact '${result.artifact.name}' (id ${result.artifact.id}).`)
-      }
-    } catch (error) {
-      result.publishWarnings.push(`Could not publish the records: ${(error as Error).message}. They are in ${result.recordsDir}.`)
-    }
-    result.resultFile = writeResultFile(result)
-  }
-  for (const warning of result.publishWarnings) core.warning(warning)
-  try {
-    writeOutputs(result)
-  } catch (error) {
-    core.warning(`Could not write the step outputs: ${(error as Error).message}`)
-  }
-  try {
-    await writeSummary(result, where)
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${(error as Error).message}`)
-  }
-}
-
-/** Errors on the user's own source lines, when a traceback points into an uploaded file. */
-function annotate(result: RunResult, spec: DeploySpec): void {
-  const texts: LogEntry[] = [...result.hostLogs, ...result.runLogs]
-  // A raising sync entrypoint's traceback comes back in the run's answer, not only in the logs.
-  if (result.localTraceback) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.localTraceback })
-  if (result.smokeTest.responseBody) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.smokeTest.responseBody.replace(/\\n/g, '\n').replace(/\\"/g, '"') })
-  for (const annotation of tracebackAnnotations(texts, spec.script.files, process.cwd())) {
-    core.error(oneLine(annotation.message), { title: 'Error in the deployed script', file: annotation.file, startLine: annotation.line })
-  }
 }
