@@ -117,6 +117,13 @@ describe('a valid set of inputs', () => {
     expect(spec.script.files.map(f => f.uploadName)).toEqual(['notebook.ipynb', 'requirements.txt', 'schema.json', 'one.txt', 'two.txt'])
   })
 
+  test('an Async entrypoint taking only data_path passes with a note', () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'one.py'), 'def build(data_path):\n    return data_path\n')
+    const { findings } = parseInputs(source(dir, { ...VALID, operation: 'Async', entrypoint: 'build', 'source-file': 'one.py', schema: 'data.csv' }))
+    expect(findings.notices.join('\n')).toMatch(/build\(data_path\) at line 1 takes only data_path; declare it as build\(data_path, extra_path=None\)/)
+  })
+
   test('reads durations and booleans', () => {
     const dir = workspace()
     const { spec } = parseInputs(source(dir, { ...VALID, wait: 'False', 'wait-timeout': '1h30m', 'poll-interval': '5s', 'fail-on-timeout': 'no', 'request-timeout': '2m' }))

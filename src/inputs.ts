@@ -302,7 +302,7 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
 
   // The parser runs last and only on a readable source: its verdict is the most expensive.
   if (sourcePath && entrypoint && /^[A-Za-z_]\w*$/.test(entrypoint) && pythonVersion && problems.every(p => p.input !== 'source-file')) {
-    const check = checkEntrypoint(sourcePath, entrypoint, pythonVersion, source.python)
+    const check = checkEntrypoint(sourcePath, entrypoint, pythonVersion, operation ?? 'Sync', source.python)
     if (!check.ok) fail('entrypoint', `'${sourceRaw}' ${check.problem}.`, operation === 'Async' ? 'The server calls it as fn(data_path, extra_path=None).' : 'The server calls it as fn(data, base_path).')
     else if (check.note) notices.push(`Entrypoint check: ${check.note}.`)
   }

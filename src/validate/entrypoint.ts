@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs'
 /**
  * Checks, with Python's own parser, that the entrypoint is defined at module level
  * and can be called the way the server calls it: `fn(data, base_path)` for Sync,
- * `fn(data_path, extra_path)` for Async — two positional arguments either way.
+ * `fn(data_path, extra_path)` for Async — two positional arguments (an Async
+ * `fn(data_path)` passes with a note: whether the server sends extra_path is unknown).
  * Without python3 on the runner it falls back to a plain text search.
  */
 export type EntrypointCheck =
@@ -14,7 +15,7 @@ export type EntrypointCheck =
 // Kept as a string so the bundle has no separate .py file to ship. It prints one JSON line.
 const CHECKER = String.raw`
 import ast, json, sys
-path, name, minor = sys.argv[1], sys.argv[2], int(sys.argv[3])
+path, name, minor, operation = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 def out(**k):
     print(json.dumps(k))
     sys.exit(0)
@@ -72,6 +73,10 @@ required = len(positional) - len(a.defaults)
 required_keywords = [k.arg for k, d in zip(a.kwonlyargs, a.kw_defaults) if d is None]
 accepts_two = a.vararg is not None or len(positional) >= 2
 shown = "%s(%s)" % (name, ", ".join(p.arg for p in positional))
+# Async: the contract's form is fn(data_path, extra_path=None). Whether the server always
+# passes extra_path is unknown, so a one-argument function is let through with a note.
+if operation == "Async" and not accepts_two and len(positional) == 1 and not required_keywords:
+    out(ok=True, line=found.lineno, note="%s at line %d%s takes only data_path; declare it as %s(data_path, extra_path=None) in case the server passes the extra files' folder" % (shown, found.lineno, place(found.lineno), name))
 if required > 2 or not accepts_two or required_keywords:
     out(ok=False, line=found.lineno, problem="defines %s at line %d%s, which cannot be called with the two positional arguments the server passes" % (shown, found.lineno, place(found.lineno)))
 out(ok=True, line=found.lineno)
@@ -81,10 +86,11 @@ export function checkEntrypoint(
   sourcePath: string,
   entrypoint: string,
   pythonVersion: string,
+  operation: 'Sync' | 'Async',
   python = 'python3'
 ): EntrypointCheck {
   const minor = pythonVersion.split('.')[1] ?? '10'
-  const run = spawnSync(python, ['-c', CHECKER, sourcePath, entrypoint, minor], {
+  const run = spawnSync(python, ['-c', CHECKER, sourcePath, entrypoint, minor, operation], {
     encoding: 'utf8',
     timeout: 30_000
   })
