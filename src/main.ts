@@ -10,10 +10,11 @@ import { proxyAgents } from './neomaril/proxy.js'
 import type { LogEntry } from './neomaril/wire.js'
 import { registerScript } from './deploy/register.js'
 import { waitWhilePending } from './deploy/wait.js'
-import { smokeTestAsync, smokeTestSync, type SmokeTestResult } from './deploy/smoke-test.js'
+import { lastLine, smokeTestAsync, smokeTestSync, type SmokeTestResult } from './deploy/smoke-test.js'
 import { buildManifest } from './validate/manifest.js'
 import { runLocally } from './validate/local-run.js'
 import { printInert, oneLine } from './publish/inert.js'
+import { formatLogEntries } from './deploy/logs.js'
 import { publish } from './publish/index.js'
 import { newRunResult, type RunResult } from './result.js'
 import { addSecret, redact } from './secrets.js'
@@ -76,7 +77,7 @@ export async function run(): Promise<void> {
   // Logs are worth a request even after a failure, but not once the runner asked us to stop.
   if (client && result.hash && result.spec && !cancelled) await fetchLogs(client, result.spec, result)
   result.finishedAt = new Date()
-  if (failure) result.error = redact(messageFor(failure))
+  if (failure) result.error = redact(messageFor(failure) + serverDetails(result))
   await publish(result, cancelled)
   process.removeListener('SIGINT', onSignal)
   process.removeListener('SIGTERM', onSignal)
@@ -292,6 +293,26 @@ async function fetchLogs(client: NeomarilClient, spec: DeploySpec, result: RunRe
   }
   if (spec.mode === 'deploy') result.hostLogs = await fetchRoutine('Host')
   if (result.smokeTest.outcome !== 'skipped') result.runLogs = await fetchRoutine('Run')
+}
+
+/**
+ * What the server said about a failed build or smoke test, for the step's error: the
+ * execution's message and the error entries of the logs (printed inert there, and
+ * escaped by the runner's command encoding here).
+ */
+function serverDetails(result: RunResult): string {
+  const parts: string[] = []
+  const errors = (entries: LogEntry[]) => entries.filter(entry => entry.OutputType === 'Error')
+  if ((result.status === 'failed' || result.status === 'unavailable') && errors(result.hostLogs).length > 0) {
+    parts.push(`Build log errors:\n${formatLogEntries(errors(result.hostLogs))}`)
+  }
+  if (result.smokeTest.outcome === 'failed') {
+    // The reason already holds the message's last line; a longer message comes whole.
+    const message = result.smokeTest.executionMessage?.trim()
+    if (message && message !== lastLine(message)) parts.push(`Execution message:\n${message}`)
+    if (errors(result.runLogs).length > 0) parts.push(`Run log errors:\n${formatLogEntries(errors(result.runLogs))}`)
+  }
+  return parts.map(part => `\n\n${part}`).join('')
 }
 
 /** One clear message for the step's failure. */

@@ -91,6 +91,8 @@ describe('deploying with the bundled action', () => {
     const error = errorsOf(run).pop()
     expect(error).toContain("ended as 'Failed'")
     expect(error).toContain('not_a_real_module_xyz')
+    // The build's error log entries are part of the step's error.
+    expect(error).toMatch(/Build log errors:\n\S+Z Host\/Error Traceback[^]*ModuleNotFoundError: No module named 'not_a_real_module_xyz'/)
     // The traceback points into the uploaded script.py: annotated on the user's own file and line.
     expect(run.stdout).toMatch(/::error title=Error in the deployed script,file=score.py,line=2::ModuleNotFoundError: No module named 'not_a_real_module_xyz'/)
     // The build's error log is printed, inert.

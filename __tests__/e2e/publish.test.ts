@@ -158,7 +158,10 @@ describe('smoke test, records and artifact', () => {
     const run = await runAction(syncInputs({ 'extra-files': '', 'upload-artifact': 'false' }), { workspace })
     expect(run.code).toBe(1)
     expect(run.outputs['smoke-test']).toBe('failed')
-    expect(errorsOf(run).pop()).toMatch(/Smoke test failed: the run answered HTTP 500: [^]*KeyError: 'missing_field'/)
+    const error = errorsOf(run).pop()
+    // One line of reason (the exception), then the run's error log entries with the traceback.
+    expect(error).toMatch(/^Smoke test failed: the run answered HTTP 500: KeyError: 'missing_field'\.\n\nRun log errors:\n\S+Z Run\/Error Traceback/)
+    expect(run.summary).toContain("failed — the run answered HTTP 500: KeyError: &#39;missing_field&#39;".replace('&#39;', "'").replace('&#39;', "'"))
     expect(run.stdout).toMatch(/::error title=Error in the deployed script,file=score.py,line=6::KeyError: 'missing_field'/)
     // The run's error entries are printed, inert.
     expect(run.stdout).toMatch(/::group::Run log[^]*::stop-commands::[^]*KeyError[^]*::endgroup::/)
@@ -188,7 +191,10 @@ describe('smoke test, records and artifact', () => {
     const run = await runAction(asyncInputs({ 'smoke-test-input': 'bad.csv', 'upload-artifact': 'false' }), { workspace })
     expect(run.code).toBe(1)
     expect(run.outputs).toMatchObject({ status: 'deployed', 'smoke-test': 'failed', 'execution-id': '1' })
-    expect(errorsOf(run).pop()).toMatch(/Smoke test failed: execution 1 ended as 'Failed': [^]*KeyError: 'monthly_income'/)
+    const error = errorsOf(run).pop()
+    expect(error).toMatch(/^Smoke test failed: execution 1 ended as 'Failed': KeyError: 'monthly_income'\./)
+    // The execution's one-line message is the reason; the run log's error entries carry the traceback.
+    expect(error).toMatch(/\n\nRun log errors:\n\S+Z Run\/Error Traceback[^]*script\.py", line 18[^]*KeyError: 'monthly_income'/)
     expect(run.stdout).toMatch(/::error title=Error in the deployed script,file=features.py,line=\d+::KeyError: 'monthly_income'/)
     expect(run.summary).toContain("execution 1 ended as Failed")
     expectNoSecrets(run)

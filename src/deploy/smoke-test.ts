@@ -43,7 +43,8 @@ export async function smokeTestSync(client: NeomarilClient, group: string, hash:
   }
   const envelope = errorEnvelope(parsed)
   if (status < 200 || status > 299 || envelope) {
-    result.reason = `the run answered HTTP ${status}${envelope ? `: ${envelope}` : ''}`
+    // The reason is one line (the exception); the whole traceback stays in responseBody.
+    result.reason = `the run answered HTTP ${status}${envelope ? `: ${lastLine(envelope)}` : ''}`
     return result
   }
   if (expected !== undefined && !containsDeep(parsed, expected)) {
@@ -83,7 +84,7 @@ export async function smokeTestAsync(
     return result
   }
   if (outcome.last.status !== 'Succeeded') {
-    result.reason = `execution ${executionId} ended as '${outcome.last.status}'${outcome.last.message ? `: ${outcome.last.message}` : ''}`
+    result.reason = `execution ${executionId} ended as '${outcome.last.status}'${outcome.last.message ? `: ${lastLine(outcome.last.message)}` : ''}`
     return result
   }
   await client.downloadResult(group, executionId, options.resultPath)
@@ -101,6 +102,11 @@ export async function smokeTestAsync(
   }
   result.outcome = 'passed'
   return result
+}
+
+/** The last non-blank line: the exception of a Python traceback. */
+export function lastLine(text: string): string {
+  return text.trim().split(/\r?\n/).filter(line => line.trim()).pop()?.trim() ?? ''
 }
 
 /** The message of an error envelope ({"Error":{…}} or {"error":{…}}), if the body is one. */

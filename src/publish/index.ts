@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import type { DeploySpec } from '../inputs.js'
 import type { LogEntry } from '../neomaril/wire.js'
-import { formatLogEntries, logTail } from '../deploy/logs.js'
+import { logTail } from '../deploy/logs.js'
 import type { RunResult } from '../result.js'
 import { oneLine, printInert } from './inert.js'
 import { writeOutputs } from './outputs.js'
@@ -23,11 +23,6 @@ export async function publish(result: RunResult, cancelled: boolean): Promise<vo
     core.startGroup(`${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries`)
     printInert(logTail(entries, LOG_TAIL_LINES))
     core.endGroup()
-  }
-  const errors = [...result.hostLogs, ...result.runLogs].filter(entry => entry.OutputType === 'Error')
-  if (result.error && errors.length > 0) {
-    core.info('Error entries from the server:')
-    printInert(formatLogEntries(errors))
   }
   if (spec) annotate(result, spec)
 
