@@ -275,6 +275,10 @@ describe('helpers', () => {
     expect(found).toEqual([{ line: 3, text: 'numpy>=1.26' }, { line: 6, text: 'scikit-learn' }])
   })
 
+  test('reads quoted dotenv values with comments after them, and values over several lines', () => {
+    expect(envFileValues('T="tok-1" # prod\nPEM="-----BEGIN-----\nAAAA\n-----END-----"\nNEXT=x2')).toEqual(['tok-1', '-----BEGIN-----\nAAAA\n-----END-----', 'x2'])
+  })
+
   test('reads dotenv values', () => {
     expect(envFileValues('A=1\nexport B="two words"\n# C=3\nD=\'x y\'\nE=val # note\nnot a line')).toEqual(['1', 'two words', 'x y', 'val'])
   })

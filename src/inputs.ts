@@ -502,17 +502,33 @@ function contentProblem(full: string, type: InputType): string | undefined {
   return head.toString() === 'PAR1' && tail.toString() === 'PAR1' ? undefined : 'is not a parquet file (no PAR1 magic bytes)'
 }
 
-/** The values of a dotenv file: `KEY=value`, `export KEY="value"`; comments skipped. */
+/**
+ * The values of a dotenv file, as dotenv reads them: `KEY=value`, `export KEY=value`,
+ * `KEY="quoted" # comment`, and quoted values running over several lines (PEM keys).
+ * Comments and blank lines are skipped.
+ */
 export function envFileValues(content: string): string[] {
   const values: string[] = []
-  for (const line of content.split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.]*\s*=\s*(.*)$/.exec(line)
+  const lines = content.split(/\r?\n/)
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.]*\s*=\s*(.*)$/.exec(lines[i])
     if (!match) continue
-    let value = match[1].trim()
-    const quoted = /^(['"])(.*)\1$/.exec(value)
-    if (quoted) value = quoted[2]
-    else value = value.replace(/\s+#.*$/, '')
-    if (value) values.push(value)
+    const rest = match[1]
+    const quote = rest[0]
+    let value: string
+    if (quote === '"' || quote === "'" || quote === '`') {
+      let text = rest.slice(1)
+      let end = text.indexOf(quote)
+      // An opening quote without its closing one: the value goes on over the next lines.
+      while (end === -1 && i + 1 < lines.length) {
+        text += '\n' + lines[++i]
+        end = text.indexOf(quote)
+      }
+      value = end === -1 ? text : text.slice(0, end)
+    } else {
+      value = rest.replace(/\s+#.*$/, '').trim()
+    }
+    if (value.trim()) values.push(value)
   }
   return values
 }

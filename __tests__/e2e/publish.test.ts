@@ -217,3 +217,23 @@ describe('smoke test, records and artifact', () => {
     expectNoSecrets(run)
   })
 })
+
+test('secrets with quotes, comments and several lines stay out of the summary, records and outputs', async () => {
+  const { expectNoSecretLeaks } = await import('../helpers/secret-scan.js')
+  const workspace = sampleWorkspace('sync')
+  const pemBody = 'MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEXpemline'
+  writeFileSync(join(workspace, '.env'), `API_KEY='k3y"with\\quote'\nTOKEN="tok-secret-9876" # prod\nPEM="-----BEGIN KEY-----\n${pemBody}\n-----END KEY-----"\n`)
+  // The server keeps .env beside the script; this entrypoint hands its content back, as a careless script could.
+  writeFileSync(join(workspace, 'score.py'), 'import os\n\ndef process(data, base_path):\n    with open(os.path.join(base_path, ".env")) as f:\n        return {"env": f.read()}\n')
+  const run = await runAction(syncInputs({ 'extra-files': '' }), { workspace, env: artifacts.env })
+  expect(run.code).toBe(0)
+  expect(run.outputs['smoke-test']).toBe('passed')
+  // The response really carried the values (escaped as JSON), so the scan has something to find.
+  const runCall = emulator.requests.find(r => r.path.startsWith('/api/preprocessing/sync/run/'))
+  expect(runCall?.status).toBe(200)
+  expectNoSecretLeaks(run, { password: DEFAULT_PASSWORD, 'group token': DEFAULT_GROUP_TOKEN, 'quoted value': 'k3y"with\\quote', 'value before a comment': 'tok-secret-9876', 'PEM body line': pemBody })
+  const artifact = artifacts.artifacts().find(a => String(a.id) === run.outputs['artifact-id'])
+  const archived = Object.values(artifact?.files() ?? {}).map(bytes => bytes.toString()).join('\n')
+  for (const secret of ['k3y\\"with\\\\quote', 'tok-secret-9876', pemBody]) expect(archived).not.toContain(secret)
+  expect(archived).toContain('***')
+})

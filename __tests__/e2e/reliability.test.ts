@@ -15,7 +15,7 @@ import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, startEmulator, typ
 import { FaultBook } from '../../emulator/faults.js'
 import { errorsOf, runAction, sampleWorkspace, type ActionRun, type RunOptions } from '../helpers/action-runner.js'
 import { startProxy } from '../helpers/proxy-server.js'
-import { expectNoSecretLeaks } from '../helpers/secret-scan.js'
+import { expectNoSecretLeaks, RUNNER_LINE_BREAK } from '../helpers/secret-scan.js'
 
 /** Distinctive .env values: found anywhere, they leaked. */
 const ENV_SECRET = 'zq7781-ENV-SECRET-kx55'
@@ -350,7 +350,7 @@ const HOSTILE = ['::add-mask::PWNED-mask', '::error::PWNED-error', '::warning::P
 function obeyedHostileLines(stdout: string): string[] {
   const obeyed: string[] = []
   let stopped: string | undefined
-  for (const line of stdout.split(/\r?\n/)) {
+  for (const line of stdout.split(RUNNER_LINE_BREAK)) {
     if (stopped !== undefined) {
       if (line === `::${stopped}::`) stopped = undefined
       continue

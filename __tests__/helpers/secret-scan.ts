@@ -37,10 +37,22 @@ export function findSecretLeaks(run: ActionRun, secrets: Secrets): string[] {
   for (const file of walk(run.runnerDir)) files.add(file)
   for (const file of files) places.push([`file ${relative(run.runnerDir, file)}`, readFileSync(file).toString('latin1') + '\n' + readFileSync(file, 'utf8')])
 
+  // @actions/artifact masks its signed URLs and then logs them in its ::debug:: lines:
+  // the runner hides both. Values the run masked are looked for outside those lines.
+  const withoutLibraryDebug = rest.split(RUNNER_LINE_BREAK).filter(line => !line.startsWith('::debug::')).join('\n')
   const leaks: string[] = []
   for (const [place, text] of places) {
     for (const [label, value] of labelled) {
-      if (value.length >= 3 && text.includes(value)) leaks.push(`${label} appears in ${place}`)
+      const explicit = !label.startsWith('a value the run masked')
+      if (!explicit && place === 'stdout' && !withoutLibraryDebug.includes(value)) continue
+      // Also the forms a value takes inside JSON text and URL-encoded bodies.
+      const forms = new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)])
+      for (const form of forms) {
+        if (form.length >= 3 && text.includes(form)) {
+          leaks.push(`${label}${form === value ? '' : ' (escaped)'} appears in ${place}`)
+          break
+        }
+      }
     }
   }
   return leaks
@@ -52,13 +64,16 @@ export function expectNoSecretLeaks(run: ActionRun, secrets: Secrets): void {
   if (leaks.length > 0) throw new Error(`Secrets leaked:\n  ${leaks.join('\n  ')}`)
 }
 
+export const RUNNER_LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/
+
 /** The values of the `::add-mask::` commands the runner would obey, and stdout without those lines. */
 function splitMasks(stdout: string): { masks: string[]; rest: string } {
   const masks: string[] = []
   const kept: string[] = []
   let stopped: string | undefined
-  for (const line of stdout.split('\n')) {
-    const text = line.replace(/\r$/, '')
+  // Lines as the runner reads them: a lone \r and the Unicode separators end a line too.
+  for (const line of stdout.split(RUNNER_LINE_BREAK)) {
+    const text = line
     if (stopped !== undefined) {
       if (text === `::${stopped}::`) stopped = undefined
       kept.push(line)

@@ -16,7 +16,10 @@ export function printInert(text: string, write: (chunk: string) => void = chunk 
   write(`::${token}::${EOL}`)
 }
 
-/** Server text for a one-line message (errors, annotations): commands cannot start mid-line. */
+/**
+ * Server text for a one-line message: a workflow command can only start a line, and
+ * the runner ends a line at \\n, at a lone \\r, and at the Unicode line separators.
+ */
 export function oneLine(text: string): string {
-  return redact(text).replace(/\s*\r?\n\s*/g, ' ⏎ ')
+  return redact(text).replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ⏎ ')
 }

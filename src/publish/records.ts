@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { formatLogEntries } from '../deploy/logs.js'
 import { buildManifest } from '../validate/manifest.js'
 import type { RunResult } from '../result.js'
-import { redact } from '../secrets.js'
+import { redact, redactedJson } from '../secrets.js'
 import { outputsOf } from './outputs.js'
 
 /** Where the run happened, from @actions/github's context (loaded late: it is heavy). */
@@ -41,7 +41,8 @@ function writeRecord(dir: string, name: string, content: string): string {
   return path
 }
 
-const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
+/** JSON with secrets removed from every string before it is escaped. */
+const json = redactedJson
 
 /**
  * The run's records: deployment.json (what was deployed, from where), the logs as
@@ -109,7 +110,7 @@ function recordSmokeTest(result: RunResult, dir: string): void {
 export function writeResultFile(result: RunResult): string {
   const path = join(result.recordsDir as string, 'result.json')
   const { spec, ...rest } = result
-  writeFileSync(path, redact(json({
+  writeFileSync(path, json({
     outputs: outputsOf(result),
     error: rest.error,
     smokeTest: { ...rest.smokeTest, responseBody: undefined },
@@ -119,7 +120,7 @@ export function writeResultFile(result: RunResult): string {
     startedAt: rest.startedAt,
     finishedAt: rest.finishedAt,
     script: spec && { name: spec.script.name, group: spec.group, operation: spec.script.operation }
-  })))
+  }))
   return path
 }
 

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { formatDuration } from '../duration.js'
 import { logTail } from '../deploy/logs.js'
 import type { RunResult } from '../result.js'
-import { redact } from '../secrets.js'
+import { redact, redactedJson } from '../secrets.js'
 import type { Provenance } from './records.js'
 
 const STATUS_ICON: Record<string, string> = { deployed: '✅', validated: '✅', building: '⏳', 'timed-out': '⌛', cancelled: '🛑', passed: '✅', skipped: '➖' }
@@ -52,13 +52,15 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
 /** JSON laid out for reading; anything else as it came. */
 function pretty(body: string): string {
   try {
-    return JSON.stringify(JSON.parse(body), null, 2)
+    return redactedJson(JSON.parse(body))
   } catch {
     return body
   }
 }
 
-function pre(text: string): string {
+function pre(raw: string): string {
+  // Secrets go before the cut, so none is left half-shown at the end of an excerpt.
+  const text = redact(raw)
   const cut = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}\n… (${text.length - EXCERPT_CHARS} more characters in the artifact)` : text
   return `<pre>${escapeHtml(cut)}</pre>\n\n`
 }
