@@ -174,20 +174,39 @@ describe('a fault at the deadline', () => {
     expect(outcome).toMatchObject({ kind: 'timed-out', last: { status: 'Building' }, checks: 1 })
   })
 
-  test('before the deadline, or for a non-transient failure, the error stands', async () => {
+  test('a transient failure before the deadline is no news: the wait goes on, and ends Deployed', async () => {
     const { ApiError } = await import('../src/errors.js')
     let t = 0
-    const failing = (status: number, at: number) => async () => {
+    let calls = 0
+    const failures: number[] = []
+    const outcome = await waitWhilePending(
+      async () => {
+        calls++
+        if (calls >= 2 && calls <= 4) throw new ApiError('GET', '/x', 503, 'busy')
+        return { status: calls < 6 ? 'Building' : 'Deployed', message: null }
+      },
+      { timeoutMs: 60_000, pollIntervalMs: 1000, now: () => t, sleep: async ms => void (t += ms), random: () => 1, onTransientFailure: (_e, outageMs) => failures.push(outageMs) }
+    )
+    expect(outcome).toMatchObject({ kind: 'done', last: { status: 'Deployed' }, checks: 3 })
+    expect(failures).toEqual([0, 1000, 2000])
+  })
+
+  test('an outage longer than maxOutageMs, or a non-transient failure, ends the wait with the error', async () => {
+    const { ApiError } = await import('../src/errors.js')
+    let t = 0
+    const failing = (status: number) => async () => {
       if (t === 0) {
         t = 1
         return { status: 'Building', message: null }
       }
-      t = at
       throw new ApiError('GET', '/x', status, 'no')
     }
-    const options = { timeoutMs: 3000, pollIntervalMs: 1000, now: () => t, sleep: async () => undefined, random: () => 1 }
-    await expect(waitWhilePending(failing(503, 100), options)).rejects.toThrow('HTTP 503')
+    const options = { timeoutMs: 60_000, pollIntervalMs: 1000, maxOutageMs: 5000, now: () => t, sleep: async (ms: number) => void (t += ms), random: () => 1 }
+    await expect(waitWhilePending(failing(503), options)).rejects.toThrow('HTTP 503')
+    expect(t).toBeGreaterThanOrEqual(5000)
+    expect(t).toBeLessThan(60_000)
     t = 0
-    await expect(waitWhilePending(failing(404, 5000), options)).rejects.toThrow('HTTP 404')
+    await expect(waitWhilePending(failing(404), options)).rejects.toThrow('HTTP 404')
+    expect(t).toBe(1001)
   })
 })

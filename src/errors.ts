@@ -109,8 +109,8 @@ export class SmokeTestFailedError extends Error {
 
 /** The runner asked the step to stop (SIGINT/SIGTERM). */
 export class CancelledError extends Error {
-  constructor(signal: string) {
-    super(`Cancelled by ${signal}`)
+  constructor(signal: string, detail?: string) {
+    super(`Cancelled by ${signal}${detail ? ` ${detail}` : ''}`)
     this.name = 'CancelledError'
   }
 }

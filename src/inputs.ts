@@ -280,7 +280,8 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
     failOnTimeout: boolean('fail-on-timeout', true)
   }
 
-  const smokeTest = parseSmokeTest(source, mode, operationGiven ? operation : undefined, files.find(f => f.part === 'schema'), groupToken, path, readableFile, fail, boolean, duration)
+  const smokeTest = parseSmokeTest(source, mode, operationGiven ? operation : undefined, files.find(f => f.part === 'schema'), groupToken, path, readableFile, fail, boolean, duration, notices)
+  if (mode === 'deploy' && smokeTest.enabled && !wait.failOnTimeout) notices.push('fail-on-timeout is false: a build that times out skips the smoke test and the step passes, so the gate does not hold then.')
 
   const preprocessingId = source.get('preprocessing-id')
   if (mode === 'smoke-test') {
@@ -347,14 +348,18 @@ function parseSmokeTest(
   readableFile: (input: string, raw: string, what: string) => string | undefined,
   fail: Fail,
   boolean: (input: string, fallback: boolean) => boolean,
-  duration: (input: string, fallback: string, minMs: number) => number
+  duration: (input: string, fallback: string, minMs: number) => number,
+  notices: string[]
 ): SmokeTestSpec {
   // validate runs the sample locally; smoke-test mode exists to run it on the server.
   const enabled = mode === 'deploy' ? boolean('smoke-test', false) : true
   const timeoutMs = duration('smoke-test-timeout', '10m', 1000)
   const inputRaw = source.get('smoke-test-input')
   const expectRaw = source.get('smoke-test-expect')
-  if (!enabled) return { enabled, timeoutMs }
+  if (!enabled) {
+    if (inputRaw || expectRaw) notices.push(`${inputRaw ? 'smoke-test-input' : 'smoke-test-expect'} is set but smoke-test is false: no smoke test runs. Set smoke-test: true to gate on it.`)
+    return { enabled, timeoutMs }
+  }
   if (mode !== 'validate' && !groupToken) {
     fail('group-token', 'is empty, but the smoke test needs it for the run calls (and neither NEOMARIL_GROUP_TOKEN nor MLOPS_GROUP_TOKEN is set).', mode === 'deploy' ? 'Pass it from a secret: group-token: ${{ secrets.NEOMARIL_GROUP_TOKEN }}, or set smoke-test: false.' : 'Pass it from a secret: group-token: ${{ secrets.NEOMARIL_GROUP_TOKEN }}.')
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { formatDuration } from './duration.js'
 import { ApiError, AuthError, CancelledError, DeployFailedError, InputError, NetworkError, SmokeTestFailedError, WaitTimeoutError } from './errors.js'
-import { parseInputs, runnerInputSource, type DeploySpec } from './inputs.js'
+import { parseInputs, runnerInputSource, PYTHON_VERSIONS, type DeploySpec, type PythonVersion } from './inputs.js'
 import { NeomarilClient } from './neomaril/client.js'
 import { proxyAgents } from './neomaril/proxy.js'
 import type { LogEntry } from './neomaril/wire.js'
@@ -43,9 +43,9 @@ export async function run(): Promise<void> {
     const spec = checkInputs()
     result.spec = spec
     result.status = 'error'
-    result.recordsDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'neomaril-deploy-'))
+    result.recordsDir = recordsFolder()
     if (spec.mode === 'validate') {
-      await validateOffline(spec, result)
+      await validateOffline(spec, result, cancel.signal)
     } else {
       client = newClient(spec, cancel.signal, deadline)
       await connect(client, spec, result)
@@ -98,7 +98,8 @@ function checkInputs(): DeploySpec {
       })
     }
     const { script } = spec
-    core.info(`Script '${script.name}': ${script.operation}, Python ${script.pythonVersion}, entrypoint ${script.entrypoint}, input ${script.inputType}, group ${spec.group}.`)
+    if (spec.mode === 'smoke-test') core.info(`Smoke-testing ${spec.preprocessingId} in group ${spec.group}; its operation and Python come from the server.`)
+    else core.info(`Script '${script.name}': ${script.operation}, Python ${script.pythonVersion}, entrypoint ${script.entrypoint}, input ${script.inputType}, group ${spec.group}${spec.mode === 'validate' ? ' (validate: nothing is sent)' : ''}.`)
     for (const file of script.files) {
       // The .env file's name is fine to print; its content never is.
       core.info(`  ${file.part.padEnd(12)} ${file.uploadName.padEnd(24)} ${String(file.size).padStart(12)} B  ${file.localPath ?? '(inline)'}`)
@@ -107,6 +108,19 @@ function checkInputs(): DeploySpec {
   } finally {
     core.endGroup()
   }
+}
+
+/** A fresh folder for the run's records: under RUNNER_TEMP, or the system's temp folder when that is missing or read-only. */
+function recordsFolder(): string {
+  const runnerTemp = process.env.RUNNER_TEMP
+  if (runnerTemp) {
+    try {
+      return mkdtempSync(join(runnerTemp, 'neomaril-deploy-'))
+    } catch (error) {
+      core.warning(`Cannot write in RUNNER_TEMP (${(error as Error).message}); keeping the records in ${tmpdir()}.`)
+    }
+  }
+  return mkdtempSync(join(tmpdir(), 'neomaril-deploy-'))
 }
 
 /** The deadline the client's retries respect; undefined between waits. */
@@ -145,7 +159,13 @@ async function connect(client: NeomarilClient, spec: DeploySpec, result: RunResu
 
 async function registerAndHost(client: NeomarilClient, spec: DeploySpec, result: RunResult): Promise<void> {
   await core.group('Register', async () => {
-    result.hash = await registerScript(client, spec)
+    try {
+      result.hash = await registerScript(client, spec)
+    } catch (error) {
+      // Stopped mid-upload, the server may still have registered the script.
+      if (error instanceof CancelledError) throw new CancelledError(String(signalOf(error)), `during the register call: the script '${spec.script.name}' may have been registered all the same; look for it in Neomaril before deploying again`)
+      throw error
+    }
     result.status = 'registered'
     core.info(`Registered '${spec.script.name}' as ${result.hash}.`)
   })
@@ -163,7 +183,8 @@ async function waitForBuild(client: NeomarilClient, spec: DeploySpec, result: Ru
       timeoutMs: spec.wait.timeoutMs,
       pollIntervalMs: spec.wait.pollIntervalMs,
       signal,
-      onPoll: poll => core.info(`[${formatDuration(poll.elapsedMs).padStart(6)}] check ${poll.check}: ${oneLine(poll.status)}`)
+      onPoll: poll => core.info(`[${formatDuration(poll.elapsedMs).padStart(6)}] check ${poll.check}: ${oneLine(poll.status)}`),
+      onTransientFailure: logOutage
     })
     result.buildSeconds = Math.round(outcome.elapsedMs / 100) / 10
     result.statusChecks = outcome.checks
@@ -188,14 +209,14 @@ async function waitForBuild(client: NeomarilClient, spec: DeploySpec, result: Ru
  * validate mode: no network. Prints and outputs the manifest of what a deploy would
  * upload, then runs the entrypoint on the sample on this machine as the server would.
  */
-async function validateOffline(spec: DeploySpec, result: RunResult): Promise<void> {
+async function validateOffline(spec: DeploySpec, result: RunResult, signal: AbortSignal): Promise<void> {
   await core.group('Manifest', async () => {
     result.manifest = await buildManifest(spec, process.cwd())
     core.info(JSON.stringify(result.manifest, null, 2))
   })
   result.status = 'validated'
   await core.group('Run the entrypoint locally', async () => {
-    const local = await runLocally(spec, { timeoutMs: spec.smokeTest.timeoutMs, workDir: result.recordsDir })
+    const local = await runLocally(spec, { timeoutMs: spec.smokeTest.timeoutMs, signal })
     const smoke: SmokeTestResult = { outcome: local.outcome, reason: local.reason, elapsedMs: local.elapsedMs, where: 'local' }
     if (spec.script.operation === 'Sync' && local.outcome !== 'skipped') {
       smoke.request = { Input: spec.smokeTest.syncInput }
@@ -240,7 +261,10 @@ async function findDeployed(client: NeomarilClient, spec: DeploySpec, result: Ru
       throw new InputError([{ input: 'smoke-test-input', problem: `${hash} is an Async script, but the sample is not a file.`, fix: 'Point smoke-test-input (or schema) at a dataset file.' }])
     }
     core.info(`${hash} is Deployed (${operation}).`)
-    const deployed = { ...spec, script: { ...spec.script, operation } }
+    // Description.PythonVersion is 'Python310' on the wire; the output says '3.10'.
+    const python = /^Python3(\d+)$/.exec(String(described.PythonVersion ?? ''))?.[1]
+    const pythonVersion = python && (PYTHON_VERSIONS as readonly string[]).includes(`3.${python}`) ? (`3.${python}` as PythonVersion) : spec.script.pythonVersion
+    const deployed = { ...spec, script: { ...spec.script, operation, pythonVersion } }
     result.spec = deployed
     return deployed
   })
@@ -265,7 +289,8 @@ async function smokeTest(client: NeomarilClient, spec: DeploySpec, result: RunRe
           pollIntervalMs: spec.wait.pollIntervalMs,
           resultPath: join(result.recordsDir as string, 'smoke-test-result.zip'),
           signal,
-          onPoll: poll => core.info(`[${formatDuration(poll.elapsedMs).padStart(6)}] execution check ${poll.check}: ${oneLine(poll.status)}`)
+          onPoll: poll => core.info(`[${formatDuration(poll.elapsedMs).padStart(6)}] execution check ${poll.check}: ${oneLine(poll.status)}`),
+          onTransientFailure: logOutage
         })
       }
     } catch (error) {
@@ -279,6 +304,15 @@ async function smokeTest(client: NeomarilClient, spec: DeploySpec, result: RunRe
     }
     throw new SmokeTestFailedError(`Smoke test failed: ${smoke.reason}.`)
   })
+}
+
+function signalOf(error: CancelledError): string {
+  return /^Cancelled by (\S+)/.exec(error.message)?.[1] ?? 'cancellation'
+}
+
+/** A status check that failed even after its retries: the wait goes on for a while. */
+function logOutage(error: Error, outageMs: number): void {
+  core.warning(`A status check failed (${oneLine(error.message)}); still waiting${outageMs > 0 ? `, the server has not answered for ${formatDuration(outageMs)}` : ''}.`)
 }
 
 /** Host entries after every deploy, Run entries after a smoke test; a failure here only warns. */

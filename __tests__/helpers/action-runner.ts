@@ -134,3 +134,27 @@ export function errorsOf(run: ActionRun): string[] {
     .filter(line => line.startsWith('::error'))
     .map(line => line.replace(/^::error[^:]*::/, '').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'))
 }
+
+/**
+ * An onStart hook that sends `signal` once the action's stdout contains `marker`
+ * (e.g. a log group's name), and remembers when it did.
+ */
+export function signalWhenOutput(marker: string, signal: NodeJS.Signals, delayMs = 300): { onStart: (child: ChildProcess) => void; sentAt: () => number } {
+  let sentAt = 0
+  return {
+    onStart: child => {
+      let seen = ''
+      child.stdout?.on('data', chunk => {
+        if (sentAt !== 0) return
+        seen += chunk
+        if (!seen.includes(marker)) return
+        sentAt = -1
+        setTimeout(() => {
+          sentAt = Date.now()
+          child.kill(signal)
+        }, delayMs)
+      })
+    },
+    sentAt: () => sentAt
+  }
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { unzipSync } from 'fflate'
 import type { FilePart, NeomarilClient } from '../neomaril/client.js'
 import { EXECUTION_RUNNING_STATES } from '../neomaril/wire.js'
-import { waitWhilePending, type Poll } from './wait.js'
+import { waitWhilePending, type Poll, type WaitOptions } from './wait.js'
 
 /** What the smoke test did and found; kept whole for the artifact and the summary. */
 export interface SmokeTestResult {
@@ -64,7 +64,7 @@ export async function smokeTestAsync(
   group: string,
   hash: string,
   dataset: FilePart,
-  options: { timeoutMs: number; pollIntervalMs: number; resultPath: string; signal?: AbortSignal; onPoll?: (poll: Poll) => void }
+  options: { timeoutMs: number; pollIntervalMs: number; resultPath: string; signal?: AbortSignal; onPoll?: (poll: Poll) => void; onTransientFailure?: WaitOptions['onTransientFailure'] }
 ): Promise<SmokeTestResult> {
   const started = Date.now()
   const executionId = await client.runAsync(group, hash, dataset)
@@ -74,7 +74,8 @@ export async function smokeTestAsync(
     pollIntervalMs: options.pollIntervalMs,
     pendingStates: EXECUTION_RUNNING_STATES,
     signal: options.signal,
-    onPoll: options.onPoll
+    onPoll: options.onPoll,
+    onTransientFailure: options.onTransientFailure
   })
   result.executionStatus = outcome.last.status
   result.executionMessage = outcome.last.message

@@ -21,6 +21,10 @@ export interface WaitOptions {
   /** States that keep the wait going (the build's in-between states by default). */
   readonly pendingStates?: readonly string[]
   readonly onPoll?: (poll: Poll) => void
+  /** A check failed transiently (after the client's own retries); the wait goes on. */
+  readonly onTransientFailure?: (error: Error, outageMs: number) => void
+  /** How long checks may keep failing transiently before the wait gives up (default 5 min). */
+  readonly maxOutageMs?: number
   readonly signal?: AbortSignal
   readonly now?: () => number
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
@@ -50,17 +54,30 @@ export async function waitWhilePending(check: (limits: { readonly deadline: numb
   const started = now()
   const deadline = started + options.timeoutMs
   let previous: StatusCheck | undefined
+  let outageSince: number | undefined
   for (let checks = 1; ; checks++) {
     // The deadline goes to the check, so its retries stop there too (client CallOptions).
     let last: StatusCheck
     try {
       last = await check({ deadline })
     } catch (error) {
+      if (!isTransient(error)) throw error
       // A transient failure once the deadline has passed is the deadline's doing: the
       // retries stopped there. Report the timeout with the last state seen, not the fault.
-      if (previous && now() >= deadline && isTransient(error)) return { kind: 'timed-out', last: previous, elapsedMs: now() - started, checks: checks - 1 }
-      throw error
+      if (now() >= deadline) {
+        if (previous) return { kind: 'timed-out', last: previous, elapsedMs: now() - started, checks: checks - 1 }
+        throw error
+      }
+      // A server blip during a long build is no news: keep checking, for a while.
+      outageSince ??= now()
+      const outageMs = now() - outageSince
+      if (outageMs >= (options.maxOutageMs ?? 5 * 60_000)) throw error
+      options.onTransientFailure?.(error as Error, outageMs)
+      await sleep(Math.min(nextGap(now() - started, options.pollIntervalMs, random), Math.max(0, deadline - now())), options.signal)
+      checks-- // a failed check is not counted
+      continue
     }
+    outageSince = undefined
     previous = last
     const elapsedMs = now() - started
     options.onPoll?.({ elapsedMs, status: last.status, check: checks })

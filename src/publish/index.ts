@@ -45,7 +45,11 @@ export async function publish(result: RunResult, cancelled: boolean): Promise<vo
     } catch (error) {
       result.publishWarnings.push(`Could not publish the records: ${(error as Error).message}. They are in ${result.recordsDir}.`)
     }
-    result.resultFile = writeResultFile(result)
+    try {
+      result.resultFile = writeResultFile(result)
+    } catch (error) {
+      result.publishWarnings.push(`Could not write result.json: ${(error as Error).message}`)
+    }
   }
   for (const warning of result.publishWarnings) core.warning(warning)
   try {
@@ -60,12 +64,24 @@ export async function publish(result: RunResult, cancelled: boolean): Promise<vo
   }
 }
 
+/** The message of an error envelope answered by a run, if the body is one. */
+function envelopeMessage(body: string | undefined): string | undefined {
+  try {
+    const parsed = JSON.parse(body ?? '') as { Error?: { Message?: unknown }; error?: { message?: unknown } }
+    const message = parsed.Error?.Message ?? parsed.error?.message
+    return typeof message === 'string' ? message : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Errors on the user's own source lines, when a traceback points into an uploaded file. */
 function annotate(result: RunResult, spec: DeploySpec): void {
   const texts: LogEntry[] = [...result.hostLogs, ...result.runLogs]
   // A raising sync entrypoint's traceback comes back in the run's answer, not only in the logs.
   if (result.localTraceback) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.localTraceback })
-  if (result.smokeTest.responseBody) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.smokeTest.responseBody.replace(/\\n/g, '\n').replace(/\\"/g, '"') })
+  const envelope = envelopeMessage(result.smokeTest.responseBody)
+  if (envelope) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: envelope })
   for (const annotation of tracebackAnnotations(texts, spec.script.files, process.cwd())) {
     core.error(oneLine(annotation.message), { title: 'Error in the deployed script', file: annotation.file, startLine: annotation.line })
   }

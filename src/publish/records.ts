@@ -73,6 +73,14 @@ export async function writeRecords(result: RunResult, where: Provenance, cwd: st
       buildSeconds: result.buildSeconds,
       statusChecks: result.statusChecks
     },
+    // The behaviour asked for (secrets and the .env content are not part of it).
+    settings: spec && {
+      mode: spec.mode,
+      wait: spec.wait,
+      requestTimeoutMs: spec.connection.requestTimeoutMs,
+      smokeTest: { enabled: spec.smokeTest.enabled, timeoutMs: spec.smokeTest.timeoutMs, expect: spec.smokeTest.expect },
+      artifact: spec.artifact
+    },
     source: where
   }))
 

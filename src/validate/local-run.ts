@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { DeploySpec } from '../inputs.js'
 import { containsDeep } from '../deploy/smoke-test.js'
+import { CancelledError } from '../errors.js'
 
 /** What running the entrypoint on this machine, as the server would, gave. */
 export interface LocalRunResult {
@@ -76,7 +77,7 @@ except BaseException:
  * inputFileName set). The .env file is not loaded: a pull request from a fork has
  * no secrets, and the check must not need them.
  */
-export async function runLocally(spec: DeploySpec, options: { python?: string; timeoutMs: number; workDir?: string }): Promise<LocalRunResult> {
+export async function runLocally(spec: DeploySpec, options: { python?: string; timeoutMs: number; workDir?: string; signal?: AbortSignal }): Promise<LocalRunResult> {
   const started = Date.now()
   const { script, smokeTest } = spec
   const folder = mkdtempSync(join(options.workDir ?? tmpdir(), 'neomaril-local-'))
@@ -99,8 +100,9 @@ export async function runLocally(spec: DeploySpec, options: { python?: string; t
   }
   const source = script.files.find(f => f.part === 'source') as NonNullable<DeploySpec['script']['files'][number]>
   const outPath = join(folder, 'result.json')
-  const run = await runPython(options.python ?? 'python3', ['-c', HARNESS, scriptDir, source.uploadName, script.entrypoint, script.operation, argument, outPath], options.timeoutMs)
+  const run = await runPython(options.python ?? 'python3', ['-c', HARNESS, scriptDir, source.uploadName, script.entrypoint, script.operation, argument, outPath], options.timeoutMs, options.signal)
   const elapsedMs = Date.now() - started
+  if (run.cancelled) throw new CancelledError(String(options.signal?.reason ?? 'cancellation'), 'while the entrypoint ran locally')
   if (run.missingPython) return { outcome: 'skipped', reason: 'python3 is not on this runner', elapsedMs }
   if (run.timedOut) return { outcome: 'failed', reason: `the entrypoint did not return within ${Math.round(options.timeoutMs / 1000)}s (smoke-test-timeout)`, elapsedMs }
   let verdict: { ok: boolean; value?: string; path?: string | null; error?: string }
@@ -144,11 +146,14 @@ function missingRequirementHint(error: string, spec: DeploySpec): string {
     : ` — '${module}' is not in the requirements file either: the server's build would fail the same way`
 }
 
-function runPython(python: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stderr: string; timedOut: boolean; missingPython: boolean }> {
+function runPython(python: string, args: string[], timeoutMs: number, signal?: AbortSignal): Promise<{ code: number | null; stderr: string; timedOut: boolean; missingPython: boolean; cancelled?: boolean }> {
   return new Promise(resolve => {
     const child = spawn(python, args, { stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     let timedOut = false
+    // The runner's cancel must not wait for the user's code to finish.
+    const onAbort = () => child.kill('SIGKILL')
+    signal?.addEventListener('abort', onAbort, { once: true })
     child.stderr.on('data', chunk => (stderr = (stderr + chunk).slice(-20_000)))
     const timer = setTimeout(() => {
       timedOut = true
@@ -160,7 +165,8 @@ function runPython(python: string, args: string[], timeoutMs: number): Promise<{
     })
     child.on('close', code => {
       clearTimeout(timer)
-      resolve({ code, stderr, timedOut, missingPython: false })
+      signal?.removeEventListener('abort', onAbort)
+      resolve({ code, stderr, timedOut, missingPython: false, cancelled: signal?.aborted })
     })
   })
 }

@@ -16,12 +16,16 @@ export interface Manifest {
  * file costs time, not memory; `hashFiles: false` skips it when time is short.
  */
 export async function buildManifest(spec: DeploySpec, cwd: string, options: { hashFiles: boolean } = { hashFiles: true }): Promise<Manifest> {
-  const files = await Promise.all(spec.script.files.map(async file => ({
-    part: file.part,
-    name: file.uploadName,
-    path: file.localPath ? relative(cwd, file.localPath) : '(inline)',
-    size: file.size,
-    sha256: file.part === 'env' || !options.hashFiles ? undefined : await sha256Of(file)
-  })))
+  // One file at a time: thousands of extra files must not open thousands of descriptors.
+  const files: Manifest['files'] = []
+  for (const file of spec.script.files) {
+    files.push({
+      part: file.part,
+      name: file.uploadName,
+      path: file.localPath ? relative(cwd, file.localPath) : '(inline)',
+      size: file.size,
+      sha256: file.part === 'env' || !options.hashFiles ? undefined : await sha256Of(file)
+    })
+  }
   return { group: spec.group, fields: registerFields(spec.script), files }
 }
