@@ -3,10 +3,11 @@
  * server: which answers are retried for reads and for writes, how many attempts,
  * Retry-After and the backoff, the deadline, 401 re-login, the request timeout,
  * answers that are not JSON, readable network and TLS reasons, and host's
- * verify-then-retry. `sleep` is injected and records the delays, so nothing waits.
+ * verify-then-retry, timeouts while a body is sent or read, the register's hash and
+ * redaction of server text. `sleep` is injected and records the delays, so nothing waits.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import https from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
@@ -18,9 +19,19 @@ import { ApiError, AuthError, CancelledError, NetworkError } from '../src/errors
 import { startProxy } from './helpers/proxy-server.js'
 
 type Step =
-  | { status: number; body?: string | object; headers?: Record<string, string> }
+  | {
+      status: number
+      body?: string | object
+      headers?: Record<string, string>
+      /** Send the headers and this much of a body, then nothing more: the answer stalls. */
+      stallAfter?: string
+      /** Send the headers, then these chunks of the body one by one, this far apart. */
+      drip?: { chunks: string[]; everyMs: number }
+    }
   | 'reset'
   | 'hang'
+  /** Never read the request's body, nor answer: an upload stalls once the connection's buffers are full. */
+  | 'ignore-body'
 
 interface Seen {
   method: string
@@ -68,17 +79,39 @@ class ScriptedServer {
     return new Promise(resolve => this.server.close(() => resolve()))
   }
 
+  private queueFor(path: string): Step[] | undefined {
+    return [...this.queues.entries()].find(([prefix, steps]) => path.startsWith(prefix) && steps.length > 0)?.[1]
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const path = new URL(req.url ?? '/', 'http://x').pathname
     this.seen.push({ method: req.method ?? '', path, auth: req.headers.authorization })
+    const first = this.queueFor(path)
+    if (first?.[0] === 'ignore-body') {
+      first.shift()
+      return
+    }
     req.resume()
     req.on('end', () => {
-      const queue = [...this.queues.entries()].find(([prefix, steps]) => path.startsWith(prefix) && steps.length > 0)?.[1]
-      const step: Step = queue?.shift() ?? (path === '/api/login' ? { status: 200, body: { Token: `user-token-${++this.logins}` } } : { status: 200, body: {} })
+      const step: Step = this.queueFor(path)?.shift() ?? (path === '/api/login' ? { status: 200, body: { Token: `user-token-${++this.logins}` } } : { status: 200, body: {} })
       if (step === 'reset') return req.socket.destroy()
-      if (step === 'hang') return
+      if (step === 'hang' || step === 'ignore-body') return
       const body = typeof step.body === 'string' ? step.body : JSON.stringify(step.body ?? {})
       res.writeHead(step.status, { 'Content-Type': typeof step.body === 'string' ? 'text/html' : 'application/json', ...step.headers })
+      if (step.stallAfter !== undefined) {
+        res.write(step.stallAfter)
+        return
+      }
+      if (step.drip) {
+        const chunks = [...step.drip.chunks]
+        const next = () => {
+          const chunk = chunks.shift()
+          if (chunk === undefined) return res.end()
+          res.write(chunk)
+          setTimeout(next, step.drip?.everyMs)
+        }
+        return next()
+      }
       res.end(body)
     })
   }
@@ -415,5 +448,142 @@ describe('network and TLS reasons', () => {
         await proxy.close()
       }
     })
+  })
+})
+
+/** Fails when the promise is still pending after `ms`: a hang is a failed test, not a stuck suite. */
+async function settlesWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const guard = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still pending after ${ms} ms: the request hangs`)), ms)
+  })
+  try {
+    return await Promise.race([promise, guard])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+const REGISTER_FIELDS = { name: 'loan features', script_reference: 'process', operation: 'Sync', python_version: 'Python310' }
+
+describe('request-timeout while a body is sent or read', () => {
+  test('an upload the server stops taking fails after request-timeout without data going out', async () => {
+    // Far more than the connection's buffers hold, so the upload has to stall; sparse, so it costs no disk.
+    const big = join(mkdtempSync(join(tmpdir(), 'upload-')), 'script.py')
+    writeFileSync(big, '')
+    const size = 256 * 1024 * 1024
+    truncateSync(big, size)
+    server.script('/preprocessing/register/', 'ignore-body')
+    const started = Date.now()
+    const error = await settlesWithin(client({ requestTimeoutMs: 500 }).register(GROUP, REGISTER_FIELDS, [{ part: 'source', filename: 'script.py', localPath: big, size }]).catch(e => e), 10_000)
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(error.message).toMatch(/the upload stalled: the server took no data for 0\.5s while the request body was being sent \(request-timeout\); the script 'loan features' may have been registered all the same/)
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(server.count('/preprocessing/register/')).toBe(1)
+  })
+
+  test('an answer to a sync run that sends its headers, then stalls, fails after request-timeout', async () => {
+    server.script('/preprocessing/sync/run/', { status: 200, stallAfter: '{"Output": {"score"' })
+    const started = Date.now()
+    const error = await settlesWithin(client({ requestTimeoutMs: 300 }).runSync(GROUP, HASH, { x: 1 }).catch(e => e), 10_000)
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(error.message).toMatch(/the answer began but was not complete within 0\.3s \(request-timeout\)/)
+    expect(Date.now() - started).toBeLessThan(3000)
+  })
+
+  test('a result download that stalls fails after request-timeout without data, and is retried as a read', async () => {
+    const destination = join(mkdtempSync(join(tmpdir(), 'result-')), 'result.zip')
+    server.script('/preprocessing/async/result/', ...Array<Step>(5).fill({ status: 200, stallAfter: 'PK\u0003\u0004' }))
+    const started = Date.now()
+    const error = await settlesWithin(client({ requestTimeoutMs: 300 }).downloadResult(GROUP, '7', destination).catch(e => e), 15_000)
+    expect(error).toBeInstanceOf(NetworkError)
+    expect(error.message).toMatch(/the download stalled: no data arrived for 0\.3s \(request-timeout\)/)
+    expect(server.count('/preprocessing/async/result/')).toBe(5)
+    expect(Date.now() - started).toBeLessThan(5 * 300 + 3000)
+  })
+
+  test('a download slower in all than request-timeout, but never silent that long, completes', async () => {
+    const destination = join(mkdtempSync(join(tmpdir(), 'result-')), 'result.zip')
+    const chunks = Array.from({ length: 8 }, (_, i) => String(i).repeat(1000))
+    server.script('/preprocessing/async/result/', { status: 200, drip: { chunks, everyMs: 100 } })
+    await expect(client({ requestTimeoutMs: 400 }).downloadResult(GROUP, '7', destination)).resolves.toBe(8000)
+    expect(readFileSync(destination, 'utf8')).toBe(chunks.join(''))
+    expect(sleeps).toEqual([])
+  })
+})
+
+describe('uploads', () => {
+  test('an empty file is sent as an empty part', async () => {
+    const empty = join(mkdtempSync(join(tmpdir(), 'empty-')), 'requirements.txt')
+    writeFileSync(empty, '')
+    server.script('/preprocessing/register/', { status: 201, body: { Hash: HASH } })
+    const files = [
+      { part: 'source', filename: 'script.py', inline: Buffer.from('def process(a, b): return {}\n'), size: 29 },
+      { part: 'requirements', filename: 'requirements.txt', localPath: empty, size: 0 }
+    ]
+    await expect(client().register(GROUP, REGISTER_FIELDS, files)).resolves.toBe(HASH)
+  })
+})
+
+describe("the register's hash", () => {
+  test.each([
+    ['holding a newline and a workflow command', `${HASH}\n::warning::pwned`],
+    ['too short', 'S1234'],
+    ['not in hex', `S${'g'.repeat(63)}`],
+    ['without the leading S', 'a'.repeat(64)],
+    ['with a trailing space', `${HASH} `]
+  ])('a hash %s is refused: the script may have been registered', async (_, hash) => {
+    server.script('/preprocessing/register/', { status: 201, body: { Hash: hash } })
+    const error = await registerCall(client()).catch(e => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error.message).toMatch(/the answer's hash is malformed \(.*\): the script may have been registered, but its hash is unknown\. Look for it in Neomaril before deploying again\./)
+    expect(error.message).not.toMatch(/[\r\n]/)
+    expect(server.count('/preprocessing/register/')).toBe(1)
+  })
+
+  test('a well-formed hash is taken, in either case', async () => {
+    const upper = `S${'ABCDEF0123'.repeat(6)}abc`
+    server.script('/preprocessing/register/', { status: 201, body: { Hash: upper } })
+    await expect(registerCall(client())).resolves.toBe(upper)
+  })
+})
+
+describe('server text in messages', () => {
+  const SECRET = 'tok-5ecret-value-0123456789'
+  const redact = (text: string) => text.split(SECRET).join('***')
+
+  test('is redacted before it is cut: a secret across the cut leaves nothing of itself', async () => {
+    // The secret starts 10 characters before the 300-character cut.
+    server.script('/health', { status: 400, body: `${'x'.repeat(290)}${SECRET} and more after it` })
+    const plain = await client().health().catch(e => e)
+    expect(plain.message).toContain(SECRET.slice(0, 10))
+
+    server.script('/health', { status: 400, body: `${'x'.repeat(290)}${SECRET} and more after it` })
+    const error = await client({ redact }).health().catch(e => e)
+    expect(error.message).not.toContain(SECRET.slice(0, 5))
+    expect(error.message).toContain('***')
+  })
+
+  test("is redacted in the error envelope's message and type, and in an answer that is not JSON", async () => {
+    server.script('/groups', { status: 404, body: { Error: { Type: `Bad${SECRET}`, Message: `no group for ${SECRET}` } } })
+    const error = await client({ redact }).listGroups().catch(e => e)
+    expect(error.message).toBe('GET /groups answered HTTP 404 Bad***: no group for ***')
+    server.script('/health', { status: 200, body: `<html>${SECRET}</html>` })
+    const html = await client({ redact }).health().catch(e => e)
+    expect(html.message).not.toContain(SECRET)
+  })
+
+  test('reaches a log line redacted and on one line', async () => {
+    server.script('/preprocessing/status/', { status: 503, body: { Error: { Type: `Busy\r::warning::${SECRET}\u2028x`, Message: 'later' } } }, ok({ Status: 'Deployed' }))
+    await client({ redact }).status(GROUP, HASH)
+    server.script('/preprocessing/sync/host/', 'reset')
+    server.script('/preprocessing/status/', ok({ Status: `Building\r\n::error::${SECRET}\u2029` }))
+    await client({ redact }).host('Sync', GROUP, HASH)
+    expect(logged).toHaveLength(2)
+    for (const line of logged) {
+      expect(line).not.toMatch(/[\r\n\u2028\u2029]/)
+      expect(line).not.toContain(SECRET)
+      expect(line).toContain('***')
+    }
   })
 })

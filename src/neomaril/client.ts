@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, type ReadStream } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import type { Agent } from 'node:http'
 import fetch, { type RequestInit, type Response } from 'node-fetch'
@@ -9,6 +9,7 @@ import type {
   AsyncRunResponse, DescribeResponse, ErrorEnvelope, ExecutionStatusResponse, GroupsResponse,
   HealthResponse, LogEntry, LogsResponse, LoginResponse, RegisterResponse, StatusResponse
 } from './wire.js'
+import { SCRIPT_HASH } from './wire.js'
 
 /** Progress and diagnostics leave the client through this; it never imports @actions/*. */
 export interface Logger {
@@ -47,6 +48,12 @@ export interface ClientOptions {
   readonly agent?: (url: URL) => Agent | undefined
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   readonly random?: () => number
+  /**
+   * Applied to every server text (and network error text) the client puts into an
+   * error or a log message, before it is cut short, so no secret is half left behind.
+   * Default: the identity.
+   */
+  readonly redact?: (text: string) => string
 }
 
 /** A file part of a multipart body, streamed from disk when the request is sent. */
@@ -60,11 +67,33 @@ export interface FilePart {
 
 type Auth = 'none' | 'user' | 'group'
 
-/** An accepted answer; `json` is the parsed body when the call expects JSON. */
+/** An accepted answer, its body read as the call asked (`Call.read`). */
 interface Answer {
   readonly response: Response
   readonly json?: unknown
+  readonly text?: string
+  /** Bytes written to the file, for a download. */
+  readonly size?: number
 }
+
+/** A request body, made anew for every attempt. */
+interface Body {
+  readonly body: RequestInit['body']
+  readonly headers: Record<string, string>
+  /** For a streamed upload: settles once the whole body has been handed to the connection. */
+  readonly sent?: Promise<void>
+  /** For a streamed upload: calls the listener on every chunk of the body that goes out. */
+  readonly onData?: (listener: () => void) => void
+  /** Releases what the body holds open (a file being read), once the attempt is over. */
+  readonly dispose?: () => void
+}
+
+/**
+ * Where a request's time goes, for its timeout (README "Retries and timeouts"):
+ * sending an upload's body, waiting for the answer, reading the answer's body, or
+ * streaming a download to a file.
+ */
+type Phase = 'upload' | 'answer' | 'body' | 'download'
 
 /**
  * Whether a request may be sent again after a failure:
@@ -80,7 +109,13 @@ interface Call {
   readonly auth: Auth
   readonly safety: Safety
   /** Made anew for every attempt: a stream can be sent only once. */
-  readonly body?: () => { body: RequestInit['body']; headers: Record<string, string>; sent?: Promise<void> }
+  readonly body?: () => Body
+  /**
+   * How the answer's body is read, inside the attempt and under its timeout: parsed as
+   * JSON (a garbled answer to a read is then retried), as text, or streamed to a file.
+   * Without it the body is left unread.
+   */
+  readonly read?: 'json' | 'text' | { readonly file: string }
   /** Statuses that mean success. */
   readonly ok: readonly number[]
   /** Absolute epoch ms: no retry starts past it, and each attempt's timeout ends near it. */
@@ -133,6 +168,7 @@ export class NeomarilClient {
   private readonly retry: RetryPolicy
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   private readonly random: () => number
+  private readonly redact: (text: string) => string
   /** Requests sent, for the benchmark and the job summary. */
   readonly stats = { requests: 0, retries: 0, logins: 0 }
 
@@ -140,6 +176,7 @@ export class NeomarilClient {
     this.retry = options.retry ?? DEFAULT_RETRY
     this.sleep = options.sleep ?? abortableSleep
     this.random = options.random ?? Math.random
+    this.redact = options.redact ?? (text => text)
   }
 
   // --- endpoints (contract §2) ----------------------------------------------------
@@ -193,6 +230,10 @@ export class NeomarilClient {
     if (typeof body.Hash !== 'string' || !body.Hash) {
       throw new ApiError('POST', `/preprocessing/register/${group}`, 201, 'the answer holds no Hash: the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.')
     }
+    // The hash goes into paths, the log and the step's outputs: only the contract's shape is taken.
+    if (!SCRIPT_HASH.test(body.Hash)) {
+      throw new ApiError('POST', `/preprocessing/register/${group}`, 201, `the answer's hash is malformed (${describeText(body.Hash, this.redact, 80)}; expected S and 63 hex digits): the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.`)
+    }
     return body.Hash
   }
 
@@ -214,7 +255,7 @@ export class NeomarilClient {
         if (!isAmbiguous(error) || sent >= this.retry.attempts) throw error
         const { status } = await this.status(group, hash)
         if (status !== 'Ready') {
-          this.options.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}, but the script is now '${oneLineText(status)}': the build started.`)
+          this.options.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}, but the script is now '${oneLineText(status, this.redact)}': the build started.`)
           return
         }
         const delay = this.backoff(sent)
@@ -253,11 +294,11 @@ export class NeomarilClient {
   /** R1: runs a Sync script; answers the raw response so the caller can judge it. */
   async runSync(group: string, hash: string, input: unknown): Promise<{ status: number; body: string }> {
     const payload = JSON.stringify({ Input: input })
-    const { response } = await this.send({
-      method: 'POST', path: `/preprocessing/sync/run/${seg(group)}/${seg(hash)}`, auth: 'group', safety: 'write', ok: RUN_ANSWERS,
+    const { response, text } = await this.send({
+      method: 'POST', path: `/preprocessing/sync/run/${seg(group)}/${seg(hash)}`, auth: 'group', safety: 'write', ok: RUN_ANSWERS, read: 'text',
       body: () => ({ body: payload, headers: { 'Content-Type': 'application/json' } })
     })
-    return { status: response.status, body: await response.text() }
+    return { status: response.status, body: text ?? '' }
   }
 
   /** R2: starts an Async execution on the uploaded dataset; answers its id. */
@@ -279,31 +320,28 @@ export class NeomarilClient {
 
   /** E2: streams the execution's result (a zip) to a file; answers its size. */
   async downloadResult(group: string, executionId: string, destination: string): Promise<number> {
-    const { response } = await this.send({ method: 'GET', path: `/preprocessing/async/result/${seg(group)}/${seg(executionId)}`, auth: 'group', safety: 'read', ok: [200, 410] })
-    let size = 0
-    const body = response.body as NodeJS.ReadableStream
-    body.on('data', (chunk: Buffer) => (size += chunk.length))
-    await pipeline(body, createWriteStream(destination))
-    return size
+    const { size } = await this.send({ method: 'GET', path: `/preprocessing/async/result/${seg(group)}/${seg(executionId)}`, auth: 'group', safety: 'read', ok: [200, 410], read: { file: destination } })
+    return size ?? 0
   }
 
   // --- the one request path -------------------------------------------------------
 
   private async json<T>(call: Call): Promise<T> {
-    return (await this.send(call, true)).json as T
+    return (await this.send({ ...call, read: 'json' })).json as T
   }
 
   /**
-   * Sends a call with retries. With `expectJson`, the body is checked to parse as
-   * JSON inside the retry loop, so a garbled answer to a read is retried too.
+   * Sends a call with retries. The answer's body is read inside each attempt
+   * (`Call.read`), so a garbled JSON answer to a read is retried too, and the
+   * request's timeout holds until the body has been read.
    */
-  private async send(call: Call, expectJson = false): Promise<Answer> {
+  private async send(call: Call): Promise<Answer> {
     if (call.auth === 'user' && !this.userToken) await this.logIn()
     let reauthenticated = false
     for (let attempt = 1; ; attempt++) {
       this.throwIfCancelled()
       try {
-        return await this.attempt(call, expectJson)
+        return await this.attempt(call)
       } catch (failure) {
         if (!(failure instanceof AttemptFailure)) throw failure
         const error = failure.error
@@ -347,7 +385,7 @@ export class NeomarilClient {
     return global === undefined ? call.deadline : Math.min(global, call.deadline)
   }
 
-  private async attempt(call: Call, expectJson: boolean): Promise<Answer> {
+  private async attempt(call: Call): Promise<Answer> {
     const url = new URL(this.options.apiUrl + call.path)
     const headers: Record<string, string> = { Accept: 'application/json' }
     const token = call.auth === 'user' ? this.userToken : call.auth === 'group' ? this.options.groupToken : undefined
@@ -358,18 +396,40 @@ export class NeomarilClient {
     const made = call.body?.()
     Object.assign(headers, made?.headers)
 
-    // The timeout guards the wait for an answer; for an upload it starts once the body is sent.
+    // One timer, re-armed as the request moves on (README "Retries and timeouts"):
+    // - upload: while a streamed body is sent, re-armed on every chunk that goes out,
+    //   so a server that stops taking the body fails the attempt;
+    // - answer: from the end of the body (or the start, without one) until the answer
+    //   has been read in full, body included;
+    // - download: re-armed on every chunk of the answer streamed to the file.
     // Near a deadline an attempt gets only a short grace past it.
     const deadline = this.deadlineOf(call)
     const timeoutMs = deadline === undefined ? this.options.requestTimeoutMs : Math.min(this.options.requestTimeoutMs, Math.max(0, deadline - Date.now()) + DEADLINE_GRACE_MS)
     const timeout = new AbortController()
     let timer: NodeJS.Timeout | undefined
     let settled = false
-    const startTimer = () => {
-      if (!settled) timer = setTimeout(() => timeout.abort(), timeoutMs)
+    let phase: Phase = made?.sent ? 'upload' : 'answer'
+    let timedOutIn: Phase | undefined
+    const arm = () => {
+      if (settled) return
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        timedOutIn = phase
+        timeout.abort()
+      }, timeoutMs)
     }
-    if (made?.sent) made.sent.then(startTimer, startTimer)
-    else startTimer()
+    arm()
+    if (made?.sent) {
+      made.onData?.(() => {
+        if (phase === 'upload') arm()
+      })
+      const bodySent = () => {
+        if (phase !== 'upload') return
+        phase = 'answer'
+        arm()
+      }
+      made.sent.then(bodySent, bodySent)
+    }
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout.signal]) : timeout.signal
 
     this.stats.requests++
@@ -377,32 +437,49 @@ export class NeomarilClient {
     let response: Response
     try {
       response = await fetch(url, { method: call.method, headers, body: made?.body, signal, agent: this.options.agent?.(url), redirect: 'manual' })
+      // The answer has begun (maybe before the whole upload was taken): its body is read under the same timer.
+      phase = 'body'
       if (call.ok.includes(response.status)) {
-        if (expectJson) {
+        if (call.read === 'json') {
           const text = await response.text()
           try {
             return { response, json: JSON.parse(text) as unknown }
           } catch {
             const truncated = /^\s*[[{]/.test(text) || text.trim() === ''
-            const what = truncated ? 'is cut-off or garbled JSON' : `is not JSON (${response.headers.get('content-type') ?? 'no Content-Type'})`
-            throw new AttemptFailure(new ApiError(call.method, call.path, response.status, `the answer ${what}: ${describeText(text)}. Is 'url' the Neomaril server's root?`), undefined, truncated ? 'truncated' : 'not-json')
+            const what = truncated ? 'is cut-off or garbled JSON' : `is not JSON (${oneLineText(response.headers.get('content-type') ?? 'no Content-Type', this.redact)})`
+            throw new AttemptFailure(new ApiError(call.method, call.path, response.status, `the answer ${what}: ${describeText(text, this.redact)}. Is 'url' the Neomaril server's root?`), undefined, truncated ? 'truncated' : 'not-json')
           }
+        }
+        if (call.read === 'text') return { response, text: await response.text() }
+        if (call.read) {
+          phase = 'download'
+          arm()
+          let size = 0
+          const count = async function* (source: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string> {
+            for await (const chunk of source) {
+              size += Buffer.byteLength(chunk)
+              arm()
+              yield chunk
+            }
+          }
+          await pipeline(response.body as NodeJS.ReadableStream, count, createWriteStream(call.read.file), { signal })
+          return { response, size }
         }
         return { response }
       }
       const text = await response.text()
-      throw new AttemptFailure(apiError(call, response.status, text), retryAfterMs(response.headers.get('retry-after')))
+      throw new AttemptFailure(apiError(call, response.status, text, this.redact), retryAfterMs(response.headers.get('retry-after')))
     } catch (error) {
       if (error instanceof AttemptFailure) throw error
       this.throwIfCancelled()
       if (timeout.signal.aborted) {
-        const clipped = timeoutMs < this.options.requestTimeoutMs ? ', cut short by the wait deadline' : ''
-        throw new AttemptFailure(new NetworkError(call.method, call.path, `no answer within ${(timeoutMs / 1000).toFixed(timeoutMs < 10_000 ? 1 : 0)}s (request-timeout${clipped})`, false))
+        throw new AttemptFailure(new NetworkError(call.method, call.path, timeoutReason(timedOutIn ?? phase, timeoutMs, timeoutMs < this.options.requestTimeoutMs), false))
       }
-      throw new AttemptFailure(networkError(call, error, url))
+      throw new AttemptFailure(networkError(call, error, url, this.redact))
     } finally {
       settled = true
       clearTimeout(timer)
+      made?.dispose?.()
     }
   }
 
@@ -444,20 +521,38 @@ function authFailure(call: Call, error: ApiError): AuthError {
   return new AuthError(`${call.method} ${call.path}: ${which} (HTTP 401: ${error.serverMessage}).`)
 }
 
-function apiError(call: Call, status: number, text: string): ApiError {
-  let message = describeText(text)
+function apiError(call: Call, status: number, text: string, redact: (text: string) => string): ApiError {
+  let message = describeText(text, redact)
   let type: string | undefined
   try {
     const envelope = JSON.parse(text) as ErrorEnvelope
     const inner = envelope.Error ?? envelope.error
     if (inner) {
-      message = String((inner as { Message?: string }).Message ?? (inner as { message?: string }).message ?? message)
-      type = (inner as { Type?: string }).Type ?? (inner as { type?: string }).type
+      const own = (inner as { Message?: unknown }).Message ?? (inner as { message?: unknown }).message
+      if (own !== undefined && own !== null) message = redact(String(own))
+      const kind = (inner as { Type?: unknown }).Type ?? (inner as { type?: unknown }).type
+      if (kind !== undefined && kind !== null) type = redact(String(kind))
     }
   } catch {
     // not JSON: the text itself is the best explanation there is
   }
   return new ApiError(call.method, call.path, status, message, type)
+}
+
+/** A timeout in words, naming the input that sets it. */
+function timeoutReason(phase: Phase, timeoutMs: number, clipped: boolean): string {
+  const seconds = `${(timeoutMs / 1000).toFixed(timeoutMs < 10_000 ? 1 : 0)}s`
+  const input = `request-timeout${clipped ? ', cut short by the wait deadline' : ''}`
+  switch (phase) {
+    case 'upload':
+      return `the upload stalled: the server took no data for ${seconds} while the request body was being sent (${input})`
+    case 'body':
+      return `the answer began but was not complete within ${seconds} (${input})`
+    case 'download':
+      return `the download stalled: no data arrived for ${seconds} (${input})`
+    default:
+      return `no answer within ${seconds} (${input})`
+  }
 }
 
 /** Node's error codes, said in words; the code stays in parentheses for searching. */
@@ -484,10 +579,10 @@ const NETWORK_REASONS: Record<string, string> = {
   EPROTO: 'TLS handshake failed'
 }
 
-function networkError(call: Call, error: unknown, url: URL): NetworkError {
+function networkError(call: Call, error: unknown, url: URL, redact: (text: string) => string): NetworkError {
   const cause = (error as { cause?: { code?: string }; code?: string }) ?? {}
   const code = cause.code ?? cause.cause?.code ?? ''
-  const message = (error as Error)?.message ?? String(error)
+  const message = redact((error as Error)?.message ?? String(error))
   return new NetworkError(call.method, call.path, networkReason(code, message, url.host), NOT_SENT_CODES.has(code))
 }
 
@@ -498,20 +593,26 @@ export function networkReason(code: string, message: string, host: string): stri
   return code ? `${message} (${code})` : message
 }
 
+/** A failure for a progress line; its texts were redacted when the error was made. */
 function describeFailure(error: ApiError | NetworkError): string {
-  return error instanceof ApiError ? `HTTP ${error.status}${error.errorType ? ` ${oneLineText(error.errorType)}` : ''}` : error.reason
+  return error instanceof ApiError ? `HTTP ${error.status}${error.errorType ? ` ${oneLine(error.errorType).slice(0, 100)}` : ''}` : oneLine(error.reason)
 }
 
-/** Server text in a progress line: on one line, so nothing in it can start a workflow command. */
-function oneLineText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').slice(0, 100)
+/** On one line: a lone \r ends a line for the runner too, so nothing in it can start a workflow command. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ')
 }
 
-/** Server text cut short for messages. */
-function describeText(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
+/** Server text in a progress line: redacted, then on one line and cut short. */
+function oneLineText(text: string, redact: (text: string) => string): string {
+  return oneLine(redact(text)).slice(0, 100)
+}
+
+/** Server text for messages: redacted first (a secret must not straddle the cut), then on one line and cut short. */
+function describeText(text: string, redact: (text: string) => string, max = 300): string {
+  const flat = redact(text).replace(/\s+/g, ' ').trim()
   if (!flat) return 'empty body'
-  return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat
 }
 
 function retryAfterMs(header: string | null): number | undefined {
@@ -522,16 +623,40 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
 }
 
-function multipart(fields: Record<string, string>, files: readonly FilePart[]): ReturnType<NonNullable<Call['body']>> {
+function multipart(fields: Record<string, string>, files: readonly FilePart[]): Body {
   const form = new FormData()
+  const open = new Set<ReadStream>()
   for (const [name, value] of Object.entries(fields)) form.append(name, value)
   for (const file of files) {
     // knownLength lets form-data compute Content-Length without reading the files.
-    const content = file.inline ?? streamFile(file.localPath as string)
-    form.append(file.part, content, { filename: file.filename, knownLength: file.size, contentType: 'application/octet-stream' })
+    const options = { filename: file.filename, knownLength: file.size, contentType: 'application/octet-stream' }
+    if (file.inline) form.append(file.part, file.inline, options)
+    // form-data takes a knownLength of 0 for "unknown" and would measure a stream: an empty file is an empty part.
+    else if (file.size === 0) form.append(file.part, Buffer.alloc(0), options)
+    else {
+      // Opened only when form-data reaches this part (combined-stream calls the function then),
+      // so thousands of extra files never hold thousands of descriptors at once.
+      const path = file.localPath as string
+      const lazy = (next: (stream: ReadStream) => void) => {
+        const stream = streamFile(path)
+        open.add(stream)
+        stream.once('close', () => open.delete(stream))
+        next(stream)
+      }
+      form.append(file.part, lazy, options)
+    }
   }
   const sent = new Promise<void>(resolve => form.once('end', () => resolve()))
-  return { body: form as unknown as RequestInit['body'], headers: { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()) }, sent }
+  return {
+    body: form as unknown as RequestInit['body'],
+    headers: { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()) },
+    sent,
+    onData: listener => form.on('data', listener),
+    // An attempt that failed mid-upload leaves the file being read open: close it.
+    dispose: () => {
+      for (const stream of open) stream.destroy()
+    }
+  }
 }
 
 function seg(value: string): string {

@@ -45,6 +45,9 @@ export interface ErrorEnvelope {
   error?: { type?: string; message?: string }
 }
 
+/** A script's hash as register answers it: 'S' and 63 hex digits. Nothing else is taken into paths, logs or outputs. */
+export const SCRIPT_HASH = /^S[0-9a-f]{63}$/i
+
 /** Script states (contract §4). */
 export const SCRIPT_STATES = [
   'Ready', 'Building', 'Recovering', 'FailedRecovery', 'Failed', 'Deployed',
