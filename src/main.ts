@@ -135,6 +135,7 @@ function newClient(spec: DeploySpec, signal: AbortSignal, deadline: Deadline): N
     logger: { debug: core.debug, info: core.info, warning: core.warning },
     signal,
     onToken: addSecret,
+    redact,
     agent: proxyAgents()
   })
 }
