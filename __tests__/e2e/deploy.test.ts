@@ -1,20 +1,10 @@
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startEmulator, DEFAULT_USER, DEFAULT_PASSWORD, type Emulator } from '../../emulator/index.js'
+import { DEFAULT_USER, DEFAULT_PASSWORD } from '../../emulator/index.js'
+import { useEmulator } from '../helpers/e2e.js'
 import { errorsOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
 
-let emulator: Emulator
-
-beforeAll(async () => {
-  emulator = await startEmulator({ buildSeconds: 1 })
-})
-afterAll(() => emulator.close())
-beforeEach(() => {
-  emulator.clearFaults()
-  emulator.clearRequests()
-  emulator.setBuildSeconds(1)
-  emulator.setBuildFails(false)
-})
+const emulator = useEmulator({ buildSeconds: 1 })
 
 const SYNC_INPUTS = (): Record<string, string> => ({
   url: emulator.url,

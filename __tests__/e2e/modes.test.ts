@@ -1,18 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { startEmulator, DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN, type Emulator } from '../../emulator/index.js'
+import { DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN } from '../../emulator/index.js'
+import { useEmulator } from '../helpers/e2e.js'
 import { errorsOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
 
-let emulator: Emulator
-
-beforeAll(async () => {
-  emulator = await startEmulator({ buildSeconds: 0 })
-})
-afterAll(() => emulator.close())
-beforeEach(() => {
-  emulator.clearFaults()
-  emulator.clearRequests()
-})
+const emulator = useEmulator({ buildSeconds: 0 })
 
 const credentials = () => ({ url: emulator.url, login: DEFAULT_USER, password: DEFAULT_PASSWORD, 'group-token': DEFAULT_GROUP_TOKEN })
 const syncScript = { name: 'loan features', entrypoint: 'process', 'source-file': 'score.py', 'requirements-file': 'requirements.txt', schema: 'schema.json', 'extra-files': 'limits.json' }

@@ -5,26 +5,19 @@ import { dirname, join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { jest } from '@jest/globals'
-import { startEmulator, DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN, type Emulator } from '../../emulator/index.js'
+import { DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN } from '../../emulator/index.js'
+import { useEmulator } from '../helpers/e2e.js'
 import { startArtifactService, type ArtifactService } from '../helpers/artifact-service.js'
 import { errorsOf, runAction, sampleWorkspace, type ActionRun } from '../helpers/action-runner.js'
 
-let emulator: Emulator
+const emulator = useEmulator({ buildSeconds: 0 })
 let artifacts: ArtifactService
 const ENV_SECRET = 'env-value-7f3c9a1d-never-printed'
 
 beforeAll(async () => {
-  emulator = await startEmulator({ buildSeconds: 0 })
   artifacts = await startArtifactService({ runId: 'run-7', jobId: 'job-3' })
 })
-afterAll(async () => {
-  await emulator.close()
-  await artifacts.close()
-})
-beforeEach(() => {
-  emulator.clearFaults()
-  emulator.clearRequests()
-})
+afterAll(() => artifacts.close())
 
 const SECRETS = [DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN, ENV_SECRET]
 

@@ -11,7 +11,8 @@ import net, { type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import tls from 'node:tls'
-import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, startEmulator, type Emulator, type FaultSpec } from '../../emulator/index.js'
+import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, startEmulator, type FaultSpec } from '../../emulator/index.js'
+import { useEmulator } from '../helpers/e2e.js'
 import { FaultBook } from '../../emulator/faults.js'
 import { errorsOf, runAction, sampleWorkspace, type ActionRun, type RunOptions } from '../helpers/action-runner.js'
 import { startProxy } from '../helpers/proxy-server.js'
@@ -22,18 +23,7 @@ const ENV_SECRET = 'zq7781-ENV-SECRET-kx55'
 const ENV_SECRET_2 = 'second env value 4411'
 const SECRETS = { password: DEFAULT_PASSWORD, 'group token': DEFAULT_GROUP_TOKEN, '.env API_KEY': ENV_SECRET, '.env DB_PASSWORD': ENV_SECRET_2 }
 
-let emulator: Emulator
-
-beforeAll(async () => {
-  emulator = await startEmulator({ buildSeconds: 1 })
-})
-afterAll(() => emulator.close())
-beforeEach(() => {
-  emulator.clearFaults()
-  emulator.clearRequests()
-  emulator.setBuildSeconds(1)
-  emulator.setBuildFails(false)
-})
+const emulator = useEmulator({ buildSeconds: 1 })
 
 /** A copy of samples/sync with a .env file beside it. */
 function workspace(): string {

@@ -1,18 +1,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startEmulator, DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN, type Emulator } from '../../emulator/index.js'
+import { DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN } from '../../emulator/index.js'
+import { useEmulator } from '../helpers/e2e.js'
 import { errorsOf, runAction, sampleWorkspace, signalWhenOutput } from '../helpers/action-runner.js'
 
-let emulator: Emulator
-
-beforeAll(async () => {
-  emulator = await startEmulator({ buildSeconds: 1 })
-})
-afterAll(() => emulator.close())
-beforeEach(() => {
-  emulator.clearFaults()
-  emulator.clearRequests()
-})
+const emulator = useEmulator({ buildSeconds: 1 })
 
 const inputs = (extra: Record<string, string> = {}): Record<string, string> => ({
   url: emulator.url,
