@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { jest } from '@jest/globals'
-import { DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN } from '../../emulator/index.js'
-import { useEmulator } from '../helpers/e2e.js'
+import { DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN } from '../../emulator/index.js'
+import { syncSampleInputs, useEmulator } from '../helpers/e2e.js'
 import { startArtifactService, type ArtifactService } from '../helpers/artifact-service.js'
 import { errorsOf, runAction, sampleWorkspace, type ActionRun } from '../helpers/action-runner.js'
 
@@ -22,21 +22,7 @@ afterAll(() => artifacts.close())
 const SECRETS = [DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN, ENV_SECRET]
 
 function syncInputs(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    url: emulator.url,
-    login: DEFAULT_USER,
-    password: DEFAULT_PASSWORD,
-    'group-token': DEFAULT_GROUP_TOKEN,
-    name: 'loan features',
-    entrypoint: 'process',
-    'source-file': 'score.py',
-    'requirements-file': 'requirements.txt',
-    schema: 'schema.json',
-    'extra-files': 'limits.json',
-    'env-file': '.env',
-    'smoke-test': 'true',
-    ...extra
-  }
+  return syncSampleInputs(emulator.url, { 'env-file': '.env', 'smoke-test': 'true', ...extra })
 }
 
 function asyncInputs(extra: Record<string, string> = {}): Record<string, string> {

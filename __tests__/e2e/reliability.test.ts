@@ -11,8 +11,8 @@ import net, { type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import tls from 'node:tls'
-import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, startEmulator, type FaultSpec } from '../../emulator/index.js'
-import { useEmulator } from '../helpers/e2e.js'
+import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, startEmulator, type FaultSpec } from '../../emulator/index.js'
+import { syncSampleInputs, useEmulator } from '../helpers/e2e.js'
 import { FaultBook } from '../../emulator/faults.js'
 import { errorsOf, runAction, sampleWorkspace, type ActionRun, type RunOptions } from '../helpers/action-runner.js'
 import { startProxy } from '../helpers/proxy-server.js'
@@ -33,18 +33,7 @@ function workspace(): string {
 }
 
 const inputs = (url = emulator.url): Record<string, string> => ({
-  url,
-  login: DEFAULT_USER,
-  password: DEFAULT_PASSWORD,
-  'group-token': DEFAULT_GROUP_TOKEN,
-  name: 'loan features',
-  entrypoint: 'process',
-  'source-file': 'score.py',
-  'requirements-file': 'requirements.txt',
-  schema: 'schema.json',
-  'extra-files': 'limits.json',
-  'env-file': '.env',
-  'poll-interval': '2s'
+  ...syncSampleInputs(url, { 'env-file': '.env', 'poll-interval': '2s' })
 })
 
 /** Every run of this file goes through here: it is scanned for secrets. */

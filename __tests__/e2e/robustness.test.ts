@@ -1,26 +1,11 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN } from '../../emulator/index.js'
-import { useEmulator } from '../helpers/e2e.js'
+import { syncSampleInputs, useEmulator } from '../helpers/e2e.js'
 import { errorsOf, runAction, sampleWorkspace, signalWhenOutput } from '../helpers/action-runner.js'
 
 const emulator = useEmulator({ buildSeconds: 1 })
 
-const inputs = (extra: Record<string, string> = {}): Record<string, string> => ({
-  url: emulator.url,
-  login: DEFAULT_USER,
-  password: DEFAULT_PASSWORD,
-  'group-token': DEFAULT_GROUP_TOKEN,
-  name: 'loan features',
-  entrypoint: 'process',
-  'source-file': 'score.py',
-  'requirements-file': 'requirements.txt',
-  schema: 'schema.json',
-  'extra-files': 'limits.json',
-  'poll-interval': '1s',
-  'upload-artifact': 'false',
-  ...extra
-})
+const inputs = (extra: Record<string, string> = {}): Record<string, string> => syncSampleInputs(emulator.url, { 'poll-interval': '1s', 'upload-artifact': 'false', ...extra })
 
 test('a server blip longer than the client retries during the build does not fail the deploy', async () => {
   // Six 503s in a row: the first status check uses up its five attempts, the wait goes on.

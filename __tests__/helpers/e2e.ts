@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
+import { startEmulator, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
 
 /**
  * One emulator for a test file: started before its tests, closed after them, and
@@ -28,4 +28,21 @@ export function useEmulator(options: EmulatorOptions = {}): Emulator {
       return typeof value === 'function' ? value.bind(started()) : value
     }
   })
+}
+
+/** Inputs that deploy the project's samples/sync (in a workspace copy) to the emulator, as its default user. */
+export function syncSampleInputs(url: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    url,
+    login: DEFAULT_USER,
+    password: DEFAULT_PASSWORD,
+    'group-token': DEFAULT_GROUP_TOKEN,
+    name: 'loan features',
+    entrypoint: 'process',
+    'source-file': 'score.py',
+    'requirements-file': 'requirements.txt',
+    schema: 'schema.json',
+    'extra-files': 'limits.json',
+    ...extra
+  }
 }
