@@ -27,13 +27,14 @@
  * first (npm run bench does it) and an up-to-date dist/ (npm run build).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { startEmulator, DEFAULT_USER, DEFAULT_PASSWORD } from '../build/emulator/index.js'
+import { createRunnerFiles } from './lib/runner-files.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const BUNDLE = join(ROOT, 'dist', 'index.js')
@@ -213,15 +214,7 @@ function runAction(emulator, options = {}) {
   const workspace = join(dir, 'workspace')
   const runner = join(dir, 'runner')
   cpSync(SAMPLE, workspace, { recursive: true })
-  mkdirSync(runner, { recursive: true })
-  const files = {
-    GITHUB_OUTPUT: join(runner, 'output'),
-    GITHUB_STEP_SUMMARY: join(runner, 'summary.md'),
-    GITHUB_STATE: join(runner, 'state'),
-    GITHUB_ENV: join(runner, 'env'),
-    GITHUB_PATH: join(runner, 'path')
-  }
-  for (const file of Object.values(files)) writeFileSync(file, '')
+  const files = createRunnerFiles(runner)
   const inputs = {
     url: emulator.url,
     login: DEFAULT_USER,

@@ -10,10 +10,11 @@
  *   npm start -- --build-seconds 10 --no-smoke-test
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { createRunnerFiles } from './lib/runner-files.mjs'
 import { startEmulator, DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN } from '../build/emulator/index.js'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -30,15 +31,7 @@ console.log(`Neomaril emulator at ${emulator.url} (build time ${flags['build-sec
 
 const runnerDir = join(root, '.local-run')
 rmSync(runnerDir, { recursive: true, force: true })
-mkdirSync(runnerDir, { recursive: true })
-const runnerFiles = {
-  GITHUB_OUTPUT: join(runnerDir, 'output'),
-  GITHUB_STEP_SUMMARY: join(runnerDir, 'summary.md'),
-  GITHUB_STATE: join(runnerDir, 'state'),
-  GITHUB_ENV: join(runnerDir, 'env'),
-  GITHUB_PATH: join(runnerDir, 'path')
-}
-for (const file of Object.values(runnerFiles)) writeFileSync(file, '')
+const runnerFiles = createRunnerFiles(runnerDir)
 
 const sample = flags.async
   ? { name: 'sample async features', entrypoint: 'build_features', 'source-file': 'samples/async/features.py', 'requirements-file': 'samples/async/requirements.txt', schema: 'samples/async/schema.csv', operation: 'Async' }

@@ -7,7 +7,8 @@
  */
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DEFAULT_GROUP_TOKEN, DEFAULT_USER, startEmulator, type Emulator } from '../../emulator/index.js'
+import { DEFAULT_GROUP_TOKEN, startEmulator, type Emulator } from '../../emulator/index.js'
+import { syncSampleInputs } from '../helpers/e2e.js'
 import { REPO_ROOT, errorsOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
 import { expectNoSecretLeaks } from '../helpers/secret-scan.js'
 
@@ -43,19 +44,7 @@ afterAll(async () => {
   expect(requests).toEqual([])
 })
 
-const valid = (): Record<string, string> => ({
-  url: emulator.url,
-  login: DEFAULT_USER,
-  password: PASSWORD,
-  'group-token': DEFAULT_GROUP_TOKEN,
-  name: 'loan features',
-  entrypoint: 'process',
-  'source-file': 'score.py',
-  'requirements-file': 'requirements.txt',
-  schema: 'schema.json',
-  'extra-files': 'limits.json',
-  'env-file': '.env'
-})
+const valid = (): Record<string, string> => syncSampleInputs(emulator.url, { password: PASSWORD, 'env-file': '.env' })
 
 const asyncScript = { operation: 'async', entrypoint: 'build_features', 'source-file': 'features.py', schema: 'schema.csv', 'extra-files': '' }
 
