@@ -14,7 +14,8 @@ import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HttpsProxyAgent } from 'https-proxy-agent'
-import { NeomarilClient, networkReason, type ClientOptions, type RetryPolicy } from '../src/neomaril/client.js'
+import { Transport, networkReason, type TransportOptions as ClientOptions, type RetryPolicy } from '../src/neomaril/transport.js'
+import { V1Api } from '../src/neomaril/v1.js'
 import { ApiError, AuthError, CancelledError, NetworkError } from '../src/errors.js'
 import { startProxy } from './helpers/proxy-server.js'
 
@@ -129,8 +130,8 @@ beforeEach(() => {
   logged = []
 })
 
-function client(overrides: Partial<ClientOptions> = {}): NeomarilClient {
-  return new NeomarilClient({
+function client(overrides: Partial<ClientOptions> = {}): V1Api {
+  return new V1Api(new Transport({
     apiUrl: `${server.url}/api`,
     login: 'someone@example.com',
     password: 'hunter2-password',
@@ -142,12 +143,12 @@ function client(overrides: Partial<ClientOptions> = {}): NeomarilClient {
     },
     random: () => 0.5,
     ...overrides
-  })
+  }))
 }
 
 const GROUP = 'datarisk'
 const HASH = `S${'a'.repeat(63)}`
-const registerCall = (c: NeomarilClient) => c.register(GROUP, { name: 'loan features', script_reference: 'process', operation: 'Sync', python_version: 'Python310' }, [{ part: 'source', filename: 'script.py', inline: Buffer.from('def process(a, b): return {}\n'), size: 29 }])
+const registerCall = (c: V1Api) => c.register(GROUP, { name: 'loan features', script_reference: 'process', operation: 'Sync', python_version: 'Python310' }, [{ part: 'source', filename: 'script.py', inline: Buffer.from('def process(a, b): return {}\n'), size: 29 }])
 const ok = (body: object = {}): Step => ({ status: 200, body })
 
 describe('reads', () => {
@@ -161,21 +162,21 @@ describe('reads', () => {
 
   test.each([400, 403, 404, 405, 409, 501])('HTTP %i is not retried', async status => {
     server.script('/health', { status, body: { Error: { Type: 'BadInput', Message: 'no' } } })
-    await expect(client().health()).rejects.toMatchObject({ name: 'ApiError', status })
+    await expect(client().transport.health()).rejects.toMatchObject({ name: 'ApiError', status })
     expect(server.count('/health')).toBe(1)
     expect(sleeps).toEqual([])
   })
 
   test('a reset connection and cut-off JSON are retried', async () => {
     server.script('/health', 'reset', { status: 200, body: '{"Version": "1.' }, ok({ Version: '2.0' }))
-    await expect(client().health()).resolves.toBe('2.0')
+    await expect(client().transport.health()).resolves.toBe('2.0')
     expect(server.count('/health')).toBe(3)
     expect(logged[0]).toMatch(/connection reset by the server \(ECONNRESET\)/)
   })
 
   test('gives up after the policy attempts (5), with exponential backoff and jitter', async () => {
     server.script('/health', ...Array<Step>(6).fill({ status: 503 }))
-    const error = await client({ random: () => 0 }).health().catch(e => e)
+    const error = await client({ random: () => 0 }).transport.health().catch(e => e)
     expect(error).toBeInstanceOf(ApiError)
     expect(server.count('/health')).toBe(5)
     // random 0 → half the step: 0.5 s, 1 s, 2 s, 4 s steps.
@@ -183,16 +184,16 @@ describe('reads', () => {
   })
 
   test('backoff: the step doubles up to maxDelayMs; jitter keeps each delay within [step/2, step]', async () => {
-    const retry: RetryPolicy = { attempts: 7, baseDelayMs: 500, maxDelayMs: 3000, maxRetryAfterMs: 30_000 }
+    const retry: RetryPolicy = { attempts: 7, baseDelayMs: 500, maxDelayMs: 3000, maxRetryAfterMs: 30_000, writeBudgetMs: 120_000 }
     server.script('/health', ...Array<Step>(7).fill({ status: 502 }))
-    await expect(client({ retry, random: () => 0.999 }).health()).rejects.toThrow(/HTTP 502/)
+    await expect(client({ retry, random: () => 0.999 }).transport.health()).rejects.toThrow(/HTTP 502/)
     expect(sleeps.map(Math.round)).toEqual([500, 1000, 1999, 2999, 2999, 2999])
   })
 
   test('Retry-After is honoured (seconds or an HTTP date) and capped at maxRetryAfterMs', async () => {
     const soon = new Date(Date.now() + 20_000).toUTCString()
     server.script('/health', { status: 429, headers: { 'Retry-After': '3' } }, { status: 503, headers: { 'Retry-After': soon } }, { status: 429, headers: { 'Retry-After': '3600' } }, ok({ Version: '1' }))
-    await expect(client().health()).resolves.toBe('1')
+    await expect(client().transport.health()).resolves.toBe('1')
     expect(sleeps[0]).toBe(3000)
     expect(sleeps[1]).toBeGreaterThan(15_000)
     expect(sleeps[1]).toBeLessThanOrEqual(20_000)
@@ -224,13 +225,13 @@ describe('reads', () => {
 
   test('every request has a timeout (request-timeout); a read that times out is retried', async () => {
     server.script('/health', 'hang', ok({ Version: '3' }))
-    await expect(client({ requestTimeoutMs: 300 }).health()).resolves.toBe('3')
+    await expect(client({ requestTimeoutMs: 300 }).transport.health()).resolves.toBe('3')
     expect(logged[0]).toMatch(/no answer within 0\.3s \(request-timeout\)/)
   })
 
   test('an answer that is not JSON at all (an HTML page) fails at once, naming it', async () => {
     server.script('/health', { status: 200, body: '<!DOCTYPE html><html><body>Welcome to nginx</body></html>' })
-    const error = await client().health().catch(e => e)
+    const error = await client().transport.health().catch(e => e)
     expect(error.message).toMatch(/is not JSON \(text\/html\): <!DOCTYPE html>.*Welcome to nginx.*Is 'url' the Neomaril server's root\?/)
     expect(server.count('/health')).toBe(1)
   })
@@ -240,7 +241,7 @@ describe('reads', () => {
     await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
     await new Promise(resolve => closed.close(resolve))
-    const error = await client({ apiUrl: `http://127.0.0.1:${port}/api` }).health().catch(e => e)
+    const error = await client({ apiUrl: `http://127.0.0.1:${port}/api` }).transport.health().catch(e => e)
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toBe(`GET /health failed: connection refused (ECONNREFUSED) at 127.0.0.1:${port}`)
     expect(sleeps).toHaveLength(4)
@@ -284,8 +285,36 @@ describe('writes', () => {
     const port = (closed.address() as AddressInfo).port
     await new Promise(resolve => closed.close(resolve))
     const c = client({ apiUrl: `http://127.0.0.1:${port}/api`, groupToken: 'g'.repeat(32) })
-    await expect(c.runAsync(GROUP, HASH, { part: 'dataset', filename: 'x.csv', inline: Buffer.from('a\n1\n'), size: 4 })).rejects.toThrow(/connection refused \(ECONNREFUSED\)/)
-    expect(sleeps).toHaveLength(4)
+    await expect(c.runAsync(GROUP, HASH, { part: 'dataset', filename: 'x.csv', inline: Buffer.from('a\n1\n'), size: 4 })).rejects.toThrow(/connection refused \(ECONNREFUSED\).*the server refused the run \d+ times \(no execution was started\)/)
+    // Sent again for the write budget (2 min), not a count: the pauses fill it, and one more would pass it.
+    const paused = sleeps.reduce((sum, ms) => sum + ms, 0)
+    expect(sleeps.length).toBeGreaterThan(4)
+    expect(paused).toBeLessThanOrEqual(120_000)
+    expect(paused + 6000).toBeGreaterThan(120_000)
+  })
+
+  test('register refused with 429 / 503+Retry-After more than five times in a row still goes through', async () => {
+    const busy: Step[] = Array.from({ length: 8 }, (_, i) => (i % 2 ? { status: 503, headers: { 'Retry-After': '1' } } : { status: 429 }))
+    server.script('/preprocessing/register/', ...busy, { status: 201, body: { Hash: HASH } })
+    await expect(registerCall(client())).resolves.toBe(HASH)
+    expect(server.count('/preprocessing/register/')).toBe(9)
+  })
+
+  test('register refused past the budget says how often, and that nothing was registered', async () => {
+    server.script('/preprocessing/register/', ...Array.from({ length: 60 }, (): Step => ({ status: 429 })))
+    const error = await registerCall(client({ retry: { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 30_000, writeBudgetMs: 20_000 } })).catch(e => e)
+    const sent = server.count('/preprocessing/register/')
+    expect(error.message).toContain(`the server refused the register ${sent} times (not registered)`)
+    expect(error.message).not.toMatch(/may exist|may have been registered/)
+    expect(sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(20_000)
+  })
+
+  test('a register whose connection broke after the body was sent says it may exist', async () => {
+    server.script('/preprocessing/register/', 'reset')
+    const error = await registerCall(client()).catch(e => e)
+    expect(error.message).toMatch(/the connection broke after the body was sent \(it may exist\).*may have been registered all the same/)
+    expect(error.message).not.toMatch(/refused the register/)
+    expect(server.count('/preprocessing/register/')).toBe(1)
   })
 
   test('a sync run answers errors to the smoke test, but 429/503+Retry-After are retried', async () => {
@@ -346,7 +375,7 @@ describe('authentication', () => {
     expect(server.logins).toBe(2)
     const statusCalls = server.seen.filter(s => s.path.startsWith('/api/preprocessing/status/'))
     expect(statusCalls.map(s => s.auth)).toEqual(['Bearer user-token-1', 'Bearer user-token-2'])
-    expect(c.stats.logins).toBe(2)
+    expect(c.transport.stats.logins).toBe(2)
   })
 
   test('a second 401 fails with a clear authentication message', async () => {
@@ -360,7 +389,7 @@ describe('authentication', () => {
 
   test('refused credentials name the inputs, without retrying or printing the password', async () => {
     server.script('/login', { status: 401, body: { Error: { Type: 'InvalidCredentials', Message: 'Invalid user or password' } } })
-    const error = await client().logIn().catch(e => e)
+    const error = await client().transport.logIn().catch(e => e)
     expect(error.message).toMatch(/^Login as 'someone@example.com' was refused \(HTTP 401: Invalid user or password\)\. Check the 'login' and 'password' inputs/)
     expect(error.message).not.toContain('hunter2')
     expect(server.count('/login')).toBe(1)
@@ -379,7 +408,7 @@ describe('cancellation', () => {
     server.script('/health', 'hang')
     const cancel = new AbortController()
     setTimeout(() => cancel.abort('SIGINT'), 100)
-    const error = await client({ signal: cancel.signal }).health().catch(e => e)
+    const error = await client({ signal: cancel.signal }).transport.health().catch(e => e)
     expect(error).toBeInstanceOf(CancelledError)
     expect(error.message).toBe('Cancelled by SIGINT')
   })
@@ -404,7 +433,7 @@ describe('network and TLS reasons', () => {
   })
 
   test('a host name that does not resolve is not retried', async () => {
-    const error = await client({ apiUrl: 'http://no-such-host.invalid/api' }).health().catch(e => e)
+    const error = await client({ apiUrl: 'http://no-such-host.invalid/api' }).transport.health().catch(e => e)
     // Without any DNS server the lookup fails as EAI_AGAIN (temporary, so retried) instead.
     expect(error.message).toMatch(/host name (not found \(ENOTFOUND\)|lookup failed for now \(DNS\) \(EAI_AGAIN\)) at no-such-host\.invalid/)
     if (error.message.includes('ENOTFOUND')) expect(sleeps).toEqual([])
@@ -425,14 +454,14 @@ describe('network and TLS reasons', () => {
     afterAll(() => new Promise(resolve => tls.close(resolve)))
 
     test('an untrusted self-signed certificate says so, and is not retried', async () => {
-      const error = await client({ apiUrl: `https://127.0.0.1:${port}/api` }).health().catch(e => e)
+      const error = await client({ apiUrl: `https://127.0.0.1:${port}/api` }).transport.health().catch(e => e)
       expect(error.message).toMatch(/TLS: the server's certificate is self-signed.*\(DEPTH_ZERO_SELF_SIGNED_CERT\) at 127\.0\.0\.1/)
       expect(sleeps).toEqual([])
     })
 
     test('a trusted certificate for another host name says so', async () => {
       const agent = new https.Agent({ ca: cert })
-      const error = await client({ apiUrl: `https://127.0.0.1:${port}/api`, agent: () => agent }).health().catch(e => e)
+      const error = await client({ apiUrl: `https://127.0.0.1:${port}/api`, agent: () => agent }).transport.health().catch(e => e)
       expect(error.message).toMatch(/TLS: the server's certificate is not for this host name \(ERR_TLS_CERT_ALTNAME_INVALID\)/)
       expect(sleeps).toEqual([])
     })
@@ -442,7 +471,7 @@ describe('network and TLS reasons', () => {
       try {
         // The tunnel opens (the proxy records it); the certificate is then checked end to end.
         const agent = new HttpsProxyAgent(proxy.url)
-        await expect(client({ apiUrl: `https://127.0.0.1:${port}/api`, agent: () => agent }).health()).rejects.toThrow(/\(DEPTH_ZERO_SELF_SIGNED_CERT\)/)
+        await expect(client({ apiUrl: `https://127.0.0.1:${port}/api`, agent: () => agent }).transport.health()).rejects.toThrow(/\(DEPTH_ZERO_SELF_SIGNED_CERT\)/)
         expect(proxy.requests).toEqual([{ kind: 'connect', method: 'CONNECT', target: `127.0.0.1:${port}`, status: 200 }])
       } finally {
         await proxy.close()
@@ -477,7 +506,7 @@ describe('request-timeout while a body is sent or read', () => {
     const started = Date.now()
     const error = await settlesWithin(client({ requestTimeoutMs: 500 }).register(GROUP, REGISTER_FIELDS, [{ part: 'source', filename: 'script.py', localPath: big, size }]).catch(e => e), 10_000)
     expect(error).toBeInstanceOf(NetworkError)
-    expect(error.message).toMatch(/the upload stalled: the server took no data for 0\.5s while the request body was being sent \(request-timeout\); the script 'loan features' may have been registered all the same/)
+    expect(error.message).toMatch(/the upload stalled: the server took no data for 0\.5s while the request body was being sent \(request-timeout\); the connection broke after the body was sent \(it may exist\); the script 'loan features' may have been registered all the same/)
     expect(Date.now() - started).toBeLessThan(5000)
     expect(server.count('/preprocessing/register/')).toBe(1)
   })
@@ -555,11 +584,11 @@ describe('server text in messages', () => {
   test('is redacted before it is cut: a secret across the cut leaves nothing of itself', async () => {
     // The secret starts 10 characters before the 300-character cut.
     server.script('/health', { status: 400, body: `${'x'.repeat(290)}${SECRET} and more after it` })
-    const plain = await client().health().catch(e => e)
+    const plain = await client().transport.health().catch(e => e)
     expect(plain.message).toContain(SECRET.slice(0, 10))
 
     server.script('/health', { status: 400, body: `${'x'.repeat(290)}${SECRET} and more after it` })
-    const error = await client({ redact }).health().catch(e => e)
+    const error = await client({ redact }).transport.health().catch(e => e)
     expect(error.message).not.toContain(SECRET.slice(0, 5))
     expect(error.message).toContain('***')
   })
@@ -569,7 +598,7 @@ describe('server text in messages', () => {
     const error = await client({ redact }).listGroups().catch(e => e)
     expect(error.message).toBe('GET /groups answered HTTP 404 Bad***: no group for ***')
     server.script('/health', { status: 200, body: `<html>${SECRET}</html>` })
-    const html = await client({ redact }).health().catch(e => e)
+    const html = await client({ redact }).transport.health().catch(e => e)
     expect(html.message).not.toContain(SECRET)
   })
 

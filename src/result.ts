@@ -15,6 +15,13 @@ export interface RunResult {
   spec?: DeploySpec
   hash?: string
   serverVersion?: string
+  /** Which API served the script (v1, or v2 for Async on a current server), and why. */
+  apiVersion?: 'v1' | 'v2'
+  apiProbe?: string
+  /** The register and upload calls made, in order (v2 makes one per file). */
+  apiCalls: string[]
+  /** v2: the DatasetHash of each schema dataset, by name; `deployed` is the one the Deployed status names. */
+  datasetHashes: Record<string, string>
   buildSeconds?: number
   statusChecks?: number
   /** The build's log entries (routine Host), fetched after every deploy. */
@@ -39,5 +46,5 @@ export interface RunResult {
 }
 
 export function newRunResult(): RunResult {
-  return { status: 'invalid-input', startedAt: new Date(), hostLogs: [], runLogs: [], smokeTest: { outcome: 'skipped' }, publishWarnings: [] }
+  return { status: 'invalid-input', startedAt: new Date(), hostLogs: [], runLogs: [], apiCalls: [], datasetHashes: {}, smokeTest: { outcome: 'skipped' }, publishWarnings: [] }
 }

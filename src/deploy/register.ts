@@ -1,7 +1,10 @@
 import type { DeploySpec } from '../inputs.js'
-import type { FilePart, NeomarilClient } from '../neomaril/client.js'
+import type { PreprocessingApi, Registered, ScriptPackage } from '../neomaril/api.js'
+import type { FilePart } from '../neomaril/transport.js'
+import type { UploadFile } from '../files.js'
+import { planned } from '../modes/spec.js'
 
-/** The form fields of the register call (contract §3). */
+/** The form fields of the v1 register call (contract §3); the manifest shows them. */
 export function registerFields(script: DeploySpec['script']): Record<string, string> {
   return {
     name: script.name,
@@ -11,12 +14,27 @@ export function registerFields(script: DeploySpec['script']): Record<string, str
   }
 }
 
-/** The file parts, in the order the official client sends them; streamed from disk. */
-export function registerFiles(script: DeploySpec['script']): FilePart[] {
-  return script.files.map(file => ({ part: file.part, filename: file.uploadName, localPath: file.localPath, inline: file.inline, size: file.size }))
+const partOf = (file: UploadFile): FilePart => ({ part: file.part, filename: file.uploadName, localPath: file.localPath, inline: file.inline, size: file.size })
+
+/** What the deploy uploads, for whichever API takes it; files streamed from disk. */
+export function scriptPackage(spec: DeploySpec): ScriptPackage {
+  const { script } = spec
+  return {
+    name: script.name,
+    entrypoint: script.entrypoint,
+    operation: script.operation,
+    pythonVersion: script.pythonVersion,
+    files: script.files.map(partOf),
+    datasets: planned(spec).datasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }))
+  }
 }
 
-/** Registers the script and answers its hash. */
-export function registerScript(client: NeomarilClient, spec: DeploySpec): Promise<string> {
-  return client.register(spec.group, registerFields(spec.script), registerFiles(spec.script))
+/** Registers the script (and, on v2, uploads each file); answers its hash and the calls made. */
+export function registerScript(api: PreprocessingApi, spec: DeploySpec, onCall?: (call: string) => void): Promise<Registered> {
+  return api.register(scriptPackage(spec), onCall)
+}
+
+/** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
+export function smokeTestDatasets(spec: DeploySpec): { name: string; file: FilePart }[] {
+  return planned(spec).smokeDatasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }))
 }

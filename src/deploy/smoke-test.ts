@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { unzipSync } from 'fflate'
-import type { FilePart, NeomarilClient } from '../neomaril/client.js'
+import type { PreprocessingApi } from '../neomaril/api.js'
+import type { DatasetPart } from '../neomaril/v2.js'
 import { EXECUTION_RUNNING_STATES } from '../neomaril/wire.js'
+import { readParquetSummary } from './parquet.js'
 import { waitWhilePending, type Poll, type WaitOptions } from './wait.js'
 
 /** What the smoke test did and found; kept whole for the artifact and the summary. */
@@ -21,17 +23,23 @@ export interface SmokeTestResult {
   executionStatus?: string
   executionMessage?: string | null
   resultFile?: string
+  /** v1 Async: what the result zip holds. */
   resultEntries?: { name: string; size: number }[]
+  /** v2 Async: the result parquet's shape, and the DatasetHash of each input uploaded. */
+  resultRows?: number
+  resultColumns?: readonly string[]
+  inputHashes?: Readonly<Record<string, string>>
+  outputDatasetHash?: string
 }
 
 /**
  * Sync smoke test: sends {"Input": sample}. Passes on a 2xx JSON answer that is not an
  * error envelope and, when `expected` is given, contains it (deep subset).
  */
-export async function smokeTestSync(client: NeomarilClient, group: string, hash: string, input: unknown, expected: unknown): Promise<SmokeTestResult> {
+export async function smokeTestSync(api: PreprocessingApi, hash: string, input: unknown, expected: unknown): Promise<SmokeTestResult> {
   const started = Date.now()
   const request = { Input: input }
-  const { status, body } = await client.runSync(group, hash, input)
+  const { status, body } = await api.runSync(hash, input)
   const result: SmokeTestResult = { outcome: 'failed', request, responseStatus: status, responseBody: body }
   result.elapsedMs = Date.now() - started
   let parsed: unknown
@@ -55,30 +63,41 @@ export async function smokeTestSync(client: NeomarilClient, group: string, hash:
   return result
 }
 
+/** v2 executions may also sit in 'Uploaded' (inputs in, not run yet) before Running. */
+const EXECUTION_PENDING_STATES: readonly string[] = [...EXECUTION_RUNNING_STATES, 'Uploaded']
+
 /**
- * Async smoke test: uploads the dataset, waits for the execution with its own
- * deadline, downloads the result and checks it is a readable, non-empty zip.
+ * Async smoke test: starts an execution on the datasets (v1: one file; v2: create,
+ * one upload per dataset, run), waits for it with its own deadline, downloads the
+ * result and checks it: v1 a readable, non-empty zip; v2 a readable, non-empty parquet file.
  */
 export async function smokeTestAsync(
-  client: NeomarilClient,
-  group: string,
+  api: PreprocessingApi,
   hash: string,
-  dataset: FilePart,
-  options: { timeoutMs: number; pollIntervalMs: number; resultPath: string; signal?: AbortSignal; onPoll?: (poll: Poll) => void; onTransientFailure?: WaitOptions['onTransientFailure'] }
+  datasets: readonly DatasetPart[],
+  options: { timeoutMs: number; pollIntervalMs: number; resultPath: string; signal?: AbortSignal; onPoll?: (poll: Poll) => void; onCall?: (call: string) => void; onTransientFailure?: WaitOptions['onTransientFailure'] }
 ): Promise<SmokeTestResult> {
   const started = Date.now()
-  const executionId = await client.runAsync(group, hash, dataset)
+  const execution = await api.startExecution(hash, datasets, options.onCall)
+  const executionId = execution.id
   const result: SmokeTestResult = { outcome: 'failed', executionId }
-  const outcome = await waitWhilePending(() => client.executionStatus(group, executionId), {
+  if (api.version === 'v2') result.inputHashes = execution.inputHashes
+  let outputDatasetHash: string | undefined
+  const outcome = await waitWhilePending(async limits => {
+    const state = await api.executionStatus(hash, executionId, limits)
+    outputDatasetHash = state.outputDatasetHash
+    return state
+  }, {
     timeoutMs: options.timeoutMs,
     pollIntervalMs: options.pollIntervalMs,
-    pendingStates: EXECUTION_RUNNING_STATES,
+    pendingStates: EXECUTION_PENDING_STATES,
     signal: options.signal,
     onPoll: options.onPoll,
     onTransientFailure: options.onTransientFailure
   })
   result.executionStatus = outcome.last.status
   result.executionMessage = outcome.last.message
+  result.outputDatasetHash = outputDatasetHash
   result.elapsedMs = Date.now() - started
   if (outcome.kind === 'timed-out') {
     result.reason = `execution ${executionId} was still '${outcome.last.status}' after ${Math.round(outcome.elapsedMs / 1000)}s (smoke-test-timeout)`
@@ -88,21 +107,34 @@ export async function smokeTestAsync(
     result.reason = `execution ${executionId} ended as '${outcome.last.status}'${outcome.last.message ? `: ${lastLine(outcome.last.message)}` : ''}`
     return result
   }
-  await client.downloadResult(group, executionId, options.resultPath)
+  await api.downloadResult(hash, executionId, options.resultPath)
   result.resultFile = options.resultPath
+  result.reason = api.resultFormat === 'parquet' ? await checkParquet(result, options.resultPath) : checkZip(result, options.resultPath)
+  if (result.reason === undefined) result.outcome = 'passed'
+  return result
+}
+
+/** Why the v1 result is no good, or undefined when it is a readable zip holding something. */
+function checkZip(result: SmokeTestResult, path: string): string | undefined {
   try {
-    const entries = unzipSync(new Uint8Array(readFileSync(options.resultPath)))
+    const entries = unzipSync(new Uint8Array(readFileSync(path)))
     result.resultEntries = Object.entries(entries).map(([name, bytes]) => ({ name, size: bytes.length }))
   } catch (error) {
-    result.reason = `the result of execution ${executionId} is not a readable zip (${(error as Error).message})`
-    return result
+    return `the result of execution ${result.executionId} is not a readable zip (${(error as Error).message})`
   }
-  if (!result.resultEntries.some(entry => entry.size > 0)) {
-    result.reason = `the result of execution ${executionId} is an empty zip`
-    return result
+  return result.resultEntries.some(entry => entry.size > 0) ? undefined : `the result of execution ${result.executionId} is an empty zip`
+}
+
+/** Why the v2 result is no good, or undefined when it is a readable parquet file with rows. */
+async function checkParquet(result: SmokeTestResult, path: string): Promise<string | undefined> {
+  try {
+    const { rows, columns } = await readParquetSummary(path)
+    result.resultRows = rows
+    result.resultColumns = columns
+  } catch (error) {
+    return `the result of execution ${result.executionId} is not a readable parquet file (${(error as Error).message})`
   }
-  result.outcome = 'passed'
-  return result
+  return result.resultRows > 0 ? undefined : `the result of execution ${result.executionId} is a parquet file with no rows (columns: ${result.resultColumns?.join(', ') || 'none'})`
 }
 
 /** The last non-blank line: the exception of a Python traceback. */

@@ -57,3 +57,41 @@ export const SCRIPT_STATES = [
 export const BUILDING_STATES: readonly string[] = ['Building', 'Recovering']
 /** Execution states (contract §4). */
 export const EXECUTION_RUNNING_STATES: readonly string[] = ['Requested', 'Running']
+
+// --- v2 (mlops-current-api §5): every key as the 4.x client reads it ------------------
+
+export interface V2RegisterResponse {
+  PreprocessHash?: string
+}
+export interface V2DatasetResponse {
+  DatasetHash?: string
+  DatasetName?: string
+}
+export interface V2StatusResponse {
+  Status?: string
+  Message?: string | null
+  DatasetHash?: string
+}
+export interface V2DescribeResponse {
+  State?: string
+  Operation?: string
+  PythonVersion?: string
+  [key: string]: unknown
+}
+export interface V2ListResponse {
+  Result?: unknown[]
+}
+export interface V2ExecutionCreated {
+  /** "Preprocess Execution '16' created": the id is the integer in quotes. */
+  Message?: string
+}
+export interface V2ExecutionStatusResponse {
+  Status?: string
+  Message?: string | null
+  OutputDatasetHash?: string
+}
+
+/** A dataset's hash as the v2 calls answer it: 'D' and 63 hex digits (mlops-current-api §5). */
+export const DATASET_HASH = /^D[0-9a-f]{63}$/i
+/** The execution id inside E1's message (the 4.x client's regex). */
+export const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/

@@ -12,6 +12,7 @@ export function outputsOf(result: RunResult): Record<string, string> {
     group: spec?.group ?? '',
     'python-version': spec?.script.pythonVersion ?? '',
     'server-version': result.serverVersion ?? '',
+    'api-version': result.apiVersion ?? '',
     'build-seconds': result.buildSeconds === undefined ? '' : String(result.buildSeconds),
     'smoke-test': result.smokeTest.outcome,
     'smoke-test-output': result.smokeTestOutput ?? '',

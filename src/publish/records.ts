@@ -63,6 +63,7 @@ export async function writeRecords(result: RunResult, where: Provenance, cwd: st
       group: spec.group
     },
     server: spec && { apiUrl: spec.connection.apiUrl, version: result.serverVersion },
+    api: result.apiVersion && { version: result.apiVersion, probe: result.apiProbe, calls: result.apiCalls, datasetHashes: result.datasetHashes },
     files,
     hash: result.hash,
     status: result.status,

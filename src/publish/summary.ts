@@ -26,20 +26,33 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
     ['Build time', result.buildSeconds === undefined ? '—' : `${formatDuration(result.buildSeconds * 1000)} (${result.statusChecks} status checks)`],
     [smoke.where === 'local' ? 'Local run' : 'Smoke test', `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`],
     ['Server version', result.serverVersion ? escapeHtml(result.serverVersion) : '—'],
+    ['API', result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${escapeHtml(result.apiProbe)}` : ''}` : '—'],
     ['Artifact', artifact?.url ? `<a href="${escapeHtml(artifact.url)}">${escapeHtml(artifact.name)}</a>` : artifact?.localOnly ? `not uploaded (no artifact service); files in ${code(result.recordsDir ?? '')}` : '—'],
     ['Workflow run', where.runUrl ? `<a href="${escapeHtml(where.runUrl)}">${escapeHtml(where.workflow ?? 'run')} #${where.runId}</a>` : '—'],
     ['Commit', where.commit ? `${code(where.commit.slice(0, 12))} on ${code(where.ref ?? '')} by ${escapeHtml(where.actor ?? '')}` : '—']
   ]
+  // The heading says how the step ended, whichever phase failed (a failed smoke test after Deployed too).
+  const what = spec?.mode === 'validate' ? 'validation' : spec?.mode === 'smoke-test' ? 'smoke test' : 'deploy'
+  const heading = result.error ? `✗ Neomaril ${what} failed` : `${icon(result.status)} Neomaril ${what}`
   const summary = core.summary
-    .addHeading(`${icon(result.status)} Neomaril ${spec?.mode === 'validate' ? 'validation' : spec?.mode === 'smoke-test' ? 'smoke test' : 'deploy'}: ${escapeHtml(spec?.script.name || result.hash || '(inputs not read)')}`, 3)
+    .addHeading(`${heading}: ${escapeHtml(spec?.script.name || result.hash || '(inputs not read)')}`, 3)
     .addRaw(`<table>${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('')}</table>\n\n`)
   if (result.error) summary.addRaw(`<p><strong>Error</strong></p>\n`).addRaw(pre(result.error))
+  if (result.apiCalls.length > 0) {
+    summary.addRaw(`<details><summary>API calls (${result.apiVersion}): ${result.apiCalls.length}</summary>\n\n${pre(result.apiCalls.join('\n'))}</details>\n\n`)
+  }
+  const datasets = Object.entries(result.datasetHashes)
+  if (datasets.length > 0) {
+    summary.addRaw(`<p><strong>Datasets</strong></p>\n<table>${datasets.map(([name, hash]) => `<tr><th align="left">${escapeHtml(name)}</th><td>${code(hash)}</td></tr>`).join('')}</table>\n\n`)
+  }
 
   if (smoke.request) {
     summary.addRaw(`<p><strong>Smoke test</strong>: HTTP ${smoke.responseStatus}, ${smoke.elapsedMs} ms. Response:</p>\n`).addRaw(pre(pretty(smoke.responseBody ?? '')))
   } else if (smoke.executionId) {
     const entries = smoke.resultEntries?.map(e => `${e.name} (${e.size} B)`).join(', ')
-    summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ended as ${escapeHtml(smoke.executionStatus ?? '?')}${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}.</p>\n`)
+    const parquet = smoke.resultRows === undefined ? '' : `; result parquet: ${smoke.resultRows} rows, columns ${escapeHtml((smoke.resultColumns ?? []).join(', ') || 'none')}`
+    const inputs = Object.entries(smoke.inputHashes ?? {}).map(([name, hash]) => `${name} ${hash}`).join(', ')
+    summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ended as ${escapeHtml(smoke.executionStatus ?? '?')}${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}${parquet}${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`)
   }
   for (const [title, entries] of [['Build log', result.hostLogs], ['Run log', result.runLogs]] as const) {
     if (entries.length === 0) continue

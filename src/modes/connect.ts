@@ -1,0 +1,114 @@
+import * as core from '@actions/core'
+import { InputError } from '../errors.js'
+import type { DeploySpec } from '../inputs.js'
+import { v1Preprocessing, v2Preprocessing, type ApiVersion, type PreprocessingApi } from '../neomaril/api.js'
+import { Transport } from '../neomaril/transport.js'
+import { V1Api } from '../neomaril/v1.js'
+import { V2Api } from '../neomaril/v2.js'
+import { proxyAgents } from '../neomaril/proxy.js'
+import { oneLine } from '../publish/inert.js'
+import type { RunResult } from '../result.js'
+import { addSecret, redact } from '../secrets.js'
+import { planned } from './spec.js'
+
+/** The deadline the transport's retries respect; undefined between waits. */
+export interface Deadline {
+  at?: number
+}
+
+/** A logged-in session: both APIs over one transport, and the group as the server spells it. */
+export interface Session {
+  readonly transport: Transport
+  readonly v1: V1Api
+  readonly v2: V2Api
+  readonly group: string
+}
+
+/** The longest a write the server refuses before acting is sent again (README "Retries"), inside wait-timeout. */
+const WRITE_BUDGET_MS = 120_000
+
+export function newTransport(spec: DeploySpec, signal: AbortSignal, deadline: Deadline): Transport {
+  return new Transport({
+    ...spec.connection,
+    tenant: planned(spec).tenant,
+    retry: { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 30_000, writeBudgetMs: Math.min(WRITE_BUDGET_MS, spec.wait.timeoutMs) },
+    deadline: () => deadline.at,
+    logger: { debug: core.debug, info: core.info, warning: core.warning },
+    signal,
+    onToken: addSecret,
+    redact,
+    agent: proxyAgents()
+  })
+}
+
+/**
+ * Health (read-only, nothing secret) runs beside the local checks; the login waits
+ * for both, so no password leaves the runner before every local check has passed.
+ */
+export async function connect(transport: Transport, spec: DeploySpec, result: RunResult, localChecks: Promise<void>): Promise<Session> {
+  return core.group('Connect', async () => {
+    const [version] = await Promise.all([transport.health(), localChecks])
+    result.serverVersion = version
+    core.info(`Server ${spec.connection.apiUrl} answers, version ${oneLine(version)}.`)
+    await transport.logIn()
+    const tenant = planned(spec).tenant
+    core.info(`Logged in as ${oneLine(spec.connection.login)}${tenant === undefined ? '' : ` (tenant ${oneLine(tenant)})`}.`)
+    const v1 = new V1Api(transport)
+    const group = chooseGroup(await v1.listGroups(), planned(spec).group, planned(spec).groupNormalised)
+    return { transport, v1, v2: new V2Api(transport), group }
+  })
+}
+
+/**
+ * The group as /groups spells it: the name as given when it is there (current
+ * servers match exactly), else the 2.1.1 normalisation with a notice naming both.
+ */
+export function chooseGroup(visible: readonly string[], given: string, normalised: string): string {
+  if (visible.includes(given)) {
+    core.info(`Group '${oneLine(given)}' exists.`)
+    return given
+  }
+  if (normalised !== given && visible.includes(normalised)) {
+    core.notice(`Group '${oneLine(given)}' is not on the server, but '${oneLine(normalised)}' (its 2.1.1 normalisation) is: using '${oneLine(normalised)}'. Write it that way to silence this notice; servers since 2.2.1 match names exactly.`)
+    return normalised
+  }
+  throw new InputError([{
+    input: 'group',
+    problem: `'${given}'${normalised !== given ? ` (or '${normalised}')` : ''} is not a group this user can see (visible: ${visible.length > 0 ? visible.join(', ') : 'none'}).`,
+    fix: 'Use one of those, exactly as spelled, or create the group first.'
+  }])
+}
+
+/**
+ * The API a deploy uses: v1 for Sync (the platform has no v2 Sync), the one asked
+ * for, or with `auto` v2 when the read-only probe finds its routes (v2.served).
+ */
+export async function chooseDeployApi(session: Session, spec: DeploySpec, result: RunResult): Promise<PreprocessingApi> {
+  const { apiVersion, datasets } = planned(spec)
+  let version: ApiVersion
+  if (spec.script.operation === 'Sync') {
+    version = 'v1'
+    result.apiProbe = 'Sync scripts use v1'
+  } else if (apiVersion !== 'auto') {
+    version = apiVersion
+    result.apiProbe = `api-version: ${apiVersion}`
+  } else {
+    const served = await session.v2.served(session.group)
+    version = served ? 'v2' : 'v1'
+    result.apiProbe = `GET /v2/preprocessing?group=${session.group} answered ${served ? '200: the server serves v2' : '404: no v2 routes (an older server)'}`
+  }
+  core.info(`API: ${version} (${oneLine(result.apiProbe)}).`)
+  if (version === 'v1' && datasets.length > 1) {
+    throw new InputError([{
+      input: 'schema',
+      problem: `names ${datasets.length} datasets, but this deploy goes through v1 (${result.apiProbe}), which takes one schema file.`,
+      fix: "Give one schema file, or deploy to a server with the v2 API (api-version: auto or v2)."
+    }])
+  }
+  result.apiVersion = version
+  return apiOf(session, version)
+}
+
+export function apiOf(session: Session, version: ApiVersion): PreprocessingApi {
+  return version === 'v2' ? v2Preprocessing(session.v2, session.v1, session.group) : v1Preprocessing(session.v1, session.group)
+}

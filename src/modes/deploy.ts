@@ -1,0 +1,90 @@
+import * as core from '@actions/core'
+import { formatDuration } from '../duration.js'
+import { CancelledError, DeployFailedError, WaitTimeoutError } from '../errors.js'
+import type { PreprocessingApi } from '../neomaril/api.js'
+import { registerScript } from '../deploy/register.js'
+import { waitWhilePending } from '../deploy/wait.js'
+import { oneLine } from '../publish/inert.js'
+import { chooseDeployApi, connect, newTransport } from './connect.js'
+import { logCall, logOutage, logPoll, type RunContext } from './context.js'
+import { runSmokeTest } from './smoke-test.js'
+
+/** deploy mode: connect → pick the API → register (+ uploads) → host → wait → smoke test. */
+export async function deployMode(ctx: RunContext): Promise<void> {
+  const { spec, result } = ctx
+  const session = await connect(newTransport(spec, ctx.signal, ctx.deadline), spec, result, ctx.localChecks)
+  const api = await chooseDeployApi(session, spec, result)
+  ctx.api = api
+  await registerAndHost(ctx, api)
+  if (spec.wait.enabled) {
+    ctx.deadline.at = Date.now() + spec.wait.timeoutMs
+    await waitForBuild(ctx, api)
+  } else core.notice(`Not waiting for the build of ${result.hash} (wait: false).`)
+  if (spec.smokeTest.enabled) await runSmokeTest(ctx, api, spec)
+}
+
+async function registerAndHost(ctx: RunContext, api: PreprocessingApi): Promise<void> {
+  const { spec, result } = ctx
+  await core.group('Register', async () => {
+    try {
+      const registered = await registerScript(api, spec, call => {
+        result.apiCalls.push(call)
+        logCall(call)
+      })
+      result.hash = registered.hash
+      Object.assign(result.datasetHashes, registered.datasetHashes)
+    } catch (error) {
+      // Stopped mid-upload, the server may still have registered the script.
+      if (error instanceof CancelledError) throw new CancelledError(signalOf(error), `during the register call: the script '${spec.script.name}' may have been registered all the same; look for it in Neomaril before deploying again`)
+      throw error
+    }
+    result.status = 'registered'
+    core.info(`Registered '${oneLine(spec.script.name)}' as ${result.hash} (${api.version}).`)
+    for (const [name, hash] of Object.entries(result.datasetHashes)) core.info(`  dataset ${oneLine(name)}: ${hash}`)
+  })
+  await core.group('Host', async () => {
+    const hash = result.hash as string
+    result.apiCalls.push(api.version === 'v2' ? `PATCH /v2/preprocessing/${hash}/status` : `GET /preprocessing/${spec.script.operation.toLowerCase()}/host/${spec.group}/${hash}`)
+    await api.host(spec.script.operation, hash)
+    result.status = 'building'
+    core.info(`Build started (${spec.script.operation.toLowerCase()} host, ${api.version}).`)
+  })
+}
+
+async function waitForBuild(ctx: RunContext, api: PreprocessingApi): Promise<void> {
+  const { spec, result } = ctx
+  const hash = result.hash as string
+  await core.group('Wait for Deployed', async () => {
+    const outcome = await waitWhilePending(async limits => {
+      const state = await api.status(hash, limits)
+      if (state.datasetHash) result.datasetHashes.deployed = state.datasetHash
+      return state
+    }, {
+      timeoutMs: spec.wait.timeoutMs,
+      pollIntervalMs: spec.wait.pollIntervalMs,
+      signal: ctx.signal,
+      onPoll: logPoll('check'),
+      onTransientFailure: logOutage
+    })
+    result.buildSeconds = Math.round(outcome.elapsedMs / 100) / 10
+    result.statusChecks = outcome.checks
+    if (outcome.kind === 'timed-out') {
+      result.status = 'timed-out'
+      const error = new WaitTimeoutError(outcome.last.status, outcome.elapsedMs, hash)
+      if (spec.wait.failOnTimeout) throw error
+      core.warning(`${oneLine(error.message)} Not failing the step (fail-on-timeout: false).`)
+      return
+    }
+    if (outcome.last.status === 'Deployed') {
+      result.status = 'deployed'
+      core.info(`Deployed in ${formatDuration(outcome.elapsedMs)} (${outcome.checks} status checks).`)
+      return
+    }
+    result.status = outcome.last.status === 'Failed' ? 'failed' : 'unavailable'
+    throw new DeployFailedError(outcome.last.status, outcome.last.message, hash)
+  })
+}
+
+export function signalOf(error: CancelledError): string {
+  return /^Cancelled by (\S+)/.exec(error.message)?.[1] ?? 'cancellation'
+}

@@ -1,0 +1,48 @@
+import * as core from '@actions/core'
+import { copyFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { formatDuration } from '../duration.js'
+import { SmokeTestFailedError } from '../errors.js'
+import type { SmokeTestResult } from '../deploy/smoke-test.js'
+import { buildManifest } from '../validate/manifest.js'
+import { runLocally } from '../validate/local-run.js'
+import { oneLine, printInert } from '../publish/inert.js'
+import type { RunContext } from './context.js'
+import { planned } from './spec.js'
+
+/**
+ * validate mode: no network. Prints and outputs the manifest of what a deploy would
+ * upload, then runs the entrypoint on the sample on this machine as the server would.
+ * The status says validated only once the local run passed (or could not run).
+ */
+export async function validateMode(ctx: RunContext): Promise<void> {
+  const { spec, result } = ctx
+  await ctx.localChecks
+  await core.group('Manifest', async () => {
+    result.manifest = await buildManifest(spec, planned(spec).workspace)
+    printInert(JSON.stringify(result.manifest, null, 2))
+  })
+  await core.group('Run the entrypoint locally', async () => {
+    const local = await runLocally(spec, { timeoutMs: spec.smokeTest.timeoutMs, signal: ctx.signal })
+    const smoke: SmokeTestResult = { outcome: local.outcome, reason: local.reason, elapsedMs: local.elapsedMs, where: 'local' }
+    if (spec.script.operation === 'Sync' && local.outcome !== 'skipped') {
+      smoke.request = { Input: spec.smokeTest.syncInput }
+      smoke.responseStatus = local.response === undefined ? undefined : 200
+      smoke.responseBody = local.response ?? local.traceback
+    }
+    if (local.outputFile) {
+      smoke.resultFile = join(result.recordsDir as string, `local-output-${basename(local.outputFile)}`)
+      copyFileSync(local.outputFile, smoke.resultFile)
+    }
+    if (local.traceback) result.localTraceback = local.traceback
+    result.smokeTest = smoke
+    if (local.outcome === 'skipped') core.notice(`The entrypoint was not run locally: ${oneLine(local.reason ?? '')}.`)
+    else if (local.outcome === 'passed') core.info(`${oneLine(spec.script.entrypoint)} ran on the sample in ${formatDuration(local.elapsedMs)}${local.response ? ` and returned ${oneLine(local.response).slice(0, 500)}` : ''}.`)
+    else {
+      result.status = 'failed'
+      if (local.traceback) printInert(local.traceback)
+      throw new SmokeTestFailedError(`The entrypoint failed on the sample, run locally as the server would: ${local.reason}.`)
+    }
+    result.status = 'validated'
+  })
+}

@@ -1,0 +1,169 @@
+import { ApiError } from '../errors.js'
+import type { CallOptions, FilePart } from './transport.js'
+import type { V1Api } from './v1.js'
+import type { DatasetPart, V2Api } from './v2.js'
+import type { LogEntry } from './wire.js'
+
+export type ApiVersion = 'v1' | 'v2'
+
+/** What a deploy uploads, named the same whichever API takes it. */
+export interface ScriptPackage {
+  readonly name: string
+  readonly entrypoint: string
+  readonly operation: 'Sync' | 'Async'
+  /** '3.10' */
+  readonly pythonVersion: string
+  /** Every file as the v1 register sends it (source, requirements, schema, env, extras), in order. */
+  readonly files: readonly FilePart[]
+  /** The schema as named datasets (v2 uploads each one). */
+  readonly datasets: readonly DatasetPart[]
+}
+
+export interface Registered {
+  readonly hash: string
+  /** The calls that made it, in order, for the manifest, deployment.json and the summary. */
+  readonly calls: readonly string[]
+  /** v2: the DatasetHash of each schema dataset, by name. */
+  readonly datasetHashes: Readonly<Record<string, string>>
+}
+
+export interface ScriptState {
+  readonly status: string
+  readonly message: string | null
+  /** v2, once Deployed. */
+  readonly datasetHash?: string
+  /** v2 execution, once Succeeded. */
+  readonly outputDatasetHash?: string
+}
+
+export interface Execution {
+  readonly id: string
+  /** v2: the DatasetHash of each input, by name. */
+  readonly inputHashes: Readonly<Record<string, string>>
+}
+
+/**
+ * The one interface the deploy steps use, whichever API serves the script: register
+ * and upload, host, status, logs, run (Sync), an execution's start, status and result (Async).
+ */
+export interface PreprocessingApi {
+  readonly version: ApiVersion
+  /** What a result download holds: v1 Async answers a zip, v2 a parquet file. */
+  readonly resultFormat: 'zip' | 'parquet'
+  register(script: ScriptPackage, onCall?: (call: string) => void): Promise<Registered>
+  host(operation: 'Sync' | 'Async', hash: string): Promise<void>
+  status(hash: string, options?: CallOptions): Promise<ScriptState>
+  describe(hash: string): Promise<{ readonly operation?: string; readonly pythonVersion?: string }>
+  logs(hash: string, routine: 'Host' | 'Run'): Promise<LogEntry[]>
+  runSync(hash: string, input: unknown): Promise<{ status: number; body: string }>
+  startExecution(hash: string, inputs: readonly DatasetPart[], onCall?: (call: string) => void): Promise<Execution>
+  executionStatus(hash: string, executionId: string, options?: CallOptions): Promise<ScriptState>
+  downloadResult(hash: string, executionId: string, destination: string): Promise<number>
+}
+
+const wirePython = (version: string) => `Python${version.replace('.', '')}`
+
+/** Sync scripts, and Async scripts on servers without v2. */
+export function v1Preprocessing(v1: V1Api, group: string): PreprocessingApi {
+  return {
+    version: 'v1',
+    resultFormat: 'zip',
+    async register(script, onCall) {
+      const fields = { name: script.name, script_reference: script.entrypoint, operation: script.operation, python_version: wirePython(script.pythonVersion) }
+      onCall?.(`POST /preprocessing/register/${group}`)
+      const hash = await v1.register(group, fields, script.files)
+      return { hash, calls: [`POST /preprocessing/register/${group}`], datasetHashes: {} }
+    },
+    host: (operation, hash) => v1.host(operation, group, hash),
+    status: (hash, options) => v1.status(group, hash, options),
+    describe: async hash => {
+      const described = await v1.describe(group, hash)
+      return { operation: stringOr(described.Operation), pythonVersion: stringOr(described.PythonVersion) }
+    },
+    logs: (hash, routine) => v1.logs(group, hash, { routine }),
+    runSync: (hash, input) => v1.runSync(group, hash, input),
+    async startExecution(hash, inputs) {
+      // v1 takes one file, as the `dataset` part.
+      const [first] = inputs
+      if (!first || inputs.length > 1) throw new Error(`a v1 Async run takes exactly one dataset, not ${inputs.length}`)
+      return { id: await v1.runAsync(group, hash, { ...first.file, part: 'dataset' }), inputHashes: {} }
+    },
+    executionStatus: (_hash, id, options) => v1.executionStatus(group, id, options),
+    downloadResult: (_hash, id, destination) => v1.downloadResult(group, id, destination)
+  }
+}
+
+/** Async scripts on current servers (mlops-current-api §5); logs through the v1 URL, the only one there is (§8). */
+export function v2Preprocessing(v2: V2Api, v1: V1Api, group: string): PreprocessingApi {
+  return {
+    version: 'v2',
+    resultFormat: 'parquet',
+    async register(script, onCall) {
+      const calls: string[] = []
+      const step = (call: string) => {
+        calls.push(call)
+        onCall?.(call)
+      }
+      step(`POST /v2/preprocessing/${group}`)
+      const hash = await v2.register(group, script.name)
+      const datasetHashes: Record<string, string> = {}
+      // The contract's order: schema per dataset, script-file, requirements, env, extras (host comes after).
+      for (const dataset of script.datasets) {
+        step(`PATCH /v2/preprocessing/${hash}/schema (${dataset.name})`)
+        datasetHashes[dataset.name] = await v2.uploadSchema(hash, dataset)
+      }
+      const of = (part: string) => script.files.filter(file => file.part === part)
+      for (const source of of('source')) {
+        step(`PATCH /v2/preprocessing/${hash}/script-file`)
+        await v2.uploadScript(hash, source, script.entrypoint, wirePython(script.pythonVersion))
+      }
+      for (const requirements of of('requirements')) {
+        step(`PATCH /v2/preprocessing/${hash}/requirements-file`)
+        await v2.uploadRequirements(hash, requirements)
+      }
+      for (const env of of('env')) {
+        step(`PATCH /v2/preprocessing/${hash}/env-file`)
+        await v2.uploadEnv(hash, env)
+      }
+      for (const extra of of('extra')) {
+        step(`PATCH /v2/preprocessing/${hash}/extra-file (${extra.filename})`)
+        await v2.uploadExtra(hash, extra)
+      }
+      return { hash, calls, datasetHashes }
+    },
+    host: (_operation, hash) => v2.host(hash),
+    status: (hash, options) => v2.status(hash, options),
+    describe: async hash => {
+      const described = await v2.describe(hash)
+      return { operation: stringOr(described.Operation) ?? 'Async', pythonVersion: stringOr(described.PythonVersion) }
+    },
+    async logs(hash, routine) {
+      try {
+        return await v1.logs(group, hash, { routine })
+      } catch (error) {
+        // No client knows a v2 logs route; a server that keeps none for v2 scripts is no failure.
+        if (error instanceof ApiError && error.status === 404) return []
+        throw error
+      }
+    },
+    runSync: () => Promise.reject(new Error('the platform has no v2 Sync run')),
+    async startExecution(hash, inputs, onCall) {
+      onCall?.(`POST /v2/preprocessing/${hash}/execution`)
+      const id = await v2.createExecution(hash)
+      const inputHashes: Record<string, string> = {}
+      for (const input of inputs) {
+        onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/input (${input.name})`)
+        inputHashes[input.name] = await v2.uploadInput(hash, id, input)
+      }
+      onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/run`)
+      await v2.runExecution(hash, id)
+      return { id, inputHashes }
+    },
+    executionStatus: (hash, id, options) => v2.executionStatus(hash, id, options),
+    downloadResult: (hash, id, destination) => v2.downloadResult(hash, id, destination)
+  }
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
