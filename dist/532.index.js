@@ -1,0 +1,541 @@
+export const id = 532;
+export const ids = [532];
+export const modules = {
+
+/***/ 57450:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hG: () => (/* binding */ registerFields),
+/* harmony export */   rs: () => (/* binding */ smokeTestDatasets),
+/* harmony export */   tX: () => (/* binding */ registerScript)
+/* harmony export */ });
+/* unused harmony export scriptPackage */
+/* harmony import */ var _modes_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71717);
+
+/** The form fields of the v1 register call (contract §3); the manifest shows them. */
+function registerFields(script) {
+    return {
+        name: script.name,
+        script_reference: script.entrypoint,
+        operation: script.operation,
+        python_version: `Python${script.pythonVersion.replace('.', '')}`
+    };
+}
+const partOf = (file) => ({ part: file.part, filename: file.uploadName, localPath: file.localPath, inline: file.inline, size: file.size });
+/** What the deploy uploads, for whichever API takes it; files streamed from disk. */
+function scriptPackage(spec) {
+    const { script } = spec;
+    return {
+        name: script.name,
+        entrypoint: script.entrypoint,
+        operation: script.operation,
+        pythonVersion: script.pythonVersion,
+        files: script.files.map(partOf),
+        datasets: (0,_modes_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .l)(spec).datasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }))
+    };
+}
+/** Registers the script (and, on v2, uploads each file); answers its hash and the calls made. */
+function registerScript(api, spec, onCall) {
+    return api.register(scriptPackage(spec), onCall);
+}
+/** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
+function smokeTestDatasets(spec) {
+    return (0,_modes_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .l)(spec).smokeDatasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }));
+}
+
+
+/***/ }),
+
+/***/ 71717:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ planned)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+function planned(spec) {
+    const more = spec;
+    const schema = spec.script.files.find(file => file.part === 'schema');
+    const stem = (file) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(file.uploadName, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.extname)(file.uploadName));
+    const datasets = more.script.datasets ?? (schema ? [{ name: stem(schema), file: schema }] : []);
+    const sample = spec.smokeTest.dataset;
+    const smokeDatasets = more.smokeTest.datasets ?? (sample ? [{ name: datasets[0]?.name ?? stem(sample), file: sample }] : datasets);
+    return {
+        workspace: more.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        apiVersion: more.apiVersion ?? 'auto',
+        tenant: more.connection.tenant,
+        group: spec.group,
+        groupNormalised: more.groupNormalised ?? spec.group,
+        datasets,
+        smokeDatasets
+    };
+}
+
+
+/***/ }),
+
+/***/ 75532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  publish: () => (/* binding */ publish)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ./src/deploy/logs.ts
+var logs = __webpack_require__(48240);
+// EXTERNAL MODULE: ./src/publish/inert.ts
+var inert = __webpack_require__(93703);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(27194);
+;// CONCATENATED MODULE: ./src/publish/outputs.ts
+
+
+/** The step outputs (action.yml); every one is written, empty when unknown. */
+function outputsOf(result) {
+    const spec = result.spec;
+    return {
+        'preprocessing-id': result.hash ?? '',
+        status: result.status,
+        operation: spec?.script.operation ?? '',
+        group: spec?.group ?? '',
+        'python-version': spec?.script.pythonVersion ?? '',
+        'server-version': result.serverVersion ?? '',
+        'api-version': result.apiVersion ?? '',
+        'build-seconds': result.buildSeconds === undefined ? '' : String(result.buildSeconds),
+        'smoke-test': result.smokeTest.outcome,
+        'smoke-test-output': result.smokeTestOutput ?? '',
+        'execution-id': result.smokeTest.executionId ?? '',
+        'logs-file': result.logsFile ?? '',
+        'artifact-id': result.artifact?.id === undefined ? '' : String(result.artifact.id),
+        'artifact-url': result.artifact?.url ?? '',
+        'result-file': result.resultFile ?? '',
+        manifest: result.manifest ? JSON.stringify(result.manifest) : ''
+    };
+}
+function writeOutputs(result) {
+    for (const [name, value] of Object.entries(outputsOf(result)))
+        core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
+}
+
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(77607);
+;// CONCATENATED MODULE: ./src/publish/summary.ts
+
+
+
+
+const STATUS_ICON = { deployed: '✅', validated: '✅', building: '⏳', 'timed-out': '⌛', cancelled: '🛑', passed: '✅', skipped: '➖' };
+const LOG_TAIL_LINES = 30;
+const EXCERPT_CHARS = 1500;
+/** A job summary a reviewer can read at a glance. Server text is escaped; secrets removed. */
+async function writeSummary(result, where) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const spec = result.spec;
+    const smoke = result.smokeTest;
+    const icon = (status) => STATUS_ICON[status] ?? '❌';
+    const code = (text) => `<code>${escapeHtml(text)}</code>`;
+    const artifact = result.artifact;
+    const rows = [
+        ['Status', `${icon(result.status)} ${result.status}`],
+        ['Script hash', result.hash ? code(result.hash) : '—'],
+        ['Group', spec ? code(spec.group) : '—'],
+        ['Operation', spec?.script.operation ?? '—'],
+        ['Python', spec?.script.pythonVersion ?? '—'],
+        ['Build time', result.buildSeconds === undefined ? '—' : `${(0,duration/* formatDuration */.a)(result.buildSeconds * 1000)} (${result.statusChecks} status checks)`],
+        [smoke.where === 'local' ? 'Local run' : 'Smoke test', `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`],
+        ['Server version', result.serverVersion ? escapeHtml(result.serverVersion) : '—'],
+        ['API', result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${escapeHtml(result.apiProbe)}` : ''}` : '—'],
+        ['Artifact', artifact?.url ? `<a href="${escapeHtml(artifact.url)}">${escapeHtml(artifact.name)}</a>` : artifact?.localOnly ? `not uploaded (no artifact service); files in ${code(result.recordsDir ?? '')}` : '—'],
+        ['Workflow run', where.runUrl ? `<a href="${escapeHtml(where.runUrl)}">${escapeHtml(where.workflow ?? 'run')} #${where.runId}</a>` : '—'],
+        ['Commit', where.commit ? `${code(where.commit.slice(0, 12))} on ${code(where.ref ?? '')} by ${escapeHtml(where.actor ?? '')}` : '—']
+    ];
+    // The heading says how the step ended, whichever phase failed (a failed smoke test after Deployed too).
+    const what = spec?.mode === 'validate' ? 'validation' : spec?.mode === 'smoke-test' ? 'smoke test' : 'deploy';
+    const heading = result.error ? `✗ Neomaril ${what} failed` : `${icon(result.status)} Neomaril ${what}`;
+    const summary = core/* summary */.z
+        .addHeading(`${heading}: ${escapeHtml(spec?.script.name || result.hash || '(inputs not read)')}`, 3)
+        .addRaw(`<table>${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('')}</table>\n\n`);
+    if (result.error)
+        summary.addRaw(`<p><strong>Error</strong></p>\n`).addRaw(pre(result.error));
+    if (result.apiCalls.length > 0) {
+        summary.addRaw(`<details><summary>API calls (${result.apiVersion}): ${result.apiCalls.length}</summary>\n\n${pre(result.apiCalls.join('\n'))}</details>\n\n`);
+    }
+    const datasets = Object.entries(result.datasetHashes);
+    if (datasets.length > 0) {
+        summary.addRaw(`<p><strong>Datasets</strong></p>\n<table>${datasets.map(([name, hash]) => `<tr><th align="left">${escapeHtml(name)}</th><td>${code(hash)}</td></tr>`).join('')}</table>\n\n`);
+    }
+    if (smoke.request) {
+        summary.addRaw(`<p><strong>Smoke test</strong>: HTTP ${smoke.responseStatus}, ${smoke.elapsedMs} ms. Response:</p>\n`).addRaw(pre(pretty(smoke.responseBody ?? '')));
+    }
+    else if (smoke.executionId) {
+        const entries = smoke.resultEntries?.map(e => `${e.name} (${e.size} B)`).join(', ');
+        const parquet = smoke.resultRows === undefined ? '' : `; result parquet: ${smoke.resultRows} rows, columns ${escapeHtml((smoke.resultColumns ?? []).join(', ') || 'none')}`;
+        const inputs = Object.entries(smoke.inputHashes ?? {}).map(([name, hash]) => `${name} ${hash}`).join(', ');
+        summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ended as ${escapeHtml(smoke.executionStatus ?? '?')}${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}${parquet}${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`);
+    }
+    for (const [title, entries] of [['Build log', result.hostLogs], ['Run log', result.runLogs]]) {
+        if (entries.length === 0)
+            continue;
+        summary.addRaw(`<details><summary>${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries</summary>\n\n${pre((0,logs/* logTail */.R)(entries, LOG_TAIL_LINES))}</details>\n\n`);
+    }
+    for (const warning of result.publishWarnings)
+        summary.addRaw(`<p>⚠️ ${escapeHtml(warning)}</p>\n`);
+    await summary.write();
+}
+/** JSON laid out for reading; anything else as it came. */
+function pretty(body) {
+    try {
+        return (0,secrets/* redactedJson */.Rh)(JSON.parse(body));
+    }
+    catch {
+        return body;
+    }
+}
+function pre(raw) {
+    // Secrets go before the cut, so none is left half-shown at the end of an excerpt.
+    const text = (0,secrets/* redact */.E$)(raw);
+    const cut = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}\n… (${text.length - EXCERPT_CHARS} more characters in the artifact)` : text;
+    return `<pre>${escapeHtml(cut)}</pre>\n\n`;
+}
+function escapeHtml(text) {
+    return (0,secrets/* redact */.E$)(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/validate/manifest.ts
+var manifest = __webpack_require__(50913);
+;// CONCATENATED MODULE: ./src/publish/records.ts
+
+
+
+
+
+
+async function provenance() {
+    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const repository = process.env.GITHUB_REPOSITORY || undefined;
+    const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined;
+    return {
+        repository,
+        commit: context.sha || undefined,
+        ref: context.ref || undefined,
+        actor: context.actor || undefined,
+        workflow: context.workflow || undefined,
+        runId: context.runId || undefined,
+        runAttempt: context.runAttempt || undefined,
+        runUrl
+    };
+}
+/** Writes a file into the records folder, secrets removed. */
+function writeRecord(dir, name, content) {
+    const path = (0,external_node_path_.join)(dir, name);
+    (0,external_node_fs_.writeFileSync)(path, (0,secrets/* redact */.E$)(content));
+    return path;
+}
+/** JSON with secrets removed from every string before it is escaped. */
+const json = secrets/* redactedJson */.Rh;
+/**
+ * The run's records: deployment.json (what was deployed, from where), the logs as
+ * JSON and text, the smoke test's request and response (the async result zip is
+ * downloaded here directly). The .env file's content and every secret stay out.
+ */
+async function writeRecords(result, where, cwd, options) {
+    const dir = result.recordsDir;
+    const spec = result.spec;
+    const files = spec ? (await (0,manifest/* buildManifest */.u)(spec, cwd, options)).files : [];
+    writeRecord(dir, 'deployment.json', json({
+        script: spec && {
+            name: spec.script.name,
+            entrypoint: spec.script.entrypoint,
+            operation: spec.script.operation,
+            pythonVersion: spec.script.pythonVersion,
+            inputType: spec.script.inputType,
+            group: spec.group
+        },
+        server: spec && { apiUrl: spec.connection.apiUrl, version: result.serverVersion },
+        api: result.apiVersion && { version: result.apiVersion, probe: result.apiProbe, calls: result.apiCalls, datasetHashes: result.datasetHashes },
+        files,
+        hash: result.hash,
+        status: result.status,
+        smokeTest: result.smokeTest.outcome,
+        timings: {
+            startedAt: result.startedAt.toISOString(),
+            finishedAt: result.finishedAt?.toISOString(),
+            buildSeconds: result.buildSeconds,
+            statusChecks: result.statusChecks
+        },
+        // The behaviour asked for (secrets and the .env content are not part of it).
+        settings: spec && {
+            mode: spec.mode,
+            wait: spec.wait,
+            requestTimeoutMs: spec.connection.requestTimeoutMs,
+            smokeTest: { enabled: spec.smokeTest.enabled, timeoutMs: spec.smokeTest.timeoutMs, expect: spec.smokeTest.expect },
+            artifact: spec.artifact
+        },
+        source: where
+    }));
+    if (result.manifest)
+        writeRecord(dir, 'manifest.json', json(result.manifest));
+    // validate mode talks to no server, so it has no logs to keep.
+    if (spec?.mode === 'validate')
+        return recordSmokeTest(result, dir);
+    writeRecord(dir, 'logs.json', json({ host: result.hostLogs, run: result.runLogs }));
+    const text = [
+        `# Build (Host) log: ${result.hostLogs.length} entries`,
+        (0,logs/* formatLogEntries */.c)(result.hostLogs),
+        `# Run log: ${result.runLogs.length} entries`,
+        (0,logs/* formatLogEntries */.c)(result.runLogs)
+    ].join('\n');
+    result.logsFile = writeRecord(dir, 'logs.txt', text + '\n');
+    recordSmokeTest(result, dir);
+}
+/** The smoke test's request and response (the async result zip is downloaded here directly). */
+function recordSmokeTest(result, dir) {
+    const smoke = result.smokeTest;
+    if (smoke.request) {
+        writeRecord(dir, 'smoke-test-request.json', json(smoke.request));
+        let body = smoke.responseBody;
+        try {
+            body = JSON.parse(smoke.responseBody ?? '');
+        }
+        catch {
+            // kept as text
+        }
+        result.smokeTestOutput = writeRecord(dir, 'smoke-test-response.json', json({ status: smoke.responseStatus, body }));
+    }
+    if (smoke.resultFile)
+        result.smokeTestOutput = smoke.resultFile;
+}
+/** result.json: everything the run decided, for a later gate step to read. */
+function writeResultFile(result) {
+    const path = (0,external_node_path_.join)(result.recordsDir, 'result.json');
+    const { spec, ...rest } = result;
+    (0,external_node_fs_.writeFileSync)(path, json({
+        outputs: outputsOf(result),
+        error: rest.error,
+        smokeTest: { ...rest.smokeTest, responseBody: undefined },
+        artifact: rest.artifact,
+        recordsDir: rest.recordsDir,
+        publishWarnings: rest.publishWarnings,
+        startedAt: rest.startedAt,
+        finishedAt: rest.finishedAt,
+        script: spec && { name: spec.script.name, group: spec.group, operation: spec.script.operation }
+    }));
+    return path;
+}
+function recordFiles(dir) {
+    return (0,external_node_fs_.readdirSync)(dir).map(name => (0,external_node_path_.join)(dir, name));
+}
+
+;// CONCATENATED MODULE: ./src/publish/artifact.ts
+
+/** `neomaril-<script name>-<short hash>`, with only the characters artifact names allow. */
+function defaultArtifactName(result) {
+    const name = (result.spec?.script.name ?? 'script').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+    const suffix = result.hash ? result.hash.slice(1, 9) : result.spec?.mode === 'validate' ? 'validate' : 'no-hash';
+    return `neomaril-${name || 'script'}-${suffix}`;
+}
+/**
+ * Uploads the records folder as one artifact through the runner's artifact service.
+ * Without one (a local run: no ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL) the
+ * files stay in the records folder, and the caller says where.
+ */
+async function uploadRecords(result) {
+    const spec = result.spec;
+    const name = spec?.artifact.name ?? defaultArtifactName(result);
+    if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL)
+        return { name, localOnly: true };
+    // Loaded only when used: the artifact client is the largest part of the bundle.
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(351), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 9645));
+    const dir = result.recordsDir;
+    const { id } = await new DefaultArtifactClient().uploadArtifact(name, recordFiles(dir), dir, {
+        retentionDays: spec?.artifact.retentionDays
+    });
+    const repository = process.env.GITHUB_REPOSITORY;
+    const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
+    const url = id !== undefined && repository && process.env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}/artifacts/${id}` : undefined;
+    return { name, id, url };
+}
+
+;// CONCATENATED MODULE: ./src/publish/annotations.ts
+
+/**
+ * Finds, in Python tracebacks from the server, the innermost frame in a file the
+ * action uploaded (the source is stored as script.py, extra files under their own
+ * names) and maps it back to the user's file and line. Notebooks are skipped: their
+ * line numbers do not match the .ipynb file.
+ */
+function tracebackAnnotations(entries, uploads, cwd) {
+    const byUploadName = new Map(uploads.filter(f => f.localPath && (f.part === 'source' || f.part === 'extra') && !f.uploadName.endsWith('.ipynb')).map(f => [f.uploadName, f.localPath]));
+    const annotations = [];
+    const seen = new Set();
+    for (const entry of entries) {
+        if (entry.OutputType !== 'Error')
+            continue;
+        const text = entry.OutputData ?? '';
+        let innermost;
+        for (const frame of text.matchAll(/File "([^"]+)", line (\d+)/g)) {
+            const name = frame[1].split(/[\\/]/).pop();
+            const local = byUploadName.get(name);
+            if (local)
+                innermost = { file: (0,external_node_path_.relative)(cwd, local), line: Number(frame[2]) };
+        }
+        if (!innermost)
+            continue;
+        const lines = text.trim().split('\n');
+        const message = lines[lines.length - 1].trim();
+        const key = `${innermost.file}:${innermost.line}:${message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        annotations.push({ ...innermost, message });
+    }
+    return annotations;
+}
+
+;// CONCATENATED MODULE: ./src/publish/index.ts
+
+
+
+
+
+
+
+
+const publish_LOG_TAIL_LINES = 40;
+/**
+ * Everything a person or a later step needs, each part on its own so one failing
+ * does not lose the others. When cancelled, only what is fast and local is done.
+ */
+async function publish(result, cancelled) {
+    const spec = result.spec;
+    for (const [title, entries] of [['Build log (Host)', result.hostLogs], ['Run log', result.runLogs]]) {
+        if (entries.length === 0)
+            continue;
+        core/* startGroup */.Oh(`${title}: last ${Math.min(publish_LOG_TAIL_LINES, entries.length)} of ${entries.length} entries`);
+        (0,inert/* printInert */.C)((0,logs/* logTail */.R)(entries, publish_LOG_TAIL_LINES));
+        core/* endGroup */.N4();
+    }
+    if (spec)
+        annotate(result, spec);
+    let where = {};
+    try {
+        where = await provenance();
+    }
+    catch (error) {
+        result.publishWarnings.push(`Could not read the workflow context: ${error.message}`);
+    }
+    if (result.recordsDir) {
+        try {
+            await writeRecords(result, where, process.cwd(), { hashFiles: !cancelled });
+            if (spec?.artifact.upload && !cancelled) {
+                // Archived as it stands now; rewritten below once the artifact's id is known.
+                writeResultFile(result);
+                result.artifact = await uploadRecords(result);
+                if (result.artifact.localOnly)
+                    core/* notice */.lm(`No artifact service here (a local run?): the records are in ${result.recordsDir}.`);
+                else
+                    core/* info */.pq(`Uploaded artifact '${result.artifact.name}' (id ${result.artifact.id}).`);
+            }
+        }
+        catch (error) {
+            result.publishWarnings.push(`Could not publish the records: ${error.message}. They are in ${result.recordsDir}.`);
+        }
+        try {
+            result.resultFile = writeResultFile(result);
+        }
+        catch (error) {
+            result.publishWarnings.push(`Could not write result.json: ${error.message}`);
+        }
+    }
+    for (const warning of result.publishWarnings)
+        core/* warning */.$e(warning);
+    try {
+        writeOutputs(result);
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the step outputs: ${error.message}`);
+    }
+    try {
+        await writeSummary(result, where);
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the job summary: ${error.message}`);
+    }
+}
+/** The message of an error envelope answered by a run, if the body is one. */
+function envelopeMessage(body) {
+    try {
+        const parsed = JSON.parse(body ?? '');
+        const message = parsed.Error?.Message ?? parsed.error?.message;
+        return typeof message === 'string' ? message : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Errors on the user's own source lines, when a traceback points into an uploaded file. */
+function annotate(result, spec) {
+    const texts = [...result.hostLogs, ...result.runLogs];
+    // A raising sync entrypoint's traceback comes back in the run's answer, not only in the logs.
+    if (result.localTraceback)
+        texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.localTraceback });
+    const envelope = envelopeMessage(result.smokeTest.responseBody);
+    if (envelope)
+        texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: envelope });
+    for (const annotation of tracebackAnnotations(texts, spec.script.files, process.cwd())) {
+        core/* error */.z3((0,inert/* oneLine */.T)(annotation.message), { title: 'Error in the deployed script', file: annotation.file, startLine: annotation.line });
+    }
+}
+
+
+/***/ }),
+
+/***/ 50913:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ buildManifest)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57450);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59148);
+
+
+
+/**
+ * The manifest of an upload. The .env file is listed by name only: a hash of a small
+ * secrets file could be brute-forced. Hashing streams the files, so a large extra
+ * file costs time, not memory; `hashFiles: false` skips it when time is short.
+ */
+async function buildManifest(spec, cwd, options = { hashFiles: true }) {
+    // One file at a time: thousands of extra files must not open thousands of descriptors.
+    const files = [];
+    for (const file of spec.script.files) {
+        files.push({
+            part: file.part,
+            name: file.uploadName,
+            path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, file.localPath) : '(inline)',
+            size: file.size,
+            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(file)
+        });
+    }
+    return { group: spec.group, fields: (0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_1__/* .registerFields */ .hG)(spec.script), files };
+}
+
+
+/***/ })
+
+};
