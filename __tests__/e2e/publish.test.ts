@@ -110,6 +110,7 @@ describe('smoke test, records and artifact', () => {
 
     // The summary a reviewer reads.
     expect(run.summary).toContain(hash)
+    expect(run.summary).toMatch(/<h3>✅ Neomaril deploy: /)
     expect(run.summary).toContain('✅ passed')
     expect(run.summary).toContain('&quot;instalment&quot;: 500')
     expect(run.summary).toContain(`<a href="${run.outputs['artifact-url']}">`)
@@ -125,6 +126,9 @@ describe('smoke test, records and artifact', () => {
     expect(run.outputs['preprocessing-id']).toMatch(/^S/)
     expect(errorsOf(run).pop()).toContain('Smoke test failed: the answer does not contain smoke-test-expect (first difference: $.instalment is 500, expected 999)')
     expect(run.summary).toContain('❌ failed')
+    // The deploy itself succeeded, but the step failed: the heading says so.
+    expect(run.summary).toMatch(/<h3>✗ Neomaril deploy failed: loan features<\/h3>/)
+    expect(run.summary).not.toMatch(/<h3>✅/)
     const result = JSON.parse(readFileSync(run.outputs['result-file'], 'utf8'))
     expect(result.outputs['smoke-test']).toBe('failed')
     expect(result.error).toContain('Smoke test failed')
@@ -151,7 +155,10 @@ describe('smoke test, records and artifact', () => {
   test('an Async deploy passes its smoke test with the result zip kept and archived', async () => {
     const run = await runAction(asyncInputs(), { workspace: workspaceWithEnv('async'), env: artifacts.env })
     expect(run.code).toBe(0)
-    expect(run.outputs).toMatchObject({ status: 'deployed', 'smoke-test': 'passed', 'execution-id': '1' })
+    expect(run.outputs).toMatchObject({ status: 'deployed', 'smoke-test': 'passed', 'execution-id': '1', 'api-version': 'v1' })
+    // api-version auto on a server without v2 routes: the read-only probe, then v1, nothing uploaded to /v2.
+    expect(run.stdout).toContain('API: v1 (GET /v2/preprocessing?group=datarisk answered 404: no v2 routes (an older server)).')
+    expect(emulator.requests.filter(r => r.path.startsWith('/api/v2/')).map(r => r.method)).toEqual(['GET'])
     const zip = unzipSync(new Uint8Array(readFileSync(run.outputs['smoke-test-output'])))
     expect(Object.keys(zip)).toEqual(['features.csv'])
     expect(Buffer.from(zip['features.csv']).toString()).toMatch(/^id,instalment,instalment_to_income,late_payments\r?\n1,500.0,0.0962,0/)
