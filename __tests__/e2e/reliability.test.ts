@@ -260,6 +260,39 @@ describe('permanent faults fail fast with a message naming the cause', () => {
   })
 })
 
+// --- writes that meet a busy server (README "Retries and timeouts") -------------------------
+
+describe('a register the server refuses before acting', () => {
+  test('429 and 503+Retry-After six times in a row: sent again within the budget, and the deploy goes on', async () => {
+    emulator.addFault({ path: '^/api/preprocessing/register/', kind: 'status', status: 429, times: 3 })
+    emulator.addFault({ path: '^/api/preprocessing/register/', kind: 'status', status: 503, retryAfter: 1, times: 3 })
+    const run = await deploy(inputs())
+    expect(run.code).toBe(0)
+    expect(run.outputs.status).toBe('deployed')
+    expect(registers()).toHaveLength(7)
+  })
+
+  test('refused past the budget (wait-timeout when shorter than 2 min): says how often, and that nothing was registered', async () => {
+    emulator.addFault({ path: '^/api/preprocessing/register/', kind: 'status', status: 429, times: 100 })
+    const run = await deploy({ ...inputs(), 'wait-timeout': '20s' })
+    expect(run.code).not.toBe(0)
+    const sent = registers().length
+    expect(sent).toBeGreaterThan(5)
+    expect(lastError(run)).toContain(`the server refused the register ${sent} times (not registered)`)
+    expect(lastError(run)).not.toMatch(/may exist|may have been registered/)
+    expect(run.outputs['preprocessing-id']).toBe('')
+  })
+
+  test('a connection that breaks after the body was sent: not sent again, and it may exist', async () => {
+    emulator.addFault({ path: '^/api/preprocessing/register/', kind: 'reset', times: 1 })
+    const run = await deploy(inputs())
+    expect(run.code).not.toBe(0)
+    expect(registers()).toHaveLength(1)
+    expect(lastError(run)).toMatch(/the connection broke after the body was sent \(it may exist\).*may have been registered all the same/)
+    expect(lastError(run)).not.toMatch(/refused the register/)
+  })
+})
+
 // --- proxies ----------------------------------------------------------------------------
 
 describe('proxies', () => {
