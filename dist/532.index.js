@@ -184,7 +184,7 @@ async function writeSummary(result, where) {
     for (const [title, entries] of [['Build log', result.hostLogs], ['Run log', result.runLogs]]) {
         if (entries.length === 0)
             continue;
-        summary.addRaw(`<details><summary>${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries</summary>\n\n${pre((0,logs/* logTail */.R)(entries, LOG_TAIL_LINES))}</details>\n\n`);
+        summary.addRaw(`<details><summary>${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries</summary>\n\n${pre((0,logs/* logTail */.RB)(entries, LOG_TAIL_LINES))}</details>\n\n`);
     }
     for (const warning of result.publishWarnings)
         summary.addRaw(`<p>⚠️ ${escapeHtml(warning)}</p>\n`);
@@ -293,9 +293,9 @@ async function writeRecords(result, where, cwd, options) {
     writeRecord(dir, 'logs.json', json({ host: result.hostLogs, run: result.runLogs }));
     const text = [
         `# Build (Host) log: ${result.hostLogs.length} entries`,
-        (0,logs/* formatLogEntries */.c)(result.hostLogs),
+        (0,logs/* formatLogEntries */.cP)(result.hostLogs),
         `# Run log: ${result.runLogs.length} entries`,
-        (0,logs/* formatLogEntries */.c)(result.runLogs)
+        (0,logs/* formatLogEntries */.cP)(result.runLogs)
     ].join('\n');
     result.logsFile = writeRecord(dir, 'logs.txt', text + '\n');
     recordSmokeTest(result, dir);
@@ -357,7 +357,7 @@ async function uploadRecords(result) {
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL)
         return { name, localOnly: true };
     // Loaded only when used: the artifact client is the largest part of the bundle.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(351), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 9645));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(758), __webpack_require__.e(830), __webpack_require__.e(351), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 9645));
     const dir = result.recordsDir;
     const { id } = await new DefaultArtifactClient().uploadArtifact(name, recordFiles(dir), dir, {
         retentionDays: spec?.artifact.retentionDays
@@ -424,7 +424,7 @@ async function publish(result, cancelled) {
         if (entries.length === 0)
             continue;
         core/* startGroup */.Oh(`${title}: last ${Math.min(publish_LOG_TAIL_LINES, entries.length)} of ${entries.length} entries`);
-        (0,inert/* printInert */.C)((0,logs/* logTail */.R)(entries, publish_LOG_TAIL_LINES));
+        (0,inert/* printInert */.C)((0,logs/* logTail */.RB)(entries, publish_LOG_TAIL_LINES));
         core/* endGroup */.N4();
     }
     if (spec)

@@ -2,51 +2,6 @@ export const id = 769;
 export const ids = [769,470];
 export const modules = {
 
-/***/ 57450:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   hG: () => (/* binding */ registerFields),
-/* harmony export */   rs: () => (/* binding */ smokeTestDatasets),
-/* harmony export */   tX: () => (/* binding */ registerScript)
-/* harmony export */ });
-/* unused harmony export scriptPackage */
-/* harmony import */ var _modes_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71717);
-
-/** The form fields of the v1 register call (contract §3); the manifest shows them. */
-function registerFields(script) {
-    return {
-        name: script.name,
-        script_reference: script.entrypoint,
-        operation: script.operation,
-        python_version: `Python${script.pythonVersion.replace('.', '')}`
-    };
-}
-const partOf = (file) => ({ part: file.part, filename: file.uploadName, localPath: file.localPath, inline: file.inline, size: file.size });
-/** What the deploy uploads, for whichever API takes it; files streamed from disk. */
-function scriptPackage(spec) {
-    const { script } = spec;
-    return {
-        name: script.name,
-        entrypoint: script.entrypoint,
-        operation: script.operation,
-        pythonVersion: script.pythonVersion,
-        files: script.files.map(partOf),
-        datasets: (0,_modes_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .l)(spec).datasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }))
-    };
-}
-/** Registers the script (and, on v2, uploads each file); answers its hash and the calls made. */
-function registerScript(api, spec, onCall) {
-    return api.register(scriptPackage(spec), onCall);
-}
-/** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
-function smokeTestDatasets(spec) {
-    return (0,_modes_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .l)(spec).smokeDatasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }));
-}
-
-
-/***/ }),
-
 /***/ 49233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -174,8 +129,8 @@ function stringOr(value) {
     return typeof value === 'string' ? value : undefined;
 }
 
-// EXTERNAL MODULE: ./src/neomaril/transport.ts + 14 modules
-var neomaril_transport = __webpack_require__(32100);
+// EXTERNAL MODULE: ./src/neomaril/transport.ts
+var neomaril_transport = __webpack_require__(25206);
 // EXTERNAL MODULE: ./src/neomaril/wire.ts
 var wire = __webpack_require__(43998);
 ;// CONCATENATED MODULE: ./src/neomaril/v1.ts
@@ -793,7 +748,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87872);
 /* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57450);
-/* harmony import */ var _deploy_smoke_test_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10043);
+/* harmony import */ var _deploy_smoke_test_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79472);
 /* harmony import */ var _publish_inert_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93703);
 /* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49233);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(61235);
@@ -921,36 +876,6 @@ async function runSmokeTest(ctx, api, spec) {
         }
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SmokeTestFailedError */ .t$(`Smoke test failed: ${smoke.reason}.`);
     });
-}
-
-
-/***/ }),
-
-/***/ 71717:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ planned)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-function planned(spec) {
-    const more = spec;
-    const schema = spec.script.files.find(file => file.part === 'schema');
-    const stem = (file) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(file.uploadName, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.extname)(file.uploadName));
-    const datasets = more.script.datasets ?? (schema ? [{ name: stem(schema), file: schema }] : []);
-    const sample = spec.smokeTest.dataset;
-    const smokeDatasets = more.smokeTest.datasets ?? (sample ? [{ name: datasets[0]?.name ?? stem(sample), file: sample }] : datasets);
-    return {
-        workspace: more.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd(),
-        apiVersion: more.apiVersion ?? 'auto',
-        tenant: more.connection.tenant,
-        group: spec.group,
-        groupNormalised: more.groupNormalised ?? spec.group,
-        datasets,
-        smokeDatasets
-    };
 }
 
 

@@ -10,3 +10,8 @@ export function logTail(entries: readonly LogEntry[], count: number): string {
   const lines = formatLogEntries(entries).split('\n')
   return lines.slice(-count).join('\n')
 }
+
+/** The last non-blank line: the exception of a Python traceback. */
+export function lastLine(text: string): string {
+  return text.trim().split(/\r?\n/).filter(line => line.trim()).pop()?.trim() ?? ''
+}

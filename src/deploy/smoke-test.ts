@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { unzipSync } from 'fflate'
 import type { PreprocessingApi } from '../neomaril/api.js'
 import type { DatasetPart } from '../neomaril/v2.js'
 import { EXECUTION_RUNNING_STATES } from '../neomaril/wire.js'
 import { readParquetSummary } from './parquet.js'
+import { lastLine } from './logs.js'
 import { waitWhilePending, type Poll, type WaitOptions } from './wait.js'
 
 /** What the smoke test did and found; kept whole for the artifact and the summary. */
@@ -109,13 +109,15 @@ export async function smokeTestAsync(
   }
   await api.downloadResult(hash, executionId, options.resultPath)
   result.resultFile = options.resultPath
-  result.reason = api.resultFormat === 'parquet' ? await checkParquet(result, options.resultPath) : checkZip(result, options.resultPath)
+  result.reason = api.resultFormat === 'parquet' ? await checkParquet(result, options.resultPath) : await checkZip(result, options.resultPath)
   if (result.reason === undefined) result.outcome = 'passed'
   return result
 }
 
 /** Why the v1 result is no good, or undefined when it is a readable zip holding something. */
-function checkZip(result: SmokeTestResult, path: string): string | undefined {
+async function checkZip(result: SmokeTestResult, path: string): Promise<string | undefined> {
+  // Loaded only when a v1 Async smoke test gets this far.
+  const { unzipSync } = await import('fflate')
   try {
     const entries = unzipSync(new Uint8Array(readFileSync(path)))
     result.resultEntries = Object.entries(entries).map(([name, bytes]) => ({ name, size: bytes.length }))
@@ -135,11 +137,6 @@ async function checkParquet(result: SmokeTestResult, path: string): Promise<stri
     return `the result of execution ${result.executionId} is not a readable parquet file (${(error as Error).message})`
   }
   return result.resultRows > 0 ? undefined : `the result of execution ${result.executionId} is a parquet file with no rows (columns: ${result.resultColumns?.join(', ') || 'none'})`
-}
-
-/** The last non-blank line: the exception of a Python traceback. */
-export function lastLine(text: string): string {
-  return text.trim().split(/\r?\n/).filter(line => line.trim()).pop()?.trim() ?? ''
 }
 
 /** The message of an error envelope ({"Error":{…}} or {"error":{…}}), if the body is one. */
