@@ -33,7 +33,8 @@ export function newTransport(spec: DeploySpec, signal: AbortSignal, deadline: De
     tenant: planned(spec).tenant,
     retry: { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 30_000, writeBudgetMs: Math.min(WRITE_BUDGET_MS, spec.wait.timeoutMs) },
     deadline: () => deadline.at,
-    logger: { debug: core.debug, info: core.info, warning: core.warning },
+    // Server text reaches these lines; one line each, so none can start a workflow command.
+    logger: { debug: message => core.debug(oneLine(message)), info: message => core.info(oneLine(message)), warning: message => core.warning(oneLine(message)) },
     signal,
     onToken: addSecret,
     redact,

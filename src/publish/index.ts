@@ -40,7 +40,7 @@ export async function publish(result: RunResult, cancelled: boolean): Promise<vo
         writeResultFile(result)
         result.artifact = await uploadRecords(result)
         if (result.artifact.localOnly) core.notice(`No artifact service here (a local run?): the records are in ${result.recordsDir}.`)
-        else core.info(`Uploaded artifact '${result.artifact.name}' (id ${result.artifact.id}).`)
+        else core.info(oneLine(`Uploaded artifact '${result.artifact.name}' (id ${result.artifact.id}).`))
       }
     } catch (error) {
       result.publishWarnings.push(`Could not publish the records: ${(error as Error).message}. They are in ${result.recordsDir}.`)
@@ -51,16 +51,16 @@ export async function publish(result: RunResult, cancelled: boolean): Promise<vo
       result.publishWarnings.push(`Could not write result.json: ${(error as Error).message}`)
     }
   }
-  for (const warning of result.publishWarnings) core.warning(warning)
+  for (const warning of result.publishWarnings) core.warning(oneLine(warning))
   try {
     writeOutputs(result)
   } catch (error) {
-    core.warning(`Could not write the step outputs: ${(error as Error).message}`)
+    core.warning(oneLine(`Could not write the step outputs: ${(error as Error).message}`))
   }
   try {
     await writeSummary(result, where)
   } catch (error) {
-    core.warning(`Could not write the job summary: ${(error as Error).message}`)
+    core.warning(oneLine(`Could not write the job summary: ${(error as Error).message}`))
   }
 }
 
