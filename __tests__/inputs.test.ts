@@ -1,54 +1,9 @@
-import { mkdtempSync, writeFileSync, mkdirSync, chmodSync, realpathSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync, mkdirSync, chmodSync, realpathSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseInputs, normaliseGroup, apiBaseUrl, envFileValues, type InputSource } from '../src/inputs.js'
-import { InputError } from '../src/errors.js'
+import { parseInputs, normaliseGroup, apiBaseUrl, envFileValues } from '../src/inputs.js'
+import { VALID, problemsOf, source, workspace } from './helpers/input-source.js'
 import { findUnpinnedRequirements } from '../src/validate/requirements.js'
 import { parseDuration, formatDuration } from '../src/duration.js'
-
-/** A workspace with a valid sync script; each case changes what it needs. */
-function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'inputs-'))
-  writeFileSync(join(dir, 'score.py'), 'import json\n\ndef process(data, base_path):\n    return json.loads(data)\n')
-  writeFileSync(join(dir, 'batch.py'), 'def build(data_path, extra_path=None):\n    return data_path\n')
-  writeFileSync(join(dir, 'requirements.txt'), 'pandas==2.2.2\n')
-  writeFileSync(join(dir, 'schema.json'), '{"a": 1}')
-  writeFileSync(join(dir, 'data.csv'), 'a,b\n1,2\n')
-  mkdirSync(join(dir, 'extras/nested'), { recursive: true })
-  writeFileSync(join(dir, 'extras/one.txt'), '1')
-  writeFileSync(join(dir, 'extras/two.txt'), '2')
-  writeFileSync(join(dir, 'extras/nested/one.txt'), 'dup')
-  writeFileSync(join(dir, '.env'), '# comment\nAPI_KEY=abc123secret\nexport OTHER="quoted value"\nEMPTY=\n')
-  return dir
-}
-
-const VALID: Record<string, string> = {
-  url: 'https://neomaril.example.com',
-  login: 'me@example.com',
-  password: 'pw-secret',
-  name: 'loan features',
-  entrypoint: 'process',
-  'source-file': 'score.py',
-  'requirements-file': 'requirements.txt',
-  schema: 'schema.json'
-}
-
-function source(cwd: string, inputs: Record<string, string>, env: Record<string, string> = {}): InputSource & { masked: string[] } {
-  const masked: string[] = []
-  return { get: name => (inputs[name] ?? '').trim(), env, cwd, mask: value => masked.push(value), masked }
-}
-
-function problemsOf(inputs: Record<string, string>, env: Record<string, string> = {}, prepare?: (dir: string) => void): { input: string; text: string }[] {
-  const dir = workspace()
-  prepare?.(dir)
-  try {
-    parseInputs(source(dir, inputs, env))
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error
-    return error.problems.map(p => ({ input: p.input, text: `${p.problem} ${p.fix ?? ''}` }))
-  }
-  return []
-}
 
 describe('a valid set of inputs', () => {
   test('parses into a spec with contract names and defaults', () => {
@@ -166,7 +121,7 @@ const BAD: [string, Record<string, string>, string, RegExp, ((dir: string) => vo
   ['unknown operation', { operation: 'batch' }, 'operation', /not an operation/],
   ['glob matching nothing', { 'extra-files': 'models/*.pkl' }, 'extra-files', /matches no file/],
   ['extra file missing', { 'extra-files': 'extras/three.txt' }, 'extra-files', /does not exist/],
-  ['two extra files with one base name', { 'extra-files': 'extras/**/one.txt' }, 'extra-files', /same file name 'one\.txt'/],
+  ['two extra files with one base name', { 'extra-files': 'extras/**/one.txt' }, 'extra-files', /same file name: 'extras\/nested\/one\.txt' and 'extras\/one\.txt' \(one\.txt\)/],
   ['extra file clashing with the schema', { 'extra-files': 'sub/schema.json' }, 'extra-files', /name the schema file already has/, dir => { mkdirSync(join(dir, 'sub')); writeFileSync(join(dir, 'sub/schema.json'), '{}') }],
   ['extra folder', { 'extra-files': 'extras' }, 'extra-files', /is a folder/],
   ['env file missing', { 'env-file': 'prod.env' }, 'env-file', /does not exist/],

@@ -44,9 +44,9 @@ export class Workspace {
     return undefined
   }
 
-  /** `raw` as the user gave it, plus where it really leads when that differs. */
+  /** `raw` as the user gave it, plus where it really leads unless it says so itself. */
   describe(raw: string, real: string): string {
-    return real === this.resolve(raw) ? `'${raw}'` : `'${raw}' leads to ${this.shown(real)}, which is`
+    return real === raw ? `'${raw}' is` : `'${raw}' leads to ${this.shown(real)}, which is`
   }
 
   /**
