@@ -28,6 +28,16 @@ describe('a valid set of inputs', () => {
     expect(src.masked).toEqual(expect.arrayContaining(['pw-secret', 'abcdef0123456789abcdef0123456789', 'abc123secret', 'quoted value']))
   })
 
+  test('an env-file statement python-dotenv cannot parse is a warning naming its line, and its text is masked', () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'prod.env'), 'export API-KEY.v2 = "quoted \\" token"\nTOKEN s3cr3t-no-equals\nOK=fine-value\n')
+    const src = source(dir, { ...VALID, 'env-file': 'prod.env' })
+    const { findings } = parseInputs(src)
+    expect(src.masked).toEqual(expect.arrayContaining(['quoted " token', 'TOKEN s3cr3t-no-equals\n', 'fine-value']))
+    expect(findings.warnings).toEqual([expect.stringMatching(/^Input 'env-file': line 2 of 'prod\.env' is not KEY=value/)])
+    expect(findings.warnings.join()).not.toContain('s3cr3t')
+  })
+
   test('falls back to MLOPS_* then NEOMARIL_* variables', () => {
     const dir = workspace()
     const { url, login, password, ...rest } = VALID

@@ -6,7 +6,7 @@ import type { UploadFile } from './files.js'
 import { findUnpinnedRequirements } from './validate/requirements.js'
 import { parseConnection, parseGroup } from './inputs/connection.js'
 import { uploadFile } from './inputs/datasets.js'
-import { envFileValues } from './inputs/dotenv.js'
+import { parseDotenv } from './inputs/dotenv.js'
 import { expandExtraFiles } from './inputs/extra-files.js'
 import { InputReader } from './inputs/reader.js'
 import { parseSchema } from './inputs/schema.js'
@@ -107,8 +107,7 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
   if (envRaw) {
     const full = workspace.readableFile('env-file', envRaw, 'the env file', fail)
     if (full) {
-      // The values are secrets the server stores encrypted: mask every one now.
-      for (const value of envFileValues(readFileSync(full, 'utf8'))) source.mask(value)
+      maskEnvFile(reader, envRaw, readFileSync(full, 'utf8'))
       files.push(uploadFile('env', '.env', full))
     }
   }
@@ -178,5 +177,20 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
       artifact: { upload: uploadArtifact, name: artifactName, retentionDays }
     },
     findings: { notices, warnings, unpinned }
+  }
+}
+
+/**
+ * The values of the env file are secrets the server stores encrypted: each is masked
+ * now. A statement python-dotenv cannot parse may still hold one, so its whole text is
+ * masked too, and the warning names its line, never its content.
+ */
+function maskEnvFile(reader: InputReader, shown: string, content: string): void {
+  const { bindings, problems } = parseDotenv(content)
+  for (const { value } of bindings) if (value) reader.source.mask(value)
+  for (const { raw } of problems) reader.source.mask(raw)
+  if (problems.length > 0) {
+    const lines = problems.map(p => p.line)
+    reader.warnings.push(`Input 'env-file': ${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')} of '${shown}' ${lines.length === 1 ? 'is' : 'are'} not KEY=value as python-dotenv reads it, so the server will skip ${lines.length === 1 ? 'it' : 'them'} (the text is masked). Quote values holding spaces or # ('KEY="a value"'), and close every quote.`)
   }
 }
