@@ -260,6 +260,44 @@ describe('named datasets (schema and smoke-test-input)', () => {
   })
 })
 
+describe('single-line inputs', () => {
+  test.each([
+    'name', 'entrypoint', 'group', 'tenant', 'preprocessing-id', 'url', 'login', 'password', 'group-token',
+    'wait-timeout', 'poll-interval', 'request-timeout', 'api-version', 'mode', 'operation', 'python-version',
+    'source-file', 'requirements-file', 'env-file', 'artifact-name', 'wait'
+  ])('%s with a line break is refused without echoing the value', input => {
+    for (const lineBreak of ['\n', '\r', '\u2028', '\u0085']) {
+      const value = `x${lineBreak}::warning::forged`
+      const problems = problemsOf({ ...VALID, [input]: value })
+      const mine = problems.filter(p => p.input === input)
+      expect(mine).toEqual([{ input, text: expect.stringMatching(/holds a line break, but it takes a single line\. Write the value on one line/) }])
+      expect(JSON.stringify(problems)).not.toContain('forged')
+    }
+  })
+
+  test('a fallback variable with a line break is refused, naming the variable', () => {
+    const { url, ...rest } = VALID
+    void url
+    const problems = problemsOf(rest, { MLOPS_URL: 'https://a.example.com\n::add-mask::x' })
+    expect(problems).toEqual([{ input: 'url', text: expect.stringMatching(/variable MLOPS_URL it falls back to holds a line break/) }])
+  })
+})
+
+describe('the group token', () => {
+  const ws = workspace()
+  const warningsWith = (change: Record<string, string>): string[] => parseInputs(source(ws, { ...VALID, ...change })).findings.warnings
+
+  test('that does not look like a platform token (32 hex) is a warning when a smoke test will use it', () => {
+    expect(warningsWith({ 'smoke-test': 'true', 'group-token': 'my-group-token' })).toEqual([expect.stringMatching(/^Input 'group-token' does not look like a platform group token \(32 hex characters; this one has 14 characters\)/)])
+    expect(warningsWith({ 'smoke-test': 'true', 'group-token': 'my-group-token' }).join()).not.toContain('my-group-token')
+  })
+
+  test('of 32 hex characters, or not used by any smoke test, gets no warning', () => {
+    expect(warningsWith({ 'smoke-test': 'true', 'group-token': '0123456789ABCDEF0123456789abcdef' })).toEqual([])
+    expect(warningsWith({ 'group-token': 'my-group-token' })).toEqual([])
+  })
+})
+
 describe('modes', () => {
   test('validate needs no credentials and no URL', () => {
     const dir = workspace()
