@@ -56,7 +56,7 @@ export function expandExtraFiles(reader: InputReader, workspace: Workspace): Ext
       else found.set(real, shown)
     }
     if (outside.length > 0) fail('extra-files', `'${line}' gives ${count(outside.length)} that may not be read: ${listSome(outside)}.`, 'Keep extra files in the repository (outside .git/), or set allow-outside-workspace: true for files outside it.')
-    if (envLike.length > 0) fail('extra-files', `'${line}' gives ${count(envLike.length)} that look like env files (${listSome(envLike)}); extra files are uploaded as they are, with their values unmasked.`, "Pass secrets as env-file: (its values are masked), or exclude them with a '!' line.")
+    if (envLike.length > 0) fail('extra-files', `'${line}' gives ${count(envLike.length)} that ${envLike.length === 1 ? 'looks' : 'look'} like env files (${listSome(envLike)}); extra files are uploaded as they are, with their values unmasked.`, "Pass secrets as env-file: (its values are masked), or exclude them with a '!' line.")
   }
 
   const byName = new Map<string, string>()

@@ -36,7 +36,7 @@ export class Workspace {
     const inside = this.relativeInside(real)
     const segments = (inside ?? real).split(sep)
     if (segments.includes('.git')) {
-      return { problem: 'inside a .git folder, which holds the checkout\'s credentials', fix: 'Files under .git/ are never uploaded; point at a file elsewhere in the repository.' }
+      return { problem: "inside a .git folder (it holds the checkout's credentials)", fix: 'Files under .git/ are never uploaded; point at a file elsewhere in the repository.' }
     }
     if (inside === undefined && !this.allowOutside) {
       return { problem: `outside the workspace ${this.root}`, fix: 'Keep the file in the repository, or set allow-outside-workspace: true if reading it is intended.' }
@@ -44,9 +44,10 @@ export class Workspace {
     return undefined
   }
 
-  /** `raw` as the user gave it, plus where it really leads unless it says so itself. */
+  /** `raw` as the user gave it, plus where it really leads when symlinks or `..` hide that. */
   describe(raw: string, real: string): string {
-    return real === raw ? `'${raw}' is` : `'${raw}' leads to ${this.shown(real)}, which is`
+    const plain = real === this.resolve(raw) && !raw.split(/[\\/]/).includes('..')
+    return plain ? `'${raw}' is` : `'${raw}' leads to ${this.shown(real)}, which is`
   }
 
   /**
