@@ -3,23 +3,36 @@ import { EOL } from 'node:os'
 import { redact } from '../secrets.js'
 
 /**
- * Prints text that came from the server (build logs, messages, responses) so the
- * runner cannot take any of it for a workflow command: between
- * `::stop-commands::<token>` and `::<token>::`, a line such as `::add-mask::` or
- * `::error::` is shown as it is and obeyed by nobody. The token is random per call,
- * so the text cannot end the block early.
+ * Every way a runner (or a log viewer) may end a line: \n, \r\n, a lone \r, NEL and
+ * the Unicode line and paragraph separators; vertical tab and form feed too, to be safe.
  */
-export function printInert(text: string, write: (chunk: string) => void = chunk => process.stdout.write(chunk)): void {
-  const token = randomUUID()
+const ANY_LINE_BREAK = /[\r\n\v\f\u0085\u2028\u2029]/
+/** A workflow command starts a line, possibly after white space: `::name …::`. */
+const COMMAND_START = /^(\s*):(?=:)/
+
+/**
+ * Prints text that came from the server or the user (build logs, messages,
+ * responses) so the runner cannot take any of it for a workflow command: between
+ * `::stop-commands::<token>` and `::<token>::`, a line such as `::add-mask::` or
+ * `::error::` is shown as it is and obeyed by nobody. The token is random per call
+ * and the text cannot hold it (it is replaced if it did), so the text cannot end the
+ * block early.
+ */
+export function printInert(text: string, write: (chunk: string) => void = chunk => process.stdout.write(chunk), newToken: () => string = randomUUID): void {
+  const token = newToken()
+  const body = redact(text).split(token).join('(token)').replace(/\r?\n?$/, '')
   write(`::stop-commands::${token}${EOL}`)
-  write(redact(text).replace(/\r?\n?$/, '') + EOL)
+  write(body + EOL)
   write(`::${token}::${EOL}`)
 }
 
 /**
- * Server text for a one-line message: a workflow command can only start a line, and
- * the runner ends a line at \\n, at a lone \\r, and at the Unicode line separators.
+ * Server or user text for a one-line message: every line break becomes ` ⏎ `, and a
+ * `::` at the start (after any white space) is split to `: :`, so the result can
+ * neither start a line of its own nor be read as a command if it starts one.
  */
 export function oneLine(text: string): string {
-  return redact(text).replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ⏎ ')
+  return redact(text)
+    .replace(new RegExp(`\\s*(?:${ANY_LINE_BREAK.source})+\\s*`, 'g'), ' ⏎ ')
+    .replace(COMMAND_START, '$1: ')
 }

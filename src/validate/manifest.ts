@@ -1,30 +1,35 @@
 import { relative } from 'node:path'
 import type { DeploySpec } from '../inputs.js'
 import { registerFields } from '../deploy/register.js'
-import { sha256Of } from '../files.js'
+import { sha256Of, type UploadFile } from '../files.js'
 
 /** What the register call sends: its form fields and every file, with size and sha256. */
 export interface Manifest {
   readonly group: string
   readonly fields: Record<string, string>
-  readonly files: { part: string; name: string; path: string; size: number; sha256?: string }[]
+  readonly files: { part: string; name: string; path: string; size: number; sha256?: string; dataset?: string }[]
 }
 
 /**
  * The manifest of an upload. The .env file is listed by name only: a hash of a small
  * secrets file could be brute-forced. Hashing streams the files, so a large extra
  * file costs time, not memory; `hashFiles: false` skips it when time is short.
+ * Paths are shown relative to `cwd` (the workspace: pass spec.workspace).
  */
 export async function buildManifest(spec: DeploySpec, cwd: string, options: { hashFiles: boolean } = { hashFiles: true }): Promise<Manifest> {
+  // Datasets beyond the one v1 schema part (v2 named datasets) are uploaded too.
+  const datasetOf = new Map<UploadFile, string>(spec.script.datasets.map(d => [d.file, d.name]))
+  const uploads = [...spec.script.files, ...spec.script.datasets.map(d => d.file).filter(file => !spec.script.files.includes(file))]
   // One file at a time: thousands of extra files must not open thousands of descriptors.
   const files: Manifest['files'] = []
-  for (const file of spec.script.files) {
+  for (const file of uploads) {
     files.push({
       part: file.part,
       name: file.uploadName,
       path: file.localPath ? relative(cwd, file.localPath) : '(inline)',
       size: file.size,
-      sha256: file.part === 'env' || !options.hashFiles ? undefined : await sha256Of(file)
+      sha256: file.part === 'env' || !options.hashFiles ? undefined : await sha256Of(file),
+      dataset: datasetOf.get(file)
     })
   }
   return { group: spec.group, fields: registerFields(spec.script), files }

@@ -1,0 +1,23 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseInputs } from '../src/inputs.js'
+import { buildManifest } from '../src/validate/manifest.js'
+import { VALID, source, workspace } from './helpers/input-source.js'
+
+describe('buildManifest', () => {
+  test('lists every upload relative to the workspace, v2 datasets with their names, the .env without a hash', async () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'orders.csv'), 'id\n1\n')
+    const { spec } = parseInputs(source(dir, { ...VALID, operation: 'Async', entrypoint: 'build', 'source-file': 'batch.py', schema: 'sales=orders.csv\ndata.csv', 'env-file': '.env' }))
+    const manifest = await buildManifest(spec, spec.workspace)
+    expect(manifest.files.map(f => [f.part, f.name, f.path, f.dataset])).toEqual([
+      ['source', 'script.py', 'batch.py', undefined],
+      ['requirements', 'requirements.txt', 'requirements.txt', undefined],
+      ['env', '.env', '.env', undefined],
+      ['schema', 'orders.csv', 'orders.csv', 'sales'],
+      ['schema', 'data.csv', 'data.csv', 'data']
+    ])
+    expect(manifest.files.find(f => f.part === 'env')?.sha256).toBeUndefined()
+    expect(manifest.files.find(f => f.dataset === 'sales')?.sha256).toMatch(/^[0-9a-f]{64}$/)
+  })
+})
