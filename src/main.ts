@@ -78,6 +78,7 @@ function checkInputs(): DeploySpec {
   try {
     const { spec, findings } = parseInputs({ ...runnerInputSource(), mask: addSecret })
     for (const notice of findings.notices) core.notice(oneLine(notice))
+    for (const warning of findings.warnings) core.warning(oneLine(warning))
     for (const entry of findings.unpinned.entries) {
       const name = entry.text.split(/[<>=!~ ;[]/)[0]
       core.warning(`'${oneLine(entry.text)}' is not pinned to one version: the next build may install a different one. Pin it, e.g. ${oneLine(name)}==<version>.`, {

@@ -2,7 +2,6 @@ import type { DeploySpec } from '../inputs.js'
 import type { PreprocessingApi, Registered, ScriptPackage } from '../neomaril/api.js'
 import type { FilePart } from '../neomaril/transport.js'
 import type { UploadFile } from '../files.js'
-import { planned } from '../modes/spec.js'
 
 /** The form fields of the v1 register call (contract §3); the manifest shows them. */
 export function registerFields(script: DeploySpec['script']): Record<string, string> {
@@ -25,7 +24,7 @@ export function scriptPackage(spec: DeploySpec): ScriptPackage {
     operation: script.operation,
     pythonVersion: script.pythonVersion,
     files: script.files.map(partOf),
-    datasets: planned(spec).datasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }))
+    datasets: spec.script.datasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }))
   }
 }
 
@@ -36,5 +35,5 @@ export function registerScript(api: PreprocessingApi, spec: DeploySpec, onCall?:
 
 /** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
 export function smokeTestDatasets(spec: DeploySpec): { name: string; file: FilePart }[] {
-  return planned(spec).smokeDatasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }))
+  return (spec.smokeTest.datasets ?? []).map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }))
 }

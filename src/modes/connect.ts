@@ -9,7 +9,6 @@ import { proxyAgents } from '../neomaril/proxy.js'
 import { oneLine } from '../publish/inert.js'
 import type { RunResult } from '../result.js'
 import { addSecret, redact } from '../secrets.js'
-import { planned } from './spec.js'
 
 /** The deadline the transport's retries respect; undefined between waits. */
 export interface Deadline {
@@ -30,7 +29,6 @@ const WRITE_BUDGET_MS = 120_000
 export function newTransport(spec: DeploySpec, signal: AbortSignal, deadline: Deadline): Transport {
   return new Transport({
     ...spec.connection,
-    tenant: planned(spec).tenant,
     retry: { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 30_000, writeBudgetMs: Math.min(WRITE_BUDGET_MS, spec.wait.timeoutMs) },
     deadline: () => deadline.at,
     // Server text reaches these lines; one line each, so none can start a workflow command.
@@ -52,10 +50,10 @@ export async function connect(transport: Transport, spec: DeploySpec, result: Ru
     result.serverVersion = version
     core.info(`Server ${spec.connection.apiUrl} answers, version ${oneLine(version)}.`)
     await transport.logIn()
-    const tenant = planned(spec).tenant
+    const tenant = spec.connection.tenant
     core.info(`Logged in as ${oneLine(spec.connection.login)}${tenant === undefined ? '' : ` (tenant ${oneLine(tenant)})`}.`)
     const v1 = new V1Api(transport)
-    const group = chooseGroup(await v1.listGroups(), planned(spec).group, planned(spec).groupNormalised)
+    const group = chooseGroup(await v1.listGroups(), spec.group, spec.groupNormalised)
     return { transport, v1, v2: new V2Api(transport), group }
   })
 }
@@ -85,7 +83,8 @@ export function chooseGroup(visible: readonly string[], given: string, normalise
  * for, or with `auto` v2 when the read-only probe finds its routes (v2.served).
  */
 export async function chooseDeployApi(session: Session, spec: DeploySpec, result: RunResult): Promise<PreprocessingApi> {
-  const { apiVersion, datasets } = planned(spec)
+  const { apiVersion } = spec
+  const { datasets } = spec.script
   let version: ApiVersion
   if (spec.script.operation === 'Sync') {
     version = 'v1'

@@ -11,8 +11,6 @@ import { oneLine } from '../publish/inert.js'
  */
 export async function checkEntrypointOf(spec: DeploySpec): Promise<void> {
   if (spec.mode === 'smoke-test') return // nothing is uploaded: the server's script is what runs
-  // Transitional: before the inputs branch (interfaces §1, which adds `workspace`) parseInputs ran this check itself.
-  if (!('workspace' in spec)) return
   const source = spec.script.files.find(file => file.part === 'source')
   if (!source?.localPath) return
   const check = await checkEntrypoint(source.localPath, spec.script.entrypoint, spec.script.pythonVersion, spec.script.operation)

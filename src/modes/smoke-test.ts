@@ -9,7 +9,6 @@ import { smokeTestAsync, smokeTestSync } from '../deploy/smoke-test.js'
 import { oneLine } from '../publish/inert.js'
 import { apiOf, connect, newTransport, type Session } from './connect.js'
 import { logCall, logOutage, logPoll, type RunContext } from './context.js'
-import { planned } from './spec.js'
 import { messageFor } from './messages.js'
 
 /** smoke-test mode: the script given by preprocessing-id must be Deployed; its API, operation and Python come from the server. */
@@ -43,7 +42,7 @@ async function findDeployed(ctx: RunContext, session: Session): Promise<{ api: P
   const { spec, result } = ctx
   const hash = spec.preprocessingId as string
   return core.group('Find the deployed script', async () => {
-    const { version, state, probe } = await locate(session, hash, planned(spec).apiVersion)
+    const { version, state, probe } = await locate(session, hash, spec.apiVersion)
     result.hash = hash
     result.apiVersion = version
     result.apiProbe = probe

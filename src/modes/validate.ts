@@ -8,7 +8,6 @@ import { buildManifest } from '../validate/manifest.js'
 import { runLocally } from '../validate/local-run.js'
 import { oneLine, printInert } from '../publish/inert.js'
 import type { RunContext } from './context.js'
-import { planned } from './spec.js'
 
 /**
  * validate mode: no network. Prints and outputs the manifest of what a deploy would
@@ -19,7 +18,7 @@ export async function validateMode(ctx: RunContext): Promise<void> {
   const { spec, result } = ctx
   await ctx.localChecks
   await core.group('Manifest', async () => {
-    result.manifest = await buildManifest(spec, planned(spec).workspace)
+    result.manifest = await buildManifest(spec, spec.workspace)
     printInert(JSON.stringify(result.manifest, null, 2))
   })
   await core.group('Run the entrypoint locally', async () => {

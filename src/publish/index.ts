@@ -34,7 +34,7 @@ export async function publish(result: RunResult, cancelled: boolean): Promise<vo
   }
   if (result.recordsDir) {
     try {
-      await writeRecords(result, where, process.cwd(), { hashFiles: !cancelled })
+      await writeRecords(result, where, spec?.workspace ?? process.cwd(), { hashFiles: !cancelled })
       if (spec?.artifact.upload && !cancelled) {
         // Archived as it stands now; rewritten below once the artifact's id is known.
         writeResultFile(result)
@@ -82,7 +82,7 @@ function annotate(result: RunResult, spec: DeploySpec): void {
   if (result.localTraceback) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.localTraceback })
   const envelope = envelopeMessage(result.smokeTest.responseBody)
   if (envelope) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: envelope })
-  for (const annotation of tracebackAnnotations(texts, spec.script.files, process.cwd())) {
+  for (const annotation of tracebackAnnotations(texts, spec.script.files, spec.workspace)) {
     core.error(oneLine(annotation.message), { title: 'Error in the deployed script', file: annotation.file, startLine: annotation.line })
   }
 }
