@@ -3,7 +3,6 @@
  * entrypoint the way the server does. Validate mode (src/validate) and the emulator
  * (emulator/python.ts) both go through these functions, so they give the same verdicts.
  */
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { EntrypointContract } from './contract.js'
 import { formOf, isParquet, parquetToColumnsJson, writeFrameParquet, type DatasetForm, type Frame } from './frames.js'
@@ -131,16 +130,19 @@ export async function runDataFrames(c: HarnessCall & { datasets: { name: string;
 /** The parser's verdict on a source (nothing of the user's code runs). */
 export type StaticVerdict = { ok: true; line?: number; note?: string } | { ok: false; problem: string; line?: number }
 
-/** Parses `sourcePath` for Python 3.`minor`; undefined when the interpreter cannot run. */
-export async function checkStatically(python: string, sourcePath: string, entrypoint: string, minor: number, contract: EntrypointContract): Promise<StaticVerdict | undefined> {
-  if (!existsSync(sourcePath)) return { ok: false, problem: 'does not exist' }
+/**
+ * Parses `sourcePath` for Python 3.`minor`. `unavailable` says why no verdict could be
+ * had: the interpreter is missing or would not run the check.
+ */
+export async function checkStatically(python: string, sourcePath: string, entrypoint: string, minor: number, contract: EntrypointContract): Promise<StaticVerdict | { unavailable: string }> {
   const run = await runHarness<StaticVerdict & { error?: string }>(
     { mode: 'check', source: sourcePath, entrypoint, contract, minor },
     { python, cwd: process.cwd(), timeoutMs: 30_000 }
   )
+  if (run.spawnError) return { unavailable: run.spawnError.code === 'ENOENT' ? `${python} is not on this runner` : `${python} cannot be started (${run.spawnError.message})` }
   const verdict = run.verdict
-  if (!verdict) return undefined
-  // A harness failure (not a verdict on the script) is uncertainty, never a failed check.
-  if ('error' in verdict && verdict.error !== undefined) return { ok: true, note: `the entrypoint could not be checked (${verdict.error})` }
+  if (!verdict) return { unavailable: run.timedOut ? `${python} did not finish the check within 30 s` : `${python} ended (exit code ${run.exitCode}) without a verdict` }
+  // A failure of the check itself (not a verdict on the script) is uncertainty, never a failed check.
+  if (verdict.error !== undefined) return { ok: true, note: `the entrypoint could not be checked (${verdict.error})` }
   return verdict
 }
