@@ -1,25 +1,38 @@
 import * as core from '@actions/core'
+import { relative } from 'node:path'
 import { InputError } from '../errors.js'
 import type { DeploySpec } from '../inputs.js'
-import { checkEntrypoint } from '../validate/entrypoint.js'
+import { CALLED_AS, contractOf, type EntrypointContract } from '../harness/contract.js'
+import { checkEntrypoint, type EntrypointCheck } from '../validate/entrypoint.js'
 import { oneLine } from '../publish/inert.js'
 
 /**
  * The Python entrypoint check (interfaces §2), the one local check that spawns a
  * process: main starts it beside the read-only health request, and the login waits
- * for it, so nothing secret is sent before it has passed. Fails only on certainties.
+ * for it, so nothing secret is sent before it has passed. It fails only on
+ * certainties. An Async script under api-version auto may go either way until the
+ * probe has answered, so it must fit one of the two Async contracts.
  */
 export async function checkEntrypointOf(spec: DeploySpec): Promise<void> {
   if (spec.mode === 'smoke-test') return // nothing is uploaded: the server's script is what runs
   const source = spec.script.files.find(file => file.part === 'source')
   if (!source?.localPath) return
-  const check = await checkEntrypoint(source.localPath, spec.script.entrypoint, spec.script.pythonVersion, spec.script.operation)
-  if (!check.ok) {
+  const contracts = contractsOf(spec)
+  const checks = await Promise.all(contracts.map(contract => checkEntrypoint(source.localPath as string, spec.script.entrypoint, spec.script.pythonVersion, contract)))
+  const passed = checks.find((check): check is Extract<EntrypointCheck, { ok: true }> => check.ok)
+  if (!passed) {
+    const problems = [...new Set(checks.map(check => (check.ok ? '' : check.problem)))]
     throw new InputError([{
       input: 'entrypoint',
-      problem: `'${source.uploadName}' ${check.problem}.`,
-      fix: spec.script.operation === 'Async' ? 'The server calls it as fn(data_path, extra_path=None) (v1) or fn(dfs, extra_path=None) (v2).' : 'The server calls it as fn(data, base_path).'
+      problem: `'${relative(spec.workspace, source.localPath)}' ${problems.join('; ')}.`,
+      fix: `The server calls it as ${contracts.map(contract => CALLED_AS[contract]).join(', or ')}.`
     }])
   }
-  if (check.note) core.notice(`Entrypoint check: ${oneLine(check.note)}.`)
+  if (passed.note) core.notice(`Entrypoint check: ${oneLine(passed.note)}.`)
+}
+
+function contractsOf(spec: DeploySpec): EntrypointContract[] {
+  const { operation } = spec.script
+  if (operation === 'Sync' || spec.apiVersion !== 'auto') return [contractOf(operation, spec.apiVersion === 'auto' ? 'v1' : spec.apiVersion)]
+  return [contractOf('Async', 'v2'), contractOf('Async', 'v1')]
 }
