@@ -16,8 +16,7 @@ const FLAGS = {
   'token-lifetime': { type: 'string', default: '3600', help: 'seconds a user token stays valid' },
   'run-timeout': { type: 'string', default: '60', help: 'time limit in seconds of a run and of a build check' },
   'data-dir': { type: 'string', default: '', help: 'where uploads are stored' },
-  python: { type: 'string', default: 'python3', help: 'Python interpreter that builds and runs v1 scripts' },
-  'dataframe-python': { type: 'string', default: '', help: 'Python with pandas that builds and runs v2 scripts' },
+  python: { type: 'string', default: 'python3', help: 'Python interpreter that builds and runs scripts' },
   fault: { type: 'string', multiple: true, default: [] as string[], help: 'a JSON FaultSpec to inject (repeatable)' },
   'build-fails': { type: 'boolean', default: false, help: 'make every build fail' },
   quiet: { type: 'boolean', default: false, help: 'do not log each request' },
@@ -26,8 +25,7 @@ const FLAGS = {
 
 /** What an empty string default means, for --help. */
 const EMPTY_DEFAULTS: Record<string, string> = {
-  'data-dir': 'a temp dir, removed on exit',
-  'dataframe-python': 'the first of --python and /usr/bin/python3 with pandas'
+  'data-dir': 'a temp dir, removed on exit'
 }
 
 function usage(): string {
@@ -75,7 +73,6 @@ async function main(): Promise<void> {
     runTimeoutSeconds: seconds('run-timeout', values['run-timeout']),
     dataDir: values['data-dir'] || undefined,
     python: values.python,
-    dataFramePython: values['dataframe-python'] || undefined,
     log: quiet ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`)
   })
   for (const fault of faults) emulator.addFault(fault)

@@ -358,7 +358,7 @@ export class PreprocessingV2 {
     let failure: string | null = null
     try {
       const [run] = await Promise.all([this.options.runtime.runDataFrames({ ...this.call(script), datasets, outputParquet }), this.timers.delay(MIN_RUNNING_MS)])
-      if (run.skipped) failure = `The emulator cannot run DataFrame entrypoints: ${run.skipped}. Install pandas for its Python (Debian: apt-get install python3-pandas) or start it with --dataframe-python <a python with pandas>`
+      if (run.skipped) failure = `The emulator cannot run DataFrame entrypoints: ${run.skipped}. Install pandas for its Python (Debian: apt-get install python3-pandas) or start it with --python <a python with pandas>`
       else if (run.timedOut) failure = `Execution timed out after ${this.options.runTimeoutSeconds} s`
       else if (!run.ok) failure = run.traceback?.trim() || `Execution failed${run.output ? `: ${run.output}` : ''}`
       else {

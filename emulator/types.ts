@@ -17,14 +17,8 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number
   /** Time limit for a sync run, an async run and a build check; default 60. */
   runTimeoutSeconds?: number
-  /** Python interpreter of v1 builds and runs; default 'python3'. */
+  /** Python interpreter of builds and runs; default 'python3'. */
   python?: string
-  /**
-   * Python interpreter of v2 builds and executions, which need pandas; default the first
-   * of `python` and '/usr/bin/python3' that can import pandas (else `python`, and v2
-   * executions fail saying pandas is missing).
-   */
-  dataFramePython?: string
   /** 'v2' (default): today's server, v1 and v2 routes; 'v1': an older server, every /api/v2/... is 404. */
   api?: 'v1' | 'v2'
   /** The tenant the login accepts; default 'datarisk'. Another tenant is 401. */

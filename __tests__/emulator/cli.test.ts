@@ -33,7 +33,7 @@ const exitCode = (child: ChildProcessWithoutNullStreams): Promise<number | null>
 
 test('--help lists every flag with its default', () => {
   const help = execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' })
-  for (const flag of ['port', 'build-seconds', 'user', 'password', 'group', 'group-token', 'token-lifetime', 'run-timeout', 'data-dir', 'python', 'dataframe-python', 'tenant', 'require-tenant', 'api', 'fault', 'build-fails', 'quiet', 'help']) {
+  for (const flag of ['port', 'build-seconds', 'user', 'password', 'group', 'group-token', 'token-lifetime', 'run-timeout', 'data-dir', 'python', 'tenant', 'require-tenant', 'api', 'fault', 'build-fails', 'quiet', 'help']) {
     expect(help).toMatch(new RegExp(`--${flag}\\b.*\\(default: `))
   }
   expect(help).toMatch(/--port.*default: 8800/)

@@ -6,7 +6,8 @@ import { DEFAULT_GROUP, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, typ
 export const GROUP = DEFAULT_GROUP
 export const GROUP_TOKEN = DEFAULT_GROUP_TOKEN
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const samplesDir = path.resolve(repoRoot, '..', 'shared', 'samples')
+/** The project's own samples (never ../shared: tests read nothing outside the repository). */
+export const samplesDir = path.join(repoRoot, 'samples')
 
 export const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` })
 

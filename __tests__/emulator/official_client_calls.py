@@ -69,8 +69,9 @@ sys.dont_write_bytecode = True  # the sample scripts are imported: leave no __py
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 SAMPLES = os.path.join(REPO, "samples")
-# Datarisk's sample files: read in place, never copied into the project.
-OFFICIAL = os.path.join(os.path.dirname(REPO), "shared", "samples")
+# A wide schema (35 features) and a requirements file without a trailing newline, like the
+# client's own samples (our data, written for these tests).
+WIDE = os.path.join(HERE, "data", "wide-sync")
 
 TOKEN_TTL_SECONDS = 600  # the client's token cache (cachetools ttl_cache default)
 
@@ -419,9 +420,9 @@ def main():
                                  schema=os.path.join(async_dir, "schema.csv"), env=env_file,
                                  python_version="3.9", operation="Async", group=args.group)
 
-    # client.create(...) with Datarisk's own sample files as requirements and schema
-    # (pandas==1.4.0 without a trailing newline; the 35-feature schema.json).
-    official_dir = os.path.join(OFFICIAL, "syncPreprocessing")
+    # client.create(...) with a sample shaped like the client's own: a requirements file
+    # without a trailing newline and a 35-feature schema.json.
+    official_dir = WIDE
     official = client.create(name="replay official samples", reference="process",
                              source=os.path.join(sync_dir, "score.py"),
                              requirements=os.path.join(official_dir, "requirements.txt"),
@@ -433,7 +434,7 @@ def main():
     with open(os.path.join(sync_dir, "schema.json"), encoding="utf-8") as handle:
         sync_input = json.load(handle)
     sync_run = client.run(sync, sync_input)
-    # The client's sample flow: run(data=<the schema dict>) on Datarisk's schema.json.
+    # The client's sample flow: run(data=<the schema dict>) on the wide schema.json.
     with open(os.path.join(official_dir, "schema.json"), encoding="utf-8") as handle:
         official_input = json.load(handle)
     official_run = client.run(official, official_input)
