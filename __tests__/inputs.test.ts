@@ -1,54 +1,9 @@
-import { mkdtempSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync, mkdirSync, chmodSync, realpathSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseInputs, normaliseGroup, apiBaseUrl, envFileValues, STAGING_URL, type InputSource } from '../src/inputs.js'
-import { InputError } from '../src/errors.js'
+import { parseInputs, normaliseGroup, apiBaseUrl, envFileValues } from '../src/inputs.js'
+import { VALID, problemsOf, source, workspace } from './helpers/input-source.js'
 import { findUnpinnedRequirements } from '../src/validate/requirements.js'
 import { parseDuration, formatDuration } from '../src/duration.js'
-
-/** A workspace with a valid sync script; each case changes what it needs. */
-function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'inputs-'))
-  writeFileSync(join(dir, 'score.py'), 'import json\n\ndef process(data, base_path):\n    return json.loads(data)\n')
-  writeFileSync(join(dir, 'batch.py'), 'def build(data_path, extra_path=None):\n    return data_path\n')
-  writeFileSync(join(dir, 'requirements.txt'), 'pandas==2.2.2\n')
-  writeFileSync(join(dir, 'schema.json'), '{"a": 1}')
-  writeFileSync(join(dir, 'data.csv'), 'a,b\n1,2\n')
-  mkdirSync(join(dir, 'extras/nested'), { recursive: true })
-  writeFileSync(join(dir, 'extras/one.txt'), '1')
-  writeFileSync(join(dir, 'extras/two.txt'), '2')
-  writeFileSync(join(dir, 'extras/nested/one.txt'), 'dup')
-  writeFileSync(join(dir, '.env'), '# comment\nAPI_KEY=abc123secret\nexport OTHER="quoted value"\nEMPTY=\n')
-  return dir
-}
-
-const VALID: Record<string, string> = {
-  url: 'https://neomaril.example.com',
-  login: 'me@example.com',
-  password: 'pw-secret',
-  name: 'loan features',
-  entrypoint: 'process',
-  'source-file': 'score.py',
-  'requirements-file': 'requirements.txt',
-  schema: 'schema.json'
-}
-
-function source(cwd: string, inputs: Record<string, string>, env: Record<string, string> = {}): InputSource & { masked: string[] } {
-  const masked: string[] = []
-  return { get: name => (inputs[name] ?? '').trim(), env, cwd, mask: value => masked.push(value), masked }
-}
-
-function problemsOf(inputs: Record<string, string>, env: Record<string, string> = {}, prepare?: (dir: string) => void): { input: string; text: string }[] {
-  const dir = workspace()
-  prepare?.(dir)
-  try {
-    parseInputs(source(dir, inputs, env))
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error
-    return error.problems.map(p => ({ input: p.input, text: `${p.problem} ${p.fix ?? ''}` }))
-  }
-  return []
-}
 
 describe('a valid set of inputs', () => {
   test('parses into a spec with contract names and defaults', () => {
@@ -73,26 +28,41 @@ describe('a valid set of inputs', () => {
     expect(src.masked).toEqual(expect.arrayContaining(['pw-secret', 'abcdef0123456789abcdef0123456789', 'abc123secret', 'quoted value']))
   })
 
-  test('falls back to NEOMARIL_* then MLOPS_* variables', () => {
+  test('falls back to MLOPS_* then NEOMARIL_* variables', () => {
     const dir = workspace()
     const { url, login, password, ...rest } = VALID
     void url; void login; void password
-    const { spec } = parseInputs(source(dir, rest, { MLOPS_URL: 'https://mlops.example.com/api/', NEOMARIL_USER: 'n@example.com', MLOPS_USER: 'm@example.com', MLOPS_PASSWORD: 'x', NEOMARIL_GROUP_TOKEN: 'tok' }))
-    expect(spec.connection).toMatchObject({ apiUrl: 'https://mlops.example.com/api', login: 'n@example.com', password: 'x', groupToken: 'tok' })
+    const { spec } = parseInputs(source(dir, rest, { NEOMARIL_URL: 'https://neomaril.example.com/', MLOPS_URL: 'https://mlops.example.com/api/', NEOMARIL_USER: 'n@example.com', MLOPS_USER: 'm@example.com', NEOMARIL_PASSWORD: 'x', NEOMARIL_GROUP_TOKEN: 'tok', NEOMARIL_TENANT: 'acme' }))
+    expect(spec.connection).toMatchObject({ apiUrl: 'https://mlops.example.com/api', login: 'm@example.com', password: 'x', groupToken: 'tok', tenant: 'acme' })
   })
 
-  test('uses the staging server with a notice when no URL is given anywhere', () => {
+  test('reads the tenant from the input, else MLOPS_TENANT, else NEOMARIL_TENANT; none leaves it undefined', () => {
     const dir = workspace()
-    const { spec, findings } = parseInputs(source(dir, { ...VALID, url: '' }))
-    expect(spec.connection.apiUrl).toBe(apiBaseUrl(STAGING_URL))
-    expect(findings.notices.join('\n')).toContain('staging')
+    expect(parseInputs(source(dir, { ...VALID, tenant: 'bank' }, { MLOPS_TENANT: 'other' })).spec.connection.tenant).toBe('bank')
+    expect(parseInputs(source(dir, VALID, { MLOPS_TENANT: 'mlops', NEOMARIL_TENANT: 'neo' })).spec.connection.tenant).toBe('mlops')
+    expect(parseInputs(source(dir, VALID)).spec.connection.tenant).toBeUndefined()
   })
 
-  test('normalises the group as the official client does, with a notice', () => {
+  test('keeps the group as given and its 2.1.1 spelling, without deciding between them', () => {
     const dir = workspace()
     const { spec, findings } = parseInputs(source(dir, { ...VALID, group: ' Data-Science.Team One ' }))
-    expect(spec.group).toBe('data_science_team_one')
-    expect(findings.notices.join('\n')).toContain("normalised to 'data_science_team_one'")
+    expect(spec.group).toBe('Data-Science.Team One')
+    expect(spec.groupNormalised).toBe('data_science_team_one')
+    expect(findings.notices).toEqual([])
+  })
+
+  test('resolves paths against the workspace, not the process working directory', () => {
+    const dir = workspace()
+    const { spec } = parseInputs(source(dir, VALID))
+    expect(spec.workspace).toBe(realpathSync(dir))
+    expect(spec.script.files[0].localPath).toBe(join(realpathSync(dir), 'score.py'))
+    expect(spec.allowOutsideWorkspace).toBe(false)
+  })
+
+  test.each([['', 'auto'], ['V2', 'v2'], ['v1', 'v1']])('api-version %p reads as %p', (raw, expected) => {
+    const dir = workspace()
+    const { spec } = parseInputs(source(dir, { ...VALID, operation: 'Async', entrypoint: 'build', 'source-file': 'batch.py', schema: 'data.csv', 'api-version': raw }))
+    expect(spec.apiVersion).toBe(expected)
   })
 
   test('accepts an Async script with a csv sample and infers the input type', () => {
@@ -117,13 +87,6 @@ describe('a valid set of inputs', () => {
     expect(spec.script.files.map(f => f.uploadName)).toEqual(['notebook.ipynb', 'requirements.txt', 'schema.json', 'one.txt', 'two.txt'])
   })
 
-  test('an Async entrypoint taking only data_path passes with a note', () => {
-    const dir = workspace()
-    writeFileSync(join(dir, 'one.py'), 'def build(data_path):\n    return data_path\n')
-    const { findings } = parseInputs(source(dir, { ...VALID, operation: 'Async', entrypoint: 'build', 'source-file': 'one.py', schema: 'data.csv' }))
-    expect(findings.notices.join('\n')).toMatch(/build\(data_path\) at line 1 takes only data_path; declare it as build\(data_path, extra_path=None\)/)
-  })
-
   test('reads durations and booleans', () => {
     const dir = workspace()
     const { spec } = parseInputs(source(dir, { ...VALID, wait: 'False', 'wait-timeout': '1h30m', 'poll-interval': '5s', 'fail-on-timeout': 'no', 'request-timeout': '2m' }))
@@ -138,13 +101,6 @@ const BAD: [string, Record<string, string>, string, RegExp, ((dir: string) => vo
   ['name of 32 characters', { name: 'x'.repeat(32) }, 'name', /32 characters/],
   ['missing entrypoint', { entrypoint: '' }, 'entrypoint', /required/],
   ['entrypoint with parentheses', { entrypoint: 'process()' }, 'entrypoint', /not a Python function name/],
-  ['entrypoint not defined', { entrypoint: 'score' }, 'entrypoint', /no module-level 'score'.*process/],
-  ['entrypoint with one parameter', { 'source-file': 'one.py' }, 'entrypoint', /cannot be called with the two positional/, dir => writeFileSync(join(dir, 'one.py'), 'def process(data):\n    return data\n')],
-  ['entrypoint with three required parameters', { 'source-file': 'three.py' }, 'entrypoint', /cannot be called/, dir => writeFileSync(join(dir, 'three.py'), 'def process(a, b, c):\n    pass\n')],
-  ['entrypoint nested in a class', { 'source-file': 'cls.py' }, 'entrypoint', /no module-level 'process'/, dir => writeFileSync(join(dir, 'cls.py'), 'class A:\n    def process(self, data, base):\n        pass\n')],
-  ['async def entrypoint', { 'source-file': 'co.py' }, 'entrypoint', /async def/, dir => writeFileSync(join(dir, 'co.py'), 'async def process(a, b):\n    pass\n')],
-  ['source with a syntax error', { 'source-file': 'bad.py' }, 'entrypoint', /does not parse.*line 1/, dir => writeFileSync(join(dir, 'bad.py'), 'def process(a, b)\n    pass\n')],
-  ['source using syntax newer than python-version', { 'source-file': 'walrus.py', 'python-version': '3.8' }, 'entrypoint', /does not parse as Python 3.8/, dir => writeFileSync(join(dir, 'walrus.py'), 'def process(a, b):\n    match a:\n        case _:\n            return b\n')],
   ['missing source file', { 'source-file': 'nope.py' }, 'source-file', /does not exist/],
   ['source neither .py nor .ipynb', { 'source-file': 'schema.json' }, 'source-file', /neither a \.py nor a \.ipynb/],
   ['source is a folder', { 'source-file': 'extras.py' }, 'source-file', /not a file/, dir => mkdirSync(join(dir, 'extras.py'))],
@@ -165,7 +121,7 @@ const BAD: [string, Record<string, string>, string, RegExp, ((dir: string) => vo
   ['unknown operation', { operation: 'batch' }, 'operation', /not an operation/],
   ['glob matching nothing', { 'extra-files': 'models/*.pkl' }, 'extra-files', /matches no file/],
   ['extra file missing', { 'extra-files': 'extras/three.txt' }, 'extra-files', /does not exist/],
-  ['two extra files with one base name', { 'extra-files': 'extras/**/one.txt' }, 'extra-files', /same file name 'one\.txt'/],
+  ['two extra files with one base name', { 'extra-files': 'extras/**/one.txt' }, 'extra-files', /same file name: 'extras\/nested\/one\.txt' and 'extras\/one\.txt' \(one\.txt\)/],
   ['extra file clashing with the schema', { 'extra-files': 'sub/schema.json' }, 'extra-files', /name the schema file already has/, dir => { mkdirSync(join(dir, 'sub')); writeFileSync(join(dir, 'sub/schema.json'), '{}') }],
   ['extra folder', { 'extra-files': 'extras' }, 'extra-files', /is a folder/],
   ['env file missing', { 'env-file': 'prod.env' }, 'env-file', /does not exist/],
@@ -173,13 +129,18 @@ const BAD: [string, Record<string, string>, string, RegExp, ((dir: string) => vo
   ['not a url', { url: 'neomaril.example.com' }, 'url', /not a URL/],
   ['plain http to a remote host', { url: 'http://neomaril.example.com' }, 'url', /plain http.*allow-insecure-http/],
   ['credentials in the url', { url: 'https://me:pw@neomaril.example.com' }, 'url', /holds credentials/],
-  ['no login anywhere', { login: '' }, 'login', /NEOMARIL_USER/],
-  ['no password anywhere', { password: '' }, 'password', /NEOMARIL_PASSWORD/],
+  ['no url anywhere', { url: '' }, 'url', /neither MLOPS_URL nor NEOMARIL_URL is set; the action has no default server.*Set url:/],
+  ['no login anywhere', { login: '' }, 'login', /MLOPS_USER nor NEOMARIL_USER/],
+  ['no password anywhere', { password: '' }, 'password', /MLOPS_PASSWORD nor NEOMARIL_PASSWORD/],
   ['group token with spaces', { 'group-token': 'abc def' }, 'group-token', /white space/],
   ['unreadable wait-timeout', { 'wait-timeout': 'soon' }, 'wait-timeout', /not a duration/],
   ['zero poll-interval', { 'poll-interval': '0s' }, 'poll-interval', /too short/],
   ['not a boolean', { wait: 'maybe' }, 'wait', /not a boolean/],
   ['group with a slash', { group: 'team/a' }, 'group', /not a group name/],
+  ['api-version unknown', { 'api-version': 'v3' }, 'api-version', /not an API version.*auto, v1, v2/],
+  ['api-version v2 for a Sync script', { 'api-version': 'v2' }, 'api-version', /no v2 Sync/],
+  ['tenant with white space', { tenant: 'acme bank' }, 'tenant', /white space/],
+  ['allow-outside-workspace not a boolean', { 'allow-outside-workspace': 'sure' }, 'allow-outside-workspace', /not a boolean/],
   ['unknown mode', { mode: 'ship' }, 'mode', /not a mode.*deploy, validate, smoke-test/],
   ['smoke test without a group token', { 'smoke-test': 'true' }, 'group-token', /smoke test needs it/],
   ['smoke test without waiting', { 'smoke-test': 'true', 'group-token': 't', wait: 'false' }, 'smoke-test', /wait is false/],
@@ -227,16 +188,77 @@ describe('bad inputs are refused with the input named', () => {
   })
 })
 
+describe('named datasets (schema and smoke-test-input)', () => {
+  const ASYNC = { ...VALID, operation: 'Async', entrypoint: 'build', 'source-file': 'batch.py' }
+  const withDatasets = (dir: string): void => {
+    writeFileSync(join(dir, 'orders.csv'), 'id,total\n1,9\n')
+    writeFileSync(join(dir, 'customers.json'), '[{"id": 1}]')
+  }
+
+  test('name=path lines and bare paths (named by their stem) become datasets; v1 gets no single schema part', () => {
+    const dir = workspace()
+    withDatasets(dir)
+    const { spec } = parseInputs(source(dir, { ...ASYNC, schema: 'sales = orders.csv\n# a comment\ncustomers.json\n' }))
+    expect(spec.script.datasets.map(d => [d.name, d.file.uploadName, d.file.part])).toEqual([['sales', 'orders.csv', 'schema'], ['customers', 'customers.json', 'schema']])
+    expect(spec.script.files.some(f => f.part === 'schema')).toBe(false)
+  })
+
+  test('one dataset is also the v1 schema part, and the smoke test defaults to the schema datasets', () => {
+    const dir = workspace()
+    const { spec } = parseInputs(source(dir, { ...ASYNC, schema: 'data.csv', 'smoke-test': 'true', 'group-token': 't' }))
+    expect(spec.script.datasets.map(d => d.name)).toEqual(['data'])
+    expect(spec.script.files.find(f => f.part === 'schema')?.uploadName).toBe('data.csv')
+    expect(spec.smokeTest.datasets?.map(d => [d.name, d.file.part])).toEqual([['data', 'dataset']])
+    expect(spec.smokeTest.dataset?.uploadName).toBe('data.csv')
+  })
+
+  test('smoke-test-input lines give the execution its own datasets', () => {
+    const dir = workspace()
+    withDatasets(dir)
+    const { spec } = parseInputs(source(dir, { ...ASYNC, schema: 'data.csv', 'smoke-test': 'true', 'api-version': 'v2', 'smoke-test-input': 'a=orders.csv\nb=customers.json' }))
+    expect(spec.smokeTest.datasets?.map(d => [d.name, d.file.uploadName])).toEqual([['a', 'orders.csv'], ['b', 'customers.json']])
+    expect(spec.smokeTest.dataset).toBeUndefined()
+  })
+
+  test('an inline JSON schema is one dataset named schema', () => {
+    const dir = workspace()
+    const { spec } = parseInputs(source(dir, { ...VALID, schema: '{"a": 1}' }))
+    expect(spec.script.datasets.map(d => d.name)).toEqual(['schema'])
+  })
+
+  test('a v2 Async smoke test needs no group token (v2 runs use the user token)', () => {
+    const dir = workspace()
+    expect(() => parseInputs(source(dir, { ...ASYNC, schema: 'data.csv', 'smoke-test': 'true', 'api-version': 'v2' }))).not.toThrow()
+  })
+
+  test.each([
+    ['a duplicate name', 'a=data.csv\na=orders.csv', undefined, /two lines name the dataset 'a'/],
+    ['a name starting with a digit', '1st=data.csv', undefined, /'1st' is not a dataset name.*starting with a letter/],
+    ['a stem that is no name', 'my data.csv', undefined, /would be the dataset 'my data'.*name=path/],
+    ['a line naming no file', 'a=', undefined, /names no file/],
+    ['only comments', '# nothing', undefined, /only blank lines and comments/],
+    ['two datasets with api-version v1', 'data.csv\norders.csv', 'v1', /api-version v1 takes one sample/],
+    ['a missing dataset file', 'a=nope.csv', undefined, /does not exist/]
+  ])('%s is refused', (_label, schema, apiVersion, message) => {
+    const problems = problemsOf({ ...ASYNC, schema, 'api-version': apiVersion ?? '' }, {}, withDatasets)
+    expect(problems.find(p => p.input === 'schema')?.text).toMatch(message)
+  })
+
+  test('a Sync script takes one JSON sample', () => {
+    const problems = problemsOf({ ...VALID, schema: 'schema.json\ncustomers.json' }, {}, withDatasets)
+    expect(problems.find(p => p.input === 'schema')?.text).toMatch(/Sync script takes one JSON sample/)
+  })
+})
+
 describe('modes', () => {
   test('validate needs no credentials and no URL', () => {
     const dir = workspace()
     const { url, login, password, ...script } = VALID
     void url; void login; void password
-    const { spec, findings } = parseInputs(source(dir, { ...script, mode: 'validate' }))
+    const { spec } = parseInputs(source(dir, { ...script, mode: 'validate' }))
     expect(spec.mode).toBe('validate')
     expect(spec.smokeTest.enabled).toBe(true)
     expect(spec.smokeTest.syncInput).toEqual({ a: 1 })
-    expect(findings.notices.join()).not.toContain('staging')
   })
 
   test('smoke-test mode needs no script files and leaves the operation to the server', () => {

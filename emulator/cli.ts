@@ -16,7 +16,7 @@ const FLAGS = {
   'token-lifetime': { type: 'string', default: '3600', help: 'seconds a user token stays valid' },
   'run-timeout': { type: 'string', default: '60', help: 'time limit in seconds of a run and of a build check' },
   'data-dir': { type: 'string', default: '', help: 'where uploads are stored' },
-  python: { type: 'string', default: 'python3', help: 'Python interpreter that builds and runs scripts' },
+  python: { type: 'string', default: '', help: 'Python interpreter that builds and runs scripts' },
   fault: { type: 'string', multiple: true, default: [] as string[], help: 'a JSON FaultSpec to inject (repeatable)' },
   'build-fails': { type: 'boolean', default: false, help: 'make every build fail' },
   quiet: { type: 'boolean', default: false, help: 'do not log each request' },
@@ -25,7 +25,8 @@ const FLAGS = {
 
 /** What an empty string default means, for --help. */
 const EMPTY_DEFAULTS: Record<string, string> = {
-  'data-dir': 'a temp dir, removed on exit'
+  'data-dir': 'a temp dir, removed on exit',
+  python: 'the first of python3 and /usr/bin/python3 that has pandas, else python3'
 }
 
 function usage(): string {
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     tokenLifetimeSeconds: seconds('token-lifetime', values['token-lifetime']),
     runTimeoutSeconds: seconds('run-timeout', values['run-timeout']),
     dataDir: values['data-dir'] || undefined,
-    python: values.python,
+    python: values.python || undefined,
     log: quiet ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`)
   })
   for (const fault of faults) emulator.addFault(fault)

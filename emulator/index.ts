@@ -11,7 +11,6 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { FaultBook } from './faults.js'
 import { ApiError, asApiError, badInput, notFound, parseBody, sendError, sendJson } from './http.js'
-import { dataFrameRuntime } from './dataframe-runtime.js'
 import { PreprocessingV2 } from './preprocessing-v2.js'
 import { pythonRunner } from './python.js'
 import { apiRoutes, type Reply, type Route } from './routes.js'
@@ -84,7 +83,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const ownDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'neomaril-emulator-')))
   await mkdir(dataDir, { recursive: true })
-  const python = pythonRunner(options.python ?? 'python3')
+  const python = pythonRunner(options.python)
   const runTimeoutSeconds = options.runTimeoutSeconds ?? 60
   const state = new State({
     dataDir,
@@ -99,7 +98,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     python
   })
   const v1Only = options.api === 'v1'
-  const v2 = new PreprocessingV2(state, { dataDir, runTimeoutSeconds, runtime: dataFrameRuntime(python) })
+  const v2 = new PreprocessingV2(state, { dataDir, runTimeoutSeconds, python })
   const routes = [...apiRoutes(state, options.version ?? 'emulator-1.0.0'), ...(v1Only ? [] : apiRoutesV2(v2, state))]
   const summaries = (): ScriptSummary[] => [...state.summaries(), ...v2.summaries()]
   const faults = new FaultBook()

@@ -8,6 +8,7 @@ import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { ApiError, badInput, errorMessage, notFound, type UploadedFile } from './http.js'
 import { checkPythonVersion, checkScriptName, hex, MIN_RUNNING_MS, sourceFileName, type State } from './state.js'
+import type { EmulatorCall, PythonRunner } from './python.js'
 import { Timers } from './timers.js'
 import type { ScriptSummary } from './types.js'
 
@@ -61,31 +62,11 @@ export interface ScriptV2 {
   buildGeneration: number
 }
 
-/** The shape of the harness calls the v2 build and executions need (python and contract fixed). */
-export interface DataFrameCall {
-  folder: string
-  sourceFile: string
-  entrypoint: string
-  timeoutMs: number
-}
-
-export interface DataFrameRuntime {
-  buildCheck(call: DataFrameCall): Promise<{ ok: boolean; problem?: string; traceback?: string; output: string; timedOut: boolean }>
-  runDataFrames(call: DataFrameCall & { datasets: { name: string; path: string }[]; outputParquet: string }): Promise<{
-    ok: boolean
-    rows?: number
-    columns?: string[]
-    traceback?: string
-    output: string
-    timedOut: boolean
-    skipped?: string
-  }>
-}
-
 export interface PreprocessingV2Options {
   dataDir: string
   runTimeoutSeconds: number
-  runtime: DataFrameRuntime
+  /** The shared harness (python/harness.py), called with the v2 DataFrame contract. */
+  python: Pick<PythonRunner, 'buildCheck' | 'runDataFrames'>
 }
 
 const datasetHash = (): string => 'D' + hex(63)
@@ -298,7 +279,7 @@ export class PreprocessingV2 {
 
   private async buildProblem(script: ScriptV2): Promise<string | null> {
     try {
-      const check = await this.options.runtime.buildCheck(this.call(script))
+      const check = await this.options.python.buildCheck(this.call(script))
       if (check.timedOut) return `Build check timed out after ${this.options.runTimeoutSeconds} s`
       if (check.ok) return null
       return [check.problem ?? 'Build check failed', check.traceback].filter(Boolean).join('\n')
@@ -307,8 +288,8 @@ export class PreprocessingV2 {
     }
   }
 
-  private call(script: ScriptV2): DataFrameCall {
-    return { folder: script.dir, sourceFile: script.sourceFile!, entrypoint: script.reference!, timeoutMs: this.options.runTimeoutSeconds * 1000 }
+  private call(script: ScriptV2): EmulatorCall {
+    return { folder: script.dir, sourceFile: script.sourceFile!, entrypoint: script.reference!, contract: 'async-v2', timeoutMs: this.options.runTimeoutSeconds * 1000 }
   }
 
   // --- executions ------------------------------------------------------------------------
@@ -357,7 +338,7 @@ export class PreprocessingV2 {
     const datasets = [...execution.inputs].map(([name, dataset]) => ({ name, path: dataset.file! }))
     let failure: string | null = null
     try {
-      const [run] = await Promise.all([this.options.runtime.runDataFrames({ ...this.call(script), datasets, outputParquet }), this.timers.delay(MIN_RUNNING_MS)])
+      const [run] = await Promise.all([this.options.python.runDataFrames({ ...this.call(script), datasets, outputParquet }), this.timers.delay(MIN_RUNNING_MS)])
       if (run.skipped) failure = `The emulator cannot run DataFrame entrypoints: ${run.skipped}. Install pandas for its Python (Debian: apt-get install python3-pandas) or start it with --python <a python with pandas>`
       else if (run.timedOut) failure = `Execution timed out after ${this.options.runTimeoutSeconds} s`
       else if (!run.ok) failure = run.traceback?.trim() || `Execution failed${run.output ? `: ${run.output}` : ''}`

@@ -7,7 +7,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { zipSync } from 'fflate'
 import { ApiError, badInput, errorMessage, notFound, type UploadedFile } from './http.js'
-import type { PythonResult, PythonRunner } from './python.js'
+import { unpinnedRequirements, type PythonResult, type PythonRunner } from './python.js'
 import { Timers } from './timers.js'
 import type { Operation, ScriptSummary } from './types.js'
 
@@ -66,16 +66,6 @@ interface StoredLog {
   entry: LogEntry
   at: Date
 }
-
-/** What a build or run hands back from Python (see emulator/python). */
-interface PythonFailure {
-  ok: false
-  error: string
-  traceback: string
-}
-type BuildCheckResult = ({ ok: true } | PythonFailure) & { warnings: string[] }
-type SyncRunResult = { ok: true; value: unknown } | PythonFailure
-type AsyncRunResult = { ok: true; output: string } | PythonFailure
 
 export interface StateOptions {
   dataDir: string
@@ -340,22 +330,22 @@ export class State {
     })
   }
 
-  /** Runs build_check.py; `message` is null on success, else the failure's summary. */
+  /** The harness's build check; `message` is null on success, else the failure's summary. */
   private async buildCheck(script: Script): Promise<{ message: string | null; logs: Array<[OutputType, string]> }> {
-    const run = await this.options.python.run<BuildCheckResult>(
-      'build_check.py',
-      [path.join(script.dir, script.sourceFile), script.scriptReference, script.operation, path.join(script.dir, 'requirements.txt')],
-      { cwd: script.dir, timeoutMs: this.options.runTimeoutSeconds * 1000 }
-    )
-    const logs: Array<[OutputType, string]> = (run.result?.warnings ?? []).map((w) => ['Warning', w])
+    const run = await this.options.python.buildCheck({ ...this.harnessCall(script), contract: script.operation === 'Sync' ? 'sync' : 'async-v1' })
+    const logs: Array<[OutputType, string]> = (await unpinnedRequirements(path.join(script.dir, 'requirements.txt'))).map((w) => ['Warning', w])
     if (run.output) logs.push(['Debug', `Output while importing the script:\n${run.output}`])
     if (run.timedOut) return { message: `Build check timed out after ${this.options.runTimeoutSeconds} s`, logs }
-    if (!run.result) return { message: `Build check crashed (exit code ${run.exitCode})`, logs }
-    if (!run.result.ok) {
-      logs.push(['Error', run.result.traceback])
-      return { message: run.result.error, logs }
+    if (!run.ok) {
+      logs.push(['Error', run.traceback ?? run.problem ?? 'Build check failed'])
+      return { message: run.problem ?? 'Build check failed', logs }
     }
     return { message: null, logs }
+  }
+
+  /** The parts of a harness call every build and run of `script` shares. */
+  private harnessCall(script: Script): { folder: string; sourceFile: string; entrypoint: string; timeoutMs: number } {
+    return { folder: script.dir, sourceFile: script.sourceFile, entrypoint: script.scriptReference, timeoutMs: this.options.runTimeoutSeconds * 1000 }
   }
 
   // --- runs ---------------------------------------------------------------------------
@@ -377,24 +367,20 @@ export class State {
       throw badInput('The body must be JSON: {"Input": ...}')
     }
     if (typeof body !== 'object' || body === null || !('Input' in body)) throw badInput('The body must be a JSON object with an "Input" key')
-    const run = await this.options.python.run<SyncRunResult>('run_sync.py', [path.join(script.dir, script.sourceFile), script.scriptReference], {
-      cwd: script.dir,
-      stdin: JSON.stringify(body.Input),
-      timeoutMs: this.options.runTimeoutSeconds * 1000
-    })
+    const run = await this.options.python.runSync({ ...this.harnessCall(script), contract: 'sync', input: JSON.stringify(body.Input) })
     if (run.output) this.log(script, 'Run', 'Debug', run.output)
-    if (!run.result?.ok) {
-      const message = run.result ? run.result.traceback : this.noResultMessage(run)
+    if (!run.ok) {
+      const message = run.traceback ?? this.noResultMessage(run)
       this.log(script, 'Run', 'Error', message)
       throw new ApiError(500, 'ExecutionError', message)
     }
     this.log(script, 'Run', 'Ok', 'Sync run succeeded')
-    return run.result.value
+    return run.response
   }
 
-  /** Why a run helper wrote no result: it was killed at the time limit, or it crashed. */
-  private noResultMessage(run: PythonResult<unknown>): string {
-    return run.timedOut ? `Execution timed out after ${this.options.runTimeoutSeconds} s` : `Execution crashed (exit code ${run.exitCode})`
+  /** A failed run without a traceback: killed at the time limit, or the harness's reason. */
+  private noResultMessage(run: PythonResult): string {
+    return run.timedOut ? `Execution timed out after ${this.options.runTimeoutSeconds} s` : (run.problem ?? 'Execution failed')
   }
 
   /** R2: stores the dataset and starts the execution in the background. */
@@ -417,23 +403,18 @@ export class State {
 
   private async finishAsync(script: Script, execution: Execution, dataPath: string, inputFileName: string): Promise<void> {
     const [run] = await Promise.all([
-      this.options.python.run<AsyncRunResult>('run_async.py', [path.join(script.dir, script.sourceFile), script.scriptReference, dataPath], {
-        cwd: script.dir,
-        env: { inputFileName },
-        timeoutMs: this.options.runTimeoutSeconds * 1000
-      }),
+      this.options.python.runAsyncV1({ ...this.harnessCall(script), contract: 'async-v1', dataPath, inputFileName }),
       this.delay(MIN_RUNNING_MS)
     ])
     if (this.closed) return
     if (run.output) this.log(script, 'Run', 'Debug', run.output)
     let failure: string | null = null
-    if (!run.result) failure = this.noResultMessage(run)
-    else if (!run.result.ok) {
-      this.log(script, 'Run', 'Error', run.result.traceback)
-      failure = run.result.error
+    if (!run.ok || !run.outputFile) {
+      if (run.traceback) this.log(script, 'Run', 'Error', run.traceback)
+      failure = run.problem ?? this.noResultMessage(run)
     } else {
       try {
-        const output = run.result.output
+        const output = run.outputFile
         const resultPath = `${dataPath}.zip`
         await writeFile(resultPath, zipSync({ [path.basename(output)]: await readFile(output) }))
         execution.resultPath = resultPath

@@ -17,7 +17,10 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number
   /** Time limit for a sync run, an async run and a build check; default 60. */
   runTimeoutSeconds?: number
-  /** Python interpreter of builds and runs; default 'python3'. */
+  /**
+   * Python interpreter of builds and runs; default the first of python3 on PATH and
+   * /usr/bin/python3 that can import pandas (v2 executions need it), else python3.
+   */
   python?: string
   /** 'v2' (default): today's server, v1 and v2 routes; 'v1': an older server, every /api/v2/... is 404. */
   api?: 'v1' | 'v2'

@@ -65,10 +65,10 @@ test('output printed while importing becomes a Host/Debug entry', async () => {
 
 test.each<[string, Upload, RegExp, RegExp]>([
   ['a syntax error', { source: SYNTAX_ERROR }, /^SyntaxError: .*script\.py, line 2/, /SyntaxError/],
-  ['a missing entrypoint', { source: MISSING_ENTRYPOINT }, /Entrypoint 'process' is not defined/, /not defined at module level/],
-  ['a wrong sync signature', { source: WRONG_SIGNATURE }, /must accept 2 positional arguments .*process\(data\)/, /2 positional/],
+  ['a missing entrypoint', { source: MISSING_ENTRYPOINT }, /^script\.py defines no module-level 'process'; module-level functions: something_else$/, /no module-level 'process'/],
+  ['a wrong sync signature', { source: WRONG_SIGNATURE }, /^script\.py defines 'process\(data\)', which cannot be called as fn\(data, base_path\)/, /cannot be called as fn\(data, base_path\)/],
   ['a missing import (nothing is installed)', { source: MISSING_IMPORT }, /^ModuleNotFoundError: No module named 'surely_not/, /Traceback[\s\S]*script\.py", line 2/],
-  ['an async entrypoint with no argument', { source: 'def run():\n    pass\n', ref: 'run', operation: 'Async' }, /must accept 1 or 2 positional/, /1 or 2/]
+  ['an async entrypoint with no argument', { source: 'def run():\n    pass\n', ref: 'run', operation: 'Async' }, /^script\.py defines 'run\(\)', which cannot be called as fn\(data_path, extra_path=None\)/, /cannot be called/]
 ])('%s fails the build with the error as Message and Host/Error logs', async (_label, upload, message, traceback) => {
   const hash = await register(emu, token, upload)
   const status = await build(emu, token, hash, upload.operation === 'Async' ? 'async' : 'sync')

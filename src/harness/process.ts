@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { HARNESS_PY } from './embedded.js'
+
+/** What one run of python/harness.py gave back. */
+export interface HarnessProcess<T> {
+  /** The verdict the harness wrote; undefined when it wrote none (killed, crashed, no python). */
+  verdict?: T
+  /** Everything the process printed, stdout then stderr (the user's prints land here). */
+  output: string
+  exitCode: number | null
+  timedOut: boolean
+  /** Set when the interpreter could not be started (ENOENT: it is not installed). */
+  spawnError?: NodeJS.ErrnoException
+}
+
+export interface HarnessSpawn {
+  python: string
+  cwd: string
+  timeoutMs: number
+  signal?: AbortSignal
+  env?: Record<string, string>
+}
+
+const OUTPUT_LIMIT = 1_000_000
+
+let harnessFile: Promise<string> | undefined
+
+/** The harness text on disk, once per process, under a name that changes with its content. */
+function materialise(): Promise<string> {
+  harnessFile ??= (async () => {
+    const digest = createHash('sha256').update(HARNESS_PY).digest('hex').slice(0, 16)
+    const dir = join(tmpdir(), `neomaril-harness-${digest}`)
+    const file = join(dir, 'harness.py')
+    if (existsSync(file)) return file
+    await mkdir(dir, { recursive: true })
+    // Written aside and renamed, so a parallel run never reads half a file.
+    const partial = `${file}.${process.pid}.partial`
+    await writeFile(partial, HARNESS_PY)
+    await rename(partial, file)
+    return file
+  })()
+  return harnessFile
+}
+
+/** A folder for one run's request, verdict and frame files; removed by `cleanup`. */
+export async function runFolder(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'neomaril-harness-run-'))
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * Runs the harness on one request. Its own process group, so a timeout or the signal
+ * kills whatever the user's code started too.
+ */
+export async function runHarness<T>(request: Record<string, unknown>, how: HarnessSpawn): Promise<HarnessProcess<T>> {
+  const harness = await materialise()
+  const { dir, cleanup } = await runFolder()
+  const resultPath = join(dir, 'result.json')
+  const requestPath = join(dir, 'request.json')
+  try {
+    await writeFile(requestPath, JSON.stringify({ ...request, result: resultPath, frame: join(dir, 'frame.json') }))
+    const run = await spawnPython(how, [harness, requestPath])
+    let verdict: T | undefined
+    if (!run.timedOut && !run.spawnError) {
+      try {
+        verdict = JSON.parse(await readFile(resultPath, 'utf8')) as T
+        const framePath = join(dir, 'frame.json')
+        if (existsSync(framePath)) (verdict as { frame?: unknown }).frame = JSON.parse(await readFile(framePath, 'utf8'))
+      } catch {
+        verdict = undefined
+      }
+    }
+    return { ...run, verdict }
+  } finally {
+    await cleanup()
+  }
+}
+
+function spawnPython(how: HarnessSpawn, args: string[]): Promise<Omit<HarnessProcess<never>, 'verdict'>> {
+  return new Promise(resolve => {
+    const child = spawn(how.python, args, {
+      cwd: how.cwd,
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1', ...how.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true
+    })
+    const stdout: Buffer[] = []
+    const stderr: Buffer[] = []
+    let kept = 0
+    const keep = (into: Buffer[]) => (chunk: Buffer) => {
+      if (kept >= OUTPUT_LIMIT) return
+      into.push(chunk)
+      kept += chunk.length
+    }
+    child.stdout.on('data', keep(stdout))
+    child.stderr.on('data', keep(stderr))
+    let timedOut = false
+    const killGroup = () => {
+      try {
+        // Negative pid: the whole group, so children the user's code spawned die too.
+        if (child.pid) process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+    const timer = setTimeout(() => {
+      timedOut = true
+      killGroup()
+    }, how.timeoutMs)
+    how.signal?.addEventListener('abort', killGroup, { once: true })
+    if (how.signal?.aborted) killGroup()
+    let spawnError: NodeJS.ErrnoException | undefined
+    child.on('error', error => (spawnError = error))
+    child.on('close', code => {
+      clearTimeout(timer)
+      how.signal?.removeEventListener('abort', killGroup)
+      const output = (Buffer.concat(stdout).toString('utf8') + Buffer.concat(stderr).toString('utf8')).trim()
+      resolve({ output, exitCode: code, timedOut, spawnError })
+    })
+  })
+}
+
+/** Runs `python -c code` briefly (interpreter probes); undefined when it cannot run. */
+export function probePython(python: string, code: string, timeoutMs = 20_000): Promise<string | undefined> {
+  return new Promise(resolve => {
+    const child = spawn(python, ['-c', code], { stdio: ['ignore', 'pipe', 'ignore'] })
+    let out = ''
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.stdout.on('data', chunk => (out += chunk))
+    child.on('error', () => undefined)
+    child.on('close', status => {
+      clearTimeout(timer)
+      resolve(status === 0 ? out.trim() : undefined)
+    })
+  })
+}

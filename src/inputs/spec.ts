@@ -1,0 +1,117 @@
+import type { UploadFile } from '../files.js'
+import type { UnpinnedRequirement } from '../validate/requirements.js'
+
+export const PYTHON_VERSIONS = ['3.8', '3.9', '3.10'] as const
+export const INPUT_TYPES = ['json', 'csv', 'parquet'] as const
+export const API_VERSIONS = ['auto', 'v1', 'v2'] as const
+
+export type Operation = 'Sync' | 'Async'
+export const MODES = ['deploy', 'validate', 'smoke-test'] as const
+/**
+ * deploy: check, upload, host, wait (and smoke-test if asked).
+ * validate: every local check and a local run of the entrypoint; no network.
+ * smoke-test: test a script deployed earlier (preprocessing-id).
+ */
+export type Mode = (typeof MODES)[number]
+export type PythonVersion = (typeof PYTHON_VERSIONS)[number]
+export type InputType = (typeof INPUT_TYPES)[number]
+/** auto: Sync uses v1; Async uses v2 when the server serves it, else v1. */
+export type ApiVersion = (typeof API_VERSIONS)[number]
+
+/** One dataset of a v2 schema or smoke-test sample: `name=path`, or a bare path named by its stem. */
+export interface NamedDataset {
+  readonly name: string
+  readonly file: UploadFile
+}
+
+/** Everything the action was asked to do, parsed and checked once. */
+export interface DeploySpec {
+  readonly mode: Mode
+  /** Absolute real path of GITHUB_WORKSPACE (else the working directory): relative paths resolve against it. */
+  readonly workspace: string
+  /** Input allow-outside-workspace: files (never .git/) may lie outside the workspace. */
+  readonly allowOutsideWorkspace: boolean
+  readonly apiVersion: ApiVersion
+  /** smoke-test mode: the hash of the script deployed earlier. */
+  readonly preprocessingId?: string
+  readonly connection: {
+    /** API base: the server root with `/api` appended (contract §1). */
+    readonly apiUrl: string
+    readonly login: string
+    readonly password: string
+    /** Sent as the login form's `tenant` field only when set. */
+    readonly tenant?: string
+    /** Needed only by v1 run calls (smoke test). */
+    readonly groupToken?: string
+    readonly requestTimeoutMs: number
+  }
+  /** The group exactly as given (trimmed): an exact match on the server wins. */
+  readonly group: string
+  /** The 2.1.1 client's spelling (normaliseGroup), used when the exact one is not a group. */
+  readonly groupNormalised: string
+  readonly script: {
+    readonly name: string
+    /** The entrypoint function's name: the API's `script_reference`. */
+    readonly entrypoint: string
+    readonly operation: Operation
+    /** False in smoke-test mode without an `operation` input: the server's description decides. */
+    readonly operationGiven: boolean
+    readonly pythonVersion: PythonVersion
+    readonly inputType: InputType
+    /**
+     * source, requirements, schema, then env (if any) and extras, in upload order. The
+     * schema part is there only when there is exactly one dataset (what v1 can take).
+     */
+    readonly files: readonly UploadFile[]
+    /** The schema as named datasets (v2); an inline JSON schema is one dataset named 'schema'. */
+    readonly datasets: readonly NamedDataset[]
+  }
+  readonly wait: {
+    readonly enabled: boolean
+    readonly timeoutMs: number
+    /** The longest gap between two status checks. */
+    readonly pollIntervalMs: number
+    readonly failOnTimeout: boolean
+  }
+  readonly smokeTest: SmokeTestSpec
+  readonly artifact: {
+    readonly upload: boolean
+    /** Undefined: derived from the script name and the hash once known. */
+    readonly name?: string
+    readonly retentionDays?: number
+  }
+}
+
+/** The smoke test run after Deployed (input smoke-test). */
+export interface SmokeTestSpec {
+  readonly enabled: boolean
+  /** Sync: the value sent as {"Input": value}; undefined when the sample is not JSON. */
+  readonly syncInput?: unknown
+  /** v1 Async: the file uploaded as the `dataset` part (only when the sample is one file). */
+  readonly dataset?: UploadFile
+  /** v2 Async: the execution's input datasets (smoke-test-input lines, else the schema's). */
+  readonly datasets?: readonly NamedDataset[]
+  /** Sync: the answer must contain this (deep subset). */
+  readonly expect?: unknown
+  /** Async: the longest wait for the execution. */
+  readonly timeoutMs: number
+}
+
+/** Things worth telling the user that do not stop the deploy. */
+export interface InputFindings {
+  readonly notices: string[]
+  /** Printed as warnings: likely mistakes the server might still accept. */
+  readonly warnings: string[]
+  readonly unpinned: { file: string; entries: UnpinnedRequirement[] }
+}
+
+/** How inputs reach the parser: the runner's `INPUT_*` in production, a table in tests. */
+export interface InputSource {
+  /** The raw input value, trimmed; '' when not set. */
+  get(name: string): string
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** The workspace: relative paths resolve against it (GITHUB_WORKSPACE, else the working directory). */
+  readonly cwd: string
+  /** Register a value that must never be printed. */
+  mask(value: string): void
+}
