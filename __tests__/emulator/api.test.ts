@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DEFAULT_PASSWORD, DEFAULT_TENANT, DEFAULT_USER, startEmulator, type Emulator } from '../../emulator/index.js'
 import { SYNC_OK, HELPER_MODULE } from './fixtures.js'
-import { bearer, build, getJson, GROUP, login, logs, register, registerForm, userToken, type Upload } from './helpers.js'
+import { bearer, build, getJson, GROUP, login, logs, register, registerForm, emulatorWithToken, userToken, type Upload } from './helpers.js'
 
 const GOOD: Upload = {
   name: 'doubler',
@@ -19,10 +19,7 @@ const GOOD: Upload = {
 let emu: Emulator
 let token: string
 
-beforeAll(async () => {
-  emu = await startEmulator({ buildSeconds: 0 })
-  token = await userToken(emu)
-})
+beforeAll(async () => ({ emu, token } = await emulatorWithToken()))
 afterAll(() => emu.close())
 
 const postRegister = (form: FormData, group = GROUP, auth = token): Promise<Response> =>

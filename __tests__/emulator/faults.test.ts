@@ -1,7 +1,7 @@
 /** Fault injection (programmatic and over HTTP) and the request record. */
-import { startEmulator, type Emulator, type FaultSpec } from '../../emulator/index.js'
+import type { Emulator, FaultSpec } from '../../emulator/index.js'
 import { HELPER_MODULE, SYNC_OK, V2_CLIENTS_CSV } from './fixtures.js'
-import { bearer, filePart, getJson, GROUP, GROUP_TOKEN, host, login, register, registerForm, registerV2, scriptStatus, userToken, v2Call, type Upload } from './helpers.js'
+import { bearer, filePart, getJson, GROUP, GROUP_TOKEN, host, login, register, registerForm, registerV2, emulatorWithToken, scriptStatus, v2Call, type Upload } from './helpers.js'
 
 const GOOD: Upload = {
   source: SYNC_OK,
@@ -14,10 +14,7 @@ const GOOD: Upload = {
 let emu: Emulator
 let token: string
 
-beforeAll(async () => {
-  emu = await startEmulator({ buildSeconds: 0 })
-  token = await userToken(emu)
-})
+beforeAll(async () => ({ emu, token } = await emulatorWithToken()))
 afterAll(() => emu.close())
 afterEach(() => emu.clearFaults())
 

@@ -1,7 +1,7 @@
 /** Shared helpers for the emulator tests: HTTP calls over real fetch, register and deploy. */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_GROUP, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, type Emulator } from '../../emulator/index.js'
+import { DEFAULT_GROUP, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
 
 export const GROUP = DEFAULT_GROUP
 export const GROUP_TOKEN = DEFAULT_GROUP_TOKEN
@@ -19,6 +19,12 @@ export async function userToken(emu: Emulator): Promise<string> {
   const res = await login(emu)
   expect(res.status).toBe(200)
   return ((await res.json()) as { Token: string }).Token
+}
+
+/** A test file's emulator (builds take no extra time by default) and a user token for it. */
+export async function emulatorWithToken(options: EmulatorOptions = { buildSeconds: 0 }): Promise<{ emu: Emulator; token: string }> {
+  const emu = await startEmulator(options)
+  return { emu, token: await userToken(emu) }
 }
 
 export async function getJson(emu: Emulator, apiPath: string, token?: string): Promise<{ status: number; body: any }> {

@@ -63,7 +63,7 @@ import time
 import requests
 
 sys.dont_write_bytecode = True  # leave no __pycache__ beside the imported replay and samples
-from official_client_calls import SAMPLES, ClientError, expected_sync  # noqa: E402 (one ClientError, one sample loader)
+from official_client_calls import SAMPLES, ClientError, check_settled, expected_sync, run_replay  # noqa: E402 (shared with the 2.1.1 replay)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 V2_DIR = os.path.join(HERE, "data", "v2-join")
@@ -237,12 +237,7 @@ class Replay4:
             answer = self.status(script_hash, group)
             status = answer["Status"]
             self._nap(10)
-        if status in ("Disabled", "Ready"):
-            raise ClientError(f"PreprocessingError: {script_hash} unavailable ({status})")
-        if status == "Failed":
-            raise ClientError(f"PreprocessingError: {script_hash} deploy failed: {answer['Message']}")
-        if status != "Deployed":
-            raise ClientError(f"ServerError: unknown preprocessing status {status}")
+        check_settled(script_hash, answer)
         return self.preprocessing(script_hash, group)
 
     def preprocessing(self, script_hash, group):
@@ -469,8 +464,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except ClientError as error:
-        print(f"official client 4.0.2 would fail: {error}", file=sys.stderr)
-        sys.exit(1)
+    run_replay(main, "official client 4.0.2")

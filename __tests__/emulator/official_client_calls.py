@@ -225,12 +225,7 @@ class Replay:
                 answer = self._client_status(script_hash, group)
                 status = answer["Status"]
                 self._nap(10)  # the client sleeps after each poll, the last one too
-        if status in ("Disabled", "Ready"):
-            raise ClientError(f"{script_hash} unavailable: {status}")
-        if status == "Failed":
-            raise ClientError(f"{script_hash} deploy failed: {answer['Message']}")
-        if status != "Deployed":
-            raise ClientError(f"unknown preprocessing status: {status}")
+        check_settled(script_hash, answer)
         return self.preprocessing(script_hash, group)
 
     # --- NeomarilPreprocessing.__init__ ----------------------------------------------------
@@ -342,6 +337,17 @@ class Replay:
         query = {key: value for key, value in (("name", name), ("state", state), ("group", group)) if value}
         query.update({"state": "Deployed"} if only_deployed else {})
         return self._send("GET", "/preprocessing/search", (200,), params=query, headers=self._user_auth()).json()["Results"]
+
+
+def check_settled(script_hash, answer):
+    """get_preprocessing's verdict once the status is no longer Building (2.1.1 and 4.x alike)."""
+    status = answer["Status"]
+    if status in ("Disabled", "Ready"):
+        raise ClientError(f"PreprocessingError: {script_hash} unavailable ({status})")
+    if status == "Failed":
+        raise ClientError(f"PreprocessingError: {script_hash} deploy failed: {answer['Message']}")
+    if status != "Deployed":
+        raise ClientError(f"ServerError: unknown preprocessing status {status}")
 
 
 # --- what the entrypoints return when called directly (the expected answers) -------------
@@ -506,9 +512,14 @@ def main():
     print(json.dumps(summary))
 
 
-if __name__ == "__main__":
+def run_replay(replay_main, client_name):
+    """Runs a replay; an answer the client would raise on ends it with exit 1 and says why."""
     try:
-        main()
+        replay_main()
     except ClientError as error:
-        print(f"official client would fail: {error}", file=sys.stderr)
+        print(f"{client_name} would fail: {error}", file=sys.stderr)
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    run_replay(main, "official client")

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { SYNC_OK, SYNTAX_ERROR, V2_CLIENTS_CSV, V2_JOIN, V2_LOANS_JSON } from './fixtures.js'
-import { bearer, buildV2, deployV2, filePart, getJson, GROUP, GROUP_TOKEN, register, registerV2, uploadV2, userToken, v2Call, v2Status, v2Url, type UploadV2 } from './helpers.js'
+import { bearer, buildV2, deployV2, filePart, getJson, GROUP, GROUP_TOKEN, register, registerV2, uploadV2, userToken, v2Call, v2Status, v2Url, emulatorWithToken, type UploadV2 } from './helpers.js'
 
 const D_HASH = /^D[0-9a-f]{63}$/
 const S_HASH = /^S[0-9a-f]{63}$/
@@ -23,10 +23,7 @@ const UPLOAD: UploadV2 = {
 let emu: Emulator
 let token: string
 
-beforeAll(async () => {
-  emu = await startEmulator({ buildSeconds: 0 })
-  token = await userToken(emu)
-})
+beforeAll(async () => ({ emu, token } = await emulatorWithToken()))
 afterAll(() => emu.close())
 
 const expectError = (res: { status: number; body: any }, status: number, type: string, message: RegExp): void => {
