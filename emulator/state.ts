@@ -344,8 +344,14 @@ export class State {
   }
 
   /** The parts of a harness call every build and run of `script` shares. */
-  private harnessCall(script: Script): { folder: string; sourceFile: string; entrypoint: string; timeoutMs: number } {
-    return { folder: script.dir, sourceFile: script.sourceFile, entrypoint: script.scriptReference, timeoutMs: this.options.runTimeoutSeconds * 1000 }
+  private harnessCall(script: Script): { folder: string; sourceFile: string; entrypoint: string; pythonVersion: string; timeoutMs: number } {
+    return {
+      folder: script.dir,
+      sourceFile: script.sourceFile,
+      entrypoint: script.scriptReference,
+      pythonVersion: script.pythonVersion.replace(/^Python3/, '3.'),
+      timeoutMs: this.options.runTimeoutSeconds * 1000
+    }
   }
 
   // --- runs ---------------------------------------------------------------------------

@@ -65,6 +65,28 @@ HOW_CALLED = {
 class ScriptError(Exception):
     """A problem of the user's script (not a traceback of theirs): reported as it is."""
 
+    def __init__(self, message, line=None):
+        Exception.__init__(self, message)
+        self.line = line
+
+
+def place_in(where, line):
+    """' (notebook cell 2, line 3)' for a line of a notebook's joined code."""
+    if where and line and line <= len(where):
+        return " (notebook cell %d, line %d)" % where[line - 1]
+    return ""
+
+
+def parse_for(code, path, minor, where):
+    """The tree as Python 3.minor parses it (ScriptError when it does not), or None when
+    this interpreter is older than 3.minor and so cannot judge its syntax."""
+    try:
+        return ast.parse(code, filename=path, feature_version=(3, minor))
+    except SyntaxError as exc:
+        if sys.version_info[:2] < (3, minor):
+            return None
+        raise ScriptError("does not parse as Python 3.%d: %s at line %s%s" % (minor, exc.msg, exc.lineno, place_in(where, exc.lineno)), exc.lineno)
+
 
 # --- loading ---------------------------------------------------------------------------
 
@@ -255,20 +277,14 @@ def check(request):
     path = request["source"]
     try:
         code, where = read_source(path)
+        tree = parse_for(code, path, minor, where)
     except ScriptError as exc:
-        return {"ok": False, "problem": str(exc)}
+        return {"ok": False, "problem": str(exc), "line": exc.line}
+    if tree is None:
+        return {"ok": True, "note": "Python %d.%d here is older than 3.%d, so the syntax and the entrypoint were not checked" % (sys.version_info[0], sys.version_info[1], minor)}
 
     def place(line):
-        if where and line and line <= len(where):
-            return " (notebook cell %d, line %d)" % where[line - 1]
-        return ""
-
-    try:
-        tree = ast.parse(code, filename=path, feature_version=(3, minor))
-    except SyntaxError as exc:
-        if sys.version_info[:2] < (3, minor):
-            return {"ok": True, "note": "Python %d.%d here cannot parse it (%s at line %s), but Python 3.%d may: its syntax was not checked" % (sys.version_info[0], sys.version_info[1], exc.msg, exc.lineno, minor)}
-        return {"ok": False, "line": exc.lineno, "problem": "does not parse as Python 3.%d: %s at line %s%s" % (minor, exc.msg, exc.lineno, place(exc.lineno))}
+        return place_in(where, line)
     found, maybe = bindings_of(tree, name)
     if not found:
         if maybe:
@@ -403,6 +419,10 @@ def execute(request):
     if needs_pandas and pandas is None:
         return {"ok": False, "skipped": "pandas is not installed for %s" % sys.executable}
     try:
+        if request.get("minor") is not None:
+            # The server runs the script's python-version: newer syntax fails there.
+            code, where = read_source(source)
+            parse_for(code, source, int(request["minor"]), where)
         fn, (form, count) = find_entrypoint(load_module(source), name, contract)
     except ScriptError as exc:
         # Problems of the file itself: name it, as the parser's check names it.

@@ -1,14 +1,20 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { parquetReadObjects } from 'hyparquet'
 import { DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN } from '../../emulator/index.js'
 import { useEmulator } from '../helpers/e2e.js'
 import { errorsOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
+import { describePython } from '../../src/harness/interpreter.js'
+import { interpreters as findInterpreters } from '../harness/helpers.js'
+
+const interpreters = await findInterpreters()
 
 const emulator = useEmulator({ buildSeconds: 0 })
 
 const credentials = () => ({ url: emulator.url, login: DEFAULT_USER, password: DEFAULT_PASSWORD, 'group-token': DEFAULT_GROUP_TOKEN })
 const syncScript = { name: 'loan features', entrypoint: 'process', 'source-file': 'score.py', 'requirements-file': 'requirements.txt', schema: 'schema.json', 'extra-files': 'limits.json' }
-const asyncScript = { name: 'loan batch', entrypoint: 'build_features', 'source-file': 'features.py', 'requirements-file': 'requirements.txt', schema: 'schema.csv', operation: 'Async' }
+const asyncScript = { name: 'loan batch', entrypoint: 'build_features', 'source-file': 'features.py', 'requirements-file': 'requirements.txt', schema: 'schema.csv', operation: 'Async', 'api-version': 'v1' }
 
 describe('mode: validate', () => {
   test('checks, prints the manifest and runs the entrypoint locally, without secrets or network', async () => {
@@ -57,8 +63,59 @@ describe('mode: validate', () => {
     const run = await runAction({ ...syncScript, mode: 'validate', 'upload-artifact': 'false' }, { env: { PATH: '/nonexistent' } })
     expect(run.code).toBe(0)
     expect(run.outputs['smoke-test']).toBe('skipped')
-    expect(run.stdout).toContain('::notice::Entrypoint check: python3 is not on this runner')
     expect(run.stdout).toContain('::notice::The entrypoint was not run locally: python3 is not on this runner.')
+  })
+})
+
+describe('mode: validate, through the one harness', () => {
+  /** A PATH whose python3.10 is `python`, ahead of the machine's own. */
+  function pathWithPython310(python: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'py310-'))
+    symlinkSync(python, join(dir, 'python3.10'))
+    return `${dir}:${process.env.PATH}`
+  }
+  function v2Workspace(): string {
+    const workspace = mkdtempSync(join(tmpdir(), 'ws-v2-'))
+    writeFileSync(join(workspace, 'features.py'), 'def build_df(dfs, extra_path=None):\n    merged = dfs["clients"].merge(dfs["scores"], on="id")\n    merged["good"] = merged["score"] > 0.5\n    return merged\n')
+    writeFileSync(join(workspace, 'requirements.txt'), 'pandas==1.5.3\n')
+    writeFileSync(join(workspace, 'clients.csv'), 'id,name\n1,Ana\n2,Bia\n')
+    writeFileSync(join(workspace, 'scores.json'), JSON.stringify([{ id: 1, score: 0.9 }, { id: 2, score: 0.2 }]))
+    return workspace
+  }
+  const v2Script = { name: 'v2 batch', entrypoint: 'build_df', 'source-file': 'features.py', 'requirements-file': 'requirements.txt', schema: 'clients=clients.csv\nscores=scores.json', operation: 'Async', 'api-version': 'v2', mode: 'validate', 'upload-artifact': 'false' }
+
+  ;(interpreters.withPandas ? test : test.skip)('a v2 entrypoint runs on its named datasets and its DataFrame becomes a parquet file', async () => {
+    const run = await runAction(v2Script, { workspace: v2Workspace(), env: { PATH: pathWithPython310(interpreters.withPandas as string) } })
+    expect(run.code).toBe(0)
+    expect(run.outputs['smoke-test']).toBe('passed')
+    const parquet = readFileSync(run.outputs['smoke-test-output'])
+    const rows = await parquetReadObjects({ file: parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength) as ArrayBuffer })
+    expect(rows).toEqual([
+      { id: 1n, name: 'Ana', score: 0.9, good: true },
+      { id: 2n, name: 'Bia', score: 0.2, good: false }
+    ])
+  })
+
+  ;(interpreters.withoutPandas ? test : test.skip)('without pandas the v2 run is skipped, saying so', async () => {
+    const python = (await describePython(interpreters.withoutPandas as string))?.path as string
+    const path = pathWithPython310(python)
+    const run = await runAction(v2Script, { workspace: v2Workspace(), env: { PATH: path } })
+    expect(run.code).toBe(0)
+    expect(run.outputs['smoke-test']).toBe('skipped')
+    // sys.executable is the python3.10 link the run found on PATH.
+    const link = join(path.split(':')[0], 'python3.10')
+    expect(run.stdout).toContain(`::notice::The entrypoint was not run locally: pandas is not installed for ${link}, which the DataFrame contract needs (install pandas on the runner to run it).`)
+  })
+
+  test('a 5 MB JSON sample reaches the entrypoint (by file, not argv)', async () => {
+    const workspace = sampleWorkspace('sync')
+    writeFileSync(join(workspace, 'score.py'), 'import json\n\ndef process(data, base_path):\n    return {"rows": len(json.loads(data)["rows"]), "chars": len(data)}\n')
+    const sample = JSON.stringify({ rows: Array.from({ length: 50_000 }, (_, i) => ({ id: i, note: 'y'.repeat(90) })) })
+    expect(sample.length).toBeGreaterThan(5_000_000)
+    writeFileSync(join(workspace, 'schema.json'), sample)
+    const run = await runAction({ ...syncScript, 'extra-files': '', mode: 'validate', 'upload-artifact': 'false' }, { workspace })
+    expect(run.code).toBe(0)
+    expect(JSON.parse(readFileSync(run.outputs['smoke-test-output'], 'utf8')).body).toEqual({ rows: 50_000, chars: sample.length })
   })
 })
 

@@ -64,7 +64,7 @@ test('output printed while importing becomes a Host/Debug entry', async () => {
 })
 
 test.each<[string, Upload, RegExp, RegExp]>([
-  ['a syntax error', { source: SYNTAX_ERROR }, /^SyntaxError: .*script\.py, line 2/, /SyntaxError/],
+  ['a syntax error', { source: SYNTAX_ERROR }, /^script\.py does not parse as Python 3\.10: .* at line 2$/, /does not parse/],
   ['a missing entrypoint', { source: MISSING_ENTRYPOINT }, /^script\.py defines no module-level 'process'; module-level functions: something_else$/, /no module-level 'process'/],
   ['a wrong sync signature', { source: WRONG_SIGNATURE }, /^script\.py defines 'process\(data\)', which cannot be called as fn\(data, base_path\)/, /cannot be called as fn\(data, base_path\)/],
   ['a missing import (nothing is installed)', { source: MISSING_IMPORT }, /^ModuleNotFoundError: No module named 'surely_not/, /Traceback[\s\S]*script\.py", line 2/],

@@ -18,6 +18,8 @@ export interface HarnessCall {
   sourceFile: string
   entrypoint: string
   contract: EntrypointContract
+  /** The server's Python ('3.10'): newer syntax fails the build as it would there. */
+  pythonVersion?: string
   timeoutMs: number
   signal?: AbortSignal
   env?: Record<string, string>
@@ -51,10 +53,15 @@ interface Verdict {
 
 async function call(request: Record<string, unknown>, c: HarnessCall): Promise<{ outcome: HarnessOutcome; verdict?: Verdict }> {
   const run = await runHarness<Verdict>(
-    { ...request, source: join(c.folder, c.sourceFile), entrypoint: c.entrypoint, contract: c.contract },
+    { ...request, source: join(c.folder, c.sourceFile), entrypoint: c.entrypoint, contract: c.contract, minor: minorOf(c.pythonVersion) },
     { python: c.python, cwd: c.folder, timeoutMs: c.timeoutMs, signal: c.signal, env: c.env }
   )
   return { outcome: outcomeOf(run, c.python), verdict: run.verdict }
+}
+
+function minorOf(version: string | undefined): number | undefined {
+  const minor = /^3\.(\d+)$/.exec(version ?? '')?.[1]
+  return minor === undefined ? undefined : Number(minor)
 }
 
 function outcomeOf(run: HarnessProcess<Verdict>, python: string): HarnessOutcome {

@@ -18,8 +18,8 @@ export interface InterpreterChoice {
 
 const DESCRIBE = "import sys; print(sys.executable); print('%d.%d.%d' % sys.version_info[:3])"
 
-export async function describePython(command: string): Promise<Interpreter | undefined> {
-  const out = await probePython(command, DESCRIBE)
+export async function describePython(command: string, env: NodeJS.ProcessEnv = process.env): Promise<Interpreter | undefined> {
+  const out = await probePython(command, DESCRIBE, env)
   if (out === undefined) return undefined
   const [path, version] = out.split('\n').map(line => line.trim())
   return { command, path, version }
@@ -28,13 +28,13 @@ export async function describePython(command: string): Promise<Interpreter | und
 /**
  * Validate mode's interpreter: python<version> (e.g. python3.10) when it is on PATH,
  * else python3 with a warning naming both versions; none when neither runs.
- * `override` (a test's or a caller's python3) is used as it is.
+ * `override` (a caller's interpreter) is used as it is; `env` holds the PATH searched.
  */
-export async function pythonFor(version: string, override?: string): Promise<InterpreterChoice> {
-  if (override) return { interpreter: await describePython(override) }
-  const exact = await describePython(`python${version}`)
+export async function pythonFor(version: string, override?: string, env: NodeJS.ProcessEnv = process.env): Promise<InterpreterChoice> {
+  if (override) return { interpreter: await describePython(override, env) }
+  const exact = await describePython(`python${version}`, env)
   if (exact) return { interpreter: exact }
-  const fallback = await describePython('python3')
+  const fallback = await describePython('python3', env)
   if (!fallback) return {}
   const warning = fallback.version.startsWith(`${version}.`)
     ? undefined

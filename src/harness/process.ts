@@ -126,9 +126,9 @@ function spawnPython(how: HarnessSpawn, args: string[]): Promise<Omit<HarnessPro
 }
 
 /** Runs `python -c code` briefly (interpreter probes); undefined when it cannot run. */
-export function probePython(python: string, code: string, timeoutMs = 20_000): Promise<string | undefined> {
+export function probePython(python: string, code: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = 20_000): Promise<string | undefined> {
   return new Promise(resolve => {
-    const child = spawn(python, ['-c', code], { stdio: ['ignore', 'pipe', 'ignore'] })
+    const child = spawn(python, ['-c', code], { stdio: ['ignore', 'pipe', 'ignore'], env })
     let out = ''
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
     child.stdout.on('data', chunk => (out += chunk))

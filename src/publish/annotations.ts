@@ -10,24 +10,36 @@ export interface SourceAnnotation {
   readonly message: string
 }
 
+interface Frame {
+  readonly path: string
+  readonly line: number
+}
+
 /**
- * Finds, in Python tracebacks from the server, the innermost frame in a file the
- * action uploaded (the source is stored as script.py, extra files under their own
- * names) and maps it back to the user's file and line. Notebooks are skipped: their
- * line numbers do not match the .ipynb file.
+ * Finds, in Python tracebacks (from the server or a local run), the innermost frame in a
+ * file the action uploaded and maps it back to the user's file and line. A frame counts
+ * only when its path, relative to the script's folder, is an uploaded file's name: a
+ * library file that merely shares a base name with one never does. The script's folder
+ * is where the outermost frame of the source file (script.py) sits — the server enters
+ * the user's code through it, so library frames come deeper. Notebooks are skipped:
+ * their line numbers do not match the .ipynb file.
  */
-export function tracebackAnnotations(entries: readonly LogEntry[], uploads: readonly UploadFile[], cwd: string): SourceAnnotation[] {
+export function tracebackAnnotations(entries: readonly LogEntry[], uploads: readonly UploadFile[], workspace: string): SourceAnnotation[] {
+  const source = uploads.find(f => f.part === 'source')
+  if (!source || source.uploadName.endsWith('.ipynb')) return []
   const byUploadName = new Map(uploads.filter(f => f.localPath && (f.part === 'source' || f.part === 'extra') && !f.uploadName.endsWith('.ipynb')).map(f => [f.uploadName, f.localPath as string]))
   const annotations: SourceAnnotation[] = []
   const seen = new Set<string>()
   for (const entry of entries) {
     if (entry.OutputType !== 'Error') continue
     const text = entry.OutputData ?? ''
+    const frames: Frame[] = [...text.matchAll(/File "([^"]+)", line (\d+)/g)].map(m => ({ path: m[1].replace(/\\/g, '/'), line: Number(m[2]) }))
+    const folder = frames.find(f => f.path.endsWith(`/${source.uploadName}`))?.path.slice(0, -source.uploadName.length)
+    if (folder === undefined) continue
     let innermost: { file: string; line: number } | undefined
-    for (const frame of text.matchAll(/File "([^"]+)", line (\d+)/g)) {
-      const name = frame[1].split(/[\\/]/).pop() as string
-      const local = byUploadName.get(name)
-      if (local) innermost = { file: relative(cwd, local), line: Number(frame[2]) }
+    for (const frame of frames) {
+      const local = frame.path.startsWith(folder) ? byUploadName.get(frame.path.slice(folder.length)) : undefined
+      if (local) innermost = { file: relative(workspace, local), line: frame.line }
     }
     if (!innermost) continue
     const lines = text.trim().split('\n')

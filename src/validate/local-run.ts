@@ -1,10 +1,12 @@
-import { spawn } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
-import type { DeploySpec } from '../inputs.js'
+import { basename, extname, join } from 'node:path'
+import type { DeploySpec, NamedDataset } from '../inputs.js'
 import { containsDeep } from '../deploy/smoke-test.js'
 import { CancelledError } from '../errors.js'
+import { contractOf, runAsyncV1, runDataFrames, runSync, type EntrypointContract, type FrameOutcome, type HarnessCall } from '../harness/index.js'
+import { whoseMissingImport } from '../harness/imports.js'
+import { pythonFor, type Interpreter } from '../harness/interpreter.js'
 
 /** What running the entrypoint on this machine, as the server would, gave. */
 export interface LocalRunResult {
@@ -12,74 +14,42 @@ export interface LocalRunResult {
   reason?: string
   /** Sync: the value returned, as JSON text. */
   response?: string
-  /** Async: the file the entrypoint wrote. */
+  /** Async: the file the entrypoint wrote, or the parquet file of the DataFrame it returned. */
   outputFile?: string
+  /** A returned DataFrame's size. */
+  rows?: number
+  columns?: string[]
   /** The Python traceback when the entrypoint raised. */
   traceback?: string
+  /** The interpreter that ran it (for the summary and result.json). */
+  interpreter?: Interpreter
+  /** Set when that interpreter is not python-version's (a warning to show). */
+  interpreterWarning?: string
   elapsedMs: number
 }
 
-// Loads the source from a folder laid out as the server lays it out, calls the
-// entrypoint as the server calls it, and writes {ok, value|path|error} to a file
-// (the entrypoint may print whatever it likes on stdout).
-const HARNESS = String.raw`
-import importlib.util, json, os, sys, traceback, types
-folder, source_name, entrypoint, operation, argument, out_path = sys.argv[1:7]
-sys.path.insert(0, folder)
-os.chdir(folder)
-def finish(**result):
-    with open(out_path, "w", encoding="utf-8") as handle:
-        json.dump(result, handle)
-    sys.exit(0)
-try:
-    path = os.path.join(folder, source_name)
-    if source_name.endswith(".ipynb"):
-        with open(path, encoding="utf-8") as handle:
-            cells = json.load(handle).get("cells", [])
-        code = []
-        for cell in cells:
-            if cell.get("cell_type") == "code":
-                text = cell.get("source", "")
-                text = "".join(text) if isinstance(text, list) else text
-                code.append("\n".join("" if l.lstrip().startswith(("%", "!")) else l for l in text.split("\n")))
-        module = types.ModuleType("script")
-        module.__file__ = path
-        exec(compile("\n".join(code), path, "exec"), module.__dict__)
-    else:
-        spec = importlib.util.spec_from_file_location("script", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    fn = getattr(module, entrypoint)
-    if operation == "Sync":
-        value = fn(argument, folder)
-        if isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except ValueError:
-                finish(ok=False, error="the entrypoint returned a string that is not JSON: %r" % value[:200])
-        try:
-            finish(ok=True, value=json.dumps(value))
-        except (TypeError, ValueError) as e:
-            finish(ok=False, error="the entrypoint returned a value that is not JSON-serialisable: %s" % e)
-    else:
-        os.environ["inputFileName"] = os.path.basename(argument)
-        written = fn(os.path.dirname(argument), folder)
-        finish(ok=True, path=str(written) if written is not None else None)
-except SystemExit:
-    raise
-except BaseException:
-    finish(ok=False, error=traceback.format_exc())
-`
+/**
+ * The contract the local run uses. With api-version auto an Async script is run as v2,
+ * as a deploy to a current server would create it; set api-version: v1 for a v1 server.
+ */
+export function localContract(spec: DeploySpec): EntrypointContract {
+  return contractOf(spec.script.operation, spec.apiVersion === 'v1' ? 'v1' : 'v2')
+}
 
 /**
- * Runs the entrypoint on the sample on this machine, the way the server would
- * (Sync: fn(json_string, folder); Async: fn(data_path, extra_path) with
- * inputFileName set). The .env file is not loaded: a pull request from a fork has
- * no secrets, and the check must not need them.
+ * Runs the entrypoint on the sample on this machine, the way the server would (one
+ * harness, python/harness.py, decides how), with python<python-version> when it is on
+ * PATH. The .env file is not loaded: a pull request from a fork has no secrets, and the
+ * check must not need them.
  */
 export async function runLocally(spec: DeploySpec, options: { python?: string; timeoutMs: number; workDir?: string; signal?: AbortSignal }): Promise<LocalRunResult> {
   const started = Date.now()
   const { script, smokeTest } = spec
+  const choice = await pythonFor(script.pythonVersion, options.python)
+  const base = { interpreter: choice.interpreter, interpreterWarning: choice.warning }
+  const skip = (reason: string): LocalRunResult => ({ ...base, outcome: 'skipped', reason, elapsedMs: Date.now() - started })
+  if (!choice.interpreter) return skip(`${options.python ?? 'python3'} is not on this runner`)
+  const contract = localContract(spec)
   const folder = mkdtempSync(join(options.workDir ?? tmpdir(), 'neomaril-local-'))
   const scriptDir = join(folder, 'script')
   mkdirSync(scriptDir)
@@ -87,86 +57,67 @@ export async function runLocally(spec: DeploySpec, options: { python?: string; t
     if (file.part === 'env') continue
     if (file.localPath) copyFileSync(file.localPath, join(scriptDir, file.uploadName))
   }
-  let argument: string
-  if (script.operation === 'Sync') {
-    if (smokeTest.syncInput === undefined) return { outcome: 'skipped', reason: 'no JSON sample to run on', elapsedMs: 0 }
-    argument = JSON.stringify(smokeTest.syncInput)
-  } else {
-    if (!smokeTest.dataset?.localPath) return { outcome: 'skipped', reason: 'no sample file to run on', elapsedMs: 0 }
+  const source = script.files.find(f => f.part === 'source') as NonNullable<DeploySpec['script']['files'][number]>
+  const call: HarnessCall = { python: choice.interpreter.command, folder: scriptDir, sourceFile: source.uploadName, entrypoint: script.entrypoint, contract, pythonVersion: script.pythonVersion, timeoutMs: options.timeoutMs, signal: options.signal }
+
+  let run: FrameOutcome & { response?: unknown; outputFile?: string }
+  if (contract === 'sync') {
+    if (smokeTest.syncInput === undefined) return skip('no JSON sample to run on')
+    const inputJsonFile = join(folder, 'input.json')
+    writeFileSync(inputJsonFile, JSON.stringify(smokeTest.syncInput))
+    run = await runSync({ ...call, inputJsonFile })
+  } else if (contract === 'async-v1') {
+    if (!smokeTest.dataset?.localPath) return skip('no sample file to run on')
     const dataDir = join(folder, 'data')
     mkdirSync(dataDir)
-    argument = join(dataDir, smokeTest.dataset.uploadName)
-    copyFileSync(smokeTest.dataset.localPath, argument)
+    copyFileSync(smokeTest.dataset.localPath, join(dataDir, smokeTest.dataset.uploadName))
+    run = await runAsyncV1({ ...call, dataPath: dataDir, inputFileName: smokeTest.dataset.uploadName })
+  } else {
+    const datasets = datasetsToRun(spec)
+    if (datasets.length === 0) return skip('no dataset to run on')
+    run = await runDataFrames({ ...call, datasets, outputParquet: join(folder, 'preprocessed_data.parquet') })
+    if (run.ok) run.outputFile = join(folder, 'preprocessed_data.parquet')
   }
-  const source = script.files.find(f => f.part === 'source') as NonNullable<DeploySpec['script']['files'][number]>
-  const outPath = join(folder, 'result.json')
-  const run = await runPython(options.python ?? 'python3', ['-c', HARNESS, scriptDir, source.uploadName, script.entrypoint, script.operation, argument, outPath], options.timeoutMs, options.signal)
   const elapsedMs = Date.now() - started
-  if (run.cancelled) throw new CancelledError(String(options.signal?.reason ?? 'cancellation'), 'while the entrypoint ran locally')
-  if (run.missingPython) return { outcome: 'skipped', reason: 'python3 is not on this runner', elapsedMs }
-  if (run.timedOut) return { outcome: 'failed', reason: `the entrypoint did not return within ${Math.round(options.timeoutMs / 1000)}s (smoke-test-timeout)`, elapsedMs }
-  let verdict: { ok: boolean; value?: string; path?: string | null; error?: string }
-  try {
-    verdict = JSON.parse(readFileSync(outPath, 'utf8'))
-  } catch {
-    return { outcome: 'failed', reason: `python3 ended (exit ${run.code}) without a result: ${run.stderr.trim().split('\n').pop() ?? ''}`, elapsedMs }
+  const done = { ...base, elapsedMs }
+  if (options.signal?.aborted) throw new CancelledError(String(options.signal.reason ?? 'cancellation'), 'while the entrypoint ran locally')
+  if (run.skipped) return { ...done, outcome: 'skipped', reason: run.skipped.startsWith('pandas') ? `${run.skipped}, which the DataFrame contract needs (install pandas on the runner to run it)` : run.skipped }
+  if (run.timedOut) return { ...done, outcome: 'failed', reason: `the entrypoint did not return within ${Math.round(options.timeoutMs / 1000)}s (smoke-test-timeout)` }
+  if (!run.ok) {
+    const problem = run.problem ?? 'it failed without a reason'
+    const reason = run.traceback ? `the entrypoint raised ${problem}${missingImportHint(problem, spec)}` : problem
+    return { ...done, outcome: 'failed', reason, traceback: run.traceback }
   }
-  if (!verdict.ok) {
-    const error = verdict.error ?? 'unknown error'
-    const last = error.trim().split('\n').pop() as string
-    return { outcome: 'failed', reason: `the entrypoint raised ${last}${missingRequirementHint(last, spec)}`, traceback: error, elapsedMs }
-  }
-  if (script.operation === 'Sync') {
-    const response = verdict.value as string
-    if (smokeTest.expect !== undefined && !containsDeep(JSON.parse(response), smokeTest.expect)) {
-      return { outcome: 'failed', reason: 'the answer does not contain smoke-test-expect', response, elapsedMs }
+  if (contract === 'sync') {
+    const response = JSON.stringify(run.response)
+    if (smokeTest.expect !== undefined && !containsDeep(run.response, smokeTest.expect)) {
+      return { ...done, outcome: 'failed', reason: 'the answer does not contain smoke-test-expect', response }
     }
-    return { outcome: 'passed', response, elapsedMs }
+    return { ...done, outcome: 'passed', response }
   }
-  const written = verdict.path ? (verdict.path.startsWith('/') ? verdict.path : join(scriptDir, verdict.path)) : undefined
-  let size = -1
-  try {
-    size = written ? statSync(written).size : -1
-  } catch {
-    // reported below
-  }
-  if (!written || size < 0) return { outcome: 'failed', reason: `the entrypoint returned ${JSON.stringify(verdict.path)}, which is not a file it wrote`, elapsedMs }
-  if (size === 0) return { outcome: 'failed', reason: `the entrypoint wrote an empty file (${basename(written)})`, outputFile: written, elapsedMs }
-  return { outcome: 'passed', outputFile: written, elapsedMs }
+  return { ...done, outcome: 'passed', outputFile: run.outputFile, rows: run.rows, columns: run.columns }
 }
 
-/** A ModuleNotFoundError for a listed requirement is the runner's, not the script's. */
-function missingRequirementHint(error: string, spec: DeploySpec): string {
-  const module = /ModuleNotFoundError: No module named '([^'.]+)/.exec(error)?.[1]
+/** v2's datasets: the smoke test's, else the schema's, else the schema file under its stem. */
+function datasetsToRun(spec: DeploySpec): { name: string; path: string }[] {
+  const named: readonly NamedDataset[] = spec.smokeTest.datasets ?? spec.script.datasets
+  const schema = spec.script.files.find(f => f.part === 'schema')
+  const fallback = schema?.localPath ? [{ name: basename(schema.uploadName, extname(schema.uploadName)), file: schema }] : []
+  return (named.length > 0 ? named : fallback).filter(d => d.file.localPath).map(d => ({ name: d.name, path: d.file.localPath as string }))
+}
+
+/** Whose fault a ModuleNotFoundError is, said only as far as it is certain. */
+function missingImportHint(problem: string, spec: DeploySpec): string {
+  const module = /^ModuleNotFoundError: No module named '([^'.]+)/.exec(problem)?.[1]
   if (!module) return ''
   const requirements = spec.script.files.find(f => f.part === 'requirements')?.localPath
-  const listed = requirements ? readFileSync(requirements, 'utf8').toLowerCase().includes(module.toLowerCase()) : false
-  return listed
-    ? ` — '${module}' is in the requirements, so install them on the runner before validating (actions/setup-python, then pip install -r requirements.txt)`
-    : ` — '${module}' is not in the requirements file either: the server's build would fail the same way`
-}
-
-function runPython(python: string, args: string[], timeoutMs: number, signal?: AbortSignal): Promise<{ code: number | null; stderr: string; timedOut: boolean; missingPython: boolean; cancelled?: boolean }> {
-  return new Promise(resolve => {
-    const child = spawn(python, args, { stdio: ['ignore', 'ignore', 'pipe'] })
-    let stderr = ''
-    let timedOut = false
-    // The runner's cancel must not wait for the user's code to finish.
-    const onAbort = () => child.kill('SIGKILL')
-    signal?.addEventListener('abort', onAbort, { once: true })
-    child.stderr.on('data', chunk => (stderr = (stderr + chunk).slice(-20_000)))
-    const timer = setTimeout(() => {
-      timedOut = true
-      child.kill('SIGKILL')
-    }, timeoutMs)
-    child.on('error', error => {
-      clearTimeout(timer)
-      resolve({ code: null, stderr: String(error), timedOut: false, missingPython: (error as NodeJS.ErrnoException).code === 'ENOENT' })
-    })
-    child.on('close', code => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', onAbort)
-      resolve({ code, stderr, timedOut, missingPython: false, cancelled: signal?.aborted })
-    })
-  })
+  const verdict = whoseMissingImport(module, requirements ? readFileSync(requirements, 'utf8') : undefined)
+  switch (verdict.kind) {
+    case 'listed':
+      return ` — '${module}' comes from ${verdict.distribution}, which is in the requirements, so install them on the runner before validating (actions/setup-python, then pip install -r requirements.txt)`
+    case 'not-listed':
+      return ` — '${module}' comes from ${verdict.distribution}, which is not in the requirements file: the server's build would fail the same way; add it there`
+    default:
+      return ` — '${module}' is not in the requirements under that name: either add the package that provides it, or, if a listed package does, install the requirements on the runner (pip install -r requirements.txt)`
+  }
 }
