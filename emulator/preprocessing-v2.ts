@@ -7,7 +7,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { ApiError, badInput, errorMessage, notFound, type UploadedFile } from './http.js'
-import { checkPythonVersion, checkScriptName, hex, MIN_RUNNING_MS, sourceFileName, type State } from './state.js'
+import { checkPythonVersion, checkScriptName, harnessPythonVersion, hex, MIN_RUNNING_MS, sourceFileName, type State } from './state.js'
 import type { EmulatorCall, PythonRunner } from './python.js'
 import { Timers } from './timers.js'
 import type { ScriptSummary } from './types.js'
@@ -289,7 +289,14 @@ export class PreprocessingV2 {
   }
 
   private call(script: ScriptV2): EmulatorCall {
-    return { folder: script.dir, sourceFile: script.sourceFile!, entrypoint: script.reference!, contract: 'async-v2', timeoutMs: this.options.runTimeoutSeconds * 1000 }
+    return {
+      folder: script.dir,
+      sourceFile: script.sourceFile!,
+      entrypoint: script.reference!,
+      contract: 'async-v2',
+      pythonVersion: harnessPythonVersion(script.pythonVersion!),
+      timeoutMs: this.options.runTimeoutSeconds * 1000
+    }
   }
 
   // --- executions ------------------------------------------------------------------------

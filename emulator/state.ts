@@ -96,6 +96,9 @@ export function checkPythonVersion(version: string): void {
   if (!PYTHON_VERSIONS.includes(version)) throw badInput(`'python_version' must be one of ${PYTHON_VERSIONS.join(', ')}, not '${version}'`)
 }
 
+/** A register's python_version as the harness takes it: 'Python310' -> '3.10'. */
+export const harnessPythonVersion = (version: string): string => version.replace(/^Python3/, '3.')
+
 /** Where an uploaded script is stored: 'script.py' or 'notebook.ipynb', whatever it was called. */
 export function sourceFileName(file: UploadedFile): string {
   if (file.filename.endsWith('.py')) return 'script.py'
