@@ -120,6 +120,16 @@ describe('host, status, describe, list', () => {
     expect(status).toEqual({ Status: 'Failed', Message: expect.stringMatching(/SyntaxError/) })
   })
 
+  test('the build checks syntax for the uploaded python_version (a match statement is not Python 3.8)', async () => {
+    const source = 'def build_df(dfs, extra_path=None):\n    match len(dfs):\n        case _:\n            return dfs["clients"]\n'
+    const old = await registerV2(emu, token)
+    await uploadV2(emu, token, old, { ...UPLOAD, source, pythonVersion: 'Python38' })
+    expect(await buildV2(emu, token, old)).toEqual({ Status: 'Failed', Message: expect.stringMatching(/3\.8/) })
+    const current = await registerV2(emu, token)
+    await uploadV2(emu, token, current, { ...UPLOAD, source, pythonVersion: 'Python310' })
+    expect((await buildV2(emu, token, current)).Status).toBe('Deployed')
+  })
+
   test('describe has top-level State, the name, the datasets and the build dataset', async () => {
     const hash = await deployV2(emu, token, UPLOAD)
     const status = await v2Status(emu, token, hash)
