@@ -1,29 +1,38 @@
 /** Command line: `npm run emulator -- --port 8800 ...` (see emulator/README.md). */
 import { parseArgs } from 'node:util'
 import { validateFault } from './faults.js'
-import { DEFAULT_GROUP, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, startEmulator, type FaultSpec } from './index.js'
+import { DEFAULT_GROUP, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_TENANT, DEFAULT_USER, startEmulator, type FaultSpec } from './index.js'
 
 const FLAGS = {
   port: { type: 'string', default: '8800', help: 'port to listen on (0 = any free port)' },
   'build-seconds': { type: 'string', default: '3', help: 'seconds a build stays Building at least' },
   user: { type: 'string', default: DEFAULT_USER, help: 'login accepted by POST /api/login' },
   password: { type: 'string', default: DEFAULT_PASSWORD, help: "that login's password" },
+  tenant: { type: 'string', default: DEFAULT_TENANT, help: 'the tenant the login accepts (another one is 401)' },
+  'require-tenant': { type: 'boolean', default: false, help: 'refuse (401) a login without a tenant field' },
+  api: { type: 'string', default: 'v2', help: "'v2': today's server (v1 and v2 routes); 'v1': an older one (every /api/v2/... is 404)" },
   group: { type: 'string', default: DEFAULT_GROUP, help: 'group that exists from the start' },
   'group-token': { type: 'string', default: DEFAULT_GROUP_TOKEN, help: "that group's token (32 lowercase hex)" },
   'token-lifetime': { type: 'string', default: '3600', help: 'seconds a user token stays valid' },
   'run-timeout': { type: 'string', default: '60', help: 'time limit in seconds of a run and of a build check' },
   'data-dir': { type: 'string', default: '', help: 'where uploads are stored' },
-  python: { type: 'string', default: 'python3', help: 'Python interpreter that builds and runs scripts' },
+  python: { type: 'string', default: '', help: 'Python interpreter that builds and runs scripts' },
   fault: { type: 'string', multiple: true, default: [] as string[], help: 'a JSON FaultSpec to inject (repeatable)' },
   'build-fails': { type: 'boolean', default: false, help: 'make every build fail' },
   quiet: { type: 'boolean', default: false, help: 'do not log each request' },
   help: { type: 'boolean', default: false, help: 'print this help' }
 } as const
 
+/** What an empty string default means, for --help. */
+const EMPTY_DEFAULTS: Record<string, string> = {
+  'data-dir': 'a temp dir, removed on exit',
+  python: 'the first of python3 and /usr/bin/python3 that has pandas, else python3'
+}
+
 function usage(): string {
   const lines = Object.entries(FLAGS).map(([name, flag]) => {
     const value = flag.type === 'string' ? ` <${name === 'fault' ? 'json' : 'value'}>` : ''
-    const shown = Array.isArray(flag.default) ? 'none' : flag.default === '' ? 'a temp dir, removed on exit' : String(flag.default)
+    const shown = Array.isArray(flag.default) ? 'none' : flag.default === '' ? EMPTY_DEFAULTS[name] : String(flag.default)
     return `  --${name}${value}`.padEnd(30) + `${flag.help} (default: ${shown})`
   })
   return ['Usage: npm run emulator -- [flags]', '', 'A local Neomaril API emulator listening on 127.0.0.1.', '', ...lines].join('\n')
@@ -49,17 +58,22 @@ async function main(): Promise<void> {
     }
   })
   if (!/^[0-9a-f]{32}$/.test(values['group-token'])) throw new Error('--group-token must be 32 lowercase hex characters')
+  if (values.api !== 'v1' && values.api !== 'v2') throw new Error(`--api must be v1 or v2, not '${values.api}'`)
+  if (!values.tenant.trim()) throw new Error('--tenant must not be empty')
   const quiet = values.quiet
   const emulator = await startEmulator({
     port: seconds('port', values.port),
     buildSeconds: seconds('build-seconds', values['build-seconds']),
     buildFails: values['build-fails'],
     users: { [values.user]: values.password },
+    tenant: values.tenant,
+    requireTenant: values['require-tenant'],
+    api: values.api,
     groups: { [values.group]: values['group-token'] },
     tokenLifetimeSeconds: seconds('token-lifetime', values['token-lifetime']),
     runTimeoutSeconds: seconds('run-timeout', values['run-timeout']),
     dataDir: values['data-dir'] || undefined,
-    python: values.python,
+    python: values.python || undefined,
     log: quiet ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`)
   })
   for (const fault of faults) emulator.addFault(fault)
@@ -70,6 +84,8 @@ async function main(): Promise<void> {
     `Neomaril emulator listening on ${emulator.url} (API: ${emulator.url}/api)`,
     `  user:        ${values.user}`,
     `  password:    ${values.password}`,
+    `  tenant:      ${values.tenant}${values['require-tenant'] ? ' (required)' : ' (a login without one means it)'}`,
+    `  api:         ${values.api === 'v1' ? 'v1 only (an older server)' : 'v1 and v2'}`,
     `  group:       ${values.group}`,
     `  group token: ${values['group-token']}`
   ]

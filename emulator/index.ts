@@ -11,10 +11,12 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { FaultBook } from './faults.js'
 import { ApiError, asApiError, badInput, notFound, parseBody, sendError, sendJson } from './http.js'
+import { PreprocessingV2 } from './preprocessing-v2.js'
 import { pythonRunner } from './python.js'
 import { apiRoutes, type Reply, type Route } from './routes.js'
+import { apiRoutesV2 } from './routes-v2.js'
 import { State } from './state.js'
-import type { Emulator, EmulatorOptions, FaultSpec, RecordedRequest } from './types.js'
+import type { Emulator, EmulatorOptions, FaultSpec, RecordedRequest, ScriptSummary } from './types.js'
 
 export type * from './types.js'
 
@@ -22,6 +24,8 @@ export const DEFAULT_USER = 'neomaril@example.com'
 export const DEFAULT_PASSWORD = 'neomaril-password'
 export const DEFAULT_GROUP = 'datarisk'
 export const DEFAULT_GROUP_TOKEN = '0123456789abcdef0123456789abcdef'
+/** The tenant a login without one means (a 2024 server's payloads named 'datarisk'). */
+export const DEFAULT_TENANT = 'datarisk'
 export const DEFAULT_USERS: Readonly<Record<string, string>> = { [DEFAULT_USER]: DEFAULT_PASSWORD }
 export const DEFAULT_GROUPS: Readonly<Record<string, string>> = { [DEFAULT_GROUP]: DEFAULT_GROUP_TOKEN }
 
@@ -42,10 +46,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 /** Finds the route for a request path, or the 404/405 error to answer. */
-function resolveRoute(routes: Route[], method: string, pathname: string): { route: Route; params: string[] } | ApiError {
+function resolveRoute(routes: Route[], method: string, pathname: string, v1Only: boolean): { route: Route; params: string[] } | ApiError {
   if (pathname !== '/api' && !pathname.startsWith('/api/')) return notFound(`No such path '${pathname}': the API is under /api`)
   const apiPath = pathname.slice('/api'.length)
-  if (/^\/v2(\/|$)/.test(apiPath)) return notFound(`'${pathname}' is an API v2 path; this server speaks v1 only`)
+  if (v1Only && /^\/v2(\/|$)/.test(apiPath)) return notFound(`'${pathname}' is an API v2 path; this server speaks v1 only`)
   let pathMatched = false
   for (const route of routes) {
     const match = route.pattern.exec(apiPath)
@@ -79,18 +83,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const ownDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'neomaril-emulator-')))
   await mkdir(dataDir, { recursive: true })
-  const python = pythonRunner(options.python ?? 'python3')
+  const python = pythonRunner(options.python)
+  const runTimeoutSeconds = options.runTimeoutSeconds ?? 60
   const state = new State({
     dataDir,
     users: options.users ?? DEFAULT_USERS,
+    tenant: options.tenant ?? DEFAULT_TENANT,
+    requireTenant: options.requireTenant ?? false,
     groups: options.groups ?? DEFAULT_GROUPS,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
-    runTimeoutSeconds: options.runTimeoutSeconds ?? 60,
+    runTimeoutSeconds,
     buildSeconds: options.buildSeconds ?? 2,
     buildFails: options.buildFails ?? false,
     python
   })
-  const routes = apiRoutes(state, options.version ?? 'emulator-1.0.0')
+  const v1Only = options.api === 'v1'
+  const v2 = new PreprocessingV2(state, { dataDir, runTimeoutSeconds, python })
+  const routes = [...apiRoutes(state, options.version ?? 'emulator-1.0.0'), ...(v1Only ? [] : apiRoutesV2(v2, state))]
+  const summaries = (): ScriptSummary[] => [...state.summaries(), ...v2.summaries()]
   const faults = new FaultBook()
   const requests: RecordedRequest[] = []
   // Aborts latency sleeps on close, so no timer outlives the server.
@@ -103,7 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       case 'GET requests':
         return sendJson(res, 200, requests)
       case 'GET scripts':
-        return sendJson(res, 200, state.summaries())
+        return sendJson(res, 200, summaries())
       case 'POST faults':
         return sendJson(res, 201, { id: faults.add((await readJson(req)) as FaultSpec) })
       case 'DELETE faults':
@@ -141,7 +151,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       options.log?.(`${method} ${url.pathname}${url.search} -> ${outcome}${record.fault ? ` [fault: ${record.fault}]` : ''} (${Date.now() - record.at} ms)`)
     })
 
-    const resolved = resolveRoute(routes, method, url.pathname)
+    const resolved = resolveRoute(routes, method, url.pathname, v1Only)
     const fault = faults.take(method, url.pathname, !(resolved instanceof ApiError) && resolved.route.isHost === true)
     if (fault) record.fault = fault.kind
     if (fault?.kind === 'reset') {
@@ -222,10 +232,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setBuildFails: (fails) => {
       state.buildFails = fails
     },
-    scripts: () => state.summaries(),
+    scripts: summaries,
     async close() {
       closing.abort()
       state.close()
+      v2.close()
       python.killAll()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))

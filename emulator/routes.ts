@@ -24,10 +24,20 @@ export interface Route {
   handle(ctx: RouteContext): Promise<Reply> | Reply
 }
 
-const SEGMENT = '([^/]+)'
+export const SEGMENT = '([^/]+)'
+
+export const route = (method: string, pattern: string, auth: Route['auth'], handle: Route['handle'], isHost = false): Route => ({
+  method,
+  pattern: new RegExp(`^${pattern}$`),
+  auth,
+  handle,
+  isHost
+})
+
+export const ok = (json: unknown): Reply => ({ status: 200, json })
 
 /** dd-mm-YYYY (UTC) → the first instant of that day. */
-function parseDay(value: string, field: string): Date {
+export function parseDay(value: string, field: string): Date {
   const match = /^(\d{2})-(\d{2})-(\d{4})$/.exec(value)
   const date = match ? new Date(Date.UTC(Number(match[3]), Number(match[2]) - 1, Number(match[1]))) : undefined
   if (!match || !date || date.getUTCDate() !== Number(match[1]) || date.getUTCMonth() !== Number(match[2]) - 1) {
@@ -73,17 +83,9 @@ const describeScript = (s: Script): Record<string, unknown> => ({
 })
 
 export function apiRoutes(state: State, version: string): Route[] {
-  const route = (method: string, pattern: string, auth: Route['auth'], handle: Route['handle'], isHost = false): Route => ({
-    method,
-    pattern: new RegExp(`^${pattern}$`),
-    auth,
-    handle,
-    isHost
-  })
-  const ok = (json: unknown): Reply => ({ status: 200, json })
   return [
     route('GET', '/health', 'none', () => ok({ Version: version })),
-    route('POST', '/login', 'none', ({ body }) => ok({ Token: state.login(body.form.user, body.form.password) })),
+    route('POST', '/login', 'none', ({ body }) => ok({ Token: state.login(body.form.user, body.form.password, body.form.tenant) })),
     route('GET', '/groups', 'user', () => ok({ Results: state.listGroups() })),
     route('POST', '/groups', 'user', ({ body }) => ({ status: 201, json: { Token: state.createGroup(body.form.name, body.form.description) } })),
     route('POST', `/preprocessing/register/${SEGMENT}`, 'user', async ({ params: [group], body }) => {

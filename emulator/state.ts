@@ -8,6 +8,7 @@ import path from 'node:path'
 import { zipSync } from 'fflate'
 import { ApiError, badInput, errorMessage, notFound, type UploadedFile } from './http.js'
 import { unpinnedRequirements, type PythonResult, type PythonRunner } from './python.js'
+import { Timers } from './timers.js'
 import type { Operation, ScriptSummary } from './types.js'
 
 export type ScriptStatus = 'Ready' | 'Building' | 'Deployed' | 'Failed'
@@ -17,9 +18,9 @@ export type OutputType = 'Ok' | 'Error' | 'Debug' | 'Warning'
 
 export const ROUTINES: readonly Routine[] = ['Host', 'Run']
 export const OUTPUT_TYPES: readonly OutputType[] = ['Ok', 'Error', 'Debug', 'Warning']
-const PYTHON_VERSIONS = ['Python38', 'Python39', 'Python310']
+export const PYTHON_VERSIONS: readonly string[] = ['Python38', 'Python39', 'Python310']
 /** Shortest time an async execution stays Running, so a polling client can see it. */
-const MIN_RUNNING_MS = 600
+export const MIN_RUNNING_MS = 600
 
 export interface Script {
   hash: string
@@ -69,6 +70,10 @@ interface StoredLog {
 export interface StateOptions {
   dataDir: string
   users: Record<string, string>
+  /** The one tenant this server serves. */
+  tenant: string
+  /** Refuse a login whose form has no (or an empty) tenant field. */
+  requireTenant: boolean
   groups: Record<string, string>
   tokenLifetimeSeconds: number
   runTimeoutSeconds: number
@@ -77,11 +82,29 @@ export interface StateOptions {
   python: PythonRunner
 }
 
-const hex = (chars: number): string => randomBytes(Math.ceil(chars / 2)).toString('hex').slice(0, chars)
+export const hex = (chars: number): string => randomBytes(Math.ceil(chars / 2)).toString('hex').slice(0, chars)
 
 /** The real server's timestamp format: ISO 8601 with 7 fractional digits and Z. */
 export const timestamp = (date: Date): string => date.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z')
 
+
+export function checkScriptName(name: string): void {
+  if (name.length >= 32) throw badInput(`'name' must be under 32 characters; it has ${name.length}`)
+}
+
+export function checkPythonVersion(version: string): void {
+  if (!PYTHON_VERSIONS.includes(version)) throw badInput(`'python_version' must be one of ${PYTHON_VERSIONS.join(', ')}, not '${version}'`)
+}
+
+/** A register's python_version as the harness takes it: 'Python310' -> '3.10'. */
+export const harnessPythonVersion = (version: string): string => version.replace(/^Python3/, '3.')
+
+/** Where an uploaded script is stored: 'script.py' or 'notebook.ipynb', whatever it was called. */
+export function sourceFileName(file: UploadedFile): string {
+  if (file.filename.endsWith('.py')) return 'script.py'
+  if (file.filename.endsWith('.ipynb')) return 'notebook.ipynb'
+  throw badInput(`The '${file.part}' file must be a .py script or an .ipynb notebook, not '${file.filename}'`)
+}
 
 export class State {
   buildSeconds: number
@@ -92,7 +115,7 @@ export class State {
   private readonly scriptsByHash = new Map<string, Script>()
   private readonly executions: Execution[] = []
   private readonly logs: StoredLog[] = []
-  private readonly timers = new Set<NodeJS.Timeout>()
+  private readonly timers = new Timers()
   private closed = false
 
   constructor(private readonly options: StateOptions) {
@@ -107,24 +130,20 @@ export class State {
   /** Stops timers so nothing changes state after close (Python processes are killed by the caller). */
   close(): void {
     this.closed = true
-    for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
   }
 
   private delay(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer)
-        resolve()
-      }, ms)
-      this.timers.add(timer)
-    })
+    return this.timers.delay(ms)
   }
 
   // --- auth ---------------------------------------------------------------------------
 
-  login(user: string | undefined, password: string | undefined): string {
+  /** L: an absent or empty tenant means the default one, unless requireTenant. */
+  login(user: string | undefined, password: string | undefined, tenant: string | undefined): string {
     if (!user || !password) throw badInput("Form fields 'user' and 'password' are required")
+    if (!tenant && this.options.requireTenant) throw new ApiError(401, 'InvalidCredentials', "This server needs the login form field 'tenant'")
+    if (tenant && tenant !== this.options.tenant) throw new ApiError(401, 'InvalidCredentials', `Unknown tenant '${tenant}'`)
     if (this.users.get(user) !== password) throw new ApiError(401, 'InvalidCredentials', 'Invalid user or password')
     const token = randomBytes(36).toString('base64url')
     this.userTokens.set(token, { user, expiresAt: Date.now() + this.options.tokenLifetimeSeconds * 1000 })
@@ -156,6 +175,11 @@ export class State {
 
   // --- groups -------------------------------------------------------------------------
 
+  /** Throws the 404 a call naming an unknown group answers (names are exact: no normalising). */
+  checkGroup(name: string): void {
+    if (!this.groups.has(name)) throw notFound(`Group '${name}' does not exist`)
+  }
+
   listGroups(): Array<{ Name: string; Description: string; CreatedAt: string }> {
     return [...this.groups].map(([name, g]) => ({ Name: name, Description: g.description, CreatedAt: timestamp(g.createdAt) }))
   }
@@ -176,6 +200,7 @@ export class State {
 
   summaries(): ScriptSummary[] {
     return [...this.scriptsByHash.values()].map((s) => ({
+      api: 'v1',
       group: s.group,
       hash: s.hash,
       name: s.name,
@@ -188,16 +213,16 @@ export class State {
 
   /** Validates a register form, then moves its staged files into the script's folder. */
   async register(group: string, form: Record<string, string>, files: UploadedFile[]): Promise<Script> {
-    if (!this.groups.has(group)) throw notFound(`Group '${group}' does not exist`)
+    this.checkGroup(group)
     const missing = [
       ...['name', 'script_reference', 'operation', 'python_version'].filter((field) => !form[field]?.trim()).map((f) => `field '${f}'`),
       ...['source', 'requirements', 'schema'].filter((part) => !files.some((f) => f.part === part)).map((p) => `file '${p}'`)
     ]
     if (missing.length > 0) throw badInput(`Missing required ${missing.join(', ')}`)
     const { name, script_reference: scriptReference, operation, python_version: pythonVersion } = form
-    if (name.length >= 32) throw badInput(`'name' must be under 32 characters; it has ${name.length}`)
+    checkScriptName(name)
     if (operation !== 'Sync' && operation !== 'Async') throw badInput(`'operation' must be 'Sync' or 'Async', not '${operation}'`)
-    if (!PYTHON_VERSIONS.includes(pythonVersion)) throw badInput(`'python_version' must be one of ${PYTHON_VERSIONS.join(', ')}, not '${pythonVersion}'`)
+    checkPythonVersion(pythonVersion)
 
     const placed = files.map((file) => ({ file, storedAs: this.storedName(file) }))
     for (const part of ['source', 'requirements', 'schema', 'env']) {
@@ -236,9 +261,7 @@ export class State {
   private storedName(file: UploadedFile): string {
     switch (file.part) {
       case 'source':
-        if (file.filename.endsWith('.py')) return 'script.py'
-        if (file.filename.endsWith('.ipynb')) return 'notebook.ipynb'
-        throw badInput(`The 'source' file must be a .py script or an .ipynb notebook, not '${file.filename}'`)
+        return sourceFileName(file)
       case 'requirements':
         return 'requirements.txt'
       case 'env':

@@ -17,8 +17,17 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number
   /** Time limit for a sync run, an async run and a build check; default 60. */
   runTimeoutSeconds?: number
-  /** Python interpreter; default 'python3'. */
+  /**
+   * Python interpreter of builds and runs; default the first of python3 on PATH and
+   * /usr/bin/python3 that can import pandas (v2 executions need it), else python3.
+   */
   python?: string
+  /** 'v2' (default): today's server, v1 and v2 routes; 'v1': an older server, every /api/v2/... is 404. */
+  api?: 'v1' | 'v2'
+  /** The tenant the login accepts; default 'datarisk'. Another tenant is 401. */
+  tenant?: string
+  /** Refuse a login without a tenant field (401); default false (it means `tenant`). */
+  requireTenant?: boolean
   /** Where uploads are stored; default a fresh temp dir, removed on close. */
   dataDir?: string
   /** Version answered by /api/health; default 'emulator-1.0.0'. */
@@ -72,6 +81,8 @@ export interface FaultSpec {
 export type Operation = 'Sync' | 'Async'
 
 export interface ScriptSummary {
+  /** The API that registered it; each API's routes see only its own scripts. */
+  api: 'v1' | 'v2'
   group: string
   hash: string
   name: string

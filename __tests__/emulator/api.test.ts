@@ -1,9 +1,9 @@
 /** Management endpoints (H, L, G1, G2, P1, P3–P6), auth and error envelopes. */
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { DEFAULT_PASSWORD, DEFAULT_TENANT, DEFAULT_USER, startEmulator, type Emulator } from '../../emulator/index.js'
 import { SYNC_OK, HELPER_MODULE } from './fixtures.js'
-import { bearer, build, getJson, GROUP, login, logs, register, registerForm, userToken, type Upload } from './helpers.js'
+import { bearer, build, getJson, GROUP, login, logs, register, registerForm, emulatorWithToken, userToken, type Upload } from './helpers.js'
 
 const GOOD: Upload = {
   name: 'doubler',
@@ -19,10 +19,7 @@ const GOOD: Upload = {
 let emu: Emulator
 let token: string
 
-beforeAll(async () => {
-  emu = await startEmulator({ buildSeconds: 0 })
-  token = await userToken(emu)
-})
+beforeAll(async () => ({ emu, token } = await emulatorWithToken()))
 afterAll(() => emu.close())
 
 const postRegister = (form: FormData, group = GROUP, auth = token): Promise<Response> =>
@@ -45,6 +42,39 @@ describe('health and login', () => {
     const missing = await fetch(`${emu.url}/api/login`, { method: 'POST', body: new URLSearchParams({ user: 'x' }) })
     expect(missing.status).toBe(400)
     expect((await missing.json()).Error.Type).toBe('BadInput')
+  })
+
+  test('a tenant: the configured one logs in, another is 401, none means the default', async () => {
+    const withTenant = (tenant?: string): Promise<Response> => {
+      const form = new URLSearchParams({ user: DEFAULT_USER, password: DEFAULT_PASSWORD })
+      if (tenant !== undefined) form.set('tenant', tenant)
+      return fetch(`${emu.url}/api/login`, { method: 'POST', body: form })
+    }
+    for (const tenant of [DEFAULT_TENANT, undefined, '']) expect((await withTenant(tenant)).status).toBe(200)
+    for (const tenant of ['acme', 'Datarisk']) {
+      const refused = await withTenant(tenant)
+      expect(refused.status).toBe(401)
+      expect((await refused.json()).Error).toEqual({ Type: 'InvalidCredentials', Message: `Unknown tenant '${tenant}'` })
+    }
+  })
+
+  test('requireTenant refuses a login without a tenant; --tenant sets the one accepted', async () => {
+    const strict = await startEmulator({ tenant: 'acme', requireTenant: true })
+    try {
+      const send = (fields: Record<string, string>): Promise<Response> =>
+        fetch(`${strict.url}/api/login`, { method: 'POST', body: new URLSearchParams({ user: DEFAULT_USER, password: DEFAULT_PASSWORD, ...fields }) })
+      for (const fields of [{}, { tenant: '' }] as Record<string, string>[]) {
+        const refused = await send(fields)
+        expect(refused.status).toBe(401)
+        expect((await refused.json()).Error.Message).toMatch(/needs the login form field 'tenant'/)
+      }
+      expect((await send({ tenant: DEFAULT_TENANT })).status).toBe(401)
+      expect((await send({ tenant: 'acme' })).status).toBe(200)
+      // The tenant is checked before the password, and the password still matters.
+      expect((await send({ tenant: 'acme', password: 'wrong' })).status).toBe(401)
+    } finally {
+      await strict.close()
+    }
   })
 
   test('a management call needs a user token: none, unknown, or a group token are 401', async () => {
@@ -244,8 +274,8 @@ describe('logs (P6)', () => {
 })
 
 describe('paths', () => {
-  test('v2 paths, unknown paths and paths outside /api are 404 JSON envelopes', async () => {
-    for (const p of ['/api/v2/preprocessing/search', '/api/nothing', '/', '/health']) {
+  test('unknown paths (v2 ones too) and paths outside /api are 404 JSON envelopes', async () => {
+    for (const p of ['/api/v2/nothing', '/api/v2/preprocessing/S1/nothing', '/api/nothing', '/', '/health']) {
       const res = await fetch(`${emu.url}${p}`, { headers: bearer(token) })
       expect(res.status).toBe(404)
       expect(res.headers.get('content-type')).toMatch(/application\/json/)

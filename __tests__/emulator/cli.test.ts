@@ -33,11 +33,13 @@ const exitCode = (child: ChildProcessWithoutNullStreams): Promise<number | null>
 
 test('--help lists every flag with its default', () => {
   const help = execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' })
-  for (const flag of ['port', 'build-seconds', 'user', 'password', 'group', 'group-token', 'token-lifetime', 'run-timeout', 'data-dir', 'python', 'fault', 'build-fails', 'quiet', 'help']) {
+  for (const flag of ['port', 'build-seconds', 'user', 'password', 'group', 'group-token', 'token-lifetime', 'run-timeout', 'data-dir', 'python', 'tenant', 'require-tenant', 'api', 'fault', 'build-fails', 'quiet', 'help']) {
     expect(help).toMatch(new RegExp(`--${flag}\\b.*\\(default: `))
   }
   expect(help).toMatch(/--port.*default: 8800/)
   expect(help).toMatch(/--build-seconds.*default: 3/)
+  expect(help).toMatch(/--api.*default: v2/)
+  expect(help).toMatch(/--tenant.*default: datarisk/)
 })
 
 test('--port 0 picks a free port; credentials, --fault and request logging work; SIGTERM exits 0', async () => {
@@ -66,8 +68,25 @@ test('--port 0 picks a free port; credentials, --fault and request logging work;
   expect(await exitCode(child)).toBe(0)
 })
 
+test('--api v1 --tenant acme --require-tenant: an older server with a required tenant', async () => {
+  const { child, url, output } = await startCli(['--port', '0', '--api', 'v1', '--tenant', 'acme', '--require-tenant', '--quiet'])
+  try {
+    expect(output()).toMatch(/tenant: +acme \(required\)/)
+    expect(output()).toMatch(/api: +v1 only/)
+    const form = (tenant?: string): URLSearchParams => new URLSearchParams({ user: 'neomaril@example.com', password: 'neomaril-password', ...(tenant ? { tenant } : {}) })
+    expect((await fetch(`${url}/api/login`, { method: 'POST', body: form() })).status).toBe(401)
+    const loginRes = await fetch(`${url}/api/login`, { method: 'POST', body: form('acme') })
+    expect(loginRes.status).toBe(200)
+    const v2 = await fetch(`${url}/api/v2/preprocessing`, { headers: { Authorization: `Bearer ${(await loginRes.json()).Token}` } })
+    expect(v2.status).toBe(404)
+  } finally {
+    child.kill('SIGTERM')
+  }
+  expect(await exitCode(child)).toBe(0)
+})
+
 test('bad flags exit 2 with a message', async () => {
-  for (const args of [['--port', 'x'], ['--group-token', 'XYZ'], ['--fault', '{"kind":"reset"}'], ['--bogus']]) {
+  for (const args of [['--api', 'v3'], ['--tenant', ' '], ['--port', 'x'], ['--group-token', 'XYZ'], ['--fault', '{"kind":"reset"}'], ['--bogus']]) {
     const child = spawn(process.execPath, [CLI, ...args])
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))

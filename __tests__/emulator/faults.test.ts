@@ -1,7 +1,7 @@
 /** Fault injection (programmatic and over HTTP) and the request record. */
-import { startEmulator, type Emulator, type FaultSpec } from '../../emulator/index.js'
-import { HELPER_MODULE, SYNC_OK } from './fixtures.js'
-import { bearer, getJson, GROUP, GROUP_TOKEN, host, login, register, registerForm, scriptStatus, userToken, type Upload } from './helpers.js'
+import type { Emulator, FaultSpec } from '../../emulator/index.js'
+import { HELPER_MODULE, SYNC_OK, V2_CLIENTS_CSV } from './fixtures.js'
+import { bearer, filePart, getJson, GROUP, GROUP_TOKEN, host, login, register, registerForm, registerV2, emulatorWithToken, scriptStatus, v2Call, type Upload } from './helpers.js'
 
 const GOOD: Upload = {
   source: SYNC_OK,
@@ -14,10 +14,7 @@ const GOOD: Upload = {
 let emu: Emulator
 let token: string
 
-beforeAll(async () => {
-  emu = await startEmulator({ buildSeconds: 0 })
-  token = await userToken(emu)
-})
+beforeAll(async () => ({ emu, token } = await emulatorWithToken()))
 afterAll(() => emu.close())
 afterEach(() => emu.clearFaults())
 
@@ -110,6 +107,21 @@ describe('fault kinds', () => {
     expect(() => emu.addFault({ path: 'x', kind: 'status' })).toThrow(/needs 'status'/)
     expect(() => emu.addFault({ path: 'x', kind: 'explode' as FaultSpec['kind'] })).toThrow(/kind must be/)
     expect(() => emu.addFault({ path: 'x', kind: 'latency' })).toThrow(/latencyMs/)
+  })
+})
+
+describe('faults on v2 routes', () => {
+  test('a status fault on a v2 upload answers without storing; the retry stores; the record has the v2 fields', async () => {
+    const hash = await registerV2(emu, token)
+    emu.addFault({ method: 'PATCH', path: '/v2/preprocessing/[^/]+/schema$', kind: 'status', status: 503 })
+    const upload = (): Promise<{ status: number; body: any }> =>
+      v2Call(emu, token, 'PATCH', `/${hash}/schema`, filePart('schema_file', V2_CLIENTS_CSV, 'clients.csv', { dataset_name: 'clients' }))
+    expect((await upload()).status).toBe(503)
+    expect(emu.requests.at(-1)).toMatchObject({ method: 'PATCH', status: 503, fault: 'status', form: { dataset_name: 'clients' }, files: [{ part: 'schema_file', filename: 'clients.csv', size: V2_CLIENTS_CSV.length }] })
+    expect((await v2Call(emu, token, 'GET', `/${hash}`)).body.UploadedDatasets).toEqual([])
+    expect((await upload()).status).toBe(201)
+    expect(emu.requests.at(-1)).toMatchObject({ method: 'PATCH', auth: 'user', status: 201 })
+    expect((await v2Call(emu, token, 'GET', `/${hash}`)).body.UploadedDatasets).toEqual([{ DatasetHash: expect.any(String), DatasetName: 'clients' }])
   })
 })
 

@@ -103,3 +103,28 @@ export const NOTEBOOK = JSON.stringify({
   nbformat: 4,
   nbformat_minor: 5
 })
+
+/**
+ * v2 entrypoint (a dict of DataFrames in, a DataFrame out). It imports nothing at module
+ * level, so it builds on any Python; running it needs pandas.
+ */
+export const V2_JOIN = `
+def build_df(dfs, extra_path=None):
+    clients = dfs["clients"]
+    loans = dfs["loans"]
+    merged = clients.merge(loans, on="id")
+    merged["ratio"] = merged["amount"] / merged["income"]
+    return merged
+`
+
+export const V2_CLIENTS_CSV = 'id,income\n1,1000\n2,2500\n3,4000\n'
+export const V2_LOANS_JSON = JSON.stringify([
+  { id: 1, amount: 500 },
+  { id: 2, amount: 500 },
+  { id: 3, amount: 1000 }
+])
+
+export const V2_RAISES = `
+def build_df(dfs, extra_path=None):
+    raise RuntimeError("cannot merge the datasets")
+`

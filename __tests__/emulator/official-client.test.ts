@@ -5,6 +5,7 @@
  * summary and what the emulator saw on the wire.
  */
 import { spawn } from 'node:child_process'
+import { statSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,6 +14,7 @@ import { DEFAULT_GROUP, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, sta
 import { repoRoot } from './helpers.js'
 
 const SCRIPT = path.join(repoRoot, '__tests__', 'emulator', 'official_client_calls.py')
+const WIDE_FILES = ['requirements.txt', 'schema.json']
 const HASH = /^S[0-9a-f]{63}$/
 /**
  * The client names log days in its local time. Run it in a zone whose date is not the
@@ -125,8 +127,8 @@ test('the wire format is the client’s: form login, multipart register without 
     ['source:script.py', 'requirements:requirements.txt', 'schema:schema.csv', 'env:.env'],
     ['source:script.py', 'requirements:requirements.txt', 'schema:schema.json', 'extra:limits.json']
   ])
-  // Datarisk's requirements.txt (13 bytes, no trailing newline) and 35-feature schema.json.
-  expect(registers[2].files.slice(1, 3).map((f) => f.size)).toEqual([13, 1092])
+  // The wide sample: a requirements.txt without a trailing newline and a 35-feature schema.json, byte for byte.
+  expect(registers[2].files.slice(1, 3).map((f) => f.size)).toEqual(WIDE_FILES.map((f) => statSync(path.join(repoRoot, '__tests__', 'emulator', 'data', 'wide-sync', f)).size))
 
   const syncRuns = wire.filter((r) => r.path.startsWith('/api/preprocessing/sync/run/'))
   expect(syncRuns.map((r) => [r.status, r.auth, r.contentType])).toEqual([

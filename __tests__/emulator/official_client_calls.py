@@ -69,8 +69,9 @@ sys.dont_write_bytecode = True  # the sample scripts are imported: leave no __py
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 SAMPLES = os.path.join(REPO, "samples")
-# Datarisk's sample files: read in place, never copied into the project.
-OFFICIAL = os.path.join(os.path.dirname(REPO), "shared", "samples")
+# A wide schema (35 features) and a requirements file without a trailing newline, like the
+# client's own samples (our data, written for these tests).
+WIDE = os.path.join(HERE, "data", "wide-sync")
 
 TOKEN_TTL_SECONDS = 600  # the client's token cache (cachetools ttl_cache default)
 
@@ -224,12 +225,7 @@ class Replay:
                 answer = self._client_status(script_hash, group)
                 status = answer["Status"]
                 self._nap(10)  # the client sleeps after each poll, the last one too
-        if status in ("Disabled", "Ready"):
-            raise ClientError(f"{script_hash} unavailable: {status}")
-        if status == "Failed":
-            raise ClientError(f"{script_hash} deploy failed: {answer['Message']}")
-        if status != "Deployed":
-            raise ClientError(f"unknown preprocessing status: {status}")
+        check_settled(script_hash, answer)
         return self.preprocessing(script_hash, group)
 
     # --- NeomarilPreprocessing.__init__ ----------------------------------------------------
@@ -343,6 +339,17 @@ class Replay:
         return self._send("GET", "/preprocessing/search", (200,), params=query, headers=self._user_auth()).json()["Results"]
 
 
+def check_settled(script_hash, answer):
+    """get_preprocessing's verdict once the status is no longer Building (2.1.1 and 4.x alike)."""
+    status = answer["Status"]
+    if status in ("Disabled", "Ready"):
+        raise ClientError(f"PreprocessingError: {script_hash} unavailable ({status})")
+    if status == "Failed":
+        raise ClientError(f"PreprocessingError: {script_hash} deploy failed: {answer['Message']}")
+    if status != "Deployed":
+        raise ClientError(f"ServerError: unknown preprocessing status {status}")
+
+
 # --- what the entrypoints return when called directly (the expected answers) -------------
 
 def load(path, name):
@@ -419,9 +426,9 @@ def main():
                                  schema=os.path.join(async_dir, "schema.csv"), env=env_file,
                                  python_version="3.9", operation="Async", group=args.group)
 
-    # client.create(...) with Datarisk's own sample files as requirements and schema
-    # (pandas==1.4.0 without a trailing newline; the 35-feature schema.json).
-    official_dir = os.path.join(OFFICIAL, "syncPreprocessing")
+    # client.create(...) with a sample shaped like the client's own: a requirements file
+    # without a trailing newline and a 35-feature schema.json.
+    official_dir = WIDE
     official = client.create(name="replay official samples", reference="process",
                              source=os.path.join(sync_dir, "score.py"),
                              requirements=os.path.join(official_dir, "requirements.txt"),
@@ -433,7 +440,7 @@ def main():
     with open(os.path.join(sync_dir, "schema.json"), encoding="utf-8") as handle:
         sync_input = json.load(handle)
     sync_run = client.run(sync, sync_input)
-    # The client's sample flow: run(data=<the schema dict>) on Datarisk's schema.json.
+    # The client's sample flow: run(data=<the schema dict>) on the wide schema.json.
     with open(os.path.join(official_dir, "schema.json"), encoding="utf-8") as handle:
         official_input = json.load(handle)
     official_run = client.run(official, official_input)
@@ -505,9 +512,14 @@ def main():
     print(json.dumps(summary))
 
 
-if __name__ == "__main__":
+def run_replay(replay_main, client_name):
+    """Runs a replay; an answer the client would raise on ends it with exit 1 and says why."""
     try:
-        main()
+        replay_main()
     except ClientError as error:
-        print(f"official client would fail: {error}", file=sys.stderr)
+        print(f"{client_name} would fail: {error}", file=sys.stderr)
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    run_replay(main, "official client")
