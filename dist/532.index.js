@@ -11,8 +11,6 @@ export const modules = {
 /* harmony export */   tX: () => (/* binding */ registerScript)
 /* harmony export */ });
 /* unused harmony export scriptPackage */
-/* harmony import */ var _modes_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71717);
-
 /** The form fields of the v1 register call (contract §3); the manifest shows them. */
 function registerFields(script) {
     return {
@@ -32,7 +30,7 @@ function scriptPackage(spec) {
         operation: script.operation,
         pythonVersion: script.pythonVersion,
         files: script.files.map(partOf),
-        datasets: (0,_modes_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .l)(spec).datasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }))
+        datasets: spec.script.datasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }))
     };
 }
 /** Registers the script (and, on v2, uploads each file); answers its hash and the calls made. */
@@ -41,37 +39,7 @@ function registerScript(api, spec, onCall) {
 }
 /** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
 function smokeTestDatasets(spec) {
-    return (0,_modes_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .l)(spec).smokeDatasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }));
-}
-
-
-/***/ }),
-
-/***/ 71717:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ planned)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-function planned(spec) {
-    const more = spec;
-    const schema = spec.script.files.find(file => file.part === 'schema');
-    const stem = (file) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(file.uploadName, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.extname)(file.uploadName));
-    const datasets = more.script.datasets ?? (schema ? [{ name: stem(schema), file: schema }] : []);
-    const sample = spec.smokeTest.dataset;
-    const smokeDatasets = more.smokeTest.datasets ?? (sample ? [{ name: datasets[0]?.name ?? stem(sample), file: sample }] : datasets);
-    return {
-        workspace: more.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd(),
-        apiVersion: more.apiVersion ?? 'auto',
-        tenant: more.connection.tenant,
-        group: spec.group,
-        groupNormalised: more.groupNormalised ?? spec.group,
-        datasets,
-        smokeDatasets
-    };
+    return (spec.smokeTest.datasets ?? []).map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }));
 }
 
 
@@ -371,12 +339,18 @@ async function uploadRecords(result) {
 ;// CONCATENATED MODULE: ./src/publish/annotations.ts
 
 /**
- * Finds, in Python tracebacks from the server, the innermost frame in a file the
- * action uploaded (the source is stored as script.py, extra files under their own
- * names) and maps it back to the user's file and line. Notebooks are skipped: their
- * line numbers do not match the .ipynb file.
+ * Finds, in Python tracebacks (from the server or a local run), the innermost frame in a
+ * file the action uploaded and maps it back to the user's file and line. A frame counts
+ * only when its path, relative to the script's folder, is an uploaded file's name: a
+ * library file that merely shares a base name with one never does. The script's folder
+ * is where the outermost frame of the source file (script.py) sits — the server enters
+ * the user's code through it, so library frames come deeper. Notebooks are skipped:
+ * their line numbers do not match the .ipynb file.
  */
-function tracebackAnnotations(entries, uploads, cwd) {
+function tracebackAnnotations(entries, uploads, workspace) {
+    const source = uploads.find(f => f.part === 'source');
+    if (!source || source.uploadName.endsWith('.ipynb'))
+        return [];
     const byUploadName = new Map(uploads.filter(f => f.localPath && (f.part === 'source' || f.part === 'extra') && !f.uploadName.endsWith('.ipynb')).map(f => [f.uploadName, f.localPath]));
     const annotations = [];
     const seen = new Set();
@@ -384,12 +358,15 @@ function tracebackAnnotations(entries, uploads, cwd) {
         if (entry.OutputType !== 'Error')
             continue;
         const text = entry.OutputData ?? '';
+        const frames = [...text.matchAll(/File "([^"]+)", line (\d+)/g)].map(m => ({ path: m[1].replace(/\\/g, '/'), line: Number(m[2]) }));
+        const folder = frames.find(f => f.path.endsWith(`/${source.uploadName}`))?.path.slice(0, -source.uploadName.length);
+        if (folder === undefined)
+            continue;
         let innermost;
-        for (const frame of text.matchAll(/File "([^"]+)", line (\d+)/g)) {
-            const name = frame[1].split(/[\\/]/).pop();
-            const local = byUploadName.get(name);
+        for (const frame of frames) {
+            const local = frame.path.startsWith(folder) ? byUploadName.get(frame.path.slice(folder.length)) : undefined;
             if (local)
-                innermost = { file: (0,external_node_path_.relative)(cwd, local), line: Number(frame[2]) };
+                innermost = { file: (0,external_node_path_.relative)(workspace, local), line: frame.line };
         }
         if (!innermost)
             continue;
@@ -438,7 +415,7 @@ async function publish(result, cancelled) {
     }
     if (result.recordsDir) {
         try {
-            await writeRecords(result, where, process.cwd(), { hashFiles: !cancelled });
+            await writeRecords(result, where, spec?.workspace ?? process.cwd(), { hashFiles: !cancelled });
             if (spec?.artifact.upload && !cancelled) {
                 // Archived as it stands now; rewritten below once the artifact's id is known.
                 writeResultFile(result);
@@ -446,7 +423,7 @@ async function publish(result, cancelled) {
                 if (result.artifact.localOnly)
                     core/* notice */.lm(`No artifact service here (a local run?): the records are in ${result.recordsDir}.`);
                 else
-                    core/* info */.pq(`Uploaded artifact '${result.artifact.name}' (id ${result.artifact.id}).`);
+                    core/* info */.pq((0,inert/* oneLine */.T)(`Uploaded artifact '${result.artifact.name}' (id ${result.artifact.id}).`));
             }
         }
         catch (error) {
@@ -460,18 +437,18 @@ async function publish(result, cancelled) {
         }
     }
     for (const warning of result.publishWarnings)
-        core/* warning */.$e(warning);
+        core/* warning */.$e((0,inert/* oneLine */.T)(warning));
     try {
         writeOutputs(result);
     }
     catch (error) {
-        core/* warning */.$e(`Could not write the step outputs: ${error.message}`);
+        core/* warning */.$e((0,inert/* oneLine */.T)(`Could not write the step outputs: ${error.message}`));
     }
     try {
         await writeSummary(result, where);
     }
     catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${error.message}`);
+        core/* warning */.$e((0,inert/* oneLine */.T)(`Could not write the job summary: ${error.message}`));
     }
 }
 /** The message of an error envelope answered by a run, if the body is one. */
@@ -494,7 +471,7 @@ function annotate(result, spec) {
     const envelope = envelopeMessage(result.smokeTest.responseBody);
     if (envelope)
         texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: envelope });
-    for (const annotation of tracebackAnnotations(texts, spec.script.files, process.cwd())) {
+    for (const annotation of tracebackAnnotations(texts, spec.script.files, spec.workspace)) {
         core/* error */.z3((0,inert/* oneLine */.T)(annotation.message), { title: 'Error in the deployed script', file: annotation.file, startLine: annotation.line });
     }
 }
@@ -510,8 +487,8 @@ function annotate(result, spec) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57450);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59148);
+/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57450);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59148);
 
 
 
@@ -519,20 +496,25 @@ function annotate(result, spec) {
  * The manifest of an upload. The .env file is listed by name only: a hash of a small
  * secrets file could be brute-forced. Hashing streams the files, so a large extra
  * file costs time, not memory; `hashFiles: false` skips it when time is short.
+ * Paths are shown relative to `cwd` (the workspace: pass spec.workspace).
  */
 async function buildManifest(spec, cwd, options = { hashFiles: true }) {
+    // Datasets beyond the one v1 schema part (v2 named datasets) are uploaded too.
+    const datasetOf = new Map(spec.script.datasets.map(d => [d.file, d.name]));
+    const uploads = [...spec.script.files, ...spec.script.datasets.map(d => d.file).filter(file => !spec.script.files.includes(file))];
     // One file at a time: thousands of extra files must not open thousands of descriptors.
     const files = [];
-    for (const file of spec.script.files) {
+    for (const file of uploads) {
         files.push({
             part: file.part,
             name: file.uploadName,
             path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, file.localPath) : '(inline)',
             size: file.size,
-            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(file)
+            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Of */ .Bj)(file),
+            dataset: datasetOf.get(file)
         });
     }
-    return { group: spec.group, fields: (0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_1__/* .registerFields */ .hG)(spec.script), files };
+    return { group: spec.group, fields: (0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_2__/* .registerFields */ .hG)(spec.script), files };
 }
 
 

@@ -487,10 +487,7 @@ class TunnelAgent extends https_proxy_agent_dist/* HttpsProxyAgent */.b {
 var inert = __webpack_require__(93703);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
-// EXTERNAL MODULE: ./src/modes/spec.ts
-var modes_spec = __webpack_require__(71717);
 ;// CONCATENATED MODULE: ./src/modes/connect.ts
-
 
 
 
@@ -505,10 +502,10 @@ const WRITE_BUDGET_MS = 120_000;
 function newTransport(spec, signal, deadline) {
     return new neomaril_transport/* Transport */.oK({
         ...spec.connection,
-        tenant: (0,modes_spec/* planned */.l)(spec).tenant,
         retry: { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 30_000, writeBudgetMs: Math.min(WRITE_BUDGET_MS, spec.wait.timeoutMs) },
         deadline: () => deadline.at,
-        logger: { debug: core/* debug */.Yz, info: core/* info */.pq, warning: core/* warning */.$e },
+        // Server text reaches these lines; one line each, so none can start a workflow command.
+        logger: { debug: message => core/* debug */.Yz((0,inert/* oneLine */.T)(message)), info: message => core/* info */.pq((0,inert/* oneLine */.T)(message)), warning: message => core/* warning */.$e((0,inert/* oneLine */.T)(message)) },
         signal,
         onToken: secrets/* addSecret */.Ck,
         redact: secrets/* redact */.E$,
@@ -525,10 +522,10 @@ async function connect(transport, spec, result, localChecks) {
         result.serverVersion = version;
         core/* info */.pq(`Server ${spec.connection.apiUrl} answers, version ${(0,inert/* oneLine */.T)(version)}.`);
         await transport.logIn();
-        const tenant = (0,modes_spec/* planned */.l)(spec).tenant;
+        const tenant = spec.connection.tenant;
         core/* info */.pq(`Logged in as ${(0,inert/* oneLine */.T)(spec.connection.login)}${tenant === undefined ? '' : ` (tenant ${(0,inert/* oneLine */.T)(tenant)})`}.`);
         const v1 = new V1Api(transport);
-        const group = chooseGroup(await v1.listGroups(), (0,modes_spec/* planned */.l)(spec).group, (0,modes_spec/* planned */.l)(spec).groupNormalised);
+        const group = chooseGroup(await v1.listGroups(), spec.group, spec.groupNormalised);
         return { transport, v1, v2: new V2Api(transport), group };
     });
 }
@@ -556,7 +553,8 @@ function chooseGroup(visible, given, normalised) {
  * for, or with `auto` v2 when the read-only probe finds its routes (v2.served).
  */
 async function chooseDeployApi(session, spec, result) {
-    const { apiVersion, datasets } = (0,modes_spec/* planned */.l)(spec);
+    const { apiVersion } = spec;
+    const { datasets } = spec.script;
     let version;
     if (spec.script.operation === 'Sync') {
         version = 'v1';
@@ -630,12 +628,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77607);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57450);
-/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43169);
-/* harmony import */ var _publish_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93703);
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49233);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61235);
-/* harmony import */ var _smoke_test_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(72470);
+/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(57450);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43169);
+/* harmony import */ var _publish_inert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93703);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49233);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61235);
+/* harmony import */ var _smoke_test_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(72470);
 
 
 
@@ -648,8 +646,8 @@ __webpack_require__.r(__webpack_exports__);
 /** deploy mode: connect → pick the API → register (+ uploads) → host → wait → smoke test. */
 async function deployMode(ctx) {
     const { spec, result } = ctx;
-    const session = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_5__/* .connect */ .Ng)((0,_connect_js__WEBPACK_IMPORTED_MODULE_5__/* .newTransport */ .OV)(spec, ctx.signal, ctx.deadline), spec, result, ctx.localChecks);
-    const api = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_5__/* .chooseDeployApi */ .dy)(session, spec, result);
+    const session = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_4__/* .connect */ .Ng)((0,_connect_js__WEBPACK_IMPORTED_MODULE_4__/* .newTransport */ .OV)(spec, ctx.signal, ctx.deadline), spec, result, ctx.localChecks);
+    const api = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_4__/* .chooseDeployApi */ .dy)(session, spec, result);
     ctx.api = api;
     await registerAndHost(ctx, api);
     if (spec.wait.enabled) {
@@ -659,15 +657,15 @@ async function deployMode(ctx) {
     else
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Not waiting for the build of ${result.hash} (wait: false).`);
     if (spec.smokeTest.enabled)
-        await (0,_smoke_test_js__WEBPACK_IMPORTED_MODULE_7__.runSmokeTest)(ctx, api, spec);
+        await (0,_smoke_test_js__WEBPACK_IMPORTED_MODULE_6__.runSmokeTest)(ctx, api, spec);
 }
 async function registerAndHost(ctx, api) {
     const { spec, result } = ctx;
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Register', async () => {
         try {
-            const registered = await (0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_2__/* .registerScript */ .tX)(api, spec, call => {
+            const registered = await (0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_7__/* .registerScript */ .tX)(api, spec, call => {
                 result.apiCalls.push(call);
-                (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .logCall */ .FG)(call);
+                (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .logCall */ .FG)(call);
             });
             result.hash = registered.hash;
             Object.assign(result.datasetHashes, registered.datasetHashes);
@@ -679,9 +677,9 @@ async function registerAndHost(ctx, api) {
             throw error;
         }
         result.status = 'registered';
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Registered '${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(spec.script.name)}' as ${result.hash} (${api.version}).`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Registered '${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .T)(spec.script.name)}' as ${result.hash} (${api.version}).`);
         for (const [name, hash] of Object.entries(result.datasetHashes))
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  dataset ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(name)}: ${hash}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  dataset ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .T)(name)}: ${hash}`);
     });
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Host', async () => {
         const hash = result.hash;
@@ -695,7 +693,7 @@ async function waitForBuild(ctx, api) {
     const { spec, result } = ctx;
     const hash = result.hash;
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Wait for Deployed', async () => {
-        const outcome = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitWhilePending */ .c)(async (limits) => {
+        const outcome = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitWhilePending */ .c)(async (limits) => {
             const state = await api.status(hash, limits);
             if (state.datasetHash)
                 result.datasetHashes.deployed = state.datasetHash;
@@ -704,8 +702,8 @@ async function waitForBuild(ctx, api) {
             timeoutMs: spec.wait.timeoutMs,
             pollIntervalMs: spec.wait.pollIntervalMs,
             signal: ctx.signal,
-            onPoll: (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .logPoll */ .OI)('check'),
-            onTransientFailure: _context_js__WEBPACK_IMPORTED_MODULE_6__/* .logOutage */ .ko
+            onPoll: (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .logPoll */ .OI)('check'),
+            onTransientFailure: _context_js__WEBPACK_IMPORTED_MODULE_5__/* .logOutage */ .ko
         });
         result.buildSeconds = Math.round(outcome.elapsedMs / 100) / 10;
         result.statusChecks = outcome.checks;
@@ -714,7 +712,7 @@ async function waitForBuild(ctx, api) {
             const error = new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .WaitTimeoutError */ .Do(outcome.last.status, outcome.elapsedMs, hash);
             if (spec.wait.failOnTimeout)
                 throw error;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(error.message)} Not failing the step (fail-on-timeout: false).`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .T)(error.message)} Not failing the step (fail-on-timeout: false).`);
             return;
         }
         if (outcome.last.status === 'Deployed') {
@@ -744,17 +742,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(77607);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(77607);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87872);
-/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57450);
-/* harmony import */ var _deploy_smoke_test_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79472);
-/* harmony import */ var _publish_inert_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93703);
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49233);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(61235);
-/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(71717);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(85698);
-
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30757);
+/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57450);
+/* harmony import */ var _deploy_smoke_test_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79472);
+/* harmony import */ var _publish_inert_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(93703);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49233);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(61235);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(85698);
 
 
 
@@ -768,7 +764,7 @@ __webpack_require__.r(__webpack_exports__);
 
 /** smoke-test mode: the script given by preprocessing-id must be Deployed; its API, operation and Python come from the server. */
 async function smokeTestMode(ctx) {
-    const session = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_7__/* .connect */ .Ng)((0,_connect_js__WEBPACK_IMPORTED_MODULE_7__/* .newTransport */ .OV)(ctx.spec, ctx.signal, ctx.deadline), ctx.spec, ctx.result, ctx.localChecks);
+    const session = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_6__/* .connect */ .Ng)((0,_connect_js__WEBPACK_IMPORTED_MODULE_6__/* .newTransport */ .OV)(ctx.spec, ctx.signal, ctx.deadline), ctx.spec, ctx.result, ctx.localChecks);
     const { api, deployed } = await findDeployed(ctx, session);
     ctx.api = api;
     if (deployed.smokeTest.enabled)
@@ -800,12 +796,12 @@ async function findDeployed(ctx, session) {
     const { spec, result } = ctx;
     const hash = spec.preprocessingId;
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Find the deployed script', async () => {
-        const { version, state, probe } = await locate(session, hash, (0,_spec_js__WEBPACK_IMPORTED_MODULE_9__/* .planned */ .l)(spec).apiVersion);
+        const { version, state, probe } = await locate(session, hash, spec.apiVersion);
         result.hash = hash;
         result.apiVersion = version;
         result.apiProbe = probe;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`API: ${version} (${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .T)(probe)}).`);
-        const api = (0,_connect_js__WEBPACK_IMPORTED_MODULE_7__/* .apiOf */ .ir)(session, version);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`API: ${version} (${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .T)(probe)}).`);
+        const api = (0,_connect_js__WEBPACK_IMPORTED_MODULE_6__/* .apiOf */ .ir)(session, version);
         if (state.status !== 'Deployed') {
             result.status = state.status === 'Failed' ? 'failed' : 'unavailable';
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DeployFailedError */ .P2(state.status, state.message, hash);
@@ -821,7 +817,7 @@ async function findDeployed(ctx, session) {
         if (operation === 'Sync' && spec.smokeTest.syncInput === undefined) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([{ input: 'smoke-test-input', problem: `${hash} is a Sync script, but the sample is not JSON.`, fix: 'Give a JSON sample (inline or a .json file).' }]);
         }
-        if (operation === 'Async' && (0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_4__/* .smokeTestDatasets */ .rs)(spec).length === 0) {
+        if (operation === 'Async' && (0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_9__/* .smokeTestDatasets */ .rs)(spec).length === 0) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([{ input: 'smoke-test-input', problem: `${hash} is an Async script, but the sample is not a file.`, fix: 'Point smoke-test-input (or schema) at a dataset file.' }]);
         }
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${hash} is Deployed (${operation}, ${version}).`);
@@ -845,33 +841,33 @@ async function runSmokeTest(ctx, api, spec) {
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Smoke test', async () => {
         try {
             if (spec.script.operation === 'Sync') {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Running ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .T)(spec.script.entrypoint)} on the sample (sync run).`);
-                result.smokeTest = await (0,_deploy_smoke_test_js__WEBPACK_IMPORTED_MODULE_5__/* .smokeTestSync */ .P9)(api, hash, spec.smokeTest.syncInput, spec.smokeTest.expect);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Running ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .T)(spec.script.entrypoint)} on the sample (sync run).`);
+                result.smokeTest = await (0,_deploy_smoke_test_js__WEBPACK_IMPORTED_MODULE_4__/* .smokeTestSync */ .P9)(api, hash, spec.smokeTest.syncInput, spec.smokeTest.expect);
             }
             else {
-                const datasets = (0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_4__/* .smokeTestDatasets */ .rs)(spec);
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Uploading ${datasets.map(d => (0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .T)(`${d.name} (${d.file.filename})`)).join(', ')} as the input of an async execution (${api.version}).`);
-                result.smokeTest = await (0,_deploy_smoke_test_js__WEBPACK_IMPORTED_MODULE_5__/* .smokeTestAsync */ .so)(api, hash, datasets, {
+                const datasets = (0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_9__/* .smokeTestDatasets */ .rs)(spec);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Uploading ${datasets.map(d => (0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .T)(`${d.name} (${d.file.filename})`)).join(', ')} as the input of an async execution (${api.version}).`);
+                result.smokeTest = await (0,_deploy_smoke_test_js__WEBPACK_IMPORTED_MODULE_4__/* .smokeTestAsync */ .so)(api, hash, datasets, {
                     timeoutMs: spec.smokeTest.timeoutMs,
                     pollIntervalMs: spec.wait.pollIntervalMs,
                     resultPath: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(result.recordsDir, api.resultFormat === 'parquet' ? 'smoke-test-result.parquet' : 'smoke-test-result.zip'),
                     signal: ctx.signal,
-                    onPoll: (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .logPoll */ .OI)('execution check'),
-                    onCall: _context_js__WEBPACK_IMPORTED_MODULE_8__/* .logCall */ .FG,
-                    onTransientFailure: _context_js__WEBPACK_IMPORTED_MODULE_8__/* .logOutage */ .ko
+                    onPoll: (0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .logPoll */ .OI)('execution check'),
+                    onCall: _context_js__WEBPACK_IMPORTED_MODULE_7__/* .logCall */ .FG,
+                    onTransientFailure: _context_js__WEBPACK_IMPORTED_MODULE_7__/* .logOutage */ .ko
                 });
             }
         }
         catch (error) {
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc)
                 throw error;
-            result.smokeTest = { ...result.smokeTest, outcome: 'failed', reason: `the run call failed: ${(0,_messages_js__WEBPACK_IMPORTED_MODULE_10__/* .messageFor */ .X)(error)}` };
+            result.smokeTest = { ...result.smokeTest, outcome: 'failed', reason: `the run call failed: ${(0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .messageFor */ .X)(error)}` };
         }
         const smoke = result.smokeTest;
         if (smoke.resultRows !== undefined)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Result: ${smoke.resultRows} rows; columns ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLine */ .T)((smoke.resultColumns ?? []).join(', '))}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Result: ${smoke.resultRows} rows; columns ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .T)((smoke.resultColumns ?? []).join(', '))}.`);
         if (smoke.outcome === 'passed') {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Smoke test passed in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_11__/* .formatDuration */ .a)(smoke.elapsedMs ?? 0)}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Smoke test passed in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDuration */ .a)(smoke.elapsedMs ?? 0)}.`);
             return;
         }
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SmokeTestFailedError */ .t$(`Smoke test failed: ${smoke.reason}.`);

@@ -11,8 +11,6 @@ export const modules = {
 /* harmony export */   tX: () => (/* binding */ registerScript)
 /* harmony export */ });
 /* unused harmony export scriptPackage */
-/* harmony import */ var _modes_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71717);
-
 /** The form fields of the v1 register call (contract §3); the manifest shows them. */
 function registerFields(script) {
     return {
@@ -32,7 +30,7 @@ function scriptPackage(spec) {
         operation: script.operation,
         pythonVersion: script.pythonVersion,
         files: script.files.map(partOf),
-        datasets: (0,_modes_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .l)(spec).datasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }))
+        datasets: spec.script.datasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }))
     };
 }
 /** Registers the script (and, on v2, uploads each file); answers its hash and the calls made. */
@@ -41,7 +39,7 @@ function registerScript(api, spec, onCall) {
 }
 /** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
 function smokeTestDatasets(spec) {
-    return (0,_modes_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .planned */ .l)(spec).smokeDatasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }));
+    return (spec.smokeTest.datasets ?? []).map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }));
 }
 
 
@@ -66,7 +64,7 @@ var wire = __webpack_require__(43998);
 /** Rows decoded to prove the data pages read, not only the footer. */
 const ROWS_DECODED = 100;
 async function readParquetSummary(path) {
-    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await __webpack_require__.e(/* import() */ 148).then(__webpack_require__.bind(__webpack_require__, 54148));
+    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await __webpack_require__.e(/* import() */ 523).then(__webpack_require__.bind(__webpack_require__, 47523));
     const file = await asyncBufferFromFile(path);
     const metadata = await parquetMetadataAsync(file);
     const columns = parquetSchema(metadata).children.map(child => child.element.name);
@@ -327,36 +325,6 @@ function nextGap(elapsedMs, pollIntervalMs, random) {
 /** A failure a retry could have mended, had there been time. */
 function isTransient(error) {
     return error instanceof errors/* NetworkError */.Dr || (error instanceof errors/* ApiError */.hD && (error.status === 429 || error.status >= 500));
-}
-
-
-/***/ }),
-
-/***/ 71717:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ planned)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-function planned(spec) {
-    const more = spec;
-    const schema = spec.script.files.find(file => file.part === 'schema');
-    const stem = (file) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(file.uploadName, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.extname)(file.uploadName));
-    const datasets = more.script.datasets ?? (schema ? [{ name: stem(schema), file: schema }] : []);
-    const sample = spec.smokeTest.dataset;
-    const smokeDatasets = more.smokeTest.datasets ?? (sample ? [{ name: datasets[0]?.name ?? stem(sample), file: sample }] : datasets);
-    return {
-        workspace: more.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd(),
-        apiVersion: more.apiVersion ?? 'auto',
-        tenant: more.connection.tenant,
-        group: spec.group,
-        groupNormalised: more.groupNormalised ?? spec.group,
-        datasets,
-        smokeDatasets
-    };
 }
 
 
