@@ -72,7 +72,7 @@ function outputsOf(result) {
         'preprocessing-id': result.hash ?? '',
         status: result.status,
         operation: spec?.script.operation ?? '',
-        group: spec?.group ?? '',
+        group: result.group ?? spec?.group ?? '',
         'python-version': spec?.script.pythonVersion ?? '',
         'server-version': result.serverVersion ?? '',
         'api-version': result.apiVersion ?? '',
@@ -114,7 +114,7 @@ async function writeSummary(result, where) {
     const rows = [
         ['Status', `${icon(result.status)} ${result.status}`],
         ['Script hash', result.hash ? code(result.hash) : '—'],
-        ['Group', spec ? code(spec.group) : '—'],
+        ['Group', spec ? code(result.group ?? spec.group) : '—'],
         ['Operation', spec?.script.operation ?? '—'],
         ['Python', spec?.script.pythonVersion ?? '—'],
         ['Build time', result.buildSeconds === undefined ? '—' : `${(0,duration/* formatDuration */.a)(result.buildSeconds * 1000)} (${result.statusChecks} status checks)`],
@@ -229,7 +229,7 @@ async function writeRecords(result, where, cwd, options) {
             operation: spec.script.operation,
             pythonVersion: spec.script.pythonVersion,
             inputType: spec.script.inputType,
-            group: spec.group
+            group: result.group ?? spec.group
         },
         server: spec && { apiUrl: spec.connection.apiUrl, version: result.serverVersion },
         api: result.apiVersion && { version: result.apiVersion, probe: result.apiProbe, calls: result.apiCalls, datasetHashes: result.datasetHashes },

@@ -518,7 +518,13 @@ function newTransport(spec, signal, deadline) {
  */
 async function connect(transport, spec, result, localChecks) {
     return core/* group */.Os('Connect', async () => {
-        const [version] = await Promise.all([transport.health(), localChecks]);
+        // Both settle before anything is judged: a local problem is reported first, whatever health said.
+        const [health, local] = await Promise.allSettled([transport.health(), localChecks]);
+        if (local.status === 'rejected')
+            throw local.reason;
+        if (health.status === 'rejected')
+            throw health.reason;
+        const version = health.value;
         result.serverVersion = version;
         core/* info */.pq(`Server ${spec.connection.apiUrl} answers, version ${(0,inert/* oneLine */.T)(version)}.`);
         await transport.logIn();
@@ -526,6 +532,7 @@ async function connect(transport, spec, result, localChecks) {
         core/* info */.pq(`Logged in as ${(0,inert/* oneLine */.T)(spec.connection.login)}${tenant === undefined ? '' : ` (tenant ${(0,inert/* oneLine */.T)(tenant)})`}.`);
         const v1 = new V1Api(transport);
         const group = chooseGroup(await v1.listGroups(), spec.group, spec.groupNormalised);
+        result.group = group;
         return { transport, v1, v2: new V2Api(transport), group };
     });
 }

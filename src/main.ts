@@ -37,7 +37,10 @@ export async function run(): Promise<void> {
     result.spec = spec
     result.status = 'error'
     result.recordsDir = recordsFolder()
-    const localChecks = checkEntrypointOf(spec)
+    const localChecks = checkEntrypointOf(spec).catch((error: unknown) => {
+      result.status = 'invalid-input'
+      throw error
+    })
     // Settled by whoever awaits it; a mode that fails before then must not leave it unhandled.
     localChecks.catch(() => undefined)
     ctx = { spec, result, signal: cancel.signal, deadline: {}, localChecks }

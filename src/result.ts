@@ -15,6 +15,8 @@ export interface RunResult {
   spec?: DeploySpec
   hash?: string
   serverVersion?: string
+  /** The group as the server spells it (an exact match, or the normalised name). */
+  group?: string
   /** Which API served the script (v1, or v2 for Async on a current server), and why. */
   apiVersion?: 'v1' | 'v2'
   apiProbe?: string

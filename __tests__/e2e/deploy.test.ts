@@ -62,10 +62,11 @@ describe('deploying with the bundled action', () => {
     expect(run.summary).toContain(run.outputs['preprocessing-id'])
   })
 
-  test('an Async script ends Deployed through the async host path', async () => {
-    const run = await runAction(ASYNC_INPUTS(), { workspace: sampleWorkspace('async') })
+  test('an Async script with api-version v1 ends Deployed through the v1 async host path', async () => {
+    const run = await runAction({ ...ASYNC_INPUTS(), 'api-version': 'v1' }, { workspace: sampleWorkspace('async') })
     expect(run.code).toBe(0)
-    expect(run.outputs).toMatchObject({ status: 'deployed', operation: 'Async', 'python-version': '3.9' })
+    expect(run.outputs).toMatchObject({ status: 'deployed', operation: 'Async', 'python-version': '3.9', 'api-version': 'v1' })
+    expect(emulator.requests.filter(r => r.path.startsWith('/api/v2/'))).toEqual([])
     expect(registers()[0].form).toMatchObject({ operation: 'Async', python_version: 'Python39', script_reference: 'build_features' })
     expect(registers()[0].files.map(f => f.filename)).toEqual(['script.py', 'requirements.txt', 'schema.csv'])
     expect(emulator.requests.some(r => r.path === `/api/preprocessing/async/host/datarisk/${run.outputs['preprocessing-id']}`)).toBe(true)
@@ -120,8 +121,8 @@ describe('deploying with the bundled action', () => {
   test('an unknown group fails before uploading, listing the groups the user can see', async () => {
     const run = await runAction({ ...SYNC_INPUTS(), group: 'Risk Team' })
     expect(run.code).toBe(1)
-    expect(run.stdout).toContain("Group 'Risk Team' normalised to 'risk_team'")
-    expect(errorsOf(run)[0]).toMatch(/Input 'group': 'risk_team' is not a group this user can see \(visible: datarisk\)/)
+    // Neither the name as given nor its 2.1.1 normalisation is in /groups.
+    expect(errorsOf(run)[0]).toMatch(/Input 'group': 'Risk Team' \(or 'risk_team'\) is not a group this user can see \(visible: datarisk\)/)
     expect(registers()).toHaveLength(0)
   })
 
@@ -137,10 +138,16 @@ describe('deploying with the bundled action', () => {
     const run = await runAction({ ...SYNC_INPUTS(), entrypoint: 'score', name: 'a name that is far too long for the server' })
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('invalid-input')
-    const [error] = errorsOf(run)
-    expect(error).toContain("Input 'entrypoint'")
-    expect(error).toContain("Input 'name'")
+    expect(errorsOf(run)[0]).toContain("Input 'name'")
     expect(emulator.requests).toHaveLength(0)
+  })
+
+  test('an entrypoint the source lacks fails before anything secret is sent: only the read-only health check ran beside it', async () => {
+    const run = await runAction({ ...SYNC_INPUTS(), entrypoint: 'score' })
+    expect(run.code).toBe(1)
+    expect(run.outputs.status).toBe('invalid-input')
+    expect(errorsOf(run)[0]).toMatch(/^Input 'entrypoint': 'score\.py' defines no module-level 'score'/)
+    expect(emulator.requests.map(r => `${r.method} ${r.path}`)).toEqual(['GET /api/health'])
   })
 
   test('an unpinned requirement is a warning on its line', async () => {

@@ -26,7 +26,8 @@ function syncInputs(extra: Record<string, string> = {}): Record<string, string> 
 }
 
 function asyncInputs(extra: Record<string, string> = {}): Record<string, string> {
-  return { ...syncInputs(), name: 'loan batch', entrypoint: 'build_features', 'source-file': 'features.py', schema: 'schema.csv', 'extra-files': '', operation: 'Async', ...extra }
+  // The v1 Async contract (a file in, a zip out); v2 is covered in v2-deploy.test.ts.
+  return { ...syncInputs(), name: 'loan batch', entrypoint: 'build_features', 'source-file': 'features.py', schema: 'schema.csv', 'extra-files': '', operation: 'Async', 'api-version': 'v1', ...extra }
 }
 
 function workspaceWithEnv(sample: 'sync' | 'async'): string {
@@ -156,9 +157,9 @@ describe('smoke test, records and artifact', () => {
     const run = await runAction(asyncInputs(), { workspace: workspaceWithEnv('async'), env: artifacts.env })
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ status: 'deployed', 'smoke-test': 'passed', 'execution-id': '1', 'api-version': 'v1' })
-    // api-version auto on a server without v2 routes: the read-only probe, then v1, nothing uploaded to /v2.
-    expect(run.stdout).toContain('API: v1 (GET /v2/preprocessing?group=datarisk answered 404: no v2 routes (an older server)).')
-    expect(emulator.requests.filter(r => r.path.startsWith('/api/v2/')).map(r => r.method)).toEqual(['GET'])
+    // api-version v1: no probe, nothing sent to /v2.
+    expect(run.stdout).toContain('API: v1 (api-version: v1).')
+    expect(emulator.requests.filter(r => r.path.startsWith('/api/v2/'))).toEqual([])
     const zip = unzipSync(new Uint8Array(readFileSync(run.outputs['smoke-test-output'])))
     expect(Object.keys(zip)).toEqual(['features.csv'])
     expect(Buffer.from(zip['features.csv']).toString()).toMatch(/^id,instalment,instalment_to_income,late_payments\r?\n1,500.0,0.0962,0/)

@@ -46,7 +46,11 @@ export function newTransport(spec: DeploySpec, signal: AbortSignal, deadline: De
  */
 export async function connect(transport: Transport, spec: DeploySpec, result: RunResult, localChecks: Promise<void>): Promise<Session> {
   return core.group('Connect', async () => {
-    const [version] = await Promise.all([transport.health(), localChecks])
+    // Both settle before anything is judged: a local problem is reported first, whatever health said.
+    const [health, local] = await Promise.allSettled([transport.health(), localChecks])
+    if (local.status === 'rejected') throw local.reason
+    if (health.status === 'rejected') throw health.reason
+    const version = health.value
     result.serverVersion = version
     core.info(`Server ${spec.connection.apiUrl} answers, version ${oneLine(version)}.`)
     await transport.logIn()
@@ -54,6 +58,7 @@ export async function connect(transport: Transport, spec: DeploySpec, result: Ru
     core.info(`Logged in as ${oneLine(spec.connection.login)}${tenant === undefined ? '' : ` (tenant ${oneLine(tenant)})`}.`)
     const v1 = new V1Api(transport)
     const group = chooseGroup(await v1.listGroups(), spec.group, spec.groupNormalised)
+    result.group = group
     return { transport, v1, v2: new V2Api(transport), group }
   })
 }

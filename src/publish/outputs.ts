@@ -9,7 +9,7 @@ export function outputsOf(result: RunResult): Record<string, string> {
     'preprocessing-id': result.hash ?? '',
     status: result.status,
     operation: spec?.script.operation ?? '',
-    group: spec?.group ?? '',
+    group: result.group ?? spec?.group ?? '',
     'python-version': spec?.script.pythonVersion ?? '',
     'server-version': result.serverVersion ?? '',
     'api-version': result.apiVersion ?? '',

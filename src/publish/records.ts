@@ -60,7 +60,7 @@ export async function writeRecords(result: RunResult, where: Provenance, cwd: st
       operation: spec.script.operation,
       pythonVersion: spec.script.pythonVersion,
       inputType: spec.script.inputType,
-      group: spec.group
+      group: result.group ?? spec.group
     },
     server: spec && { apiUrl: spec.connection.apiUrl, version: result.serverVersion },
     api: result.apiVersion && { version: result.apiVersion, probe: result.apiProbe, calls: result.apiCalls, datasetHashes: result.datasetHashes },

@@ -20,7 +20,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
   const rows: [string, string][] = [
     ['Status', `${icon(result.status)} ${result.status}`],
     ['Script hash', result.hash ? code(result.hash) : '—'],
-    ['Group', spec ? code(spec.group) : '—'],
+    ['Group', spec ? code(result.group ?? spec.group) : '—'],
     ['Operation', spec?.script.operation ?? '—'],
     ['Python', spec?.script.pythonVersion ?? '—'],
     ['Build time', result.buildSeconds === undefined ? '—' : `${formatDuration(result.buildSeconds * 1000)} (${result.statusChecks} status checks)`],
