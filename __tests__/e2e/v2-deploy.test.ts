@@ -60,7 +60,7 @@ describe('a v2 Async deploy', () => {
     ])
     // Nothing went to the v1 register: the probe came first and found v2.
     expect(calls('/api/preprocessing/register/')).toEqual([])
-    expect(calls('/api/v2/')[0]).toBe('GET /api/v2/preprocessing?group=datarisk')
+    expect(calls('/api/v2/')[0]).toBe('GET /api/v2/preprocessing')
     // The result is a real parquet file: read it back.
     const output = run.outputs['smoke-test-output']
     expect(output).toMatch(/smoke-test-result\.parquet$/)
@@ -92,12 +92,14 @@ describe('a v2 Async deploy', () => {
     expect(deployed.code).toBe(0)
     emulator.clearRequests()
     const run = await deploy({
-      url: emulator.url, login: DEFAULT_USER, password: DEFAULT_PASSWORD, mode: 'smoke-test', 'preprocessing-id': deployed.outputs['preprocessing-id'],
+      url: emulator.url, login: DEFAULT_USER, password: DEFAULT_PASSWORD, 'group-token': DEFAULT_GROUP_TOKEN, mode: 'smoke-test', 'preprocessing-id': deployed.outputs['preprocessing-id'],
       'smoke-test-input': 'clients=clients.csv\nloans=loans.json', 'upload-artifact': 'false'
     })
+    expect(errorsOf(run)).toEqual([])
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ 'api-version': 'v2', 'smoke-test': 'passed', operation: 'Async' })
-    expect(calls('/api/preprocessing/')).toEqual([])
+    // Of v1 only the logs route, the one logs route there is (mlops-current-api §8).
+    expect(calls('/api/preprocessing/')).toEqual(['GET /api/preprocessing/logs/datarisk/{h}'])
   })
 })
 

@@ -41,7 +41,7 @@ describe('an older server (no v2 routes)', () => {
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ status: 'deployed', 'api-version': 'v1' })
     expect(run.stdout).toContain('API: v1 (GET /v2/preprocessing?group=datarisk answered 404: no v2 routes (an older server)).')
-    expect(old.requests.filter(r => r.path.startsWith('/api/v2/')).map(r => `${r.method} ${r.path}`)).toEqual(['GET /api/v2/preprocessing?group=datarisk'])
+    expect(old.requests.filter(r => r.path.startsWith('/api/v2/')).map(r => `${r.method} ${r.path}`)).toEqual(['GET /api/v2/preprocessing'])
     expect(old.requests.some(r => r.path.startsWith('/api/preprocessing/register/'))).toBe(true)
   })
 })
