@@ -241,7 +241,7 @@ describe('permanent faults fail fast with a message naming the cause', () => {
 
   test('an unknown group', async () => {
     const run = await deploy({ ...inputs(), group: 'credit-risk' })
-    expect(lastError(run)).toMatch(/Input 'group': 'credit_risk' is not a group this user can see \(visible: datarisk\)/)
+    expect(lastError(run)).toMatch(/Input 'group': 'credit-risk' \(or 'credit_risk'\) is not a group this user can see \(visible: datarisk\)/)
     expect(registers()).toHaveLength(0)
     expect(run.elapsedMs).toBeLessThan(15_000)
   })
