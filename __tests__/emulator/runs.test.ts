@@ -14,6 +14,7 @@ let emu: Emulator
 let token: string
 // The emulator's default interpreter is one with pandas when the machine has one.
 const withPandas = await pandasPython()
+if (!withPandas) console.warn('No interpreter here can import pandas (apt-get install python3-pandas): the DataFrame-form run is skipped.')
 
 beforeAll(async () => {
   emu = await startEmulator({ buildSeconds: 0, runTimeoutSeconds: 2 })
