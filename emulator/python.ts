@@ -3,7 +3,7 @@ import { readFile, rm, writeFile, mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { buildCheck, runAsyncV1, runDataFrames, runSync, type FrameOutcome, type HarnessCall, type HarnessOutcome } from '../src/harness/index.js'
-import { defaultEmulatorPython } from '../src/harness/interpreter.js'
+import { defaultEmulatorPython, describePython } from '../src/harness/interpreter.js'
 
 /** What a build or run gave back (kept under this name for state.ts). */
 export type PythonResult = HarnessOutcome
@@ -25,11 +25,17 @@ export interface PythonRunner {
 
 /**
  * `python` undefined: the first of python3 on PATH and /usr/bin/python3 that can import
- * pandas (v2 executions need it), else python3 — see src/harness/interpreter.ts.
+ * pandas (v2 executions need it), else python3 — see src/harness/interpreter.ts. The
+ * command is resolved once to the executable it runs (sys.executable), so a version
+ * manager's shim (pyenv's is a shell script) is not paid on every build and run.
  */
 export function pythonRunner(python?: string): PythonRunner {
   let chosen: Promise<string> | undefined
-  const interpreter = (): Promise<string> => (chosen ??= python ? Promise.resolve(python) : defaultEmulatorPython())
+  const resolve = async (): Promise<string> => {
+    const command = python ?? (await defaultEmulatorPython())
+    return (await describePython(command))?.path ?? command
+  }
+  const interpreter = (): Promise<string> => (chosen ??= resolve())
   // One controller per generation: killAll aborts every run started before it.
   let controller = new AbortController()
   const full = async <T extends EmulatorCall>(call: T): Promise<T & { python: string; signal: AbortSignal }> => ({ ...call, python: await interpreter(), signal: controller.signal })

@@ -8,7 +8,7 @@ import type { EntrypointContract } from './contract.js'
 import { formOf, isParquet, parquetToColumnsJson, writeFrameParquet, type DatasetForm, type Frame } from './frames.js'
 import { runFolder, runHarness, type HarnessProcess } from './process.js'
 
-export { contractOf, CALLED_AS, type EntrypointContract } from './contract.js'
+export { contractOf, type EntrypointContract } from './contract.js'
 
 export interface HarnessCall {
   python: string

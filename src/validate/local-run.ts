@@ -58,7 +58,8 @@ export async function runLocally(spec: DeploySpec, options: { python?: string; t
     if (file.localPath) copyFileSync(file.localPath, join(scriptDir, file.uploadName))
   }
   const source = script.files.find(f => f.part === 'source') as NonNullable<DeploySpec['script']['files'][number]>
-  const call: HarnessCall = { python: choice.interpreter.command, folder: scriptDir, sourceFile: source.uploadName, entrypoint: script.entrypoint, contract, pythonVersion: script.pythonVersion, timeoutMs: options.timeoutMs, signal: options.signal }
+  // sys.executable, not the command: a version manager's shim is not paid twice.
+  const call: HarnessCall = { python: choice.interpreter.path, folder: scriptDir, sourceFile: source.uploadName, entrypoint: script.entrypoint, contract, pythonVersion: script.pythonVersion, timeoutMs: options.timeoutMs, signal: options.signal }
 
   let run: FrameOutcome & { response?: unknown; outputFile?: string }
   if (contract === 'sync') {
