@@ -1,7 +1,9 @@
 /**
- * A local Neomaril API server for tests and demos: it speaks the contract in
- * shared/neomaril-api.md, runs uploaded entrypoints with a real Python, records every
- * request and can inject faults. Start it with startEmulator(), or from the CLI (cli.ts).
+ * A local Neomaril / MLOps API server for tests and demos: it speaks the v1 contract of
+ * shared/neomaril-api.md and, unless `api: 'v1'`, today's v2 preprocessing routes and
+ * tenant login of shared/mlops-current-api.md; it runs uploaded entrypoints with a real
+ * Python, records every request and can inject faults. Start it with startEmulator(), or
+ * from the CLI (cli.ts).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'

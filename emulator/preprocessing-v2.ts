@@ -237,7 +237,8 @@ export class PreprocessingV2 {
     if (name.length > 255) throw badInput(`'dataset_name' must be at most 255 characters; it has ${name.length}`)
     const extension = datasetFormat(file)
     const hash = datasetHash()
-    const dir = path.join(this.options.dataDir, 'datasets', hash)
+    // '.datasets': no group can be called so (group names may not start with '.').
+    const dir = path.join(this.options.dataDir, '.datasets', hash)
     await mkdir(dir, { recursive: true })
     const stored = path.join(dir, `dataset${extension}`)
     await rename(file.tempPath, stored)

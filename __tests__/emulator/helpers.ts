@@ -6,8 +6,6 @@ import { DEFAULT_GROUP, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, sta
 export const GROUP = DEFAULT_GROUP
 export const GROUP_TOKEN = DEFAULT_GROUP_TOKEN
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-/** The project's own samples (never ../shared: tests read nothing outside the repository). */
-export const samplesDir = path.join(repoRoot, 'samples')
 
 export const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` })
 

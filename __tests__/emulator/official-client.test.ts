@@ -166,7 +166,7 @@ test('sync run answers the entrypoint’s own return value', () => {
   expect(summary.sync_run.http_status).toBe(200)
   expect(summary.sync_run.result).toEqual(summary.sync_run.expected)
   expect(summary.sync_run.result).toEqual({ age: 34, instalment: 500, instalment_to_income: 0.0962, late_payments: 0, has_history: true })
-  // The client's own sample flow: run(data=<Datarisk's schema.json>).
+  // The client's own sample flow, run(data=<the schema dict>), on the wide 35-feature schema.json.
   expect(summary.official_run.http_status).toBe(200)
   expect(summary.official_run.result).toEqual(summary.official_run.expected)
 })

@@ -117,7 +117,7 @@ describe('host, status, describe, list', () => {
     const hash = await registerV2(emu, token)
     await uploadV2(emu, token, hash, { ...UPLOAD, source: SYNTAX_ERROR })
     const status = await buildV2(emu, token, hash)
-    expect(status).toEqual({ Status: 'Failed', Message: expect.stringMatching(/SyntaxError/) })
+    expect(status).toEqual({ Status: 'Failed', Message: expect.stringMatching(/^script\.py does not parse as Python 3\.10: expected ':' at line 2/) })
   })
 
   test('the build checks syntax for the uploaded python_version (a match statement is not Python 3.8)', async () => {
