@@ -60,6 +60,19 @@ describe('files outside the workspace are refused, however reached', () => {
   })
 })
 
+describe('symlinks inside the workspace', () => {
+  test('are read through, and upload under the name the user gave', () => {
+    const dir = workspace()
+    mkdirSync(join(dir, 'data'))
+    writeFileSync(join(dir, 'data', 'v2.json'), '{"v": 2}')
+    writeFileSync(join(dir, 'data', 'table.bin'), 'x')
+    symlinkSync(join(dir, 'data', 'v2.json'), join(dir, 'current.json'))
+    symlinkSync(join(dir, 'data', 'table.bin'), join(dir, 'lookup.bin'))
+    const { spec } = parseInputs(source(dir, { ...VALID, schema: 'current.json', 'extra-files': 'lookup.bin' }))
+    expect(spec.script.files.filter(f => f.part === 'schema' || f.part === 'extra').map(f => [f.uploadName, relative(spec.workspace, f.localPath as string)])).toEqual([['current.json', 'data/v2.json'], ['lookup.bin', 'data/table.bin']])
+  })
+})
+
 describe('extra-files globs and lines', () => {
   /** Files a careless glob could reach; none may be uploaded unless named. */
   const layout = (dir: string): void => {

@@ -1,7 +1,9 @@
 import { writeFileSync, mkdirSync, chmodSync, realpathSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseInputs, normaliseGroup, apiBaseUrl, envFileValues } from '../src/inputs.js'
-import { VALID, problemsOf, source, workspace } from './helpers/input-source.js'
+import { VALID, problemsAt, problemsOf, source, workspace } from './helpers/input-source.js'
+import { BUNDLE } from './helpers/action-runner.js'
+import { spawnSync } from 'node:child_process'
 import { findUnpinnedRequirements } from '../src/validate/requirements.js'
 import { parseDuration, formatDuration } from '../src/duration.js'
 
@@ -184,16 +186,28 @@ describe('bad inputs are refused with the input named', () => {
   })
 
   test('an unreadable file is named as such', () => {
-    if (process.getuid?.() === 0) return // root reads everything; nothing to observe
-    const problems = problemsOf({ ...VALID, schema: 'locked.json' }, {}, dir => {
-      writeFileSync(join(dir, 'locked.json'), '{}')
-      chmodSync(join(dir, 'locked.json'), 0)
-    })
-    expect(problems[0].text).toMatch(/cannot be read/)
+    const dir = workspace()
+    writeFileSync(join(dir, 'locked.json'), '{}')
+    chmodSync(join(dir, 'locked.json'), 0)
+    const inputs = { ...VALID, mode: 'validate', schema: 'locked.json' }
+    if (process.getuid?.() !== 0) {
+      expect(problemsAt(dir, inputs).find(p => p.input === 'schema')?.text).toMatch(/'locked\.json' cannot be read by the runner\. Check the file's permissions/)
+      return
+    }
+    // Root reads everything: the bundled action runs as an unprivileged user instead.
+    chmodSync(dir, 0o755)
+    const env = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]))
+    const run = spawnSync(process.execPath, [BUNDLE], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8', env: { PATH: process.env.PATH, GITHUB_WORKSPACE: dir, ...env } })
+    expect(run.stdout).toMatch(/::error::Input 'schema': 'locked\.json' cannot be read by the runner\. Check the file's permissions/)
   })
 
-  test('the password never appears in any message', () => {
-    const problems = problemsOf({ ...VALID, url: 'not a url pw-secret'.replace(' pw-secret', ''), name: '' })
+  test.each([
+    ['in the URL', { url: 'https://me:pw-secret@neomaril.example.com' }],
+    ['with a line break', { password: 'pw-secret\nmore' }],
+    ['as a group token with white space', { 'group-token': 'pw-secret and more' }]
+  ])('a secret %s never appears in any message', (_label, change) => {
+    const problems = problemsOf({ ...VALID, ...change })
+    expect(problems.length).toBeGreaterThan(0)
     expect(JSON.stringify(problems)).not.toContain('pw-secret')
   })
 })

@@ -2,17 +2,21 @@
  * Looks for secret values everywhere a run leaves text: stdout (except the
  * `::add-mask::` lines that register them with the runner), stderr, the outputs, the
  * job summary, the result file and every file of the records folder (the folder of
- * the result file), plus every other file the run left under its runner folder
- * (RUNNER_TEMP, GITHUB_OUTPUT, …). Values the run itself masked (the user token) are
- * looked for too. Answers one line per leak, naming the secret by label only.
+ * the result file), every other file the run left under its runner folder
+ * (RUNNER_TEMP, GITHUB_OUTPUT, …) and every file of the workspace written while it ran.
+ * Values the run itself masked (the user token) are looked for too. Answers one line
+ * per leak, naming the secret by label only.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import type { ActionRun } from './action-runner.js'
 
 export type Secrets = readonly string[] | Readonly<Record<string, string>>
 
 export function findSecretLeaks(run: ActionRun, secrets: Secrets): string[] {
+  // The run started elapsedMs before it ended (and it ended before this scan). Node needs
+  // far more than 50 ms to start, so a file written in the first 50 ms is the test's own.
+  const writtenByRunAfter = Date.now() - run.elapsedMs + 50
   const labelled: [string, string][] = Array.isArray(secrets)
     ? (secrets as readonly string[]).map((value, i) => [`secret #${i + 1} (${value.slice(0, 2)}…, ${value.length} chars)`, value])
     : Object.entries(secrets as Record<string, string>)
@@ -35,7 +39,9 @@ export function findSecretLeaks(run: ActionRun, secrets: Secrets): string[] {
     for (const file of walk(dirname(resultFile))) files.add(file)
   }
   for (const file of walk(run.runnerDir)) files.add(file)
-  for (const file of files) places.push([`file ${relative(run.runnerDir, file)}`, readFileSync(file).toString('latin1') + '\n' + readFileSync(file, 'utf8')])
+  // The workspace holds the test's own inputs (a .env with its secret): only what the run wrote counts.
+  for (const file of walk(run.workspace)) if (statSync(file).mtimeMs >= writtenByRunAfter) files.add(file)
+  for (const file of files) places.push([`file ${file.startsWith(run.runnerDir) ? relative(run.runnerDir, file) : `${relative(run.workspace, file)} in the workspace`}`, readFileSync(file).toString('latin1') + '\n' + readFileSync(file, 'utf8')])
 
   // @actions/artifact masks its signed URLs and then logs them in its ::debug:: lines:
   // the runner hides both. Values the run masked are looked for outside those lines.
@@ -88,12 +94,13 @@ function splitMasks(stdout: string): { masks: string[]; rest: string } {
   return { masks, rest: kept.join('\n') }
 }
 
+/** Every regular file under `dir`; symlinks are not followed (a link may lead anywhere, or loop). */
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return []
   const found: string[] = []
   for (const name of readdirSync(dir)) {
     const full = join(dir, name)
-    const stat = statSync(full)
+    const stat = lstatSync(full)
     if (stat.isDirectory()) found.push(...walk(full))
     else if (stat.isFile()) found.push(full)
   }

@@ -61,7 +61,7 @@ export function parseDatasetLines(
     }
     const full = workspace.readableFile(input, path, options.what, fail)
     if (!full) continue
-    const type = TYPES[extname(full).toLowerCase()]
+    const type = TYPES[extname(path).toLowerCase()]
     if (!type && options.typed) {
       fail(input, `'${path}' is neither .json, .csv nor .parquet.`, 'Use a sample file of one of those types.')
       continue
@@ -71,7 +71,7 @@ export function parseDatasetLines(
       fail(input, `'${path}' ${problem}.`, 'Give a real sample of the input.')
       continue
     }
-    datasets.push({ name, type, shown: path, file: uploadFile(options.part, basename(full), full) })
+    datasets.push({ name, type, shown: path, file: uploadFile(options.part, basename(path), full) })
   }
   return datasets
 }

@@ -63,7 +63,8 @@ export function expandExtraFiles(reader: InputReader, workspace: Workspace): Ext
   const clashes: string[] = []
   const result: ExtraFile[] = []
   for (const [path, shown] of found) {
-    const uploadName = basename(path)
+    // The name the user sees (a symlink's, not its target's) is the name on the server.
+    const uploadName = basename(shown)
     const earlier = byName.get(uploadName)
     if (earlier) clashes.push(`'${earlier}' and '${shown}' (${uploadName})`)
     else {
