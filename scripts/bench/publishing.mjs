@@ -18,7 +18,7 @@ export async function measurePublishing({ runs, node, progress }) {
       for (let i = 1; i <= runs; i++) {
         emulator.clearRequests()
         const uploadedBefore = service.artifacts().filter(a => a.finalized).length
-        const run = await runAction(emulator, { node, inputs: { ...inputs, name: `bench publishing ${key} ${i}` }, env })
+        const run = await runAction(emulator, { node, inputs: { ...inputs, name: `bench ${key === "withArtifact" ? "artifact" : "plain"} ${i}` }, env })
         const seen = emulator.requests.filter(isBuildStatus).at(-1)
         const uploaded = service.artifacts().filter(a => a.finalized).length > uploadedBefore
         if (run.code !== 0 || !seen || (key === 'withArtifact' && !uploaded)) {

@@ -8,9 +8,9 @@ export const USAGE = `npm run bench [-- options]   measure the bundled action ag
 
   --quick                 a developer's loop (under 2 minutes): fewer runs, a 256 MiB file, BENCHMARKS.md untouched
   --builds 5=5,60=3,120=2 build lengths in seconds and runs of each (default; --quick: 5=3,60=1)
-  --execution-runs N      Async smoke-test runs for the execution wait (default 5; --quick: 3)
-  --startup-runs N        runs for start-up (default 7; --quick: 5)
-  --publishing-runs N     runs with and without an artifact (default 5; --quick: 3)
+  --execution-runs N      Async smoke-test runs for the execution wait (default 5; --quick: 2)
+  --startup-runs N        runs for start-up (default 7; --quick: 3)
+  --publishing-runs N     runs with and without an artifact (default 5; --quick: 2)
   --memory-mib N          size of the large upload, 0 to skip (default 1024; --quick: 256)
   --node PATH             the Node that runs the action (default: the one running the bench)
   --other-nodes           also measure start-up and memory on the other Node versions found (default on a full run)
@@ -68,9 +68,9 @@ export function readSettings(argv) {
     return {
       quick,
       buildRuns: parseBuilds(values.builds ?? (quick ? '5=3,60=1' : '5=5,60=3,120=2')),
-      executionRuns: count('execution-runs', values['execution-runs'] ?? (quick ? '3' : '5')),
-      startupRuns: count('startup-runs', values['startup-runs'] ?? (quick ? '5' : '7')),
-      publishingRuns: count('publishing-runs', values['publishing-runs'] ?? (quick ? '3' : '5')),
+      executionRuns: count('execution-runs', values['execution-runs'] ?? (quick ? '2' : '5')),
+      startupRuns: count('startup-runs', values['startup-runs'] ?? (quick ? '3' : '7')),
+      publishingRuns: count('publishing-runs', values['publishing-runs'] ?? (quick ? '2' : '5')),
       memoryMiB: count('memory-mib', values['memory-mib'] ?? (quick ? '256' : '1024')),
       node: values.node ?? process.execPath,
       otherNodes: values['no-other-nodes'] ? false : values['other-nodes'] ?? !quick,
