@@ -65,6 +65,15 @@ describe('the schedule', () => {
     }
   })
 
+  test('the budget holds for any poll-interval of 3 s or more (the first gap, 1 s → 4 s, is the longest)', async () => {
+    for (const pollIntervalMs of [3000, 3500, 4000, 60_000]) {
+      for (const phase of [0, 0.3, 0.999]) {
+        const { checksAt } = await build(10 * 60_000, phase, { pollIntervalMs })
+        expect(overBudget(checksAt)).toEqual([])
+      }
+    }
+  })
+
   test('the budget holds when checks are slow (a check taking 3 s) and the schedule does not drift', async () => {
     const { checksAt } = await build(120_000, 0.3, {}, 3000)
     expect(overBudget(checksAt)).toEqual([])

@@ -34,7 +34,9 @@ if (run.help) {
 
 // Without a script of the user's, the project's sample; paths are relative to the workspace.
 const ownScript = parsed.inputs['source-file'] !== undefined
-const workspace = resolve(run.workspace ?? (ownScript ? process.env.INIT_CWD ?? process.cwd() : REPO_ROOT))
+// npm runs scripts in the package's folder; INIT_CWD is where `npm start` was typed.
+const invokedFrom = process.env.INIT_CWD ?? process.cwd()
+const workspace = run.workspace !== undefined ? resolve(invokedFrom, run.workspace) : ownScript ? invokedFrom : REPO_ROOT
 if (!existsSync(workspace) || !statSync(workspace).isDirectory()) {
   console.error(`npm start: --workspace: '${workspace}' is not a directory`)
   process.exit(2)

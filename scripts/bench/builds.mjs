@@ -57,6 +57,8 @@ function readBuildRun(run, requests, seconds, deployedAt) {
   return {
     ...r,
     startup: requests[0].at - run.spawnAt,
+    // The overhead once the process has started: the schedule's lag plus the calls and publishing.
+    pastStartup: wall - seconds * 1000 - (requests[0].at - run.spawnAt),
     beforeHost: host.at - requests[0].at, // health, login, groups, register, host
     build: buildEnd - host.at,
     buildExtension: buildEnd - nominalEnd, // the emulator's Python build check outlasting buildSeconds
