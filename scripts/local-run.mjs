@@ -52,9 +52,12 @@ const env = runnerEnv({ workspace, runnerDir, files, inputs: stepInputs, env: { 
 
 console.log(`Neomaril emulator at ${emulator.url} (build time ${run.buildSeconds} s); workspace ${workspace}`)
 const log = createRunnerLog({ write: text => process.stdout.write(text), debug: run.debug })
-const child = spawn(process.execPath, [BUNDLE], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'inherit'] })
+const child = spawn(process.execPath, [BUNDLE], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
 child.stdout.setEncoding('utf8')
 child.stdout.on('data', chunk => (run.raw ? process.stdout.write(chunk) : log.chunk(chunk)))
+// The runner masks stderr too (it reads no commands there).
+child.stderr.setEncoding('utf8')
+child.stderr.on('data', chunk => process.stderr.write(run.raw ? chunk : log.mask(chunk)))
 const code = await new Promise(done => child.on('close', done))
 log.end()
 await emulator.close()
