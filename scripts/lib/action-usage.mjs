@@ -33,7 +33,7 @@ export function actionSpec(action) {
 const STEP_OUTPUT = /\bsteps\s*\.\s*([A-Za-z_][\w-]*)\s*\.\s*outputs\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']*)'\s*\])/g
 
 /** Closest names, for "did you mean". */
-function suggest(name, names) {
+export function suggest(name, names) {
   const distance = (a, b) => {
     const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)])
     for (let j = 1; j <= b.length; j++) d[0][j] = j

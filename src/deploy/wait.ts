@@ -28,6 +28,7 @@ export interface WaitOptions {
   readonly signal?: AbortSignal
   readonly now?: () => number
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** 0 ≤ x < 1; picks the schedule's phase (Math.random by default). */
   readonly random?: () => number
 }
 
@@ -36,26 +37,61 @@ export type WaitOutcome =
   | { readonly kind: 'timed-out'; readonly last: StatusCheck; readonly elapsedMs: number; readonly checks: number }
 
 /**
- * Checks a status until it leaves the pending states or the deadline passes.
+ * The schedule (README "The poll schedule"). Times are counted from the start of the
+ * wait, i.e. right after the host or run call was answered.
  *
- * The gap between checks is a tenth of the time waited so far, at least a second and
- * at most `pollIntervalMs`, shortened by a random 0–50% (jitter): a short build is
- * seen finishing within a second, a long one costs a few requests a minute, and the
- * wait never adds more than a tenth to the build time. The last check falls on the deadline, so
- * a build that never ends is reported no later than the deadline plus one request.
- * `now` is an epoch clock (Date.now by default): the deadline handed to `check` is
- * an absolute time the client compares with its own clock.
+ * - The first check comes after a second: right after a host or run call the server
+ *   answers Building/Running anyway, and a quick execution (about 0.6 s on the emulator)
+ *   is over by then.
+ * - Then check n is due at n × 2 s + a phase (0–2 s, random per wait): never more than
+ *   one check per 2 s averaged over the wait, and a build is seen at most 2 s (on average
+ *   1 s) after it ends. The random phase keeps the checks out of step with a build that
+ *   started when the wait did, so a build of a round length is not always seen late.
+ * - Builds on the platform take 90–250 s (neomaril-api.md §4), so the 2 s rhythm holds
+ *   through 4 minutes; after that each gap grows by a fifth of the time past 4 minutes,
+ *   up to poll-interval (the longest gap, 10 s by default): 30 minutes cost about 280
+ *   checks.
+ * - The last check falls on the deadline.
+ */
+export const FIRST_CHECK_MS = 1000
+export const BUDGET_GAP_MS = 2000
+export const DENSE_UNTIL_MS = 240_000
+const RAMP_DIVISOR = 5
+
+/**
+ * When check `attempt` (1, 2, …) is due, in ms since the wait began, given when the
+ * previous one was due. Never later than the previous due time plus poll-interval.
+ */
+export function nextDueAt(attempt: number, previousDueMs: number, phaseMs: number, pollIntervalMs: number): number {
+  if (attempt <= 1) return Math.min(FIRST_CHECK_MS, pollIntervalMs)
+  // Check n no earlier than n × 2 s: the request budget.
+  const onBudget = attempt * BUDGET_GAP_MS + phaseMs
+  const stretched = previousDueMs + BUDGET_GAP_MS + Math.max(0, previousDueMs - DENSE_UNTIL_MS) / RAMP_DIVISOR
+  return Math.min(previousDueMs + pollIntervalMs, Math.max(onBudget, stretched))
+}
+
+/**
+ * Checks a status until it leaves the pending states or the deadline passes, on the
+ * schedule above. Due times are absolute (from the start), so slow checks or late
+ * timers do not stretch the schedule, and the budget holds however long a check takes.
+ * `now` is an epoch clock (Date.now by default): the deadline handed to `check` is an
+ * absolute time the client compares with its own clock.
  */
 export async function waitWhilePending(check: (limits: { readonly deadline: number }) => Promise<StatusCheck>, options: WaitOptions): Promise<WaitOutcome> {
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? abortableSleep
-  const random = options.random ?? Math.random
   const pending = options.pendingStates ?? BUILDING_STATES
+  const phaseMs = (options.random ?? Math.random)() * BUDGET_GAP_MS
   const started = now()
   const deadline = started + options.timeoutMs
   let previous: StatusCheck | undefined
   let outageSince: number | undefined
-  for (let checks = 1; ; checks++) {
+  let dueMs = 0
+  // `attempt` counts every request (the budget), `checks` the ones that were answered.
+  for (let attempt = 1, checks = 0; ; attempt++) {
+    dueMs = Math.min(nextDueAt(attempt, dueMs, phaseMs, options.pollIntervalMs), options.timeoutMs)
+    const wait = started + dueMs - now()
+    if (wait > 0) await sleep(wait, options.signal)
     // The deadline goes to the check, so its retries stop there too (client CallOptions).
     let last: StatusCheck
     try {
@@ -65,7 +101,7 @@ export async function waitWhilePending(check: (limits: { readonly deadline: numb
       // A transient failure once the deadline has passed is the deadline's doing: the
       // retries stopped there. Report the timeout with the last state seen, not the fault.
       if (now() >= deadline) {
-        if (previous) return { kind: 'timed-out', last: previous, elapsedMs: now() - started, checks: checks - 1 }
+        if (previous) return { kind: 'timed-out', last: previous, elapsedMs: now() - started, checks }
         throw error
       }
       // A server blip during a long build is no news: keep checking, for a while.
@@ -73,26 +109,16 @@ export async function waitWhilePending(check: (limits: { readonly deadline: numb
       const outageMs = now() - outageSince
       if (outageMs >= (options.maxOutageMs ?? 5 * 60_000)) throw error
       options.onTransientFailure?.(error as Error, outageMs)
-      await sleep(Math.min(nextGap(now() - started, options.pollIntervalMs, random), Math.max(0, deadline - now())), options.signal)
-      checks-- // a failed check is not counted
       continue
     }
+    checks++
     outageSince = undefined
     previous = last
     const elapsedMs = now() - started
     options.onPoll?.({ elapsedMs, status: last.status, check: checks })
     if (!pending.includes(last.status)) return { kind: 'done', last, elapsedMs, checks }
-    const remaining = deadline - now()
-    if (remaining <= 0) return { kind: 'timed-out', last, elapsedMs, checks }
-    await sleep(Math.min(nextGap(elapsedMs, options.pollIntervalMs, random), remaining), options.signal)
+    if (now() >= deadline) return { kind: 'timed-out', last, elapsedMs, checks }
   }
-}
-
-export function nextGap(elapsedMs: number, pollIntervalMs: number, random: () => number): number {
-  const base = Math.min(pollIntervalMs, Math.max(1000, elapsedMs / 10))
-  // Jitter only shortens the gap, so poll-interval stays the longest one, and it spreads
-  // the checks so they do not fall in step with a build that started when they did.
-  return base * (0.5 + 0.5 * random())
 }
 
 /** A failure a retry could have mended, had there been time. */
