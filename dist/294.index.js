@@ -182,7 +182,8 @@ async function runLocally(spec, options) {
             (0,external_node_fs_.copyFileSync)(file.localPath, (0,external_node_path_.join)(scriptDir, file.uploadName));
     }
     const source = script.files.find(f => f.part === 'source');
-    const call = { python: choice.interpreter.command, folder: scriptDir, sourceFile: source.uploadName, entrypoint: script.entrypoint, contract, pythonVersion: script.pythonVersion, timeoutMs: options.timeoutMs, signal: options.signal };
+    // sys.executable, not the command: a version manager's shim is not paid twice.
+    const call = { python: choice.interpreter.path, folder: scriptDir, sourceFile: source.uploadName, entrypoint: script.entrypoint, contract, pythonVersion: script.pythonVersion, timeoutMs: options.timeoutMs, signal: options.signal };
     let run;
     if (contract === 'sync') {
         if (smokeTest.syncInput === undefined)
@@ -278,7 +279,11 @@ async function validateMode(ctx) {
     });
     await core/* group */.Os('Run the entrypoint locally', async () => {
         const local = await runLocally(spec, { timeoutMs: spec.smokeTest.timeoutMs, signal: ctx.signal });
-        const smoke = { outcome: local.outcome, reason: local.reason, elapsedMs: local.elapsedMs, where: 'local' };
+        if (local.interpreterWarning)
+            core/* warning */.$e((0,inert/* oneLine */.T)(local.interpreterWarning));
+        if (local.interpreter)
+            core/* info */.pq(`Python: ${(0,inert/* oneLine */.T)(local.interpreter.command)} (${(0,inert/* oneLine */.T)(local.interpreter.path)}, ${(0,inert/* oneLine */.T)(local.interpreter.version)}).`);
+        const smoke = { outcome: local.outcome, reason: local.reason, elapsedMs: local.elapsedMs, where: 'local', interpreter: local.interpreter };
         if (spec.script.operation === 'Sync' && local.outcome !== 'skipped') {
             smoke.request = { Input: spec.smokeTest.syncInput };
             smoke.responseStatus = local.response === undefined ? undefined : 200;

@@ -119,6 +119,7 @@ async function writeSummary(result, where) {
         ['Python', spec?.script.pythonVersion ?? '—'],
         ['Build time', result.buildSeconds === undefined ? '—' : `${(0,duration/* formatDuration */.a)(result.buildSeconds * 1000)} (${result.statusChecks} status checks)`],
         [smoke.where === 'local' ? 'Local run' : 'Smoke test', `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`],
+        ...(smoke.interpreter ? [['Local Python', `${code(smoke.interpreter.command)} — ${escapeHtml(smoke.interpreter.version)} at ${code(smoke.interpreter.path)}`]] : []),
         ['Server version', result.serverVersion ? escapeHtml(result.serverVersion) : '—'],
         ['API', result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${escapeHtml(result.apiProbe)}` : ''}` : '—'],
         ['Artifact', artifact?.url ? `<a href="${escapeHtml(artifact.url)}">${escapeHtml(artifact.name)}</a>` : artifact?.localOnly ? `not uploaded (no artifact service); files in ${code(result.recordsDir ?? '')}` : '—'],

@@ -700,7 +700,7 @@ async function waitForBuild(ctx, api) {
     const { spec, result } = ctx;
     const hash = result.hash;
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Wait for Deployed', async () => {
-        const outcome = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitWhilePending */ .c)(async (limits) => {
+        const outcome = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitWhilePending */ .cB)(async (limits) => {
             const state = await api.status(hash, limits);
             if (state.datasetHash)
                 result.datasetHashes.deployed = state.datasetHash;

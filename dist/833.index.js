@@ -130,7 +130,7 @@ async function smokeTestAsync(api, hash, datasets, options) {
     if (api.version === 'v2')
         result.inputHashes = execution.inputHashes;
     let outputDatasetHash;
-    const outcome = await (0,wait/* waitWhilePending */.c)(async (limits) => {
+    const outcome = await (0,wait/* waitWhilePending */.cB)(async (limits) => {
         const state = await api.executionStatus(hash, executionId, limits);
         outputDatasetHash = state.outputDatasetHash;
         return state;
@@ -235,10 +235,10 @@ function firstDifference(actual, expected, at) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  c: () => (/* binding */ waitWhilePending)
+  cB: () => (/* binding */ waitWhilePending)
 });
 
-// UNUSED EXPORTS: nextGap
+// UNUSED EXPORTS: BUDGET_GAP_MS, DENSE_UNTIL_MS, FIRST_CHECK_MS, nextDueAt
 
 // EXTERNAL MODULE: ./src/neomaril/wire.ts
 var wire = __webpack_require__(43998);
@@ -259,26 +259,61 @@ var errors = __webpack_require__(83916);
 
 
 /**
- * Checks a status until it leaves the pending states or the deadline passes.
+ * The schedule (README "The poll schedule"). Times are counted from the start of the
+ * wait, i.e. right after the host or run call was answered.
  *
- * The gap between checks is a tenth of the time waited so far, at least a second and
- * at most `pollIntervalMs`, shortened by a random 0–50% (jitter): a short build is
- * seen finishing within a second, a long one costs a few requests a minute, and the
- * wait never adds more than a tenth to the build time. The last check falls on the deadline, so
- * a build that never ends is reported no later than the deadline plus one request.
- * `now` is an epoch clock (Date.now by default): the deadline handed to `check` is
- * an absolute time the client compares with its own clock.
+ * - The first check comes after a second: right after a host or run call the server
+ *   answers Building/Running anyway, and a quick execution (about 0.6 s on the emulator)
+ *   is over by then.
+ * - Then check n is due at n × 2 s + a phase (0–2 s, random per wait): never more than
+ *   one check per 2 s averaged over the wait, and a build is seen at most 2 s (on average
+ *   1 s) after it ends. The random phase keeps the checks out of step with a build that
+ *   started when the wait did, so a build of a round length is not always seen late.
+ * - Builds on the platform take 90–250 s (neomaril-api.md §4), so the 2 s rhythm holds
+ *   through 4 minutes; after that each gap grows by a fifth of the time past 4 minutes,
+ *   up to poll-interval (the longest gap, 10 s by default): 30 minutes cost about 280
+ *   checks.
+ * - The last check falls on the deadline.
+ */
+const FIRST_CHECK_MS = 1000;
+const BUDGET_GAP_MS = 2000;
+const DENSE_UNTIL_MS = 240_000;
+const RAMP_DIVISOR = 5;
+/**
+ * When check `attempt` (1, 2, …) is due, in ms since the wait began, given when the
+ * previous one was due. Never later than the previous due time plus poll-interval.
+ */
+function nextDueAt(attempt, previousDueMs, phaseMs, pollIntervalMs) {
+    if (attempt <= 1)
+        return Math.min(FIRST_CHECK_MS, pollIntervalMs);
+    // Check n no earlier than n × 2 s: the request budget.
+    const onBudget = attempt * BUDGET_GAP_MS + phaseMs;
+    const stretched = previousDueMs + BUDGET_GAP_MS + Math.max(0, previousDueMs - DENSE_UNTIL_MS) / RAMP_DIVISOR;
+    return Math.min(previousDueMs + pollIntervalMs, Math.max(onBudget, stretched));
+}
+/**
+ * Checks a status until it leaves the pending states or the deadline passes, on the
+ * schedule above. Due times are absolute (from the start), so slow checks or late
+ * timers do not stretch the schedule, and the budget holds however long a check takes.
+ * `now` is an epoch clock (Date.now by default): the deadline handed to `check` is an
+ * absolute time the client compares with its own clock.
  */
 async function waitWhilePending(check, options) {
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? transport/* abortableSleep */.Mf;
-    const random = options.random ?? Math.random;
     const pending = options.pendingStates ?? wire/* BUILDING_STATES */.Gq;
+    const phaseMs = (options.random ?? Math.random)() * BUDGET_GAP_MS;
     const started = now();
     const deadline = started + options.timeoutMs;
     let previous;
     let outageSince;
-    for (let checks = 1;; checks++) {
+    let dueMs = 0;
+    // `attempt` counts every request (the budget), `checks` the ones that were answered.
+    for (let attempt = 1, checks = 0;; attempt++) {
+        dueMs = Math.min(nextDueAt(attempt, dueMs, phaseMs, options.pollIntervalMs), options.timeoutMs);
+        const wait = started + dueMs - now();
+        if (wait > 0)
+            await sleep(wait, options.signal);
         // The deadline goes to the check, so its retries stop there too (client CallOptions).
         let last;
         try {
@@ -291,7 +326,7 @@ async function waitWhilePending(check, options) {
             // retries stopped there. Report the timeout with the last state seen, not the fault.
             if (now() >= deadline) {
                 if (previous)
-                    return { kind: 'timed-out', last: previous, elapsedMs: now() - started, checks: checks - 1 };
+                    return { kind: 'timed-out', last: previous, elapsedMs: now() - started, checks };
                 throw error;
             }
             // A server blip during a long build is no news: keep checking, for a while.
@@ -300,27 +335,18 @@ async function waitWhilePending(check, options) {
             if (outageMs >= (options.maxOutageMs ?? 5 * 60_000))
                 throw error;
             options.onTransientFailure?.(error, outageMs);
-            await sleep(Math.min(nextGap(now() - started, options.pollIntervalMs, random), Math.max(0, deadline - now())), options.signal);
-            checks--; // a failed check is not counted
             continue;
         }
+        checks++;
         outageSince = undefined;
         previous = last;
         const elapsedMs = now() - started;
         options.onPoll?.({ elapsedMs, status: last.status, check: checks });
         if (!pending.includes(last.status))
             return { kind: 'done', last, elapsedMs, checks };
-        const remaining = deadline - now();
-        if (remaining <= 0)
+        if (now() >= deadline)
             return { kind: 'timed-out', last, elapsedMs, checks };
-        await sleep(Math.min(nextGap(elapsedMs, options.pollIntervalMs, random), remaining), options.signal);
     }
-}
-function nextGap(elapsedMs, pollIntervalMs, random) {
-    const base = Math.min(pollIntervalMs, Math.max(1000, elapsedMs / 10));
-    // Jitter only shortens the gap, so poll-interval stays the longest one, and it spreads
-    // the checks so they do not fall in step with a build that started when they did.
-    return base * (0.5 + 0.5 * random());
 }
 /** A failure a retry could have mended, had there been time. */
 function isTransient(error) {

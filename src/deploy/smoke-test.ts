@@ -11,6 +11,8 @@ export interface SmokeTestResult {
   outcome: 'passed' | 'failed' | 'skipped'
   /** 'local' in validate mode: run on this machine, not on the server. */
   where?: 'server' | 'local'
+  /** validate mode: the Python that ran the entrypoint (command, executable, version). */
+  interpreter?: { command: string; path: string; version: string }
   /** Why it failed (or was skipped). */
   reason?: string
   elapsedMs?: number

@@ -13,3 +13,10 @@ export function contractOf(operation: 'Sync' | 'Async', apiVersion: 'v1' | 'v2')
   if (operation === 'Sync') return 'sync'
   return apiVersion === 'v2' ? 'async-v2' : 'async-v1'
 }
+
+/** What the server calls, in words, for the fix of an input error (the harness's own messages say it too). */
+export const CALLED_AS: Readonly<Record<EntrypointContract, string>> = {
+  sync: 'fn(data, base_path)',
+  'async-v1': 'fn(data_path, extra_path=None), or fn(df, data_path, extra_path=None) on current servers',
+  'async-v2': 'fn(dfs, extra_path=None) with dfs a dict of pandas DataFrames, returning a DataFrame'
+}

@@ -23,7 +23,9 @@ export async function validateMode(ctx: RunContext): Promise<void> {
   })
   await core.group('Run the entrypoint locally', async () => {
     const local = await runLocally(spec, { timeoutMs: spec.smokeTest.timeoutMs, signal: ctx.signal })
-    const smoke: SmokeTestResult = { outcome: local.outcome, reason: local.reason, elapsedMs: local.elapsedMs, where: 'local' }
+    if (local.interpreterWarning) core.warning(oneLine(local.interpreterWarning))
+    if (local.interpreter) core.info(`Python: ${oneLine(local.interpreter.command)} (${oneLine(local.interpreter.path)}, ${oneLine(local.interpreter.version)}).`)
+    const smoke: SmokeTestResult = { outcome: local.outcome, reason: local.reason, elapsedMs: local.elapsedMs, where: 'local', interpreter: local.interpreter }
     if (spec.script.operation === 'Sync' && local.outcome !== 'skipped') {
       smoke.request = { Input: spec.smokeTest.syncInput }
       smoke.responseStatus = local.response === undefined ? undefined : 200

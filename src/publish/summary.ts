@@ -25,6 +25,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
     ['Python', spec?.script.pythonVersion ?? '—'],
     ['Build time', result.buildSeconds === undefined ? '—' : `${formatDuration(result.buildSeconds * 1000)} (${result.statusChecks} status checks)`],
     [smoke.where === 'local' ? 'Local run' : 'Smoke test', `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`],
+    ...(smoke.interpreter ? [['Local Python', `${code(smoke.interpreter.command)} — ${escapeHtml(smoke.interpreter.version)} at ${code(smoke.interpreter.path)}`] as [string, string]] : []),
     ['Server version', result.serverVersion ? escapeHtml(result.serverVersion) : '—'],
     ['API', result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${escapeHtml(result.apiProbe)}` : ''}` : '—'],
     ['Artifact', artifact?.url ? `<a href="${escapeHtml(artifact.url)}">${escapeHtml(artifact.name)}</a>` : artifact?.localOnly ? `not uploaded (no artifact service); files in ${code(result.recordsDir ?? '')}` : '—'],
