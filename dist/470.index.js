@@ -637,7 +637,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(77607);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30757);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81064);
 /* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57450);
 /* harmony import */ var _deploy_smoke_test_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79472);
 /* harmony import */ var _publish_inert_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(93703);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CancelledError } from './errors.js'
 import { parseInputs, runnerInputSource, type DeploySpec } from './inputs.js'
+import { Workspace } from './inputs/workspace.js'
 import type { LogEntry } from './neomaril/wire.js'
 import { formatLogEntries, lastLine } from './deploy/logs.js'
 import { checkEntrypointOf } from './modes/local-checks.js'
@@ -93,9 +94,10 @@ function checkInputs(): DeploySpec {
     const { script } = spec
     if (spec.mode === 'smoke-test') core.info(`Smoke-testing ${spec.preprocessingId} in group ${oneLine(spec.group)}; its operation and Python come from the server.`)
     else core.info(`Script '${oneLine(script.name)}': ${script.operation}, Python ${script.pythonVersion}, entrypoint ${oneLine(script.entrypoint)}, input ${script.inputType}, group ${oneLine(spec.group)}${spec.mode === 'validate' ? ' (validate: nothing is sent)' : ''}.`)
+    const workspace = new Workspace(spec.workspace, spec.allowOutsideWorkspace)
     for (const file of script.files) {
       // The .env file's name is fine to print; its content never is.
-      core.info(oneLine(`  ${file.part.padEnd(12)} ${file.uploadName.padEnd(24)} ${String(file.size).padStart(12)} B  ${file.localPath ?? '(inline)'}`))
+      core.info(oneLine(`  ${file.part.padEnd(12)} ${file.uploadName.padEnd(24)} ${String(file.size).padStart(12)} B  ${file.localPath ? workspace.shown(file.localPath) : '(inline)'}`))
     }
     return spec
   } finally {

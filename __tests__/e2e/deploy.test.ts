@@ -34,6 +34,8 @@ const registers = () => emulator.requests.filter(r => r.method === 'POST' && r.p
 
 describe('deploying with the bundled action', () => {
   test('a Sync script ends Deployed, with its hash and the contract multipart layout', async () => {
+    // Long enough for the first check (at 1 s) to see it Building.
+    emulator.setBuildSeconds(3)
     const run = await runAction(SYNC_INPUTS())
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)

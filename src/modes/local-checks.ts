@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
-import { relative } from 'node:path'
 import { InputError } from '../errors.js'
 import type { DeploySpec } from '../inputs.js'
+import { Workspace } from '../inputs/workspace.js'
 import { CALLED_AS, contractOf, type EntrypointContract } from '../harness/contract.js'
 import { checkEntrypoint, type EntrypointCheck } from '../validate/entrypoint.js'
 import { oneLine } from '../publish/inert.js'
@@ -24,7 +24,7 @@ export async function checkEntrypointOf(spec: DeploySpec): Promise<void> {
     const problems = [...new Set(checks.map(check => (check.ok ? '' : check.problem)))]
     throw new InputError([{
       input: 'entrypoint',
-      problem: `'${relative(spec.workspace, source.localPath)}' ${problems.join('; ')}.`,
+      problem: `'${new Workspace(spec.workspace, spec.allowOutsideWorkspace).shown(source.localPath)}' ${problems.join('; ')}.`,
       fix: `The server calls it as ${contracts.map(contract => CALLED_AS[contract]).join(', or ')}.`
     }])
   }
