@@ -321,8 +321,10 @@ async function validateMode(ctx) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57450);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59148);
+/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57450);
+/* harmony import */ var _neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86279);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59148);
+
 
 
 
@@ -344,11 +346,14 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
             name: file.uploadName,
             path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, file.localPath) : '(inline)',
             size: file.size,
-            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Of */ .Bj)(file),
+            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(file),
             dataset: datasetOf.get(file)
         });
     }
-    return { group: spec.group, fields: (0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_2__/* .registerFields */ .hG)(spec.script), files };
+    const api = spec.script.operation === 'Async' && spec.apiVersion !== 'v1' ? 'v2' : 'v1';
+    const uploadCalls = api === 'v2' ? (0,_neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_3__/* .scriptPackage */ ["if"])(spec)).map(upload => upload.call('{hash}')) : [];
+    const calls = [(0,_neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group), ...uploadCalls, (0,_neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__/* .hostCall */ .Z$)(api, spec.script.operation, spec.group, '{hash}')];
+    return { group: spec.group, api, calls, fields: (0,_neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v1RegisterFields */ .MJ)(spec.script), files };
 }
 
 

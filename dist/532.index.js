@@ -6,20 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   hG: () => (/* binding */ registerFields),
+/* harmony export */   "if": () => (/* binding */ scriptPackage),
 /* harmony export */   rs: () => (/* binding */ smokeTestDatasets),
 /* harmony export */   tX: () => (/* binding */ registerScript)
 /* harmony export */ });
-/* unused harmony export scriptPackage */
-/** The form fields of the v1 register call (contract §3); the manifest shows them. */
-function registerFields(script) {
-    return {
-        name: script.name,
-        script_reference: script.entrypoint,
-        operation: script.operation,
-        python_version: `Python${script.pythonVersion.replace('.', '')}`
-    };
-}
 const partOf = (file) => ({ part: file.part, filename: file.uploadName, localPath: file.localPath, inline: file.inline, size: file.size });
 /** What the deploy uploads, for whichever API takes it; files streamed from disk. */
 function scriptPackage(spec) {
@@ -40,6 +30,139 @@ function registerScript(api, spec, onCall) {
 /** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
 function smokeTestDatasets(spec) {
     return (spec.smokeTest.datasets ?? []).map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }));
+}
+
+
+/***/ }),
+
+/***/ 86279:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HF: () => (/* binding */ v2Preprocessing),
+/* harmony export */   MJ: () => (/* binding */ v1RegisterFields),
+/* harmony export */   Px: () => (/* binding */ v2Uploads),
+/* harmony export */   S3: () => (/* binding */ v1Preprocessing),
+/* harmony export */   Z$: () => (/* binding */ hostCall),
+/* harmony export */   uA: () => (/* binding */ registerCall)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+const wirePython = (version) => `Python${version.replace('.', '')}`;
+/** The form fields of the v1 register call (contract §3); the manifest shows them. */
+function v1RegisterFields(script) {
+    return { name: script.name, script_reference: script.entrypoint, operation: script.operation, python_version: wirePython(script.pythonVersion) };
+}
+/** The register call, as the log, the manifest and deployment.json name it. */
+function registerCall(version, group) {
+    return version === 'v2' ? `POST /v2/preprocessing/${group}` : `POST /preprocessing/register/${group}`;
+}
+/** The host call, named the same way. */
+function hostCall(version, operation, group, hash) {
+    return version === 'v2' ? `PATCH /v2/preprocessing/${hash}/status` : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`;
+}
+/**
+ * The v2 uploads after the register, in the contract's order (mlops-current-api §5):
+ * each schema dataset, script-file, requirements, env, extras; the host comes after.
+ * The deploy sends them and validate mode's manifest lists them, from this one list.
+ */
+function v2Uploads(script) {
+    const of = (part) => script.files.filter(file => file.part === part);
+    return [
+        ...script.datasets.map(dataset => ({ call: (hash) => `PATCH /v2/preprocessing/${hash}/schema (${dataset.name})`, send: (v2, hash) => v2.uploadSchema(hash, dataset), dataset: dataset.name })),
+        ...of('source').map(file => ({ call: (hash) => `PATCH /v2/preprocessing/${hash}/script-file`, send: (v2, hash) => v2.uploadScript(hash, file, script.entrypoint, wirePython(script.pythonVersion)) })),
+        ...of('requirements').map(file => ({ call: (hash) => `PATCH /v2/preprocessing/${hash}/requirements-file`, send: (v2, hash) => v2.uploadRequirements(hash, file) })),
+        ...of('env').map(file => ({ call: (hash) => `PATCH /v2/preprocessing/${hash}/env-file`, send: (v2, hash) => v2.uploadEnv(hash, file) })),
+        ...of('extra').map(file => ({ call: (hash) => `PATCH /v2/preprocessing/${hash}/extra-file (${file.filename})`, send: (v2, hash) => v2.uploadExtra(hash, file) }))
+    ];
+}
+/** Sync scripts, and Async scripts on servers without v2. */
+function v1Preprocessing(v1, group) {
+    return {
+        version: 'v1',
+        resultFormat: 'zip',
+        async register(script, onCall) {
+            onCall?.(registerCall('v1', group));
+            const hash = await v1.register(group, v1RegisterFields(script), script.files);
+            return { hash, calls: [registerCall('v1', group)], datasetHashes: {} };
+        },
+        host: (operation, hash) => v1.host(operation, group, hash),
+        status: (hash, options) => v1.status(group, hash, options),
+        describe: async (hash) => {
+            const described = await v1.describe(group, hash);
+            return { operation: stringOr(described.Operation), pythonVersion: stringOr(described.PythonVersion) };
+        },
+        logs: (hash, routine) => v1.logs(group, hash, { routine }),
+        runSync: (hash, input) => v1.runSync(group, hash, input),
+        async startExecution(hash, inputs) {
+            // v1 takes one file, as the `dataset` part.
+            const [first] = inputs;
+            if (!first || inputs.length > 1)
+                throw new Error(`a v1 Async run takes exactly one dataset, not ${inputs.length}`);
+            return { id: await v1.runAsync(group, hash, { ...first.file, part: 'dataset' }), inputHashes: {} };
+        },
+        executionStatus: (_hash, id, options) => v1.executionStatus(group, id, options),
+        downloadResult: (_hash, id, destination) => v1.downloadResult(group, id, destination)
+    };
+}
+/** Async scripts on current servers (mlops-current-api §5); logs through the v1 URL, the only one there is (§8). */
+function v2Preprocessing(v2, v1, group) {
+    return {
+        version: 'v2',
+        resultFormat: 'parquet',
+        async register(script, onCall) {
+            const calls = [];
+            const step = (call) => {
+                calls.push(call);
+                onCall?.(call);
+            };
+            step(registerCall('v2', group));
+            const hash = await v2.register(group, script.name);
+            const datasetHashes = {};
+            for (const upload of v2Uploads(script)) {
+                step(upload.call(hash));
+                const datasetHash = await upload.send(v2, hash);
+                if (upload.dataset && datasetHash)
+                    datasetHashes[upload.dataset] = datasetHash;
+            }
+            return { hash, calls, datasetHashes };
+        },
+        host: (_operation, hash) => v2.host(hash),
+        status: (hash, options) => v2.status(hash, options),
+        describe: async (hash) => {
+            const described = await v2.describe(hash);
+            return { operation: stringOr(described.Operation) ?? 'Async', pythonVersion: stringOr(described.PythonVersion) };
+        },
+        async logs(hash, routine) {
+            try {
+                return await v1.logs(group, hash, { routine });
+            }
+            catch (error) {
+                // No client knows a v2 logs route; a server that keeps none for v2 scripts is no failure.
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && error.status === 404)
+                    return [];
+                throw error;
+            }
+        },
+        runSync: () => Promise.reject(new Error('the platform has no v2 Sync run')),
+        async startExecution(hash, inputs, onCall) {
+            onCall?.(`POST /v2/preprocessing/${hash}/execution`);
+            const id = await v2.createExecution(hash);
+            const inputHashes = {};
+            for (const input of inputs) {
+                onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/input (${input.name})`);
+                inputHashes[input.name] = await v2.uploadInput(hash, id, input);
+            }
+            onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/run`);
+            await v2.runExecution(hash, id);
+            return { id, inputHashes };
+        },
+        executionStatus: (hash, id, options) => v2.executionStatus(hash, id, options),
+        downloadResult: (hash, id, destination) => v2.downloadResult(hash, id, destination)
+    };
+}
+function stringOr(value) {
+    return typeof value === 'string' ? value : undefined;
 }
 
 
@@ -488,8 +611,10 @@ function annotate(result, spec) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57450);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59148);
+/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57450);
+/* harmony import */ var _neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86279);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59148);
+
 
 
 
@@ -511,11 +636,14 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
             name: file.uploadName,
             path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, file.localPath) : '(inline)',
             size: file.size,
-            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_files_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Of */ .Bj)(file),
+            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(file),
             dataset: datasetOf.get(file)
         });
     }
-    return { group: spec.group, fields: (0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_2__/* .registerFields */ .hG)(spec.script), files };
+    const api = spec.script.operation === 'Async' && spec.apiVersion !== 'v1' ? 'v2' : 'v1';
+    const uploadCalls = api === 'v2' ? (0,_neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_3__/* .scriptPackage */ ["if"])(spec)).map(upload => upload.call('{hash}')) : [];
+    const calls = [(0,_neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group), ...uploadCalls, (0,_neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__/* .hostCall */ .Z$)(api, spec.script.operation, spec.group, '{hash}')];
+    return { group: spec.group, api, calls, fields: (0,_neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v1RegisterFields */ .MJ)(spec.script), files };
 }
 
 

@@ -2,7 +2,7 @@ export const id = 769;
 export const ids = [769,470];
 export const modules = {
 
-/***/ 49233:
+/***/ 50065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -20,115 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/neomaril/api.ts
-
-const wirePython = (version) => `Python${version.replace('.', '')}`;
-/** Sync scripts, and Async scripts on servers without v2. */
-function v1Preprocessing(v1, group) {
-    return {
-        version: 'v1',
-        resultFormat: 'zip',
-        async register(script, onCall) {
-            const fields = { name: script.name, script_reference: script.entrypoint, operation: script.operation, python_version: wirePython(script.pythonVersion) };
-            onCall?.(`POST /preprocessing/register/${group}`);
-            const hash = await v1.register(group, fields, script.files);
-            return { hash, calls: [`POST /preprocessing/register/${group}`], datasetHashes: {} };
-        },
-        host: (operation, hash) => v1.host(operation, group, hash),
-        status: (hash, options) => v1.status(group, hash, options),
-        describe: async (hash) => {
-            const described = await v1.describe(group, hash);
-            return { operation: stringOr(described.Operation), pythonVersion: stringOr(described.PythonVersion) };
-        },
-        logs: (hash, routine) => v1.logs(group, hash, { routine }),
-        runSync: (hash, input) => v1.runSync(group, hash, input),
-        async startExecution(hash, inputs) {
-            // v1 takes one file, as the `dataset` part.
-            const [first] = inputs;
-            if (!first || inputs.length > 1)
-                throw new Error(`a v1 Async run takes exactly one dataset, not ${inputs.length}`);
-            return { id: await v1.runAsync(group, hash, { ...first.file, part: 'dataset' }), inputHashes: {} };
-        },
-        executionStatus: (_hash, id, options) => v1.executionStatus(group, id, options),
-        downloadResult: (_hash, id, destination) => v1.downloadResult(group, id, destination)
-    };
-}
-/** Async scripts on current servers (mlops-current-api §5); logs through the v1 URL, the only one there is (§8). */
-function v2Preprocessing(v2, v1, group) {
-    return {
-        version: 'v2',
-        resultFormat: 'parquet',
-        async register(script, onCall) {
-            const calls = [];
-            const step = (call) => {
-                calls.push(call);
-                onCall?.(call);
-            };
-            step(`POST /v2/preprocessing/${group}`);
-            const hash = await v2.register(group, script.name);
-            const datasetHashes = {};
-            // The contract's order: schema per dataset, script-file, requirements, env, extras (host comes after).
-            for (const dataset of script.datasets) {
-                step(`PATCH /v2/preprocessing/${hash}/schema (${dataset.name})`);
-                datasetHashes[dataset.name] = await v2.uploadSchema(hash, dataset);
-            }
-            const of = (part) => script.files.filter(file => file.part === part);
-            for (const source of of('source')) {
-                step(`PATCH /v2/preprocessing/${hash}/script-file`);
-                await v2.uploadScript(hash, source, script.entrypoint, wirePython(script.pythonVersion));
-            }
-            for (const requirements of of('requirements')) {
-                step(`PATCH /v2/preprocessing/${hash}/requirements-file`);
-                await v2.uploadRequirements(hash, requirements);
-            }
-            for (const env of of('env')) {
-                step(`PATCH /v2/preprocessing/${hash}/env-file`);
-                await v2.uploadEnv(hash, env);
-            }
-            for (const extra of of('extra')) {
-                step(`PATCH /v2/preprocessing/${hash}/extra-file (${extra.filename})`);
-                await v2.uploadExtra(hash, extra);
-            }
-            return { hash, calls, datasetHashes };
-        },
-        host: (_operation, hash) => v2.host(hash),
-        status: (hash, options) => v2.status(hash, options),
-        describe: async (hash) => {
-            const described = await v2.describe(hash);
-            return { operation: stringOr(described.Operation) ?? 'Async', pythonVersion: stringOr(described.PythonVersion) };
-        },
-        async logs(hash, routine) {
-            try {
-                return await v1.logs(group, hash, { routine });
-            }
-            catch (error) {
-                // No client knows a v2 logs route; a server that keeps none for v2 scripts is no failure.
-                if (error instanceof errors/* ApiError */.hD && error.status === 404)
-                    return [];
-                throw error;
-            }
-        },
-        runSync: () => Promise.reject(new Error('the platform has no v2 Sync run')),
-        async startExecution(hash, inputs, onCall) {
-            onCall?.(`POST /v2/preprocessing/${hash}/execution`);
-            const id = await v2.createExecution(hash);
-            const inputHashes = {};
-            for (const input of inputs) {
-                onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/input (${input.name})`);
-                inputHashes[input.name] = await v2.uploadInput(hash, id, input);
-            }
-            onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/run`);
-            await v2.runExecution(hash, id);
-            return { id, inputHashes };
-        },
-        executionStatus: (hash, id, options) => v2.executionStatus(hash, id, options),
-        downloadResult: (hash, id, destination) => v2.downloadResult(hash, id, destination)
-    };
-}
-function stringOr(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-
+// EXTERNAL MODULE: ./src/neomaril/api.ts
+var api = __webpack_require__(86279);
 // EXTERNAL MODULE: ./src/neomaril/transport.ts
 var neomaril_transport = __webpack_require__(25206);
 // EXTERNAL MODULE: ./src/neomaril/wire.ts
@@ -588,7 +481,7 @@ async function chooseDeployApi(session, spec, result) {
     return apiOf(session, version);
 }
 function apiOf(session, version) {
-    return version === 'v2' ? v2Preprocessing(session.v2, session.v1, session.group) : v1Preprocessing(session.v1, session.group);
+    return version === 'v2' ? (0,api/* v2Preprocessing */.HF)(session.v2, session.v1, session.group) : (0,api/* v1Preprocessing */.S3)(session.v1, session.group);
 }
 
 
@@ -633,14 +526,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   signalOf: () => (/* binding */ signalOf)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77607);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77607);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(57450);
-/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43169);
-/* harmony import */ var _publish_inert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93703);
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49233);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61235);
-/* harmony import */ var _smoke_test_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(72470);
+/* harmony import */ var _neomaril_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86279);
+/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(57450);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43169);
+/* harmony import */ var _publish_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93703);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(50065);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61235);
+/* harmony import */ var _smoke_test_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(72470);
+
 
 
 
@@ -653,8 +548,8 @@ __webpack_require__.r(__webpack_exports__);
 /** deploy mode: connect → pick the API → register (+ uploads) → host → wait → smoke test. */
 async function deployMode(ctx) {
     const { spec, result } = ctx;
-    const session = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_4__/* .connect */ .Ng)((0,_connect_js__WEBPACK_IMPORTED_MODULE_4__/* .newTransport */ .OV)(spec, ctx.signal, ctx.deadline), spec, result, ctx.localChecks);
-    const api = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_4__/* .chooseDeployApi */ .dy)(session, spec, result);
+    const session = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_5__/* .connect */ .Ng)((0,_connect_js__WEBPACK_IMPORTED_MODULE_5__/* .newTransport */ .OV)(spec, ctx.signal, ctx.deadline), spec, result, ctx.localChecks);
+    const api = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_5__/* .chooseDeployApi */ .dy)(session, spec, result);
     ctx.api = api;
     await registerAndHost(ctx, api);
     if (spec.wait.enabled) {
@@ -664,15 +559,15 @@ async function deployMode(ctx) {
     else
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Not waiting for the build of ${result.hash} (wait: false).`);
     if (spec.smokeTest.enabled)
-        await (0,_smoke_test_js__WEBPACK_IMPORTED_MODULE_6__.runSmokeTest)(ctx, api, spec);
+        await (0,_smoke_test_js__WEBPACK_IMPORTED_MODULE_7__.runSmokeTest)(ctx, api, spec);
 }
 async function registerAndHost(ctx, api) {
     const { spec, result } = ctx;
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Register', async () => {
         try {
-            const registered = await (0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_7__/* .registerScript */ .tX)(api, spec, call => {
+            const registered = await (0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_8__/* .registerScript */ .tX)(api, spec, call => {
                 result.apiCalls.push(call);
-                (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .logCall */ .FG)(call);
+                (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .logCall */ .FG)(call);
             });
             result.hash = registered.hash;
             Object.assign(result.datasetHashes, registered.datasetHashes);
@@ -684,13 +579,13 @@ async function registerAndHost(ctx, api) {
             throw error;
         }
         result.status = 'registered';
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Registered '${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .T)(spec.script.name)}' as ${result.hash} (${api.version}).`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Registered '${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(spec.script.name)}' as ${result.hash} (${api.version}).`);
         for (const [name, hash] of Object.entries(result.datasetHashes))
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  dataset ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .T)(name)}: ${hash}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  dataset ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(name)}: ${hash}`);
     });
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Host', async () => {
         const hash = result.hash;
-        result.apiCalls.push(api.version === 'v2' ? `PATCH /v2/preprocessing/${hash}/status` : `GET /preprocessing/${spec.script.operation.toLowerCase()}/host/${spec.group}/${hash}`);
+        result.apiCalls.push((0,_neomaril_api_js__WEBPACK_IMPORTED_MODULE_2__/* .hostCall */ .Z$)(api.version, spec.script.operation, result.group ?? spec.group, hash));
         await api.host(spec.script.operation, hash);
         result.status = 'building';
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Build started (${spec.script.operation.toLowerCase()} host, ${api.version}).`);
@@ -700,7 +595,7 @@ async function waitForBuild(ctx, api) {
     const { spec, result } = ctx;
     const hash = result.hash;
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Wait for Deployed', async () => {
-        const outcome = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitWhilePending */ .cB)(async (limits) => {
+        const outcome = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitWhilePending */ .cB)(async (limits) => {
             const state = await api.status(hash, limits);
             if (state.datasetHash)
                 result.datasetHashes.deployed = state.datasetHash;
@@ -709,8 +604,8 @@ async function waitForBuild(ctx, api) {
             timeoutMs: spec.wait.timeoutMs,
             pollIntervalMs: spec.wait.pollIntervalMs,
             signal: ctx.signal,
-            onPoll: (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .logPoll */ .OI)('check'),
-            onTransientFailure: _context_js__WEBPACK_IMPORTED_MODULE_5__/* .logOutage */ .ko
+            onPoll: (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .logPoll */ .OI)('check'),
+            onTransientFailure: _context_js__WEBPACK_IMPORTED_MODULE_6__/* .logOutage */ .ko
         });
         result.buildSeconds = Math.round(outcome.elapsedMs / 100) / 10;
         result.statusChecks = outcome.checks;
@@ -719,12 +614,12 @@ async function waitForBuild(ctx, api) {
             const error = new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .WaitTimeoutError */ .Do(outcome.last.status, outcome.elapsedMs, hash);
             if (spec.wait.failOnTimeout)
                 throw error;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .T)(error.message)} Not failing the step (fail-on-timeout: false).`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(error.message)} Not failing the step (fail-on-timeout: false).`);
             return;
         }
         if (outcome.last.status === 'Deployed') {
             result.status = 'deployed';
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deployed in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(outcome.elapsedMs)} (${outcome.checks} status checks).`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deployed in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a)(outcome.elapsedMs)} (${outcome.checks} status checks).`);
             return;
         }
         result.status = outcome.last.status === 'Failed' ? 'failed' : 'unavailable';
@@ -755,7 +650,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57450);
 /* harmony import */ var _deploy_smoke_test_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79472);
 /* harmony import */ var _publish_inert_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(93703);
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49233);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(50065);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(61235);
 /* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(85698);
 

@@ -11,9 +11,9 @@ import net, { type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import tls from 'node:tls'
-import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, startEmulator, type FaultSpec } from '../../emulator/index.js'
+import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, startEmulator } from '../../emulator/index.js'
 import { syncSampleInputs, useEmulator } from '../helpers/e2e.js'
-import { FaultBook } from '../../emulator/faults.js'
+import { faultsOf, longestFailingRun, stormSeed, type StormClass } from '../helpers/fault-storm.js'
 import { errorsOf, runAction, sampleWorkspace, type ActionRun, type RunOptions } from '../helpers/action-runner.js'
 import { startProxy } from '../helpers/proxy-server.js'
 import { expectNoSecretLeaks, RUNNER_LINE_BREAK } from '../helpers/secret-scan.js'
@@ -74,40 +74,7 @@ const storm = {
   run: { path: '/sync/run/', sample: '/api/preprocessing/sync/run/datarisk/S1', p: 0.16, faults: [
     { kind: 'status', status: 429 }, { kind: 'status', status: 503, retryAfter: 1 }
   ] }
-} satisfies Record<string, { path: string; sample: string; p: number; faults: Omit<FaultSpec, 'path'>[] }>
-
-const faultsOf = (cls: (typeof storm)[keyof typeof storm], seed: number): FaultSpec[] =>
-  cls.faults.map((fault, i) => ({ ...fault, path: cls.path, probability: cls.p, seed: seed * 100 + i }) as FaultSpec)
-
-/**
- * The longest run of consecutive failing requests the emulator will inject into a
- * class's first `draws` requests, found by running its own FaultBook: each class's
- * requests come one after another, so the n-th one meets the same faults whatever the
- * timing. The storm uses seeds whose longest run is under the client's 5 attempts, so
- * every call can succeed and the test is repeatable; the retry budget running out is
- * tested in client.test.ts.
- */
-function longestFailingRun(cls: (typeof storm)[keyof typeof storm], seed: number, draws: number): { longest: number; rate: number } {
-  const book = new FaultBook()
-  for (const spec of faultsOf(cls, seed)) book.add(spec)
-  let longest = 0
-  let current = 0
-  let failing = 0
-  for (let i = 0; i < draws; i++) {
-    const fault = book.take('GET', cls.sample, cls === storm.host)
-    // A slow answer within request-timeout is a fault, but not a failure.
-    const fails = fault !== undefined && !(fault.kind === 'latency' && (fault.latencyMs ?? 0) < REQUEST_TIMEOUT_MS)
-    if (fails) failing++
-    current = fails ? current + 1 : 0
-    longest = Math.max(longest, current)
-  }
-  return { longest, rate: failing / draws }
-}
-
-function stormSeed(cls: (typeof storm)[keyof typeof storm], draws: number): number {
-  for (let seed = 1; seed < 10_000; seed++) if (longestFailingRun(cls, seed, draws).longest <= 4) return seed
-  throw new Error('no seed keeps every call within the retry budget')
-}
+} satisfies Record<string, StormClass>
 
 // The storm takes over a minute; it runs once, on the Node running jest, not again in the
 // 'e2e on node 24' project (ACTION_NODE set), whose other reliability tests still run.
@@ -115,9 +82,9 @@ const stormTest = process.env.ACTION_NODE ? test.skip : test
 
 describe('a storm of transient faults', () => {
   stormTest('20 deploys in a row succeed with ~30% of requests failing, each leaving exactly one registered script', async () => {
-    const seeds = { reads: stormSeed(storm.reads, 800), register: stormSeed(storm.register, 120), host: stormSeed(storm.host, 120), run: stormSeed(storm.run, 120) }
+    const seeds = { reads: stormSeed(storm.reads, 800, REQUEST_TIMEOUT_MS), register: stormSeed(storm.register, 120, REQUEST_TIMEOUT_MS), host: stormSeed(storm.host, 120, REQUEST_TIMEOUT_MS), run: stormSeed(storm.run, 120, REQUEST_TIMEOUT_MS) }
     for (const [name, cls] of Object.entries(storm)) {
-      const { rate } = longestFailingRun(cls, seeds[name as keyof typeof seeds], 2000)
+      const { rate } = longestFailingRun(cls, seeds[name as keyof typeof seeds], 2000, REQUEST_TIMEOUT_MS)
       expect(rate).toBeGreaterThan(0.24)
       expect(rate).toBeLessThan(0.36)
     }

@@ -3,16 +3,6 @@ import type { PreprocessingApi, Registered, ScriptPackage } from '../neomaril/ap
 import type { FilePart } from '../neomaril/transport.js'
 import type { UploadFile } from '../files.js'
 
-/** The form fields of the v1 register call (contract §3); the manifest shows them. */
-export function registerFields(script: DeploySpec['script']): Record<string, string> {
-  return {
-    name: script.name,
-    script_reference: script.entrypoint,
-    operation: script.operation,
-    python_version: `Python${script.pythonVersion.replace('.', '')}`
-  }
-}
-
 const partOf = (file: UploadFile): FilePart => ({ part: file.part, filename: file.uploadName, localPath: file.localPath, inline: file.inline, size: file.size })
 
 /** What the deploy uploads, for whichever API takes it; files streamed from disk. */

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { formatDuration } from '../duration.js'
 import { CancelledError, DeployFailedError, WaitTimeoutError } from '../errors.js'
-import type { PreprocessingApi } from '../neomaril/api.js'
+import { hostCall, type PreprocessingApi } from '../neomaril/api.js'
 import { registerScript } from '../deploy/register.js'
 import { waitWhilePending } from '../deploy/wait.js'
 import { oneLine } from '../publish/inert.js'
@@ -44,7 +44,7 @@ async function registerAndHost(ctx: RunContext, api: PreprocessingApi): Promise<
   })
   await core.group('Host', async () => {
     const hash = result.hash as string
-    result.apiCalls.push(api.version === 'v2' ? `PATCH /v2/preprocessing/${hash}/status` : `GET /preprocessing/${spec.script.operation.toLowerCase()}/host/${spec.group}/${hash}`)
+    result.apiCalls.push(hostCall(api.version, spec.script.operation, result.group ?? spec.group, hash))
     await api.host(spec.script.operation, hash)
     result.status = 'building'
     core.info(`Build started (${spec.script.operation.toLowerCase()} host, ${api.version}).`)

@@ -63,16 +63,55 @@ export interface PreprocessingApi {
 
 const wirePython = (version: string) => `Python${version.replace('.', '')}`
 
+/** The form fields of the v1 register call (contract §3); the manifest shows them. */
+export function v1RegisterFields(script: Pick<ScriptPackage, 'name' | 'entrypoint' | 'operation' | 'pythonVersion'>): Record<string, string> {
+  return { name: script.name, script_reference: script.entrypoint, operation: script.operation, python_version: wirePython(script.pythonVersion) }
+}
+
+/** The register call, as the log, the manifest and deployment.json name it. */
+export function registerCall(version: ApiVersion, group: string): string {
+  return version === 'v2' ? `POST /v2/preprocessing/${group}` : `POST /preprocessing/register/${group}`
+}
+
+/** The host call, named the same way. */
+export function hostCall(version: ApiVersion, operation: 'Sync' | 'Async', group: string, hash: string): string {
+  return version === 'v2' ? `PATCH /v2/preprocessing/${hash}/status` : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`
+}
+
+interface V2Upload {
+  /** The call as logged, for a script hash. */
+  readonly call: (hash: string) => string
+  /** Sends it; a schema upload answers its DatasetHash. */
+  readonly send: (v2: V2Api, hash: string) => Promise<string | void>
+  /** The schema dataset it uploads, if it is one. */
+  readonly dataset?: string
+}
+
+/**
+ * The v2 uploads after the register, in the contract's order (mlops-current-api §5):
+ * each schema dataset, script-file, requirements, env, extras; the host comes after.
+ * The deploy sends them and validate mode's manifest lists them, from this one list.
+ */
+export function v2Uploads(script: ScriptPackage): V2Upload[] {
+  const of = (part: string) => script.files.filter(file => file.part === part)
+  return [
+    ...script.datasets.map(dataset => ({ call: (hash: string) => `PATCH /v2/preprocessing/${hash}/schema (${dataset.name})`, send: (v2: V2Api, hash: string) => v2.uploadSchema(hash, dataset), dataset: dataset.name })),
+    ...of('source').map(file => ({ call: (hash: string) => `PATCH /v2/preprocessing/${hash}/script-file`, send: (v2: V2Api, hash: string) => v2.uploadScript(hash, file, script.entrypoint, wirePython(script.pythonVersion)) })),
+    ...of('requirements').map(file => ({ call: (hash: string) => `PATCH /v2/preprocessing/${hash}/requirements-file`, send: (v2: V2Api, hash: string) => v2.uploadRequirements(hash, file) })),
+    ...of('env').map(file => ({ call: (hash: string) => `PATCH /v2/preprocessing/${hash}/env-file`, send: (v2: V2Api, hash: string) => v2.uploadEnv(hash, file) })),
+    ...of('extra').map(file => ({ call: (hash: string) => `PATCH /v2/preprocessing/${hash}/extra-file (${file.filename})`, send: (v2: V2Api, hash: string) => v2.uploadExtra(hash, file) }))
+  ]
+}
+
 /** Sync scripts, and Async scripts on servers without v2. */
 export function v1Preprocessing(v1: V1Api, group: string): PreprocessingApi {
   return {
     version: 'v1',
     resultFormat: 'zip',
     async register(script, onCall) {
-      const fields = { name: script.name, script_reference: script.entrypoint, operation: script.operation, python_version: wirePython(script.pythonVersion) }
-      onCall?.(`POST /preprocessing/register/${group}`)
-      const hash = await v1.register(group, fields, script.files)
-      return { hash, calls: [`POST /preprocessing/register/${group}`], datasetHashes: {} }
+      onCall?.(registerCall('v1', group))
+      const hash = await v1.register(group, v1RegisterFields(script), script.files)
+      return { hash, calls: [registerCall('v1', group)], datasetHashes: {} }
     },
     host: (operation, hash) => v1.host(operation, group, hash),
     status: (hash, options) => v1.status(group, hash, options),
@@ -104,30 +143,13 @@ export function v2Preprocessing(v2: V2Api, v1: V1Api, group: string): Preprocess
         calls.push(call)
         onCall?.(call)
       }
-      step(`POST /v2/preprocessing/${group}`)
+      step(registerCall('v2', group))
       const hash = await v2.register(group, script.name)
       const datasetHashes: Record<string, string> = {}
-      // The contract's order: schema per dataset, script-file, requirements, env, extras (host comes after).
-      for (const dataset of script.datasets) {
-        step(`PATCH /v2/preprocessing/${hash}/schema (${dataset.name})`)
-        datasetHashes[dataset.name] = await v2.uploadSchema(hash, dataset)
-      }
-      const of = (part: string) => script.files.filter(file => file.part === part)
-      for (const source of of('source')) {
-        step(`PATCH /v2/preprocessing/${hash}/script-file`)
-        await v2.uploadScript(hash, source, script.entrypoint, wirePython(script.pythonVersion))
-      }
-      for (const requirements of of('requirements')) {
-        step(`PATCH /v2/preprocessing/${hash}/requirements-file`)
-        await v2.uploadRequirements(hash, requirements)
-      }
-      for (const env of of('env')) {
-        step(`PATCH /v2/preprocessing/${hash}/env-file`)
-        await v2.uploadEnv(hash, env)
-      }
-      for (const extra of of('extra')) {
-        step(`PATCH /v2/preprocessing/${hash}/extra-file (${extra.filename})`)
-        await v2.uploadExtra(hash, extra)
+      for (const upload of v2Uploads(script)) {
+        step(upload.call(hash))
+        const datasetHash = await upload.send(v2, hash)
+        if (upload.dataset && datasetHash) datasetHashes[upload.dataset] = datasetHash
       }
       return { hash, calls, datasetHashes }
     },

@@ -1,11 +1,17 @@
 import { relative } from 'node:path'
 import type { DeploySpec } from '../inputs.js'
-import { registerFields } from '../deploy/register.js'
+import { scriptPackage } from '../deploy/register.js'
+import { hostCall, registerCall, v1RegisterFields, v2Uploads, type ApiVersion } from '../neomaril/api.js'
 import { sha256Of, type UploadFile } from '../files.js'
 
 /** What the register call sends: its form fields and every file, with size and sha256. */
 export interface Manifest {
   readonly group: string
+  /** The API a deploy would use: v2 for an Async script unless api-version is v1 (auto assumes a current server). */
+  readonly api: ApiVersion
+  /** The calls a deploy would make to register, upload and host, in order ({hash} is the script's hash). */
+  readonly calls: readonly string[]
+  /** The v1 register's form fields (v2 sends the name as JSON and the rest with the uploads). */
   readonly fields: Record<string, string>
   readonly files: { part: string; name: string; path: string; size: number; sha256?: string; dataset?: string }[]
 }
@@ -32,5 +38,8 @@ export async function buildManifest(spec: DeploySpec, cwd: string, options: { ha
       dataset: datasetOf.get(file)
     })
   }
-  return { group: spec.group, fields: registerFields(spec.script), files }
+  const api: ApiVersion = spec.script.operation === 'Async' && spec.apiVersion !== 'v1' ? 'v2' : 'v1'
+  const uploadCalls = api === 'v2' ? v2Uploads(scriptPackage(spec)).map(upload => upload.call('{hash}')) : []
+  const calls = [registerCall(api, spec.group), ...uploadCalls, hostCall(api, spec.script.operation, spec.group, '{hash}')]
+  return { group: spec.group, api, calls, fields: v1RegisterFields(spec.script), files }
 }
