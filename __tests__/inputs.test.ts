@@ -198,6 +198,8 @@ describe('bad inputs are refused with the input named', () => {
     chmodSync(dir, 0o755)
     const env = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]))
     const run = spawnSync(process.execPath, [BUNDLE], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8', env: { PATH: process.env.PATH, GITHUB_WORKSPACE: dir, ...env } })
+    // The user 65534 must be able to reach node and dist/ (a checkout under a 0700 folder is not).
+    if (run.error || run.status === null) throw new Error(`cannot run ${process.execPath} ${BUNDLE} as uid 65534: ${run.error?.message ?? run.signal}`)
     expect(run.stdout).toMatch(/::error::Input 'schema': 'locked\.json' cannot be read by the runner\. Check the file's permissions/)
   })
 

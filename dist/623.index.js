@@ -1048,15 +1048,9 @@ async function sendWrite(transport, call, hints) {
 /* harmony export */   j_: () => (/* binding */ SCRIPT_HASH),
 /* harmony export */   wr: () => (/* binding */ DATASET_HASH)
 /* harmony export */ });
-/* unused harmony export SCRIPT_STATES */
 /** The raw shapes exactly as the Neomaril v1 API sends them (contract §2, §5). */
 /** A script's hash as register answers it: 'S' and 63 hex digits. Nothing else is taken into paths, logs or outputs. */
 const SCRIPT_HASH = /^S[0-9a-f]{63}$/i;
-/** Script states (contract §4). */
-const SCRIPT_STATES = (/* unused pure expression or super */ null && ([
-    'Ready', 'Building', 'Recovering', 'FailedRecovery', 'Failed', 'Deployed',
-    'Disabled', 'DisabledRecovery', 'DisabledFailed', 'Deleted'
-]));
 /** States a build passes through on its way to Deployed. */
 const BUILDING_STATES = ['Building', 'Recovering'];
 /** Execution states (contract §4). */

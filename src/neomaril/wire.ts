@@ -48,11 +48,6 @@ export interface ErrorEnvelope {
 /** A script's hash as register answers it: 'S' and 63 hex digits. Nothing else is taken into paths, logs or outputs. */
 export const SCRIPT_HASH = /^S[0-9a-f]{63}$/i
 
-/** Script states (contract §4). */
-export const SCRIPT_STATES = [
-  'Ready', 'Building', 'Recovering', 'FailedRecovery', 'Failed', 'Deployed',
-  'Disabled', 'DisabledRecovery', 'DisabledFailed', 'Deleted'
-] as const
 /** States a build passes through on its way to Deployed. */
 export const BUILDING_STATES: readonly string[] = ['Building', 'Recovering']
 /** Execution states (contract §4). */
