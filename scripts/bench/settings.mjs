@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util'
 export const USAGE = `npm run bench [-- options]   measure the bundled action against the emulator; rewrites BENCHMARKS.md
 
   --quick                 a developer's loop (under 2 minutes): fewer runs, a 256 MiB file, BENCHMARKS.md untouched
-  --builds 5=5,60=3,120=2 build lengths in seconds and runs of each (default; --quick: 5=3,60=1)
+  --builds 5=5,60=3,120=3 build lengths in seconds and runs of each (default; --quick: 5=3,60=1)
   --execution-runs N      Async smoke-test runs for the execution wait (default 5; --quick: 2)
   --startup-runs N        runs for start-up (default 7; --quick: 3)
   --publishing-runs N     runs with and without an artifact (default 5; --quick: 2)
@@ -32,7 +32,7 @@ const count = (flag, text) => {
 function parseBuilds(text) {
   return text.split(',').map(pair => {
     const match = /^(\d+(?:\.\d+)?)=(\d+)$/.exec(pair.trim())
-    if (!match || Number(match[2]) < 1) throw new UsageError(`--builds: '${pair}' is not <build seconds>=<runs> (e.g. --builds 5=5,60=3,120=2)`)
+    if (!match || Number(match[2]) < 1) throw new UsageError(`--builds: '${pair}' is not <build seconds>=<runs> (e.g. --builds 5=5,60=3,120=3)`)
     return { seconds: Number(match[1]), count: Number(match[2]) }
   })
 }
@@ -67,7 +67,7 @@ export function readSettings(argv) {
   try {
     return {
       quick,
-      buildRuns: parseBuilds(values.builds ?? (quick ? '5=3,60=1' : '5=5,60=3,120=2')),
+      buildRuns: parseBuilds(values.builds ?? (quick ? '5=3,60=1' : '5=5,60=3,120=3')),
       executionRuns: count('execution-runs', values['execution-runs'] ?? (quick ? '2' : '5')),
       startupRuns: count('startup-runs', values['startup-runs'] ?? (quick ? '3' : '7')),
       publishingRuns: count('publishing-runs', values['publishing-runs'] ?? (quick ? '2' : '5')),
