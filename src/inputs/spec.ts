@@ -1,5 +1,6 @@
 import type { UploadFile } from '../files.js'
 import type { UnpinnedRequirement } from '../validate/requirements.js'
+import type { ConnectionSettings } from '../neomaril/transport.js'
 
 export const PYTHON_VERSIONS = ['3.8', '3.9', '3.10'] as const
 export const INPUT_TYPES = ['json', 'csv', 'parquet'] as const
@@ -34,17 +35,7 @@ export interface DeploySpec {
   readonly apiVersion: ApiVersion
   /** smoke-test mode: the hash of the script deployed earlier. */
   readonly preprocessingId?: string
-  readonly connection: {
-    /** API base: the server root with `/api` appended (contract §1). */
-    readonly apiUrl: string
-    readonly login: string
-    readonly password: string
-    /** Sent as the login form's `tenant` field only when set. */
-    readonly tenant?: string
-    /** Needed only by v1 run calls (smoke test). */
-    readonly groupToken?: string
-    readonly requestTimeoutMs: number
-  }
+  readonly connection: ConnectionSettings
   /** The group exactly as given (trimmed): an exact match on the server wins. */
   readonly group: string
   /** The 2.1.1 client's spelling (normaliseGroup), used when the exact one is not a group. */

@@ -37,15 +37,20 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 30_000, writeBudgetMs: 120_000 }
 
-export interface TransportOptions {
-  /** The API base, ending in /api. */
+/** Where and as whom to connect: parsed from the inputs (DeploySpec.connection), handed to the transport as is. */
+export interface ConnectionSettings {
+  /** API base: the server root with `/api` appended (contract §1). */
   readonly apiUrl: string
   readonly login: string
   readonly password: string
-  /** Sent as the login form's `tenant` field, only when set (mlops-current-api §2). */
+  /** Sent as the login form's `tenant` field only when set (mlops-current-api §2). */
   readonly tenant?: string
+  /** Needed only by v1 run calls (smoke test). */
   readonly groupToken?: string
   readonly requestTimeoutMs: number
+}
+
+export interface TransportOptions extends ConnectionSettings {
   readonly logger: Logger
   readonly retry?: RetryPolicy
   /** Aborted when the runner cancels the step. */
