@@ -37,6 +37,8 @@ type Step =
 interface Seen {
   method: string
   path: string
+  /** The query string, with its '?'. */
+  search: string
   auth?: string
 }
 
@@ -85,8 +87,8 @@ class ScriptedServer {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
-    const path = new URL(req.url ?? '/', 'http://x').pathname
-    this.seen.push({ method: req.method ?? '', path, auth: req.headers.authorization })
+    const { pathname: path, search } = new URL(req.url ?? '/', 'http://x')
+    this.seen.push({ method: req.method ?? '', path, search, auth: req.headers.authorization })
     const first = this.queueFor(path)
     if (first?.[0] === 'ignore-body') {
       first.shift()
@@ -411,6 +413,57 @@ describe('cancellation', () => {
     const error = await client({ signal: cancel.signal }).transport.health().catch(e => e)
     expect(error).toBeInstanceOf(CancelledError)
     expect(error.message).toBe('Cancelled by SIGINT')
+  })
+})
+
+describe('one call abandoned', () => {
+  test("a call's own signal stops it in flight and its retry sleeps, and the client goes on", async () => {
+    server.script('/preprocessing/search', 'hang')
+    const c = client({ sleep: undefined })
+    const abandon = new AbortController()
+    setTimeout(() => abandon.abort(), 100)
+    const started = Date.now()
+    const error = await c.search(GROUP, 'loan', { signal: abandon.signal }).catch(e => e)
+    expect(error).toBeInstanceOf(CancelledError)
+    expect(Date.now() - started).toBeLessThan(3000)
+    // The run's own calls are untouched.
+    server.script('/preprocessing/status', ok({ Status: 'Building' }))
+    await expect(c.status(GROUP, HASH)).resolves.toEqual({ status: 'Building', message: null })
+
+    server.script('/preprocessing/search', { status: 503, body: { Error: { Message: 'busy' } } }, { status: 503 }, { status: 503 })
+    const later = new AbortController()
+    const retrying = c.search(GROUP, 'loan', { signal: later.signal }).catch(e => e)
+    setTimeout(() => later.abort(), 200)
+    expect(await retrying).toBeInstanceOf(CancelledError)
+  })
+})
+
+describe('search (P5)', () => {
+  test('sends the name and group, keeps well-formed hashes of the group, and reads UploadedAt', async () => {
+    const other = `S${'b'.repeat(63)}`
+    server.script('/preprocessing/search', ok({
+      Results: [
+        { Hash: HASH, Status: 'Deployed', Group: GROUP, UploadedAt: '2026-11-30T10:00:00.1234567Z' },
+        { Hash: other, Status: 'Failed', Group: GROUP, UploadedAt: 'not a date' },
+        { Hash: `S${'c'.repeat(63)}`, Status: 'Deployed', Group: 'another-group' },
+        { Hash: '../../groups', Status: 'Deployed', Group: GROUP },
+        { Status: 'Deployed' },
+        null
+      ]
+    }))
+    const found = await client().search(GROUP, 'loan features')
+    expect(found).toEqual([
+      { hash: HASH, status: 'Deployed', uploadedAt: Date.parse('2026-11-30T10:00:00.123Z') },
+      { hash: other, status: 'Failed', uploadedAt: undefined }
+    ])
+    const seen = server.seen.find(r => r.path === '/api/preprocessing/search')
+    expect(seen?.auth).toMatch(/^Bearer user-token-/)
+    expect(Object.fromEntries(new URLSearchParams(seen?.search))).toEqual({ name: 'loan features', group: GROUP })
+  })
+
+  test('an answer without Results is an empty list', async () => {
+    server.script('/preprocessing/search', ok({}))
+    await expect(client().search(GROUP, 'x')).resolves.toEqual([])
   })
 })
 

@@ -80,8 +80,22 @@ class V1Api {
         const body = await this.transport.json({ method: 'GET', path: `/preprocessing/describe/${(0,neomaril_transport/* seg */.aJ)(group)}/${(0,neomaril_transport/* seg */.aJ)(hash)}`, auth: 'user', safety: 'read', ok: [200] });
         return body.Description ?? {};
     }
+    /**
+     * P5: the group's scripts whose name matches `name` (the server's LIKE filter, over its
+     * default span of days). Only well-formed hashes are kept: they go into later paths.
+     */
+    async search(group, name, options = {}) {
+        const query = new URLSearchParams({ name, group });
+        const body = await this.transport.json({ method: 'GET', path: `/preprocessing/search?${query}`, auth: 'user', safety: 'read', ok: [200], ...options });
+        return (Array.isArray(body.Results) ? body.Results : []).flatMap(entry => {
+            if (typeof entry?.Hash !== 'string' || !wire/* SCRIPT_HASH */.j_.test(entry.Hash) || (typeof entry.Group === 'string' && entry.Group !== group))
+                return [];
+            const uploadedAt = typeof entry.UploadedAt === 'string' ? Date.parse(entry.UploadedAt) : NaN;
+            return [{ hash: entry.Hash, status: typeof entry.Status === 'string' ? entry.Status : '', uploadedAt: Number.isFinite(uploadedAt) ? uploadedAt : undefined }];
+        });
+    }
     /** P6: log entries, filtered by routine and type, over the given days (dd-mm-YYYY). */
-    async logs(group, hash, query = {}) {
+    async logs(group, hash, query = {}, options = {}) {
         const params = new URLSearchParams();
         if (query.start)
             params.set('start', ddmmyyyy(query.start));
@@ -92,7 +106,7 @@ class V1Api {
         if (query.type)
             params.set('type', query.type);
         const suffix = params.size > 0 ? `?${params}` : '';
-        const body = await this.transport.json({ method: 'GET', path: `/preprocessing/logs/${(0,neomaril_transport/* seg */.aJ)(group)}/${(0,neomaril_transport/* seg */.aJ)(hash)}${suffix}`, auth: 'user', safety: 'read', ok: [200] });
+        const body = await this.transport.json({ method: 'GET', path: `/preprocessing/logs/${(0,neomaril_transport/* seg */.aJ)(group)}/${(0,neomaril_transport/* seg */.aJ)(hash)}${suffix}`, auth: 'user', safety: 'read', ok: [200], ...options });
         return Array.isArray(body.Results) ? body.Results : [];
     }
     /** R1: runs a Sync script; answers the raw response so the caller can judge it. */

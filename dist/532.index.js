@@ -92,7 +92,8 @@ function v1Preprocessing(v1, group) {
             const described = await v1.describe(group, hash);
             return { operation: stringOr(described.Operation), pythonVersion: stringOr(described.PythonVersion) };
         },
-        logs: (hash, routine) => v1.logs(group, hash, { routine }),
+        logs: (hash, routine, options) => v1.logs(group, hash, { routine }, options),
+        findByName: (name, options) => v1.search(group, name, options),
         runSync: (hash, input) => v1.runSync(group, hash, input),
         async startExecution(hash, inputs) {
             // v1 takes one file, as the `dataset` part.
@@ -133,9 +134,9 @@ function v2Preprocessing(v2, v1, group) {
             const described = await v2.describe(hash);
             return { operation: stringOr(described.Operation) ?? 'Async', pythonVersion: stringOr(described.PythonVersion) };
         },
-        async logs(hash, routine) {
+        async logs(hash, routine, options) {
             try {
-                return await v1.logs(group, hash, { routine });
+                return await v1.logs(group, hash, { routine }, options);
             }
             catch (error) {
                 // No client knows a v2 logs route; a server that keeps none for v2 scripts is no failure.
@@ -144,6 +145,7 @@ function v2Preprocessing(v2, v1, group) {
                 throw error;
             }
         },
+        // No findByName: the v2 list has no name filter and its entries' names are unknown (mlops-current-api §9).
         runSync: () => Promise.reject(new Error('the platform has no v2 Sync run')),
         async startExecution(hash, inputs, onCall) {
             onCall?.(`POST /v2/preprocessing/${hash}/execution`);
@@ -365,7 +367,8 @@ async function writeRecords(result, where, cwd, options) {
             startedAt: result.startedAt.toISOString(),
             finishedAt: result.finishedAt?.toISOString(),
             buildSeconds: result.buildSeconds,
-            statusChecks: result.statusChecks
+            statusChecks: result.statusChecks,
+            previousBuild: result.previousBuild
         },
         // The behaviour asked for (secrets and the .env content are not part of it).
         settings: spec && {

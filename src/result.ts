@@ -26,6 +26,8 @@ export interface RunResult {
   datasetHashes: Record<string, string>
   buildSeconds?: number
   statusChecks?: number
+  /** The script's previous successful build, when the server told (the wait's hint). */
+  previousBuild?: { hash: string; seconds: number }
   /** The build's log entries (routine Host), fetched after every deploy. */
   hostLogs: LogEntry[]
   /** The executions' log entries (routine Run), fetched after a smoke test. */

@@ -30,6 +30,12 @@ export interface WaitOptions {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   /** 0 ≤ x < 1; picks the schedule's phase (Math.random by default). */
   readonly random?: () => number
+  /**
+   * How long the build is expected to take (ms), once known: the script's previous build
+   * (deploy/history.ts). Asked before each check, so a hint that arrives during the wait
+   * is used from then on; undefined means no hint.
+   */
+  readonly expectedMs?: () => number | undefined
 }
 
 export type WaitOutcome =
@@ -43,11 +49,19 @@ export type WaitOutcome =
  * - The first check comes after a second: right after a host or run call the server
  *   answers Building/Running anyway, and a quick execution (about 0.6 s on the emulator)
  *   is over by then.
- * - Then check n is due at n × 2 s + a phase (0–2 s, random per wait): never more than
- *   one check per 2 s averaged over the wait, and a build is seen at most 2 s (on average
- *   1 s) after it ends. The random phase keeps the checks out of step with a build that
- *   started when the wait did, so a build of a round length is not always seen late.
- * - Builds on the platform take 90–250 s (neomaril-api.md §4), so the 2 s rhythm holds
+ * - The budget: check n is never due before n × 2 s, so there is never more than one
+ *   check per 2 s averaged over the wait, whatever else the schedule does.
+ * - Without a hint, check n is due at n × 2 s + a phase (0–2 s, random per wait): a
+ *   build is seen at most 2 s (on average 1 s) after it ends, the least any schedule
+ *   can promise at that budget without knowing when the build ends. The random phase
+ *   keeps the checks out of step with a build that started when the wait did, so a
+ *   build of a round length is not always seen late.
+ * - With a hint (the expected length E, from the script's previous build, up to 5
+ *   minutes): a check every 4 s until 0.9 E saves budget, which then buys a check every
+ *   second for as long as the budget allows (until about 1.3 E for E of 30 s or more),
+ *   so a build that takes about as long as the last one is seen within a second (on
+ *   average half a second). From 1.5 E on, the schedule is the one without a hint.
+ * - Builds on the platform take 90–250 s (neomaril-api.md §4), so the dense rhythm holds
  *   through 4 minutes; after that each gap grows by a fifth of the time past 4 minutes,
  *   up to poll-interval (the longest gap, 10 s by default): 30 minutes cost about 280
  *   checks.
@@ -57,17 +71,36 @@ export const FIRST_CHECK_MS = 1000
 export const BUDGET_GAP_MS = 2000
 export const DENSE_UNTIL_MS = 240_000
 const RAMP_DIVISOR = 5
+/** With a hint E: a check every SAVING_GAP_MS before WINDOW_FROM × E, one every DENSE_GAP_MS (budget allowing) until WINDOW_UNTIL × E. */
+export const SAVING_GAP_MS = 4000
+export const DENSE_GAP_MS = 1000
+export const WINDOW_FROM = 0.9
+export const WINDOW_UNTIL = 1.5
+/** Longer hints are ignored, which keeps a 30-minute wait under 400 checks. */
+export const MAX_HINT_MS = 300_000
 
 /**
  * When check `attempt` (1, 2, …) is due, in ms since the wait began, given when the
- * previous one was due. Never later than the previous due time plus poll-interval.
+ * previous one was due and the expected build length if known. Never later than the
+ * previous due time plus poll-interval.
  */
-export function nextDueAt(attempt: number, previousDueMs: number, phaseMs: number, pollIntervalMs: number): number {
+export function nextDueAt(attempt: number, previousDueMs: number, phaseMs: number, pollIntervalMs: number, expectedMs?: number): number {
   if (attempt <= 1) return Math.min(FIRST_CHECK_MS, pollIntervalMs)
   // Check n no earlier than n × 2 s: the request budget.
-  const onBudget = attempt * BUDGET_GAP_MS + phaseMs
-  const stretched = previousDueMs + BUDGET_GAP_MS + Math.max(0, previousDueMs - DENSE_UNTIL_MS) / RAMP_DIVISOR
-  return Math.min(previousDueMs + pollIntervalMs, Math.max(onBudget, stretched))
+  const budget = attempt * BUDGET_GAP_MS
+  const ramp = Math.max(0, previousDueMs - DENSE_UNTIL_MS) / RAMP_DIVISOR
+  let due: number
+  // A hint past 5 minutes is no use: by then the gaps have grown to poll-interval.
+  if (expectedMs !== undefined && expectedMs > MAX_HINT_MS) expectedMs = undefined
+  // Within a dense gap of the window's start counts as in it: no sliver of a gap before it.
+  if (expectedMs !== undefined && previousDueMs < expectedMs * WINDOW_FROM - DENSE_GAP_MS) {
+    due = Math.max(budget, Math.min(previousDueMs + SAVING_GAP_MS + ramp, expectedMs * WINDOW_FROM))
+  } else if (expectedMs !== undefined && previousDueMs < expectedMs * WINDOW_UNTIL) {
+    due = Math.max(budget, previousDueMs + DENSE_GAP_MS)
+  } else {
+    due = Math.max(budget + phaseMs, previousDueMs + BUDGET_GAP_MS + ramp)
+  }
+  return Math.min(previousDueMs + pollIntervalMs, due)
 }
 
 /**
@@ -89,7 +122,7 @@ export async function waitWhilePending(check: (limits: { readonly deadline: numb
   let dueMs = 0
   // `attempt` counts every request (the budget), `checks` the ones that were answered.
   for (let attempt = 1, checks = 0; ; attempt++) {
-    dueMs = Math.min(nextDueAt(attempt, dueMs, phaseMs, options.pollIntervalMs), options.timeoutMs)
+    dueMs = Math.min(nextDueAt(attempt, dueMs, phaseMs, options.pollIntervalMs, options.expectedMs?.()), options.timeoutMs)
     const wait = started + dueMs - now()
     if (wait > 0) await sleep(wait, options.signal)
     // The deadline goes to the check, so its retries stop there too (client CallOptions).

@@ -3,7 +3,8 @@ import { formatDuration } from '../duration.js'
 import { CancelledError, DeployFailedError, WaitTimeoutError } from '../errors.js'
 import { hostCall, type PreprocessingApi } from '../neomaril/api.js'
 import { registerScript } from '../deploy/register.js'
-import { waitWhilePending } from '../deploy/wait.js'
+import { previousBuild } from '../deploy/history.js'
+import { DENSE_GAP_MS, MAX_HINT_MS, SAVING_GAP_MS, WINDOW_FROM, waitWhilePending } from '../deploy/wait.js'
 import { oneLine } from '../publish/inert.js'
 import { chooseDeployApi, connect, newTransport } from './connect.js'
 import { logCall, logOutage, logPoll, type RunContext } from './context.js'
@@ -55,6 +56,7 @@ async function waitForBuild(ctx: RunContext, api: PreprocessingApi): Promise<voi
   const { spec, result } = ctx
   const hash = result.hash as string
   await core.group('Wait for Deployed', async () => {
+    const hint = learnBuildLength(ctx, api, hash)
     const outcome = await waitWhilePending(async limits => {
       const state = await api.status(hash, limits)
       if (state.datasetHash) result.datasetHashes.deployed = state.datasetHash
@@ -64,8 +66,9 @@ async function waitForBuild(ctx: RunContext, api: PreprocessingApi): Promise<voi
       pollIntervalMs: spec.wait.pollIntervalMs,
       signal: ctx.signal,
       onPoll: logPoll('check'),
-      onTransientFailure: logOutage
-    })
+      onTransientFailure: logOutage,
+      expectedMs: hint.expectedMs
+    }).finally(hint.stop)
     result.buildSeconds = Math.round(outcome.elapsedMs / 100) / 10
     result.statusChecks = outcome.checks
     if (outcome.kind === 'timed-out') {
@@ -84,6 +87,39 @@ async function waitForBuild(ctx: RunContext, api: PreprocessingApi): Promise<voi
     throw new DeployFailedError(outcome.last.status, outcome.last.message, hash)
   })
 }
+
+/** How long the lookup of the previous build may take; it runs while the build does. */
+const HINT_LOOKUP_MS = 5000
+
+/**
+ * Starts looking up how long the script's previous build took (deploy/history.ts), for
+ * the wait's hint. `expectedMs` answers once it is known; `stop` abandons the lookup
+ * when the wait ends first, so it never holds up the run.
+ */
+function learnBuildLength(ctx: RunContext, api: PreprocessingApi, hash: string): { expectedMs: () => number | undefined; stop: () => void } {
+  const { spec, result } = ctx
+  const abandon = new AbortController()
+  let expectedMs: number | undefined
+  const name = oneLine(spec.script.name)
+  if (!api.findByName) {
+    core.info(`The ${api.version} API finds no script by name, so there is no earlier build to go by: checking every 2 s.`)
+    return { expectedMs: () => undefined, stop: () => undefined }
+  }
+  previousBuild(api, spec.script.name, hash, { deadline: Date.now() + HINT_LOOKUP_MS, signal: abandon.signal }).then(found => {
+    if (abandon.signal.aborted) return
+    if (!found) return core.info(`No earlier successful build of '${name}' found in the group: checking every 2 s.`)
+    result.previousBuild = { hash: found.hash, seconds: Math.round(found.ms / 100) / 10 }
+    const took = `The previous build of '${name}' (${found.hash}) took ${seconds(found.ms)}`
+    expectedMs = found.ms // the wait ignores a hint past MAX_HINT_MS
+    if (found.ms > MAX_HINT_MS) return core.info(`${took}: longer than ${seconds(MAX_HINT_MS)}, so it changes nothing.`)
+    core.info(`${took}: checking every ${seconds(SAVING_GAP_MS)} until ${seconds(found.ms * WINDOW_FROM)}, then every ${seconds(DENSE_GAP_MS)} while the request budget allows.`)
+  }, (error: unknown) => {
+    if (!abandon.signal.aborted) core.info(`Could not look up the previous build (${oneLine((error as Error).message)}): checking every 2 s.`)
+  })
+  return { expectedMs: () => expectedMs, stop: () => abandon.abort() }
+}
+
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`
 
 export function signalOf(error: CancelledError): string {
   return /^Cancelled by (\S+)/.exec(error.message)?.[1] ?? 'cancellation'

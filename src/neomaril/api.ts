@@ -36,6 +36,14 @@ export interface ScriptState {
   readonly outputDatasetHash?: string
 }
 
+/** A script a search found (v1 search, P5): no name, as real answers carry none. */
+export interface EarlierScript {
+  readonly hash: string
+  readonly status: string
+  /** Epoch ms, when the server said. */
+  readonly uploadedAt?: number
+}
+
 export interface Execution {
   readonly id: string
   /** v2: the DatasetHash of each input, by name. */
@@ -54,7 +62,9 @@ export interface PreprocessingApi {
   host(operation: 'Sync' | 'Async', hash: string): Promise<void>
   status(hash: string, options?: CallOptions): Promise<ScriptState>
   describe(hash: string): Promise<{ readonly operation?: string; readonly pythonVersion?: string }>
-  logs(hash: string, routine: 'Host' | 'Run'): Promise<LogEntry[]>
+  logs(hash: string, routine: 'Host' | 'Run', options?: CallOptions): Promise<LogEntry[]>
+  /** Scripts in the group whose name contains `name` (v1 search); absent where no call finds them by name (v2). */
+  readonly findByName?: (name: string, options?: CallOptions) => Promise<EarlierScript[]>
   runSync(hash: string, input: unknown): Promise<{ status: number; body: string }>
   startExecution(hash: string, inputs: readonly DatasetPart[], onCall?: (call: string) => void): Promise<Execution>
   executionStatus(hash: string, executionId: string, options?: CallOptions): Promise<ScriptState>
@@ -119,7 +129,8 @@ export function v1Preprocessing(v1: V1Api, group: string): PreprocessingApi {
       const described = await v1.describe(group, hash)
       return { operation: stringOr(described.Operation), pythonVersion: stringOr(described.PythonVersion) }
     },
-    logs: (hash, routine) => v1.logs(group, hash, { routine }),
+    logs: (hash, routine, options) => v1.logs(group, hash, { routine }, options),
+    findByName: (name, options) => v1.search(group, name, options),
     runSync: (hash, input) => v1.runSync(group, hash, input),
     async startExecution(hash, inputs) {
       // v1 takes one file, as the `dataset` part.
@@ -159,15 +170,16 @@ export function v2Preprocessing(v2: V2Api, v1: V1Api, group: string): Preprocess
       const described = await v2.describe(hash)
       return { operation: stringOr(described.Operation) ?? 'Async', pythonVersion: stringOr(described.PythonVersion) }
     },
-    async logs(hash, routine) {
+    async logs(hash, routine, options) {
       try {
-        return await v1.logs(group, hash, { routine })
+        return await v1.logs(group, hash, { routine }, options)
       } catch (error) {
         // No client knows a v2 logs route; a server that keeps none for v2 scripts is no failure.
         if (error instanceof ApiError && error.status === 404) return []
         throw error
       }
     },
+    // No findByName: the v2 list has no name filter and its entries' names are unknown (mlops-current-api §9).
     runSync: () => Promise.reject(new Error('the platform has no v2 Sync run')),
     async startExecution(hash, inputs, onCall) {
       onCall?.(`POST /v2/preprocessing/${hash}/execution`)

@@ -137,6 +137,8 @@ export interface Call {
   readonly ok: readonly number[]
   /** Absolute epoch ms: no retry starts past it, and each attempt's timeout ends near it. */
   readonly deadline?: number
+  /** Abandons this call alone (the run's own signal stops every call): it ends with CancelledError. */
+  readonly signal?: AbortSignal
   /**
    * A write's effect in words, for its failures: `{ what: 'register', undone: 'not registered' }`
    * gives "the server refused the register 6 times (not registered)".
@@ -170,6 +172,8 @@ class AttemptFailure extends Error {
 export interface CallOptions {
   /** Absolute epoch ms past which no retry starts; each attempt's timeout is clipped to it (plus a grace). */
   readonly deadline?: number
+  /** Abandons the call (e.g. a lookup nobody needs any more). */
+  readonly signal?: AbortSignal
 }
 
 /** How long an attempt made near a deadline may still take to answer, past that deadline. */
@@ -271,7 +275,7 @@ export class Transport {
     const firstSent = this.now()
     let paused = 0
     for (let attempt = 1; ; attempt++) {
-      this.throwIfCancelled()
+      this.throwIfCancelled(call)
       try {
         return await this.attempt(call)
       } catch (failure) {
@@ -294,7 +298,7 @@ export class Transport {
           : `attempt ${attempt + 1}; the server refused it before acting, so it is sent again for up to ${Math.round(this.retry.writeBudgetMs / 1000)}s`
         this.options.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}; retrying in ${(delay / 1000).toFixed(1)}s (${left}).`)
         paused += delay
-        await this.sleep(delay, this.options.signal)
+        await this.sleep(delay, this.signalOf(call))
       }
     }
   }
@@ -369,7 +373,7 @@ export class Transport {
       }
       made.sent.then(bodySent, bodySent)
     }
-    const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout.signal]) : timeout.signal
+    const signal = AbortSignal.any([this.signalOf(call), timeout.signal].filter((s): s is AbortSignal => s !== undefined))
 
     this.stats.requests++
     this.options.logger.debug(`${call.method} ${url.pathname}`)
@@ -410,7 +414,7 @@ export class Transport {
       throw new AttemptFailure(apiError(call, response.status, text, this.redact), retryAfterMs(response.headers.get('retry-after')))
     } catch (error) {
       if (error instanceof AttemptFailure) throw error
-      this.throwIfCancelled()
+      this.throwIfCancelled(call)
       if (timeout.signal.aborted) {
         throw new AttemptFailure(new NetworkError(call.method, call.path, timeoutReason(timedOutIn ?? phase, timeoutMs, timeoutMs < this.options.requestTimeoutMs), false))
       }
@@ -422,8 +426,15 @@ export class Transport {
     }
   }
 
-  private throwIfCancelled(): void {
+  private throwIfCancelled(call?: Call): void {
     if (this.options.signal?.aborted) throw new CancelledError(String(this.options.signal.reason ?? 'cancellation'))
+    if (call?.signal?.aborted) throw new CancelledError(String(call.signal.reason ?? 'the call was abandoned'))
+  }
+
+  /** What stops a call: the run's signal, the call's own, or both. */
+  private signalOf(call: Call): AbortSignal | undefined {
+    if (!call.signal) return this.options.signal
+    return this.options.signal ? AbortSignal.any([this.options.signal, call.signal]) : call.signal
   }
 }
 

@@ -5,9 +5,10 @@ import {
 } from './transport.js'
 import type {
   AsyncRunResponse, DescribeResponse, ExecutionStatusResponse, GroupsResponse, LogEntry, LogsResponse,
-  RegisterResponse, StatusResponse
+  RegisterResponse, SearchResponse, StatusResponse
 } from './wire.js'
 import { SCRIPT_HASH } from './wire.js'
+import type { EarlierScript } from './api.js'
 
 /**
  * A sync run's answer is judged by the smoke test, errors included (a raising
@@ -62,15 +63,29 @@ export class V1Api {
     return body.Description ?? {}
   }
 
+  /**
+   * P5: the group's scripts whose name matches `name` (the server's LIKE filter, over its
+   * default span of days). Only well-formed hashes are kept: they go into later paths.
+   */
+  async search(group: string, name: string, options: CallOptions = {}): Promise<EarlierScript[]> {
+    const query = new URLSearchParams({ name, group })
+    const body = await this.transport.json<SearchResponse>({ method: 'GET', path: `/preprocessing/search?${query}`, auth: 'user', safety: 'read', ok: [200], ...options })
+    return (Array.isArray(body.Results) ? body.Results : []).flatMap(entry => {
+      if (typeof entry?.Hash !== 'string' || !SCRIPT_HASH.test(entry.Hash) || (typeof entry.Group === 'string' && entry.Group !== group)) return []
+      const uploadedAt = typeof entry.UploadedAt === 'string' ? Date.parse(entry.UploadedAt) : NaN
+      return [{ hash: entry.Hash, status: typeof entry.Status === 'string' ? entry.Status : '', uploadedAt: Number.isFinite(uploadedAt) ? uploadedAt : undefined }]
+    })
+  }
+
   /** P6: log entries, filtered by routine and type, over the given days (dd-mm-YYYY). */
-  async logs(group: string, hash: string, query: { routine?: 'Host' | 'Run'; type?: string; start?: Date; end?: Date } = {}): Promise<LogEntry[]> {
+  async logs(group: string, hash: string, query: { routine?: 'Host' | 'Run'; type?: string; start?: Date; end?: Date } = {}, options: CallOptions = {}): Promise<LogEntry[]> {
     const params = new URLSearchParams()
     if (query.start) params.set('start', ddmmyyyy(query.start))
     if (query.end) params.set('end', ddmmyyyy(query.end))
     if (query.routine) params.set('routine', query.routine)
     if (query.type) params.set('type', query.type)
     const suffix = params.size > 0 ? `?${params}` : ''
-    const body = await this.transport.json<LogsResponse>({ method: 'GET', path: `/preprocessing/logs/${seg(group)}/${seg(hash)}${suffix}`, auth: 'user', safety: 'read', ok: [200] })
+    const body = await this.transport.json<LogsResponse>({ method: 'GET', path: `/preprocessing/logs/${seg(group)}/${seg(hash)}${suffix}`, auth: 'user', safety: 'read', ok: [200], ...options })
     return Array.isArray(body.Results) ? body.Results : []
   }
 

@@ -27,6 +27,10 @@ export interface LogEntry {
   OutputData: string
   Routine: 'Host' | 'Run' | string
 }
+/** P5: scripts matching a search; real answers carry no Name (neomaril-api.md §2). */
+export interface SearchResponse {
+  Results?: Array<{ Hash?: unknown; Status?: unknown; Group?: unknown; UploadedAt?: unknown }>
+}
 export interface LogsResponse {
   Results: LogEntry[]
 }

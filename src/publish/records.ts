@@ -72,7 +72,8 @@ export async function writeRecords(result: RunResult, where: Provenance, cwd: st
       startedAt: result.startedAt.toISOString(),
       finishedAt: result.finishedAt?.toISOString(),
       buildSeconds: result.buildSeconds,
-      statusChecks: result.statusChecks
+      statusChecks: result.statusChecks,
+      previousBuild: result.previousBuild
     },
     // The behaviour asked for (secrets and the .env content are not part of it).
     settings: spec && {

@@ -1,0 +1,60 @@
+/**
+ * The wait learns from the script's previous build (README "The poll schedule"): the
+ * bundle deployed twice under one name against the emulator. The first deploy finds no
+ * earlier build; the second reads the first one's length from the search and its Host
+ * log, says so, and checks every 4 s, then every second around where the build should end.
+ * Asserted on the gaps between the status requests the emulator received, with margins
+ * for a loaded machine, not on how fast the end was seen.
+ */
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { DEFAULT_GROUP } from '../../emulator/index.js'
+import { syncSampleInputs, useEmulator } from '../helpers/e2e.js'
+import { runAction } from '../helpers/action-runner.js'
+
+const emulator = useEmulator({ buildSeconds: 10 })
+
+const statusChecks = (hash: string) => emulator.requests.filter(r => r.path === `/api/preprocessing/status/${DEFAULT_GROUP}/${hash}`)
+const deploymentOf = (resultFile: string) => JSON.parse(readFileSync(join(dirname(resultFile), 'deployment.json'), 'utf8'))
+
+describe('the wait with the previous build as its hint', () => {
+  test('a second deploy of a name checks densely where its previous build ended', async () => {
+    const inputs = syncSampleInputs(emulator.url, { name: 'hinted features', 'upload-artifact': 'false' })
+    const first = await runAction(inputs)
+    expect(first.code).toBe(0)
+    expect(first.stdout).toContain("No earlier successful build of 'hinted features' found in the group: checking every 2 s.")
+    expect(deploymentOf(first.outputs['result-file']).timings.previousBuild).toBeUndefined()
+    const firstHash = first.outputs['preprocessing-id']
+    // Without a hint: after the first check (1 s), the 2 s grid.
+    const firstAt = statusChecks(firstHash).map(r => r.at)
+    expect(firstAt.slice(2).map((t, i) => (t - firstAt[i + 1]) / 1000).every(gap => gap > 1.4 && gap < 2.6)).toBe(true)
+
+    emulator.clearRequests()
+    emulator.setBuildSeconds(10.5)
+    const second = await runAction(inputs)
+    expect(second.code).toBe(0)
+    const hash = second.outputs['preprocessing-id']
+    expect(hash).not.toBe(firstHash)
+
+    // Two reads while the build runs: the search by name and group, then the first script's Host log.
+    const search = emulator.requests.find(r => r.path === '/api/preprocessing/search')
+    expect(search?.query).toEqual({ name: 'hinted features', group: DEFAULT_GROUP })
+    expect(emulator.requests.some(r => r.path === `/api/preprocessing/logs/${DEFAULT_GROUP}/${firstHash}` && r.query.routine === 'Host')).toBe(true)
+    const host = emulator.requests.find(r => r.path.includes('/host/'))
+    expect(search!.at).toBeGreaterThanOrEqual(host!.at)
+
+    const line = /The previous build of 'hinted features' \((S[0-9a-f]{63})\) took (\d+(?:\.\d)?) s: checking every 4 s until (\d+(?:\.\d)?) s, then every 1 s while the request budget allows\./.exec(second.stdout)
+    expect(line?.[1]).toBe(firstHash)
+    const took = Number(line?.[2])
+    expect(took).toBeGreaterThanOrEqual(10)
+    expect(took).toBeLessThan(12)
+    expect(deploymentOf(second.outputs['result-file']).timings.previousBuild).toEqual({ hash: firstHash, seconds: took })
+
+    // Checks at about 1, 5 and 9 s, then every second until the end (10.5 s) is seen.
+    const at = statusChecks(hash).map(r => r.at)
+    const gaps = at.slice(1).map((t, i) => (t - at[i]) / 1000)
+    expect(gaps.length).toBeGreaterThanOrEqual(3)
+    expect(gaps.slice(0, 2).every(gap => gap > 3.4 && gap < 4.6)).toBe(true)
+    expect(gaps.slice(2).every(gap => gap > 0.6 && gap < 1.6)).toBe(true)
+  }, 60_000)
+})

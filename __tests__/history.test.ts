@@ -1,0 +1,89 @@
+/**
+ * deploy/history.ts: which earlier script is "the previous build", and how long its
+ * build took, from the search and the Host log; any failure or doubt means no hint.
+ */
+import { hostLogSpan, newestDeployed, previousBuild } from '../src/deploy/history.js'
+import type { EarlierScript, PreprocessingApi } from '../src/neomaril/api.js'
+import type { LogEntry } from '../src/neomaril/wire.js'
+
+const hash = (c: string) => `S${c.repeat(63)}`
+const CURRENT = hash('0')
+const entry = (at: string, routine = 'Host', text = 'x'): LogEntry => ({ RegisteredAt: at, OutputType: 'Ok', OutputData: text, Routine: routine })
+
+/** An API that answers the search and the logs from tables, and records what was asked. */
+function fakeApi(scripts: EarlierScript[] | Error, logs: Record<string, LogEntry[]> = {}, version: 'v1' | 'v2' = 'v1') {
+  const asked: string[] = []
+  const api = {
+    version,
+    logs: async (h: string, routine: string) => {
+      asked.push(`logs ${h} ${routine}`)
+      return logs[h] ?? []
+    },
+    findByName: version === 'v2' ? undefined : async (name: string) => {
+      asked.push(`search ${name}`)
+      if (scripts instanceof Error) throw scripts
+      return scripts
+    }
+  } as unknown as PreprocessingApi
+  return { api, asked }
+}
+
+describe('newestDeployed', () => {
+  test('the newest Deployed script other than this one; failed and building ones say nothing of the next build', () => {
+    const scripts: EarlierScript[] = [
+      { hash: hash('a'), status: 'Deployed', uploadedAt: 1000 },
+      { hash: hash('b'), status: 'Deployed', uploadedAt: 3000 },
+      { hash: hash('c'), status: 'Failed', uploadedAt: 4000 },
+      { hash: hash('d'), status: 'Building', uploadedAt: 5000 },
+      { hash: CURRENT, status: 'Deployed', uploadedAt: 6000 }
+    ]
+    expect(newestDeployed(scripts, CURRENT)?.hash).toBe(hash('b'))
+    expect(newestDeployed(scripts.slice(2), CURRENT)).toBeUndefined()
+  })
+
+  test('without dates the last one listed wins; a dated one beats an undated one', () => {
+    expect(newestDeployed([{ hash: hash('a'), status: 'Deployed' }, { hash: hash('b'), status: 'Deployed' }], CURRENT)?.hash).toBe(hash('b'))
+    expect(newestDeployed([{ hash: hash('a'), status: 'Deployed', uploadedAt: 5 }, { hash: hash('b'), status: 'Deployed' }], CURRENT)?.hash).toBe(hash('a'))
+  })
+})
+
+describe('hostLogSpan', () => {
+  test('from the first Host entry to the last, whatever their order, in the server format (7 fractional digits)', () => {
+    expect(hostLogSpan([entry('2026-12-01T10:01:02.5000000Z'), entry('2026-12-01T10:00:00.0000000Z'), entry('2026-12-01T10:00:30.0000000Z')])).toBe(62_500)
+  })
+
+  test('Run entries, unreadable dates, a single entry or a span under a second give nothing', () => {
+    expect(hostLogSpan([entry('2026-12-01T10:00:00Z'), entry('2026-12-01T10:05:00Z', 'Run')])).toBeUndefined()
+    expect(hostLogSpan([entry('2026-12-01T10:00:00Z'), entry('yesterday')])).toBeUndefined()
+    expect(hostLogSpan([entry('2026-12-01T10:00:00Z')])).toBeUndefined()
+    expect(hostLogSpan([entry('2026-12-01T10:00:00.000Z'), entry('2026-12-01T10:00:00.900Z')])).toBeUndefined()
+    expect(hostLogSpan([])).toBeUndefined()
+  })
+})
+
+describe('previousBuild', () => {
+  test('searches by name, reads the newest deployed script\'s Host log, and answers its span', async () => {
+    const { api, asked } = fakeApi(
+      [{ hash: hash('a'), status: 'Deployed', uploadedAt: 1 }, { hash: hash('b'), status: 'Deployed', uploadedAt: 2 }],
+      { [hash('b')]: [entry('2026-12-01T10:00:00Z'), entry('2026-12-01T10:01:30Z')] }
+    )
+    await expect(previousBuild(api, 'loan features', CURRENT)).resolves.toEqual({ hash: hash('b'), ms: 90_000 })
+    expect(asked).toEqual(['search loan features', `logs ${hash('b')} Host`])
+  })
+
+  test('nothing found, a log with no span, or a v2 API (no search by name) give no hint, without reading logs needlessly', async () => {
+    const none = fakeApi([{ hash: hash('c'), status: 'Failed' }])
+    await expect(previousBuild(none.api, 'n', CURRENT)).resolves.toBeUndefined()
+    expect(none.asked).toEqual(['search n'])
+    const empty = fakeApi([{ hash: hash('a'), status: 'Deployed' }], { [hash('a')]: [entry('2026-12-01T10:00:00Z')] })
+    await expect(previousBuild(empty.api, 'n', CURRENT)).resolves.toBeUndefined()
+    const v2 = fakeApi([], {}, 'v2')
+    await expect(previousBuild(v2.api, 'n', CURRENT)).resolves.toBeUndefined()
+    expect(v2.asked).toEqual([])
+  })
+
+  test('a failing search is the caller\'s to ignore: the error comes through', async () => {
+    const { api } = fakeApi(new Error('HTTP 500'))
+    await expect(previousBuild(api, 'n', CURRENT)).rejects.toThrow('HTTP 500')
+  })
+})

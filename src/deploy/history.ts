@@ -1,0 +1,50 @@
+import type { CallOptions } from '../neomaril/transport.js'
+import type { EarlierScript, PreprocessingApi } from '../neomaril/api.js'
+import type { LogEntry } from '../neomaril/wire.js'
+
+/**
+ * How long the script's previous build took, as the server remembers it: the wait's hint
+ * (deploy/wait.ts), so a build that takes as long as the last one is seen within a second.
+ *
+ * - The previous build is the newest other script that the group's search finds under this
+ *   name and that reached `Deployed` (a failed build ends early and says nothing of the
+ *   next one). The search is a LIKE filter and its answers carry no name, so a longer name
+ *   that contains this one can be taken for it: the hint is then off, which costs at most
+ *   a few seconds of lag (README "The poll schedule").
+ * - Its length is the span of its Host log: the emulator logs "Build started" at the host
+ *   call and the outcome at the end; that a real server's first and last Host entries
+ *   bracket the build the same way is inferred (emulator/README.md).
+ * - v2 scripts have no search by name (the API answers none), so they get no hint.
+ *
+ * Two reads, sent while the build runs: they cost the deploy no time. Any failure means
+ * no hint, never a failed deploy.
+ */
+export interface PreviousBuild {
+  readonly hash: string
+  readonly ms: number
+}
+
+/** Spans shorter than this say more about the logging than about the build. */
+const SHORTEST_MS = 1000
+
+export async function previousBuild(api: PreprocessingApi, name: string, currentHash: string, options: CallOptions = {}): Promise<PreviousBuild | undefined> {
+  if (!api.findByName) return undefined
+  const newest = newestDeployed(await api.findByName(name, options), currentHash)
+  if (!newest) return undefined
+  const ms = hostLogSpan(await api.logs(newest.hash, 'Host', options))
+  return ms === undefined ? undefined : { hash: newest.hash, ms }
+}
+
+/** The most recently uploaded Deployed script other than this one; without dates, the last listed. */
+export function newestDeployed(scripts: readonly EarlierScript[], currentHash: string): EarlierScript | undefined {
+  const deployed = scripts.filter(script => script.status === 'Deployed' && script.hash !== currentHash)
+  return deployed.reduce<EarlierScript | undefined>((best, script) => (!best || (script.uploadedAt ?? -Infinity) >= (best.uploadedAt ?? -Infinity) ? script : best), undefined)
+}
+
+/** From the first Host entry to the last, when that is a second or more. */
+export function hostLogSpan(entries: readonly LogEntry[]): number | undefined {
+  const times = entries.filter(entry => entry.Routine === undefined || entry.Routine === 'Host').map(entry => Date.parse(entry.RegisteredAt)).filter(Number.isFinite)
+  if (times.length < 2) return undefined
+  const span = Math.max(...times) - Math.min(...times)
+  return span >= SHORTEST_MS ? span : undefined
+}
