@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util'
 export const USAGE = `npm run bench [-- options]   measure the bundled action against the emulator; rewrites BENCHMARKS.md
 
   --quick                 a developer's loop (under 2 minutes): fewer runs, a 256 MiB file, BENCHMARKS.md untouched
-  --builds 5=5,60=3,120=3 build lengths in seconds and runs of each (default; --quick: 5=3,60=1)
+  --builds 5=5,60=3,120=3 build lengths in seconds and repeat deploys of each, after a first
+                          deploy of each with no earlier build (default; --quick: 5=3,30=1)
   --execution-runs N      Async smoke-test runs for the execution wait (default 5; --quick: 2)
   --startup-runs N        runs for start-up (default 7; --quick: 3)
   --publishing-runs N     runs with and without an artifact (default 5; --quick: 2)
@@ -67,7 +68,7 @@ export function readSettings(argv) {
   try {
     return {
       quick,
-      buildRuns: parseBuilds(values.builds ?? (quick ? '5=3,60=1' : '5=5,60=3,120=3')),
+      buildRuns: parseBuilds(values.builds ?? (quick ? '5=3,30=1' : '5=5,60=3,120=3')),
       executionRuns: count('execution-runs', values['execution-runs'] ?? (quick ? '2' : '5')),
       startupRuns: count('startup-runs', values['startup-runs'] ?? (quick ? '3' : '7')),
       publishingRuns: count('publishing-runs', values['publishing-runs'] ?? (quick ? '2' : '5')),
