@@ -556,6 +556,25 @@ var register = __webpack_require__(57450);
 ;// CONCATENATED MODULE: ./src/deploy/history.ts
 /** Spans shorter than this say more about the logging than about the build. */
 const SHORTEST_MS = 1000;
+/**
+ * How long the script's previous build took, as the server remembers it: the wait's hint
+ * (deploy/wait.ts), so a build that takes as long as the last one is seen within a second.
+ *
+ * - The previous build is the newest other script that the group's search finds under this
+ *   name and that reached `Deployed` (a failed build ends early and says nothing of the
+ *   next one). The search is a LIKE filter and its answers carry no name, so a longer name
+ *   that contains this one can be taken for it: the hint is then off, which costs at most
+ *   a few seconds of lag (README "The poll schedule").
+ * - Its length is the span of its Host log: the emulator logs "Build started" at the host
+ *   call and the outcome at the end; that a real server's first and last Host entries
+ *   bracket the build the same way is inferred (emulator/README.md). A script hosted
+ *   more than once (a failed build, then a fixed one) spans all its builds: the hint is
+ *   then too long, which again costs only a few seconds.
+ * - v2 scripts have no search by name (the API answers none), so they get no hint.
+ *
+ * Two reads, sent while the build runs: they cost the deploy no time. A failure comes
+ * through; the caller (modes/deploy.ts) takes it as no hint, never as a failed deploy.
+ */
 async function previousBuild(api, name, currentHash, options = {}) {
     if (!api.findByName)
         return undefined;

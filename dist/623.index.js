@@ -54,7 +54,7 @@ var wire = __webpack_require__(43998);
 /** Rows decoded to prove the data pages read, not only the footer. */
 const ROWS_DECODED = 100;
 async function readParquetSummary(path) {
-    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await __webpack_require__.e(/* import() */ 523).then(__webpack_require__.bind(__webpack_require__, 47523));
+    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await Promise.all(/* import() */[__webpack_require__.e(123), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 47523));
     const file = await asyncBufferFromFile(path);
     const metadata = await parquetMetadataAsync(file);
     const columns = parquetSchema(metadata).children.map(child => child.element.name);

@@ -49,6 +49,8 @@ describe('the wait with the previous build as its hint', () => {
     expect(took).toBeGreaterThanOrEqual(10)
     expect(took).toBeLessThan(12)
     expect(deploymentOf(second.outputs['result-file']).timings.previousBuild).toEqual({ hash: firstHash, seconds: took })
+    expect(second.summary).toMatch(/<th align="left">Build time<\/th><td>1[0-2]s \(\d+ status checks; the previous build took 1[01]s\)<\/td>/)
+    expect(first.summary).toMatch(/<th align="left">Build time<\/th><td>1[0-2]s \(\d+ status checks\)<\/td>/)
 
     // Checks at about 1, 5 and 9 s, then every second until the end (10.5 s) is seen.
     const at = statusChecks(hash).map(r => r.at)

@@ -2,6 +2,15 @@ import type { CallOptions } from '../neomaril/transport.js'
 import type { EarlierScript, PreprocessingApi } from '../neomaril/api.js'
 import type { LogEntry } from '../neomaril/wire.js'
 
+/** The script's previous successful build: its hash, and how long it took. */
+export interface PreviousBuild {
+  readonly hash: string
+  readonly ms: number
+}
+
+/** Spans shorter than this say more about the logging than about the build. */
+const SHORTEST_MS = 1000
+
 /**
  * How long the script's previous build took, as the server remembers it: the wait's hint
  * (deploy/wait.ts), so a build that takes as long as the last one is seen within a second.
@@ -13,20 +22,14 @@ import type { LogEntry } from '../neomaril/wire.js'
  *   a few seconds of lag (README "The poll schedule").
  * - Its length is the span of its Host log: the emulator logs "Build started" at the host
  *   call and the outcome at the end; that a real server's first and last Host entries
- *   bracket the build the same way is inferred (emulator/README.md).
+ *   bracket the build the same way is inferred (emulator/README.md). A script hosted
+ *   more than once (a failed build, then a fixed one) spans all its builds: the hint is
+ *   then too long, which again costs only a few seconds.
  * - v2 scripts have no search by name (the API answers none), so they get no hint.
  *
- * Two reads, sent while the build runs: they cost the deploy no time. Any failure means
- * no hint, never a failed deploy.
+ * Two reads, sent while the build runs: they cost the deploy no time. A failure comes
+ * through; the caller (modes/deploy.ts) takes it as no hint, never as a failed deploy.
  */
-export interface PreviousBuild {
-  readonly hash: string
-  readonly ms: number
-}
-
-/** Spans shorter than this say more about the logging than about the build. */
-const SHORTEST_MS = 1000
-
 export async function previousBuild(api: PreprocessingApi, name: string, currentHash: string, options: CallOptions = {}): Promise<PreviousBuild | undefined> {
   if (!api.findByName) return undefined
   const newest = newestDeployed(await api.findByName(name, options), currentHash)

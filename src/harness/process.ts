@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HARNESS_PY } from './embedded.js'
@@ -28,23 +28,29 @@ export interface HarnessSpawn {
 
 const OUTPUT_LIMIT = 1_000_000
 
-let harnessFile: Promise<string> | undefined
+let harnessFile: string | undefined
 
-/** The harness text on disk, once per process, under a name that changes with its content. */
-function materialise(): Promise<string> {
-  harnessFile ??= (async () => {
-    const digest = createHash('sha256').update(HARNESS_PY).digest('hex').slice(0, 16)
-    const dir = join(tmpdir(), `neomaril-harness-${digest}`)
-    const file = join(dir, 'harness.py')
-    if (existsSync(file)) return file
-    await mkdir(dir, { recursive: true })
+/**
+ * The harness text on disk, once per process, under a name that changes with its content.
+ * Synchronous, like the request file below: a few small files, and Python then starts in
+ * the same turn of the event loop as the call. The entrypoint check is on the way to the
+ * login (nothing secret goes out before it has passed), so every millisecond before its
+ * spawn is one more of the deploy's overhead.
+ */
+function materialise(): string {
+  if (harnessFile && existsSync(harnessFile)) return harnessFile
+  const digest = createHash('sha256').update(HARNESS_PY).digest('hex').slice(0, 16)
+  const dir = join(tmpdir(), `neomaril-harness-${digest}`)
+  const file = join(dir, 'harness.py')
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true })
     // Written aside and renamed, so a parallel run never reads half a file.
     const partial = `${file}.${process.pid}.partial`
-    await writeFile(partial, HARNESS_PY)
-    await rename(partial, file)
-    return file
-  })()
-  return harnessFile
+    writeFileSync(partial, HARNESS_PY)
+    renameSync(partial, file)
+  }
+  harnessFile = file
+  return file
 }
 
 /** A folder for one run's request, verdict and frame files; removed by `cleanup`. */
@@ -58,12 +64,12 @@ export async function runFolder(): Promise<{ dir: string; cleanup: () => Promise
  * kills whatever the user's code started too.
  */
 export async function runHarness<T>(request: Record<string, unknown>, how: HarnessSpawn): Promise<HarnessProcess<T>> {
-  const harness = await materialise()
-  const { dir, cleanup } = await runFolder()
+  const harness = materialise()
+  const dir = mkdtempSync(join(tmpdir(), 'neomaril-harness-run-'))
   const resultPath = join(dir, 'result.json')
   const requestPath = join(dir, 'request.json')
   try {
-    await writeFile(requestPath, JSON.stringify({ ...request, result: resultPath, frame: join(dir, 'frame.json') }))
+    writeFileSync(requestPath, JSON.stringify({ ...request, result: resultPath, frame: join(dir, 'frame.json') }))
     const run = await spawnPython(how, [harness, requestPath])
     let verdict: T | undefined
     if (!run.timedOut && !run.spawnError) {
@@ -77,7 +83,7 @@ export async function runHarness<T>(request: Record<string, unknown>, how: Harne
     }
     return { ...run, verdict }
   } finally {
-    await cleanup()
+    await rm(dir, { recursive: true, force: true })
   }
 }
 

@@ -23,7 +23,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
     ['Group', spec ? code(result.group ?? spec.group) : '—'],
     ['Operation', spec?.script.operation ?? '—'],
     ['Python', spec?.script.pythonVersion ?? '—'],
-    ['Build time', result.buildSeconds === undefined ? '—' : `${formatDuration(result.buildSeconds * 1000)} (${result.statusChecks} status checks)`],
+    ['Build time', result.buildSeconds === undefined ? '—' : `${formatDuration(result.buildSeconds * 1000)} (${result.statusChecks} status checks${result.previousBuild ? `; the previous build took ${formatDuration(result.previousBuild.seconds * 1000)}` : ''})`],
     [smoke.where === 'local' ? 'Local run' : 'Smoke test', `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`],
     ...(smoke.interpreter ? [['Local Python', `${code(smoke.interpreter.command)} — ${escapeHtml(smoke.interpreter.version)} at ${code(smoke.interpreter.path)}`] as [string, string]] : []),
     ['Server version', result.serverVersion ? escapeHtml(result.serverVersion) : '—'],

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { PythonVersion } from '../inputs.js'
-import { checkStatically, type EntrypointContract } from '../harness/index.js'
+import { checkStatically } from '../harness/check.js'
+import type { EntrypointContract } from '../harness/contract.js'
 
 /**
  * The entrypoint pre-check, with Python's own parser (python/harness.py, mode "check";
