@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import { HttpsProxyAgent } from 'https-proxy-agent'
 import { Transport, networkReason, type TransportOptions as ClientOptions, type RetryPolicy } from '../src/neomaril/transport.js'
 import { V1Api } from '../src/neomaril/v1.js'
-import { ApiError, AuthError, CancelledError, NetworkError } from '../src/errors.js'
+import { AbandonedError, ApiError, AuthError, CancelledError, NetworkError } from '../src/errors.js'
 import { startProxy } from './helpers/proxy-server.js'
 
 type Step =
@@ -424,17 +424,33 @@ describe('one call abandoned', () => {
     setTimeout(() => abandon.abort(), 100)
     const started = Date.now()
     const error = await c.search(GROUP, 'loan', { signal: abandon.signal }).catch(e => e)
-    expect(error).toBeInstanceOf(CancelledError)
+    expect(error).toBeInstanceOf(AbandonedError)
+    expect(error).not.toBeInstanceOf(CancelledError)
     expect(Date.now() - started).toBeLessThan(3000)
     // The run's own calls are untouched.
     server.script('/preprocessing/status', ok({ Status: 'Building' }))
     await expect(c.status(GROUP, HASH)).resolves.toEqual({ status: 'Building', message: null })
 
+    // Abandoned during the sleep before a retry: one request was sent, and no other.
+    server.reset()
     server.script('/preprocessing/search', { status: 503, body: { Error: { Message: 'busy' } } }, { status: 503 }, { status: 503 })
     const later = new AbortController()
     const retrying = c.search(GROUP, 'loan', { signal: later.signal }).catch(e => e)
     setTimeout(() => later.abort(), 200)
-    expect(await retrying).toBeInstanceOf(CancelledError)
+    expect(await retrying).toBeInstanceOf(AbandonedError)
+    expect(server.count('/preprocessing/search')).toBe(1)
+    expect(logged.some(line => /search.*retrying in/.test(line))).toBe(true)
+  })
+
+  test('a 401 on a call that may be abandoned fails it without logging in again', async () => {
+    const c = client()
+    await c.listGroups()
+    const loginsBefore = server.logins
+    server.script('/preprocessing/search', { status: 401, body: { Error: { Message: 'token expired' } } })
+    const error = await c.search(GROUP, 'loan', { signal: new AbortController().signal }).catch(e => e)
+    expect(error).toBeInstanceOf(AuthError)
+    expect(server.logins).toBe(loginsBefore)
+    expect(server.count('/preprocessing/search')).toBe(1)
   })
 })
 

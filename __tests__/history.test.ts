@@ -13,19 +13,22 @@ const entry = (at: string, routine = 'Host', text = 'x'): LogEntry => ({ Registe
 /** An API that answers the search and the logs from tables, and records what was asked. */
 function fakeApi(scripts: EarlierScript[] | Error, logs: Record<string, LogEntry[]> = {}, version: 'v1' | 'v2' = 'v1') {
   const asked: string[] = []
+  const options: unknown[] = []
   const api = {
     version,
-    logs: async (h: string, routine: string) => {
+    logs: async (h: string, routine: string, callOptions: unknown) => {
       asked.push(`logs ${h} ${routine}`)
+      options.push(callOptions)
       return logs[h] ?? []
     },
-    findByName: version === 'v2' ? undefined : async (name: string) => {
+    findByName: version === 'v2' ? undefined : async (name: string, callOptions: unknown) => {
       asked.push(`search ${name}`)
+      options.push(callOptions)
       if (scripts instanceof Error) throw scripts
       return scripts
     }
   } as unknown as PreprocessingApi
-  return { api, asked }
+  return { api, asked, options }
 }
 
 describe('newestDeployed', () => {
@@ -63,22 +66,25 @@ describe('hostLogSpan', () => {
 
 describe('previousBuild', () => {
   test('searches by name, reads the newest deployed script\'s Host log, and answers its span', async () => {
-    const { api, asked } = fakeApi(
+    const { api, asked, options } = fakeApi(
       [{ hash: hash('a'), status: 'Deployed', uploadedAt: 1 }, { hash: hash('b'), status: 'Deployed', uploadedAt: 2 }],
       { [hash('b')]: [entry('2026-12-01T10:00:00Z'), entry('2026-12-01T10:01:30Z')] }
     )
-    await expect(previousBuild(api, 'loan features', CURRENT)).resolves.toEqual({ hash: hash('b'), ms: 90_000 })
+    // Both reads get the caller's deadline and signal, so the lookup can be bounded and abandoned.
+    const limits = { deadline: 12345, signal: new AbortController().signal }
+    await expect(previousBuild(api, 'loan features', CURRENT, limits)).resolves.toEqual({ hash: hash('b'), ms: 90_000 })
     expect(asked).toEqual(['search loan features', `logs ${hash('b')} Host`])
+    expect(options).toEqual([limits, limits])
   })
 
-  test('nothing found, a log with no span, or a v2 API (no search by name) give no hint, without reading logs needlessly', async () => {
+  test('nothing found, a log with no span, or a v2 API (no search by name) give no hint and say why, without reading logs needlessly', async () => {
     const none = fakeApi([{ hash: hash('c'), status: 'Failed' }])
-    await expect(previousBuild(none.api, 'n', CURRENT)).resolves.toBeUndefined()
+    await expect(previousBuild(none.api, 'n', CURRENT)).resolves.toEqual({ none: 'no earlier script of this name in the group was deployed' })
     expect(none.asked).toEqual(['search n'])
     const empty = fakeApi([{ hash: hash('a'), status: 'Deployed' }], { [hash('a')]: [entry('2026-12-01T10:00:00Z')] })
-    await expect(previousBuild(empty.api, 'n', CURRENT)).resolves.toBeUndefined()
+    await expect(previousBuild(empty.api, 'n', CURRENT)).resolves.toEqual({ none: `the build log of the previous one (${hash('a')}) gives no length` })
     const v2 = fakeApi([], {}, 'v2')
-    await expect(previousBuild(v2.api, 'n', CURRENT)).resolves.toBeUndefined()
+    await expect(previousBuild(v2.api, 'n', CURRENT)).resolves.toEqual({ none: 'the v2 API finds no script by name' })
     expect(v2.asked).toEqual([])
   })
 

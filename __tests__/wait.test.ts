@@ -3,7 +3,9 @@
  * then at most one check per 2 s averaged over the wait, at most 400 checks in 30
  * minutes, a build seen within 2 s of its end for the first 4 minutes, poll-interval the
  * longest gap, the last check on the deadline), for many build lengths and phases, and
- * the README's table of request counts. No real time passes except in the abort test.
+ * the README's table of request counts; and with a hint (the previous build's length E):
+ * the same budget and bounds, checks every second around E, and the README's second
+ * table. No real time passes except in the abort test.
  */
 import { readFileSync } from 'node:fs'
 import { BUDGET_GAP_MS, DENSE_GAP_MS, DENSE_UNTIL_MS, FIRST_CHECK_MS, MAX_HINT_MS, SAVING_GAP_MS, WINDOW_FROM, waitWhilePending, type StatusCheck, type WaitOptions, type WaitOutcome } from '../src/deploy/wait.js'
@@ -261,6 +263,24 @@ describe('the schedule with a hint (the previous build took E)', () => {
       expect(long.checksAt).toEqual(plain.checksAt)
       const within = await build(buildMs, 0.4, hinted(MAX_HINT_MS))
       expect(within.checksAt).not.toEqual(plain.checksAt)
+    }
+  })
+
+  test('a hint may arrive at any check: the budget holds, and a build near E is still seen within 1 s if it came before 0.9 E', async () => {
+    const expected = 60_000
+    for (let arrivesAfter = 1; arrivesAfter <= 40; arrivesAfter++) {
+      let hint: number | undefined
+      let checks = 0
+      const clock = fakeClock()
+      const buildMs = 61_300
+      const outcome = await waitWhilePending(clock.check(t => {
+        if (++checks >= arrivesAfter) hint = expected
+        return t < buildMs ? 'Building' : 'Deployed'
+      }), options(clock, { random: () => 0.42, expectedMs: () => hint }))
+      expect(overBudget(clock.checksAt)).toEqual([])
+      const hintedAt = clock.checksAt[arrivesAfter - 1]
+      if (hintedAt !== undefined && hintedAt < expected * WINDOW_FROM - 4000) expect(outcome.elapsedMs - buildMs).toBeLessThanOrEqual(DENSE_GAP_MS)
+      else expect(outcome.elapsedMs - buildMs).toBeLessThanOrEqual(BUDGET_GAP_MS)
     }
   })
 

@@ -517,11 +517,11 @@ function apiOf(session, version) {
 
 /** A check of a wait, as a progress line. */
 function logPoll(what) {
-    return poll => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(poll.elapsedMs).padStart(6)}] ${what} ${poll.check}: ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(poll.status)}`);
+    return poll => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(poll.elapsedMs).padStart(6)}] ${what} ${poll.check}: ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(poll.status)}`);
 }
 /** A status check that failed even after its retries: the wait goes on for a while. */
 function logOutage(error, outageMs) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`A status check failed (${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(error.message)}); still waiting${outageMs > 0 ? `, the server has not answered for ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(outageMs)}` : ''}.`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`A status check failed (${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(error.message)}); still waiting${outageMs > 0 ? `, the server has not answered for ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(outageMs)}` : ''}.`);
 }
 /** An API call as it is made, for the log (v2 makes one per file). */
 function logCall(call) {
@@ -572,17 +572,19 @@ const SHORTEST_MS = 1000;
  *   then too long, which again costs only a few seconds.
  * - v2 scripts have no search by name (the API answers none), so they get no hint.
  *
+ * Without a hint, `none` says why, for the log.
+ *
  * Two reads, sent while the build runs: they cost the deploy no time. A failure comes
  * through; the caller (modes/deploy.ts) takes it as no hint, never as a failed deploy.
  */
 async function previousBuild(api, name, currentHash, options = {}) {
     if (!api.findByName)
-        return undefined;
+        return { none: `the ${api.version} API finds no script by name` };
     const newest = newestDeployed(await api.findByName(name, options), currentHash);
     if (!newest)
-        return undefined;
+        return { none: 'no earlier script of this name in the group was deployed' };
     const ms = hostLogSpan(await api.logs(newest.hash, 'Host', options));
-    return ms === undefined ? undefined : { hash: newest.hash, ms };
+    return ms === undefined ? { none: `the build log of the previous one (${newest.hash}) gives no length` } : { hash: newest.hash, ms };
 }
 /** The most recently uploaded Deployed script other than this one; without dates, the last listed. */
 function newestDeployed(scripts, currentHash) {
@@ -684,7 +686,7 @@ async function waitForBuild(ctx, api) {
             onTransientFailure: context/* logOutage */.ko,
             expectedMs: hint.expectedMs
         }).finally(hint.stop);
-        result.buildSeconds = Math.round(outcome.elapsedMs / 100) / 10;
+        result.buildSeconds = (0,duration/* inTenths */.kG)(outcome.elapsedMs);
         result.statusChecks = outcome.checks;
         if (outcome.kind === 'timed-out') {
             result.status = 'timed-out';
@@ -696,7 +698,7 @@ async function waitForBuild(ctx, api) {
         }
         if (outcome.last.status === 'Deployed') {
             result.status = 'deployed';
-            core/* info */.pq(`Deployed in ${(0,duration/* formatDuration */.a)(outcome.elapsedMs)} (${outcome.checks} status checks).`);
+            core/* info */.pq(`Deployed in ${(0,duration/* formatDuration */.a3)(outcome.elapsedMs)} (${outcome.checks} status checks).`);
             return;
         }
         result.status = outcome.last.status === 'Failed' ? 'failed' : 'unavailable';
@@ -715,28 +717,20 @@ function learnBuildLength(ctx, api, hash) {
     const abandon = new AbortController();
     let expectedMs;
     const name = (0,inert/* oneLine */.T)(spec.script.name);
-    if (!api.findByName) {
-        core/* info */.pq(`The ${api.version} API finds no script by name, so there is no earlier build to go by: checking every 2 s.`);
-        return { expectedMs: () => undefined, stop: () => undefined };
-    }
     previousBuild(api, spec.script.name, hash, { deadline: Date.now() + HINT_LOOKUP_MS, signal: abandon.signal }).then(found => {
         if (abandon.signal.aborted)
             return;
-        if (!found)
-            return core/* info */.pq(`No earlier successful build of '${name}' found in the group: checking every 2 s.`);
-        result.previousBuild = { hash: found.hash, seconds: Math.round(found.ms / 100) / 10 };
-        const took = `The previous build of '${name}' (${found.hash}) took ${seconds(found.ms)}`;
-        expectedMs = found.ms; // the wait ignores a hint past MAX_HINT_MS
-        if (found.ms > wait/* MAX_HINT_MS */.g1)
-            return core/* info */.pq(`${took}: longer than ${seconds(wait/* MAX_HINT_MS */.g1)}, so it changes nothing.`);
-        core/* info */.pq(`${took}: checking every ${seconds(wait/* SAVING_GAP_MS */.Hl)} until ${seconds(found.ms * wait/* WINDOW_FROM */.IE)}, then every ${seconds(wait/* DENSE_GAP_MS */.wX)} while the request budget allows.`);
+        if ('none' in found)
+            return core/* info */.pq(`No previous build to go by (${(0,inert/* oneLine */.T)(found.none)}): checking every 2 s.`);
+        result.previousBuild = { hash: found.hash, seconds: (0,duration/* inTenths */.kG)(found.ms) };
+        expectedMs = found.ms;
+        core/* info */.pq(`The previous build of '${name}' (${found.hash}) took ${(0,duration/* inTenths */.kG)(found.ms)} s: ${(0,wait/* describeHint */.lS)(found.ms)}.`);
     }, (error) => {
         if (!abandon.signal.aborted)
             core/* info */.pq(`Could not look up the previous build (${(0,inert/* oneLine */.T)(error.message)}): checking every 2 s.`);
     });
     return { expectedMs: () => expectedMs, stop: () => abandon.abort() };
 }
-const seconds = (ms) => `${Number((ms / 1000).toFixed(1))} s`;
 function signalOf(error) {
     return /^Cancelled by (\S+)/.exec(error.message)?.[1] ?? 'cancellation';
 }
@@ -880,7 +874,7 @@ async function runSmokeTest(ctx, api, spec) {
         if (smoke.resultRows !== undefined)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Result: ${smoke.resultRows} rows; columns ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .T)((smoke.resultColumns ?? []).join(', '))}.`);
         if (smoke.outcome === 'passed') {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Smoke test passed in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDuration */ .a)(smoke.elapsedMs ?? 0)}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Smoke test passed in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDuration */ .a3)(smoke.elapsedMs ?? 0)}.`);
             return;
         }
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SmokeTestFailedError */ .t$(`Smoke test failed: ${smoke.reason}.`);

@@ -517,11 +517,11 @@ function apiOf(session, version) {
 
 /** A check of a wait, as a progress line. */
 function logPoll(what) {
-    return poll => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(poll.elapsedMs).padStart(6)}] ${what} ${poll.check}: ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(poll.status)}`);
+    return poll => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(poll.elapsedMs).padStart(6)}] ${what} ${poll.check}: ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(poll.status)}`);
 }
 /** A status check that failed even after its retries: the wait goes on for a while. */
 function logOutage(error, outageMs) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`A status check failed (${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(error.message)}); still waiting${outageMs > 0 ? `, the server has not answered for ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(outageMs)}` : ''}.`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`A status check failed (${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(error.message)}); still waiting${outageMs > 0 ? `, the server has not answered for ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(outageMs)}` : ''}.`);
 }
 /** An API call as it is made, for the log (v2 makes one per file). */
 function logCall(call) {
@@ -667,7 +667,7 @@ async function runSmokeTest(ctx, api, spec) {
         if (smoke.resultRows !== undefined)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Result: ${smoke.resultRows} rows; columns ${(0,_publish_inert_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLine */ .T)((smoke.resultColumns ?? []).join(', '))}.`);
         if (smoke.outcome === 'passed') {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Smoke test passed in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDuration */ .a)(smoke.elapsedMs ?? 0)}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Smoke test passed in ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDuration */ .a3)(smoke.elapsedMs ?? 0)}.`);
             return;
         }
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SmokeTestFailedError */ .t$(`Smoke test failed: ${smoke.reason}.`);

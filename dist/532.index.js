@@ -242,7 +242,7 @@ async function writeSummary(result, where) {
         ['Group', spec ? code(result.group ?? spec.group) : '—'],
         ['Operation', spec?.script.operation ?? '—'],
         ['Python', spec?.script.pythonVersion ?? '—'],
-        ['Build time', result.buildSeconds === undefined ? '—' : `${(0,duration/* formatDuration */.a)(result.buildSeconds * 1000)} (${result.statusChecks} status checks${result.previousBuild ? `; the previous build took ${(0,duration/* formatDuration */.a)(result.previousBuild.seconds * 1000)}` : ''})`],
+        ['Build time', result.buildSeconds === undefined ? '—' : `${(0,duration/* formatDuration */.a3)(result.buildSeconds * 1000)} (${result.statusChecks} status checks${result.previousBuild ? `; the previous build took ${(0,duration/* formatDuration */.a3)(result.previousBuild.seconds * 1000)}` : ''})`],
         [smoke.where === 'local' ? 'Local run' : 'Smoke test', `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`],
         ...(smoke.interpreter ? [['Local Python', `${code(smoke.interpreter.command)} — ${escapeHtml(smoke.interpreter.version)} at ${code(smoke.interpreter.path)}`]] : []),
         ['Server version', result.serverVersion ? escapeHtml(result.serverVersion) : '—'],

@@ -225,14 +225,11 @@ function firstDifference(actual, expected, at) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  wX: () => (/* binding */ DENSE_GAP_MS),
-  g1: () => (/* binding */ MAX_HINT_MS),
-  Hl: () => (/* binding */ SAVING_GAP_MS),
-  IE: () => (/* binding */ WINDOW_FROM),
+  lS: () => (/* binding */ describeHint),
   cB: () => (/* binding */ waitWhilePending)
 });
 
-// UNUSED EXPORTS: BUDGET_GAP_MS, DENSE_UNTIL_MS, FIRST_CHECK_MS, WINDOW_UNTIL, nextDueAt
+// UNUSED EXPORTS: BUDGET_GAP_MS, DENSE_GAP_MS, DENSE_UNTIL_MS, FIRST_CHECK_MS, MAX_HINT_MS, SAVING_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, nextDueAt
 
 // EXTERNAL MODULE: ./src/neomaril/wire.ts
 var wire = __webpack_require__(43998);
@@ -246,9 +243,12 @@ var transport = __webpack_require__(25206);
  */
 
 
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(77607);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/deploy/wait.ts
+
 
 
 
@@ -259,8 +259,8 @@ var errors = __webpack_require__(83916);
  * - The first check comes after a second: right after a host or run call the server
  *   answers Building/Running anyway, and a quick execution (about 0.6 s on the emulator)
  *   is over by then.
- * - The budget: check n is never due before n × 2 s, so there is never more than one
- *   check per 2 s averaged over the wait, whatever else the schedule does.
+ * - The budget: from the second on, check n is never due before n × 2 s, so there is
+ *   never more than one check per 2 s averaged over the wait, whatever else the schedule does.
  * - Without a hint, check n is due at n × 2 s + a phase (0–2 s, random per wait): a
  *   build is seen at most 2 s (on average 1 s) after it ends, the least any schedule
  *   can promise at that budget without knowing when the build ends. The random phase
@@ -268,9 +268,10 @@ var errors = __webpack_require__(83916);
  *   build of a round length is not always seen late.
  * - With a hint (the expected length E, from the script's previous build, up to 5
  *   minutes): a check every 4 s until 0.9 E saves budget, which then buys a check every
- *   second for as long as the budget allows (until about 1.3 E for E of 30 s or more),
- *   so a build that takes about as long as the last one is seen within a second (on
- *   average half a second). From 1.5 E on, the schedule is the one without a hint.
+ *   second for as long as the budget allows (until about 1.3 E for E of 30 s or more;
+ *   then the budget's own 2 s steps), so a build that takes about as long as the last
+ *   one is seen within a second (on average half a second). From 1.5 E on, the schedule
+ *   is the one without a hint.
  * - Builds on the platform take 90–250 s (neomaril-api.md §4), so the dense rhythm holds
  *   through 4 minutes; after that each gap grows by a fifth of the time past 4 minutes,
  *   up to poll-interval (the longest gap, 10 s by default): 30 minutes cost about 280
@@ -286,7 +287,7 @@ const SAVING_GAP_MS = 4000;
 const DENSE_GAP_MS = 1000;
 const WINDOW_FROM = 0.9;
 const WINDOW_UNTIL = 1.5;
-/** Longer hints are ignored, which keeps a 30-minute wait under 400 checks. */
+/** Longer hints are ignored; with poll-interval 8 s or more a 30-minute wait then stays under 400 checks. */
 const MAX_HINT_MS = 300_000;
 /**
  * When check `attempt` (1, 2, …) is due, in ms since the wait began, given when the
@@ -299,21 +300,32 @@ function nextDueAt(attempt, previousDueMs, phaseMs, pollIntervalMs, expectedMs) 
     // Check n no earlier than n × 2 s: the request budget.
     const budget = attempt * BUDGET_GAP_MS;
     const ramp = Math.max(0, previousDueMs - DENSE_UNTIL_MS) / RAMP_DIVISOR;
+    const window = usableHint(expectedMs);
     let due;
-    // A hint past 5 minutes is no use: by then the gaps have grown to poll-interval.
-    if (expectedMs !== undefined && expectedMs > MAX_HINT_MS)
-        expectedMs = undefined;
     // Within a dense gap of the window's start counts as in it: no sliver of a gap before it.
-    if (expectedMs !== undefined && previousDueMs < expectedMs * WINDOW_FROM - DENSE_GAP_MS) {
-        due = Math.max(budget, Math.min(previousDueMs + SAVING_GAP_MS + ramp, expectedMs * WINDOW_FROM));
+    if (window && previousDueMs < window.from - DENSE_GAP_MS) {
+        due = Math.max(budget, Math.min(previousDueMs + SAVING_GAP_MS + ramp, window.from));
     }
-    else if (expectedMs !== undefined && previousDueMs < expectedMs * WINDOW_UNTIL) {
+    else if (window && previousDueMs < window.until) {
+        // Every second until the budget catches up, then the budget's own 2 s steps.
         due = Math.max(budget, previousDueMs + DENSE_GAP_MS);
     }
     else {
         due = Math.max(budget + phaseMs, previousDueMs + BUDGET_GAP_MS + ramp);
     }
     return Math.min(previousDueMs + pollIntervalMs, due);
+}
+/** The window a hint opens, or none: a hint past 5 minutes is no use, as by then the gaps have grown to poll-interval. */
+function usableHint(expectedMs) {
+    if (expectedMs === undefined || expectedMs > MAX_HINT_MS)
+        return undefined;
+    return { from: expectedMs * WINDOW_FROM, until: expectedMs * WINDOW_UNTIL };
+}
+/** What a hint does to the schedule, in words, for the log. */
+function describeHint(expectedMs) {
+    if (!usableHint(expectedMs))
+        return `longer than ${MAX_HINT_MS / 60_000} minutes, so it changes nothing`;
+    return `checking every ${SAVING_GAP_MS / 1000} s until about ${(0,duration/* formatDuration */.a3)(expectedMs * WINDOW_FROM)}, then every second while the request budget allows`;
 }
 /**
  * Checks a status until it leaves the pending states or the deadline passes, on the
@@ -670,8 +682,10 @@ class Transport {
                 if (!(failure instanceof AttemptFailure))
                     throw failure;
                 const error = failure.error;
-                // A token can expire during a long build: log in again once, then retry.
-                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ApiError */ .hD && error.status === 401 && call.auth === 'user' && !reauthenticated) {
+                // A token can expire during a long build: log in again once, then retry. Not for a
+                // call that may be abandoned (an optional lookup): its login could outlive it, and
+                // the run's own next call logs in anyway.
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ApiError */ .hD && error.status === 401 && call.auth === 'user' && !reauthenticated && !call.signal) {
                     this.options.logger.info(`${call.method} ${call.path}: the user token was refused; logging in again.`);
                     reauthenticated = true;
                     await this.logIn();
@@ -689,7 +703,11 @@ class Transport {
                     : `attempt ${attempt + 1}; the server refused it before acting, so it is sent again for up to ${Math.round(this.retry.writeBudgetMs / 1000)}s`;
                 this.options.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}; retrying in ${(delay / 1000).toFixed(1)}s (${left}).`);
                 paused += delay;
-                await this.sleep(delay, this.signalOf(call));
+                await this.sleep(delay, this.signalOf(call)).catch((error) => {
+                    // Say which signal stopped the sleep: the run's (cancelled) or the call's (abandoned).
+                    this.throwIfCancelled(call);
+                    throw error;
+                });
             }
         }
     }
@@ -829,7 +847,7 @@ class Transport {
         if (this.options.signal?.aborted)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CancelledError */ .cc(String(this.options.signal.reason ?? 'cancellation'));
         if (call?.signal?.aborted)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CancelledError */ .cc(String(call.signal.reason ?? 'the call was abandoned'));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .AbandonedError */ .TK(`${call.method} ${call.path}`);
     }
     /** What stops a call: the run's signal, the call's own, or both. */
     signalOf(call) {

@@ -99,8 +99,6 @@ async function writeFrameParquet(frame, target) {
 var harness_process = __webpack_require__(99693);
 // EXTERNAL MODULE: ./src/harness/contract.ts
 var contract = __webpack_require__(41848);
-// EXTERNAL MODULE: ./src/harness/check.ts
-var check = __webpack_require__(12176);
 ;// CONCATENATED MODULE: ./src/harness/index.ts
 /**
  * The TypeScript side of python/harness.py, the one place that loads and calls an
@@ -164,7 +162,7 @@ async function runAsyncV1(c) {
 }
 /** v2 Async: fn(dfs, extra_path) on the named datasets; the DataFrame returned becomes `outputParquet`. */
 async function runDataFrames(c) {
-    const scratch = await (0,harness_process/* runFolder */.kQ)();
+    const scratch = (0,harness_process/* runFolder */.kQ)();
     try {
         const datasets = [];
         for (const [index, dataset] of c.datasets.entries()) {
@@ -186,8 +184,6 @@ async function runDataFrames(c) {
         await scratch.cleanup();
     }
 }
-// The static check lives apart (check.ts): the deploy's start-up loads it without the parquet code.
-
 
 // EXTERNAL MODULE: ./src/harness/embedded.ts
 var embedded = __webpack_require__(79412);
@@ -455,7 +451,7 @@ async function validateMode(ctx) {
         if (local.outcome === 'skipped')
             core/* notice */.lm(`The entrypoint was not run locally: ${(0,inert/* oneLine */.T)(local.reason ?? '')}.`);
         else if (local.outcome === 'passed')
-            core/* info */.pq(`${(0,inert/* oneLine */.T)(spec.script.entrypoint)} ran on the sample in ${(0,duration/* formatDuration */.a)(local.elapsedMs)}${local.response ? ` and returned ${(0,inert/* oneLine */.T)(local.response).slice(0, 500)}` : ''}.`);
+            core/* info */.pq(`${(0,inert/* oneLine */.T)(spec.script.entrypoint)} ran on the sample in ${(0,duration/* formatDuration */.a3)(local.elapsedMs)}${local.response ? ` and returned ${(0,inert/* oneLine */.T)(local.response).slice(0, 500)}` : ''}.`);
         else {
             result.status = 'failed';
             if (local.traceback)

@@ -26,3 +26,8 @@ export function formatDuration(ms: number): string {
   const s = totalSeconds % 60
   return [h ? `${h}h` : '', m ? `${m}m` : '', s || (!h && !m) ? `${s}s` : ''].join('')
 }
+
+/** Seconds with one decimal (`62_449` → `62.4`): build times in outputs, records and the log. */
+export function inTenths(ms: number): number {
+  return Math.round(ms / 100) / 10
+}

@@ -108,6 +108,14 @@ export class SmokeTestFailedError extends Error {
 }
 
 /** The runner asked the step to stop (SIGINT/SIGTERM). */
+/** A call its caller gave up on (an optional lookup nobody waits for any more); not a cancellation of the run. */
+export class AbandonedError extends Error {
+  constructor(what: string) {
+    super(`Abandoned: ${what}`)
+    this.name = 'AbandonedError'
+  }
+}
+
 export class CancelledError extends Error {
   constructor(signal: string, detail?: string) {
     super(`Cancelled by ${signal}${detail ? ` ${detail}` : ''}`)

@@ -59,7 +59,7 @@ function readBuildRun(run, requests, seconds, deployedAt) {
   const ok = run.code === 0 && run.outputs.status === 'deployed' && host !== undefined && seen !== undefined
   const wall = run.exitAt - run.spawnAt
   // The wait says in the log when it goes by the previous build (src/modes/deploy.ts).
-  const hinted = /The previous build of .* took [\d.]+ s: checking every/.test(run.stdout)
+  const hinted = /The previous build of .* took [\d.]+ s: checking every 4 s/.test(run.stdout)
   const r = { ok, code: run.code, wall, overhead: wall - seconds * 1000, statusChecks: statusChecks.length, hinted, error: ok ? undefined : errorLines(run) }
   if (!ok) return r
   const nominalEnd = host.at + seconds * 1000

@@ -27,15 +27,17 @@ const SHORTEST_MS = 1000
  *   then too long, which again costs only a few seconds.
  * - v2 scripts have no search by name (the API answers none), so they get no hint.
  *
+ * Without a hint, `none` says why, for the log.
+ *
  * Two reads, sent while the build runs: they cost the deploy no time. A failure comes
  * through; the caller (modes/deploy.ts) takes it as no hint, never as a failed deploy.
  */
-export async function previousBuild(api: PreprocessingApi, name: string, currentHash: string, options: CallOptions = {}): Promise<PreviousBuild | undefined> {
-  if (!api.findByName) return undefined
+export async function previousBuild(api: PreprocessingApi, name: string, currentHash: string, options: CallOptions = {}): Promise<PreviousBuild | { readonly none: string }> {
+  if (!api.findByName) return { none: `the ${api.version} API finds no script by name` }
   const newest = newestDeployed(await api.findByName(name, options), currentHash)
-  if (!newest) return undefined
+  if (!newest) return { none: 'no earlier script of this name in the group was deployed' }
   const ms = hostLogSpan(await api.logs(newest.hash, 'Host', options))
-  return ms === undefined ? undefined : { hash: newest.hash, ms }
+  return ms === undefined ? { none: `the build log of the previous one (${newest.hash}) gives no length` } : { hash: newest.hash, ms }
 }
 
 /** The most recently uploaded Deployed script other than this one; without dates, the last listed. */

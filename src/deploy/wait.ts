@@ -1,5 +1,6 @@
 import { BUILDING_STATES } from '../neomaril/wire.js'
 import { abortableSleep } from '../neomaril/client.js'
+import { formatDuration } from '../duration.js'
 import { ApiError, NetworkError } from '../errors.js'
 
 export interface StatusCheck {
@@ -49,8 +50,8 @@ export type WaitOutcome =
  * - The first check comes after a second: right after a host or run call the server
  *   answers Building/Running anyway, and a quick execution (about 0.6 s on the emulator)
  *   is over by then.
- * - The budget: check n is never due before n × 2 s, so there is never more than one
- *   check per 2 s averaged over the wait, whatever else the schedule does.
+ * - The budget: from the second on, check n is never due before n × 2 s, so there is
+ *   never more than one check per 2 s averaged over the wait, whatever else the schedule does.
  * - Without a hint, check n is due at n × 2 s + a phase (0–2 s, random per wait): a
  *   build is seen at most 2 s (on average 1 s) after it ends, the least any schedule
  *   can promise at that budget without knowing when the build ends. The random phase
@@ -58,9 +59,10 @@ export type WaitOutcome =
  *   build of a round length is not always seen late.
  * - With a hint (the expected length E, from the script's previous build, up to 5
  *   minutes): a check every 4 s until 0.9 E saves budget, which then buys a check every
- *   second for as long as the budget allows (until about 1.3 E for E of 30 s or more),
- *   so a build that takes about as long as the last one is seen within a second (on
- *   average half a second). From 1.5 E on, the schedule is the one without a hint.
+ *   second for as long as the budget allows (until about 1.3 E for E of 30 s or more;
+ *   then the budget's own 2 s steps), so a build that takes about as long as the last
+ *   one is seen within a second (on average half a second). From 1.5 E on, the schedule
+ *   is the one without a hint.
  * - Builds on the platform take 90–250 s (neomaril-api.md §4), so the dense rhythm holds
  *   through 4 minutes; after that each gap grows by a fifth of the time past 4 minutes,
  *   up to poll-interval (the longest gap, 10 s by default): 30 minutes cost about 280
@@ -76,7 +78,7 @@ export const SAVING_GAP_MS = 4000
 export const DENSE_GAP_MS = 1000
 export const WINDOW_FROM = 0.9
 export const WINDOW_UNTIL = 1.5
-/** Longer hints are ignored, which keeps a 30-minute wait under 400 checks. */
+/** Longer hints are ignored; with poll-interval 8 s or more a 30-minute wait then stays under 400 checks. */
 export const MAX_HINT_MS = 300_000
 
 /**
@@ -89,18 +91,30 @@ export function nextDueAt(attempt: number, previousDueMs: number, phaseMs: numbe
   // Check n no earlier than n × 2 s: the request budget.
   const budget = attempt * BUDGET_GAP_MS
   const ramp = Math.max(0, previousDueMs - DENSE_UNTIL_MS) / RAMP_DIVISOR
+  const window = usableHint(expectedMs)
   let due: number
-  // A hint past 5 minutes is no use: by then the gaps have grown to poll-interval.
-  if (expectedMs !== undefined && expectedMs > MAX_HINT_MS) expectedMs = undefined
   // Within a dense gap of the window's start counts as in it: no sliver of a gap before it.
-  if (expectedMs !== undefined && previousDueMs < expectedMs * WINDOW_FROM - DENSE_GAP_MS) {
-    due = Math.max(budget, Math.min(previousDueMs + SAVING_GAP_MS + ramp, expectedMs * WINDOW_FROM))
-  } else if (expectedMs !== undefined && previousDueMs < expectedMs * WINDOW_UNTIL) {
+  if (window && previousDueMs < window.from - DENSE_GAP_MS) {
+    due = Math.max(budget, Math.min(previousDueMs + SAVING_GAP_MS + ramp, window.from))
+  } else if (window && previousDueMs < window.until) {
+    // Every second until the budget catches up, then the budget's own 2 s steps.
     due = Math.max(budget, previousDueMs + DENSE_GAP_MS)
   } else {
     due = Math.max(budget + phaseMs, previousDueMs + BUDGET_GAP_MS + ramp)
   }
   return Math.min(previousDueMs + pollIntervalMs, due)
+}
+
+/** The window a hint opens, or none: a hint past 5 minutes is no use, as by then the gaps have grown to poll-interval. */
+function usableHint(expectedMs: number | undefined): { from: number; until: number } | undefined {
+  if (expectedMs === undefined || expectedMs > MAX_HINT_MS) return undefined
+  return { from: expectedMs * WINDOW_FROM, until: expectedMs * WINDOW_UNTIL }
+}
+
+/** What a hint does to the schedule, in words, for the log. */
+export function describeHint(expectedMs: number): string {
+  if (!usableHint(expectedMs)) return `longer than ${MAX_HINT_MS / 60_000} minutes, so it changes nothing`
+  return `checking every ${SAVING_GAP_MS / 1000} s until about ${formatDuration(expectedMs * WINDOW_FROM)}, then every second while the request budget allows`
 }
 
 /**

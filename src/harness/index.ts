@@ -113,7 +113,7 @@ export async function runAsyncV1(c: HarnessCall & { dataPath: string; inputFileN
 
 /** v2 Async: fn(dfs, extra_path) on the named datasets; the DataFrame returned becomes `outputParquet`. */
 export async function runDataFrames(c: HarnessCall & { datasets: { name: string; path: string }[]; outputParquet: string }): Promise<FrameOutcome> {
-  const scratch = await runFolder()
+  const scratch = runFolder()
   try {
     const datasets: { name: string; path: string; form: DatasetForm }[] = []
     for (const [index, dataset] of c.datasets.entries()) {
@@ -133,6 +133,3 @@ export async function runDataFrames(c: HarnessCall & { datasets: { name: string;
     await scratch.cleanup()
   }
 }
-
-// The static check lives apart (check.ts): the deploy's start-up loads it without the parquet code.
-export { checkStatically, type StaticVerdict } from './check.js'

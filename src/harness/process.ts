@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HARNESS_PY } from './embedded.js'
@@ -31,7 +30,9 @@ const OUTPUT_LIMIT = 1_000_000
 let harnessFile: string | undefined
 
 /**
- * The harness text on disk, once per process, under a name that changes with its content.
+ * The harness text on disk, once per process, in a folder of its own (mkdtemp: no other
+ * user can put a file there for us to run), removed at exit.
+ *
  * Synchronous, like the request file below: a few small files, and Python then starts in
  * the same turn of the event loop as the call. The entrypoint check is on the way to the
  * login (nothing secret goes out before it has passed), so every millisecond before its
@@ -39,23 +40,16 @@ let harnessFile: string | undefined
  */
 function materialise(): string {
   if (harnessFile && existsSync(harnessFile)) return harnessFile
-  const digest = createHash('sha256').update(HARNESS_PY).digest('hex').slice(0, 16)
-  const dir = join(tmpdir(), `neomaril-harness-${digest}`)
-  const file = join(dir, 'harness.py')
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true })
-    // Written aside and renamed, so a parallel run never reads half a file.
-    const partial = `${file}.${process.pid}.partial`
-    writeFileSync(partial, HARNESS_PY)
-    renameSync(partial, file)
-  }
-  harnessFile = file
-  return file
+  const dir = mkdtempSync(join(tmpdir(), 'neomaril-harness-'))
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+  harnessFile = join(dir, 'harness.py')
+  writeFileSync(harnessFile, HARNESS_PY)
+  return harnessFile
 }
 
 /** A folder for one run's request, verdict and frame files; removed by `cleanup`. */
-export async function runFolder(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'neomaril-harness-run-'))
+export function runFolder(): { dir: string; cleanup: () => Promise<void> } {
+  const dir = mkdtempSync(join(tmpdir(), 'neomaril-harness-run-'))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
 
@@ -65,7 +59,7 @@ export async function runFolder(): Promise<{ dir: string; cleanup: () => Promise
  */
 export async function runHarness<T>(request: Record<string, unknown>, how: HarnessSpawn): Promise<HarnessProcess<T>> {
   const harness = materialise()
-  const dir = mkdtempSync(join(tmpdir(), 'neomaril-harness-run-'))
+  const { dir, cleanup } = runFolder()
   const resultPath = join(dir, 'result.json')
   const requestPath = join(dir, 'request.json')
   try {
@@ -83,7 +77,7 @@ export async function runHarness<T>(request: Record<string, unknown>, how: Harne
     }
     return { ...run, verdict }
   } finally {
-    await rm(dir, { recursive: true, force: true })
+    await cleanup()
   }
 }
 

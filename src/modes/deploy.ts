@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
-import { formatDuration } from '../duration.js'
+import { formatDuration, inTenths } from '../duration.js'
 import { CancelledError, DeployFailedError, WaitTimeoutError } from '../errors.js'
 import { hostCall, type PreprocessingApi } from '../neomaril/api.js'
 import { registerScript } from '../deploy/register.js'
 import { previousBuild } from '../deploy/history.js'
-import { DENSE_GAP_MS, MAX_HINT_MS, SAVING_GAP_MS, WINDOW_FROM, waitWhilePending } from '../deploy/wait.js'
+import { describeHint, waitWhilePending } from '../deploy/wait.js'
 import { oneLine } from '../publish/inert.js'
 import { chooseDeployApi, connect, newTransport } from './connect.js'
 import { logCall, logOutage, logPoll, type RunContext } from './context.js'
@@ -69,7 +69,7 @@ async function waitForBuild(ctx: RunContext, api: PreprocessingApi): Promise<voi
       onTransientFailure: logOutage,
       expectedMs: hint.expectedMs
     }).finally(hint.stop)
-    result.buildSeconds = Math.round(outcome.elapsedMs / 100) / 10
+    result.buildSeconds = inTenths(outcome.elapsedMs)
     result.statusChecks = outcome.checks
     if (outcome.kind === 'timed-out') {
       result.status = 'timed-out'
@@ -101,25 +101,17 @@ function learnBuildLength(ctx: RunContext, api: PreprocessingApi, hash: string):
   const abandon = new AbortController()
   let expectedMs: number | undefined
   const name = oneLine(spec.script.name)
-  if (!api.findByName) {
-    core.info(`The ${api.version} API finds no script by name, so there is no earlier build to go by: checking every 2 s.`)
-    return { expectedMs: () => undefined, stop: () => undefined }
-  }
   previousBuild(api, spec.script.name, hash, { deadline: Date.now() + HINT_LOOKUP_MS, signal: abandon.signal }).then(found => {
     if (abandon.signal.aborted) return
-    if (!found) return core.info(`No earlier successful build of '${name}' found in the group: checking every 2 s.`)
-    result.previousBuild = { hash: found.hash, seconds: Math.round(found.ms / 100) / 10 }
-    const took = `The previous build of '${name}' (${found.hash}) took ${seconds(found.ms)}`
-    expectedMs = found.ms // the wait ignores a hint past MAX_HINT_MS
-    if (found.ms > MAX_HINT_MS) return core.info(`${took}: longer than ${seconds(MAX_HINT_MS)}, so it changes nothing.`)
-    core.info(`${took}: checking every ${seconds(SAVING_GAP_MS)} until ${seconds(found.ms * WINDOW_FROM)}, then every ${seconds(DENSE_GAP_MS)} while the request budget allows.`)
+    if ('none' in found) return core.info(`No previous build to go by (${oneLine(found.none)}): checking every 2 s.`)
+    result.previousBuild = { hash: found.hash, seconds: inTenths(found.ms) }
+    expectedMs = found.ms
+    core.info(`The previous build of '${name}' (${found.hash}) took ${inTenths(found.ms)} s: ${describeHint(found.ms)}.`)
   }, (error: unknown) => {
     if (!abandon.signal.aborted) core.info(`Could not look up the previous build (${oneLine((error as Error).message)}): checking every 2 s.`)
   })
   return { expectedMs: () => expectedMs, stop: () => abandon.abort() }
 }
-
-const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`
 
 export function signalOf(error: CancelledError): string {
   return /^Cancelled by (\S+)/.exec(error.message)?.[1] ?? 'cancellation'

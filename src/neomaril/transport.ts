@@ -4,7 +4,7 @@ import type { Agent } from 'node:http'
 import fetch, { type RequestInit, type Response } from 'node-fetch'
 import FormData from 'form-data'
 import { streamFile } from '../files.js'
-import { ApiError, AuthError, CancelledError, NetworkError } from '../errors.js'
+import { AbandonedError, ApiError, AuthError, CancelledError, NetworkError } from '../errors.js'
 import type { ErrorEnvelope, HealthResponse, LoginResponse } from './wire.js'
 
 /**
@@ -137,7 +137,7 @@ export interface Call {
   readonly ok: readonly number[]
   /** Absolute epoch ms: no retry starts past it, and each attempt's timeout ends near it. */
   readonly deadline?: number
-  /** Abandons this call alone (the run's own signal stops every call): it ends with CancelledError. */
+  /** Abandons this call alone (the run's own signal stops every call): it ends with AbandonedError, and a 401 on it is not followed by a new login. */
   readonly signal?: AbortSignal
   /**
    * A write's effect in words, for its failures: `{ what: 'register', undone: 'not registered' }`
@@ -281,8 +281,10 @@ export class Transport {
       } catch (failure) {
         if (!(failure instanceof AttemptFailure)) throw failure
         const error = failure.error
-        // A token can expire during a long build: log in again once, then retry.
-        if (error instanceof ApiError && error.status === 401 && call.auth === 'user' && !reauthenticated) {
+        // A token can expire during a long build: log in again once, then retry. Not for a
+        // call that may be abandoned (an optional lookup): its login could outlive it, and
+        // the run's own next call logs in anyway.
+        if (error instanceof ApiError && error.status === 401 && call.auth === 'user' && !reauthenticated && !call.signal) {
           this.options.logger.info(`${call.method} ${call.path}: the user token was refused; logging in again.`)
           reauthenticated = true
           await this.logIn()
@@ -298,7 +300,11 @@ export class Transport {
           : `attempt ${attempt + 1}; the server refused it before acting, so it is sent again for up to ${Math.round(this.retry.writeBudgetMs / 1000)}s`
         this.options.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}; retrying in ${(delay / 1000).toFixed(1)}s (${left}).`)
         paused += delay
-        await this.sleep(delay, this.signalOf(call))
+        await this.sleep(delay, this.signalOf(call)).catch((error: unknown) => {
+          // Say which signal stopped the sleep: the run's (cancelled) or the call's (abandoned).
+          this.throwIfCancelled(call)
+          throw error
+        })
       }
     }
   }
@@ -428,7 +434,7 @@ export class Transport {
 
   private throwIfCancelled(call?: Call): void {
     if (this.options.signal?.aborted) throw new CancelledError(String(this.options.signal.reason ?? 'cancellation'))
-    if (call?.signal?.aborted) throw new CancelledError(String(call.signal.reason ?? 'the call was abandoned'))
+    if (call?.signal?.aborted) throw new AbandonedError(`${call.method} ${call.path}`)
   }
 
   /** What stops a call: the run's signal, the call's own, or both. */
