@@ -107,7 +107,6 @@ export class SmokeTestFailedError extends Error {
   }
 }
 
-/** The runner asked the step to stop (SIGINT/SIGTERM). */
 /** A call its caller gave up on (an optional lookup nobody waits for any more); not a cancellation of the run. */
 export class AbandonedError extends Error {
   constructor(what: string) {
@@ -116,6 +115,7 @@ export class AbandonedError extends Error {
   }
 }
 
+/** The runner asked the step to stop (SIGINT/SIGTERM). */
 export class CancelledError extends Error {
   constructor(signal: string, detail?: string) {
     super(`Cancelled by ${signal}${detail ? ` ${detail}` : ''}`)
