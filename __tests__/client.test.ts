@@ -14,7 +14,12 @@ import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HttpsProxyAgent } from 'https-proxy-agent'
-import { Transport, networkReason, type TransportOptions as ClientOptions, type RetryPolicy } from '../src/neomaril/transport.js'
+import {
+  Transport,
+  networkReason,
+  type TransportOptions as ClientOptions,
+  type RetryPolicy
+} from '../src/neomaril/transport.js'
 import { V1Api } from '../src/neomaril/v1.js'
 import { AbandonedError, ApiError, AuthError, CancelledError, NetworkError } from '../src/errors.js'
 import { startProxy } from './helpers/proxy-server.js'
@@ -53,11 +58,11 @@ class ScriptedServer {
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => this.handle(req, res))
-    this.server.on('connection', socket => {
+    this.server.on('connection', (socket) => {
       this.sockets.add(socket)
       socket.on('close', () => this.sockets.delete(socket))
     })
-    await new Promise<void>(resolve => this.server.listen(0, '127.0.0.1', resolve))
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
     return this
   }
@@ -68,7 +73,7 @@ class ScriptedServer {
   }
 
   count(prefix: string): number {
-    return this.seen.filter(s => s.path.startsWith(`/api${prefix}`)).length
+    return this.seen.filter((s) => s.path.startsWith(`/api${prefix}`)).length
   }
 
   reset(): void {
@@ -79,7 +84,7 @@ class ScriptedServer {
 
   close(): Promise<void> {
     for (const socket of this.sockets) socket.destroy()
-    return new Promise(resolve => this.server.close(() => resolve()))
+    return new Promise((resolve) => this.server.close(() => resolve()))
   }
 
   private queueFor(path: string): Step[] | undefined {
@@ -96,11 +101,18 @@ class ScriptedServer {
     }
     req.resume()
     req.on('end', () => {
-      const step: Step = this.queueFor(path)?.shift() ?? (path === '/api/login' ? { status: 200, body: { Token: `user-token-${++this.logins}` } } : { status: 200, body: {} })
+      const step: Step =
+        this.queueFor(path)?.shift() ??
+        (path === '/api/login'
+          ? { status: 200, body: { Token: `user-token-${++this.logins}` } }
+          : { status: 200, body: {} })
       if (step === 'reset') return req.socket.destroy()
       if (step === 'hang' || step === 'ignore-body') return
       const body = typeof step.body === 'string' ? step.body : JSON.stringify(step.body ?? {})
-      res.writeHead(step.status, { 'Content-Type': typeof step.body === 'string' ? 'text/html' : 'application/json', ...step.headers })
+      res.writeHead(step.status, {
+        'Content-Type': typeof step.body === 'string' ? 'text/html' : 'application/json',
+        ...step.headers
+      })
       if (step.stallAfter !== undefined) {
         res.write(step.stallAfter)
         return
@@ -133,36 +145,43 @@ beforeEach(() => {
 })
 
 function client(overrides: Partial<ClientOptions> = {}): V1Api {
-  return new V1Api(new Transport({
-    apiUrl: `${server.url}/api`,
-    login: 'someone@example.com',
-    password: 'hunter2-password',
-    groupToken: 'f'.repeat(32),
-    requestTimeoutMs: 5000,
-    logger: { debug: () => {}, info: message => logged.push(message), warning: message => logged.push(message) },
-    sleep: async ms => {
-      sleeps.push(ms)
-    },
-    random: () => 0.5,
-    ...overrides
-  }))
+  return new V1Api(
+    new Transport({
+      apiUrl: `${server.url}/api`,
+      login: 'someone@example.com',
+      password: 'hunter2-password',
+      groupToken: 'f'.repeat(32),
+      requestTimeoutMs: 5000,
+      logger: { debug: () => {}, info: (message) => logged.push(message), warning: (message) => logged.push(message) },
+      sleep: async (ms) => {
+        sleeps.push(ms)
+      },
+      random: () => 0.5,
+      ...overrides
+    })
+  )
 }
 
 const GROUP = 'datarisk'
 const HASH = `S${'a'.repeat(63)}`
-const registerCall = (c: V1Api) => c.register(GROUP, { name: 'loan features', script_reference: 'process', operation: 'Sync', python_version: 'Python310' }, [{ part: 'source', filename: 'script.py', inline: Buffer.from('def process(a, b): return {}\n'), size: 29 }])
+const registerCall = (c: V1Api) =>
+  c.register(
+    GROUP,
+    { name: 'loan features', script_reference: 'process', operation: 'Sync', python_version: 'Python310' },
+    [{ part: 'source', filename: 'script.py', inline: Buffer.from('def process(a, b): return {}\n'), size: 29 }]
+  )
 const ok = (body: object = {}): Step => ({ status: 200, body })
 
 describe('reads', () => {
-  test.each([429, 500, 502, 503, 504])('HTTP %i is retried, then the answer is used', async status => {
+  test.each([429, 500, 502, 503, 504])('HTTP %i is retried, then the answer is used', async (status) => {
     server.script('/groups', { status }, { status }, ok({ Results: [{ Name: 'datarisk' }] }))
     await expect(client().listGroups()).resolves.toEqual(['datarisk'])
     expect(server.count('/groups')).toBe(3)
     expect(sleeps).toHaveLength(2)
-    expect(logged.filter(line => line.includes('retrying in'))).toHaveLength(2)
+    expect(logged.filter((line) => line.includes('retrying in'))).toHaveLength(2)
   })
 
-  test.each([400, 403, 404, 405, 409, 501])('HTTP %i is not retried', async status => {
+  test.each([400, 403, 404, 405, 409, 501])('HTTP %i is not retried', async (status) => {
     server.script('/health', { status, body: { Error: { Type: 'BadInput', Message: 'no' } } })
     await expect(client().transport.health()).rejects.toMatchObject({ name: 'ApiError', status })
     expect(server.count('/health')).toBe(1)
@@ -178,7 +197,9 @@ describe('reads', () => {
 
   test('gives up after the policy attempts (5), with exponential backoff and jitter', async () => {
     server.script('/health', ...Array<Step>(6).fill({ status: 503 }))
-    const error = await client({ random: () => 0 }).transport.health().catch(e => e)
+    const error = await client({ random: () => 0 })
+      .transport.health()
+      .catch((e) => e)
     expect(error).toBeInstanceOf(ApiError)
     expect(server.count('/health')).toBe(5)
     // random 0 → half the step: 0.5 s, 1 s, 2 s, 4 s steps.
@@ -186,7 +207,13 @@ describe('reads', () => {
   })
 
   test('backoff: the step doubles up to maxDelayMs; jitter keeps each delay within [step/2, step]', async () => {
-    const retry: RetryPolicy = { attempts: 7, baseDelayMs: 500, maxDelayMs: 3000, maxRetryAfterMs: 30_000, writeBudgetMs: 120_000 }
+    const retry: RetryPolicy = {
+      attempts: 7,
+      baseDelayMs: 500,
+      maxDelayMs: 3000,
+      maxRetryAfterMs: 30_000,
+      writeBudgetMs: 120_000
+    }
     server.script('/health', ...Array<Step>(7).fill({ status: 502 }))
     await expect(client({ retry, random: () => 0.999 }).transport.health()).rejects.toThrow(/HTTP 502/)
     expect(sleeps.map(Math.round)).toEqual([500, 1000, 1999, 2999, 2999, 2999])
@@ -194,7 +221,13 @@ describe('reads', () => {
 
   test('Retry-After is honoured (seconds or an HTTP date) and capped at maxRetryAfterMs', async () => {
     const soon = new Date(Date.now() + 20_000).toUTCString()
-    server.script('/health', { status: 429, headers: { 'Retry-After': '3' } }, { status: 503, headers: { 'Retry-After': soon } }, { status: 429, headers: { 'Retry-After': '3600' } }, ok({ Version: '1' }))
+    server.script(
+      '/health',
+      { status: 429, headers: { 'Retry-After': '3' } },
+      { status: 503, headers: { 'Retry-After': soon } },
+      { status: 429, headers: { 'Retry-After': '3600' } },
+      ok({ Version: '1' })
+    )
     await expect(client().transport.health()).resolves.toBe('1')
     expect(sleeps[0]).toBe(3000)
     expect(sleeps[1]).toBeGreaterThan(15_000)
@@ -204,13 +237,17 @@ describe('reads', () => {
 
   test('no retry starts past the deadline (per call, as the wait passes it, or the client-wide option)', async () => {
     server.script('/preprocessing/status/', { status: 503 }, { status: 503 }, { status: 503 })
-    const error = await client().status(GROUP, HASH, { deadline: Date.now() + 100 }).catch(e => e)
+    const error = await client()
+      .status(GROUP, HASH, { deadline: Date.now() + 100 })
+      .catch((e) => e)
     expect(error).toMatchObject({ status: 503 })
     expect(server.count('/preprocessing/status/')).toBe(1)
 
     server.reset()
     server.script('/preprocessing/status/', { status: 503 }, { status: 503 })
-    await expect(client({ deadline: () => Date.now() + 600 }).status(GROUP, HASH)).rejects.toMatchObject({ status: 503 })
+    await expect(client({ deadline: () => Date.now() + 600 }).status(GROUP, HASH)).rejects.toMatchObject({
+      status: 503
+    })
     // random 0.5 → 375 ms fits before the deadline, the next 750 ms does not.
     expect(server.count('/preprocessing/status/')).toBe(2)
     expect(sleeps).toEqual([375])
@@ -219,7 +256,9 @@ describe('reads', () => {
   test('an attempt near the deadline gets only a short grace past it', async () => {
     server.script('/preprocessing/status/', 'hang')
     const started = Date.now()
-    const error = await client({ requestTimeoutMs: 60_000 }).status(GROUP, HASH, { deadline: Date.now() - 1000 }).catch(e => e)
+    const error = await client({ requestTimeoutMs: 60_000 })
+      .status(GROUP, HASH, { deadline: Date.now() - 1000 })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toMatch(/no answer within 2\.0s \(request-timeout, cut short by the wait deadline\)/)
     expect(Date.now() - started).toBeLessThan(4000)
@@ -233,17 +272,23 @@ describe('reads', () => {
 
   test('an answer that is not JSON at all (an HTML page) fails at once, naming it', async () => {
     server.script('/health', { status: 200, body: '<!DOCTYPE html><html><body>Welcome to nginx</body></html>' })
-    const error = await client().transport.health().catch(e => e)
-    expect(error.message).toMatch(/is not JSON \(text\/html\): <!DOCTYPE html>.*Welcome to nginx.*Is 'url' the Neomaril server's root\?/)
+    const error = await client()
+      .transport.health()
+      .catch((e) => e)
+    expect(error.message).toMatch(
+      /is not JSON \(text\/html\): <!DOCTYPE html>.*Welcome to nginx.*Is 'url' the Neomaril server's root\?/
+    )
     expect(server.count('/health')).toBe(1)
   })
 
   test('nothing listening: connection refused is retried for reads, then named', async () => {
     const closed = http.createServer()
-    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
-    await new Promise(resolve => closed.close(resolve))
-    const error = await client({ apiUrl: `http://127.0.0.1:${port}/api` }).transport.health().catch(e => e)
+    await new Promise((resolve) => closed.close(resolve))
+    const error = await client({ apiUrl: `http://127.0.0.1:${port}/api` })
+      .transport.health()
+      .catch((e) => e)
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toBe(`GET /health failed: connection refused (ECONNREFUSED) at 127.0.0.1:${port}`)
     expect(sleeps).toHaveLength(4)
@@ -259,14 +304,16 @@ describe('writes', () => {
     ['a reset connection', 'reset' as Step]
   ])('register is never sent again after %s, and says the script may exist', async (_, step) => {
     server.script('/preprocessing/register/', step)
-    const error = await registerCall(client()).catch(e => e)
-    expect(error.message).toMatch(/the script 'loan features' may have been registered all the same: look for it in Neomaril before deploying again/)
+    const error = await registerCall(client()).catch((e) => e)
+    expect(error.message).toMatch(
+      /the script 'loan features' may have been registered all the same: look for it in Neomaril before deploying again/
+    )
     expect(server.count('/preprocessing/register/')).toBe(1)
   })
 
   test('register is not sent again after a timeout either', async () => {
     server.script('/preprocessing/register/', 'hang')
-    const error = await registerCall(client({ requestTimeoutMs: 300 })).catch(e => e)
+    const error = await registerCall(client({ requestTimeoutMs: 300 })).catch((e) => e)
     expect(error.message).toMatch(/no answer within 0\.3s.*may have been registered/)
     expect(server.count('/preprocessing/register/')).toBe(1)
   })
@@ -283,11 +330,15 @@ describe('writes', () => {
 
   test('a write refused before it was sent (connection refused) is retried', async () => {
     const closed = http.createServer()
-    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
-    await new Promise(resolve => closed.close(resolve))
+    await new Promise((resolve) => closed.close(resolve))
     const c = client({ apiUrl: `http://127.0.0.1:${port}/api`, groupToken: 'g'.repeat(32) })
-    await expect(c.runAsync(GROUP, HASH, { part: 'dataset', filename: 'x.csv', inline: Buffer.from('a\n1\n'), size: 4 })).rejects.toThrow(/connection refused \(ECONNREFUSED\).*the server refused the run \d+ times \(no execution was started\)/)
+    await expect(
+      c.runAsync(GROUP, HASH, { part: 'dataset', filename: 'x.csv', inline: Buffer.from('a\n1\n'), size: 4 })
+    ).rejects.toThrow(
+      /connection refused \(ECONNREFUSED\).*the server refused the run \d+ times \(no execution was started\)/
+    )
     // Sent again for the write budget (2 min), not a count: the pauses fill it, and one more would pass it.
     const paused = sleeps.reduce((sum, ms) => sum + ms, 0)
     expect(sleeps.length).toBeGreaterThan(4)
@@ -296,7 +347,9 @@ describe('writes', () => {
   })
 
   test('register refused with 429 / 503+Retry-After more than five times in a row still goes through', async () => {
-    const busy: Step[] = Array.from({ length: 8 }, (_, i) => (i % 2 ? { status: 503, headers: { 'Retry-After': '1' } } : { status: 429 }))
+    const busy: Step[] = Array.from({ length: 8 }, (_, i) =>
+      i % 2 ? { status: 503, headers: { 'Retry-After': '1' } } : { status: 429 }
+    )
     server.script('/preprocessing/register/', ...busy, { status: 201, body: { Hash: HASH } })
     await expect(registerCall(client())).resolves.toBe(HASH)
     expect(server.count('/preprocessing/register/')).toBe(9)
@@ -304,7 +357,11 @@ describe('writes', () => {
 
   test('register refused past the budget says how often, and that nothing was registered', async () => {
     server.script('/preprocessing/register/', ...Array.from({ length: 60 }, (): Step => ({ status: 429 })))
-    const error = await registerCall(client({ retry: { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 30_000, writeBudgetMs: 20_000 } })).catch(e => e)
+    const error = await registerCall(
+      client({
+        retry: { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 30_000, writeBudgetMs: 20_000 }
+      })
+    ).catch((e) => e)
     const sent = server.count('/preprocessing/register/')
     expect(error.message).toContain(`the server refused the register ${sent} times (not registered)`)
     expect(error.message).not.toMatch(/may exist|may have been registered/)
@@ -313,14 +370,20 @@ describe('writes', () => {
 
   test('a register whose connection broke after the body was sent says it may exist', async () => {
     server.script('/preprocessing/register/', 'reset')
-    const error = await registerCall(client()).catch(e => e)
-    expect(error.message).toMatch(/the connection broke after the body was sent \(it may exist\).*may have been registered all the same/)
+    const error = await registerCall(client()).catch((e) => e)
+    expect(error.message).toMatch(
+      /the connection broke after the body was sent \(it may exist\).*may have been registered all the same/
+    )
     expect(error.message).not.toMatch(/refused the register/)
     expect(server.count('/preprocessing/register/')).toBe(1)
   })
 
   test('a sync run answers errors to the smoke test, but 429/503+Retry-After are retried', async () => {
-    server.script('/preprocessing/sync/run/', { status: 429, headers: { 'Retry-After': '1' } }, { status: 500, body: { Error: { Type: 'ExecutionError', Message: 'Traceback' } } })
+    server.script(
+      '/preprocessing/sync/run/',
+      { status: 429, headers: { 'Retry-After': '1' } },
+      { status: 500, body: { Error: { Type: 'ExecutionError', Message: 'Traceback' } } }
+    )
     await expect(client().runSync(GROUP, HASH, { x: 1 })).resolves.toMatchObject({ status: 500 })
     expect(server.count('/preprocessing/sync/run/')).toBe(2)
     expect(sleeps).toEqual([1000])
@@ -335,7 +398,9 @@ describe('writes', () => {
       server.script('/preprocessing/sync/host/', step, { status: 202, body: {} })
       server.script('/preprocessing/status/', ok({ Status: 'Ready', Message: null }))
       await client().host('Sync', GROUP, HASH)
-      expect(server.seen.filter(s => s.path !== '/api/login').map(s => (s.path.includes('/host/') ? 'host' : 'status'))).toEqual(['host', 'status', 'host'])
+      expect(
+        server.seen.filter((s) => s.path !== '/api/login').map((s) => (s.path.includes('/host/') ? 'host' : 'status'))
+      ).toEqual(['host', 'status', 'host'])
       expect(logged.join('\n')).toMatch(/still 'Ready': the call did not act; sending it again/)
     })
 
@@ -355,7 +420,10 @@ describe('writes', () => {
     })
 
     test('a refusal that proves nothing happened (404) is not verified nor retried', async () => {
-      server.script('/preprocessing/sync/host/', { status: 404, body: { Error: { Type: 'NotFound', Message: 'no such script' } } })
+      server.script('/preprocessing/sync/host/', {
+        status: 404,
+        body: { Error: { Type: 'NotFound', Message: 'no such script' } }
+      })
       await expect(client().host('Sync', GROUP, HASH)).rejects.toThrow(/HTTP 404 NotFound: no such script/)
       expect(server.count('/preprocessing/status/')).toBe(0)
     })
@@ -371,35 +439,55 @@ describe('writes', () => {
 
 describe('authentication', () => {
   test('a 401 on a management call logs in again once and retries', async () => {
-    server.script('/preprocessing/status/', { status: 401, body: { Error: { Type: 'InvalidBearerToken', Message: 'expired' } } }, ok({ Status: 'Deployed', Message: null }))
+    server.script(
+      '/preprocessing/status/',
+      { status: 401, body: { Error: { Type: 'InvalidBearerToken', Message: 'expired' } } },
+      ok({ Status: 'Deployed', Message: null })
+    )
     const c = client()
     await expect(c.status(GROUP, HASH)).resolves.toEqual({ status: 'Deployed', message: null })
     expect(server.logins).toBe(2)
-    const statusCalls = server.seen.filter(s => s.path.startsWith('/api/preprocessing/status/'))
-    expect(statusCalls.map(s => s.auth)).toEqual(['Bearer user-token-1', 'Bearer user-token-2'])
+    const statusCalls = server.seen.filter((s) => s.path.startsWith('/api/preprocessing/status/'))
+    expect(statusCalls.map((s) => s.auth)).toEqual(['Bearer user-token-1', 'Bearer user-token-2'])
     expect(c.transport.stats.logins).toBe(2)
   })
 
   test('a second 401 fails with a clear authentication message', async () => {
     const unauthorized: Step = { status: 401, body: { Error: { Type: 'InvalidBearerToken', Message: 'nope' } } }
     server.script('/groups', unauthorized, unauthorized, unauthorized)
-    const error = await client().listGroups().catch(e => e)
+    const error = await client()
+      .listGroups()
+      .catch((e) => e)
     expect(error).toBeInstanceOf(AuthError)
-    expect(error.message).toBe('GET /groups: the user token was refused even after logging in again: check the account can use this group (HTTP 401: nope).')
+    expect(error.message).toBe(
+      'GET /groups: the user token was refused even after logging in again: check the account can use this group (HTTP 401: nope).'
+    )
     expect(server.logins).toBe(2)
   })
 
   test('refused credentials name the inputs, without retrying or printing the password', async () => {
-    server.script('/login', { status: 401, body: { Error: { Type: 'InvalidCredentials', Message: 'Invalid user or password' } } })
-    const error = await client().transport.logIn().catch(e => e)
-    expect(error.message).toMatch(/^Login as 'someone@example.com' was refused \(HTTP 401: Invalid user or password\)\. Check the 'login' and 'password' inputs/)
+    server.script('/login', {
+      status: 401,
+      body: { Error: { Type: 'InvalidCredentials', Message: 'Invalid user or password' } }
+    })
+    const error = await client()
+      .transport.logIn()
+      .catch((e) => e)
+    expect(error.message).toMatch(
+      /^Login as 'someone@example.com' was refused \(HTTP 401: Invalid user or password\)\. Check the 'login' and 'password' inputs/
+    )
     expect(error.message).not.toContain('hunter2')
     expect(server.count('/login')).toBe(1)
   })
 
   test('a refused group token is not a reason to log in again', async () => {
-    server.script('/preprocessing/async/status/', { status: 401, body: { Error: { Type: 'InvalidBearerToken', Message: 'not this group' } } })
-    const error = await client().executionStatus(GROUP, '5').catch(e => e)
+    server.script('/preprocessing/async/status/', {
+      status: 401,
+      body: { Error: { Type: 'InvalidBearerToken', Message: 'not this group' } }
+    })
+    const error = await client()
+      .executionStatus(GROUP, '5')
+      .catch((e) => e)
     expect(error.message).toMatch(/the group token was refused: check the 'group-token' input/)
     expect(server.logins).toBe(0)
   })
@@ -410,7 +498,9 @@ describe('cancellation', () => {
     server.script('/health', 'hang')
     const cancel = new AbortController()
     setTimeout(() => cancel.abort('SIGINT'), 100)
-    const error = await client({ signal: cancel.signal }).transport.health().catch(e => e)
+    const error = await client({ signal: cancel.signal })
+      .transport.health()
+      .catch((e) => e)
     expect(error).toBeInstanceOf(CancelledError)
     expect(error.message).toBe('Cancelled by SIGINT')
   })
@@ -423,7 +513,7 @@ describe('one call abandoned', () => {
     const abandon = new AbortController()
     setTimeout(() => abandon.abort(), 100)
     const started = Date.now()
-    const error = await c.search(GROUP, 'loan', { signal: abandon.signal }).catch(e => e)
+    const error = await c.search(GROUP, 'loan', { signal: abandon.signal }).catch((e) => e)
     expect(error).toBeInstanceOf(AbandonedError)
     expect(error).not.toBeInstanceOf(CancelledError)
     expect(Date.now() - started).toBeLessThan(3000)
@@ -433,13 +523,18 @@ describe('one call abandoned', () => {
 
     // Abandoned during the sleep before a retry: one request was sent, and no other.
     server.reset()
-    server.script('/preprocessing/search', { status: 503, body: { Error: { Message: 'busy' } } }, { status: 503 }, { status: 503 })
+    server.script(
+      '/preprocessing/search',
+      { status: 503, body: { Error: { Message: 'busy' } } },
+      { status: 503 },
+      { status: 503 }
+    )
     const later = new AbortController()
-    const retrying = c.search(GROUP, 'loan', { signal: later.signal }).catch(e => e)
+    const retrying = c.search(GROUP, 'loan', { signal: later.signal }).catch((e) => e)
     setTimeout(() => later.abort(), 200)
     expect(await retrying).toBeInstanceOf(AbandonedError)
     expect(server.count('/preprocessing/search')).toBe(1)
-    expect(logged.some(line => /search.*retrying in/.test(line))).toBe(true)
+    expect(logged.some((line) => /search.*retrying in/.test(line))).toBe(true)
   })
 
   test('a 401 on a call that may be abandoned fails it without logging in again', async () => {
@@ -447,7 +542,7 @@ describe('one call abandoned', () => {
     await c.listGroups()
     const loginsBefore = server.logins
     server.script('/preprocessing/search', { status: 401, body: { Error: { Message: 'token expired' } } })
-    const error = await c.search(GROUP, 'loan', { signal: new AbortController().signal }).catch(e => e)
+    const error = await c.search(GROUP, 'loan', { signal: new AbortController().signal }).catch((e) => e)
     expect(error).toBeInstanceOf(AuthError)
     expect(server.logins).toBe(loginsBefore)
     expect(server.count('/preprocessing/search')).toBe(1)
@@ -457,22 +552,25 @@ describe('one call abandoned', () => {
 describe('search (P5)', () => {
   test('sends the name and group, keeps well-formed hashes of the group, and reads UploadedAt', async () => {
     const other = `S${'b'.repeat(63)}`
-    server.script('/preprocessing/search', ok({
-      Results: [
-        { Hash: HASH, Status: 'Deployed', Group: GROUP, UploadedAt: '2026-11-30T10:00:00.1234567Z' },
-        { Hash: other, Status: 'Failed', Group: GROUP, UploadedAt: 'not a date' },
-        { Hash: `S${'c'.repeat(63)}`, Status: 'Deployed', Group: 'another-group' },
-        { Hash: '../../groups', Status: 'Deployed', Group: GROUP },
-        { Status: 'Deployed' },
-        null
-      ]
-    }))
+    server.script(
+      '/preprocessing/search',
+      ok({
+        Results: [
+          { Hash: HASH, Status: 'Deployed', Group: GROUP, UploadedAt: '2026-11-30T10:00:00.1234567Z' },
+          { Hash: other, Status: 'Failed', Group: GROUP, UploadedAt: 'not a date' },
+          { Hash: `S${'c'.repeat(63)}`, Status: 'Deployed', Group: 'another-group' },
+          { Hash: '../../groups', Status: 'Deployed', Group: GROUP },
+          { Status: 'Deployed' },
+          null
+        ]
+      })
+    )
     const found = await client().search(GROUP, 'loan features')
     expect(found).toEqual([
       { hash: HASH, status: 'Deployed', uploadedAt: Date.parse('2026-11-30T10:00:00.123Z') },
       { hash: other, status: 'Failed', uploadedAt: undefined }
     ])
-    const seen = server.seen.find(r => r.path === '/api/preprocessing/search')
+    const seen = server.seen.find((r) => r.path === '/api/preprocessing/search')
     expect(seen?.auth).toMatch(/^Bearer user-token-/)
     expect(Object.fromEntries(new URLSearchParams(seen?.search))).toEqual({ name: 'loan features', group: GROUP })
   })
@@ -490,7 +588,10 @@ describe('network and TLS reasons', () => {
     ['ENOTFOUND', 'host name not found (ENOTFOUND)'],
     ['CERT_HAS_EXPIRED', "TLS: the server's certificate has expired (CERT_HAS_EXPIRED)"],
     ['DEPTH_ZERO_SELF_SIGNED_CERT', "TLS: the server's certificate is self-signed"],
-    ['ERR_TLS_CERT_ALTNAME_INVALID', "TLS: the server's certificate is not for this host name (ERR_TLS_CERT_ALTNAME_INVALID)"],
+    [
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      "TLS: the server's certificate is not for this host name (ERR_TLS_CERT_ALTNAME_INVALID)"
+    ],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', "TLS: the server's certificate cannot be verified"]
   ])('%s reads as words with the code kept', (code, words) => {
     expect(networkReason(code, `request failed, reason: ${code}`, 'neomaril.example.com')).toContain(words)
@@ -498,24 +599,36 @@ describe('network and TLS reasons', () => {
   })
 
   test('an unknown code keeps the original message and the code', () => {
-    expect(networkReason('EWEIRD', 'request to x failed, reason: weird', 'h')).toBe('request to x failed, reason: weird (EWEIRD)')
+    expect(networkReason('EWEIRD', 'request to x failed, reason: weird', 'h')).toBe(
+      'request to x failed, reason: weird (EWEIRD)'
+    )
   })
 
   // The lookups are injected, so both answers are certain on any machine (with or without DNS).
-  const failingLookup = (code: string) => new http.Agent({
-    lookup: ((_host: string, _options: unknown, callback: (error: NodeJS.ErrnoException) => void) => {
-      callback(Object.assign(new Error(`getaddrinfo ${code} no-such-host.invalid`), { code, hostname: 'no-such-host.invalid' }))
-    }) as never
-  })
+  const failingLookup = (code: string) =>
+    new http.Agent({
+      lookup: ((_host: string, _options: unknown, callback: (error: NodeJS.ErrnoException) => void) => {
+        callback(
+          Object.assign(new Error(`getaddrinfo ${code} no-such-host.invalid`), {
+            code,
+            hostname: 'no-such-host.invalid'
+          })
+        )
+      }) as never
+    })
 
   test('a host name that does not resolve is not retried', async () => {
-    const error = await client({ apiUrl: 'http://no-such-host.invalid/api', agent: () => failingLookup('ENOTFOUND') }).transport.health().catch(e => e)
+    const error = await client({ apiUrl: 'http://no-such-host.invalid/api', agent: () => failingLookup('ENOTFOUND') })
+      .transport.health()
+      .catch((e) => e)
     expect(error.message).toMatch(/host name not found \(ENOTFOUND\) at no-such-host\.invalid/)
     expect(sleeps).toEqual([])
   })
 
   test('a lookup that fails for now (EAI_AGAIN) is retried', async () => {
-    const error = await client({ apiUrl: 'http://no-such-host.invalid/api', agent: () => failingLookup('EAI_AGAIN') }).transport.health().catch(e => e)
+    const error = await client({ apiUrl: 'http://no-such-host.invalid/api', agent: () => failingLookup('EAI_AGAIN') })
+      .transport.health()
+      .catch((e) => e)
     expect(error.message).toMatch(/host name lookup failed for now \(DNS\) \(EAI_AGAIN\) at no-such-host\.invalid/)
     expect(sleeps.length).toBeGreaterThan(0)
   })
@@ -526,24 +639,54 @@ describe('network and TLS reasons', () => {
     let cert = ''
     beforeAll(async () => {
       const dir = mkdtempSync(join(tmpdir(), 'tls-'))
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=neomaril.example.test', '-addext', 'subjectAltName=DNS:neomaril.example.test'], { stdio: 'ignore' })
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+          '-days',
+          '2',
+          '-subj',
+          '/CN=neomaril.example.test',
+          '-addext',
+          'subjectAltName=DNS:neomaril.example.test'
+        ],
+        { stdio: 'ignore' }
+      )
       cert = readFileSync(join(dir, 'cert.pem'), 'utf8')
-      tls = https.createServer({ key: readFileSync(join(dir, 'key.pem')), cert }, (_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"Version":"tls"}'))
-      await new Promise<void>(resolve => tls.listen(0, '127.0.0.1', resolve))
+      tls = https.createServer({ key: readFileSync(join(dir, 'key.pem')), cert }, (_req, res) =>
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"Version":"tls"}')
+      )
+      await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve))
       port = (tls.address() as AddressInfo).port
     })
-    afterAll(() => new Promise(resolve => tls.close(resolve)))
+    afterAll(() => new Promise((resolve) => tls.close(resolve)))
 
     test('an untrusted self-signed certificate says so, and is not retried', async () => {
-      const error = await client({ apiUrl: `https://127.0.0.1:${port}/api` }).transport.health().catch(e => e)
-      expect(error.message).toMatch(/TLS: the server's certificate is self-signed.*\(DEPTH_ZERO_SELF_SIGNED_CERT\) at 127\.0\.0\.1/)
+      const error = await client({ apiUrl: `https://127.0.0.1:${port}/api` })
+        .transport.health()
+        .catch((e) => e)
+      expect(error.message).toMatch(
+        /TLS: the server's certificate is self-signed.*\(DEPTH_ZERO_SELF_SIGNED_CERT\) at 127\.0\.0\.1/
+      )
       expect(sleeps).toEqual([])
     })
 
     test('a trusted certificate for another host name says so', async () => {
       const agent = new https.Agent({ ca: cert })
-      const error = await client({ apiUrl: `https://127.0.0.1:${port}/api`, agent: () => agent }).transport.health().catch(e => e)
-      expect(error.message).toMatch(/TLS: the server's certificate is not for this host name \(ERR_TLS_CERT_ALTNAME_INVALID\)/)
+      const error = await client({ apiUrl: `https://127.0.0.1:${port}/api`, agent: () => agent })
+        .transport.health()
+        .catch((e) => e)
+      expect(error.message).toMatch(
+        /TLS: the server's certificate is not for this host name \(ERR_TLS_CERT_ALTNAME_INVALID\)/
+      )
       expect(sleeps).toEqual([])
     })
 
@@ -552,8 +695,12 @@ describe('network and TLS reasons', () => {
       try {
         // The tunnel opens (the proxy records it); the certificate is then checked end to end.
         const agent = new HttpsProxyAgent(proxy.url)
-        await expect(client({ apiUrl: `https://127.0.0.1:${port}/api`, agent: () => agent }).transport.health()).rejects.toThrow(/\(DEPTH_ZERO_SELF_SIGNED_CERT\)/)
-        expect(proxy.requests).toEqual([{ kind: 'connect', method: 'CONNECT', target: `127.0.0.1:${port}`, status: 200 }])
+        await expect(
+          client({ apiUrl: `https://127.0.0.1:${port}/api`, agent: () => agent }).transport.health()
+        ).rejects.toThrow(/\(DEPTH_ZERO_SELF_SIGNED_CERT\)/)
+        expect(proxy.requests).toEqual([
+          { kind: 'connect', method: 'CONNECT', target: `127.0.0.1:${port}`, status: 200 }
+        ])
       } finally {
         await proxy.close()
       }
@@ -574,7 +721,12 @@ async function settlesWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-const REGISTER_FIELDS = { name: 'loan features', script_reference: 'process', operation: 'Sync', python_version: 'Python310' }
+const REGISTER_FIELDS = {
+  name: 'loan features',
+  script_reference: 'process',
+  operation: 'Sync',
+  python_version: 'Python310'
+}
 
 describe('request-timeout while a body is sent or read', () => {
   test('an upload the server stops taking fails after request-timeout without data going out', async () => {
@@ -585,9 +737,16 @@ describe('request-timeout while a body is sent or read', () => {
     truncateSync(big, size)
     server.script('/preprocessing/register/', 'ignore-body')
     const started = Date.now()
-    const error = await settlesWithin(client({ requestTimeoutMs: 500 }).register(GROUP, REGISTER_FIELDS, [{ part: 'source', filename: 'script.py', localPath: big, size }]).catch(e => e), 10_000)
+    const error = await settlesWithin(
+      client({ requestTimeoutMs: 500 })
+        .register(GROUP, REGISTER_FIELDS, [{ part: 'source', filename: 'script.py', localPath: big, size }])
+        .catch((e) => e),
+      10_000
+    )
     expect(error).toBeInstanceOf(NetworkError)
-    expect(error.message).toMatch(/the upload stalled: the server took no data for 0\.5s while the request body was being sent \(request-timeout\); the connection broke after the body was sent \(it may exist\); the script 'loan features' may have been registered all the same/)
+    expect(error.message).toMatch(
+      /the upload stalled: the server took no data for 0\.5s while the request body was being sent \(request-timeout\); the connection broke after the body was sent \(it may exist\); the script 'loan features' may have been registered all the same/
+    )
     expect(Date.now() - started).toBeLessThan(5000)
     expect(server.count('/preprocessing/register/')).toBe(1)
   })
@@ -595,7 +754,12 @@ describe('request-timeout while a body is sent or read', () => {
   test('an answer to a sync run that sends its headers, then stalls, fails after request-timeout', async () => {
     server.script('/preprocessing/sync/run/', { status: 200, stallAfter: '{"Output": {"score"' })
     const started = Date.now()
-    const error = await settlesWithin(client({ requestTimeoutMs: 300 }).runSync(GROUP, HASH, { x: 1 }).catch(e => e), 10_000)
+    const error = await settlesWithin(
+      client({ requestTimeoutMs: 300 })
+        .runSync(GROUP, HASH, { x: 1 })
+        .catch((e) => e),
+      10_000
+    )
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toMatch(/the answer began but was not complete within 0\.3s \(request-timeout\)/)
     expect(Date.now() - started).toBeLessThan(3000)
@@ -605,7 +769,12 @@ describe('request-timeout while a body is sent or read', () => {
     const destination = join(mkdtempSync(join(tmpdir(), 'result-')), 'result.zip')
     server.script('/preprocessing/async/result/', ...Array<Step>(5).fill({ status: 200, stallAfter: 'PK\u0003\u0004' }))
     const started = Date.now()
-    const error = await settlesWithin(client({ requestTimeoutMs: 300 }).downloadResult(GROUP, '7', destination).catch(e => e), 15_000)
+    const error = await settlesWithin(
+      client({ requestTimeoutMs: 300 })
+        .downloadResult(GROUP, '7', destination)
+        .catch((e) => e),
+      15_000
+    )
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toMatch(/the download stalled: no data arrived for 0\.3s \(request-timeout\)/)
     expect(server.count('/preprocessing/async/result/')).toBe(5)
@@ -644,9 +813,11 @@ describe("the register's hash", () => {
     ['with a trailing space', `${HASH} `]
   ])('a hash %s is refused: the script may have been registered', async (_, hash) => {
     server.script('/preprocessing/register/', { status: 201, body: { Hash: hash } })
-    const error = await registerCall(client()).catch(e => e)
+    const error = await registerCall(client()).catch((e) => e)
     expect(error).toBeInstanceOf(ApiError)
-    expect(error.message).toMatch(/the answer's hash is malformed \(.*\): the script may have been registered, but its hash is unknown\. Look for it in Neomaril before deploying again\./)
+    expect(error.message).toMatch(
+      /the answer's hash is malformed \(.*\): the script may have been registered, but its hash is unknown\. Look for it in Neomaril before deploying again\./
+    )
     expect(error.message).not.toMatch(/[\r\n]/)
     expect(server.count('/preprocessing/register/')).toBe(1)
   })
@@ -665,26 +836,41 @@ describe('server text in messages', () => {
   test('is redacted before it is cut: a secret across the cut leaves nothing of itself', async () => {
     // The secret starts 10 characters before the 300-character cut.
     server.script('/health', { status: 400, body: `${'x'.repeat(290)}${SECRET} and more after it` })
-    const plain = await client().transport.health().catch(e => e)
+    const plain = await client()
+      .transport.health()
+      .catch((e) => e)
     expect(plain.message).toContain(SECRET.slice(0, 10))
 
     server.script('/health', { status: 400, body: `${'x'.repeat(290)}${SECRET} and more after it` })
-    const error = await client({ redact }).transport.health().catch(e => e)
+    const error = await client({ redact })
+      .transport.health()
+      .catch((e) => e)
     expect(error.message).not.toContain(SECRET.slice(0, 5))
     expect(error.message).toContain('***')
   })
 
   test("is redacted in the error envelope's message and type, and in an answer that is not JSON", async () => {
-    server.script('/groups', { status: 404, body: { Error: { Type: `Bad${SECRET}`, Message: `no group for ${SECRET}` } } })
-    const error = await client({ redact }).listGroups().catch(e => e)
+    server.script('/groups', {
+      status: 404,
+      body: { Error: { Type: `Bad${SECRET}`, Message: `no group for ${SECRET}` } }
+    })
+    const error = await client({ redact })
+      .listGroups()
+      .catch((e) => e)
     expect(error.message).toBe('GET /groups answered HTTP 404 Bad***: no group for ***')
     server.script('/health', { status: 200, body: `<html>${SECRET}</html>` })
-    const html = await client({ redact }).transport.health().catch(e => e)
+    const html = await client({ redact })
+      .transport.health()
+      .catch((e) => e)
     expect(html.message).not.toContain(SECRET)
   })
 
   test('reaches a log line redacted and on one line', async () => {
-    server.script('/preprocessing/status/', { status: 503, body: { Error: { Type: `Busy\r::warning::${SECRET}\u2028x`, Message: 'later' } } }, ok({ Status: 'Deployed' }))
+    server.script(
+      '/preprocessing/status/',
+      { status: 503, body: { Error: { Type: `Busy\r::warning::${SECRET}\u2028x`, Message: 'later' } } },
+      ok({ Status: 'Deployed' })
+    )
     await client({ redact }).status(GROUP, HASH)
     server.script('/preprocessing/sync/host/', 'reset')
     server.script('/preprocessing/status/', ok({ Status: `Building\r\n::error::${SECRET}\u2029` }))

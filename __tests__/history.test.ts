@@ -8,7 +8,12 @@ import type { LogEntry } from '../src/neomaril/wire.js'
 
 const hash = (c: string) => `S${c.repeat(63)}`
 const CURRENT = hash('0')
-const entry = (at: string, routine = 'Host', text = 'x'): LogEntry => ({ RegisteredAt: at, OutputType: 'Ok', OutputData: text, Routine: routine })
+const entry = (at: string, routine = 'Host', text = 'x'): LogEntry => ({
+  RegisteredAt: at,
+  OutputType: 'Ok',
+  OutputData: text,
+  Routine: routine
+})
 
 /** An API that answers the search and the logs from tables, and records what was asked. */
 function fakeApi(scripts: EarlierScript[] | Error, logs: Record<string, LogEntry[]> = {}, version: 'v1' | 'v2' = 'v1') {
@@ -21,12 +26,15 @@ function fakeApi(scripts: EarlierScript[] | Error, logs: Record<string, LogEntry
       options.push(callOptions)
       return logs[h] ?? []
     },
-    findByName: version === 'v2' ? undefined : async (name: string, callOptions: unknown) => {
-      asked.push(`search ${name}`)
-      options.push(callOptions)
-      if (scripts instanceof Error) throw scripts
-      return scripts
-    }
+    findByName:
+      version === 'v2'
+        ? undefined
+        : async (name: string, callOptions: unknown) => {
+            asked.push(`search ${name}`)
+            options.push(callOptions)
+            if (scripts instanceof Error) throw scripts
+            return scripts
+          }
   } as unknown as PreprocessingApi
   return { api, asked, options }
 }
@@ -45,14 +53,36 @@ describe('newestDeployed', () => {
   })
 
   test('without dates the last one listed wins; a dated one beats an undated one', () => {
-    expect(newestDeployed([{ hash: hash('a'), status: 'Deployed' }, { hash: hash('b'), status: 'Deployed' }], CURRENT)?.hash).toBe(hash('b'))
-    expect(newestDeployed([{ hash: hash('a'), status: 'Deployed', uploadedAt: 5 }, { hash: hash('b'), status: 'Deployed' }], CURRENT)?.hash).toBe(hash('a'))
+    expect(
+      newestDeployed(
+        [
+          { hash: hash('a'), status: 'Deployed' },
+          { hash: hash('b'), status: 'Deployed' }
+        ],
+        CURRENT
+      )?.hash
+    ).toBe(hash('b'))
+    expect(
+      newestDeployed(
+        [
+          { hash: hash('a'), status: 'Deployed', uploadedAt: 5 },
+          { hash: hash('b'), status: 'Deployed' }
+        ],
+        CURRENT
+      )?.hash
+    ).toBe(hash('a'))
   })
 })
 
 describe('hostLogSpan', () => {
   test('from the first Host entry to the last, whatever their order, in the server format (7 fractional digits)', () => {
-    expect(hostLogSpan([entry('2026-12-01T10:01:02.5000000Z'), entry('2026-12-01T10:00:00.0000000Z'), entry('2026-12-01T10:00:30.0000000Z')])).toBe(62_500)
+    expect(
+      hostLogSpan([
+        entry('2026-12-01T10:01:02.5000000Z'),
+        entry('2026-12-01T10:00:00.0000000Z'),
+        entry('2026-12-01T10:00:30.0000000Z')
+      ])
+    ).toBe(62_500)
   })
 
   test('Run entries, unreadable dates, a single entry or a span under a second give nothing', () => {
@@ -65,9 +95,12 @@ describe('hostLogSpan', () => {
 })
 
 describe('previousBuild', () => {
-  test('searches by name, reads the newest deployed script\'s Host log, and answers its span', async () => {
+  test("searches by name, reads the newest deployed script's Host log, and answers its span", async () => {
     const { api, asked, options } = fakeApi(
-      [{ hash: hash('a'), status: 'Deployed', uploadedAt: 1 }, { hash: hash('b'), status: 'Deployed', uploadedAt: 2 }],
+      [
+        { hash: hash('a'), status: 'Deployed', uploadedAt: 1 },
+        { hash: hash('b'), status: 'Deployed', uploadedAt: 2 }
+      ],
       { [hash('b')]: [entry('2026-12-01T10:00:00Z'), entry('2026-12-01T10:01:30Z')] }
     )
     // Both reads get the caller's deadline and signal, so the lookup can be bounded and abandoned.
@@ -79,16 +112,20 @@ describe('previousBuild', () => {
 
   test('nothing found, a log with no span, or a v2 API (no search by name) give no hint and say why, without reading logs needlessly', async () => {
     const none = fakeApi([{ hash: hash('c'), status: 'Failed' }])
-    await expect(previousBuild(none.api, 'n', CURRENT)).resolves.toEqual({ none: 'no earlier script of this name in the group was deployed' })
+    await expect(previousBuild(none.api, 'n', CURRENT)).resolves.toEqual({
+      none: 'no earlier script of this name in the group was deployed'
+    })
     expect(none.asked).toEqual(['search n'])
     const empty = fakeApi([{ hash: hash('a'), status: 'Deployed' }], { [hash('a')]: [entry('2026-12-01T10:00:00Z')] })
-    await expect(previousBuild(empty.api, 'n', CURRENT)).resolves.toEqual({ none: `the build log of the previous one (${hash('a')}) gives no length` })
+    await expect(previousBuild(empty.api, 'n', CURRENT)).resolves.toEqual({
+      none: `the build log of the previous one (${hash('a')}) gives no length`
+    })
     const v2 = fakeApi([], {}, 'v2')
     await expect(previousBuild(v2.api, 'n', CURRENT)).resolves.toEqual({ none: 'the v2 API finds no script by name' })
     expect(v2.asked).toEqual([])
   })
 
-  test('a failing search is the caller\'s to ignore: the error comes through', async () => {
+  test("a failing search is the caller's to ignore: the error comes through", async () => {
     const { api } = fakeApi(new Error('HTTP 500'))
     await expect(previousBuild(api, 'n', CURRENT)).rejects.toThrow('HTTP 500')
   })

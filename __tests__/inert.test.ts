@@ -31,7 +31,7 @@ const HOSTILE = [
 ]
 
 describe('oneLine', () => {
-  test.each(HOSTILE)('%j stays one line and starts no command', text => {
+  test.each(HOSTILE)('%j stays one line and starts no command', (text) => {
     const line = oneLine(text)
     expect(line.split(RUNNER_LINES)).toHaveLength(1)
     expect(line).not.toMatch(COMMAND)
@@ -51,26 +51,34 @@ describe('printInert', () => {
     if (!start) return ['(no stop-commands line first)']
     const end = lines.indexOf(`::${start[1]}::`)
     if (end !== lines.length - 2 || lines.at(-1) !== '') return [`(the block ends at line ${end} of ${lines.length})`]
-    return lines.slice(end + 1).filter(line => COMMAND.test(line))
+    return lines.slice(end + 1).filter((line) => COMMAND.test(line))
   }
 
-  test.each(HOSTILE)('%j cannot end the block or run a command', text => {
+  test.each(HOSTILE)('%j cannot end the block or run a command', (text) => {
     let output = ''
-    printInert(text, chunk => (output += chunk))
+    printInert(text, (chunk) => (output += chunk))
     expect(commandsOutsideBlock(output)).toEqual([])
   })
 
   test('text holding the very token of its block cannot end it early', () => {
     let output = ''
     const token = '00000000-0000-4000-8000-000000000000'
-    printInert(`a\n::${token}::\n::warning::after`, chunk => (output += chunk), () => token)
-    expect(output.split(RUNNER_LINES).filter(line => line === `::${token}::`)).toHaveLength(1)
+    printInert(
+      `a\n::${token}::\n::warning::after`,
+      (chunk) => (output += chunk),
+      () => token
+    )
+    expect(output.split(RUNNER_LINES).filter((line) => line === `::${token}::`)).toHaveLength(1)
     expect(commandsOutsideBlock(output)).toEqual([])
   })
 
   test('each block has its own token', () => {
     const tokens: string[] = []
-    for (let i = 0; i < 2; i++) printInert('x', chunk => { const m = /^::stop-commands::(.+)\r?\n$/.exec(chunk); if (m) tokens.push(m[1]) })
+    for (let i = 0; i < 2; i++)
+      printInert('x', (chunk) => {
+        const m = /^::stop-commands::(.+)\r?\n$/.exec(chunk)
+        if (m) tokens.push(m[1])
+      })
     expect(new Set(tokens).size).toBe(2)
   })
 })

@@ -21,8 +21,18 @@ const problem = (...argv: string[]): string => {
 }
 
 describe('npm start options', () => {
-  test("every action.yml input is an option, given as it is; a repeated one is one line each", () => {
-    const { inputs, run } = parse('--source-file', 'x.py', '--entrypoint=f', '--extra-files', 'a.pkl', '--extra-files', 'b.csv', '--build-seconds', '10')
+  test('every action.yml input is an option, given as it is; a repeated one is one line each', () => {
+    const { inputs, run } = parse(
+      '--source-file',
+      'x.py',
+      '--entrypoint=f',
+      '--extra-files',
+      'a.pkl',
+      '--extra-files',
+      'b.csv',
+      '--build-seconds',
+      '10'
+    )
     expect(inputs).toEqual({ 'source-file': 'x.py', entrypoint: 'f', 'extra-files': 'a.pkl\nb.csv' })
     expect(run.buildSeconds).toBe(10)
   })
@@ -31,12 +41,18 @@ describe('npm start options', () => {
     expect(parse('--smoke-test', '--entrypoint', 'f').inputs).toEqual({ 'smoke-test': 'true', entrypoint: 'f' })
     expect(parse('--smoke-test', 'false').inputs).toEqual({ 'smoke-test': 'false' })
     expect(parse('--no-wait').inputs).toEqual({ wait: 'false' })
-    expect(problem('--smoke-test', 'maybe')).toBe("--smoke-test: 'maybe' is not true or false (or give --smoke-test alone for true, --no-smoke-test for false)")
+    expect(problem('--smoke-test', 'maybe')).toBe(
+      "--smoke-test: 'maybe' is not true or false (or give --smoke-test alone for true, --no-smoke-test for false)"
+    )
   })
 
   test('unknown, malformed and missing values are errors naming the option and the form it takes', () => {
-    expect(problem('--build-seconds', 'abc')).toBe("--build-seconds: 'abc' is not a number of seconds (e.g. --build-seconds 10)")
-    expect(problem('--smoke-tst')).toBe("--smoke-tst is not an option of npm start; did you mean '--smoke-test'? (npm start -- --help lists them)")
+    expect(problem('--build-seconds', 'abc')).toBe(
+      "--build-seconds: 'abc' is not a number of seconds (e.g. --build-seconds 10)"
+    )
+    expect(problem('--smoke-tst')).toBe(
+      "--smoke-tst is not an option of npm start; did you mean '--smoke-test'? (npm start -- --help lists them)"
+    )
     expect(problem('--bogus')).toMatch(/^--bogus is not an option of npm start \(/)
     expect(problem('--source-file')).toBe('--source-file needs a value: --source-file <value>')
     expect(problem('--source-file', '--entrypoint', 'f')).toBe('--source-file needs a value: --source-file <value>')
@@ -46,7 +62,8 @@ describe('npm start options', () => {
 
   test('--help lists the local options and every input of action.yml with its default', () => {
     const text: string = usage(INPUTS)
-    for (const name of ['build-seconds', 'workspace', 'debug', 'raw', ...INPUTS.keys()]) expect(text).toContain(`--${name} `)
+    for (const name of ['build-seconds', 'workspace', 'debug', 'raw', ...INPUTS.keys()])
+      expect(text).toContain(`--${name} `)
     expect(text).toMatch(/--poll-interval <value> +.*\(default 10s\)/)
     expect(parse('--help').run.help).toBe(true)
   })
@@ -64,7 +81,9 @@ describe("the runner's log", () => {
   }
 
   test('groups are headings; masked values are *** from then on; no command line is printed raw', () => {
-    const out = render('::group::Connect\n::add-mask::tok-123\n::debug::POST /api/login\nLogged in with tok-123.\n::endgroup::\n::error file=score.py,line=3::boom%0Asecond line tok-123\n')
+    const out = render(
+      '::group::Connect\n::add-mask::tok-123\n::debug::POST /api/login\nLogged in with tok-123.\n::endgroup::\n::error file=score.py,line=3::boom%0Asecond line tok-123\n'
+    )
     expect(out).toBe('\n▼ Connect\nLogged in with ***.\nError (score.py:3): boom\nsecond line ***\n')
   })
 
@@ -74,7 +93,9 @@ describe("the runner's log", () => {
   })
 
   test('between ::stop-commands:: and its token, lines are printed as they are (still masked)', () => {
-    const out = render('::add-mask::s3cret\n::stop-commands::tok\n::warning::from the server s3cret\n::tok::\n::notice title=Hi::done\n')
+    const out = render(
+      '::add-mask::s3cret\n::stop-commands::tok\n::warning::from the server s3cret\n::tok::\n::notice title=Hi::done\n'
+    )
     expect(out).toBe('::warning::from the server ***\nNotice: Hi: done\n')
   })
 })

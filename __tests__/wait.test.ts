@@ -8,7 +8,19 @@
  * table. No real time passes except in the abort test.
  */
 import { readFileSync } from 'node:fs'
-import { BUDGET_GAP_MS, DENSE_GAP_MS, DENSE_UNTIL_MS, FIRST_CHECK_MS, MAX_HINT_MS, SAVING_GAP_MS, WINDOW_FROM, waitWhilePending, type StatusCheck, type WaitOptions, type WaitOutcome } from '../src/deploy/wait.js'
+import {
+  BUDGET_GAP_MS,
+  DENSE_GAP_MS,
+  DENSE_UNTIL_MS,
+  FIRST_CHECK_MS,
+  MAX_HINT_MS,
+  SAVING_GAP_MS,
+  WINDOW_FROM,
+  waitWhilePending,
+  type StatusCheck,
+  type WaitOptions,
+  type WaitOutcome
+} from '../src/deploy/wait.js'
 import { CancelledError } from '../src/errors.js'
 // @ts-expect-error plain ESM script without types
 import { officialBuildWait } from '../scripts/bench/wire.mjs'
@@ -43,15 +55,26 @@ const options = (clock: ReturnType<typeof fakeClock>, extra: Partial<WaitOptions
 })
 
 /** A build that ends `buildMs` after the wait began, waited for with this phase and poll-interval. */
-async function build(buildMs: number, phase: number, extra: Partial<WaitOptions> = {}, checkMs = 0): Promise<{ outcome: WaitOutcome; checksAt: number[] }> {
+async function build(
+  buildMs: number,
+  phase: number,
+  extra: Partial<WaitOptions> = {},
+  checkMs = 0
+): Promise<{ outcome: WaitOutcome; checksAt: number[] }> {
   const clock = fakeClock(checkMs)
-  const outcome = await waitWhilePending(clock.check(t => (t < buildMs ? 'Building' : 'Deployed')), options(clock, { random: () => phase, ...extra }))
+  const outcome = await waitWhilePending(
+    clock.check((t) => (t < buildMs ? 'Building' : 'Deployed')),
+    options(clock, { random: () => phase, ...extra })
+  )
   return { outcome, checksAt: clock.checksAt }
 }
 
 const PHASES = Array.from({ length: 20 }, (_, i) => i / 20)
 /** Build lengths from a fraction of a second to past 30 minutes, with odd values between the round ones. */
-const BUILD_LENGTHS = [0, 300, 999, 1001, 2500, 3999, 5000, 7300, 12_345, 30_000, 59_999, 60_000, 90_000, 120_000, 181_000, 239_000, 240_000, 250_000, 275_000, 300_000, 421_000, 600_000, 900_000, 1_234_567, 1_799_000]
+const BUILD_LENGTHS = [
+  0, 300, 999, 1001, 2500, 3999, 5000, 7300, 12_345, 30_000, 59_999, 60_000, 90_000, 120_000, 181_000, 239_000, 240_000,
+  250_000, 275_000, 300_000, 421_000, 600_000, 900_000, 1_234_567, 1_799_000
+]
 
 /** Check n (1-based) sent at t ms into the wait: at most one per BUDGET_GAP_MS averaged over the wait so far. */
 function overBudget(checksAt: number[]): string[] {
@@ -98,7 +121,10 @@ describe('the schedule', () => {
     for (const pollIntervalMs of [6000, 10_000, 30_000, 60_000, 10 * 60_000]) {
       for (const phase of [0, 0.5, 0.999]) {
         const clock = fakeClock()
-        const outcome = await waitWhilePending(clock.check(() => 'Building'), options(clock, { pollIntervalMs, random: () => phase }))
+        const outcome = await waitWhilePending(
+          clock.check(() => 'Building'),
+          options(clock, { pollIntervalMs, random: () => phase })
+        )
         expect(outcome).toMatchObject({ kind: 'timed-out', elapsedMs: 30 * 60_000 })
         expect(outcome.checks).toBeLessThanOrEqual(400)
         expect(overBudget(clock.checksAt)).toEqual([])
@@ -107,7 +133,7 @@ describe('the schedule', () => {
   })
 
   test('during the first 4 minutes a build is seen at most 2 s after it ends, 1 s on average over the phases', async () => {
-    for (const buildMs of BUILD_LENGTHS.filter(b => b >= 2 * BUDGET_GAP_MS && b <= DENSE_UNTIL_MS)) {
+    for (const buildMs of BUILD_LENGTHS.filter((b) => b >= 2 * BUDGET_GAP_MS && b <= DENSE_UNTIL_MS)) {
       const lags: number[] = []
       for (let i = 0; i < 100; i++) {
         const { outcome } = await build(buildMs, i / 100)
@@ -119,7 +145,10 @@ describe('the schedule', () => {
 
   test('the first check comes after a second: a quick execution (0.6 s) is seen then, with one request', async () => {
     const clock = fakeClock()
-    const outcome = await waitWhilePending(clock.check(t => (t < 600 ? 'Running' : 'Succeeded')), options(clock, { pendingStates: ['Requested', 'Running'], random: () => 0.7 }))
+    const outcome = await waitWhilePending(
+      clock.check((t) => (t < 600 ? 'Running' : 'Succeeded')),
+      options(clock, { pendingStates: ['Requested', 'Running'], random: () => 0.7 })
+    )
     expect(outcome).toMatchObject({ kind: 'done', checks: 1, elapsedMs: FIRST_CHECK_MS })
   })
 
@@ -137,7 +166,7 @@ describe('the schedule', () => {
 
   test('past 4 minutes the gaps only grow, from 2 s towards poll-interval', async () => {
     const { checksAt } = await build(20 * 60_000, 0.25)
-    const late = checksAt.filter(t => t >= DENSE_UNTIL_MS)
+    const late = checksAt.filter((t) => t >= DENSE_UNTIL_MS)
     const gaps = late.slice(1).map((t, i) => t - late[i])
     for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeGreaterThanOrEqual(gaps[i - 1] - 1e-6)
     expect(gaps[0]).toBeLessThan(3000)
@@ -147,14 +176,18 @@ describe('the schedule', () => {
   test("the README's table of request counts is what the schedule does", async () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
     const section = readme.slice(readme.indexOf('## The poll schedule'))
-    const rows = [...section.matchAll(/^\| (\d+) (s|min) \| (\d+)(?:–(\d+))? \| (\d+\.\d) s \| (\d+\.\d) s \| (\d+) \| (\d+) s \|$/gm)]
-    expect(rows.map(row => `${row[1]} ${row[2]}`)).toEqual(['5 s', '60 s', '120 s', '5 min', '30 min'])
+    const rows = [
+      ...section.matchAll(
+        /^\| (\d+) (s|min) \| (\d+)(?:–(\d+))? \| (\d+\.\d) s \| (\d+\.\d) s \| (\d+) \| (\d+) s \|$/gm
+      )
+    ]
+    expect(rows.map((row) => `${row[1]} ${row[2]}`)).toEqual(['5 s', '60 s', '120 s', '5 min', '30 min'])
     for (const [, amount, unit, fewest, most = fewest, worstLag, meanLag, officialChecks, officialLag] of rows) {
       const buildMs = Number(amount) * (unit === 'min' ? 60_000 : 1000)
       // Over the phases, with a deadline well past the build.
-      const runs = await Promise.all(PHASES.map(phase => build(buildMs, phase, { timeoutMs: 2 * buildMs + 60_000 })))
-      const counts = runs.map(run => run.outcome.checks)
-      const lags = runs.map(run => (run.outcome.elapsedMs - buildMs) / 1000)
+      const runs = await Promise.all(PHASES.map((phase) => build(buildMs, phase, { timeoutMs: 2 * buildMs + 60_000 })))
+      const counts = runs.map((run) => run.outcome.checks)
+      const lags = runs.map((run) => (run.outcome.elapsedMs - buildMs) / 1000)
       expect([Math.min(...counts), Math.max(...counts)]).toEqual([Number(fewest), Number(most)])
       // The README rounds to a tenth of a second.
       expect(Math.abs(Math.max(...lags) - Number(worstLag))).toBeLessThanOrEqual(0.1)
@@ -166,7 +199,9 @@ describe('the schedule', () => {
 })
 
 /** Expected lengths (the previous build) from very short to past the deadline. */
-const HINTS = [500, 1000, 3000, 5000, 20_000, 60_000, 61_700, 90_000, 120_000, 200_000, 250_000, 400_000, 1_200_000, 3_600_000]
+const HINTS = [
+  500, 1000, 3000, 5000, 20_000, 60_000, 61_700, 90_000, 120_000, 200_000, 250_000, 400_000, 1_200_000, 3_600_000
+]
 const hinted = (expected: number) => ({ expectedMs: () => expected })
 
 describe('the schedule with a hint (the previous build took E)', () => {
@@ -199,7 +234,15 @@ describe('the schedule with a hint (the previous build took E)', () => {
 
   test('in the first 4 minutes, a build far off the hint is seen at most one saving gap (4 s) late if earlier, the usual 2 s if later', async () => {
     for (const expected of [60_000, 120_000, 200_000]) {
-      for (const buildMs of [5000, 12_345, expected * 0.5, expected * 0.85, expected * 1.6, expected * 2, DENSE_UNTIL_MS - 1].filter(b => b <= DENSE_UNTIL_MS)) {
+      for (const buildMs of [
+        5000,
+        12_345,
+        expected * 0.5,
+        expected * 0.85,
+        expected * 1.6,
+        expected * 2,
+        DENSE_UNTIL_MS - 1
+      ].filter((b) => b <= DENSE_UNTIL_MS)) {
         for (const phase of [0, 0.5, 0.99]) {
           const { outcome } = await build(buildMs, phase, hinted(expected))
           const lag = outcome.elapsedMs - buildMs
@@ -214,7 +257,10 @@ describe('the schedule with a hint (the previous build took E)', () => {
     for (const expected of [...HINTS, 299_000, MAX_HINT_MS]) {
       for (const pollIntervalMs of [8000, 10_000, 60_000]) {
         const clock = fakeClock()
-        const outcome = await waitWhilePending(clock.check(() => 'Building'), options(clock, { pollIntervalMs, random: () => 0.5, ...hinted(expected) }))
+        const outcome = await waitWhilePending(
+          clock.check(() => 'Building'),
+          options(clock, { pollIntervalMs, random: () => 0.5, ...hinted(expected) })
+        )
         expect(outcome).toMatchObject({ kind: 'timed-out', elapsedMs: 30 * 60_000 })
         expect(outcome.checks).toBeLessThanOrEqual(400)
         expect(overBudget(clock.checksAt)).toEqual([])
@@ -239,7 +285,7 @@ describe('the schedule with a hint (the previous build took E)', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
     const section = readme.slice(readme.indexOf('## The poll schedule'))
     const rows = [...section.matchAll(/^\| (\d+) s \| (\d+) s \| (\d+) s \| (\d+) \| (\d+\.\d) s \|$/gm)]
-    expect(rows.map(row => Number(row[1]))).toEqual([60, 120, 200])
+    expect(rows.map((row) => Number(row[1]))).toEqual([60, 120, 200])
     for (const [, previous, savingUntil, denseUntil, checks, lag] of rows) {
       const expected = Number(previous) * 1000
       const buildMs = expected + 500
@@ -248,8 +294,10 @@ describe('the schedule with a hint (the previous build took E)', () => {
       expect((outcome.elapsedMs - buildMs) / 1000).toBeCloseTo(Number(lag), 5)
       // The dense part, over a build that never ends: from the last 4 s gap to the last 1 s gap.
       const never = await build(10 * 60_000, 0.5, { ...hinted(expected), timeoutMs: 10 * 60_000 })
-      const gaps = never.checksAt.slice(1).map((t, i) => ({ from: never.checksAt[i], to: t, gap: t - never.checksAt[i] }))
-      const dense = gaps.filter(g => g.gap === DENSE_GAP_MS)
+      const gaps = never.checksAt
+        .slice(1)
+        .map((t, i) => ({ from: never.checksAt[i], to: t, gap: t - never.checksAt[i] }))
+      const dense = gaps.filter((g) => g.gap === DENSE_GAP_MS)
       expect(dense[0].from).toBe(Number(savingUntil) * 1000)
       expect(dense.at(-1)?.to).toBe(Number(denseUntil) * 1000)
       expect(overBudget(checksAt)).toEqual([])
@@ -273,13 +321,17 @@ describe('the schedule with a hint (the previous build took E)', () => {
       let checks = 0
       const clock = fakeClock()
       const buildMs = 61_300
-      const outcome = await waitWhilePending(clock.check(t => {
-        if (++checks >= arrivesAfter) hint = expected
-        return t < buildMs ? 'Building' : 'Deployed'
-      }), options(clock, { random: () => 0.42, expectedMs: () => hint }))
+      const outcome = await waitWhilePending(
+        clock.check((t) => {
+          if (++checks >= arrivesAfter) hint = expected
+          return t < buildMs ? 'Building' : 'Deployed'
+        }),
+        options(clock, { random: () => 0.42, expectedMs: () => hint })
+      )
       expect(overBudget(clock.checksAt)).toEqual([])
       const hintedAt = clock.checksAt[arrivesAfter - 1]
-      if (hintedAt !== undefined && hintedAt < expected * WINDOW_FROM - 4000) expect(outcome.elapsedMs - buildMs).toBeLessThanOrEqual(DENSE_GAP_MS)
+      if (hintedAt !== undefined && hintedAt < expected * WINDOW_FROM - 4000)
+        expect(outcome.elapsedMs - buildMs).toBeLessThanOrEqual(DENSE_GAP_MS)
       else expect(outcome.elapsedMs - buildMs).toBeLessThanOrEqual(BUDGET_GAP_MS)
     }
   })
@@ -288,10 +340,13 @@ describe('the schedule with a hint (the previous build took E)', () => {
     let hint: number | undefined
     const clock = fakeClock()
     const buildMs = 61_300
-    const outcome = await waitWhilePending(clock.check(t => {
-      if (t >= 3000) hint = 60_000 // the history lookup answered while the first checks ran
-      return t < buildMs ? 'Building' : 'Deployed'
-    }), options(clock, { random: () => 0.9, expectedMs: () => hint }))
+    const outcome = await waitWhilePending(
+      clock.check((t) => {
+        if (t >= 3000) hint = 60_000 // the history lookup answered while the first checks ran
+        return t < buildMs ? 'Building' : 'Deployed'
+      }),
+      options(clock, { random: () => 0.9, expectedMs: () => hint })
+    )
     expect(outcome.elapsedMs - buildMs).toBeLessThanOrEqual(DENSE_GAP_MS)
     // Before the window the checks were 4 s apart, in it 1 s.
     const gaps = clock.checksAt.slice(1).map((t, i) => [clock.checksAt[i], t - clock.checksAt[i]])
@@ -303,9 +358,17 @@ describe('the schedule with a hint (the previous build took E)', () => {
 
 describe('waitWhilePending', () => {
   test('the deadline: the last check falls on it, then the wait ends as timed-out naming the last state', async () => {
-    for (const [timeoutMs, phase] of [[3000, 0], [7_777, 0.5], [95_000, 0.37], [400_000, 0.99]]) {
+    for (const [timeoutMs, phase] of [
+      [3000, 0],
+      [7_777, 0.5],
+      [95_000, 0.37],
+      [400_000, 0.99]
+    ]) {
       const clock = fakeClock()
-      const outcome = await waitWhilePending(clock.check(() => 'Building'), options(clock, { timeoutMs, random: () => phase }))
+      const outcome = await waitWhilePending(
+        clock.check(() => 'Building'),
+        options(clock, { timeoutMs, random: () => phase })
+      )
       expect(outcome).toMatchObject({ kind: 'timed-out', last: { status: 'Building' }, elapsedMs: timeoutMs })
       expect(clock.checksAt.at(-1)).toBe(timeoutMs)
       expect(overBudget(clock.checksAt.slice(0, -1))).toEqual([])
@@ -314,24 +377,33 @@ describe('waitWhilePending', () => {
 
   test('a wait shorter than the first check still checks once, on the deadline', async () => {
     const clock = fakeClock()
-    const outcome = await waitWhilePending(clock.check(() => 'Building'), options(clock, { timeoutMs: 400 }))
+    const outcome = await waitWhilePending(
+      clock.check(() => 'Building'),
+      options(clock, { timeoutMs: 400 })
+    )
     expect(outcome).toMatchObject({ kind: 'timed-out', elapsedMs: 400, checks: 1 })
   })
 
   test('each check is told the deadline, so its retries stop there too', async () => {
     const clock = fakeClock()
     const deadlines: number[] = []
-    await waitWhilePending(async ({ deadline }) => {
-      deadlines.push(deadline)
-      return { status: deadlines.length < 3 ? 'Building' : 'Failed', message: 'boom' }
-    }, options(clock, { timeoutMs: 60_000 }))
+    await waitWhilePending(
+      async ({ deadline }) => {
+        deadlines.push(deadline)
+        return { status: deadlines.length < 3 ? 'Building' : 'Failed', message: 'boom' }
+      },
+      options(clock, { timeoutMs: 60_000 })
+    )
     expect(deadlines).toEqual([clock.start + 60_000, clock.start + 60_000, clock.start + 60_000])
   })
 
   test('any state outside the pending ones ends the wait: Failed, Ready, Disabled, an unknown one', async () => {
     for (const status of ['Failed', 'Ready', 'Disabled', 'SomethingNew']) {
       const clock = fakeClock()
-      const outcome = await waitWhilePending(clock.check(t => (t < 2000 ? 'Building' : status)), options(clock))
+      const outcome = await waitWhilePending(
+        clock.check((t) => (t < 2000 ? 'Building' : status)),
+        options(clock)
+      )
       expect(outcome).toMatchObject({ kind: 'done', last: { status } })
     }
   })
@@ -339,10 +411,13 @@ describe('waitWhilePending', () => {
   test('custom pending states (an execution: Requested, Running) and onPoll', async () => {
     const clock = fakeClock()
     const polls: string[] = []
-    const outcome = await waitWhilePending(clock.check(t => (t < 1000 ? 'Requested' : t < 5000 ? 'Running' : 'Succeeded')), options(clock, {
-      pendingStates: ['Requested', 'Running'],
-      onPoll: poll => polls.push(`${poll.check}:${poll.status}@${poll.elapsedMs}`)
-    }))
+    const outcome = await waitWhilePending(
+      clock.check((t) => (t < 1000 ? 'Requested' : t < 5000 ? 'Running' : 'Succeeded')),
+      options(clock, {
+        pendingStates: ['Requested', 'Running'],
+        onPoll: (poll) => polls.push(`${poll.check}:${poll.status}@${poll.elapsedMs}`)
+      })
+    )
     expect(outcome.last.status).toBe('Succeeded')
     expect(polls).toEqual(['1:Running@1000', '2:Running@4000', '3:Succeeded@6000'])
   })
@@ -350,16 +425,22 @@ describe('waitWhilePending', () => {
   test('an abort ends the wait at once with CancelledError (real sleep)', async () => {
     const cancel = new AbortController()
     setTimeout(() => cancel.abort('SIGTERM'), 50)
-    const error = await waitWhilePending(async () => ({ status: 'Building', message: null }), { timeoutMs: 60_000, pollIntervalMs: 10_000, signal: cancel.signal }).catch(e => e)
+    const error = await waitWhilePending(async () => ({ status: 'Building', message: null }), {
+      timeoutMs: 60_000,
+      pollIntervalMs: 10_000,
+      signal: cancel.signal
+    }).catch((e) => e)
     expect(error).toBeInstanceOf(CancelledError)
     expect(error.message).toBe('Cancelled by SIGTERM')
   })
 
   test('a failing check is not swallowed', async () => {
     const clock = fakeClock()
-    await expect(waitWhilePending(async () => {
-      throw new Error('GET /preprocessing/status failed')
-    }, options(clock))).rejects.toThrow('GET /preprocessing/status failed')
+    await expect(
+      waitWhilePending(async () => {
+        throw new Error('GET /preprocessing/status failed')
+      }, options(clock))
+    ).rejects.toThrow('GET /preprocessing/status failed')
   })
 })
 
@@ -368,12 +449,15 @@ describe('a fault during the wait', () => {
     const { ApiError } = await import('../src/errors.js')
     const clock = fakeClock()
     let calls = 0
-    const outcome = await waitWhilePending(async () => {
-      calls++
-      if (calls === 1) return { status: 'Building', message: null }
-      clock.advance(5000) // the retries ran until the deadline, then gave up
-      throw new ApiError('GET', '/preprocessing/status/g/h', 503, 'busy')
-    }, options(clock, { timeoutMs: 3000 }))
+    const outcome = await waitWhilePending(
+      async () => {
+        calls++
+        if (calls === 1) return { status: 'Building', message: null }
+        clock.advance(5000) // the retries ran until the deadline, then gave up
+        throw new ApiError('GET', '/preprocessing/status/g/h', 503, 'busy')
+      },
+      options(clock, { timeoutMs: 3000 })
+    )
     expect(outcome).toMatchObject({ kind: 'timed-out', last: { status: 'Building' }, checks: 1 })
   })
 
@@ -382,12 +466,15 @@ describe('a fault during the wait', () => {
     const clock = fakeClock()
     let calls = 0
     const failures: number[] = []
-    const outcome = await waitWhilePending(async () => {
-      calls++
-      clock.checksAt.push(clock.now() - clock.start)
-      if (calls >= 2 && calls <= 4) throw new ApiError('GET', '/x', 503, 'busy')
-      return { status: calls < 6 ? 'Building' : 'Deployed', message: null }
-    }, options(clock, { onTransientFailure: (_e, outageMs) => failures.push(outageMs) }))
+    const outcome = await waitWhilePending(
+      async () => {
+        calls++
+        clock.checksAt.push(clock.now() - clock.start)
+        if (calls >= 2 && calls <= 4) throw new ApiError('GET', '/x', 503, 'busy')
+        return { status: calls < 6 ? 'Building' : 'Deployed', message: null }
+      },
+      options(clock, { onTransientFailure: (_e, outageMs) => failures.push(outageMs) })
+    )
     expect(outcome).toMatchObject({ kind: 'done', last: { status: 'Deployed' }, checks: 3 })
     // Failed requests count against the budget too: the checks stay on the 2 s grid.
     expect(clock.checksAt).toEqual([1000, 4000, 6000, 8000, 10_000, 12_000])
@@ -401,7 +488,9 @@ describe('a fault during the wait', () => {
       throw new ApiError('GET', '/x', status, 'no')
     }
     const outage = fakeClock()
-    await expect(waitWhilePending(failing(outage, 503), options(outage, { maxOutageMs: 5000 }))).rejects.toThrow('HTTP 503')
+    await expect(waitWhilePending(failing(outage, 503), options(outage, { maxOutageMs: 5000 }))).rejects.toThrow(
+      'HTTP 503'
+    )
     // Failures at 4, 6, 8 s go on; the one at 10 s is 6 s into the outage, past the 5 s allowed.
     expect(outage.now() - outage.start).toBe(10_000)
     const refusal = fakeClock()

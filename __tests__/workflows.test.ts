@@ -21,7 +21,7 @@ interface Run {
 }
 
 function node(script: string, args: string[]): Promise<Run> {
-  return new Promise(done => {
+  return new Promise((done) => {
     // Without NODE_OPTIONS: jest's --experimental-vm-modules is not what CI runs the scripts with.
     const env = { ...process.env, NODE_OPTIONS: '', GITHUB_ACTIONS: '' }
     execFile(process.execPath, [script, ...args], { cwd: ROOT, env, timeout: 55_000 }, (error, stdout, stderr) => {
@@ -85,7 +85,10 @@ describe('docs.mjs --check', () => {
     const action = join(tmp, 'action.yml')
     const readme = join(tmp, 'README-outputs.md')
     const yml = readFileSync(join(ROOT, 'action.yml'), 'utf8')
-    writeFileSync(action, yml.replace(/^outputs:\n/m, 'outputs:\n  extra-output:\n    description: A | pipe and <angle> brackets.\n'))
+    writeFileSync(
+      action,
+      yml.replace(/^outputs:\n/m, 'outputs:\n  extra-output:\n    description: A | pipe and <angle> brackets.\n')
+    )
     cpSync(join(ROOT, 'README.md'), readme)
 
     const check = await node(DOCS, ['--check', '--readme', readme, '--action', action])
@@ -117,7 +120,9 @@ describe('check-workflows.mjs', () => {
     writeFileSync(file, workflow(`${GOOD_WITH}\n          smoke-tset: true`))
     const run = await node(CHECK, [file])
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/unknown-input\.yml:16:11: \[action-usage\] '\.\/' has no input 'smoke-tset'; did you mean 'smoke-test'\?/)
+    expect(run.stderr).toMatch(
+      /unknown-input\.yml:16:11: \[action-usage\] '\.\/' has no input 'smoke-tset'; did you mean 'smoke-test'\?/
+    )
   })
 
   test.concurrent('fails on a step reading an output action.yml does not declare', async () => {
@@ -126,7 +131,9 @@ describe('check-workflows.mjs', () => {
     writeFileSync(file, workflow(GOOD_WITH, reader))
     const run = await node(CHECK, [file])
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/unknown-output\.yml:16:\d+: \[action-usage\] step 'deploy' \(this action\) has no output 'hash'/)
+    expect(run.stderr).toMatch(
+      /unknown-output\.yml:16:\d+: \[action-usage\] step 'deploy' \(this action\) has no output 'hash'/
+    )
     expect(run.stderr).not.toContain("'preprocessing-id'")
   })
 
@@ -156,20 +163,30 @@ describe('check-workflows.mjs', () => {
     expect(run.stderr).toMatch(/bad-action\.yml(:\d+:\d+)?: \[action-schema\] /)
   })
 
-  test.concurrent('fails on a Dependabot config with an unknown key, a wrong interval or an ecosystem left out', async () => {
-    const dir = mkdtempSync(join(tmp, 'dependabot-'))
-    const good = join(dir, 'good.yml')
-    writeFileSync(good, workflow(GOOD_WITH))
-    const config = join(dir, 'dependabot.yml')
-    writeFileSync(config, 'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule:\n      interval: fortnightly\n    open-pull-request-limit: 5\n')
-    const run = await node(CHECK, ['--no-actionlint', '--dependabot', config, good])
-    expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/dependabot\.yml:6: \[dependabot\] updates\[0\]: schedule\.interval 'fortnightly' is not one of daily, weekly/)
-    expect(run.stderr).toMatch(/dependabot\.yml:7: \[dependabot\] updates\[0\]: unknown key 'open-pull-request-limit'/)
-    expect(run.stderr).toContain('no update entry for github-actions')
-    // The repository's own config passes the same check.
-    const own = await node(CHECK, ['--no-actionlint', '--dependabot', join(ROOT, '.github', 'dependabot.yml'), good])
-    expect(own.stderr).toBe('')
-    expect(own.code).toBe(0)
-  })
+  test.concurrent(
+    'fails on a Dependabot config with an unknown key, a wrong interval or an ecosystem left out',
+    async () => {
+      const dir = mkdtempSync(join(tmp, 'dependabot-'))
+      const good = join(dir, 'good.yml')
+      writeFileSync(good, workflow(GOOD_WITH))
+      const config = join(dir, 'dependabot.yml')
+      writeFileSync(
+        config,
+        'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule:\n      interval: fortnightly\n    open-pull-request-limit: 5\n'
+      )
+      const run = await node(CHECK, ['--no-actionlint', '--dependabot', config, good])
+      expect(run.code).toBe(1)
+      expect(run.stderr).toMatch(
+        /dependabot\.yml:6: \[dependabot\] updates\[0\]: schedule\.interval 'fortnightly' is not one of daily, weekly/
+      )
+      expect(run.stderr).toMatch(
+        /dependabot\.yml:7: \[dependabot\] updates\[0\]: unknown key 'open-pull-request-limit'/
+      )
+      expect(run.stderr).toContain('no update entry for github-actions')
+      // The repository's own config passes the same check.
+      const own = await node(CHECK, ['--no-actionlint', '--dependabot', join(ROOT, '.github', 'dependabot.yml'), good])
+      expect(own.stderr).toBe('')
+      expect(own.code).toBe(0)
+    }
+  )
 })

@@ -1,7 +1,15 @@
 /** Command line: `npm run emulator -- --port 8800 ...` (see emulator/README.md). */
 import { parseArgs } from 'node:util'
 import { validateFault } from './faults.js'
-import { DEFAULT_GROUP, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_TENANT, DEFAULT_USER, startEmulator, type FaultSpec } from './index.js'
+import {
+  DEFAULT_GROUP,
+  DEFAULT_GROUP_TOKEN,
+  DEFAULT_PASSWORD,
+  DEFAULT_TENANT,
+  DEFAULT_USER,
+  startEmulator,
+  type FaultSpec
+} from './index.js'
 
 const FLAGS = {
   port: { type: 'string', default: '8800', help: 'port to listen on (0 = any free port)' },
@@ -10,7 +18,11 @@ const FLAGS = {
   password: { type: 'string', default: DEFAULT_PASSWORD, help: "that login's password" },
   tenant: { type: 'string', default: DEFAULT_TENANT, help: 'the tenant the login accepts (another one is 401)' },
   'require-tenant': { type: 'boolean', default: false, help: 'refuse (401) a login without a tenant field' },
-  api: { type: 'string', default: 'v2', help: "'v2': today's server (v1 and v2 routes); 'v1': an older one (every /api/v2/... is 404)" },
+  api: {
+    type: 'string',
+    default: 'v2',
+    help: "'v2': today's server (v1 and v2 routes); 'v1': an older one (every /api/v2/... is 404)"
+  },
   group: { type: 'string', default: DEFAULT_GROUP, help: 'group that exists from the start' },
   'group-token': { type: 'string', default: DEFAULT_GROUP_TOKEN, help: "that group's token (32 lowercase hex)" },
   'token-lifetime': { type: 'string', default: '3600', help: 'seconds a user token stays valid' },
@@ -32,15 +44,26 @@ const EMPTY_DEFAULTS: Record<string, string> = {
 function usage(): string {
   const lines = Object.entries(FLAGS).map(([name, flag]) => {
     const value = flag.type === 'string' ? ` <${name === 'fault' ? 'json' : 'value'}>` : ''
-    const shown = Array.isArray(flag.default) ? 'none' : flag.default === '' ? EMPTY_DEFAULTS[name] : String(flag.default)
+    const shown = Array.isArray(flag.default)
+      ? 'none'
+      : flag.default === ''
+        ? EMPTY_DEFAULTS[name]
+        : String(flag.default)
     return `  --${name}${value}`.padEnd(30) + `${flag.help} (default: ${shown})`
   })
-  return ['Usage: npm run emulator -- [flags]', '', 'A local Neomaril API emulator listening on 127.0.0.1.', '', ...lines].join('\n')
+  return [
+    'Usage: npm run emulator -- [flags]',
+    '',
+    'A local Neomaril API emulator listening on 127.0.0.1.',
+    '',
+    ...lines
+  ].join('\n')
 }
 
 function seconds(name: string, text: string): number {
   const value = Number(text)
-  if (text.trim() === '' || !Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number >= 0, not '${text}'`)
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0)
+    throw new Error(`--${name} must be a number >= 0, not '${text}'`)
   return value
 }
 
@@ -57,7 +80,8 @@ async function main(): Promise<void> {
       throw new Error(`--fault '${text}': ${(error as Error).message}`)
     }
   })
-  if (!/^[0-9a-f]{32}$/.test(values['group-token'])) throw new Error('--group-token must be 32 lowercase hex characters')
+  if (!/^[0-9a-f]{32}$/.test(values['group-token']))
+    throw new Error('--group-token must be 32 lowercase hex characters')
   if (values.api !== 'v1' && values.api !== 'v2') throw new Error(`--api must be v1 or v2, not '${values.api}'`)
   if (!values.tenant.trim()) throw new Error('--tenant must not be empty')
   const quiet = values.quiet

@@ -29,9 +29,18 @@ export const asApiError = (error: unknown): ApiError =>
 export const badInput = (message: string): ApiError => new ApiError(400, 'BadInput', message)
 export const notFound = (message: string): ApiError => new ApiError(404, 'NotFound', message)
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {}
+): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers })
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers
+  })
   res.end(text)
 }
 
@@ -91,7 +100,12 @@ async function parseMultipart(req: IncomingMessage, stagingDir: string): Promise
     })
     busboy.on('file', (part, stream, filename) => {
       // Never trust a client path: keep the base name only; the disk name is random.
-      const file: UploadedFile = { part, filename: path.basename(filename ?? ''), size: 0, tempPath: path.join(stagingDir, randomBytes(8).toString('hex')) }
+      const file: UploadedFile = {
+        part,
+        filename: path.basename(filename ?? ''),
+        size: 0,
+        tempPath: path.join(stagingDir, randomBytes(8).toString('hex'))
+      }
       files.push(file)
       stream.on('data', (chunk: Buffer) => {
         file.size += chunk.length

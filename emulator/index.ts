@@ -36,7 +36,6 @@ const CONTROL_PREFIX = '/__emulator/'
 
 const bearer = (header: string | undefined): string | undefined => /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim()
 
-
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
@@ -48,10 +47,17 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 /** Finds the route for a request path, or the 404/405 error to answer. */
-function resolveRoute(routes: Route[], method: string, pathname: string, v1Only: boolean): { route: Route; params: string[] } | ApiError {
-  if (pathname !== '/api' && !pathname.startsWith('/api/')) return notFound(`No such path '${pathname}': the API is under /api`)
+function resolveRoute(
+  routes: Route[],
+  method: string,
+  pathname: string,
+  v1Only: boolean
+): { route: Route; params: string[] } | ApiError {
+  if (pathname !== '/api' && !pathname.startsWith('/api/'))
+    return notFound(`No such path '${pathname}': the API is under /api`)
   const apiPath = pathname.slice('/api'.length)
-  if (v1Only && /^\/v2(\/|$)/.test(apiPath)) return notFound(`'${pathname}' is an API v2 path; this server speaks v1 only`)
+  if (v1Only && /^\/v2(\/|$)/.test(apiPath))
+    return notFound(`'${pathname}' is an API v2 path; this server speaks v1 only`)
   let pathMatched = false
   for (const route of routes) {
     const match = route.pattern.exec(apiPath)
@@ -64,7 +70,9 @@ function resolveRoute(routes: Route[], method: string, pathname: string, v1Only:
       return badInput(`Malformed percent-encoding in '${pathname}'`)
     }
   }
-  return pathMatched ? new ApiError(405, 'MethodNotAllowed', `${method} is not allowed on '${pathname}'`) : notFound(`No such path '${pathname}'`)
+  return pathMatched
+    ? new ApiError(405, 'MethodNotAllowed', `${method} is not allowed on '${pathname}'`)
+    : notFound(`No such path '${pathname}'`)
 }
 
 function sendReply(res: ServerResponse, reply: Reply): void {
@@ -150,7 +158,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     requests.push(record)
     res.on('close', () => {
       const outcome = record.status === 0 ? 'no answer' : String(record.status)
-      options.log?.(`${method} ${url.pathname}${url.search} -> ${outcome}${record.fault ? ` [fault: ${record.fault}]` : ''} (${Date.now() - record.at} ms)`)
+      options.log?.(
+        `${method} ${url.pathname}${url.search} -> ${outcome}${record.fault ? ` [fault: ${record.fault}]` : ''} (${Date.now() - record.at} ms)`
+      )
     })
 
     const resolved = resolveRoute(routes, method, url.pathname, v1Only)
@@ -171,7 +181,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (fault?.kind === 'latency') await sleep(fault.latencyMs ?? 0, undefined, { signal: closing.signal })
       if (fault?.kind === 'status') {
         const status = fault.status ?? 500
-        throw new ApiError(status, 'InjectedFault', `Injected fault: HTTP ${status}`, fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {})
+        throw new ApiError(
+          status,
+          'InjectedFault',
+          `Injected fault: HTTP ${status}`,
+          fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {}
+        )
       }
       if (fault?.kind === 'malformed') {
         record.status = 200
@@ -192,7 +207,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           throw error
         }
       }
-      const reply = await route.handle({ params, query: url.searchParams, body, hangBuild: fault?.kind === 'hang-build' })
+      const reply = await route.handle({
+        params,
+        query: url.searchParams,
+        body,
+        hangBuild: fault?.kind === 'hang-build'
+      })
       record.status = reply.status
       sendReply(res, reply)
     } catch (error) {

@@ -7,7 +7,15 @@
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { ApiError, badInput, errorMessage, notFound, type UploadedFile } from './http.js'
-import { checkPythonVersion, checkScriptName, harnessPythonVersion, hex, MIN_RUNNING_MS, sourceFileName, type State } from './state.js'
+import {
+  checkPythonVersion,
+  checkScriptName,
+  harnessPythonVersion,
+  hex,
+  MIN_RUNNING_MS,
+  sourceFileName,
+  type State
+} from './state.js'
 import type { EmulatorCall, PythonRunner } from './python.js'
 import { Timers } from './timers.js'
 import type { ScriptSummary } from './types.js'
@@ -127,11 +135,16 @@ export class PreprocessingV2 {
     } catch {
       throw badInput('The body must be JSON: {"Name": "<name>", "Operation": "Async"}')
     }
-    const { Name: name, Operation: operation } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+    const { Name: name, Operation: operation } = (typeof body === 'object' && body !== null ? body : {}) as Record<
+      string,
+      unknown
+    >
     if (typeof name !== 'string' || !name.trim()) throw badInput("The JSON body needs 'Name', a non-empty string")
     checkScriptName(name)
     if (operation !== 'Async') {
-      throw badInput(`'Operation' must be 'Async' (v2 preprocessing is Async only; register Sync scripts with /preprocessing/register), not ${JSON.stringify(operation)}`)
+      throw badInput(
+        `'Operation' must be 'Async' (v2 preprocessing is Async only; register Sync scripts with /preprocessing/register), not ${JSON.stringify(operation)}`
+      )
     }
     const hash = 'S' + hex(63)
     const dir = path.join(this.options.dataDir, group, hash)
@@ -165,7 +178,11 @@ export class PreprocessingV2 {
   private editableScript(hash: string): ScriptV2 {
     const script = this.getScript(hash)
     if (script.status === 'Building' || script.status === 'Deployed') {
-      throw new ApiError(409, 'ScriptAlreadyHosted', `Preprocessing '${hash}' is ${script.status}: its files cannot change once it is hosted`)
+      throw new ApiError(
+        409,
+        'ScriptAlreadyHosted',
+        `Preprocessing '${hash}' is ${script.status}: its files cannot change once it is hosted`
+      )
     }
     return script
   }
@@ -184,7 +201,8 @@ export class PreprocessingV2 {
     const file = this.onePart(files, 'script')
     const reference = form.preprocess_reference?.trim()
     const version = form.python_version
-    if (!reference || !version) throw badInput("Form fields 'preprocess_reference' and 'python_version' are required with the 'script' file")
+    if (!reference || !version)
+      throw badInput("Form fields 'preprocess_reference' and 'python_version' are required with the 'script' file")
     checkPythonVersion(version)
     const stored = sourceFileName(file)
     if (script.sourceFile) {
@@ -196,7 +214,12 @@ export class PreprocessingV2 {
   }
 
   /** Q, V, X: requirements.txt, .env and extra files, stored beside the source. */
-  async uploadFile(hash: string, kind: 'requirements' | 'env' | 'extra', form: Record<string, string>, files: UploadedFile[]): Promise<string> {
+  async uploadFile(
+    hash: string,
+    kind: 'requirements' | 'env' | 'extra',
+    form: Record<string, string>,
+    files: UploadedFile[]
+  ): Promise<string> {
     const script = this.editableScript(hash)
     const part = kind === 'extra' ? 'extra_file' : kind
     const file = this.onePart(files, part)
@@ -205,7 +228,8 @@ export class PreprocessingV2 {
     else if (kind === 'env') stored = '.env'
     else {
       stored = plainFileName(form.extra_file_name?.trim() || file.filename, 'extra_file_name')
-      if (['script.py', 'notebook.ipynb', 'requirements.txt'].includes(stored)) throw badInput(`An extra file may not be called '${stored}'`)
+      if (['script.py', 'notebook.ipynb', 'requirements.txt'].includes(stored))
+        throw badInput(`An extra file may not be called '${stored}'`)
     }
     await this.store(script, file, stored)
     if (kind === 'requirements') script.hasRequirements = true
@@ -214,7 +238,12 @@ export class PreprocessingV2 {
 
   private onePart(files: UploadedFile[], part: string): UploadedFile {
     const matching = files.filter((f) => f.part === part)
-    if (matching.length !== 1) throw badInput(matching.length === 0 ? `Missing file part '${part}'` : `File part '${part}' was sent ${matching.length} times; send it once`)
+    if (matching.length !== 1)
+      throw badInput(
+        matching.length === 0
+          ? `Missing file part '${part}'`
+          : `File part '${part}' was sent ${matching.length} times; send it once`
+      )
     return matching[0]
   }
 
@@ -224,7 +253,12 @@ export class PreprocessingV2 {
   }
 
   /** A dataset from a multipart file part + dataset_name, or from form dataset_hash (reuse). */
-  private async datasetFrom(group: string, form: Record<string, string>, files: UploadedFile[], part: string): Promise<Dataset> {
+  private async datasetFrom(
+    group: string,
+    form: Record<string, string>,
+    files: UploadedFile[],
+    part: string
+  ): Promise<Dataset> {
     const reused = form.dataset_hash?.trim()
     if (reused) {
       const dataset = this.datasets.get(reused)
@@ -233,7 +267,8 @@ export class PreprocessingV2 {
     }
     const file = this.onePart(files, part)
     const name = form.dataset_name?.trim()
-    if (!name) throw badInput(`Form field 'dataset_name' is required with the '${part}' file (or send 'dataset_hash' instead)`)
+    if (!name)
+      throw badInput(`Form field 'dataset_name' is required with the '${part}' file (or send 'dataset_hash' instead)`)
     if (name.length > 255) throw badInput(`'dataset_name' must be at most 255 characters; it has ${name.length}`)
     const extension = datasetFormat(file)
     const hash = datasetHash()
@@ -258,13 +293,16 @@ export class PreprocessingV2 {
       ...(script.sourceFile ? [] : ['the script (PATCH /script-file)']),
       ...(script.hasRequirements ? [] : ['the requirements (PATCH /requirements-file)'])
     ]
-    if (missing.length > 0) throw badInput(`Preprocessing '${hash}' cannot be hosted yet: upload ${missing.join(', ')} first`)
+    if (missing.length > 0)
+      throw badInput(`Preprocessing '${hash}' cannot be hosted yet: upload ${missing.join(', ')} first`)
     script.status = 'Building'
     script.message = null
     script.generated = undefined
     const generation = ++script.buildGeneration
     if (hang) return
-    const outcome: Promise<string | null> = buildFails ? Promise.resolve('Build failed: every build fails (emulator option buildFails)') : this.buildProblem(script)
+    const outcome: Promise<string | null> = buildFails
+      ? Promise.resolve('Build failed: every build fails (emulator option buildFails)')
+      : this.buildProblem(script)
     void Promise.all([outcome, this.timers.delay(buildSeconds * 1000)]).then(([problem]) => {
       if (this.closed || generation !== script.buildGeneration) return
       if (problem === null) {
@@ -305,8 +343,15 @@ export class PreprocessingV2 {
   /** E1: ids count per script from 1. */
   createExecution(hash: string): ExecutionV2 {
     const script = this.getScript(hash)
-    if (script.status !== 'Deployed') throw new ApiError(409, 'ScriptNotDeployed', `Preprocessing '${hash}' is ${script.status}, not Deployed`)
-    const execution: ExecutionV2 = { id: script.executions.length + 1, status: 'Requested', message: null, inputs: new Map(), createdAt: new Date() }
+    if (script.status !== 'Deployed')
+      throw new ApiError(409, 'ScriptNotDeployed', `Preprocessing '${hash}' is ${script.status}, not Deployed`)
+    const execution: ExecutionV2 = {
+      id: script.executions.length + 1,
+      status: 'Requested',
+      message: null,
+      inputs: new Map(),
+      createdAt: new Date()
+    }
     script.executions.push(execution)
     return execution
   }
@@ -321,10 +366,17 @@ export class PreprocessingV2 {
   /** E2: an input must carry one of the schema's dataset names. */
   async uploadInput(hash: string, id: string, form: Record<string, string>, files: UploadedFile[]): Promise<Dataset> {
     const { script, execution } = this.getExecution(hash, id)
-    if (execution.status !== 'Requested') throw new ApiError(409, 'ExecutionAlreadyRun', `Execution '${id}' is ${execution.status}: inputs can change only before it runs`)
+    if (execution.status !== 'Requested')
+      throw new ApiError(
+        409,
+        'ExecutionAlreadyRun',
+        `Execution '${id}' is ${execution.status}: inputs can change only before it runs`
+      )
     const dataset = await this.datasetFrom(script.group, form, files, 'input')
     if (!script.schemas.has(dataset.name)) {
-      throw badInput(`Input dataset '${dataset.name}' is not one of the schema's datasets (${[...script.schemas.keys()].join(', ')}); name it as its schema`)
+      throw badInput(
+        `Input dataset '${dataset.name}' is not one of the schema's datasets (${[...script.schemas.keys()].join(', ')}); name it as its schema`
+      )
     }
     execution.inputs.set(dataset.name, dataset)
     return dataset
@@ -333,9 +385,17 @@ export class PreprocessingV2 {
   /** E3: needs an input for every schema dataset; runs the entrypoint in the background. */
   async run(hash: string, id: string): Promise<void> {
     const { script, execution } = this.getExecution(hash, id)
-    if (execution.status !== 'Requested') throw new ApiError(409, 'ExecutionAlreadyRun', `Execution '${id}' is ${execution.status}; create a new execution to run again`)
+    if (execution.status !== 'Requested')
+      throw new ApiError(
+        409,
+        'ExecutionAlreadyRun',
+        `Execution '${id}' is ${execution.status}; create a new execution to run again`
+      )
     const missing = [...script.schemas.keys()].filter((name) => !execution.inputs.has(name))
-    if (missing.length > 0) throw badInput(`Execution '${id}' has no input for dataset(s) ${missing.join(', ')}: upload them (PATCH /input) first`)
+    if (missing.length > 0)
+      throw badInput(
+        `Execution '${id}' has no input for dataset(s) ${missing.join(', ')}: upload them (PATCH /input) first`
+      )
     const folder = path.join(this.options.dataDir, script.group, `${hash}.executions`, String(execution.id))
     await mkdir(folder, { recursive: true })
     execution.status = 'Running'
@@ -346,8 +406,12 @@ export class PreprocessingV2 {
     const datasets = [...execution.inputs].map(([name, dataset]) => ({ name, path: dataset.file! }))
     let failure: string | null = null
     try {
-      const [run] = await Promise.all([this.options.python.runDataFrames({ ...this.call(script), datasets, outputParquet }), this.timers.delay(MIN_RUNNING_MS)])
-      if (run.skipped) failure = `The emulator cannot run DataFrame entrypoints: ${run.skipped}. Install pandas for its Python (Debian: apt-get install python3-pandas) or start it with --python <a python with pandas>`
+      const [run] = await Promise.all([
+        this.options.python.runDataFrames({ ...this.call(script), datasets, outputParquet }),
+        this.timers.delay(MIN_RUNNING_MS)
+      ])
+      if (run.skipped)
+        failure = `The emulator cannot run DataFrame entrypoints: ${run.skipped}. Install pandas for its Python (Debian: apt-get install python3-pandas) or start it with --python <a python with pandas>`
       else if (run.timedOut) failure = `Execution timed out after ${this.options.runTimeoutSeconds} s`
       else if (!run.ok) failure = run.traceback?.trim() || `Execution failed${run.output ? `: ${run.output}` : ''}`
       else {

@@ -2,7 +2,15 @@
 import { readFile, rm, writeFile, mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { buildCheck, runAsyncV1, runDataFrames, runSync, type FrameOutcome, type HarnessCall, type HarnessOutcome } from '../src/harness/index.js'
+import {
+  buildCheck,
+  runAsyncV1,
+  runDataFrames,
+  runSync,
+  type FrameOutcome,
+  type HarnessCall,
+  type HarnessOutcome
+} from '../src/harness/index.js'
 import { defaultEmulatorPython, describePython } from '../src/harness/interpreter.js'
 
 /** What a build or run gave back (kept under this name for state.ts). */
@@ -17,8 +25,12 @@ export interface PythonRunner {
   buildCheck(call: EmulatorCall): Promise<HarnessOutcome>
   /** `input` is the request's Input as JSON text; it reaches Python through a file. */
   runSync(call: EmulatorCall & { input: string }): Promise<HarnessOutcome & { response?: unknown }>
-  runAsyncV1(call: EmulatorCall & { dataPath: string; inputFileName: string }): Promise<FrameOutcome & { outputFile?: string }>
-  runDataFrames(call: EmulatorCall & { datasets: { name: string; path: string }[]; outputParquet: string }): Promise<FrameOutcome>
+  runAsyncV1(
+    call: EmulatorCall & { dataPath: string; inputFileName: string }
+  ): Promise<FrameOutcome & { outputFile?: string }>
+  runDataFrames(
+    call: EmulatorCall & { datasets: { name: string; path: string }[]; outputParquet: string }
+  ): Promise<FrameOutcome>
   /** Kills every script still running (on close). */
   killAll(): void
 }
@@ -38,7 +50,11 @@ export function pythonRunner(python?: string): PythonRunner {
   const interpreter = (): Promise<string> => (chosen ??= resolve())
   // One controller per generation: killAll aborts every run started before it.
   let controller = new AbortController()
-  const full = async <T extends EmulatorCall>(call: T): Promise<T & { python: string; signal: AbortSignal }> => ({ ...call, python: await interpreter(), signal: controller.signal })
+  const full = async <T extends EmulatorCall>(call: T): Promise<T & { python: string; signal: AbortSignal }> => ({
+    ...call,
+    python: await interpreter(),
+    signal: controller.signal
+  })
   return {
     python: interpreter,
     buildCheck: async (call) => buildCheck(await full(call)),

@@ -7,7 +7,10 @@ import { timestamp, type State } from './state.js'
 const ROOT = '/v2/preprocessing'
 const DAY_MS = 24 * 3600 * 1000
 
-const datasetRef = (d: Dataset): { DatasetHash: string; DatasetName: string } => ({ DatasetHash: d.hash, DatasetName: d.name })
+const datasetRef = (d: Dataset): { DatasetHash: string; DatasetName: string } => ({
+  DatasetHash: d.hash,
+  DatasetName: d.name
+})
 
 /** Describe (GET /{h}) and each list entry: top-level State, plus the keys the client reads from the list. */
 const describeScript = (s: ScriptV2): Record<string, unknown> => ({
@@ -52,11 +55,23 @@ export function apiRoutesV2(v2: PreprocessingV2, state: State): Route[] {
   const execution = `${script}/execution/${SEGMENT}`
   return [
     route('GET', ROOT, 'user', ({ query }) =>
-      ok({ Result: v2.list({ state: query.get('state') || undefined, group: query.get('group') || undefined, ...uploadWindow(query) }).map(describeScript) })
+      ok({
+        Result: v2
+          .list({
+            state: query.get('state') || undefined,
+            group: query.get('group') || undefined,
+            ...uploadWindow(query)
+          })
+          .map(describeScript)
+      })
     ),
-    route('POST', script, 'user', async ({ params: [group], body }) => created({ PreprocessHash: (await v2.register(group, body.raw)).hash })),
+    route('POST', script, 'user', async ({ params: [group], body }) =>
+      created({ PreprocessHash: (await v2.register(group, body.raw)).hash })
+    ),
     route('GET', script, 'user', ({ params: [hash] }) => ok(describeScript(v2.getScript(hash)))),
-    route('PATCH', `${script}/schema`, 'user', async ({ params: [hash], body }) => created(datasetRef(await v2.uploadSchema(hash, body.form, body.files)))),
+    route('PATCH', `${script}/schema`, 'user', async ({ params: [hash], body }) =>
+      created(datasetRef(await v2.uploadSchema(hash, body.form, body.files)))
+    ),
     route('PATCH', `${script}/script-file`, 'user', async ({ params: [hash], body }) => {
       await v2.uploadScript(hash, body.form, body.files)
       return created({ Message: 'Script file uploaded' })
@@ -84,21 +99,33 @@ export function apiRoutesV2(v2: PreprocessingV2, state: State): Route[] {
     ),
     route('GET', `${script}/status`, 'user', ({ params: [hash] }) => {
       const s = v2.getScript(hash)
-      return ok(s.status === 'Deployed' ? { Status: s.status, Message: s.message, DatasetHash: s.generated?.hash } : { Status: s.status, Message: s.message })
+      return ok(
+        s.status === 'Deployed'
+          ? { Status: s.status, Message: s.message, DatasetHash: s.generated?.hash }
+          : { Status: s.status, Message: s.message }
+      )
     }),
-    route('POST', `${script}/execution`, 'user', ({ params: [hash] }) => created({ Message: `Preprocess Execution '${v2.createExecution(hash).id}' created` })),
+    route('POST', `${script}/execution`, 'user', ({ params: [hash] }) =>
+      created({ Message: `Preprocess Execution '${v2.createExecution(hash).id}' created` })
+    ),
     route('GET', execution, 'user', ({ params: [hash, id] }) => {
       const found = v2.getExecution(hash, id)
       return ok(describeExecution(found.script, found.execution))
     }),
-    route('PATCH', `${execution}/input`, 'user', async ({ params: [hash, id], body }) => created(datasetRef(await v2.uploadInput(hash, id, body.form, body.files)))),
+    route('PATCH', `${execution}/input`, 'user', async ({ params: [hash, id], body }) =>
+      created(datasetRef(await v2.uploadInput(hash, id, body.form, body.files)))
+    ),
     route('PATCH', `${execution}/run`, 'user', async ({ params: [hash, id] }) => {
       await v2.run(hash, id)
       return created({ Message: `Execution '${id}' is running` })
     }),
     route('GET', `${execution}/status`, 'user', ({ params: [hash, id] }) => {
       const { execution: e } = v2.getExecution(hash, id)
-      return ok(e.status === 'Succeeded' ? { Status: e.status, Message: e.message, OutputDatasetHash: e.output?.hash } : { Status: e.status, Message: e.message })
+      return ok(
+        e.status === 'Succeeded'
+          ? { Status: e.status, Message: e.message, OutputDatasetHash: e.output?.hash }
+          : { Status: e.status, Message: e.message }
+      )
     }),
     route('GET', `${execution}/result`, 'user', async ({ params: [hash, id] }) => ({
       status: 200,

@@ -2,7 +2,8 @@
 import { badInput, type ParsedBody } from './http.js'
 import { OUTPUT_TYPES, ROUTINES, timestamp, type OutputType, type Routine, type Script, type State } from './state.js'
 
-export type Reply = { status: number; json: unknown } | { status: number; bytes: Buffer; contentType: string; filename: string }
+export type Reply =
+  { status: number; json: unknown } | { status: number; bytes: Buffer; contentType: string; filename: string }
 
 export interface RouteContext {
   /** Decoded path parameters, in pattern order. */
@@ -26,7 +27,13 @@ export interface Route {
 
 export const SEGMENT = '([^/]+)'
 
-export const route = (method: string, pattern: string, auth: Route['auth'], handle: Route['handle'], isHost = false): Route => ({
+export const route = (
+  method: string,
+  pattern: string,
+  auth: Route['auth'],
+  handle: Route['handle'],
+  isHost = false
+): Route => ({
   method,
   pattern: new RegExp(`^${pattern}$`),
   auth,
@@ -62,12 +69,16 @@ function logFilter(query: URLSearchParams): { from: Date; to: Date; routine?: Ro
   const today = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS)
   const start = query.get('start')
   const end = query.get('end')
-  const from = new Date((start ? parseDay(start, 'start') : new Date(today.getTime() - 6 * DAY_MS)).getTime() - 14 * HOUR_MS)
+  const from = new Date(
+    (start ? parseDay(start, 'start') : new Date(today.getTime() - 6 * DAY_MS)).getTime() - 14 * HOUR_MS
+  )
   const to = new Date((end ? parseDay(end, 'end') : today).getTime() + DAY_MS + 12 * HOUR_MS - 1)
   const routine = query.get('routine') || undefined
   const type = query.get('type') || undefined
-  if (routine && !ROUTINES.includes(routine as Routine)) throw badInput(`'routine' must be one of ${ROUTINES.join(', ')}`)
-  if (type && !OUTPUT_TYPES.includes(type as OutputType)) throw badInput(`'type' must be one of ${OUTPUT_TYPES.join(', ')}`)
+  if (routine && !ROUTINES.includes(routine as Routine))
+    throw badInput(`'routine' must be one of ${ROUTINES.join(', ')}`)
+  if (type && !OUTPUT_TYPES.includes(type as OutputType))
+    throw badInput(`'type' must be one of ${OUTPUT_TYPES.join(', ')}`)
   return { from, to, routine: routine as Routine | undefined, type: type as OutputType | undefined }
 }
 
@@ -85,9 +96,14 @@ const describeScript = (s: Script): Record<string, unknown> => ({
 export function apiRoutes(state: State, version: string): Route[] {
   return [
     route('GET', '/health', 'none', () => ok({ Version: version })),
-    route('POST', '/login', 'none', ({ body }) => ok({ Token: state.login(body.form.user, body.form.password, body.form.tenant) })),
+    route('POST', '/login', 'none', ({ body }) =>
+      ok({ Token: state.login(body.form.user, body.form.password, body.form.tenant) })
+    ),
     route('GET', '/groups', 'user', () => ok({ Results: state.listGroups() })),
-    route('POST', '/groups', 'user', ({ body }) => ({ status: 201, json: { Token: state.createGroup(body.form.name, body.form.description) } })),
+    route('POST', '/groups', 'user', ({ body }) => ({
+      status: 201,
+      json: { Token: state.createGroup(body.form.name, body.form.description) }
+    })),
     route('POST', `/preprocessing/register/${SEGMENT}`, 'user', async ({ params: [group], body }) => {
       const script = await state.register(group, body.form, body.files)
       return { status: 201, json: { Hash: script.hash, Message: 'Script was registered!' } }
@@ -110,9 +126,22 @@ export function apiRoutes(state: State, version: string): Route[] {
       ok({ Description: describeScript(state.getScript(group, hash)) })
     ),
     route('GET', '/preprocessing/search', 'user', ({ query }) => {
-      const scripts = state.search({ name: query.get('name') ?? undefined, state: query.get('state') ?? undefined, group: query.get('group') ?? undefined })
+      const scripts = state.search({
+        name: query.get('name') ?? undefined,
+        state: query.get('state') ?? undefined,
+        group: query.get('group') ?? undefined
+      })
       // The real server's search results carry no Name.
-      return ok({ Results: scripts.map((s) => ({ Hash: s.hash, Operation: s.operation, PythonVersion: s.pythonVersion, Status: s.status, Group: s.group, UploadedAt: timestamp(s.uploadedAt) })) })
+      return ok({
+        Results: scripts.map((s) => ({
+          Hash: s.hash,
+          Operation: s.operation,
+          PythonVersion: s.pythonVersion,
+          Status: s.status,
+          Group: s.group,
+          UploadedAt: timestamp(s.uploadedAt)
+        }))
+      })
     }),
     route('GET', `/preprocessing/logs/${SEGMENT}/${SEGMENT}`, 'user', ({ params: [group, hash], query }) =>
       ok({ Results: state.logsOf(state.getScript(group, hash).hash, logFilter(query)) })
@@ -123,16 +152,21 @@ export function apiRoutes(state: State, version: string): Route[] {
     route('POST', `/preprocessing/sync/run/${SEGMENT}/${SEGMENT}`, 'group', async ({ params: [group, hash], body }) =>
       ok(await state.runSync(group, hash, body.raw))
     ),
-    route('POST', `/preprocessing/async/run/${SEGMENT}/${SEGMENT}`, 'group', async ({ params: [group, hash], body }) => {
-      const execution = await state.runAsync(group, hash, body.files)
-      return {
-        status: 202,
-        json: {
-          Message: `Execution '${execution.id}' started to generate '${execution.datasetHash}'. Use the id to check its status.`,
-          ExecutionId: execution.id
+    route(
+      'POST',
+      `/preprocessing/async/run/${SEGMENT}/${SEGMENT}`,
+      'group',
+      async ({ params: [group, hash], body }) => {
+        const execution = await state.runAsync(group, hash, body.files)
+        return {
+          status: 202,
+          json: {
+            Message: `Execution '${execution.id}' started to generate '${execution.datasetHash}'. Use the id to check its status.`,
+            ExecutionId: execution.id
+          }
         }
       }
-    }),
+    ),
     route('GET', `/preprocessing/async/status/${SEGMENT}/${SEGMENT}`, 'group', ({ params: [group, id] }) => {
       const execution = state.getExecution(group, id)
       return ok({ ExecutionId: execution.id, Status: execution.status, Message: execution.message })

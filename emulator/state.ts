@@ -82,18 +82,21 @@ export interface StateOptions {
   python: PythonRunner
 }
 
-export const hex = (chars: number): string => randomBytes(Math.ceil(chars / 2)).toString('hex').slice(0, chars)
+export const hex = (chars: number): string =>
+  randomBytes(Math.ceil(chars / 2))
+    .toString('hex')
+    .slice(0, chars)
 
 /** The real server's timestamp format: ISO 8601 with 7 fractional digits and Z. */
 export const timestamp = (date: Date): string => date.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z')
-
 
 export function checkScriptName(name: string): void {
   if (name.length >= 32) throw badInput(`'name' must be under 32 characters; it has ${name.length}`)
 }
 
 export function checkPythonVersion(version: string): void {
-  if (!PYTHON_VERSIONS.includes(version)) throw badInput(`'python_version' must be one of ${PYTHON_VERSIONS.join(', ')}, not '${version}'`)
+  if (!PYTHON_VERSIONS.includes(version))
+    throw badInput(`'python_version' must be one of ${PYTHON_VERSIONS.join(', ')}, not '${version}'`)
 }
 
 /** A register's python_version as the harness takes it: 'Python310' -> '3.10'. */
@@ -142,8 +145,10 @@ export class State {
   /** L: an absent or empty tenant means the default one, unless requireTenant. */
   login(user: string | undefined, password: string | undefined, tenant: string | undefined): string {
     if (!user || !password) throw badInput("Form fields 'user' and 'password' are required")
-    if (!tenant && this.options.requireTenant) throw new ApiError(401, 'InvalidCredentials', "This server needs the login form field 'tenant'")
-    if (tenant && tenant !== this.options.tenant) throw new ApiError(401, 'InvalidCredentials', `Unknown tenant '${tenant}'`)
+    if (!tenant && this.options.requireTenant)
+      throw new ApiError(401, 'InvalidCredentials', "This server needs the login form field 'tenant'")
+    if (tenant && tenant !== this.options.tenant)
+      throw new ApiError(401, 'InvalidCredentials', `Unknown tenant '${tenant}'`)
     if (this.users.get(user) !== password) throw new ApiError(401, 'InvalidCredentials', 'Invalid user or password')
     const token = randomBytes(36).toString('base64url')
     this.userTokens.set(token, { user, expiresAt: Date.now() + this.options.tokenLifetimeSeconds * 1000 })
@@ -155,13 +160,15 @@ export class State {
     if (!token) throw new ApiError(401, 'InvalidBearerToken', 'Missing bearer token: log in first')
     const session = this.userTokens.get(token)
     if (!session) throw new ApiError(401, 'InvalidBearerToken', 'Unknown bearer token')
-    if (session.expiresAt <= Date.now()) throw new ApiError(401, 'InvalidBearerToken', 'The bearer token has expired: log in again')
+    if (session.expiresAt <= Date.now())
+      throw new ApiError(401, 'InvalidBearerToken', 'The bearer token has expired: log in again')
   }
 
   /** Throws the 401 a run call answers unless `token` is the group's token. */
   checkGroupToken(group: string, token: string | undefined): void {
     if (!token) throw new ApiError(401, 'InvalidBearerToken', `Missing bearer token: send group '${group}''s token`)
-    if (this.groups.get(group)?.token !== token) throw new ApiError(401, 'InvalidBearerToken', `The bearer token is not the token of group '${group}'`)
+    if (this.groups.get(group)?.token !== token)
+      throw new ApiError(401, 'InvalidBearerToken', `The bearer token is not the token of group '${group}'`)
   }
 
   /** What kind of token this is, without an endpoint in mind (for the request record). */
@@ -181,13 +188,18 @@ export class State {
   }
 
   listGroups(): Array<{ Name: string; Description: string; CreatedAt: string }> {
-    return [...this.groups].map(([name, g]) => ({ Name: name, Description: g.description, CreatedAt: timestamp(g.createdAt) }))
+    return [...this.groups].map(([name, g]) => ({
+      Name: name,
+      Description: g.description,
+      CreatedAt: timestamp(g.createdAt)
+    }))
   }
 
   createGroup(name: string | undefined, description: string | undefined): string {
     if (!name) throw badInput("Form field 'name' is required")
     // The name becomes a folder under dataDir.
-    if (/[/\\]/.test(name) || name.startsWith('.')) throw badInput(`Group name '${name}' may not contain '/' or '\\' or start with '.'`)
+    if (/[/\\]/.test(name) || name.startsWith('.'))
+      throw badInput(`Group name '${name}' may not contain '/' or '\\' or start with '.'`)
     // 400, as the server neomaril-codex 2.1.1 spoke to (its create_group() reads 400 as
     // "already exists" and returns False); later servers answer 409.
     if (this.groups.has(name)) throw badInput(`Group '${name}' already exists`)
@@ -215,13 +227,18 @@ export class State {
   async register(group: string, form: Record<string, string>, files: UploadedFile[]): Promise<Script> {
     this.checkGroup(group)
     const missing = [
-      ...['name', 'script_reference', 'operation', 'python_version'].filter((field) => !form[field]?.trim()).map((f) => `field '${f}'`),
-      ...['source', 'requirements', 'schema'].filter((part) => !files.some((f) => f.part === part)).map((p) => `file '${p}'`)
+      ...['name', 'script_reference', 'operation', 'python_version']
+        .filter((field) => !form[field]?.trim())
+        .map((f) => `field '${f}'`),
+      ...['source', 'requirements', 'schema']
+        .filter((part) => !files.some((f) => f.part === part))
+        .map((p) => `file '${p}'`)
     ]
     if (missing.length > 0) throw badInput(`Missing required ${missing.join(', ')}`)
     const { name, script_reference: scriptReference, operation, python_version: pythonVersion } = form
     checkScriptName(name)
-    if (operation !== 'Sync' && operation !== 'Async') throw badInput(`'operation' must be 'Sync' or 'Async', not '${operation}'`)
+    if (operation !== 'Sync' && operation !== 'Async')
+      throw badInput(`'operation' must be 'Sync' or 'Async', not '${operation}'`)
     checkPythonVersion(pythonVersion)
 
     const placed = files.map((file) => ({ file, storedAs: this.storedName(file) }))
@@ -268,7 +285,8 @@ export class State {
         return '.env'
       case 'schema':
       case 'extra':
-        if (!file.filename || file.filename === '.' || file.filename === '..') throw badInput(`The '${file.part}' file part needs a file name`)
+        if (!file.filename || file.filename === '.' || file.filename === '..')
+          throw badInput(`The '${file.part}' file part needs a file name`)
         return file.filename
       default:
         throw badInput(`Unknown file part '${file.part}' (expected source, requirements, schema, env, extra)`)
@@ -307,7 +325,9 @@ export class State {
   host(group: string, hash: string, operation: string, hang: boolean): void {
     const script = this.getScript(group, hash)
     if (operation.toLowerCase() !== script.operation.toLowerCase()) {
-      throw badInput(`Script '${hash}' is ${script.operation}; host it with /preprocessing/${script.operation.toLowerCase()}/host`)
+      throw badInput(
+        `Script '${hash}' is ${script.operation}; host it with /preprocessing/${script.operation.toLowerCase()}/host`
+      )
     }
     // A second host call while building just confirms the running build.
     if (script.status === 'Building') return
@@ -317,7 +337,10 @@ export class State {
     this.log(script, 'Host', 'Ok', 'Build started')
     if (hang) return
     const outcome = this.buildFails
-      ? Promise.resolve({ message: 'Build failed: every build fails (emulator option buildFails)', logs: [] as Array<[OutputType, string]> })
+      ? Promise.resolve({
+          message: 'Build failed: every build fails (emulator option buildFails)',
+          logs: [] as Array<[OutputType, string]>
+        })
       : this.buildCheck(script)
     void Promise.all([outcome, this.delay(this.buildSeconds * 1000)]).then(([result]) => {
       if (this.closed || generation !== script.buildGeneration) return
@@ -335,8 +358,13 @@ export class State {
 
   /** The harness's build check; `message` is null on success, else the failure's summary. */
   private async buildCheck(script: Script): Promise<{ message: string | null; logs: Array<[OutputType, string]> }> {
-    const run = await this.options.python.buildCheck({ ...this.harnessCall(script), contract: script.operation === 'Sync' ? 'sync' : 'async-v1' })
-    const logs: Array<[OutputType, string]> = (await unpinnedRequirements(path.join(script.dir, 'requirements.txt'))).map((w) => ['Warning', w])
+    const run = await this.options.python.buildCheck({
+      ...this.harnessCall(script),
+      contract: script.operation === 'Sync' ? 'sync' : 'async-v1'
+    })
+    const logs: Array<[OutputType, string]> = (
+      await unpinnedRequirements(path.join(script.dir, 'requirements.txt'))
+    ).map((w) => ['Warning', w])
     if (run.output) logs.push(['Debug', `Output while importing the script:\n${run.output}`])
     if (run.timedOut) return { message: `Build check timed out after ${this.options.runTimeoutSeconds} s`, logs }
     if (!run.ok) {
@@ -347,7 +375,13 @@ export class State {
   }
 
   /** The parts of a harness call every build and run of `script` shares. */
-  private harnessCall(script: Script): { folder: string; sourceFile: string; entrypoint: string; pythonVersion: string; timeoutMs: number } {
+  private harnessCall(script: Script): {
+    folder: string
+    sourceFile: string
+    entrypoint: string
+    pythonVersion: string
+    timeoutMs: number
+  } {
     return {
       folder: script.dir,
       sourceFile: script.sourceFile,
@@ -362,7 +396,8 @@ export class State {
   private deployedScript(group: string, hash: string, operation: Operation): Script {
     const script = this.getScript(group, hash)
     if (script.operation !== operation) throw badInput(`Script '${hash}' is ${script.operation}, not ${operation}`)
-    if (script.status !== 'Deployed') throw new ApiError(409, 'ScriptNotDeployed', `Script '${hash}' is ${script.status}, not Deployed`)
+    if (script.status !== 'Deployed')
+      throw new ApiError(409, 'ScriptNotDeployed', `Script '${hash}' is ${script.status}, not Deployed`)
     return script
   }
 
@@ -375,8 +410,13 @@ export class State {
     } catch {
       throw badInput('The body must be JSON: {"Input": ...}')
     }
-    if (typeof body !== 'object' || body === null || !('Input' in body)) throw badInput('The body must be a JSON object with an "Input" key')
-    const run = await this.options.python.runSync({ ...this.harnessCall(script), contract: 'sync', input: JSON.stringify(body.Input) })
+    if (typeof body !== 'object' || body === null || !('Input' in body))
+      throw badInput('The body must be a JSON object with an "Input" key')
+    const run = await this.options.python.runSync({
+      ...this.harnessCall(script),
+      contract: 'sync',
+      input: JSON.stringify(body.Input)
+    })
     if (run.output) this.log(script, 'Run', 'Debug', run.output)
     if (!run.ok) {
       const message = run.traceback ?? this.noResultMessage(run)
@@ -389,7 +429,9 @@ export class State {
 
   /** A failed run without a traceback: killed at the time limit, or the harness's reason. */
   private noResultMessage(run: PythonResult): string {
-    return run.timedOut ? `Execution timed out after ${this.options.runTimeoutSeconds} s` : (run.problem ?? 'Execution failed')
+    return run.timedOut
+      ? `Execution timed out after ${this.options.runTimeoutSeconds} s`
+      : (run.problem ?? 'Execution failed')
   }
 
   /** R2: stores the dataset and starts the execution in the background. */
@@ -410,7 +452,12 @@ export class State {
     return execution
   }
 
-  private async finishAsync(script: Script, execution: Execution, dataPath: string, inputFileName: string): Promise<void> {
+  private async finishAsync(
+    script: Script,
+    execution: Execution,
+    dataPath: string,
+    inputFileName: string
+  ): Promise<void> {
     const [run] = await Promise.all([
       this.options.python.runAsyncV1({ ...this.harnessCall(script), contract: 'async-v1', dataPath, inputFileName }),
       this.delay(MIN_RUNNING_MS)
@@ -466,7 +513,10 @@ export class State {
 
   private log(script: Script, routine: Routine, type: OutputType, text: string): void {
     const at = new Date()
-    this.logs.push({ at, entry: { Hash: script.hash, RegisteredAt: timestamp(at), OutputType: type, OutputData: text, Routine: routine } })
+    this.logs.push({
+      at,
+      entry: { Hash: script.hash, RegisteredAt: timestamp(at), OutputType: type, OutputData: text, Routine: routine }
+    })
   }
 
   /** Entries of one script between two UTC instants, optionally of one routine and type. */

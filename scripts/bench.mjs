@@ -40,7 +40,7 @@ if (!existsSync(BUNDLE)) {
   process.exit(1)
 }
 
-const progress = message => process.stderr.write(`[bench] ${message}\n`)
+const progress = (message) => process.stderr.write(`[bench] ${message}\n`)
 const node = settings.node
 const version = nodeVersion(node)
 const others = settings.otherNodes ? otherNodes(version) : []
@@ -48,12 +48,24 @@ const others = settings.otherNodes ? otherNodes(version) : []
 try {
   const env = machine(version)
   const started = Date.now()
-  progress(`builds ${settings.buildRuns.map(r => `${r.seconds}s×${r.count}`).join(', ')}; action on Node ${version}; ${settings.write ? `will rewrite ${REPORT}` : 'BENCHMARKS.md untouched'}`)
+  progress(
+    `builds ${settings.buildRuns.map((r) => `${r.seconds}s×${r.count}`).join(', ')}; action on Node ${version}; ${settings.write ? `will rewrite ${REPORT}` : 'BENCHMARKS.md untouched'}`
+  )
   const builds = await measureBuilds({ buildRuns: settings.buildRuns, node, progress })
   const executions = await measureExecutions({ runs: settings.executionRuns, node, progress })
   const startup = await measureStartup({ runs: settings.startupRuns, node, version, progress })
   startup.others = []
-  for (const other of others) startup.others.push({ version: other.version, ...(await measureStartup({ runs: settings.startupRuns, node: other.path, version: other.version, progress, full: false })) })
+  for (const other of others)
+    startup.others.push({
+      version: other.version,
+      ...(await measureStartup({
+        runs: settings.startupRuns,
+        node: other.path,
+        version: other.version,
+        progress,
+        full: false
+      }))
+    })
   const publishing = await measurePublishing({ runs: settings.publishingRuns, node, progress })
   let memory
   if (settings.memoryMiB > 0) {
@@ -61,7 +73,11 @@ try {
     const bigPath = sparseFile(size)
     memory = await measureMemory({ node, version, bigPath, size, progress })
     memory.others = []
-    for (const other of others) memory.others.push({ version: other.version, ...(await measureMemory({ node: other.path, version: other.version, bigPath, size, progress })) })
+    for (const other of others)
+      memory.others.push({
+        version: other.version,
+        ...(await measureMemory({ node: other.path, version: other.version, bigPath, size, progress }))
+      })
   }
   const summary = summarise({ builds, executions, startup, publishing, memory })
   printReport(summary, env)
@@ -70,7 +86,11 @@ try {
     writeMarkdown(summary, env, settings)
     progress(`wrote ${REPORT}`)
   }
-  if (settings.json) writeFileSync(settings.json, JSON.stringify({ machine: env, builds, executions, startup, publishing, memory, summary }, null, 2))
+  if (settings.json)
+    writeFileSync(
+      settings.json,
+      JSON.stringify({ machine: env, builds, executions, startup, publishing, memory, summary }, null, 2)
+    )
 } finally {
   removeScratch()
 }

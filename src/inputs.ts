@@ -11,7 +11,18 @@ import { expandExtraFiles } from './inputs/extra-files.js'
 import { InputReader } from './inputs/reader.js'
 import { parseSchema } from './inputs/schema.js'
 import { parseSmokeTest } from './inputs/smoke-test.js'
-import { API_VERSIONS, INPUT_TYPES, MODES, PYTHON_VERSIONS, type DeploySpec, type InputFindings, type InputSource, type InputType, type Operation, type PythonVersion } from './inputs/spec.js'
+import {
+  API_VERSIONS,
+  INPUT_TYPES,
+  MODES,
+  PYTHON_VERSIONS,
+  type DeploySpec,
+  type InputFindings,
+  type InputSource,
+  type InputType,
+  type Operation,
+  type PythonVersion
+} from './inputs/spec.js'
 import { Workspace } from './inputs/workspace.js'
 
 export * from './inputs/spec.js'
@@ -21,11 +32,11 @@ export { envFileValues } from './inputs/dotenv.js'
 /** The runner's inputs, with every secret masked as soon as it is read. */
 export function runnerInputSource(): InputSource {
   return {
-    get: name => core.getInput(name),
+    get: (name) => core.getInput(name),
     env: process.env,
     // The runner starts actions in the workspace, but a composite step may not.
     cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
-    mask: value => core.setSecret(value)
+    mask: (value) => core.setSecret(value)
   }
 }
 
@@ -51,24 +62,52 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
   // --- script ---------------------------------------------------------------------
   const name = reader.get('name')
   if (!name && uploads) fail('name', 'is required.', 'Give the script a display name of under 32 characters.')
-  else if (name.length >= 32) fail('name', `'${name}' has ${name.length} characters; the server takes fewer than 32.`, 'Shorten it.')
+  else if (name.length >= 32)
+    fail('name', `'${name}' has ${name.length} characters; the server takes fewer than 32.`, 'Shorten it.')
 
   const operationGiven = reader.get('operation') !== '' || uploads
   const operationRaw = reader.get('operation') || 'Sync'
-  const operation: Operation | undefined = /^sync$/i.test(operationRaw) ? 'Sync' : /^async$/i.test(operationRaw) ? 'Async' : undefined
-  if (!operation) fail('operation', `'${operationRaw}' is not an operation.`, 'Use Sync (answers HTTP calls) or Async (processes an uploaded file).')
+  const operation: Operation | undefined = /^sync$/i.test(operationRaw)
+    ? 'Sync'
+    : /^async$/i.test(operationRaw)
+      ? 'Async'
+      : undefined
+  if (!operation)
+    fail(
+      'operation',
+      `'${operationRaw}' is not an operation.`,
+      'Use Sync (answers HTTP calls) or Async (processes an uploaded file).'
+    )
   const knownOperation = operationGiven ? operation : undefined
 
   const apiVersion = reader.choice('api-version', API_VERSIONS, 'auto', 'an API version')
-  if (apiVersion === 'v2' && operation === 'Sync' && operationGiven) fail('api-version', 'is v2, but the platform has no v2 Sync scripts.', 'Use auto or v1 for a Sync script, or set operation: Async.')
+  if (apiVersion === 'v2' && operation === 'Sync' && operationGiven)
+    fail(
+      'api-version',
+      'is v2, but the platform has no v2 Sync scripts.',
+      'Use auto or v1 for a Sync script, or set operation: Async.'
+    )
 
   const pythonRaw = reader.get('python-version') || '3.10'
-  const pythonVersion = (PYTHON_VERSIONS as readonly string[]).includes(pythonRaw) ? (pythonRaw as PythonVersion) : undefined
-  if (!pythonVersion) fail('python-version', `'${pythonRaw}' is not supported.`, `Use one of ${PYTHON_VERSIONS.join(', ')} (quote it in YAML: '3.10', or it becomes 3.1).`)
+  const pythonVersion = (PYTHON_VERSIONS as readonly string[]).includes(pythonRaw)
+    ? (pythonRaw as PythonVersion)
+    : undefined
+  if (!pythonVersion)
+    fail(
+      'python-version',
+      `'${pythonRaw}' is not supported.`,
+      `Use one of ${PYTHON_VERSIONS.join(', ')} (quote it in YAML: '3.10', or it becomes 3.1).`
+    )
 
   const entrypoint = reader.get('entrypoint')
-  if (!entrypoint && uploads) fail('entrypoint', 'is required.', 'Name the function the server calls, e.g. entrypoint: process.')
-  else if (entrypoint && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(entrypoint)) fail('entrypoint', `'${entrypoint}' is not a Python function name.`, 'Give the bare name of the function, without parentheses or module.')
+  if (!entrypoint && uploads)
+    fail('entrypoint', 'is required.', 'Name the function the server calls, e.g. entrypoint: process.')
+  else if (entrypoint && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(entrypoint))
+    fail(
+      'entrypoint',
+      `'${entrypoint}' is not a Python function name.`,
+      'Give the bare name of the function, without parentheses or module.'
+    )
 
   const files: UploadFile[] = []
   const sourceRaw = reader.get('source-file')
@@ -76,7 +115,12 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
     if (uploads) fail('source-file', 'is required.', 'Point it at the .py or .ipynb file that defines the entrypoint.')
   } else {
     const extension = extname(sourceRaw).toLowerCase()
-    if (extension !== '.py' && extension !== '.ipynb') fail('source-file', `'${sourceRaw}' is neither a .py nor a .ipynb file.`, 'The server takes a Python script or a Jupyter notebook.')
+    if (extension !== '.py' && extension !== '.ipynb')
+      fail(
+        'source-file',
+        `'${sourceRaw}' is neither a .py nor a .ipynb file.`,
+        'The server takes a Python script or a Jupyter notebook.'
+      )
     else {
       const sourcePath = workspace.readableFile('source-file', sourceRaw, 'the source file', fail)
       if (sourcePath) files.push(uploadFile('source', extension === '.py' ? 'script.py' : 'notebook.ipynb', sourcePath))
@@ -86,7 +130,8 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
   const requirementsRaw = reader.get('requirements-file')
   let unpinned: InputFindings['unpinned'] = { file: requirementsRaw, entries: [] }
   if (!requirementsRaw) {
-    if (uploads) fail('requirements-file', 'is required.', 'Point it at a requirements.txt with pinned versions (pandas==2.2.2).')
+    if (uploads)
+      fail('requirements-file', 'is required.', 'Point it at a requirements.txt with pinned versions (pandas==2.2.2).')
   } else {
     const full = workspace.readableFile('requirements-file', requirementsRaw, 'the requirements file', fail)
     if (full) {
@@ -96,10 +141,19 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
   }
 
   const inputTypeRaw = reader.get('input-type').toLowerCase()
-  if (inputTypeRaw && !(INPUT_TYPES as readonly string[]).includes(inputTypeRaw)) fail('input-type', `'${inputTypeRaw}' is not an input type.`, `Use one of ${INPUT_TYPES.join(', ')}.`)
-  if (inputTypeRaw && inputTypeRaw !== 'json' && operation === 'Sync') fail('input-type', `'${inputTypeRaw}' does not fit a Sync script.`, 'Sync scripts take JSON: use json, or set operation: Async.')
+  if (inputTypeRaw && !(INPUT_TYPES as readonly string[]).includes(inputTypeRaw))
+    fail('input-type', `'${inputTypeRaw}' is not an input type.`, `Use one of ${INPUT_TYPES.join(', ')}.`)
+  if (inputTypeRaw && inputTypeRaw !== 'json' && operation === 'Sync')
+    fail(
+      'input-type',
+      `'${inputTypeRaw}' does not fit a Sync script.`,
+      'Sync scripts take JSON: use json, or set operation: Async.'
+    )
   // In smoke-test mode the schema is only the default sample, and the operation may come from the server.
-  const schema = !reader.get('schema') && !uploads ? undefined : parseSchema(reader, workspace, knownOperation, apiVersion, inputTypeRaw as InputType | '')
+  const schema =
+    !reader.get('schema') && !uploads
+      ? undefined
+      : parseSchema(reader, workspace, knownOperation, apiVersion, inputTypeRaw as InputType | '')
   if (schema?.file) files.push(schema.file)
   const inputType: InputType = (inputTypeRaw as InputType) || schema?.type || 'json'
 
@@ -112,10 +166,15 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
     }
   }
 
-  const reservedNames = new Map(files.map(f => [f.uploadName, f.part]))
+  const reservedNames = new Map(files.map((f) => [f.uploadName, f.part]))
   for (const extra of expandExtraFiles(reader, workspace)) {
     const clash = reservedNames.get(extra.uploadName)
-    if (clash) fail('extra-files', `'${extra.shown}' would be uploaded as '${extra.uploadName}', the name the ${clash} file already has on the server.`, 'Rename the file.')
+    if (clash)
+      fail(
+        'extra-files',
+        `'${extra.shown}' would be uploaded as '${extra.uploadName}', the name the ${clash} file already has on the server.`,
+        'Rename the file.'
+      )
     else {
       reservedNames.set(extra.uploadName, 'extra')
       files.push(uploadFile('extra', extra.uploadName, extra.path))
@@ -130,25 +189,55 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
     failOnTimeout: reader.boolean('fail-on-timeout', true)
   }
 
-  const smokeTest = parseSmokeTest(reader, workspace, { mode, operation: knownOperation, apiVersion, schema, groupToken: connection.groupToken })
-  if (mode === 'deploy' && smokeTest.enabled && !wait.failOnTimeout) notices.push('fail-on-timeout is false: a build that times out skips the smoke test and the step passes, so the gate does not hold then.')
+  const smokeTest = parseSmokeTest(reader, workspace, {
+    mode,
+    operation: knownOperation,
+    apiVersion,
+    schema,
+    groupToken: connection.groupToken
+  })
+  if (mode === 'deploy' && smokeTest.enabled && !wait.failOnTimeout)
+    notices.push(
+      'fail-on-timeout is false: a build that times out skips the smoke test and the step passes, so the gate does not hold then.'
+    )
 
   const preprocessingId = reader.get('preprocessing-id')
   if (mode === 'smoke-test') {
-    if (!preprocessingId) fail('preprocessing-id', 'is required in smoke-test mode.', 'Pass the hash of the deployed script, e.g. ${{ needs.deploy.outputs.preprocessing-id }}.')
-    else if (!/^S[0-9a-fA-F]{63}$/.test(preprocessingId)) fail('preprocessing-id', `'${preprocessingId}' is not a script hash.`, "A hash is 'S' and 63 hex characters, as the deploy's preprocessing-id output gives it.")
+    if (!preprocessingId)
+      fail(
+        'preprocessing-id',
+        'is required in smoke-test mode.',
+        'Pass the hash of the deployed script, e.g. ${{ needs.deploy.outputs.preprocessing-id }}.'
+      )
+    else if (!/^S[0-9a-fA-F]{63}$/.test(preprocessingId))
+      fail(
+        'preprocessing-id',
+        `'${preprocessingId}' is not a script hash.`,
+        "A hash is 'S' and 63 hex characters, as the deploy's preprocessing-id output gives it."
+      )
   }
 
-  if (mode === 'deploy' && smokeTest.enabled && !wait.enabled) fail('smoke-test', 'needs a deployed script, but wait is false.', 'Set wait: true, or smoke-test: false.')
+  if (mode === 'deploy' && smokeTest.enabled && !wait.enabled)
+    fail('smoke-test', 'needs a deployed script, but wait is false.', 'Set wait: true, or smoke-test: false.')
 
   const uploadArtifact = reader.boolean('upload-artifact', true)
   const artifactName = reader.get('artifact-name') || undefined
-  if (artifactName && /[":<>|*?\\/]/.test(artifactName)) fail('artifact-name', `'${artifactName}' holds a character artifact names cannot have (" : < > | * ? \\ /).`, 'Use letters, digits, - _ . and spaces.')
+  if (artifactName && /[":<>|*?\\/]/.test(artifactName))
+    fail(
+      'artifact-name',
+      `'${artifactName}' holds a character artifact names cannot have (" : < > | * ? \\ /).`,
+      'Use letters, digits, - _ . and spaces.'
+    )
   const retentionRaw = reader.get('artifact-retention-days')
   let retentionDays: number | undefined
   if (retentionRaw) {
     retentionDays = Number(retentionRaw)
-    if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 400) fail('artifact-retention-days', `'${retentionRaw}' is not a whole number of days from 1 to 400.`, "Leave it empty for the repository's default.")
+    if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 400)
+      fail(
+        'artifact-retention-days',
+        `'${retentionRaw}' is not a whole number of days from 1 to 400.`,
+        "Leave it empty for the repository's default."
+      )
   }
 
   if (reader.problems.length > 0) throw new InputError(reader.problems)
@@ -190,7 +279,9 @@ function maskEnvFile(reader: InputReader, shown: string, content: string): void 
   for (const { value } of bindings) if (value) reader.source.mask(value)
   for (const { raw } of problems) reader.source.mask(raw)
   if (problems.length > 0) {
-    const lines = problems.map(p => p.line)
-    reader.warnings.push(`Input 'env-file': ${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')} of '${shown}' ${lines.length === 1 ? 'is' : 'are'} not KEY=value as python-dotenv reads it, so the server will skip ${lines.length === 1 ? 'it' : 'them'} (the text is masked). Quote values holding spaces or # ('KEY="a value"'), and close every quote.`)
+    const lines = problems.map((p) => p.line)
+    reader.warnings.push(
+      `Input 'env-file': ${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')} of '${shown}' ${lines.length === 1 ? 'is' : 'are'} not KEY=value as python-dotenv reads it, so the server will skip ${lines.length === 1 ? 'it' : 'them'} (the text is masked). Quote values holding spaces or # ('KEY="a value"'), and close every quote.`
+    )
   }
 }

@@ -85,19 +85,32 @@ function checkInputs(): DeploySpec {
     for (const warning of findings.warnings) core.warning(oneLine(warning))
     for (const entry of findings.unpinned.entries) {
       const name = entry.text.split(/[<>=!~ ;[]/)[0]
-      core.warning(`'${oneLine(entry.text)}' is not pinned to one version: the next build may install a different one. Pin it, e.g. ${oneLine(name)}==<version>.`, {
-        title: 'Unpinned requirement',
-        file: findings.unpinned.file,
-        startLine: entry.line
-      })
+      core.warning(
+        `'${oneLine(entry.text)}' is not pinned to one version: the next build may install a different one. Pin it, e.g. ${oneLine(name)}==<version>.`,
+        {
+          title: 'Unpinned requirement',
+          file: findings.unpinned.file,
+          startLine: entry.line
+        }
+      )
     }
     const { script } = spec
-    if (spec.mode === 'smoke-test') core.info(`Smoke-testing ${spec.preprocessingId} in group ${oneLine(spec.group)}; its operation and Python come from the server.`)
-    else core.info(`Script '${oneLine(script.name)}': ${script.operation}, Python ${script.pythonVersion}, entrypoint ${oneLine(script.entrypoint)}, input ${script.inputType}, group ${oneLine(spec.group)}${spec.mode === 'validate' ? ' (validate: nothing is sent)' : ''}.`)
+    if (spec.mode === 'smoke-test')
+      core.info(
+        `Smoke-testing ${spec.preprocessingId} in group ${oneLine(spec.group)}; its operation and Python come from the server.`
+      )
+    else
+      core.info(
+        `Script '${oneLine(script.name)}': ${script.operation}, Python ${script.pythonVersion}, entrypoint ${oneLine(script.entrypoint)}, input ${script.inputType}, group ${oneLine(spec.group)}${spec.mode === 'validate' ? ' (validate: nothing is sent)' : ''}.`
+      )
     const workspace = new Workspace(spec.workspace, spec.allowOutsideWorkspace)
     for (const file of script.files) {
       // The .env file's name is fine to print; its content never is.
-      core.info(oneLine(`  ${file.part.padEnd(12)} ${file.uploadName.padEnd(24)} ${String(file.size).padStart(12)} B  ${file.localPath ? workspace.shown(file.localPath) : '(inline)'}`))
+      core.info(
+        oneLine(
+          `  ${file.part.padEnd(12)} ${file.uploadName.padEnd(24)} ${String(file.size).padStart(12)} B  ${file.localPath ? workspace.shown(file.localPath) : '(inline)'}`
+        )
+      )
     }
     return spec
   } finally {
@@ -112,7 +125,9 @@ function recordsFolder(): string {
     try {
       return mkdtempSync(join(runnerTemp, 'neomaril-deploy-'))
     } catch (error) {
-      core.warning(`Cannot write in RUNNER_TEMP (${oneLine((error as Error).message)}); keeping the records in ${tmpdir()}.`)
+      core.warning(
+        `Cannot write in RUNNER_TEMP (${oneLine((error as Error).message)}); keeping the records in ${tmpdir()}.`
+      )
     }
   }
   return mkdtempSync(join(tmpdir(), 'neomaril-deploy-'))
@@ -141,7 +156,7 @@ async function fetchLogs(ctx: RunContext, spec: DeploySpec, result: RunResult): 
  */
 function serverDetails(result: RunResult): string {
   const parts: string[] = []
-  const errors = (entries: LogEntry[]) => entries.filter(entry => entry.OutputType === 'Error')
+  const errors = (entries: LogEntry[]) => entries.filter((entry) => entry.OutputType === 'Error')
   if ((result.status === 'failed' || result.status === 'unavailable') && errors(result.hostLogs).length > 0) {
     parts.push(`Build log errors:\n${formatLogEntries(errors(result.hostLogs))}`)
   }
@@ -151,5 +166,5 @@ function serverDetails(result: RunResult): string {
     if (message && message !== lastLine(message)) parts.push(`Execution message:\n${message}`)
     if (errors(result.runLogs).length > 0) parts.push(`Run log errors:\n${formatLogEntries(errors(result.runLogs))}`)
   }
-  return parts.map(part => `\n\n${part}`).join('')
+  return parts.map((part) => `\n\n${part}`).join('')
 }

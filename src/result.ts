@@ -50,5 +50,14 @@ export interface RunResult {
 }
 
 export function newRunResult(): RunResult {
-  return { status: 'invalid-input', startedAt: new Date(), hostLogs: [], runLogs: [], apiCalls: [], datasetHashes: {}, smokeTest: { outcome: 'skipped' }, publishWarnings: [] }
+  return {
+    status: 'invalid-input',
+    startedAt: new Date(),
+    hostLogs: [],
+    runLogs: [],
+    apiCalls: [],
+    datasetHashes: {},
+    smokeTest: { outcome: 'skipped' },
+    publishWarnings: []
+  }
 }

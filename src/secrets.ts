@@ -13,7 +13,12 @@ const secrets = new Set<string>()
 const MIN_LENGTH = 3
 
 export function addSecret(value: string): void {
-  const forms = new Set<string>([value.trim(), JSON.stringify(value).slice(1, -1), encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)])
+  const forms = new Set<string>([
+    value.trim(),
+    JSON.stringify(value).slice(1, -1),
+    encodeURIComponent(value),
+    new URLSearchParams({ v: value }).toString().slice(2)
+  ])
   // The runner masks line by line, so a multi-line value (a PEM key) is masked per line too.
   for (const line of value.split(/\r?\n/)) forms.add(line.trim())
   for (const form of forms) {
@@ -32,5 +37,7 @@ export function redact(text: string): string {
 
 /** JSON text with every string value redacted before it is serialised (escaping hides secrets from text search). */
 export function redactedJson(value: unknown): string {
-  return redact(JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? redact(item) : item), 2)) + '\n'
+  return (
+    redact(JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? redact(item) : item), 2)) + '\n'
+  )
 }

@@ -30,7 +30,8 @@ const ASYNC_INPUTS = (): Record<string, string> => ({
   'python-version': '3.9'
 })
 
-const registers = () => emulator.requests.filter(r => r.method === 'POST' && r.path.startsWith('/api/preprocessing/register/'))
+const registers = () =>
+  emulator.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/api/preprocessing/register/'))
 
 describe('deploying with the bundled action', () => {
   test('a Sync script ends Deployed, with its hash and the contract multipart layout', async () => {
@@ -39,7 +40,13 @@ describe('deploying with the bundled action', () => {
     const run = await runAction(SYNC_INPUTS())
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
-    expect(run.outputs).toMatchObject({ status: 'deployed', operation: 'Sync', group: 'datarisk', 'python-version': '3.10', 'server-version': 'emulator-1.0.0' })
+    expect(run.outputs).toMatchObject({
+      status: 'deployed',
+      operation: 'Sync',
+      group: 'datarisk',
+      'python-version': '3.10',
+      'server-version': 'emulator-1.0.0'
+    })
     expect(run.outputs['preprocessing-id']).toMatch(/^S[0-9a-f]{63}$/)
     expect(Number(run.outputs['build-seconds'])).toBeGreaterThanOrEqual(1)
 
@@ -47,18 +54,31 @@ describe('deploying with the bundled action', () => {
     const [register] = registers()
     expect(register.path).toBe('/api/preprocessing/register/datarisk')
     expect(register.auth).toBe('user')
-    expect(register.form).toEqual({ name: 'loan features', script_reference: 'process', operation: 'Sync', python_version: 'Python310' })
-    expect(register.files.map(f => [f.part, f.filename])).toEqual([
-      ['source', 'script.py'], ['requirements', 'requirements.txt'], ['schema', 'schema.json'], ['extra', 'limits.json']
+    expect(register.form).toEqual({
+      name: 'loan features',
+      script_reference: 'process',
+      operation: 'Sync',
+      python_version: 'Python310'
+    })
+    expect(register.files.map((f) => [f.part, f.filename])).toEqual([
+      ['source', 'script.py'],
+      ['requirements', 'requirements.txt'],
+      ['schema', 'schema.json'],
+      ['extra', 'limits.json']
     ])
-    const host = emulator.requests.filter(r => r.path.includes('/host/'))
-    expect(host.map(r => `${r.method} ${r.path}`)).toEqual([`GET /api/preprocessing/sync/host/datarisk/${run.outputs['preprocessing-id']}`])
+    const host = emulator.requests.filter((r) => r.path.includes('/host/'))
+    expect(host.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /api/preprocessing/sync/host/datarisk/${run.outputs['preprocessing-id']}`
+    ])
 
-    const script = emulator.scripts().find(s => s.hash === run.outputs['preprocessing-id'])
+    const script = emulator.scripts().find((s) => s.hash === run.outputs['preprocessing-id'])
     expect(script?.status).toBe('Deployed')
-    expect(readdirSync(script!.dir)).toEqual(expect.arrayContaining(['script.py', 'requirements.txt', 'schema.json', 'limits.json']))
+    expect(readdirSync(script!.dir)).toEqual(
+      expect.arrayContaining(['script.py', 'requirements.txt', 'schema.json', 'limits.json'])
+    )
     // One log group per phase, and the progress of the wait.
-    for (const phase of ['Check inputs', 'Connect', 'Register', 'Host', 'Wait for Deployed']) expect(run.stdout).toContain(`::group::${phase}`)
+    for (const phase of ['Check inputs', 'Connect', 'Register', 'Host', 'Wait for Deployed'])
+      expect(run.stdout).toContain(`::group::${phase}`)
     expect(run.stdout).toMatch(/check \d+: Building/)
     expect(run.stdout).toMatch(/check \d+: Deployed/)
     expect(run.summary).toContain(run.outputs['preprocessing-id'])
@@ -67,16 +87,32 @@ describe('deploying with the bundled action', () => {
   test('an Async script with api-version v1 ends Deployed through the v1 async host path', async () => {
     const run = await runAction({ ...ASYNC_INPUTS(), 'api-version': 'v1' }, { workspace: sampleWorkspace('async') })
     expect(run.code).toBe(0)
-    expect(run.outputs).toMatchObject({ status: 'deployed', operation: 'Async', 'python-version': '3.9', 'api-version': 'v1' })
-    expect(emulator.requests.filter(r => r.path.startsWith('/api/v2/'))).toEqual([])
-    expect(registers()[0].form).toMatchObject({ operation: 'Async', python_version: 'Python39', script_reference: 'build_features' })
-    expect(registers()[0].files.map(f => f.filename)).toEqual(['script.py', 'requirements.txt', 'schema.csv'])
-    expect(emulator.requests.some(r => r.path === `/api/preprocessing/async/host/datarisk/${run.outputs['preprocessing-id']}`)).toBe(true)
+    expect(run.outputs).toMatchObject({
+      status: 'deployed',
+      operation: 'Async',
+      'python-version': '3.9',
+      'api-version': 'v1'
+    })
+    expect(emulator.requests.filter((r) => r.path.startsWith('/api/v2/'))).toEqual([])
+    expect(registers()[0].form).toMatchObject({
+      operation: 'Async',
+      python_version: 'Python39',
+      script_reference: 'build_features'
+    })
+    expect(registers()[0].files.map((f) => f.filename)).toEqual(['script.py', 'requirements.txt', 'schema.csv'])
+    expect(
+      emulator.requests.some(
+        (r) => r.path === `/api/preprocessing/async/host/datarisk/${run.outputs['preprocessing-id']}`
+      )
+    ).toBe(true)
   })
 
   test('a broken build fails the step with the server message and the traceback, still handing on the hash', async () => {
     const workspace = sampleWorkspace('sync')
-    writeFileSync(join(workspace, 'score.py'), 'import json\nimport not_a_real_module_xyz\n\ndef process(data, base_path):\n    return {}\n')
+    writeFileSync(
+      join(workspace, 'score.py'),
+      'import json\nimport not_a_real_module_xyz\n\ndef process(data, base_path):\n    return {}\n'
+    )
     const run = await runAction({ ...SYNC_INPUTS(), 'extra-files': '' }, { workspace })
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('failed')
@@ -85,9 +121,13 @@ describe('deploying with the bundled action', () => {
     expect(error).toContain("ended as 'Failed'")
     expect(error).toContain('not_a_real_module_xyz')
     // The build's error log entries are part of the step's error.
-    expect(error).toMatch(/Build log errors:\n\S+Z Host\/Error Traceback[^]*ModuleNotFoundError: No module named 'not_a_real_module_xyz'/)
+    expect(error).toMatch(
+      /Build log errors:\n\S+Z Host\/Error Traceback[^]*ModuleNotFoundError: No module named 'not_a_real_module_xyz'/
+    )
     // The traceback points into the uploaded script.py: annotated on the user's own file and line.
-    expect(run.stdout).toMatch(/::error title=Error in the deployed script,file=score.py,line=2::ModuleNotFoundError: No module named 'not_a_real_module_xyz'/)
+    expect(run.stdout).toMatch(
+      /::error title=Error in the deployed script,file=score.py,line=2::ModuleNotFoundError: No module named 'not_a_real_module_xyz'/
+    )
     // The build's error log is printed, inert.
     expect(run.stdout).toMatch(/::stop-commands::[0-9a-f-]{36}\n[^]*ModuleNotFoundError[^]*::[0-9a-f-]{36}::/)
     expect(registers()).toHaveLength(1)
@@ -99,7 +139,7 @@ describe('deploying with the bundled action', () => {
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('building')
     expect(run.outputs['build-seconds']).toBe('')
-    expect(emulator.requests.filter(r => r.path.startsWith('/api/preprocessing/status/'))).toHaveLength(0)
+    expect(emulator.requests.filter((r) => r.path.startsWith('/api/preprocessing/status/'))).toHaveLength(0)
   })
 
   test('a build that never ends times out near the deadline and fails the step', async () => {
@@ -114,7 +154,12 @@ describe('deploying with the bundled action', () => {
 
   test('with fail-on-timeout: false a timeout is a warning', async () => {
     emulator.addFault({ path: '/host/', kind: 'hang-build' })
-    const run = await runAction({ ...SYNC_INPUTS(), 'wait-timeout': '2s', 'poll-interval': '1s', 'fail-on-timeout': 'false' })
+    const run = await runAction({
+      ...SYNC_INPUTS(),
+      'wait-timeout': '2s',
+      'poll-interval': '1s',
+      'fail-on-timeout': 'false'
+    })
     expect(run.code).toBe(0)
     expect(run.outputs.status).toBe('timed-out')
     expect(run.stdout).toMatch(/::warning::Gave up waiting/)
@@ -124,7 +169,9 @@ describe('deploying with the bundled action', () => {
     const run = await runAction({ ...SYNC_INPUTS(), group: 'Risk Team' })
     expect(run.code).toBe(1)
     // Neither the name as given nor its 2.1.1 normalisation is in /groups.
-    expect(errorsOf(run)[0]).toMatch(/Input 'group': 'Risk Team' \(or 'risk_team'\) is not a group this user can see \(visible: datarisk\)/)
+    expect(errorsOf(run)[0]).toMatch(
+      /Input 'group': 'Risk Team' \(or 'risk_team'\) is not a group this user can see \(visible: datarisk\)/
+    )
     expect(registers()).toHaveLength(0)
   })
 
@@ -137,7 +184,11 @@ describe('deploying with the bundled action', () => {
   })
 
   test('bad input fails before any request', async () => {
-    const run = await runAction({ ...SYNC_INPUTS(), entrypoint: 'score', name: 'a name that is far too long for the server' })
+    const run = await runAction({
+      ...SYNC_INPUTS(),
+      entrypoint: 'score',
+      name: 'a name that is far too long for the server'
+    })
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('invalid-input')
     expect(errorsOf(run)[0]).toContain("Input 'name'")
@@ -149,7 +200,7 @@ describe('deploying with the bundled action', () => {
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('invalid-input')
     expect(errorsOf(run)[0]).toMatch(/^Input 'entrypoint': 'score\.py' defines no module-level 'score'/)
-    expect(emulator.requests.map(r => `${r.method} ${r.path}`)).toEqual(['GET /api/health'])
+    expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/health'])
   })
 
   test('an unpinned requirement is a warning on its line', async () => {
@@ -157,7 +208,9 @@ describe('deploying with the bundled action', () => {
     writeFileSync(join(workspace, 'requirements.txt'), 'python-dateutil==2.9.0\nrequests>=2\n')
     const run = await runAction(SYNC_INPUTS(), { workspace })
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/::warning title=Unpinned requirement,file=requirements.txt,line=2::'requests>=2' is not pinned/)
+    expect(run.stdout).toMatch(
+      /::warning title=Unpinned requirement,file=requirements.txt,line=2::'requests>=2' is not pinned/
+    )
   })
 
   test('the password and tokens never reach stdout, outputs or the summary', async () => {
@@ -167,7 +220,8 @@ describe('deploying with the bundled action', () => {
     expect(visible).not.toContain(DEFAULT_PASSWORD)
     // The user token the emulator issued is masked as soon as it is received.
     expect(run.stdout).toMatch(/::add-mask::\S+/)
-    for (const masked of run.stdout.match(/::add-mask::(\S+)/g) ?? []) expect(visible).not.toContain(masked.slice('::add-mask::'.length))
+    for (const masked of run.stdout.match(/::add-mask::(\S+)/g) ?? [])
+      expect(visible).not.toContain(masked.slice('::add-mask::'.length))
   })
 })
 

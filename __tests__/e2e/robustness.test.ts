@@ -5,7 +5,8 @@ import { errorsOf, runAction, sampleWorkspace, signalWhenOutput } from '../helpe
 
 const emulator = useEmulator({ buildSeconds: 1 })
 
-const inputs = (extra: Record<string, string> = {}): Record<string, string> => syncSampleInputs(emulator.url, { 'poll-interval': '1s', 'upload-artifact': 'false', ...extra })
+const inputs = (extra: Record<string, string> = {}): Record<string, string> =>
+  syncSampleInputs(emulator.url, { 'poll-interval': '1s', 'upload-artifact': 'false', ...extra })
 
 test('a server blip longer than the client retries during the build does not fail the deploy', async () => {
   // Six 503s in a row: the first status check uses up its five attempts, the wait goes on.
@@ -23,14 +24,22 @@ test('cancelled during the register call: the error says the script may exist', 
   expect(run.code).not.toBe(0)
   expect(trigger.sentAt()).toBeGreaterThan(0)
   expect(run.outputs.status).toBe('cancelled')
-  expect(errorsOf(run).pop()).toMatch(/Cancelled by SIGINT during the register call: the script 'loan features' may have been registered all the same/)
+  expect(errorsOf(run).pop()).toMatch(
+    /Cancelled by SIGINT during the register call: the script 'loan features' may have been registered all the same/
+  )
 })
 
 test('validate mode stops a slow entrypoint when cancelled', async () => {
   const workspace = sampleWorkspace('sync')
-  writeFileSync(join(workspace, 'score.py'), 'import time\n\ndef process(data, base_path):\n    time.sleep(60)\n    return {}\n')
+  writeFileSync(
+    join(workspace, 'score.py'),
+    'import time\n\ndef process(data, base_path):\n    time.sleep(60)\n    return {}\n'
+  )
   const trigger = signalWhenOutput('::group::Run the entrypoint locally', 'SIGINT')
-  const run = await runAction({ ...inputs({ mode: 'validate', 'extra-files': '' }) }, { workspace, onStart: trigger.onStart, killAfterMs: 30_000 })
+  const run = await runAction(
+    { ...inputs({ mode: 'validate', 'extra-files': '' }) },
+    { workspace, onStart: trigger.onStart, killAfterMs: 30_000 }
+  )
   const exitAfterSignal = Date.now() - trigger.sentAt()
   expect(run.code).not.toBe(0)
   expect(run.outputs.status).toBe('cancelled')
@@ -50,7 +59,9 @@ test('a raising Sync entrypoint gives exactly one annotation, on its line', asyn
   writeFileSync(join(workspace, 'score.py'), 'def process(data, base_path):\n    raise ValueError("boom")\n')
   const run = await runAction(inputs({ 'extra-files': '', 'smoke-test': 'true' }), { workspace })
   expect(run.code).toBe(1)
-  const annotations = run.stdout.split('\n').filter(line => line.startsWith('::error title=Error in the deployed script'))
+  const annotations = run.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::error title=Error in the deployed script'))
   expect(annotations).toEqual(['::error title=Error in the deployed script,file=score.py,line=2::ValueError: boom'])
 })
 

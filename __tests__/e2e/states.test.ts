@@ -7,7 +7,10 @@ import { errorsOf, runAction } from '../helpers/action-runner.js'
  * "unavailable"; anything unknown must not be waited on forever). A minimal server
  * answers the deploy's calls and then the state under test.
  */
-async function serverEndingIn(state: string, message: string | null = null): Promise<{ url: string; statusChecks: () => number; close: () => Promise<void> }> {
+async function serverEndingIn(
+  state: string,
+  message: string | null = null
+): Promise<{ url: string; statusChecks: () => number; close: () => Promise<void> }> {
   let checks = 0
   const hash = 'S' + 'ab'.repeat(31) + 'c'
   const server = http.createServer((req, res) => {
@@ -21,7 +24,8 @@ async function serverEndingIn(state: string, message: string | null = null): Pro
       if (path === '/api/health') return reply(200, { Version: 'fake-1' })
       if (path === '/api/login') return reply(200, { Token: 'fake-user-token-123' })
       if (path === '/api/groups') return reply(200, { Results: [{ Name: 'datarisk' }] })
-      if (path.startsWith('/api/preprocessing/register/')) return reply(201, { Hash: hash, Message: 'Script was registered!' })
+      if (path.startsWith('/api/preprocessing/register/'))
+        return reply(201, { Hash: hash, Message: 'Script was registered!' })
       if (path.includes('/host/')) return reply(202, {})
       if (path.startsWith('/api/preprocessing/status/')) {
         checks++
@@ -32,9 +36,13 @@ async function serverEndingIn(state: string, message: string | null = null): Pro
       reply(404, { Error: { Type: 'NotFound', Message: path } })
     })
   })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}`, statusChecks: () => checks, close: () => new Promise(resolve => server.close(() => resolve())) }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    statusChecks: () => checks,
+    close: () => new Promise((resolve) => server.close(() => resolve()))
+  }
 }
 
 const inputs = (url: string) => ({

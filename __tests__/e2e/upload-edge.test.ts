@@ -25,7 +25,8 @@ const INPUTS = (): Record<string, string> => ({
   'poll-interval': '1s'
 })
 
-const registers = () => emulator.requests.filter(r => r.method === 'POST' && r.path.startsWith('/api/preprocessing/register/'))
+const registers = () =>
+  emulator.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/api/preprocessing/register/'))
 
 /** A node executable that runs under `ulimit -n <limit>`: a shell wrapper runAction can spawn as its node. */
 function nodeWithFdLimit(limit: number): string {
@@ -46,24 +47,32 @@ test('an empty requirements file and an empty extra file upload as zero-length p
   expect(run.outputs.status).toBe('deployed')
   expect(registers()).toHaveLength(1)
   const files = registers()[0].files
-  expect(files.find(f => f.part === 'requirements')).toEqual({ part: 'requirements', filename: 'requirements.txt', size: 0 })
-  expect(files.find(f => f.filename === '__init__.py')).toEqual({ part: 'extra', filename: '__init__.py', size: 0 })
-  expect(files.find(f => f.filename === 'limits.json')?.size).toBeGreaterThan(0)
-  expect(emulator.scripts().find(s => s.hash === run.outputs['preprocessing-id'])?.status).toBe('Deployed')
+  expect(files.find((f) => f.part === 'requirements')).toEqual({
+    part: 'requirements',
+    filename: 'requirements.txt',
+    size: 0
+  })
+  expect(files.find((f) => f.filename === '__init__.py')).toEqual({ part: 'extra', filename: '__init__.py', size: 0 })
+  expect(files.find((f) => f.filename === 'limits.json')?.size).toBeGreaterThan(0)
+  expect(emulator.scripts().find((s) => s.hash === run.outputs['preprocessing-id'])?.status).toBe('Deployed')
 })
 
 test('1500 extra files deploy under an open-file limit of 256: files are opened one at a time', async () => {
   const workspace = sampleWorkspace('sync')
   mkdirSync(join(workspace, 'tables'))
   const count = 1500
-  for (let i = 0; i < count; i++) writeFileSync(join(workspace, 'tables', `t${String(i).padStart(4, '0')}.csv`), `id,value\n${i},${i * 2}\n`)
+  for (let i = 0; i < count; i++)
+    writeFileSync(join(workspace, 'tables', `t${String(i).padStart(4, '0')}.csv`), `id,value\n${i},${i * 2}\n`)
   // One glob may match at most 500 files (inputs' cap): three lines of 500 each.
-  const run = await runAction({ ...INPUTS(), 'extra-files': 'tables/t0[0-4]*.csv\ntables/t0[5-9]*.csv\ntables/t1*.csv' }, { workspace, node: nodeWithFdLimit(256) })
+  const run = await runAction(
+    { ...INPUTS(), 'extra-files': 'tables/t0[0-4]*.csv\ntables/t0[5-9]*.csv\ntables/t1*.csv' },
+    { workspace, node: nodeWithFdLimit(256) }
+  )
   expect(run.code).not.toBe(97) // the wrapper could not lower the limit
   expect(errorsOf(run)).toEqual([])
   expect(run.code).toBe(0)
   expect(run.outputs.status).toBe('deployed')
-  const extras = registers()[0].files.filter(f => f.part === 'extra' && f.filename.endsWith('.csv'))
+  const extras = registers()[0].files.filter((f) => f.part === 'extra' && f.filename.endsWith('.csv'))
   expect(extras).toHaveLength(count)
-  expect(extras.find(f => f.filename === 't1499.csv')?.size).toBe('id,value\n1499,2998\n'.length)
+  expect(extras.find((f) => f.filename === 't1499.csv')?.size).toBe('id,value\n1499,2998\n'.length)
 }, 120_000)

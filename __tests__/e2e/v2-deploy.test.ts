@@ -10,14 +10,23 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet'
-import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, startEmulator, type Emulator } from '../../emulator/index.js'
+import {
+  DEFAULT_GROUP_TOKEN,
+  DEFAULT_PASSWORD,
+  DEFAULT_USER,
+  startEmulator,
+  type Emulator
+} from '../../emulator/index.js'
 import { defaultEmulatorPython, hasPandas } from '../../src/harness/interpreter.js'
 import { useEmulator } from '../helpers/e2e.js'
 import { errorsOf, runAction, type ActionRun } from '../helpers/action-runner.js'
 import { expectNoSecretLeaks } from '../helpers/secret-scan.js'
 
 const withPandas = await hasPandas(await defaultEmulatorPython())
-if (!withPandas) console.warn('v2 Async deploys and smoke tests SKIPPED: the emulator has no Python with pandas (install python3-pandas)')
+if (!withPandas)
+  console.warn(
+    'v2 Async deploys and smoke tests SKIPPED: the emulator has no Python with pandas (install python3-pandas)'
+  )
 const maybe = withPandas ? test : test.skip
 
 const emulator = useEmulator({ buildSeconds: 0 })
@@ -31,9 +40,19 @@ function v2Workspace(): string {
 }
 
 const v2Inputs = (url: string, extra: Record<string, string> = {}): Record<string, string> => ({
-  url, login: DEFAULT_USER, password: DEFAULT_PASSWORD, 'group-token': DEFAULT_GROUP_TOKEN,
-  name: 'loan pricing', entrypoint: 'build_df', 'source-file': 'app.py', 'requirements-file': 'requirements.txt',
-  schema: 'clients=clients.csv\nloans=loans.json', 'extra-files': 'rates.json', operation: 'Async', 'upload-artifact': 'false', ...extra
+  url,
+  login: DEFAULT_USER,
+  password: DEFAULT_PASSWORD,
+  'group-token': DEFAULT_GROUP_TOKEN,
+  name: 'loan pricing',
+  entrypoint: 'build_df',
+  'source-file': 'app.py',
+  'requirements-file': 'requirements.txt',
+  schema: 'clients=clients.csv\nloans=loans.json',
+  'extra-files': 'rates.json',
+  operation: 'Async',
+  'upload-artifact': 'false',
+  ...extra
 })
 
 async function deploy(inputs: Record<string, string>, workspace = v2Workspace()): Promise<ActionRun> {
@@ -42,43 +61,63 @@ async function deploy(inputs: Record<string, string>, workspace = v2Workspace())
   return run
 }
 
-const calls = (prefix: string) => emulator.requests.filter(r => r.path.startsWith(prefix)).map(r => `${r.method} ${r.path.replace(/S[0-9a-f]{63}/, '{h}')}`)
+const calls = (prefix: string) =>
+  emulator.requests
+    .filter((r) => r.path.startsWith(prefix))
+    .map((r) => `${r.method} ${r.path.replace(/S[0-9a-f]{63}/, '{h}')}`)
 
 describe('a v2 Async deploy', () => {
-  maybe('registers, uploads each dataset and file in order, hosts, waits, and smoke-tests with a parquet result', async () => {
-    const run = await deploy(v2Inputs(emulator.url, { 'smoke-test': 'true' }))
-    expect(run.code).toBe(0)
-    expect(run.outputs).toMatchObject({ status: 'deployed', 'smoke-test': 'passed', 'api-version': 'v2', operation: 'Async' })
-    const hash = run.outputs['preprocessing-id']
-    expect(hash).toMatch(/^S[0-9a-f]{63}$/)
-    expect(calls('/api/v2/').filter(call => !call.startsWith('GET'))).toEqual([
-      'POST /api/v2/preprocessing/datarisk', 'PATCH /api/v2/preprocessing/{h}/schema', 'PATCH /api/v2/preprocessing/{h}/schema',
-      'PATCH /api/v2/preprocessing/{h}/script-file', 'PATCH /api/v2/preprocessing/{h}/requirements-file', 'PATCH /api/v2/preprocessing/{h}/extra-file',
-      'PATCH /api/v2/preprocessing/{h}/status',
-      'POST /api/v2/preprocessing/{h}/execution', 'PATCH /api/v2/preprocessing/{h}/execution/1/input', 'PATCH /api/v2/preprocessing/{h}/execution/1/input',
-      'PATCH /api/v2/preprocessing/{h}/execution/1/run'
-    ])
-    // Nothing went to the v1 register: the probe came first and found v2.
-    expect(calls('/api/preprocessing/register/')).toEqual([])
-    expect(calls('/api/v2/')[0]).toBe('GET /api/v2/preprocessing')
-    // The result is a real parquet file: read it back.
-    const output = run.outputs['smoke-test-output']
-    expect(output).toMatch(/smoke-test-result\.parquet$/)
-    const file = await asyncBufferFromFile(output)
-    const rows = await parquetReadObjects({ file, metadata: await parquetMetadataAsync(file) })
-    expect(rows.map(row => Number(row.id))).toEqual([1, 2, 4])
-    expect(run.summary).toMatch(/result parquet: 3 rows, columns id, segment, amount, months, rate, instalment/)
-    expect(run.summary).toMatch(/<th align="left">clients<\/th><td><code>D[0-9a-f]{63}<\/code>/)
-    const deployment = JSON.parse(readFileSync(join(dirname(run.outputs['result-file']), 'deployment.json'), 'utf8'))
-    expect(deployment.api.version).toBe('v2')
-    expect(deployment.api.calls).toContain(`PATCH /v2/preprocessing/${hash}/schema (loans)`)
-    expect(Object.keys(deployment.api.datasetHashes)).toEqual(expect.arrayContaining(['clients', 'loans']))
-    expect(run.stdout).toContain('API: v2 (GET /v2/preprocessing?group=datarisk answered 200: the server serves v2).')
-  })
+  maybe(
+    'registers, uploads each dataset and file in order, hosts, waits, and smoke-tests with a parquet result',
+    async () => {
+      const run = await deploy(v2Inputs(emulator.url, { 'smoke-test': 'true' }))
+      expect(run.code).toBe(0)
+      expect(run.outputs).toMatchObject({
+        status: 'deployed',
+        'smoke-test': 'passed',
+        'api-version': 'v2',
+        operation: 'Async'
+      })
+      const hash = run.outputs['preprocessing-id']
+      expect(hash).toMatch(/^S[0-9a-f]{63}$/)
+      expect(calls('/api/v2/').filter((call) => !call.startsWith('GET'))).toEqual([
+        'POST /api/v2/preprocessing/datarisk',
+        'PATCH /api/v2/preprocessing/{h}/schema',
+        'PATCH /api/v2/preprocessing/{h}/schema',
+        'PATCH /api/v2/preprocessing/{h}/script-file',
+        'PATCH /api/v2/preprocessing/{h}/requirements-file',
+        'PATCH /api/v2/preprocessing/{h}/extra-file',
+        'PATCH /api/v2/preprocessing/{h}/status',
+        'POST /api/v2/preprocessing/{h}/execution',
+        'PATCH /api/v2/preprocessing/{h}/execution/1/input',
+        'PATCH /api/v2/preprocessing/{h}/execution/1/input',
+        'PATCH /api/v2/preprocessing/{h}/execution/1/run'
+      ])
+      // Nothing went to the v1 register: the probe came first and found v2.
+      expect(calls('/api/preprocessing/register/')).toEqual([])
+      expect(calls('/api/v2/')[0]).toBe('GET /api/v2/preprocessing')
+      // The result is a real parquet file: read it back.
+      const output = run.outputs['smoke-test-output']
+      expect(output).toMatch(/smoke-test-result\.parquet$/)
+      const file = await asyncBufferFromFile(output)
+      const rows = await parquetReadObjects({ file, metadata: await parquetMetadataAsync(file) })
+      expect(rows.map((row) => Number(row.id))).toEqual([1, 2, 4])
+      expect(run.summary).toMatch(/result parquet: 3 rows, columns id, segment, amount, months, rate, instalment/)
+      expect(run.summary).toMatch(/<th align="left">clients<\/th><td><code>D[0-9a-f]{63}<\/code>/)
+      const deployment = JSON.parse(readFileSync(join(dirname(run.outputs['result-file']), 'deployment.json'), 'utf8'))
+      expect(deployment.api.version).toBe('v2')
+      expect(deployment.api.calls).toContain(`PATCH /v2/preprocessing/${hash}/schema (loans)`)
+      expect(Object.keys(deployment.api.datasetHashes)).toEqual(expect.arrayContaining(['clients', 'loans']))
+      expect(run.stdout).toContain('API: v2 (GET /v2/preprocessing?group=datarisk answered 200: the server serves v2).')
+    }
+  )
 
   maybe('a build that fails on the server fails the step with its message', async () => {
     const workspace = v2Workspace()
-    writeFileSync(join(workspace, 'app.py'), 'import pandas as pd\nimport not_a_module_anywhere\n\n\ndef build_df(dfs, extra_path=None):\n    return dfs["clients"]\n')
+    writeFileSync(
+      join(workspace, 'app.py'),
+      'import pandas as pd\nimport not_a_module_anywhere\n\n\ndef build_df(dfs, extra_path=None):\n    return dfs["clients"]\n'
+    )
     const run = await deploy(v2Inputs(emulator.url), workspace)
     expect(run.code).toBe(1)
     expect(run.outputs).toMatchObject({ status: 'failed', 'api-version': 'v2' })
@@ -92,8 +131,14 @@ describe('a v2 Async deploy', () => {
     expect(deployed.code).toBe(0)
     emulator.clearRequests()
     const run = await deploy({
-      url: emulator.url, login: DEFAULT_USER, password: DEFAULT_PASSWORD, 'group-token': DEFAULT_GROUP_TOKEN, mode: 'smoke-test', 'preprocessing-id': deployed.outputs['preprocessing-id'],
-      'smoke-test-input': 'clients=clients.csv\nloans=loans.json', 'upload-artifact': 'false'
+      url: emulator.url,
+      login: DEFAULT_USER,
+      password: DEFAULT_PASSWORD,
+      'group-token': DEFAULT_GROUP_TOKEN,
+      mode: 'smoke-test',
+      'preprocessing-id': deployed.outputs['preprocessing-id'],
+      'smoke-test-input': 'clients=clients.csv\nloans=loans.json',
+      'upload-artifact': 'false'
     })
     expect(errorsOf(run)).toEqual([])
     expect(run.code).toBe(0)
@@ -113,8 +158,10 @@ describe('api-version auto on an older server (the emulator with api v1)', () =>
   test('several datasets need v2: refused after the probe, before anything is uploaded', async () => {
     const run = await deploy(v2Inputs(old.url))
     expect(run.code).toBe(1)
-    expect(errorsOf(run).pop()).toMatch(/Input 'schema': names 2 datasets, but this deploy goes through v1 \(GET \/v2\/preprocessing\?group=datarisk answered 404: no v2 routes \(an older server\)\)/)
-    expect(old.requests.filter(r => r.method !== 'GET' && r.path !== '/api/login')).toEqual([])
+    expect(errorsOf(run).pop()).toMatch(
+      /Input 'schema': names 2 datasets, but this deploy goes through v1 \(GET \/v2\/preprocessing\?group=datarisk answered 404: no v2 routes \(an older server\)\)/
+    )
+    expect(old.requests.filter((r) => r.method !== 'GET' && r.path !== '/api/login')).toEqual([])
   })
 })
 
@@ -125,10 +172,19 @@ describe('tenant', () => {
   })
   afterAll(() => strict.close())
   const sync = (url: string, extra: Record<string, string>) => ({
-    url, login: DEFAULT_USER, password: DEFAULT_PASSWORD, 'group-token': DEFAULT_GROUP_TOKEN, name: 'loan features', entrypoint: 'process',
-    'source-file': 'score.py', 'requirements-file': 'requirements.txt', schema: 'schema.json', 'upload-artifact': 'false', ...extra
+    url,
+    login: DEFAULT_USER,
+    password: DEFAULT_PASSWORD,
+    'group-token': DEFAULT_GROUP_TOKEN,
+    name: 'loan features',
+    entrypoint: 'process',
+    'source-file': 'score.py',
+    'requirements-file': 'requirements.txt',
+    schema: 'schema.json',
+    'upload-artifact': 'false',
+    ...extra
   })
-  const login = () => strict.requests.filter(r => r.path === '/api/login')
+  const login = () => strict.requests.filter((r) => r.path === '/api/login')
 
   test('required and given: logged in with it', async () => {
     const run = await runAction(sync(strict.url, { tenant: 'acme' }))
@@ -139,7 +195,9 @@ describe('tenant', () => {
   test('required and absent: the refusal points at the tenant input', async () => {
     const run = await runAction(sync(strict.url, {}))
     expect(run.code).toBe(1)
-    expect(errorsOf(run).pop()).toMatch(/Login as '.*' was refused \(HTTP 401.*a server with several tenants may also need the 'tenant' input/)
+    expect(errorsOf(run).pop()).toMatch(
+      /Login as '.*' was refused \(HTTP 401.*a server with several tenants may also need the 'tenant' input/
+    )
     expect(login().length).toBeGreaterThan(0)
   })
 
@@ -153,26 +211,40 @@ describe('tenant', () => {
 describe('group names', () => {
   let groups: Emulator
   beforeAll(async () => {
-    groups = await startEmulator({ groups: { 'Credit-Risk': DEFAULT_GROUP_TOKEN, credit_ops: 'b'.repeat(32) }, buildSeconds: 0 })
+    groups = await startEmulator({
+      groups: { 'Credit-Risk': DEFAULT_GROUP_TOKEN, credit_ops: 'b'.repeat(32) },
+      buildSeconds: 0
+    })
   })
   afterAll(() => groups.close())
   const sync = (group: string) => ({
-    url: groups.url, login: DEFAULT_USER, password: DEFAULT_PASSWORD, 'group-token': DEFAULT_GROUP_TOKEN, name: 'loan features', entrypoint: 'process',
-    'source-file': 'score.py', 'requirements-file': 'requirements.txt', schema: 'schema.json', 'upload-artifact': 'false', group
+    url: groups.url,
+    login: DEFAULT_USER,
+    password: DEFAULT_PASSWORD,
+    'group-token': DEFAULT_GROUP_TOKEN,
+    name: 'loan features',
+    entrypoint: 'process',
+    'source-file': 'score.py',
+    'requirements-file': 'requirements.txt',
+    schema: 'schema.json',
+    'upload-artifact': 'false',
+    group
   })
 
   test('an exact match wins, without a notice', async () => {
     const run = await runAction(sync('Credit-Risk'))
     expect(run.code).toBe(0)
     expect(run.outputs.group).toBe('Credit-Risk')
-    expect(groups.requests.some(r => r.path === '/api/preprocessing/register/Credit-Risk')).toBe(true)
+    expect(groups.requests.some((r) => r.path === '/api/preprocessing/register/Credit-Risk')).toBe(true)
     expect(run.stdout).not.toMatch(/::notice::Group/)
   })
 
   test('no exact match: the 2.1.1 normalisation, with a notice naming both', async () => {
     const run = await runAction(sync('Credit Ops'))
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain("::notice::Group 'Credit Ops' is not on the server, but 'credit_ops' (its 2.1.1 normalisation) is: using 'credit_ops'.")
-    expect(groups.requests.some(r => r.path === '/api/preprocessing/register/credit_ops')).toBe(true)
+    expect(run.stdout).toContain(
+      "::notice::Group 'Credit Ops' is not on the server, but 'credit_ops' (its 2.1.1 normalisation) is: using 'credit_ops'."
+    )
+    expect(groups.requests.some((r) => r.path === '/api/preprocessing/register/credit_ops')).toBe(true)
   })
 })

@@ -3,7 +3,19 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DEFAULT_PASSWORD, DEFAULT_TENANT, DEFAULT_USER, startEmulator, type Emulator } from '../../emulator/index.js'
 import { SYNC_OK, HELPER_MODULE } from './fixtures.js'
-import { bearer, build, getJson, GROUP, login, logs, register, registerForm, emulatorWithToken, userToken, type Upload } from './helpers.js'
+import {
+  bearer,
+  build,
+  getJson,
+  GROUP,
+  login,
+  logs,
+  register,
+  registerForm,
+  emulatorWithToken,
+  userToken,
+  type Upload
+} from './helpers.js'
 
 const GOOD: Upload = {
   name: 'doubler',
@@ -54,7 +66,10 @@ describe('health and login', () => {
     for (const tenant of ['acme', 'Datarisk']) {
       const refused = await withTenant(tenant)
       expect(refused.status).toBe(401)
-      expect((await refused.json()).Error).toEqual({ Type: 'InvalidCredentials', Message: `Unknown tenant '${tenant}'` })
+      expect((await refused.json()).Error).toEqual({
+        Type: 'InvalidCredentials',
+        Message: `Unknown tenant '${tenant}'`
+      })
     }
   })
 
@@ -62,7 +77,10 @@ describe('health and login', () => {
     const strict = await startEmulator({ tenant: 'acme', requireTenant: true })
     try {
       const send = (fields: Record<string, string>): Promise<Response> =>
-        fetch(`${strict.url}/api/login`, { method: 'POST', body: new URLSearchParams({ user: DEFAULT_USER, password: DEFAULT_PASSWORD, ...fields }) })
+        fetch(`${strict.url}/api/login`, {
+          method: 'POST',
+          body: new URLSearchParams({ user: DEFAULT_USER, password: DEFAULT_PASSWORD, ...fields })
+        })
       for (const fields of [{}, { tenant: '' }] as Record<string, string>[]) {
         const refused = await send(fields)
         expect(refused.status).toBe(401)
@@ -106,15 +124,24 @@ describe('groups', () => {
     expect((await getJson(emu, '/groups', token)).body.Results).toContainEqual(expect.objectContaining({ Name: GROUP }))
 
     const create = (name: string): Promise<Response> =>
-      fetch(`${emu.url}/api/groups`, { method: 'POST', headers: bearer(token), body: new URLSearchParams({ name, description: 'test group' }) })
+      fetch(`${emu.url}/api/groups`, {
+        method: 'POST',
+        headers: bearer(token),
+        body: new URLSearchParams({ name, description: 'test group' })
+      })
     const created = await create('team_a')
     expect(created.status).toBe(201)
     expect((await created.json()).Token).toMatch(/^[0-9a-f]{32}$/)
-    expect((await getJson(emu, '/groups', token)).body.Results).toContainEqual(expect.objectContaining({ Name: 'team_a', Description: 'test group' }))
+    expect((await getJson(emu, '/groups', token)).body.Results).toContainEqual(
+      expect.objectContaining({ Name: 'team_a', Description: 'test group' })
+    )
 
     const duplicate = await create('team_a')
     expect(duplicate.status).toBe(400)
-    expect((await duplicate.json()).Error).toEqual({ Type: 'BadInput', Message: expect.stringMatching(/already exists/) })
+    expect((await duplicate.json()).Error).toEqual({
+      Type: 'BadInput',
+      Message: expect.stringMatching(/already exists/)
+    })
   })
 })
 
@@ -192,7 +219,10 @@ describe('status, describe, search (P3–P5)', () => {
   })
 
   test('P3 says Ready after register', async () => {
-    expect(await getJson(emu, `/preprocessing/status/${GROUP}/${hash}`, token)).toEqual({ status: 200, body: { Status: 'Ready', Message: null } })
+    expect(await getJson(emu, `/preprocessing/status/${GROUP}/${hash}`, token)).toEqual({
+      status: 200,
+      body: { Status: 'Ready', Message: null }
+    })
   })
 
   test('P4 describes the script', async () => {
@@ -219,10 +249,18 @@ describe('status, describe, search (P3–P5)', () => {
   })
 
   test('P5 filters by name (substring), state and group, and leaves Name out', async () => {
-    const search = async (query: string): Promise<Array<Record<string, string>>> => (await getJson(emu, `/preprocessing/search${query}`, token)).body.Results
+    const search = async (query: string): Promise<Array<Record<string, string>>> =>
+      (await getJson(emu, `/preprocessing/search${query}`, token)).body.Results
     const byName = await search('?name=FINDME')
     expect(byName).toEqual([
-      { Hash: hash, Operation: 'Sync', PythonVersion: 'Python310', Status: 'Ready', Group: GROUP, UploadedAt: expect.any(String) }
+      {
+        Hash: hash,
+        Operation: 'Sync',
+        PythonVersion: 'Python310',
+        Status: 'Ready',
+        Group: GROUP,
+        UploadedAt: expect.any(String)
+      }
     ])
     expect((await search('?state=Ready')).map((r) => r.Hash)).toContain(hash)
     expect((await search('?state=Deployed')).map((r) => r.Hash)).not.toContain(hash)
@@ -241,7 +279,13 @@ describe('logs (P6)', () => {
     const all = await logs(emu, token, hash)
     expect(all.length).toBeGreaterThan(1)
     for (const entry of all) {
-      expect(entry).toEqual({ Hash: hash, RegisteredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/), OutputType: expect.stringMatching(/^(Ok|Error|Debug|Warning)$/), OutputData: expect.any(String), Routine: 'Host' })
+      expect(entry).toEqual({
+        Hash: hash,
+        RegisteredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/),
+        OutputType: expect.stringMatching(/^(Ok|Error|Debug|Warning)$/),
+        OutputData: expect.any(String),
+        Routine: 'Host'
+      })
     }
     const warnings = await logs(emu, token, hash, '?routine=Host&type=Warning')
     expect(warnings.map((e) => e.OutputData)).toEqual([expect.stringMatching(/'numpy' is not pinned/)])

@@ -1,6 +1,15 @@
 /** Host (P2) and the build: Building quirk, the Python build check, its logs. */
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { ASYNC_CSV, HELPER_MODULE, MISSING_ENTRYPOINT, MISSING_IMPORT, NOTEBOOK, SYNC_OK, SYNTAX_ERROR, WRONG_SIGNATURE } from './fixtures.js'
+import {
+  ASYNC_CSV,
+  HELPER_MODULE,
+  MISSING_ENTRYPOINT,
+  MISSING_IMPORT,
+  NOTEBOOK,
+  SYNC_OK,
+  SYNTAX_ERROR,
+  WRONG_SIGNATURE
+} from './fixtures.js'
 import { build, host, logs, register, scriptStatus, userToken, waitFor, type Upload } from './helpers.js'
 
 const EXTRAS = [
@@ -60,15 +69,42 @@ test('a notebook builds from its code cells, skipping % and ! lines', async () =
 test('output printed while importing becomes a Host/Debug entry', async () => {
   const hash = await register(emu, token, { source: 'print("hello from import")\n' + SYNC_OK, extras: EXTRAS })
   expect((await build(emu, token, hash)).Status).toBe('Deployed')
-  expect((await logs(emu, token, hash, '?type=Debug')).map((e) => e.OutputData)).toEqual([expect.stringContaining('hello from import')])
+  expect((await logs(emu, token, hash, '?type=Debug')).map((e) => e.OutputData)).toEqual([
+    expect.stringContaining('hello from import')
+  ])
 })
 
 test.each<[string, Upload, RegExp, RegExp]>([
-  ['a syntax error', { source: SYNTAX_ERROR }, /^script\.py does not parse as Python 3\.10: .* at line 2$/, /does not parse/],
-  ['a missing entrypoint', { source: MISSING_ENTRYPOINT }, /^script\.py defines no module-level 'process'; module-level functions: something_else$/, /no module-level 'process'/],
-  ['a wrong sync signature', { source: WRONG_SIGNATURE }, /^script\.py defines 'process\(data\)', which cannot be called as fn\(data, base_path\)/, /cannot be called as fn\(data, base_path\)/],
-  ['a missing import (nothing is installed)', { source: MISSING_IMPORT }, /^ModuleNotFoundError: No module named 'surely_not/, /Traceback[\s\S]*script\.py", line 2/],
-  ['an async entrypoint with no argument', { source: 'def run():\n    pass\n', ref: 'run', operation: 'Async' }, /^script\.py defines 'run\(\)', which cannot be called as fn\(data_path, extra_path=None\)/, /cannot be called/]
+  [
+    'a syntax error',
+    { source: SYNTAX_ERROR },
+    /^script\.py does not parse as Python 3\.10: .* at line 2$/,
+    /does not parse/
+  ],
+  [
+    'a missing entrypoint',
+    { source: MISSING_ENTRYPOINT },
+    /^script\.py defines no module-level 'process'; module-level functions: something_else$/,
+    /no module-level 'process'/
+  ],
+  [
+    'a wrong sync signature',
+    { source: WRONG_SIGNATURE },
+    /^script\.py defines 'process\(data\)', which cannot be called as fn\(data, base_path\)/,
+    /cannot be called as fn\(data, base_path\)/
+  ],
+  [
+    'a missing import (nothing is installed)',
+    { source: MISSING_IMPORT },
+    /^ModuleNotFoundError: No module named 'surely_not/,
+    /Traceback[\s\S]*script\.py", line 2/
+  ],
+  [
+    'an async entrypoint with no argument',
+    { source: 'def run():\n    pass\n', ref: 'run', operation: 'Async' },
+    /^script\.py defines 'run\(\)', which cannot be called as fn\(data_path, extra_path=None\)/,
+    /cannot be called/
+  ]
 ])('%s fails the build with the error as Message and Host/Error logs', async (_label, upload, message, traceback) => {
   const hash = await register(emu, token, upload)
   const status = await build(emu, token, hash, upload.operation === 'Async' ? 'async' : 'sync')

@@ -10,7 +10,9 @@ beforeAll(() => {
 }, 60000)
 
 /** Starts the CLI and resolves once it has printed its banner. */
-function startCli(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
+function startCli(
+  args: string[]
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
   const child = spawn(process.execPath, [CLI, ...args], { cwd: repoRoot })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -29,11 +31,31 @@ function startCli(args: string[]): Promise<{ child: ChildProcessWithoutNullStrea
 }
 
 const exitCode = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
-  child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.on('exit', (code) => resolve(code)))
+  child.exitCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => child.on('exit', (code) => resolve(code)))
 
 test('--help lists every flag with its default', () => {
   const help = execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' })
-  for (const flag of ['port', 'build-seconds', 'user', 'password', 'group', 'group-token', 'token-lifetime', 'run-timeout', 'data-dir', 'python', 'tenant', 'require-tenant', 'api', 'fault', 'build-fails', 'quiet', 'help']) {
+  for (const flag of [
+    'port',
+    'build-seconds',
+    'user',
+    'password',
+    'group',
+    'group-token',
+    'token-lifetime',
+    'run-timeout',
+    'data-dir',
+    'python',
+    'tenant',
+    'require-tenant',
+    'api',
+    'fault',
+    'build-fails',
+    'quiet',
+    'help'
+  ]) {
     expect(help).toMatch(new RegExp(`--${flag}\\b.*\\(default: `))
   }
   expect(help).toMatch(/--port.*default: 8800/)
@@ -45,8 +67,20 @@ test('--help lists every flag with its default', () => {
 test('--port 0 picks a free port; credentials, --fault and request logging work; SIGTERM exits 0', async () => {
   const token = 'abcdef0123456789abcdef0123456789'
   const { child, url, output } = await startCli([
-    '--port', '0', '--build-seconds', '0', '--user', 'ci@example.com', '--password', 'pw-123',
-    '--group', 'team', '--group-token', token, '--fault', '{"path":"^/api/health$","kind":"status","status":503}'
+    '--port',
+    '0',
+    '--build-seconds',
+    '0',
+    '--user',
+    'ci@example.com',
+    '--password',
+    'pw-123',
+    '--group',
+    'team',
+    '--group-token',
+    token,
+    '--fault',
+    '{"path":"^/api/health$","kind":"status","status":503}'
   ])
   try {
     expect(output()).toMatch(/user: +ci@example\.com/)
@@ -55,9 +89,14 @@ test('--port 0 picks a free port; credentials, --fault and request logging work;
 
     expect((await fetch(`${url}/api/health`)).status).toBe(503)
     expect((await fetch(`${url}/api/health`)).status).toBe(200)
-    const loginRes = await fetch(`${url}/api/login`, { method: 'POST', body: new URLSearchParams({ user: 'ci@example.com', password: 'pw-123' }) })
+    const loginRes = await fetch(`${url}/api/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ user: 'ci@example.com', password: 'pw-123' })
+    })
     expect(loginRes.status).toBe(200)
-    const groups = await fetch(`${url}/api/groups`, { headers: { Authorization: `Bearer ${(await loginRes.json()).Token}` } })
+    const groups = await fetch(`${url}/api/groups`, {
+      headers: { Authorization: `Bearer ${(await loginRes.json()).Token}` }
+    })
     expect((await groups.json()).Results.map((g: { Name: string }) => g.Name)).toEqual(['team'])
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(output()).toMatch(/GET \/api\/health -> 503 \[fault: status\]/)
@@ -69,15 +108,31 @@ test('--port 0 picks a free port; credentials, --fault and request logging work;
 })
 
 test('--api v1 --tenant acme --require-tenant: an older server with a required tenant', async () => {
-  const { child, url, output } = await startCli(['--port', '0', '--api', 'v1', '--tenant', 'acme', '--require-tenant', '--quiet'])
+  const { child, url, output } = await startCli([
+    '--port',
+    '0',
+    '--api',
+    'v1',
+    '--tenant',
+    'acme',
+    '--require-tenant',
+    '--quiet'
+  ])
   try {
     expect(output()).toMatch(/tenant: +acme \(required\)/)
     expect(output()).toMatch(/api: +v1 only/)
-    const form = (tenant?: string): URLSearchParams => new URLSearchParams({ user: 'neomaril@example.com', password: 'neomaril-password', ...(tenant ? { tenant } : {}) })
+    const form = (tenant?: string): URLSearchParams =>
+      new URLSearchParams({
+        user: 'neomaril@example.com',
+        password: 'neomaril-password',
+        ...(tenant ? { tenant } : {})
+      })
     expect((await fetch(`${url}/api/login`, { method: 'POST', body: form() })).status).toBe(401)
     const loginRes = await fetch(`${url}/api/login`, { method: 'POST', body: form('acme') })
     expect(loginRes.status).toBe(200)
-    const v2 = await fetch(`${url}/api/v2/preprocessing`, { headers: { Authorization: `Bearer ${(await loginRes.json()).Token}` } })
+    const v2 = await fetch(`${url}/api/v2/preprocessing`, {
+      headers: { Authorization: `Bearer ${(await loginRes.json()).Token}` }
+    })
     expect(v2.status).toBe(404)
   } finally {
     child.kill('SIGTERM')
@@ -86,7 +141,14 @@ test('--api v1 --tenant acme --require-tenant: an older server with a required t
 })
 
 test('bad flags exit 2 with a message', async () => {
-  for (const args of [['--api', 'v3'], ['--tenant', ' '], ['--port', 'x'], ['--group-token', 'XYZ'], ['--fault', '{"kind":"reset"}'], ['--bogus']]) {
+  for (const args of [
+    ['--api', 'v3'],
+    ['--tenant', ' '],
+    ['--port', 'x'],
+    ['--group-token', 'XYZ'],
+    ['--fault', '{"kind":"reset"}'],
+    ['--bogus']
+  ]) {
     const child = spawn(process.execPath, [CLI, ...args])
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))

@@ -1,7 +1,22 @@
 /** Fault injection (programmatic and over HTTP) and the request record. */
 import type { Emulator, FaultSpec } from '../../emulator/index.js'
 import { HELPER_MODULE, SYNC_OK, V2_CLIENTS_CSV } from './fixtures.js'
-import { bearer, filePart, getJson, GROUP, GROUP_TOKEN, host, login, register, registerForm, registerV2, emulatorWithToken, scriptStatus, v2Call, type Upload } from './helpers.js'
+import {
+  bearer,
+  filePart,
+  getJson,
+  GROUP,
+  GROUP_TOKEN,
+  host,
+  login,
+  register,
+  registerForm,
+  registerV2,
+  emulatorWithToken,
+  scriptStatus,
+  v2Call,
+  type Upload
+} from './helpers.js'
 
 const GOOD: Upload = {
   source: SYNC_OK,
@@ -24,7 +39,11 @@ describe('fault kinds', () => {
   test('status: answers the envelope without performing the action, once by default', async () => {
     emu.addFault({ method: 'POST', path: '/preprocessing/register/', kind: 'status', status: 503 })
     const before = emu.scripts().length
-    const faulted = await fetch(`${emu.url}/api/preprocessing/register/${GROUP}`, { method: 'POST', headers: bearer(token), body: registerForm(GOOD) })
+    const faulted = await fetch(`${emu.url}/api/preprocessing/register/${GROUP}`, {
+      method: 'POST',
+      headers: bearer(token),
+      body: registerForm(GOOD)
+    })
     expect(faulted.status).toBe(503)
     expect(await faulted.json()).toEqual({ Error: { Type: 'InjectedFault', Message: expect.any(String) } })
     expect(faulted.headers.get('retry-after')).toBeNull()
@@ -58,7 +77,13 @@ describe('fault kinds', () => {
 
   test('reset: the connection is destroyed without an answer and without the action', async () => {
     emu.addFault({ path: '/groups', method: 'POST', kind: 'reset' })
-    await expect(fetch(`${emu.url}/api/groups`, { method: 'POST', headers: bearer(token), body: new URLSearchParams({ name: 'reset_group' }) })).rejects.toThrow()
+    await expect(
+      fetch(`${emu.url}/api/groups`, {
+        method: 'POST',
+        headers: bearer(token),
+        body: new URLSearchParams({ name: 'reset_group' })
+      })
+    ).rejects.toThrow()
     expect(emu.requests.at(-1)).toMatchObject({ method: 'POST', path: '/api/groups', status: 0, fault: 'reset' })
     const groups = (await getJson(emu, '/groups', token)).body.Results as Array<{ Name: string }>
     expect(groups.map((g) => g.Name)).not.toContain('reset_group')
@@ -115,19 +140,36 @@ describe('faults on v2 routes', () => {
     const hash = await registerV2(emu, token)
     emu.addFault({ method: 'PATCH', path: '/v2/preprocessing/[^/]+/schema$', kind: 'status', status: 503 })
     const upload = (): Promise<{ status: number; body: any }> =>
-      v2Call(emu, token, 'PATCH', `/${hash}/schema`, filePart('schema_file', V2_CLIENTS_CSV, 'clients.csv', { dataset_name: 'clients' }))
+      v2Call(
+        emu,
+        token,
+        'PATCH',
+        `/${hash}/schema`,
+        filePart('schema_file', V2_CLIENTS_CSV, 'clients.csv', { dataset_name: 'clients' })
+      )
     expect((await upload()).status).toBe(503)
-    expect(emu.requests.at(-1)).toMatchObject({ method: 'PATCH', status: 503, fault: 'status', form: { dataset_name: 'clients' }, files: [{ part: 'schema_file', filename: 'clients.csv', size: V2_CLIENTS_CSV.length }] })
+    expect(emu.requests.at(-1)).toMatchObject({
+      method: 'PATCH',
+      status: 503,
+      fault: 'status',
+      form: { dataset_name: 'clients' },
+      files: [{ part: 'schema_file', filename: 'clients.csv', size: V2_CLIENTS_CSV.length }]
+    })
     expect((await v2Call(emu, token, 'GET', `/${hash}`)).body.UploadedDatasets).toEqual([])
     expect((await upload()).status).toBe(201)
     expect(emu.requests.at(-1)).toMatchObject({ method: 'PATCH', auth: 'user', status: 201 })
-    expect((await v2Call(emu, token, 'GET', `/${hash}`)).body.UploadedDatasets).toEqual([{ DatasetHash: expect.any(String), DatasetName: 'clients' }])
+    expect((await v2Call(emu, token, 'GET', `/${hash}`)).body.UploadedDatasets).toEqual([
+      { DatasetHash: expect.any(String), DatasetName: 'clients' }
+    ])
   })
 })
 
 describe('control over HTTP (/__emulator)', () => {
   test('POST/DELETE faults, GET requests, POST reset; control paths are neither faulted nor recorded', async () => {
-    const added = await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ path: '.*', kind: 'status', status: 502, probability: 1 }) })
+    const added = await fetch(`${emu.url}/__emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ path: '.*', kind: 'status', status: 502, probability: 1 })
+    })
     expect(added.status).toBe(201)
     expect(await added.json()).toEqual({ id: expect.any(String) })
     expect((await health()).status).toBe(502)
@@ -136,7 +178,10 @@ describe('control over HTTP (/__emulator)', () => {
     const recorded = await fetch(`${emu.url}/__emulator/requests`)
     expect(recorded.status).toBe(200)
     const requests = (await recorded.json()) as Array<{ path: string; status: number }>
-    expect(requests.slice(-2)).toEqual([expect.objectContaining({ path: '/api/health', status: 502 }), expect.objectContaining({ path: '/api/health', status: 502 })])
+    expect(requests.slice(-2)).toEqual([
+      expect.objectContaining({ path: '/api/health', status: 502 }),
+      expect.objectContaining({ path: '/api/health', status: 502 })
+    ])
     expect(requests.some((r) => r.path.startsWith('/__emulator'))).toBe(false)
 
     expect((await fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' })).status).toBe(200)
@@ -167,7 +212,13 @@ describe('request record', () => {
     await fetch(`${emu.url}/api/preprocessing/async/status/${GROUP}/1`, { headers: bearer(GROUP_TOKEN) })
 
     const [good, bad, reg, search, invalid, groupCall] = emu.requests
-    expect(good).toMatchObject({ method: 'POST', path: '/api/login', auth: 'none', status: 200, form: { user: 'neomaril@example.com' } })
+    expect(good).toMatchObject({
+      method: 'POST',
+      path: '/api/login',
+      auth: 'none',
+      status: 200,
+      form: { user: 'neomaril@example.com' }
+    })
     expect(good.contentType).toMatch(/^application\/x-www-form-urlencoded/)
     expect(bad).toMatchObject({ status: 401, form: { user: 'neomaril@example.com' } })
     expect(JSON.stringify(emu.requests)).not.toMatch(/neomaril-password|wrong/)
@@ -187,7 +238,13 @@ describe('request record', () => {
       ]
     })
     expect(reg.contentType).toMatch(/^multipart\/form-data; boundary=/)
-    expect(search).toMatchObject({ path: '/api/preprocessing/search', query: { name: 'recorded', state: 'Ready' }, auth: 'user', form: {}, files: [] })
+    expect(search).toMatchObject({
+      path: '/api/preprocessing/search',
+      query: { name: 'recorded', state: 'Ready' },
+      auth: 'user',
+      form: {},
+      files: []
+    })
     expect(invalid).toMatchObject({ auth: 'invalid', status: 401 })
     expect(groupCall).toMatchObject({ auth: 'group', status: 404 })
     for (const r of emu.requests) expect(r.at).toBeGreaterThan(Date.now() - 60000)

@@ -97,7 +97,10 @@ export const NOTEBOOK = JSON.stringify({
   cells: [
     { cell_type: 'markdown', source: ['# A notebook'] },
     { cell_type: 'code', source: ['%pip install nothing\n', '!ls -la\n', 'import json\n'] },
-    { cell_type: 'code', source: 'def process(data, base_path):\n    return {"from": "notebook", "keys": sorted(json.loads(data))}\n' }
+    {
+      cell_type: 'code',
+      source: 'def process(data, base_path):\n    return {"from": "notebook", "keys": sorted(json.loads(data))}\n'
+    }
   ],
   metadata: {},
   nbformat: 4,

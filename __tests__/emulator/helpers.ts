@@ -1,7 +1,15 @@
 /** Shared helpers for the emulator tests: HTTP calls over real fetch, register and deploy. */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_GROUP, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
+import {
+  DEFAULT_GROUP,
+  DEFAULT_GROUP_TOKEN,
+  DEFAULT_PASSWORD,
+  DEFAULT_USER,
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions
+} from '../../emulator/index.js'
 
 export const GROUP = DEFAULT_GROUP
 export const GROUP_TOKEN = DEFAULT_GROUP_TOKEN
@@ -20,7 +28,9 @@ export async function userToken(emu: Emulator): Promise<string> {
 }
 
 /** A test file's emulator (builds take no extra time by default) and a user token for it. */
-export async function emulatorWithToken(options: EmulatorOptions = { buildSeconds: 0 }): Promise<{ emu: Emulator; token: string }> {
+export async function emulatorWithToken(
+  options: EmulatorOptions = { buildSeconds: 0 }
+): Promise<{ emu: Emulator; token: string }> {
   const emu = await startEmulator(options)
   return { emu, token: await userToken(emu) }
 }
@@ -76,7 +86,12 @@ export async function register(emu: Emulator, token: string, upload: Upload): Pr
   return body.Hash
 }
 
-export async function host(emu: Emulator, token: string, hash: string, operation: 'sync' | 'async' = 'sync'): Promise<Response> {
+export async function host(
+  emu: Emulator,
+  token: string,
+  hash: string,
+  operation: 'sync' | 'async' = 'sync'
+): Promise<Response> {
   return fetch(`${emu.url}/api/preprocessing/${operation}/host/${GROUP}/${hash}`, { headers: bearer(token) })
 }
 
@@ -91,12 +106,21 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
   }
 }
 
-export async function scriptStatus(emu: Emulator, token: string, hash: string): Promise<{ Status: string; Message: string | null }> {
+export async function scriptStatus(
+  emu: Emulator,
+  token: string,
+  hash: string
+): Promise<{ Status: string; Message: string | null }> {
   return (await getJson(emu, `/preprocessing/status/${GROUP}/${hash}`, token)).body
 }
 
 /** Hosts a registered script and waits for a terminal status. */
-export async function build(emu: Emulator, token: string, hash: string, operation: 'sync' | 'async' = 'sync'): Promise<{ Status: string; Message: string | null }> {
+export async function build(
+  emu: Emulator,
+  token: string,
+  hash: string,
+  operation: 'sync' | 'async' = 'sync'
+): Promise<{ Status: string; Message: string | null }> {
   expect((await host(emu, token, hash, operation)).status).toBe(202)
   return waitFor(
     () => scriptStatus(emu, token, hash),
@@ -111,7 +135,12 @@ export async function deploy(emu: Emulator, token: string, upload: Upload): Prom
   return hash
 }
 
-export async function logs(emu: Emulator, token: string, hash: string, query = ''): Promise<Array<{ Hash: string; RegisteredAt: string; OutputType: string; OutputData: string; Routine: string }>> {
+export async function logs(
+  emu: Emulator,
+  token: string,
+  hash: string,
+  query = ''
+): Promise<Array<{ Hash: string; RegisteredAt: string; OutputType: string; OutputData: string; Routine: string }>> {
   const { status, body } = await getJson(emu, `/preprocessing/logs/${GROUP}/${hash}${query}`, token)
   expect(status).toBe(200)
   return body.Results
@@ -122,14 +151,25 @@ export async function logs(emu: Emulator, token: string, hash: string, query = '
 export const v2Url = (emu: Emulator, apiPath = ''): string => `${emu.url}/api/v2/preprocessing${apiPath}`
 
 /** One v2 call with the user token; answers the status and the JSON body (or undefined). */
-export async function v2Call(emu: Emulator, token: string, method: string, apiPath: string, body?: FormData | URLSearchParams | string): Promise<{ status: number; body: any }> {
+export async function v2Call(
+  emu: Emulator,
+  token: string,
+  method: string,
+  apiPath: string,
+  body?: FormData | URLSearchParams | string
+): Promise<{ status: number; body: any }> {
   const res = await fetch(v2Url(emu, apiPath), { method, headers: bearer(token), body })
   const text = await res.text()
   return { status: res.status, body: text ? JSON.parse(text) : undefined }
 }
 
 /** A multipart body with one file part and some form fields. */
-export function filePart(part: string, content: string | Uint8Array, filename: string, fields: Record<string, string> = {}): FormData {
+export function filePart(
+  part: string,
+  content: string | Uint8Array,
+  filename: string,
+  fields: Record<string, string> = {}
+): FormData {
   const form = new FormData()
   for (const [key, value] of Object.entries(fields)) form.append(key, value)
   form.append(part, new Blob([content as BlobPart]), filename)
@@ -161,30 +201,70 @@ export async function registerV2(emu: Emulator, token: string, name = 'v2-script
 }
 
 /** The client's order after R: S per dataset, F, Q, [V], [X...]. Answers the schema DatasetHashes by name. */
-export async function uploadV2(emu: Emulator, token: string, hash: string, upload: UploadV2): Promise<Record<string, string>> {
+export async function uploadV2(
+  emu: Emulator,
+  token: string,
+  hash: string,
+  upload: UploadV2
+): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {}
-  const expectCreated = (res: { status: number; body: unknown }): void => expect({ status: res.status, body: res.body }).toEqual({ status: 201, body: expect.anything() })
+  const expectCreated = (res: { status: number; body: unknown }): void =>
+    expect({ status: res.status, body: res.body }).toEqual({ status: 201, body: expect.anything() })
   for (const dataset of upload.datasets) {
-    const res = await v2Call(emu, token, 'PATCH', `/${hash}/schema`, filePart('schema_file', dataset.content, dataset.filename, { dataset_name: dataset.name }))
+    const res = await v2Call(
+      emu,
+      token,
+      'PATCH',
+      `/${hash}/schema`,
+      filePart('schema_file', dataset.content, dataset.filename, { dataset_name: dataset.name })
+    )
     expectCreated(res)
     hashes[dataset.name] = res.body.DatasetHash
   }
-  const script = filePart('script', upload.source, upload.sourceName ?? 'app.py', { preprocess_reference: upload.ref ?? 'build_df', python_version: upload.pythonVersion ?? 'Python310' })
+  const script = filePart('script', upload.source, upload.sourceName ?? 'app.py', {
+    preprocess_reference: upload.ref ?? 'build_df',
+    python_version: upload.pythonVersion ?? 'Python310'
+  })
   expectCreated(await v2Call(emu, token, 'PATCH', `/${hash}/script-file`, script))
-  expectCreated(await v2Call(emu, token, 'PATCH', `/${hash}/requirements-file`, filePart('requirements', upload.requirements ?? '', 'requirements.txt')))
-  if (upload.env !== undefined) expectCreated(await v2Call(emu, token, 'PATCH', `/${hash}/env-file`, filePart('env', upload.env, '.env')))
+  expectCreated(
+    await v2Call(
+      emu,
+      token,
+      'PATCH',
+      `/${hash}/requirements-file`,
+      filePart('requirements', upload.requirements ?? '', 'requirements.txt')
+    )
+  )
+  if (upload.env !== undefined)
+    expectCreated(await v2Call(emu, token, 'PATCH', `/${hash}/env-file`, filePart('env', upload.env, '.env')))
   for (const extra of upload.extras ?? []) {
-    expectCreated(await v2Call(emu, token, 'PATCH', `/${hash}/extra-file`, filePart('extra_file', extra.content, extra.name, { extra_file_name: extra.name })))
+    expectCreated(
+      await v2Call(
+        emu,
+        token,
+        'PATCH',
+        `/${hash}/extra-file`,
+        filePart('extra_file', extra.content, extra.name, { extra_file_name: extra.name })
+      )
+    )
   }
   return hashes
 }
 
-export async function v2Status(emu: Emulator, token: string, hash: string): Promise<{ Status: string; Message: string | null; DatasetHash?: string }> {
+export async function v2Status(
+  emu: Emulator,
+  token: string,
+  hash: string
+): Promise<{ Status: string; Message: string | null; DatasetHash?: string }> {
   return (await v2Call(emu, token, 'GET', `/${hash}/status`)).body
 }
 
 /** H, then T until the build ends. */
-export async function buildV2(emu: Emulator, token: string, hash: string): Promise<{ Status: string; Message: string | null; DatasetHash?: string }> {
+export async function buildV2(
+  emu: Emulator,
+  token: string,
+  hash: string
+): Promise<{ Status: string; Message: string | null; DatasetHash?: string }> {
   expect((await v2Call(emu, token, 'PATCH', `/${hash}/status`)).status).toBe(202)
   return waitFor(
     () => v2Status(emu, token, hash),
@@ -195,6 +275,10 @@ export async function buildV2(emu: Emulator, token: string, hash: string): Promi
 export async function deployV2(emu: Emulator, token: string, upload: UploadV2): Promise<string> {
   const hash = await registerV2(emu, token, upload.name)
   await uploadV2(emu, token, hash, upload)
-  expect(await buildV2(emu, token, hash)).toEqual({ Status: 'Deployed', Message: null, DatasetHash: expect.stringMatching(/^D[0-9a-f]{63}$/) })
+  expect(await buildV2(emu, token, hash)).toEqual({
+    Status: 'Deployed',
+    Message: null,
+    DatasetHash: expect.stringMatching(/^D[0-9a-f]{63}$/)
+  })
   return hash
 }

@@ -11,13 +11,24 @@ import os from 'node:os'
 import path from 'node:path'
 import { parquetReadObjects } from 'hyparquet'
 import { defaultEmulatorPython, hasPandas } from '../../src/harness/interpreter.js'
-import { DEFAULT_GROUP, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_TENANT, startEmulator, type Emulator, type RecordedRequest } from '../../emulator/index.js'
+import {
+  DEFAULT_GROUP,
+  DEFAULT_GROUP_TOKEN,
+  DEFAULT_PASSWORD,
+  DEFAULT_TENANT,
+  startEmulator,
+  type Emulator,
+  type RecordedRequest
+} from '../../emulator/index.js'
 import { repoRoot } from './helpers.js'
 
 const SCRIPT = path.join(repoRoot, '__tests__', 'emulator', 'official_client_4_calls.py')
 const V2_DATA = path.join(repoRoot, '__tests__', 'emulator', 'data', 'v2-join')
 const withPandas = await hasPandas(await defaultEmulatorPython())
-if (!withPandas) console.warn('official client 4.0.2 replay on a current server SKIPPED: its v2 script needs pandas (install python3-pandas)')
+if (!withPandas)
+  console.warn(
+    'official client 4.0.2 replay on a current server SKIPPED: its v2 script needs pandas (install python3-pandas)'
+  )
 
 /** Runs the replay without blocking the event loop (the emulator answers in this process). */
 function replay(url: string, outDir: string, extra: string[] = []): Promise<any> {
@@ -31,15 +42,22 @@ function replay(url: string, outDir: string, extra: string[] = []): Promise<any>
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout.trim().split('\n').at(-1)!)) : reject(new Error(`the replay exited ${code}:\n${stderr}\n${stdout}`))))
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(stdout.trim().split('\n').at(-1)!))
+        : reject(new Error(`the replay exited ${code}:\n${stderr}\n${stdout}`))
+    )
   })
 }
 
-const shape = (r: RecordedRequest): string => `${r.method} ${r.path.replace(/S[0-9a-f]{63}/g, '{h}').replace(/\/execution\/\d+/, '/execution/{id}')} ${r.status}`
+const shape = (r: RecordedRequest): string =>
+  `${r.method} ${r.path.replace(/S[0-9a-f]{63}/g, '{h}').replace(/\/execution\/\d+/, '/execution/{id}')} ${r.status}`
 
 /** What build_df should give for the replay's data files, computed here from those files. */
 async function expectedJoin(): Promise<Array<Record<string, unknown>>> {
-  const [clientsCsv, loansJson, ratesJson] = await Promise.all(['clients.csv', 'loans.json', 'rates.json'].map((f) => readFile(path.join(V2_DATA, f), 'utf8')))
+  const [clientsCsv, loansJson, ratesJson] = await Promise.all(
+    ['clients.csv', 'loans.json', 'rates.json'].map((f) => readFile(path.join(V2_DATA, f), 'utf8'))
+  )
   const [header, ...lines] = clientsCsv.trim().split('\n')
   const clients = lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [header.split(',')[i], v])))
   const loans = JSON.parse(loansJson) as Array<{ id: number; amount: number; months: number }>
@@ -47,7 +65,14 @@ async function expectedJoin(): Promise<Array<Record<string, unknown>>> {
   return clients.flatMap((c) =>
     loans
       .filter((l) => l.id === Number(c.id))
-      .map((l) => ({ id: l.id, segment: c.segment, amount: l.amount, months: l.months, rate: rates[c.segment], instalment: Number((l.amount * (1 + rates[c.segment]) / l.months).toFixed(2)) }))
+      .map((l) => ({
+        id: l.id,
+        segment: c.segment,
+        amount: l.amount,
+        months: l.months,
+        rate: rates[c.segment],
+        instalment: Number(((l.amount * (1 + rates[c.segment])) / l.months).toFixed(2))
+      }))
   )
 }
 
@@ -73,27 +98,60 @@ describe(withPandas ? 'a current server' : 'a current server (SKIPPED: no pandas
   maybe('every request is answered as the client accepts (exit 0), in its order; each login sends the tenant', () => {
     expect(wire.map((r) => [r.method, r.path, r.status])).toEqual(summary.requests)
     const logins = wire.filter((r) => r.path === '/api/login')
-    expect(logins.every((r) => r.status === 200 && r.form.tenant === DEFAULT_TENANT && r.contentType === 'application/x-www-form-urlencoded')).toBe(true)
+    expect(
+      logins.every(
+        (r) =>
+          r.status === 200 && r.form.tenant === DEFAULT_TENANT && r.contentType === 'application/x-www-form-urlencoded'
+      )
+    ).toBe(true)
     // No token cache in 4.x: a login before nearly every call.
     expect(logins.length).toBeGreaterThan(wire.length / 3)
-    expect(wire.filter((r) => r.auth === 'group').map(shape)).toEqual(['POST /api/preprocessing/sync/run/datarisk/{h} 200'])
+    expect(wire.filter((r) => r.auth === 'group').map(shape)).toEqual([
+      'POST /api/preprocessing/sync/run/datarisk/{h} 200'
+    ])
     // The record keeps no password, no token, no .env content.
-    expect(JSON.stringify(wire)).not.toMatch(new RegExp([DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN, 'REPLAY_SECRET', 'Bearer'].join('|')))
+    expect(JSON.stringify(wire)).not.toMatch(
+      new RegExp([DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN, 'REPLAY_SECRET', 'Bearer'].join('|'))
+    )
   })
 
   maybe('Sync: v1 create, the v2 probes answer 404 and the client falls back to v1 status, describe and run', () => {
-    expect(summary.sync).toMatchObject({ status: 'Deployed', operation: 'sync', run: { kind: 'sync', http_status: 200 } })
+    expect(summary.sync).toMatchObject({
+      status: 'Deployed',
+      operation: 'sync',
+      run: { kind: 'sync', http_status: 200 }
+    })
     expect(summary.sync.run.result).toEqual(summary.sync.expected)
     expect(summary.sync.logs).toBeGreaterThan(0)
     const calls = wire.filter((r) => r.path.includes(summary.sync.hash)).map(shape)
-    expect(calls.slice(0, 4)).toEqual(['GET /api/preprocessing/sync/host/datarisk/{h} 202', 'GET /api/v2/preprocessing/{h}/status 404', 'GET /api/preprocessing/status/datarisk/{h} 200', 'GET /api/v2/preprocessing/{h}/status 404'])
-    expect(calls).toEqual(expect.arrayContaining(['GET /api/v2/preprocessing/{h} 404', 'GET /api/preprocessing/describe/datarisk/{h} 200', 'POST /api/v2/preprocessing/{h}/execution 404', 'POST /api/preprocessing/sync/run/datarisk/{h} 200']))
-    expect(summary.fallbacks.map(([what]: [string]) => what)).toEqual(expect.arrayContaining(['status', 'describe', 'run']))
+    expect(calls.slice(0, 4)).toEqual([
+      'GET /api/preprocessing/sync/host/datarisk/{h} 202',
+      'GET /api/v2/preprocessing/{h}/status 404',
+      'GET /api/preprocessing/status/datarisk/{h} 200',
+      'GET /api/v2/preprocessing/{h}/status 404'
+    ])
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        'GET /api/v2/preprocessing/{h} 404',
+        'GET /api/preprocessing/describe/datarisk/{h} 200',
+        'POST /api/v2/preprocessing/{h}/execution 404',
+        'POST /api/preprocessing/sync/run/datarisk/{h} 200'
+      ])
+    )
+    expect(summary.fallbacks.map(([what]: [string]) => what)).toEqual(
+      expect.arrayContaining(['status', 'describe', 'run'])
+    )
   })
 
   maybe('Async: the v2 create order, named datasets, host, then Deployed with State from describe', () => {
-    expect(summary.v2).toMatchObject({ status: 'Deployed', operation: 'async', datasets: { clients: expect.stringMatching(/^D/), loans: expect.stringMatching(/^D/) } })
-    const created = wire.filter((r) => r.path.includes(summary.v2.hash) || r.path === `/api/v2/preprocessing/${DEFAULT_GROUP}`)
+    expect(summary.v2).toMatchObject({
+      status: 'Deployed',
+      operation: 'async',
+      datasets: { clients: expect.stringMatching(/^D/), loans: expect.stringMatching(/^D/) }
+    })
+    const created = wire.filter(
+      (r) => r.path.includes(summary.v2.hash) || r.path === `/api/v2/preprocessing/${DEFAULT_GROUP}`
+    )
     expect(created.slice(0, 8).map(shape)).toEqual([
       'POST /api/v2/preprocessing/datarisk 201',
       'PATCH /api/v2/preprocessing/{h}/schema 201',
@@ -116,25 +174,43 @@ describe(withPandas ? 'a current server' : 'a current server (SKIPPED: no pandas
     expect(created.every((r) => r.auth === 'user')).toBe(true)
   })
 
-  maybe('execution: create, one input per dataset, run, wait, and a parquet result that holds the joined rows', async () => {
-    const { execution, download, info } = summary.v2
-    expect(execution).toMatchObject({ kind: 'execution', id: 1 })
-    expect(summary.v2.final_status).toBe('Succeeded')
-    expect(download).toEqual({ status: 'Succeeded', output_dataset_hash: expect.stringMatching(/^D[0-9a-f]{63}$/), path: path.join(outDir, 'preprocessed_data.parquet') })
-    const inputs = wire.filter((r) => r.path.endsWith('/execution/1/input'))
-    expect(inputs.map((r) => [r.status, r.form.dataset_name, r.files[0].part])).toEqual([
-      [201, 'clients', 'input'],
-      [201, 'loans', 'input']
-    ])
-    const bytes = await readFile(download.path)
-    const rows = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer })
-    const plain = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])))
-    expect(plain).toEqual(await expectedJoin())
-    expect(info).toMatchObject({ ExecutionId: 1, Status: 'Succeeded', OutputDatasetHash: download.output_dataset_hash, Rows: plain.length })
-  })
+  maybe(
+    'execution: create, one input per dataset, run, wait, and a parquet result that holds the joined rows',
+    async () => {
+      const { execution, download, info } = summary.v2
+      expect(execution).toMatchObject({ kind: 'execution', id: 1 })
+      expect(summary.v2.final_status).toBe('Succeeded')
+      expect(download).toEqual({
+        status: 'Succeeded',
+        output_dataset_hash: expect.stringMatching(/^D[0-9a-f]{63}$/),
+        path: path.join(outDir, 'preprocessed_data.parquet')
+      })
+      const inputs = wire.filter((r) => r.path.endsWith('/execution/1/input'))
+      expect(inputs.map((r) => [r.status, r.form.dataset_name, r.files[0].part])).toEqual([
+        [201, 'clients', 'input'],
+        [201, 'loans', 'input']
+      ])
+      const bytes = await readFile(download.path)
+      const rows = await parquetReadObjects({
+        file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+      })
+      const plain = rows.map((r) =>
+        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]))
+      )
+      expect(plain).toEqual(await expectedJoin())
+      expect(info).toMatchObject({
+        ExecutionId: 1,
+        Status: 'Succeeded',
+        OutputDatasetHash: download.output_dataset_hash,
+        Rows: plain.length
+      })
+    }
+  )
 
   maybe('a broken build: the client raises PreprocessingError with the build error', () => {
-    expect(summary.broken).toMatch(/^PreprocessingError: S[0-9a-f]{63} deploy failed: script\.py does not parse as Python 3\.10: expected ':' at line 1/)
+    expect(summary.broken).toMatch(
+      /^PreprocessingError: S[0-9a-f]{63} deploy failed: script\.py does not parse as Python 3\.10: expected ':' at line 1/
+    )
   })
 
   maybe('search: the v2 list answers (no fallback) with the v2 scripts', () => {
@@ -150,7 +226,11 @@ test('an older server (api v1): Sync and search work through the fallbacks; an A
   try {
     const summary = await replay(emu.url, outDir, ['--v1-server'])
     expect(emu.requests.map((r) => [r.method, r.path, r.status])).toEqual(summary.requests)
-    expect(summary.sync).toMatchObject({ status: 'Deployed', operation: 'sync', run: { kind: 'sync', http_status: 200 } })
+    expect(summary.sync).toMatchObject({
+      status: 'Deployed',
+      operation: 'sync',
+      run: { kind: 'sync', http_status: 200 }
+    })
     expect(summary.sync.run.result).toEqual(summary.sync.expected)
     expect(summary.async_create).toBe('GroupError')
     expect(summary.fallbacks.at(-1)).toEqual(['search', 404])

@@ -10,7 +10,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import { DEFAULT_GROUP, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, startEmulator, type Emulator, type RecordedRequest } from '../../emulator/index.js'
+import {
+  DEFAULT_GROUP,
+  DEFAULT_GROUP_TOKEN,
+  DEFAULT_PASSWORD,
+  DEFAULT_USER,
+  startEmulator,
+  type Emulator,
+  type RecordedRequest
+} from '../../emulator/index.js'
 import { repoRoot } from './helpers.js'
 
 const SCRIPT = path.join(repoRoot, '__tests__', 'emulator', 'official_client_calls.py')
@@ -22,7 +30,8 @@ const HASH = /^S[0-9a-f]{63}$/
  * Greenwich would: the default "last 6 days" must still find today's entries.
  */
 const CLIENT_TZ = new Date().getUTCHours() < 12 ? 'Etc/GMT+12' : 'Etc/GMT-14'
-const utcDay = (d: Date): string => `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`
+const utcDay = (d: Date): string =>
+  `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`
 
 interface Summary {
   api: string
@@ -56,7 +65,22 @@ function replay(url: string, outDir: string): Promise<{ code: number | null; std
   return new Promise((resolve, reject) => {
     const child = spawn(
       'python3',
-      [SCRIPT, url, '--user', DEFAULT_USER, '--password', DEFAULT_PASSWORD, '--group', DEFAULT_GROUP, '--group-token', DEFAULT_GROUP_TOKEN, '--sleep-scale', '0.02', '--out-dir', outDir],
+      [
+        SCRIPT,
+        url,
+        '--user',
+        DEFAULT_USER,
+        '--password',
+        DEFAULT_PASSWORD,
+        '--group',
+        DEFAULT_GROUP,
+        '--group-token',
+        DEFAULT_GROUP_TOKEN,
+        '--sleep-scale',
+        '0.02',
+        '--out-dir',
+        outDir
+      ],
       { cwd: outDir, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', TZ: CLIENT_TZ } }
     )
     let stdout = ''
@@ -99,12 +123,18 @@ test('every request the client sends is answered as it accepts (exit 0), in its 
 })
 
 test('create (Sync and Async) registers, hosts and waits until Deployed', () => {
-  expect(Object.values(summary.scripts)).toEqual([expect.stringMatching(HASH), expect.stringMatching(HASH), expect.stringMatching(HASH)])
+  expect(Object.values(summary.scripts)).toEqual([
+    expect.stringMatching(HASH),
+    expect.stringMatching(HASH),
+    expect.stringMatching(HASH)
+  ])
   expect(new Set(Object.values(summary.scripts)).size).toBe(3)
   expect(summary.status).toEqual({ sync: 'Deployed', async: 'Deployed', official: 'Deployed' })
   expect(summary.operation).toEqual({ sync: 'sync', async: 'async', official: 'sync' })
   for (const hash of Object.values(summary.scripts)) {
-    const calls = wire.filter((r) => r.path.endsWith(`/${hash}`)).map((r) => `${r.method} ${r.path.replace(`/${hash}`, '').replace('/api/preprocessing/', '')}`)
+    const calls = wire
+      .filter((r) => r.path.endsWith(`/${hash}`))
+      .map((r) => `${r.method} ${r.path.replace(`/${hash}`, '').replace('/api/preprocessing/', '')}`)
     // host (a GET), status polls while Building, then the object's describe + status.
     expect(calls[0]).toMatch(/^GET (sync|async)\/host\/datarisk$/)
     expect(calls.slice(1, 3)).toEqual(['GET status/datarisk', 'GET status/datarisk'])
@@ -113,13 +143,25 @@ test('create (Sync and Async) registers, hosts and waits until Deployed', () => 
 
 test('the wire format is the client’s: form login, multipart register without part types, raw JSON sync run', () => {
   const login = wire.find((r) => r.path === '/api/login')
-  expect(login).toMatchObject({ method: 'POST', auth: 'none', contentType: 'application/x-www-form-urlencoded', form: { user: DEFAULT_USER } })
+  expect(login).toMatchObject({
+    method: 'POST',
+    auth: 'none',
+    contentType: 'application/x-www-form-urlencoded',
+    form: { user: DEFAULT_USER }
+  })
 
   const registers = wire.filter((r) => r.path === `/api/preprocessing/register/${DEFAULT_GROUP}`)
-  expect(registers.map((r) => [r.status, r.auth, r.contentType?.split(';')[0]])).toEqual(Array(3).fill([201, 'user', 'multipart/form-data']))
+  expect(registers.map((r) => [r.status, r.auth, r.contentType?.split(';')[0]])).toEqual(
+    Array(3).fill([201, 'user', 'multipart/form-data'])
+  )
   expect(registers.map((r) => r.form)).toEqual([
     { name: 'replay sync score', script_reference: 'process', operation: 'Sync', python_version: 'Python310' },
-    { name: 'replay async features', script_reference: 'build_features', operation: 'Async', python_version: 'Python39' },
+    {
+      name: 'replay async features',
+      script_reference: 'build_features',
+      operation: 'Async',
+      python_version: 'Python39'
+    },
     { name: 'replay official samples', script_reference: 'process', operation: 'Sync', python_version: 'Python38' }
   ])
   expect(registers.map((r) => r.files.map((f) => `${f.part}:${f.filename}`))).toEqual([
@@ -128,7 +170,9 @@ test('the wire format is the client’s: form login, multipart register without 
     ['source:script.py', 'requirements:requirements.txt', 'schema:schema.json', 'extra:limits.json']
   ])
   // The wide sample: a requirements.txt without a trailing newline and a 35-feature schema.json, byte for byte.
-  expect(registers[2].files.slice(1, 3).map((f) => f.size)).toEqual(WIDE_FILES.map((f) => statSync(path.join(repoRoot, '__tests__', 'emulator', 'data', 'wide-sync', f)).size))
+  expect(registers[2].files.slice(1, 3).map((f) => f.size)).toEqual(
+    WIDE_FILES.map((f) => statSync(path.join(repoRoot, '__tests__', 'emulator', 'data', 'wide-sync', f)).size)
+  )
 
   const syncRuns = wire.filter((r) => r.path.startsWith('/api/preprocessing/sync/run/'))
   expect(syncRuns.map((r) => [r.status, r.auth, r.contentType])).toEqual([
@@ -139,7 +183,10 @@ test('the wire format is the client’s: form login, multipart register without 
   expect(asyncRun).toMatchObject({ status: 202, auth: 'group', files: [{ part: 'dataset', filename: 'schema.csv' }] })
 
   const route = (r: RecordedRequest): string =>
-    `${r.method} ${r.path.replace(/\/S[0-9a-f]{63}$/, '/{hash}').replace(`/${DEFAULT_GROUP}`, '/{group}').replace(/\/\d+$/, '/{id}')}`
+    `${r.method} ${r.path
+      .replace(/\/S[0-9a-f]{63}$/, '/{hash}')
+      .replace(`/${DEFAULT_GROUP}`, '/{group}')
+      .replace(/\/\d+$/, '/{id}')}`
   const byAuth = (auth: string): string[] => [...new Set(wire.filter((r) => r.auth === auth).map(route))].sort()
   expect(byAuth('none')).toEqual(['GET /api/health', 'POST /api/login'])
   expect(byAuth('group')).toEqual([
@@ -165,7 +212,13 @@ test('the wire format is the client’s: form login, multipart register without 
 test('sync run answers the entrypoint’s own return value', () => {
   expect(summary.sync_run.http_status).toBe(200)
   expect(summary.sync_run.result).toEqual(summary.sync_run.expected)
-  expect(summary.sync_run.result).toEqual({ age: 34, instalment: 500, instalment_to_income: 0.0962, late_payments: 0, has_history: true })
+  expect(summary.sync_run.result).toEqual({
+    age: 34,
+    instalment: 500,
+    instalment_to_income: 0.0962,
+    late_payments: 0,
+    has_history: true
+  })
   // The client's own sample flow, run(data=<the schema dict>), on the wide 35-feature schema.json.
   expect(summary.official_run.http_status).toBe(200)
   expect(summary.official_run.result).toEqual(summary.official_run.expected)
@@ -182,7 +235,13 @@ test('async run: Running, waited to Succeeded, result downloaded as a readable z
   expect(Object.keys(entries)).toEqual(['features.csv'])
   const csv = strFromU8(entries['features.csv'])
   expect(csv).toBe(run.output['features.csv'])
-  expect(csv.split('\r\n')).toEqual(['id,instalment,instalment_to_income,late_payments', '1,500.0,0.0962,0', '2,833.33,0.1029,1', '3,250.0,0.119,2', ''])
+  expect(csv.split('\r\n')).toEqual([
+    'id,instalment,instalment_to_income,late_payments',
+    '1,500.0,0.0962,0',
+    '2,833.33,0.1029,1',
+    '3,250.0,0.119,2',
+    ''
+  ])
 })
 
 test('logs: both paths answer entries with the client’s keys, under its local-day dates', () => {
@@ -197,7 +256,11 @@ test('logs: both paths answer entries with the client’s keys, under its local-
     `/api/preprocessing/logs/${summary.scripts.async}`,
     `/api/preprocessing/logs/${DEFAULT_GROUP}/${summary.scripts.sync}`
   ])
-  for (const call of logCalls) expect(call.query).toMatchObject({ start: expect.stringMatching(/^\d\d-\d\d-\d{4}$/), end: expect.stringMatching(/^\d\d-\d\d-\d{4}$/) })
+  for (const call of logCalls)
+    expect(call.query).toMatchObject({
+      start: expect.stringMatching(/^\d\d-\d\d-\d{4}$/),
+      end: expect.stringMatching(/^\d\d-\d\d-\d{4}$/)
+    })
   // The client's "today" (its local date) is not the UTC date of the entries.
   expect(logCalls[0].query.end).not.toBe(utcDay(new Date(logCalls[0].at)))
 })
@@ -206,7 +269,10 @@ test('search finds every script; groups list datarisk', () => {
   const hashes = Object.values(summary.scripts)
   expect(summary.search.all).toEqual(expect.arrayContaining(hashes))
   expect(summary.search.deployed_in_group).toEqual(expect.arrayContaining(hashes))
-  expect(wire.filter((r) => r.path === '/api/preprocessing/search').map((r) => r.query)).toEqual([{}, { group: DEFAULT_GROUP, state: 'Deployed' }])
+  expect(wire.filter((r) => r.path === '/api/preprocessing/search').map((r) => r.query)).toEqual([
+    {},
+    { group: DEFAULT_GROUP, state: 'Deployed' }
+  ])
   expect(summary.groups).toContain(DEFAULT_GROUP)
   expect(summary.groups_at_start).toContain(DEFAULT_GROUP)
 })

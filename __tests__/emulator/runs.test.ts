@@ -5,7 +5,17 @@ import { strFromU8, unzipSync } from 'fflate'
 import { parquetReadObjects } from 'hyparquet'
 import { pandasPython } from '../../src/harness/interpreter.js'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { ASYNC_CSV, ASYNC_ONE_ARG, ASYNC_RAISES, HELPER_MODULE, NOTEBOOK, SYNC_OK, SYNC_RAISES, SYNC_RETURNS_JSON_STRING, SYNC_SLEEPS } from './fixtures.js'
+import {
+  ASYNC_CSV,
+  ASYNC_ONE_ARG,
+  ASYNC_RAISES,
+  HELPER_MODULE,
+  NOTEBOOK,
+  SYNC_OK,
+  SYNC_RAISES,
+  SYNC_RETURNS_JSON_STRING,
+  SYNC_SLEEPS
+} from './fixtures.js'
 import { bearer, deploy, getJson, GROUP, GROUP_TOKEN, logs, register, repoRoot, userToken, waitFor } from './helpers.js'
 
 const samplesDir = path.join(repoRoot, 'samples')
@@ -14,7 +24,10 @@ let emu: Emulator
 let token: string
 // The emulator's default interpreter is one with pandas when the machine has one.
 const withPandas = await pandasPython()
-if (!withPandas) console.warn('No interpreter here can import pandas (apt-get install python3-pandas): the DataFrame-form run is skipped.')
+if (!withPandas)
+  console.warn(
+    'No interpreter here can import pandas (apt-get install python3-pandas): the DataFrame-form run is skipped.'
+  )
 
 beforeAll(async () => {
   emu = await startEmulator({ buildSeconds: 0, runTimeoutSeconds: 2 })
@@ -22,13 +35,26 @@ beforeAll(async () => {
 })
 afterAll(() => emu.close())
 
-const syncRun = (hash: string, body: string, headers: Record<string, string> = {}, groupToken = GROUP_TOKEN): Promise<Response> =>
-  fetch(`${emu.url}/api/preprocessing/sync/run/${GROUP}/${hash}`, { method: 'POST', headers: { ...bearer(groupToken), ...headers }, body })
+const syncRun = (
+  hash: string,
+  body: string,
+  headers: Record<string, string> = {},
+  groupToken = GROUP_TOKEN
+): Promise<Response> =>
+  fetch(`${emu.url}/api/preprocessing/sync/run/${GROUP}/${hash}`, {
+    method: 'POST',
+    headers: { ...bearer(groupToken), ...headers },
+    body
+  })
 
 const asyncRun = (hash: string, content: string, filename: string, groupToken = GROUP_TOKEN): Promise<Response> => {
   const form = new FormData()
   form.append('dataset', new Blob([content]), filename)
-  return fetch(`${emu.url}/api/preprocessing/async/run/${GROUP}/${hash}`, { method: 'POST', headers: bearer(groupToken), body: form })
+  return fetch(`${emu.url}/api/preprocessing/async/run/${GROUP}/${hash}`, {
+    method: 'POST',
+    headers: bearer(groupToken),
+    body: form
+  })
 }
 
 const executionStatus = async (id: string): Promise<{ ExecutionId: string; Status: string; Message: string | null }> =>
@@ -79,7 +105,10 @@ describe('sync run (R1)', () => {
 
   test('a notebook entrypoint runs', async () => {
     const nb = await deploy(emu, token, { source: NOTEBOOK, sourceName: 'nb.ipynb' })
-    expect(await (await syncRun(nb, '{"Input": {"b": 1, "a": 2}}')).json()).toEqual({ from: 'notebook', keys: ['a', 'b'] })
+    expect(await (await syncRun(nb, '{"Input": {"b": 1, "a": 2}}')).json()).toEqual({
+      from: 'notebook',
+      keys: ['a', 'b']
+    })
   })
 
   test('a raising entrypoint is a 500 ExecutionError with the traceback, and a Run/Error log entry', async () => {
@@ -88,14 +117,19 @@ describe('sync run (R1)', () => {
     expect(res.status).toBe(500)
     const body = await res.json()
     expect(body.Error.Type).toBe('ExecutionError')
-    expect(body.Error.Message).toMatch(/^Traceback[\s\S]*script\.py", line 3, in process[\s\S]*ValueError: the input is not acceptable$/)
+    expect(body.Error.Message).toMatch(
+      /^Traceback[\s\S]*script\.py", line 3, in process[\s\S]*ValueError: the input is not acceptable$/
+    )
     expect(body.Error.Message).not.toMatch(/harness\.py/)
     const errors = await logs(emu, token, bad, '?routine=Run&type=Error')
     expect(errors.map((e) => e.OutputData)).toEqual([body.Error.Message])
   })
 
   test('a 5 MB Input reaches the entrypoint whole (through a file, not argv)', async () => {
-    const big = await deploy(emu, token, { source: 'import json\ndef process(data, base_path):\n    return {"rows": len(json.loads(data)), "chars": len(data)}\n' })
+    const big = await deploy(emu, token, {
+      source:
+        'import json\ndef process(data, base_path):\n    return {"rows": len(json.loads(data)), "chars": len(data)}\n'
+    })
     const input = JSON.stringify(Array.from({ length: 50_000 }, (_, i) => ({ id: i, note: 'z'.repeat(90) })))
     expect(input.length).toBeGreaterThan(5_000_000)
     const res = await syncRun(big, JSON.stringify({ Input: JSON.parse(input) }))
@@ -126,7 +160,11 @@ describe('sync run (R1)', () => {
       expect(res.status).toBe(401)
       expect((await res.json()).Error.Type).toBe('InvalidBearerToken')
     }
-    const otherGroup = await fetch(`${emu.url}/api/preprocessing/sync/run/other/${hash}`, { method: 'POST', headers: bearer(GROUP_TOKEN), body: '{"Input": 1}' })
+    const otherGroup = await fetch(`${emu.url}/api/preprocessing/sync/run/other/${hash}`, {
+      method: 'POST',
+      headers: bearer(GROUP_TOKEN),
+      body: '{"Input": 1}'
+    })
     expect(otherGroup.status).toBe(401)
   })
 
@@ -144,7 +182,12 @@ describe('sync run (R1)', () => {
 describe('async run (R2, E1, E2)', () => {
   let hash: string
   beforeAll(async () => {
-    hash = await deploy(emu, token, { source: ASYNC_CSV, ref: 'build_df', operation: 'Async', schema: { name: 'schema.csv', content: 'a,b\n' } })
+    hash = await deploy(emu, token, {
+      source: ASYNC_CSV,
+      ref: 'build_df',
+      operation: 'Async',
+      schema: { name: 'schema.csv', content: 'a,b\n' }
+    })
   })
 
   test('R2 answers 202 with a string ExecutionId counted per script; E1 starts Running; E2 gives a zip', async () => {
@@ -152,7 +195,9 @@ describe('async run (R2, E1, E2)', () => {
     expect(res.status).toBe(202)
     const body = await res.json()
     expect(body).toEqual({
-      Message: expect.stringMatching(/^Execution '1' started to generate 'D[0-9a-f]{63}'\. Use the id to check its status\.$/),
+      Message: expect.stringMatching(
+        /^Execution '1' started to generate 'D[0-9a-f]{63}'\. Use the id to check its status\.$/
+      ),
       ExecutionId: '1'
     })
     // Quirk: an execution starts at Running, never Requested.
@@ -183,30 +228,47 @@ describe('async run (R2, E1, E2)', () => {
     )
   })
 
-  ;(withPandas ? test : test.skip)("the current server's DataFrame form build_df(df, data_path, extra_path) gives processed_data.parquet", async () => {
-    // Its own emulator: importing pandas can take longer than the 2 s limit above.
-    const pandasEmu = await startEmulator({ buildSeconds: 0, python: withPandas })
-    try {
-      const pandasToken = await userToken(pandasEmu)
-      const frame = await deploy(pandasEmu, pandasToken, { source: 'def build_df(df, data_path, extra_path=None):\n    df["total"] = df["a"] + df["b"]\n    return df\n', ref: 'build_df', operation: 'Async' })
-      const form = new FormData()
-      form.append('dataset', new Blob(['a,b\n1,2\n3,4\n']), 'input.csv')
-      const started = await fetch(`${pandasEmu.url}/api/preprocessing/async/run/${GROUP}/${frame}`, { method: 'POST', headers: bearer(GROUP_TOKEN), body: form })
-      const id = ((await started.json()) as { ExecutionId: string }).ExecutionId
-      await waitFor(
-        async () => (await getJson(pandasEmu, `/preprocessing/async/status/${GROUP}/${id}`, GROUP_TOKEN)).body,
-        (s) => s.Status === 'Succeeded'
-      )
-      const result = await fetch(`${pandasEmu.url}/api/preprocessing/async/result/${GROUP}/${id}`, { headers: bearer(GROUP_TOKEN) })
-      const parquet = unzipSync(new Uint8Array(await result.arrayBuffer()))['processed_data.parquet']
-      expect(await parquetReadObjects({ file: parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength) as ArrayBuffer })).toEqual([
-        { a: 1n, b: 2n, total: 3n },
-        { a: 3n, b: 4n, total: 7n }
-      ])
-    } finally {
-      await pandasEmu.close()
+  ;(withPandas ? test : test.skip)(
+    "the current server's DataFrame form build_df(df, data_path, extra_path) gives processed_data.parquet",
+    async () => {
+      // Its own emulator: importing pandas can take longer than the 2 s limit above.
+      const pandasEmu = await startEmulator({ buildSeconds: 0, python: withPandas })
+      try {
+        const pandasToken = await userToken(pandasEmu)
+        const frame = await deploy(pandasEmu, pandasToken, {
+          source: 'def build_df(df, data_path, extra_path=None):\n    df["total"] = df["a"] + df["b"]\n    return df\n',
+          ref: 'build_df',
+          operation: 'Async'
+        })
+        const form = new FormData()
+        form.append('dataset', new Blob(['a,b\n1,2\n3,4\n']), 'input.csv')
+        const started = await fetch(`${pandasEmu.url}/api/preprocessing/async/run/${GROUP}/${frame}`, {
+          method: 'POST',
+          headers: bearer(GROUP_TOKEN),
+          body: form
+        })
+        const id = ((await started.json()) as { ExecutionId: string }).ExecutionId
+        await waitFor(
+          async () => (await getJson(pandasEmu, `/preprocessing/async/status/${GROUP}/${id}`, GROUP_TOKEN)).body,
+          (s) => s.Status === 'Succeeded'
+        )
+        const result = await fetch(`${pandasEmu.url}/api/preprocessing/async/result/${GROUP}/${id}`, {
+          headers: bearer(GROUP_TOKEN)
+        })
+        const parquet = unzipSync(new Uint8Array(await result.arrayBuffer()))['processed_data.parquet']
+        expect(
+          await parquetReadObjects({
+            file: parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength) as ArrayBuffer
+          })
+        ).toEqual([
+          { a: 1n, b: 2n, total: 3n },
+          { a: 3n, b: 4n, total: 7n }
+        ])
+      } finally {
+        await pandasEmu.close()
+      }
     }
-  })
+  )
 
   test('a one-argument entrypoint gets the dataset path and inputFileName', async () => {
     const one = await deploy(emu, token, { source: ASYNC_ONE_ARG, ref: 'run', operation: 'Async' })
@@ -215,7 +277,9 @@ describe('async run (R2, E1, E2)', () => {
       () => executionStatus(id),
       (s) => s.Status === 'Succeeded'
     )
-    const result = await fetch(`${emu.url}/api/preprocessing/async/result/${GROUP}/${id}`, { headers: bearer(GROUP_TOKEN) })
+    const result = await fetch(`${emu.url}/api/preprocessing/async/result/${GROUP}/${id}`, {
+      headers: bearer(GROUP_TOKEN)
+    })
     expect(strFromU8(unzipSync(new Uint8Array(await result.arrayBuffer()))['out.txt'])).toBe('input was words.txt')
   })
 
@@ -234,7 +298,11 @@ describe('async run (R2, E1, E2)', () => {
   })
 
   test('missing dataset part, unknown execution, and a wrong group token', async () => {
-    const empty = await fetch(`${emu.url}/api/preprocessing/async/run/${GROUP}/${hash}`, { method: 'POST', headers: bearer(GROUP_TOKEN), body: new FormData() })
+    const empty = await fetch(`${emu.url}/api/preprocessing/async/run/${GROUP}/${hash}`, {
+      method: 'POST',
+      headers: bearer(GROUP_TOKEN),
+      body: new FormData()
+    })
     expect(empty.status).toBe(400)
     expect((await empty.json()).Error.Message).toMatch(/'dataset'/)
     expect((await getJson(emu, `/preprocessing/async/status/${GROUP}/999`, GROUP_TOKEN)).status).toBe(404)
@@ -265,17 +333,29 @@ describe("the project's samples (samples/)", () => {
 
   test('async: schema.csv, sent again as the dataset, through a csv-module entrypoint', async () => {
     const dir = path.join(samplesDir, 'async')
-    const [schema, requirements] = await Promise.all(['schema.csv', 'requirements.txt'].map((f) => readFile(path.join(dir, f), 'utf8')))
+    const [schema, requirements] = await Promise.all(
+      ['schema.csv', 'requirements.txt'].map((f) => readFile(path.join(dir, f), 'utf8'))
+    )
     const input = schema
-    const hash = await deploy(emu, token, { source: ASYNC_CSV, ref: 'build_df', operation: 'Async', requirements, schema: { name: 'schema.csv', content: schema } })
+    const hash = await deploy(emu, token, {
+      source: ASYNC_CSV,
+      ref: 'build_df',
+      operation: 'Async',
+      requirements,
+      schema: { name: 'schema.csv', content: schema }
+    })
     const id = (await (await asyncRun(hash, input, 'input.csv')).json()).ExecutionId
     expect(id).toBe('1')
     await waitFor(
       () => executionStatus(id),
       (s) => s.Status === 'Succeeded'
     )
-    const zip = await fetch(`${emu.url}/api/preprocessing/async/result/${GROUP}/${id}`, { headers: bearer(GROUP_TOKEN) })
-    const lines = strFromU8(unzipSync(new Uint8Array(await zip.arrayBuffer()))['base_preprocessada.csv']).trim().split(/\r?\n/)
+    const zip = await fetch(`${emu.url}/api/preprocessing/async/result/${GROUP}/${id}`, {
+      headers: bearer(GROUP_TOKEN)
+    })
+    const lines = strFromU8(unzipSync(new Uint8Array(await zip.arrayBuffer()))['base_preprocessada.csv'])
+      .trim()
+      .split(/\r?\n/)
     const inputLines = input.trim().split(/\r?\n/)
     expect(lines).toHaveLength(inputLines.length)
     expect(lines[0]).toBe('row,' + inputLines[0])

@@ -17,7 +17,10 @@ export function scriptFolder(files: Record<string, string | Buffer>): string {
 /** Resolved once per test file: tests needing pandas skip with a visible reason when none has it. */
 export async function interpreters(): Promise<{ withPandas?: string; withoutPandas?: string }> {
   const withPandas = await pandasPython()
-  if (!withPandas) console.warn('No interpreter here can import pandas (apt-get install python3-pandas): the DataFrame tests are skipped.')
+  if (!withPandas)
+    console.warn(
+      'No interpreter here can import pandas (apt-get install python3-pandas): the DataFrame tests are skipped.'
+    )
   const withoutPandas = (await hasPandas('python3')) ? undefined : 'python3'
   return { withPandas, withoutPandas }
 }

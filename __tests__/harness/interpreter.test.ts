@@ -24,7 +24,9 @@ realTest('python3.9 on PATH is used for python-version 3.9, with no warning', as
 realTest('without python3.9, python3 runs it and the warning names both versions', async () => {
   const choice = await pythonFor('3.9', undefined, { PATH: pathWith('python3') })
   expect(choice.interpreter).toMatchObject({ command: 'python3', version: real?.version })
-  expect(choice.warning).toBe(`python3.9 is not on PATH, so the entrypoint ran with python3 (Python ${real?.version}) although python-version is 3.9; add actions/setup-python with python-version: '3.9' before this step to check with the server's version`)
+  expect(choice.warning).toBe(
+    `python3.9 is not on PATH, so the entrypoint ran with python3 (Python ${real?.version}) although python-version is 3.9; add actions/setup-python with python-version: '3.9' before this step to check with the server's version`
+  )
 })
 
 test('with no Python at all there is no interpreter, and no warning', async () => {

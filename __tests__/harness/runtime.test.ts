@@ -10,17 +10,27 @@ const found = await interpreters()
 const withPandas = found.withPandas
 const pandasTest = withPandas ? test : test.skip
 
-function call(folder: string, contract: HarnessCall['contract'], python = 'python3', entrypoint = 'process'): HarnessCall {
+function call(
+  folder: string,
+  contract: HarnessCall['contract'],
+  python = 'python3',
+  entrypoint = 'process'
+): HarnessCall {
   return { python, folder, sourceFile: 'script.py', entrypoint, contract, timeoutMs: 30_000 }
 }
 
 async function readParquet(path: string): Promise<Record<string, unknown>[]> {
   const bytes = readFileSync(path)
-  return parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer })
+  return parquetReadObjects({
+    file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+  })
 }
 
 test('a 5 MB JSON sample reaches a Sync entrypoint through a file, whole', async () => {
-  const folder = scriptFolder({ 'script.py': 'import json\ndef process(data, base_path):\n    rows = json.loads(data)\n    return {"rows": len(rows), "chars": len(data)}\n' })
+  const folder = scriptFolder({
+    'script.py':
+      'import json\ndef process(data, base_path):\n    rows = json.loads(data)\n    return {"rows": len(rows), "chars": len(data)}\n'
+  })
   const sample = JSON.stringify(Array.from({ length: 50_000 }, (_, i) => ({ id: i, text: 'x'.repeat(80) })))
   expect(sample.length).toBeGreaterThan(5_000_000)
   const input = join(folder, 'input.json')
@@ -30,7 +40,9 @@ test('a 5 MB JSON sample reaches a Sync entrypoint through a file, whole', async
 })
 
 test('what the entrypoint prints is output, never the answer', async () => {
-  const folder = scriptFolder({ 'script.py': 'def process(data, base_path):\n    print("{not the answer}")\n    return "{\\"a\\": 1}"\n' })
+  const folder = scriptFolder({
+    'script.py': 'def process(data, base_path):\n    print("{not the answer}")\n    return "{\\"a\\": 1}"\n'
+  })
   writeFileSync(join(folder, 'in.json'), '{}')
   const run = await runSync({ ...call(folder, 'sync'), inputJsonFile: join(folder, 'in.json') })
   expect(run).toMatchObject({ ok: true, response: { a: 1 }, output: '{not the answer}' })
@@ -61,60 +73,93 @@ test('a missing interpreter is a skip naming it, not a crash', async () => {
 
 test('v1 Async (2.1.1 form): the file the entrypoint wrote, with inputFileName set', async () => {
   const folder = scriptFolder({
-    'script.py': 'import os\ndef build_df(data_path, extra_path=None):\n    out = os.path.join(data_path, "out.txt")\n    open(out, "w").write(os.environ["inputFileName"] + ":" + str(extra_path == os.getcwd()))\n    return out\n',
+    'script.py':
+      'import os\ndef build_df(data_path, extra_path=None):\n    out = os.path.join(data_path, "out.txt")\n    open(out, "w").write(os.environ["inputFileName"] + ":" + str(extra_path == os.getcwd()))\n    return out\n',
     'data/in.csv': 'a\n1\n'
   })
-  const run = await runAsyncV1({ ...call(folder, 'async-v1', 'python3', 'build_df'), dataPath: join(folder, 'data'), inputFileName: 'in.csv' })
+  const run = await runAsyncV1({
+    ...call(folder, 'async-v1', 'python3', 'build_df'),
+    dataPath: join(folder, 'data'),
+    inputFileName: 'in.csv'
+  })
   expect(run).toMatchObject({ ok: true, outputFile: join(folder, 'data', 'out.txt') })
   expect(readFileSync(run.outputFile as string, 'utf8')).toBe('in.csv:True')
 })
 
-pandasTest('v1 Async (DataFrame form): build_df(df, data_path, extra_path) returns a DataFrame, written as parquet', async () => {
-  const folder = scriptFolder({
-    'script.py': 'def build_df(df, data_path, extra_path=None):\n    df["double"] = df["a"] * 2\n    return df\n',
-    'data/in.csv': 'a,name\n1,x\n2,y\n'
-  })
-  const run = await runAsyncV1({ ...call(folder, 'async-v1', withPandas, 'build_df'), dataPath: join(folder, 'data'), inputFileName: 'in.csv' })
-  expect(run).toMatchObject({ ok: true, rows: 2, columns: ['a', 'name', 'double'], outputFile: join(folder, 'data', 'processed_data.parquet') })
-  expect(await readParquet(run.outputFile as string)).toEqual([
-    { a: 1n, name: 'x', double: 2n },
-    { a: 2n, name: 'y', double: 4n }
-  ])
-})
+pandasTest(
+  'v1 Async (DataFrame form): build_df(df, data_path, extra_path) returns a DataFrame, written as parquet',
+  async () => {
+    const folder = scriptFolder({
+      'script.py': 'def build_df(df, data_path, extra_path=None):\n    df["double"] = df["a"] * 2\n    return df\n',
+      'data/in.csv': 'a,name\n1,x\n2,y\n'
+    })
+    const run = await runAsyncV1({
+      ...call(folder, 'async-v1', withPandas, 'build_df'),
+      dataPath: join(folder, 'data'),
+      inputFileName: 'in.csv'
+    })
+    expect(run).toMatchObject({
+      ok: true,
+      rows: 2,
+      columns: ['a', 'name', 'double'],
+      outputFile: join(folder, 'data', 'processed_data.parquet')
+    })
+    expect(await readParquet(run.outputFile as string)).toEqual([
+      { a: 1n, name: 'x', double: 2n },
+      { a: 2n, name: 'y', double: 4n }
+    ])
+  }
+)
 
-pandasTest('v2: a dict of DataFrames from csv, json and parquet datasets; the result is a real parquet file', async () => {
-  const folder = scriptFolder({
-    'script.py': [
-      'import pandas as pd',
-      'def build_df(dfs, extra_path=None):',
-      '    merged = dfs["clients"].merge(dfs["scores"], on="id").merge(dfs["regions"], on="id")',
-      '    merged["ok"] = merged["score"] > 0.5',
-      '    merged["when"] = pd.Timestamp("2024-01-02T03:04:05Z")',
-      '    return merged',
-      ''
-    ].join('\n'),
-    'clients.csv': 'id,name\n1,Ana\n2,Bia\n',
-    'scores.json': JSON.stringify([{ id: 1, score: 0.9 }, { id: 2, score: 0.1 }])
-  })
-  const regions = join(folder, 'regions.parquet')
-  writeFileSync(regions, new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'id', type: 'INT64', data: [1n, 2n] }, { name: 'region', type: 'STRING', data: ['N', 'S'] }] })))
-  const output = join(folder, 'result.parquet')
-  const run = await runDataFrames({
-    ...call(folder, 'async-v2', withPandas, 'build_df'),
-    datasets: [
-      { name: 'clients', path: join(folder, 'clients.csv') },
-      { name: 'scores', path: join(folder, 'scores.json') },
-      { name: 'regions', path: regions }
-    ],
-    outputParquet: output
-  })
-  expect(run).toMatchObject({ ok: true, rows: 2, columns: ['id', 'name', 'score', 'region', 'ok', 'when'] })
-  const when = new Date('2024-01-02T03:04:05Z')
-  expect(await readParquet(output)).toEqual([
-    { id: 1n, name: 'Ana', score: 0.9, region: 'N', ok: true, when },
-    { id: 2n, name: 'Bia', score: 0.1, region: 'S', ok: false, when }
-  ])
-})
+pandasTest(
+  'v2: a dict of DataFrames from csv, json and parquet datasets; the result is a real parquet file',
+  async () => {
+    const folder = scriptFolder({
+      'script.py': [
+        'import pandas as pd',
+        'def build_df(dfs, extra_path=None):',
+        '    merged = dfs["clients"].merge(dfs["scores"], on="id").merge(dfs["regions"], on="id")',
+        '    merged["ok"] = merged["score"] > 0.5',
+        '    merged["when"] = pd.Timestamp("2024-01-02T03:04:05Z")',
+        '    return merged',
+        ''
+      ].join('\n'),
+      'clients.csv': 'id,name\n1,Ana\n2,Bia\n',
+      'scores.json': JSON.stringify([
+        { id: 1, score: 0.9 },
+        { id: 2, score: 0.1 }
+      ])
+    })
+    const regions = join(folder, 'regions.parquet')
+    writeFileSync(
+      regions,
+      new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [
+            { name: 'id', type: 'INT64', data: [1n, 2n] },
+            { name: 'region', type: 'STRING', data: ['N', 'S'] }
+          ]
+        })
+      )
+    )
+    const output = join(folder, 'result.parquet')
+    const run = await runDataFrames({
+      ...call(folder, 'async-v2', withPandas, 'build_df'),
+      datasets: [
+        { name: 'clients', path: join(folder, 'clients.csv') },
+        { name: 'scores', path: join(folder, 'scores.json') },
+        { name: 'regions', path: regions }
+      ],
+      outputParquet: output
+    })
+    expect(run).toMatchObject({ ok: true, rows: 2, columns: ['id', 'name', 'score', 'region', 'ok', 'when'] })
+    const when = new Date('2024-01-02T03:04:05Z')
+    expect(await readParquet(output)).toEqual([
+      { id: 1n, name: 'Ana', score: 0.9, region: 'N', ok: true, when },
+      { id: 2n, name: 'Bia', score: 0.1, region: 'S', ok: false, when }
+    ])
+  }
+)
 
 pandasTest.each([
   ['a dict instead of a DataFrame', 'return {"a": 1}', 'the entrypoint returned dict, not a pandas DataFrame'],
@@ -123,13 +168,24 @@ pandasTest.each([
 ])('v2: %s is a failure with a clear reason', async (_label, body, problem) => {
   const folder = scriptFolder({ 'script.py': `def build_df(dfs, extra_path=None):\n    ${body}\n`, 'd.csv': 'a\n1\n' })
   const output = join(folder, 'out.parquet')
-  const run = await runDataFrames({ ...call(folder, 'async-v2', withPandas, 'build_df'), datasets: [{ name: 'd', path: join(folder, 'd.csv') }], outputParquet: output })
+  const run = await runDataFrames({
+    ...call(folder, 'async-v2', withPandas, 'build_df'),
+    datasets: [{ name: 'd', path: join(folder, 'd.csv') }],
+    outputParquet: output
+  })
   expect(run).toMatchObject({ ok: false, problem })
 })
 
 ;(found.withoutPandas ? test : test.skip)('v2 without pandas: skipped, naming the interpreter', async () => {
-  const folder = scriptFolder({ 'script.py': 'def build_df(dfs, extra_path=None):\n    return dfs\n', 'd.csv': 'a\n1\n' })
-  const run = await runDataFrames({ ...call(folder, 'async-v2', found.withoutPandas, 'build_df'), datasets: [{ name: 'd', path: join(folder, 'd.csv') }], outputParquet: join(folder, 'o.parquet') })
+  const folder = scriptFolder({
+    'script.py': 'def build_df(dfs, extra_path=None):\n    return dfs\n',
+    'd.csv': 'a\n1\n'
+  })
+  const run = await runDataFrames({
+    ...call(folder, 'async-v2', found.withoutPandas, 'build_df'),
+    datasets: [{ name: 'd', path: join(folder, 'd.csv') }],
+    outputParquet: join(folder, 'o.parquet')
+  })
   expect(run.ok).toBe(false)
   expect(run.skipped).toMatch(/^pandas is not installed for \/.*python/)
 })

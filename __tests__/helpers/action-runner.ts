@@ -55,11 +55,15 @@ export function runAction(inputs: Record<string, string>, options: RunOptions = 
 
   const started = Date.now()
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(options.node ?? process.env.ACTION_NODE ?? process.execPath, [BUNDLE], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(options.node ?? process.env.ACTION_NODE ?? process.execPath, [BUNDLE], {
+      cwd: workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', chunk => (stdout += chunk))
-    child.stderr.on('data', chunk => (stderr += chunk))
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
     const killer = options.killAfterMs ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs) : undefined
     child.on('error', reject)
     child.on('close', (code, signal) => {
@@ -80,7 +84,10 @@ export function runAction(inputs: Record<string, string>, options: RunOptions = 
   })
 }
 
-export type RunnerFiles = Record<'GITHUB_OUTPUT' | 'GITHUB_STEP_SUMMARY' | 'GITHUB_STATE' | 'GITHUB_ENV' | 'GITHUB_PATH', string>
+export type RunnerFiles = Record<
+  'GITHUB_OUTPUT' | 'GITHUB_STEP_SUMMARY' | 'GITHUB_STATE' | 'GITHUB_ENV' | 'GITHUB_PATH',
+  string
+>
 
 /**
  * The files a runner creates before a step runs, empty, in `dir` (made if missing).
@@ -104,7 +111,13 @@ export function createRunnerFiles(dir: string): RunnerFiles {
  * runner files, `INPUT_<NAME>` for every input (upper-cased, spaces as _, hyphens kept),
  * with `env` (proxies, NEOMARIL_* fallbacks, an artifact service…) over the context.
  */
-export function runnerEnv(step: { workspace: string; runnerDir: string; files: RunnerFiles; inputs: Record<string, string>; env?: Record<string, string> }): Record<string, string> {
+export function runnerEnv(step: {
+  workspace: string
+  runnerDir: string
+  files: RunnerFiles
+  inputs: Record<string, string>
+  env?: Record<string, string>
+}): Record<string, string> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? step.runnerDir,
@@ -151,20 +164,30 @@ export function parseOutputFile(content: string): Record<string, string> {
 export function errorsOf(run: ActionRun): string[] {
   return run.stdout
     .split('\n')
-    .filter(line => line.startsWith('::error'))
-    .map(line => line.replace(/^::error[^:]*::/, '').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'))
+    .filter((line) => line.startsWith('::error'))
+    .map((line) =>
+      line
+        .replace(/^::error[^:]*::/, '')
+        .replace(/%0A/g, '\n')
+        .replace(/%0D/g, '\r')
+        .replace(/%25/g, '%')
+    )
 }
 
 /**
  * An onStart hook that sends `signal` once the action's stdout contains `marker`
  * (e.g. a log group's name), and remembers when it did.
  */
-export function signalWhenOutput(marker: string, signal: NodeJS.Signals, delayMs = 300): { onStart: (child: ChildProcess) => void; sentAt: () => number } {
+export function signalWhenOutput(
+  marker: string,
+  signal: NodeJS.Signals,
+  delayMs = 300
+): { onStart: (child: ChildProcess) => void; sentAt: () => number } {
   let sentAt = 0
   return {
-    onStart: child => {
+    onStart: (child) => {
       let seen = ''
-      child.stdout?.on('data', chunk => {
+      child.stdout?.on('data', (chunk) => {
         if (sentAt !== 0) return
         seen += chunk
         if (!seen.includes(marker)) return

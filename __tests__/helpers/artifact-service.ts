@@ -82,7 +82,10 @@ interface StoredArtifact {
 /** An unsigned JWT: the client only base64-decodes the payload to read `scp`. */
 function runtimeToken(runId: string, jobId: string): string {
   const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url')
-  const payload = { scp: `Actions.GenericRead:00000000 Actions.Results:${runId}:${jobId}`, iat: Math.floor(Date.now() / 1000) }
+  const payload = {
+    scp: `Actions.GenericRead:00000000 Actions.Results:${runId}:${jobId}`,
+    iat: Math.floor(Date.now() / 1000)
+  }
   return `${part({ typ: 'JWT', alg: 'none' })}.${part(payload)}.fake-signature`
 }
 
@@ -281,7 +284,8 @@ export async function startArtifactService(options: { runId?: string; jobId?: st
     }
     handle().catch((error: unknown) => {
       const twirpError = error instanceof TwirpError ? error : new TwirpError('internal', String(error))
-      if (!res.headersSent) sendJson(res, TWIRP_STATUS[twirpError.code], { code: twirpError.code, msg: twirpError.message })
+      if (!res.headersSent)
+        sendJson(res, TWIRP_STATUS[twirpError.code], { code: twirpError.code, msg: twirpError.message })
       else res.destroy()
     })
   })

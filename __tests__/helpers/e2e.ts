@@ -1,4 +1,11 @@
-import { startEmulator, DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
+import {
+  startEmulator,
+  DEFAULT_GROUP_TOKEN,
+  DEFAULT_PASSWORD,
+  DEFAULT_USER,
+  type Emulator,
+  type EmulatorOptions
+} from '../../emulator/index.js'
 
 /**
  * One emulator for a test file: started before its tests, closed after them, and

@@ -17,7 +17,16 @@ export interface StormClass {
 }
 
 export const faultsOf = (cls: StormClass, seed: number): FaultSpec[] =>
-  cls.faults.map((fault, i) => ({ ...fault, path: cls.path, ...(cls.method ? { method: cls.method } : {}), probability: cls.p, seed: seed * 100 + i }) as FaultSpec)
+  cls.faults.map(
+    (fault, i) =>
+      ({
+        ...fault,
+        path: cls.path,
+        ...(cls.method ? { method: cls.method } : {}),
+        probability: cls.p,
+        seed: seed * 100 + i
+      }) as FaultSpec
+  )
 
 /**
  * The longest run of consecutive failing requests the emulator will inject into a
@@ -25,7 +34,12 @@ export const faultsOf = (cls: StormClass, seed: number): FaultSpec[] =>
  * requests come one after another, so the n-th one meets the same faults whatever the
  * timing. A slow answer within `requestTimeoutMs` is a fault but not a failure.
  */
-export function longestFailingRun(cls: StormClass, seed: number, draws: number, requestTimeoutMs: number): { longest: number; rate: number } {
+export function longestFailingRun(
+  cls: StormClass,
+  seed: number,
+  draws: number,
+  requestTimeoutMs: number
+): { longest: number; rate: number } {
   const book = new FaultBook()
   for (const spec of faultsOf(cls, seed)) book.add(spec)
   let longest = 0
@@ -43,6 +57,7 @@ export function longestFailingRun(cls: StormClass, seed: number, draws: number, 
 
 /** The first seed whose longest failing run stays under the client's 5 attempts (the retry budget running out is tested in client.test.ts). */
 export function stormSeed(cls: StormClass, draws: number, requestTimeoutMs: number): number {
-  for (let seed = 1; seed < 10_000; seed++) if (longestFailingRun(cls, seed, draws, requestTimeoutMs).longest <= 4) return seed
+  for (let seed = 1; seed < 10_000; seed++)
+    if (longestFailingRun(cls, seed, draws, requestTimeoutMs).longest <= 4) return seed
   throw new Error('no seed keeps every call within the retry budget')
 }

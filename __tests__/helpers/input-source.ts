@@ -35,24 +35,36 @@ export const VALID: Record<string, string> = {
   schema: 'schema.json'
 }
 
-export function source(cwd: string, inputs: Record<string, string>, env: Record<string, string> = {}): InputSource & { masked: string[] } {
+export function source(
+  cwd: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {}
+): InputSource & { masked: string[] } {
   const masked: string[] = []
-  return { get: name => (inputs[name] ?? '').trim(), env, cwd, mask: value => masked.push(value), masked }
+  return { get: (name) => (inputs[name] ?? '').trim(), env, cwd, mask: (value) => masked.push(value), masked }
 }
 
-export function problemsOf(inputs: Record<string, string>, env: Record<string, string> = {}, prepare?: (dir: string) => void): { input: string; text: string }[] {
+export function problemsOf(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  prepare?: (dir: string) => void
+): { input: string; text: string }[] {
   const dir = workspace()
   prepare?.(dir)
   return problemsAt(dir, inputs, env)
 }
 
 /** The problems parseInputs finds with these inputs in workspace `dir` ([] when it accepts them). */
-export function problemsAt(dir: string, inputs: Record<string, string>, env: Record<string, string> = {}): { input: string; text: string }[] {
+export function problemsAt(
+  dir: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {}
+): { input: string; text: string }[] {
   try {
     parseInputs(source(dir, inputs, env))
   } catch (error) {
     if (!(error instanceof InputError)) throw error
-    return error.problems.map(p => ({ input: p.input, text: `${p.problem} ${p.fix ?? ''}` }))
+    return error.problems.map((p) => ({ input: p.input, text: `${p.problem} ${p.fix ?? ''}` }))
   }
   return []
 }

@@ -27,7 +27,16 @@ export interface LoopbackProxy {
 }
 
 /** Hop-by-hop headers a proxy must not pass on (RFC 9110 §7.6.1). */
-const HOP_BY_HOP = ['connection', 'proxy-connection', 'keep-alive', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']
+const HOP_BY_HOP = [
+  'connection',
+  'proxy-connection',
+  'keep-alive',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade'
+]
 
 export async function startProxy(): Promise<LoopbackProxy> {
   const requests: ProxiedRequest[] = []
@@ -40,17 +49,31 @@ export async function startProxy(): Promise<LoopbackProxy> {
       if (target.protocol !== 'http:') throw new Error('not http')
     } catch {
       // A request with a relative URI was meant for an origin server, not a proxy.
-      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('This is a proxy: send an absolute http:// URI or CONNECT')
+      res
+        .writeHead(400, { 'Content-Type': 'text/plain' })
+        .end('This is a proxy: send an absolute http:// URI or CONNECT')
       return
     }
-    const record: ProxiedRequest = { kind: 'forward', method: req.method ?? 'GET', target: target.toString(), path: target.pathname, status: 0 }
+    const record: ProxiedRequest = {
+      kind: 'forward',
+      method: req.method ?? 'GET',
+      target: target.toString(),
+      path: target.pathname,
+      status: 0
+    }
     requests.push(record)
     const headers = { ...req.headers }
     for (const name of HOP_BY_HOP) delete headers[name]
     headers.host = target.host
     const upstream = http.request(
-      { host: target.hostname, port: target.port || 80, method: req.method, path: `${target.pathname}${target.search}`, headers },
-      answer => {
+      {
+        host: target.hostname,
+        port: target.port || 80,
+        method: req.method,
+        path: `${target.pathname}${target.search}`,
+        headers
+      },
+      (answer) => {
         record.status = answer.statusCode ?? 0
         const back = { ...answer.headers }
         for (const name of HOP_BY_HOP) delete back[name]
@@ -84,7 +107,7 @@ export async function startProxy(): Promise<LoopbackProxy> {
     })
     client.on('error', () => upstream.destroy())
   })
-  server.on('connection', socket => {
+  server.on('connection', (socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
@@ -98,7 +121,7 @@ export async function startProxy(): Promise<LoopbackProxy> {
     url: `http://127.0.0.1:${port}`,
     requests,
     close: () =>
-      new Promise<void>(resolve => {
+      new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy()
         server.close(() => resolve())
       })

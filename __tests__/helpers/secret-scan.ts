@@ -18,13 +18,17 @@ export function findSecretLeaks(run: ActionRun, secrets: Secrets): string[] {
   // far more than 50 ms to start, so a file written in the first 50 ms is the test's own.
   const writtenByRunAfter = Date.now() - run.elapsedMs + 50
   const labelled: [string, string][] = Array.isArray(secrets)
-    ? (secrets as readonly string[]).map((value, i) => [`secret #${i + 1} (${value.slice(0, 2)}…, ${value.length} chars)`, value])
+    ? (secrets as readonly string[]).map((value, i) => [
+        `secret #${i + 1} (${value.slice(0, 2)}…, ${value.length} chars)`,
+        value
+      ])
     : Object.entries(secrets as Record<string, string>)
   // Whatever the run masked must stay masked everywhere else. An `::add-mask::` line
   // inside a `::stop-commands::` block is server text shown inert, not a mask.
   const { masks, rest } = splitMasks(run.stdout)
   for (const value of masks) {
-    if (value.length >= 3 && !labelled.some(([, known]) => known === value)) labelled.push([`a value the run masked (${value.length} chars)`, value])
+    if (value.length >= 3 && !labelled.some(([, known]) => known === value))
+      labelled.push([`a value the run masked (${value.length} chars)`, value])
   }
   const places: [string, string][] = [
     ['stdout', rest],
@@ -41,11 +45,18 @@ export function findSecretLeaks(run: ActionRun, secrets: Secrets): string[] {
   for (const file of walk(run.runnerDir)) files.add(file)
   // The workspace holds the test's own inputs (a .env with its secret): only what the run wrote counts.
   for (const file of walk(run.workspace)) if (statSync(file).mtimeMs >= writtenByRunAfter) files.add(file)
-  for (const file of files) places.push([`file ${file.startsWith(run.runnerDir) ? relative(run.runnerDir, file) : `${relative(run.workspace, file)} in the workspace`}`, readFileSync(file).toString('latin1') + '\n' + readFileSync(file, 'utf8')])
+  for (const file of files)
+    places.push([
+      `file ${file.startsWith(run.runnerDir) ? relative(run.runnerDir, file) : `${relative(run.workspace, file)} in the workspace`}`,
+      readFileSync(file).toString('latin1') + '\n' + readFileSync(file, 'utf8')
+    ])
 
   // @actions/artifact masks its signed URLs and then logs them in its ::debug:: lines:
   // the runner hides both. Values the run masked are looked for outside those lines.
-  const withoutLibraryDebug = rest.split(RUNNER_LINE_BREAK).filter(line => !line.startsWith('::debug::')).join('\n')
+  const withoutLibraryDebug = rest
+    .split(RUNNER_LINE_BREAK)
+    .filter((line) => !line.startsWith('::debug::'))
+    .join('\n')
   const leaks: string[] = []
   for (const [place, text] of places) {
     for (const [label, value] of labelled) {

@@ -19,7 +19,8 @@ export async function measureBuilds({ buildRuns, node, progress }) {
   // the build ends when both buildSeconds and the emulator's Python build check are over.
   const deployedAt = new Map()
   const watcher = setInterval(() => {
-    for (const s of emulator.scripts()) if (s.status === 'Deployed' && !deployedAt.has(s.hash)) deployedAt.set(s.hash, Date.now())
+    for (const s of emulator.scripts())
+      if (s.status === 'Deployed' && !deployedAt.has(s.hash)) deployedAt.set(s.hash, Date.now())
   }, WATCH_MS)
   const results = []
   try {
@@ -29,7 +30,7 @@ export async function measureBuilds({ buildRuns, node, progress }) {
       // A name of its own for each build length: its first deploy finds no earlier build,
       // and each repeat learns the length from the one before (README "The poll schedule").
       const inputs = { name: `bench sync ${seconds}s ${Date.now()}` }
-      const measure = async label => {
+      const measure = async (label) => {
         // Real builds never take the same time twice to the millisecond: a random part of a
         // second on top puts the build's end at a random point between two checks, as in life.
         const buildSeconds = seconds + Math.random()
@@ -37,7 +38,9 @@ export async function measureBuilds({ buildRuns, node, progress }) {
         emulator.clearRequests()
         const run = await runAction(emulator, { node, inputs })
         const r = readBuildRun(run, [...emulator.requests], buildSeconds, deployedAt)
-        progress(`build ${seconds} s, ${label}: ${r.ok ? `overhead ${ms(r.overhead)}, lag ${ms(r.lag)}, ${r.statusChecks} status checks${r.hinted ? ', hint from the previous build' : ', no hint'}` : `FAILED (exit ${r.code})\n    ${r.error}`}`)
+        progress(
+          `build ${seconds} s, ${label}: ${r.ok ? `overhead ${ms(r.overhead)}, lag ${ms(r.lag)}, ${r.statusChecks} status checks${r.hinted ? ', hint from the previous build' : ', no hint'}` : `FAILED (exit ${r.code})\n    ${r.error}`}`
+        )
         return r
       }
       const first = await measure('first deploy of the name')
@@ -60,7 +63,15 @@ function readBuildRun(run, requests, seconds, deployedAt) {
   const wall = run.exitAt - run.spawnAt
   // The wait says in the log when it goes by the previous build (src/modes/deploy.ts).
   const hinted = /The previous build of .* took [\d.]+ s: checking every 4 s/.test(run.stdout)
-  const r = { ok, code: run.code, wall, overhead: wall - seconds * 1000, statusChecks: statusChecks.length, hinted, error: ok ? undefined : errorLines(run) }
+  const r = {
+    ok,
+    code: run.code,
+    wall,
+    overhead: wall - seconds * 1000,
+    statusChecks: statusChecks.length,
+    hinted,
+    error: ok ? undefined : errorLines(run)
+  }
   if (!ok) return r
   const nominalEnd = host.at + seconds * 1000
   const observed = deployedAt.get(run.outputs['preprocessing-id']) ?? nominalEnd

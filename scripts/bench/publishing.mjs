@@ -14,20 +14,31 @@ export async function measurePublishing({ runs, node, progress }) {
   const service = await startArtifactService()
   const out = { withoutArtifact: [], withArtifact: [], failed: 0 }
   try {
-    for (const [key, inputs, env] of [['withoutArtifact', { 'upload-artifact': 'false' }, {}], ['withArtifact', { 'upload-artifact': 'true' }, service.env]]) {
+    for (const [key, inputs, env] of [
+      ['withoutArtifact', { 'upload-artifact': 'false' }, {}],
+      ['withArtifact', { 'upload-artifact': 'true' }, service.env]
+    ]) {
       for (let i = 1; i <= runs; i++) {
         emulator.clearRequests()
-        const uploadedBefore = service.artifacts().filter(a => a.finalized).length
-        const run = await runAction(emulator, { node, inputs: { ...inputs, name: `bench ${key === "withArtifact" ? "artifact" : "plain"} ${i}` }, env })
+        const uploadedBefore = service.artifacts().filter((a) => a.finalized).length
+        const run = await runAction(emulator, {
+          node,
+          inputs: { ...inputs, name: `bench ${key === 'withArtifact' ? 'artifact' : 'plain'} ${i}` },
+          env
+        })
         const seen = emulator.requests.filter(isBuildStatus).at(-1)
-        const uploaded = service.artifacts().filter(a => a.finalized).length > uploadedBefore
+        const uploaded = service.artifacts().filter((a) => a.finalized).length > uploadedBefore
         if (run.code !== 0 || !seen || (key === 'withArtifact' && !uploaded)) {
           out.failed++
-          progress(`publishing (${key}) run ${i}: FAILED (exit ${run.code}${key === 'withArtifact' && !uploaded ? ', no artifact uploaded' : ''})\n    ${errorLines(run)}`)
+          progress(
+            `publishing (${key}) run ${i}: FAILED (exit ${run.code}${key === 'withArtifact' && !uploaded ? ', no artifact uploaded' : ''})\n    ${errorLines(run)}`
+          )
           continue
         }
         out[key].push(run.exitAt - seen.at)
-        progress(`publishing (${key === 'withArtifact' ? 'with an artifact' : 'no artifact'}) run ${i}/${runs}: Deployed seen → exit ${ms(run.exitAt - seen.at)}`)
+        progress(
+          `publishing (${key === 'withArtifact' ? 'with an artifact' : 'no artifact'}) run ${i}/${runs}: Deployed seen → exit ${ms(run.exitAt - seen.at)}`
+        )
       }
     }
   } finally {

@@ -31,9 +31,10 @@ const count = (flag, text) => {
 }
 
 function parseBuilds(text) {
-  return text.split(',').map(pair => {
+  return text.split(',').map((pair) => {
     const match = /^(\d+(?:\.\d+)?)=(\d+)$/.exec(pair.trim())
-    if (!match || Number(match[2]) < 1) throw new UsageError(`--builds: '${pair}' is not <build seconds>=<runs> (e.g. --builds 5=5,60=3,120=3)`)
+    if (!match || Number(match[2]) < 1)
+      throw new UsageError(`--builds: '${pair}' is not <build seconds>=<runs> (e.g. --builds 5=5,60=3,120=3)`)
     return { seconds: Number(match[1]), count: Number(match[2]) }
   })
 }
@@ -74,8 +75,8 @@ export function readSettings(argv) {
       publishingRuns: count('publishing-runs', values['publishing-runs'] ?? (quick ? '2' : '5')),
       memoryMiB: count('memory-mib', values['memory-mib'] ?? (quick ? '256' : '1024')),
       node: values.node ?? process.execPath,
-      otherNodes: values['no-other-nodes'] ? false : values['other-nodes'] ?? !quick,
-      write: values['no-write'] ? false : values.write ?? !quick,
+      otherNodes: values['no-other-nodes'] ? false : (values['other-nodes'] ?? !quick),
+      write: values['no-write'] ? false : (values.write ?? !quick),
       json: values.json
     }
   } catch (error) {

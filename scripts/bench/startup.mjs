@@ -20,16 +20,20 @@ export async function measureStartup({ runs, node, version, progress, full = tru
         const run = await runAction(emulator, { inputs: { wait: 'false' }, env, node })
         const first = emulator.requests[0]
         if (!first) {
-          progress(`start-up (${key}) run ${i}: no request reached the emulator (exit ${run.code})\n    ${errorLines(run)}`)
+          progress(
+            `start-up (${key}) run ${i}: no request reached the emulator (exit ${run.code})\n    ${errorLines(run)}`
+          )
           continue
         }
         out[key].push(first.at - run.spawnAt)
-        progress(`start-up on ${version} (${key === 'withPython' ? 'python3 on PATH' : 'python3 hidden'}) run ${i}/${runs}: ${ms(first.at - run.spawnAt)} to ${first.method} ${first.path}`)
+        progress(
+          `start-up on ${version} (${key === 'withPython' ? 'python3 on PATH' : 'python3 hidden'}) run ${i}/${runs}: ${ms(first.at - run.spawnAt)} to ${first.method} ${first.path}`
+        )
       }
     }
     for (let i = 0; i < Math.max(3, runs); i++) {
       const t = Date.now()
-      await new Promise(done => spawn(node, ['-e', '0'], { stdio: 'ignore' }).on('exit', done))
+      await new Promise((done) => spawn(node, ['-e', '0'], { stdio: 'ignore' }).on('exit', done))
       out.bareNode.push(Date.now() - t)
     }
   } finally {

@@ -12,10 +12,11 @@ const V1_EXECUTION_STATUS = /^\/api\/preprocessing\/async\/status\//
 const V2_EXECUTION_STATUS = /\/v2\/preprocessing\/[^/]+\/execution\/[^/]+\/status$/
 export const REGISTER_PATH = /^\/api\/preprocessing\/register\/|\/v2\/preprocessing\/[^/]+$/
 
-export const isBuildStatus = r => r.method === 'GET' && (V1_BUILD_STATUS.test(r.path) || V2_BUILD_STATUS.test(r.path))
-export const isHost = r => V1_HOST.test(r.path) || (r.method === 'PATCH' && V2_BUILD_STATUS.test(r.path))
-export const isRun = r => V1_RUN.test(r.path) || V2_RUN.test(r.path)
-export const isExecutionStatus = r => r.method === 'GET' && (V1_EXECUTION_STATUS.test(r.path) || V2_EXECUTION_STATUS.test(r.path))
+export const isBuildStatus = (r) => r.method === 'GET' && (V1_BUILD_STATUS.test(r.path) || V2_BUILD_STATUS.test(r.path))
+export const isHost = (r) => V1_HOST.test(r.path) || (r.method === 'PATCH' && V2_BUILD_STATUS.test(r.path))
+export const isRun = (r) => V1_RUN.test(r.path) || V2_RUN.test(r.path)
+export const isExecutionStatus = (r) =>
+  r.method === 'GET' && (V1_EXECUTION_STATUS.test(r.path) || V2_EXECUTION_STATUS.test(r.path))
 
 /**
  * The official client's build wait (neomaril-codex 2.1.1, neomaril-api.md §4, and

@@ -26,7 +26,7 @@ export function actionSpec(action) {
     const hasDefault = spec?.default !== undefined && spec?.default !== null
     inputs.set(name.toLowerCase(), { name, required: required && !hasDefault })
   }
-  const outputs = new Map(Object.keys(action?.outputs ?? {}).map(name => [name.toLowerCase(), name]))
+  const outputs = new Map(Object.keys(action?.outputs ?? {}).map((name) => [name.toLowerCase(), name]))
   return { inputs, outputs }
 }
 
@@ -42,7 +42,7 @@ export function suggest(name, names) {
         d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
     return d[a.length][b.length]
   }
-  const best = [...names].map(n => [n, distance(name.toLowerCase(), n.toLowerCase())]).sort((x, y) => x[1] - y[1])[0]
+  const best = [...names].map((n) => [n, distance(name.toLowerCase(), n.toLowerCase())]).sort((x, y) => x[1] - y[1])[0]
   return best && best[1] <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean '${best[0]}'?` : ''
 }
 
@@ -78,23 +78,34 @@ export function checkActionUsage(text, spec) {
           if (key === undefined) continue
           given.add(key.toLowerCase())
           if (!spec.inputs.has(key.toLowerCase())) {
-            const names = [...spec.inputs.values()].map(input => input.name)
-            at(pair.key.range[0], `'${usesText}' has no input '${key}'${suggest(key, names)} (inputs are listed in action.yml)`)
+            const names = [...spec.inputs.values()].map((input) => input.name)
+            at(
+              pair.key.range[0],
+              `'${usesText}' has no input '${key}'${suggest(key, names)} (inputs are listed in action.yml)`
+            )
           }
         }
       } else if (withNode !== undefined && !(YAML.isScalar(withNode) && withNode.value === null)) {
         at(withNode.range?.[0] ?? uses.range[0], `'with' of '${usesText}' must be a mapping of inputs`)
       }
-      const missing = [...spec.inputs].filter(([key, input]) => input.required && !given.has(key)).map(([, input]) => `'${input.name}'`)
+      const missing = [...spec.inputs]
+        .filter(([key, input]) => input.required && !given.has(key))
+        .map(([, input]) => `'${input.name}'`)
       if (missing.length) {
-        at(uses.range[0], `'${usesText}' needs input${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (required, no default, in action.yml)`)
+        at(
+          uses.range[0],
+          `'${usesText}' needs input${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (required, no default, in action.yml)`
+        )
       }
 
       const id = node.get('id', true)
       if (!YAML.isScalar(id) || typeof id.value !== 'string') return
       // steps live in <job>.steps: path ends with … job Map, Pair(steps), Seq
       const pair = path[path.length - 2]
-      const scope = YAML.isPair(pair) && YAML.isScalar(pair.key) && pair.key.value === 'steps' ? path[path.length - 3] : doc.contents
+      const scope =
+        YAML.isPair(pair) && YAML.isScalar(pair.key) && pair.key.value === 'steps'
+          ? path[path.length - 3]
+          : doc.contents
       if (!scopes.has(scope)) scopes.set(scope, new Set())
       scopes.get(scope).add(id.value.toLowerCase())
     }
@@ -110,7 +121,10 @@ export function checkActionUsage(text, spec) {
           const output = dotted ?? quoted
           if (!ids.has(stepId.toLowerCase()) || spec.outputs.has(output.toLowerCase())) continue
           const where = source.indexOf(whole)
-          at(node.range[0] + (where < 0 ? 0 : where), `step '${stepId}' (this action) has no output '${output}'${suggest(output, spec.outputs.values())} (outputs are listed in action.yml)`)
+          at(
+            node.range[0] + (where < 0 ? 0 : where),
+            `step '${stepId}' (this action) has no output '${output}'${suggest(output, spec.outputs.values())} (outputs are listed in action.yml)`
+          )
         }
       }
     })

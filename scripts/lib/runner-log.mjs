@@ -8,15 +8,16 @@
  */
 
 /** The runner's escaping of command data and properties. */
-const unescapeData = text => text.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%')
-const unescapeProperty = text => unescapeData(text).replace(/%3A/gi, ':').replace(/%2C/gi, ',')
+const unescapeData = (text) => text.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%')
+const unescapeProperty = (text) => unescapeData(text).replace(/%3A/gi, ':').replace(/%2C/gi, ',')
 
 export function createRunnerLog({ write, debug = false }) {
   const masks = new Set()
   let stopToken
   let pending = ''
-  const mask = text => [...masks].sort((a, b) => b.length - a.length).reduce((out, secret) => out.split(secret).join('***'), text)
-  const print = text => write(`${mask(text)}\n`)
+  const mask = (text) =>
+    [...masks].sort((a, b) => b.length - a.length).reduce((out, secret) => out.split(secret).join('***'), text)
+  const print = (text) => write(`${mask(text)}\n`)
 
   function line(text) {
     if (stopToken !== undefined) {
@@ -42,7 +43,13 @@ export function createRunnerLog({ write, debug = false }) {
       case 'error':
       case 'warning':
       case 'notice': {
-        const where = Object.fromEntries(props.split(',').filter(Boolean).map(p => p.split('=')).map(([k, v]) => [k, unescapeProperty(v ?? '')]))
+        const where = Object.fromEntries(
+          props
+            .split(',')
+            .filter(Boolean)
+            .map((p) => p.split('='))
+            .map(([k, v]) => [k, unescapeProperty(v ?? '')])
+        )
         const place = where.file ? ` (${where.file}${where.line ? `:${where.line}` : ''})` : ''
         const title = where.title ? ` ${where.title}:` : ''
         return print(`${name[0].toUpperCase()}${name.slice(1)}${place}:${title} ${message}`)

@@ -15,7 +15,9 @@ function installJsonHooks() {
   } else if (typeof module.register === 'function') {
     module.register('./json-import-hooks.mjs', import.meta.url)
   } else {
-    throw new Error(`Node ${process.version} has neither module.registerHooks nor module.register; use Node 20.6 or later`)
+    throw new Error(
+      `Node ${process.version} has neither module.registerHooks nor module.register; use Node 20.6 or later`
+    )
   }
 }
 

@@ -32,23 +32,36 @@ const SHORTEST_MS = 1000
  * Two reads, sent while the build runs: they cost the deploy no time. A failure comes
  * through; the caller (modes/deploy.ts) takes it as no hint, never as a failed deploy.
  */
-export async function previousBuild(api: PreprocessingApi, name: string, currentHash: string, options: CallOptions = {}): Promise<PreviousBuild | { readonly none: string }> {
+export async function previousBuild(
+  api: PreprocessingApi,
+  name: string,
+  currentHash: string,
+  options: CallOptions = {}
+): Promise<PreviousBuild | { readonly none: string }> {
   if (!api.findByName) return { none: `the ${api.version} API finds no script by name` }
   const newest = newestDeployed(await api.findByName(name, options), currentHash)
   if (!newest) return { none: 'no earlier script of this name in the group was deployed' }
   const ms = hostLogSpan(await api.logs(newest.hash, 'Host', options))
-  return ms === undefined ? { none: `the build log of the previous one (${newest.hash}) gives no length` } : { hash: newest.hash, ms }
+  return ms === undefined
+    ? { none: `the build log of the previous one (${newest.hash}) gives no length` }
+    : { hash: newest.hash, ms }
 }
 
 /** The most recently uploaded Deployed script other than this one; without dates, the last listed. */
 export function newestDeployed(scripts: readonly EarlierScript[], currentHash: string): EarlierScript | undefined {
-  const deployed = scripts.filter(script => script.status === 'Deployed' && script.hash !== currentHash)
-  return deployed.reduce<EarlierScript | undefined>((best, script) => (!best || (script.uploadedAt ?? -Infinity) >= (best.uploadedAt ?? -Infinity) ? script : best), undefined)
+  const deployed = scripts.filter((script) => script.status === 'Deployed' && script.hash !== currentHash)
+  return deployed.reduce<EarlierScript | undefined>(
+    (best, script) => (!best || (script.uploadedAt ?? -Infinity) >= (best.uploadedAt ?? -Infinity) ? script : best),
+    undefined
+  )
 }
 
 /** From the first Host entry to the last, when that is a second or more. */
 export function hostLogSpan(entries: readonly LogEntry[]): number | undefined {
-  const times = entries.filter(entry => entry.Routine === undefined || entry.Routine === 'Host').map(entry => Date.parse(entry.RegisteredAt)).filter(Number.isFinite)
+  const times = entries
+    .filter((entry) => entry.Routine === undefined || entry.Routine === 'Host')
+    .map((entry) => Date.parse(entry.RegisteredAt))
+    .filter(Number.isFinite)
   if (times.length < 2) return undefined
   const span = Math.max(...times) - Math.min(...times)
   return span >= SHORTEST_MS ? span : undefined

@@ -2,7 +2,9 @@ import type { LogEntry } from '../neomaril/wire.js'
 
 /** One line per entry: `2026-11-28T10:00:00Z Host/Error <text>`. */
 export function formatLogEntries(entries: readonly LogEntry[]): string {
-  return entries.map(entry => `${entry.RegisteredAt} ${entry.Routine}/${entry.OutputType} ${entry.OutputData}`).join('\n')
+  return entries
+    .map((entry) => `${entry.RegisteredAt} ${entry.Routine}/${entry.OutputType} ${entry.OutputData}`)
+    .join('\n')
 }
 
 /** The last `count` lines of the formatted entries. */
@@ -13,5 +15,12 @@ export function logTail(entries: readonly LogEntry[], count: number): string {
 
 /** The last non-blank line: the exception of a Python traceback. */
 export function lastLine(text: string): string {
-  return text.trim().split(/\r?\n/).filter(line => line.trim()).pop()?.trim() ?? ''
+  return (
+    text
+      .trim()
+      .split(/\r?\n/)
+      .filter((line) => line.trim())
+      .pop()
+      ?.trim() ?? ''
+  )
 }

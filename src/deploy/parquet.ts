@@ -15,7 +15,7 @@ export async function readParquetSummary(path: string): Promise<ParquetSummary> 
   const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await import('hyparquet')
   const file = await asyncBufferFromFile(path)
   const metadata = await parquetMetadataAsync(file)
-  const columns = parquetSchema(metadata).children.map(child => child.element.name)
+  const columns = parquetSchema(metadata).children.map((child) => child.element.name)
   const rows = Number(metadata.num_rows)
   if (rows > 0) await parquetReadObjects({ file, metadata, rowStart: 0, rowEnd: Math.min(rows, ROWS_DECODED) })
   return { rows, columns }

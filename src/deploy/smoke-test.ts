@@ -38,7 +38,12 @@ export interface SmokeTestResult {
  * Sync smoke test: sends {"Input": sample}. Passes on a 2xx JSON answer that is not an
  * error envelope and, when `expected` is given, contains it (deep subset).
  */
-export async function smokeTestSync(api: PreprocessingApi, hash: string, input: unknown, expected: unknown): Promise<SmokeTestResult> {
+export async function smokeTestSync(
+  api: PreprocessingApi,
+  hash: string,
+  input: unknown,
+  expected: unknown
+): Promise<SmokeTestResult> {
   const started = Date.now()
   const request = { Input: input }
   const { status, body } = await api.runSync(hash, input)
@@ -77,7 +82,15 @@ export async function smokeTestAsync(
   api: PreprocessingApi,
   hash: string,
   datasets: readonly DatasetPart[],
-  options: { timeoutMs: number; pollIntervalMs: number; resultPath: string; signal?: AbortSignal; onPoll?: (poll: Poll) => void; onCall?: (call: string) => void; onTransientFailure?: WaitOptions['onTransientFailure'] }
+  options: {
+    timeoutMs: number
+    pollIntervalMs: number
+    resultPath: string
+    signal?: AbortSignal
+    onPoll?: (poll: Poll) => void
+    onCall?: (call: string) => void
+    onTransientFailure?: WaitOptions['onTransientFailure']
+  }
 ): Promise<SmokeTestResult> {
   const started = Date.now()
   const execution = await api.startExecution(hash, datasets, options.onCall)
@@ -85,18 +98,21 @@ export async function smokeTestAsync(
   const result: SmokeTestResult = { outcome: 'failed', executionId }
   if (api.version === 'v2') result.inputHashes = execution.inputHashes
   let outputDatasetHash: string | undefined
-  const outcome = await waitWhilePending(async limits => {
-    const state = await api.executionStatus(hash, executionId, limits)
-    outputDatasetHash = state.outputDatasetHash
-    return state
-  }, {
-    timeoutMs: options.timeoutMs,
-    pollIntervalMs: options.pollIntervalMs,
-    pendingStates: EXECUTION_PENDING_STATES,
-    signal: options.signal,
-    onPoll: options.onPoll,
-    onTransientFailure: options.onTransientFailure
-  })
+  const outcome = await waitWhilePending(
+    async (limits) => {
+      const state = await api.executionStatus(hash, executionId, limits)
+      outputDatasetHash = state.outputDatasetHash
+      return state
+    },
+    {
+      timeoutMs: options.timeoutMs,
+      pollIntervalMs: options.pollIntervalMs,
+      pendingStates: EXECUTION_PENDING_STATES,
+      signal: options.signal,
+      onPoll: options.onPoll,
+      onTransientFailure: options.onTransientFailure
+    }
+  )
   result.executionStatus = outcome.last.status
   result.executionMessage = outcome.last.message
   result.outputDatasetHash = outputDatasetHash
@@ -111,7 +127,10 @@ export async function smokeTestAsync(
   }
   await api.downloadResult(hash, executionId, options.resultPath)
   result.resultFile = options.resultPath
-  result.reason = api.resultFormat === 'parquet' ? await checkParquet(result, options.resultPath) : await checkZip(result, options.resultPath)
+  result.reason =
+    api.resultFormat === 'parquet'
+      ? await checkParquet(result, options.resultPath)
+      : await checkZip(result, options.resultPath)
   if (result.reason === undefined) result.outcome = 'passed'
   return result
 }
@@ -126,7 +145,9 @@ async function checkZip(result: SmokeTestResult, path: string): Promise<string |
   } catch (error) {
     return `the result of execution ${result.executionId} is not a readable zip (${(error as Error).message})`
   }
-  return result.resultEntries.some(entry => entry.size > 0) ? undefined : `the result of execution ${result.executionId} is an empty zip`
+  return result.resultEntries.some((entry) => entry.size > 0)
+    ? undefined
+    : `the result of execution ${result.executionId} is an empty zip`
 }
 
 /** Why the v2 result is no good, or undefined when it is a readable parquet file with rows. */
@@ -138,7 +159,9 @@ async function checkParquet(result: SmokeTestResult, path: string): Promise<stri
   } catch (error) {
     return `the result of execution ${result.executionId} is not a readable parquet file (${(error as Error).message})`
   }
-  return result.resultRows > 0 ? undefined : `the result of execution ${result.executionId} is a parquet file with no rows (columns: ${result.resultColumns?.join(', ') || 'none'})`
+  return result.resultRows > 0
+    ? undefined
+    : `the result of execution ${result.executionId} is a parquet file with no rows (columns: ${result.resultColumns?.join(', ') || 'none'})`
 }
 
 /** The message of an error envelope ({"Error":{…}} or {"error":{…}}), if the body is one. */
@@ -162,7 +185,7 @@ export function containsDeep(actual: unknown, expected: unknown): boolean {
 function firstDifference(actual: unknown, expected: unknown, at: string): string | undefined {
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return `${at} is not an array`
-    const missing = expected.findIndex(item => !actual.some(candidate => containsDeep(candidate, item)))
+    const missing = expected.findIndex((item) => !actual.some((candidate) => containsDeep(candidate, item)))
     return missing === -1 ? undefined : `${at} has no element matching ${at}[${missing}]`
   }
   if (expected !== null && typeof expected === 'object') {

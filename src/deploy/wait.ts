@@ -86,7 +86,13 @@ export const MAX_HINT_MS = 300_000
  * previous one was due and the expected build length if known. Never later than the
  * previous due time plus poll-interval.
  */
-export function nextDueAt(attempt: number, previousDueMs: number, phaseMs: number, pollIntervalMs: number, expectedMs?: number): number {
+export function nextDueAt(
+  attempt: number,
+  previousDueMs: number,
+  phaseMs: number,
+  pollIntervalMs: number,
+  expectedMs?: number
+): number {
   if (attempt <= 1) return Math.min(FIRST_CHECK_MS, pollIntervalMs)
   // Check n no earlier than n × 2 s: the request budget.
   const budget = attempt * BUDGET_GAP_MS
@@ -124,7 +130,10 @@ export function describeHint(expectedMs: number): string {
  * `now` is an epoch clock (Date.now by default): the deadline handed to `check` is an
  * absolute time the client compares with its own clock.
  */
-export async function waitWhilePending(check: (limits: { readonly deadline: number }) => Promise<StatusCheck>, options: WaitOptions): Promise<WaitOutcome> {
+export async function waitWhilePending(
+  check: (limits: { readonly deadline: number }) => Promise<StatusCheck>,
+  options: WaitOptions
+): Promise<WaitOutcome> {
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? abortableSleep
   const pending = options.pendingStates ?? BUILDING_STATES
@@ -136,7 +145,10 @@ export async function waitWhilePending(check: (limits: { readonly deadline: numb
   let dueMs = 0
   // `attempt` counts every request (the budget), `checks` the ones that were answered.
   for (let attempt = 1, checks = 0; ; attempt++) {
-    dueMs = Math.min(nextDueAt(attempt, dueMs, phaseMs, options.pollIntervalMs, options.expectedMs?.()), options.timeoutMs)
+    dueMs = Math.min(
+      nextDueAt(attempt, dueMs, phaseMs, options.pollIntervalMs, options.expectedMs?.()),
+      options.timeoutMs
+    )
     const wait = started + dueMs - now()
     if (wait > 0) await sleep(wait, options.signal)
     // The deadline goes to the check, so its retries stop there too (client CallOptions).

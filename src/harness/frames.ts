@@ -35,7 +35,9 @@ export function formOf(path: string): Exclude<DatasetForm, 'columns'> {
 /** A parquet file as the JSON object {column: [values]} pandas.DataFrame() takes. */
 export async function parquetToColumnsJson(path: string, target: string): Promise<void> {
   const bytes = await readFile(path)
-  const rows = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer })
+  const rows = await parquetReadObjects({
+    file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+  })
   const columns: Record<string, unknown[]> = {}
   for (const name of rows.length > 0 ? Object.keys(rows[0]) : []) columns[name] = []
   for (const row of rows) for (const [name, values] of Object.entries(columns)) values.push(jsonable(row[name]))
@@ -55,11 +57,11 @@ const NON_FINITE: Record<string, number> = { inf: Infinity, '-inf': -Infinity, n
 function columnData(column: FrameColumn): unknown[] {
   switch (column.type) {
     case 'INT64':
-      return column.values.map(v => (v === null ? null : BigInt(v as string)))
+      return column.values.map((v) => (v === null ? null : BigInt(v as string)))
     case 'DOUBLE':
-      return column.values.map(v => (typeof v === 'string' ? NON_FINITE[v] : v))
+      return column.values.map((v) => (typeof v === 'string' ? NON_FINITE[v] : v))
     case 'TIMESTAMP':
-      return column.values.map(v => (v === null ? null : new Date(v as number)))
+      return column.values.map((v) => (v === null ? null : new Date(v as number)))
     default:
       return column.values
   }
@@ -68,7 +70,7 @@ function columnData(column: FrameColumn): unknown[] {
 /** Writes the returned DataFrame as a parquet file. */
 export async function writeFrameParquet(frame: Frame, target: string): Promise<void> {
   const buffer = parquetWriteBuffer({
-    columnData: frame.columns.map(column => ({ name: column.name, type: column.type, data: columnData(column) }))
+    columnData: frame.columns.map((column) => ({ name: column.name, type: column.type, data: columnData(column) }))
   })
   await writeFile(target, new Uint8Array(buffer))
 }

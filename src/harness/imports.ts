@@ -39,9 +39,7 @@ export function requirementNames(text: string): string[] {
 }
 
 export type MissingImportVerdict =
-  | { kind: 'listed'; distribution: string }
-  | { kind: 'not-listed'; distribution: string }
-  | { kind: 'uncertain' }
+  { kind: 'listed'; distribution: string } | { kind: 'not-listed'; distribution: string } | { kind: 'uncertain' }
 
 /**
  * `listed`: a requirement provides the module (so the runner lacks it); `not-listed`: the
@@ -52,7 +50,7 @@ export function whoseMissingImport(module: string, requirementsText: string | un
   const listed = requirementNames(requirementsText ?? '')
   const known = distributionsProviding(module)
   const candidates = known.length > 0 ? known : [module]
-  const match = candidates.find(name => listed.includes(normaliseDistribution(name)))
+  const match = candidates.find((name) => listed.includes(normaliseDistribution(name)))
   if (match) return { kind: 'listed', distribution: match }
   if (known.length > 0 || listed.length === 0) return { kind: 'not-listed', distribution: candidates[0] }
   return { kind: 'uncertain' }

@@ -51,9 +51,18 @@ interface Verdict {
   frame?: Frame
 }
 
-async function call(request: Record<string, unknown>, c: HarnessCall): Promise<{ outcome: HarnessOutcome; verdict?: Verdict }> {
+async function call(
+  request: Record<string, unknown>,
+  c: HarnessCall
+): Promise<{ outcome: HarnessOutcome; verdict?: Verdict }> {
   const run = await runHarness<Verdict>(
-    { ...request, source: join(c.folder, c.sourceFile), entrypoint: c.entrypoint, contract: c.contract, minor: minorOf(c.pythonVersion) },
+    {
+      ...request,
+      source: join(c.folder, c.sourceFile),
+      entrypoint: c.entrypoint,
+      contract: c.contract,
+      minor: minorOf(c.pythonVersion)
+    },
     { python: c.python, cwd: c.folder, timeoutMs: c.timeoutMs, signal: c.signal, env: c.env }
   )
   return { outcome: outcomeOf(run, c.python), verdict: run.verdict }
@@ -67,14 +76,21 @@ function minorOf(version: string | undefined): number | undefined {
 function outcomeOf(run: HarnessProcess<Verdict>, python: string): HarnessOutcome {
   const base = { output: run.output, timedOut: run.timedOut }
   if (run.spawnError) {
-    const skipped = run.spawnError.code === 'ENOENT' ? `${python} is not on this machine` : `${python} cannot be started: ${run.spawnError.message}`
+    const skipped =
+      run.spawnError.code === 'ENOENT'
+        ? `${python} is not on this machine`
+        : `${python} cannot be started: ${run.spawnError.message}`
     return { ...base, ok: false, skipped, problem: skipped }
   }
   if (run.timedOut) return { ...base, ok: false }
   const verdict = run.verdict
   if (!verdict) {
     const last = run.output.split('\n').pop() ?? ''
-    return { ...base, ok: false, problem: `Python ended (exit code ${run.exitCode}) without a verdict${last ? `: ${last}` : ''}` }
+    return {
+      ...base,
+      ok: false,
+      problem: `Python ended (exit code ${run.exitCode}) without a verdict${last ? `: ${last}` : ''}`
+    }
   }
   if (verdict.skipped) return { ...base, ok: false, skipped: verdict.skipped, problem: verdict.skipped }
   if (!verdict.ok) return { ...base, ok: false, problem: verdict.error, traceback: verdict.traceback }
@@ -87,7 +103,9 @@ export async function buildCheck(c: HarnessCall): Promise<HarnessOutcome> {
 }
 
 /** Sync: fn(data, base_path) with data the text of `inputJsonFile` (the request's Input). */
-export async function runSync(c: HarnessCall & { inputJsonFile: string }): Promise<HarnessOutcome & { response?: unknown }> {
+export async function runSync(
+  c: HarnessCall & { inputJsonFile: string }
+): Promise<HarnessOutcome & { response?: unknown }> {
   const { outcome, verdict } = await call({ mode: 'sync', input: c.inputJsonFile }, c)
   return outcome.ok ? { ...outcome, response: verdict?.value } : outcome
 }
@@ -102,8 +120,13 @@ export interface FrameOutcome extends HarnessOutcome {
  * DataFrame form's result is written as `dataPath/processed_data.parquet` (the name the
  * current server gives it).
  */
-export async function runAsyncV1(c: HarnessCall & { dataPath: string; inputFileName: string }): Promise<FrameOutcome & { outputFile?: string }> {
-  const { outcome, verdict } = await call({ mode: 'async-v1', data_path: c.dataPath, input_file_name: c.inputFileName }, c)
+export async function runAsyncV1(
+  c: HarnessCall & { dataPath: string; inputFileName: string }
+): Promise<FrameOutcome & { outputFile?: string }> {
+  const { outcome, verdict } = await call(
+    { mode: 'async-v1', data_path: c.dataPath, input_file_name: c.inputFileName },
+    c
+  )
   if (!outcome.ok || !verdict) return outcome
   if (verdict.output) return { ...outcome, outputFile: verdict.output }
   const outputFile = join(c.dataPath, 'processed_data.parquet')
@@ -112,7 +135,9 @@ export async function runAsyncV1(c: HarnessCall & { dataPath: string; inputFileN
 }
 
 /** v2 Async: fn(dfs, extra_path) on the named datasets; the DataFrame returned becomes `outputParquet`. */
-export async function runDataFrames(c: HarnessCall & { datasets: { name: string; path: string }[]; outputParquet: string }): Promise<FrameOutcome> {
+export async function runDataFrames(
+  c: HarnessCall & { datasets: { name: string; path: string }[]; outputParquet: string }
+): Promise<FrameOutcome> {
   const scratch = runFolder()
   try {
     const datasets: { name: string; path: string; form: DatasetForm }[] = []

@@ -18,10 +18,13 @@ export interface InterpreterChoice {
 
 const DESCRIBE = "import sys; print(sys.executable); print('%d.%d.%d' % sys.version_info[:3])"
 
-export async function describePython(command: string, env: NodeJS.ProcessEnv = process.env): Promise<Interpreter | undefined> {
+export async function describePython(
+  command: string,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<Interpreter | undefined> {
   const out = await probePython(command, DESCRIBE, env)
   if (out === undefined) return undefined
-  const [path, version] = out.split('\n').map(line => line.trim())
+  const [path, version] = out.split('\n').map((line) => line.trim())
   return { command, path, version }
 }
 
@@ -30,7 +33,11 @@ export async function describePython(command: string, env: NodeJS.ProcessEnv = p
  * else python3 with a warning naming both versions; none when neither runs.
  * `override` (a caller's interpreter) is used as it is; `env` holds the PATH searched.
  */
-export async function pythonFor(version: string, override?: string, env: NodeJS.ProcessEnv = process.env): Promise<InterpreterChoice> {
+export async function pythonFor(
+  version: string,
+  override?: string,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<InterpreterChoice> {
   if (override) return { interpreter: await describePython(override, env) }
   const exact = await describePython(`python${version}`, env)
   if (exact) return { interpreter: exact }

@@ -70,7 +70,8 @@ export async function runHarness<T>(request: Record<string, unknown>, how: Harne
       try {
         verdict = JSON.parse(await readFile(resultPath, 'utf8')) as T
         const framePath = join(dir, 'frame.json')
-        if (existsSync(framePath)) (verdict as { frame?: unknown }).frame = JSON.parse(await readFile(framePath, 'utf8'))
+        if (existsSync(framePath))
+          (verdict as { frame?: unknown }).frame = JSON.parse(await readFile(framePath, 'utf8'))
       } catch {
         verdict = undefined
       }
@@ -82,10 +83,16 @@ export async function runHarness<T>(request: Record<string, unknown>, how: Harne
 }
 
 function spawnPython(how: HarnessSpawn, args: string[]): Promise<Omit<HarnessProcess<never>, 'verdict'>> {
-  return new Promise(resolve => {
+  return new Promise((resolve) => {
     const child = spawn(how.python, args, {
       cwd: how.cwd,
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1', ...how.env },
+      env: {
+        ...process.env,
+        PYTHONDONTWRITEBYTECODE: '1',
+        PYTHONIOENCODING: 'utf-8',
+        PYTHONUNBUFFERED: '1',
+        ...how.env
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true
     })
@@ -115,8 +122,8 @@ function spawnPython(how: HarnessSpawn, args: string[]): Promise<Omit<HarnessPro
     how.signal?.addEventListener('abort', killGroup, { once: true })
     if (how.signal?.aborted) killGroup()
     let spawnError: NodeJS.ErrnoException | undefined
-    child.on('error', error => (spawnError = error))
-    child.on('close', code => {
+    child.on('error', (error) => (spawnError = error))
+    child.on('close', (code) => {
       clearTimeout(timer)
       how.signal?.removeEventListener('abort', killGroup)
       const output = (Buffer.concat(stdout).toString('utf8') + Buffer.concat(stderr).toString('utf8')).trim()
@@ -126,14 +133,19 @@ function spawnPython(how: HarnessSpawn, args: string[]): Promise<Omit<HarnessPro
 }
 
 /** Runs `python -c code` briefly (interpreter probes); undefined when it cannot run. */
-export function probePython(python: string, code: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = 20_000): Promise<string | undefined> {
-  return new Promise(resolve => {
+export function probePython(
+  python: string,
+  code: string,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 20_000
+): Promise<string | undefined> {
+  return new Promise((resolve) => {
     const child = spawn(python, ['-c', code], { stdio: ['ignore', 'pipe', 'ignore'], env })
     let out = ''
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
-    child.stdout.on('data', chunk => (out += chunk))
+    child.stdout.on('data', (chunk) => (out += chunk))
     child.on('error', () => undefined)
-    child.on('close', status => {
+    child.on('close', (status) => {
       clearTimeout(timer)
       resolve(status === 0 ? out.trim() : undefined)
     })

@@ -34,16 +34,41 @@ export function parseConnection(reader: InputReader, needsServer: boolean): Depl
   if (groupToken) reader.source.mask(groupToken)
 
   const rawUrl = fallback('url')
-  if (!rawUrl && needsServer) fail('url', `is empty and neither ${neither('url')} is set; the action has no default server, so your password goes only where you point it.`, 'Set url: to the server root (e.g. https://neomaril.datarisk.net), or the MLOPS_URL variable.')
+  if (!rawUrl && needsServer)
+    fail(
+      'url',
+      `is empty and neither ${neither('url')} is set; the action has no default server, so your password goes only where you point it.`,
+      'Set url: to the server root (e.g. https://neomaril.datarisk.net), or the MLOPS_URL variable.'
+    )
   const allowInsecureHttp = reader.boolean('allow-insecure-http', false)
   const apiUrl = rawUrl ? parseServerUrl(rawUrl, allowInsecureHttp, reader) : undefined
 
   const login = fallback('login')
-  if (!login && needsServer) fail('login', `is empty and neither ${neither('login')} is set.`, 'Pass it from a secret: login: ${{ secrets.MLOPS_USER }}.')
-  if (!password && needsServer) fail('password', `is empty and neither ${neither('password')} is set.`, 'Pass it from a secret: password: ${{ secrets.MLOPS_PASSWORD }}.')
-  if (groupToken && /\s/.test(groupToken)) fail('group-token', 'contains white space.', 'Copy the token exactly as the server returned it when the group was created.')
+  if (!login && needsServer)
+    fail(
+      'login',
+      `is empty and neither ${neither('login')} is set.`,
+      'Pass it from a secret: login: ${{ secrets.MLOPS_USER }}.'
+    )
+  if (!password && needsServer)
+    fail(
+      'password',
+      `is empty and neither ${neither('password')} is set.`,
+      'Pass it from a secret: password: ${{ secrets.MLOPS_PASSWORD }}.'
+    )
+  if (groupToken && /\s/.test(groupToken))
+    fail(
+      'group-token',
+      'contains white space.',
+      'Copy the token exactly as the server returned it when the group was created.'
+    )
   const tenant = fallback('tenant')
-  if (tenant && /\s/.test(tenant)) fail('tenant', `'${tenant}' contains white space.`, 'Use the tenant name your MLOps administrator gave you (e.g. datarisk).')
+  if (tenant && /\s/.test(tenant))
+    fail(
+      'tenant',
+      `'${tenant}' contains white space.`,
+      'Use the tenant name your MLOps administrator gave you (e.g. datarisk).'
+    )
 
   return {
     apiUrl: apiUrl ?? '',
@@ -79,10 +104,16 @@ function parseServerUrl(raw: string, allowInsecureHttp: boolean, { fail }: Input
   } catch {
     return fail('url', `'${raw}' is not a URL.`, 'Use the server root, e.g. https://neomaril.datarisk.net.')
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('url', `'${raw}' is not an http(s) URL.`, 'Use the server root, e.g. https://neomaril.datarisk.net.')
-  if (url.username || url.password) return fail('url', 'holds credentials.', "Remove them from the URL; use the 'login' and 'password' inputs.")
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return fail('url', `'${raw}' is not an http(s) URL.`, 'Use the server root, e.g. https://neomaril.datarisk.net.')
+  if (url.username || url.password)
+    return fail('url', 'holds credentials.', "Remove them from the URL; use the 'login' and 'password' inputs.")
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname) && !allowInsecureHttp) {
-    return fail('url', `'${raw}' uses plain http, which would send the password unencrypted.`, 'Use https, or set allow-insecure-http: true if the network is trusted.')
+    return fail(
+      'url',
+      `'${raw}' uses plain http, which would send the password unencrypted.`,
+      'Use https, or set allow-insecure-http: true if the network is trusted.'
+    )
   }
   if (url.search || url.hash) return fail('url', `'${raw}' has a query or fragment.`, 'Use the server root only.')
   return apiBaseUrl(url.toString())
@@ -92,6 +123,11 @@ function parseServerUrl(raw: string, allowInsecureHttp: boolean, { fail }: Input
 export function parseGroup(reader: InputReader): { group: string; groupNormalised: string } {
   const group = reader.get('group') || 'datarisk'
   const groupNormalised = normaliseGroup(group)
-  if (!/^[a-z0-9_]+$/.test(groupNormalised)) reader.fail('group', `'${group}' is not a group name (even as '${groupNormalised}').`, 'Group names hold letters, digits and _ only; use the name shown by the MLOps server.')
+  if (!/^[a-z0-9_]+$/.test(groupNormalised))
+    reader.fail(
+      'group',
+      `'${group}' is not a group name (even as '${groupNormalised}').`,
+      'Group names hold letters, digits and _ only; use the name shown by the MLOps server.'
+    )
   return { group, groupNormalised }
 }

@@ -41,8 +41,12 @@ export function parseDatasetLines(
 ): TypedDataset[] {
   const { fail } = reader
   const datasets: TypedDataset[] = []
-  const lines = raw.split(/\r?\n/).map(line => line.trim()).filter(line => line && !line.startsWith('#'))
-  if (lines.length === 0) fail(input, 'holds only blank lines and comments.', 'Give at least one file (name=path, or a bare path).')
+  const lines = raw
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+  if (lines.length === 0)
+    fail(input, 'holds only blank lines and comments.', 'Give at least one file (name=path, or a bare path).')
   for (const line of lines) {
     const named = /^([^=/\\]*)=(.*)$/.exec(line)
     const path = (named ? named[2] : line).trim()
@@ -52,10 +56,16 @@ export function parseDatasetLines(
       continue
     }
     if (!DATASET_NAME.test(name)) {
-      fail(input, named ? `'${name}' is not a dataset name.` : `the file '${path}' would be the dataset '${name}', which is not a dataset name.`, `Dataset names are ${DATASET_NAME_RULE}; write the line as name=path.`)
+      fail(
+        input,
+        named
+          ? `'${name}' is not a dataset name.`
+          : `the file '${path}' would be the dataset '${name}', which is not a dataset name.`,
+        `Dataset names are ${DATASET_NAME_RULE}; write the line as name=path.`
+      )
       continue
     }
-    if (datasets.some(d => d.name === name)) {
+    if (datasets.some((d) => d.name === name)) {
       fail(input, `two lines name the dataset '${name}'.`, 'Give each dataset its own name (name=path).')
       continue
     }
@@ -103,5 +113,7 @@ function contentProblem(full: string, type: InputType): string | undefined {
   readSync(fd, head, 0, 4, 0)
   readSync(fd, tail, 0, 4, size - 4)
   closeSync(fd)
-  return head.toString() === 'PAR1' && tail.toString() === 'PAR1' ? undefined : 'is not a parquet file (no PAR1 magic bytes)'
+  return head.toString() === 'PAR1' && tail.toString() === 'PAR1'
+    ? undefined
+    : 'is not a parquet file (no PAR1 magic bytes)'
 }

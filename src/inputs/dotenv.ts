@@ -105,8 +105,11 @@ function readStatement(reader: Reader): DotenvBinding | undefined {
 
 function readValue(reader: Reader, precededByWhitespace: boolean): string {
   const first = reader.peek()
-  if (first === "'") return reader.read(SINGLE_QUOTED_VALUE)[0].replace(SINGLE_QUOTE_ESCAPES, escape => escape[1])
-  if (first === '"') return reader.read(DOUBLE_QUOTED_VALUE)[0].replace(DOUBLE_QUOTE_ESCAPES, escape => ESCAPED[escape[1]] ?? escape[1])
+  if (first === "'") return reader.read(SINGLE_QUOTED_VALUE)[0].replace(SINGLE_QUOTE_ESCAPES, (escape) => escape[1])
+  if (first === '"')
+    return reader
+      .read(DOUBLE_QUOTED_VALUE)[0]
+      .replace(DOUBLE_QUOTE_ESCAPES, (escape) => ESCAPED[escape[1]] ?? escape[1])
   if (first === '' || first === '\n' || first === '\r') return ''
   const [part] = reader.read(UNQUOTED_VALUE)
   // `KEY=  # note` is empty; `KEY=#value` is the value '#value'.
@@ -116,5 +119,5 @@ function readValue(reader: Reader, precededByWhitespace: boolean): string {
 
 /** The values of an env file (secrets to mask), and the statements python-dotenv would skip. */
 export function envFileValues(content: string): string[] {
-  return parseDotenv(content).bindings.flatMap(binding => (binding.value ? [binding.value] : []))
+  return parseDotenv(content).bindings.flatMap((binding) => (binding.value ? [binding.value] : []))
 }

@@ -40,23 +40,42 @@ export function listSome(items: readonly string[]): string {
  */
 export function expandExtraFiles(reader: InputReader, workspace: Workspace): ExtraFile[] {
   const { fail } = reader
-  const lines = reader.get('extra-files').split(/\r?\n/).map(line => line.trim()).filter(line => line && !line.startsWith('#'))
-  const exclusions = lines.filter(line => line.startsWith('!')).map(line => line.slice(1).trim())
+  const lines = reader
+    .get('extra-files')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+  const exclusions = lines.filter((line) => line.startsWith('!')).map((line) => line.slice(1).trim())
   const found = new Map<string, string>() // real path -> as the user wrote or the glob matched it
 
-  for (const line of lines.filter(line => !line.startsWith('!'))) {
+  for (const line of lines.filter((line) => !line.startsWith('!'))) {
     const candidates = fg.isDynamicPattern(line) ? globbed(line) : literal(line)
     const outside: string[] = []
     const envLike: string[] = []
     for (const shown of candidates) {
       const real = realpathSync(workspace.resolve(shown))
       const refused = workspace.refusal(real)
-      if (refused) outside.push(real === workspace.resolve(shown) ? `${shown} (${refused.problem})` : `${shown} (leads to ${workspace.shown(real)}, ${refused.problem})`)
+      if (refused)
+        outside.push(
+          real === workspace.resolve(shown)
+            ? `${shown} (${refused.problem})`
+            : `${shown} (leads to ${workspace.shown(real)}, ${refused.problem})`
+        )
       else if (looksLikeEnvFile(basename(shown)) || looksLikeEnvFile(basename(real))) envLike.push(shown)
       else found.set(real, shown)
     }
-    if (outside.length > 0) fail('extra-files', `'${line}' gives ${count(outside.length)} that may not be read: ${listSome(outside)}.`, 'Keep extra files in the repository (outside .git/), or set allow-outside-workspace: true for files outside it.')
-    if (envLike.length > 0) fail('extra-files', `'${line}' gives ${count(envLike.length)} that ${envLike.length === 1 ? 'looks' : 'look'} like env files (${listSome(envLike)}); extra files are uploaded as they are, with their values unmasked.`, "Pass secrets as env-file: (its values are masked), or exclude them with a '!' line.")
+    if (outside.length > 0)
+      fail(
+        'extra-files',
+        `'${line}' gives ${count(outside.length)} that may not be read: ${listSome(outside)}.`,
+        'Keep extra files in the repository (outside .git/), or set allow-outside-workspace: true for files outside it.'
+      )
+    if (envLike.length > 0)
+      fail(
+        'extra-files',
+        `'${line}' gives ${count(envLike.length)} that ${envLike.length === 1 ? 'looks' : 'look'} like env files (${listSome(envLike)}); extra files are uploaded as they are, with their values unmasked.`,
+        "Pass secrets as env-file: (its values are masked), or exclude them with a '!' line."
+      )
   }
 
   const byName = new Map<string, string>()
@@ -72,7 +91,12 @@ export function expandExtraFiles(reader: InputReader, workspace: Workspace): Ext
       result.push({ path, shown, uploadName })
     }
   }
-  if (clashes.length > 0) fail('extra-files', `${clashes.length === 1 ? 'two files have' : `${clashes.length} pairs of files have`} the same file name: ${listSome(clashes)}; on the server one would overwrite the other.`, 'Rename one of each pair, or exclude one.')
+  if (clashes.length > 0)
+    fail(
+      'extra-files',
+      `${clashes.length === 1 ? 'two files have' : `${clashes.length} pairs of files have`} the same file name: ${listSome(clashes)}; on the server one would overwrite the other.`,
+      'Rename one of each pair, or exclude one.'
+    )
   return result
 
   /** The files a glob matches, relative to the workspace; none inside .git/ or node_modules/. */
@@ -82,12 +106,21 @@ export function expandExtraFiles(reader: InputReader, workspace: Workspace): Ext
       ignore: [...NEVER_GLOBBED, ...exclusions],
       onlyFiles: true,
       // Dot files only when the pattern itself names a dot segment (`.github/**`, `**/.flake8`).
-      dot: line.split('/').some(segment => segment.startsWith('.') && segment !== '.' && segment !== '..'),
+      dot: line.split('/').some((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..'),
       unique: true
     })
-    if (matches.length === 0) fail('extra-files', `the pattern '${line}' matches no file (searched from the workspace ${workspace.root}; .git/, node_modules/ and dot files not named by the pattern are skipped).`, 'Fix the pattern or remove the line.')
+    if (matches.length === 0)
+      fail(
+        'extra-files',
+        `the pattern '${line}' matches no file (searched from the workspace ${workspace.root}; .git/, node_modules/ and dot files not named by the pattern are skipped).`,
+        'Fix the pattern or remove the line.'
+      )
     if (matches.length > MAX_GLOB_MATCHES) {
-      fail('extra-files', `the pattern '${line}' matches ${matches.length} files (at most ${MAX_GLOB_MATCHES}), e.g. ${listSome(matches.sort())}.`, "Narrow the pattern, or exclude folders with '!' lines.")
+      fail(
+        'extra-files',
+        `the pattern '${line}' matches ${matches.length} files (at most ${MAX_GLOB_MATCHES}), e.g. ${listSome(matches.sort())}.`,
+        "Narrow the pattern, or exclude folders with '!' lines."
+      )
       return []
     }
     return matches.sort()
@@ -97,10 +130,26 @@ export function expandExtraFiles(reader: InputReader, workspace: Workspace): Ext
   function literal(line: string): string[] {
     const full = workspace.resolve(line)
     const stat = statOrUndefined(full)
-    if (!stat) return fail('extra-files', `'${line}' does not exist (relative paths start at the workspace, ${workspace.root}).`, 'Fix the path or remove the line.') ?? []
-    if (!stat.isFile()) return fail('extra-files', `'${line}' is a folder.`, `List its files, or use a glob such as ${line.replace(/\/$/, '')}/**.`) ?? []
+    if (!stat)
+      return (
+        fail(
+          'extra-files',
+          `'${line}' does not exist (relative paths start at the workspace, ${workspace.root}).`,
+          'Fix the path or remove the line.'
+        ) ?? []
+      )
+    if (!stat.isFile())
+      return (
+        fail(
+          'extra-files',
+          `'${line}' is a folder.`,
+          `List its files, or use a glob such as ${line.replace(/\/$/, '')}/**.`
+        ) ?? []
+      )
     const relativePath = workspace.shown(full)
-    const excluded = !isAbsolute(relativePath) && fg.sync(fg.escapePath(relativePath), { cwd: workspace.root, ignore: exclusions, dot: true }).length === 0
+    const excluded =
+      !isAbsolute(relativePath) &&
+      fg.sync(fg.escapePath(relativePath), { cwd: workspace.root, ignore: exclusions, dot: true }).length === 0
     return excluded ? [] : [line]
   }
 }

@@ -50,7 +50,8 @@ export class InputReader {
     for (const name of variables) {
       const value = this.source.env[name]?.trim()
       if (!value) continue
-      if (LINE_BREAK.test(value)) this.refuseLineBreak(input, `is not set, and the variable ${name} it falls back to holds a line break.`)
+      if (LINE_BREAK.test(value))
+        this.refuseLineBreak(input, `is not set, and the variable ${name} it falls back to holds a line break.`)
       return value
     }
     return ''
@@ -88,7 +89,7 @@ export class InputReader {
   choice<T extends string>(input: string, choices: readonly T[], fallback: T, what: string): T {
     const raw = this.get(input)
     if (!raw) return fallback
-    const found = choices.find(choice => choice.toLowerCase() === raw.toLowerCase())
+    const found = choices.find((choice) => choice.toLowerCase() === raw.toLowerCase())
     if (found) return found
     this.fail(input, `'${raw}' is not ${what}.`, `Use one of ${choices.join(', ')}.`)
     return fallback

@@ -26,26 +26,64 @@ export function parseSchema(
 ): Schema | undefined {
   const { fail } = reader
   const raw = reader.get('schema')
-  if (!raw) return fail('schema', 'is required: the server refuses a script without a schema sample.', 'Point it at a sample input file (schema.json, schema.csv, …), or give inline JSON for a Sync script.')
+  if (!raw)
+    return fail(
+      'schema',
+      'is required: the server refuses a script without a schema sample.',
+      'Point it at a sample input file (schema.json, schema.csv, …), or give inline JSON for a Sync script.'
+    )
   if (isInlineJson(raw)) {
-    if (operation === 'Async') return fail('schema', 'is inline JSON, but an Async script needs a sample file.', 'Point schema at a file of the type the script reads.')
+    if (operation === 'Async')
+      return fail(
+        'schema',
+        'is inline JSON, but an Async script needs a sample file.',
+        'Point schema at a file of the type the script reads.'
+      )
     try {
       JSON.parse(raw)
     } catch (error) {
-      return fail('schema', `is inline JSON that does not parse: ${(error as Error).message}.`, 'Fix the JSON, or point schema at a file.')
+      return fail(
+        'schema',
+        `is inline JSON that does not parse: ${(error as Error).message}.`,
+        'Fix the JSON, or point schema at a file.'
+      )
     }
     const inline = Buffer.from(raw)
     const file: UploadFile = { part: 'schema', uploadName: 'schema.json', inline, size: inline.length }
     return { datasets: [{ name: 'schema', file }], file, type: 'json' }
   }
-  const datasets = parseDatasetLines(reader, workspace, 'schema', raw, { part: 'schema', typed: true, what: 'the schema file' })
+  const datasets = parseDatasetLines(reader, workspace, 'schema', raw, {
+    part: 'schema',
+    typed: true,
+    what: 'the schema file'
+  })
   if (datasets.length > 1) {
-    if (operation === 'Sync') return fail('schema', `names ${datasets.length} datasets, but a Sync script takes one JSON sample.`, 'Keep one line, or set operation: Async (v2 takes named datasets).')
-    if (apiVersion === 'v1') return fail('schema', `names ${datasets.length} datasets, but api-version v1 takes one sample.`, 'Keep one line, or set api-version: auto or v2.')
+    if (operation === 'Sync')
+      return fail(
+        'schema',
+        `names ${datasets.length} datasets, but a Sync script takes one JSON sample.`,
+        'Keep one line, or set operation: Async (v2 takes named datasets).'
+      )
+    if (apiVersion === 'v1')
+      return fail(
+        'schema',
+        `names ${datasets.length} datasets, but api-version v1 takes one sample.`,
+        'Keep one line, or set api-version: auto or v2.'
+      )
   }
   for (const dataset of datasets) {
-    if (operation === 'Sync' && dataset.type !== 'json') fail('schema', `'${dataset.shown}' is a ${dataset.type} file, but a Sync script takes JSON.`, 'Give a .json sample (or inline JSON), or set operation: Async.')
-    else if (inputType && dataset.type !== inputType) fail('schema', `'${dataset.shown}' is a ${dataset.type} file but input-type is '${inputType}'.`, 'Make them agree.')
+    if (operation === 'Sync' && dataset.type !== 'json')
+      fail(
+        'schema',
+        `'${dataset.shown}' is a ${dataset.type} file, but a Sync script takes JSON.`,
+        'Give a .json sample (or inline JSON), or set operation: Async.'
+      )
+    else if (inputType && dataset.type !== inputType)
+      fail(
+        'schema',
+        `'${dataset.shown}' is a ${dataset.type} file but input-type is '${inputType}'.`,
+        'Make them agree.'
+      )
   }
   if (datasets.length === 0) return undefined
   return {

@@ -31,7 +31,10 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
   const inputRaw = reader.get('smoke-test-input')
   const expectRaw = reader.get('smoke-test-expect')
   if (!enabled) {
-    if (inputRaw || expectRaw) reader.notices.push(`${inputRaw ? 'smoke-test-input' : 'smoke-test-expect'} is set but smoke-test is false: no smoke test runs. Set smoke-test: true to gate on it.`)
+    if (inputRaw || expectRaw)
+      reader.notices.push(
+        `${inputRaw ? 'smoke-test-input' : 'smoke-test-expect'} is set but smoke-test is false: no smoke test runs. Set smoke-test: true to gate on it.`
+      )
     return { enabled, timeoutMs }
   }
   if (mode !== 'validate') {
@@ -39,34 +42,59 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
     const mayRunOnV1 = apiVersion !== 'v2'
     const surelyV1 = operation === 'Sync' || apiVersion === 'v1' || (operation === undefined && apiVersion !== 'v2')
     if (!groupToken && surelyV1) {
-      fail('group-token', 'is empty, but the smoke test needs it for the run calls (and neither MLOPS_GROUP_TOKEN nor NEOMARIL_GROUP_TOKEN is set).', mode === 'deploy' ? 'Pass it from a secret: group-token: ${{ secrets.MLOPS_GROUP_TOKEN }}, or set smoke-test: false.' : 'Pass it from a secret: group-token: ${{ secrets.MLOPS_GROUP_TOKEN }}.')
+      fail(
+        'group-token',
+        'is empty, but the smoke test needs it for the run calls (and neither MLOPS_GROUP_TOKEN nor NEOMARIL_GROUP_TOKEN is set).',
+        mode === 'deploy'
+          ? 'Pass it from a secret: group-token: ${{ secrets.MLOPS_GROUP_TOKEN }}, or set smoke-test: false.'
+          : 'Pass it from a secret: group-token: ${{ secrets.MLOPS_GROUP_TOKEN }}.'
+      )
     }
     const warning = mayRunOnV1 ? groupTokenWarning(groupToken) : undefined
     if (warning) reader.warnings.push(warning)
   }
-  if (operation === 'Async' && expectRaw) fail('smoke-test-expect', 'applies to Sync scripts only; an Async result is a file.', 'Remove it.')
+  if (operation === 'Async' && expectRaw)
+    fail('smoke-test-expect', 'applies to Sync scripts only; an Async result is a file.', 'Remove it.')
   const expect = expectRaw ? jsonValue(reader, workspace, 'smoke-test-expect', expectRaw) : undefined
   const base = { enabled, timeoutMs, expect }
 
   if (inputRaw && isInlineJson(inputRaw)) {
-    if (operation === 'Async') fail('smoke-test-input', 'is inline JSON, but an Async run uploads a file.', 'Point it at a dataset file.')
+    if (operation === 'Async')
+      fail('smoke-test-input', 'is inline JSON, but an Async run uploads a file.', 'Point it at a dataset file.')
     return { ...base, syncInput: jsonValue(reader, workspace, 'smoke-test-input', inputRaw) }
   }
-  if (inputRaw && operation === 'Sync') return { ...base, syncInput: jsonValue(reader, workspace, 'smoke-test-input', inputRaw) }
+  if (inputRaw && operation === 'Sync')
+    return { ...base, syncInput: jsonValue(reader, workspace, 'smoke-test-input', inputRaw) }
   if (inputRaw) {
-    const datasets = parseDatasetLines(reader, workspace, 'smoke-test-input', inputRaw, { part: 'dataset', typed: false, what: 'the smoke-test sample' }).map(({ name, file }) => ({ name, file }))
-    if (datasets.length > 1 && apiVersion === 'v1') fail('smoke-test-input', `names ${datasets.length} datasets, but api-version v1 runs take one file.`, 'Keep one line, or set api-version: auto or v2.')
+    const datasets = parseDatasetLines(reader, workspace, 'smoke-test-input', inputRaw, {
+      part: 'dataset',
+      typed: false,
+      what: 'the smoke-test sample'
+    }).map(({ name, file }) => ({ name, file }))
+    if (datasets.length > 1 && apiVersion === 'v1')
+      fail(
+        'smoke-test-input',
+        `names ${datasets.length} datasets, but api-version v1 runs take one file.`,
+        'Keep one line, or set api-version: auto or v2.'
+      )
     // Until the server says which operation it is, the one file is kept as JSON too.
     const syncInput = operation === undefined && datasets.length === 1 ? jsonOrUndefined(datasets[0].file) : undefined
     return { ...base, ...asyncSamples(datasets), syncInput }
   }
   if (!schema) {
-    if (mode === 'smoke-test') fail('smoke-test-input', 'is empty and so is schema: smoke-test mode needs a sample.', 'Set smoke-test-input (inline JSON or a file), or schema.')
+    if (mode === 'smoke-test')
+      fail(
+        'smoke-test-input',
+        'is empty and so is schema: smoke-test mode needs a sample.',
+        'Set smoke-test-input (inline JSON or a file), or schema.'
+      )
     return base
   }
   const syncInput = schema.file ? jsonOrUndefined(schema.file) : undefined
   if (operation === 'Sync') return { ...base, syncInput }
-  const fileDatasets = schema.datasets.filter(d => d.file.localPath).map(d => ({ name: d.name, file: { ...d.file, part: 'dataset' as const } }))
+  const fileDatasets = schema.datasets
+    .filter((d) => d.file.localPath)
+    .map((d) => ({ name: d.name, file: { ...d.file, part: 'dataset' as const } }))
   return { ...base, ...asyncSamples(fileDatasets), syncInput }
 }
 
@@ -96,6 +124,10 @@ function jsonValue(reader: InputReader, workspace: Workspace, input: string, raw
   try {
     return JSON.parse(text)
   } catch (error) {
-    return reader.fail(input, `${inline ? 'is inline JSON that' : `'${raw}'`} does not parse: ${(error as Error).message}.`, 'Give valid JSON, inline or in a .json file.')
+    return reader.fail(
+      input,
+      `${inline ? 'is inline JSON that' : `'${raw}'`} does not parse: ${(error as Error).message}.`,
+      'Give valid JSON, inline or in a .json file.'
+    )
   }
 }

@@ -13,7 +13,10 @@ export class Workspace {
   /** The workspace's real path. */
   readonly root: string
 
-  constructor(dir: string, readonly allowOutside: boolean) {
+  constructor(
+    dir: string,
+    readonly allowOutside: boolean
+  ) {
     this.root = realOrSelf(resolve(dir))
   }
 
@@ -36,10 +39,16 @@ export class Workspace {
     const inside = this.relativeInside(real)
     const segments = (inside ?? real).split(sep)
     if (segments.includes('.git')) {
-      return { problem: "inside a .git folder (it holds the checkout's credentials)", fix: 'Files under .git/ are never uploaded; point at a file elsewhere in the repository.' }
+      return {
+        problem: "inside a .git folder (it holds the checkout's credentials)",
+        fix: 'Files under .git/ are never uploaded; point at a file elsewhere in the repository.'
+      }
     }
     if (inside === undefined && !this.allowOutside) {
-      return { problem: `outside the workspace ${this.root}`, fix: 'Keep the file in the repository, or set allow-outside-workspace: true if reading it is intended.' }
+      return {
+        problem: `outside the workspace ${this.root}`,
+        fix: 'Keep the file in the repository, or set allow-outside-workspace: true if reading it is intended.'
+      }
     }
     return undefined
   }
@@ -57,7 +66,12 @@ export class Workspace {
   readableFile(input: string, raw: string, what: string, fail: Fail): string | undefined {
     const full = this.resolve(raw)
     const stat = statOrUndefined(full)
-    if (!stat) return fail(input, `${what} '${raw}' does not exist (relative paths start at the workspace, ${this.root}).`, 'Check the path. Did the job run actions/checkout?')
+    if (!stat)
+      return fail(
+        input,
+        `${what} '${raw}' does not exist (relative paths start at the workspace, ${this.root}).`,
+        'Check the path. Did the job run actions/checkout?'
+      )
     const real = realpathSync(full)
     const refused = this.refusal(real)
     if (refused) return fail(input, `${this.describe(raw, real)} ${refused.problem}.`, refused.fix)

@@ -29,10 +29,20 @@ const WRITE_BUDGET_MS = 120_000
 export function newTransport(spec: DeploySpec, signal: AbortSignal, deadline: Deadline): Transport {
   return new Transport({
     ...spec.connection,
-    retry: { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 30_000, writeBudgetMs: Math.min(WRITE_BUDGET_MS, spec.wait.timeoutMs) },
+    retry: {
+      attempts: 5,
+      baseDelayMs: 500,
+      maxDelayMs: 8000,
+      maxRetryAfterMs: 30_000,
+      writeBudgetMs: Math.min(WRITE_BUDGET_MS, spec.wait.timeoutMs)
+    },
     deadline: () => deadline.at,
     // Server text reaches these lines; one line each, so none can start a workflow command.
-    logger: { debug: message => core.debug(oneLine(message)), info: message => core.info(oneLine(message)), warning: message => core.warning(oneLine(message)) },
+    logger: {
+      debug: (message) => core.debug(oneLine(message)),
+      info: (message) => core.info(oneLine(message)),
+      warning: (message) => core.warning(oneLine(message))
+    },
     signal,
     onToken: addSecret,
     redact,
@@ -44,7 +54,12 @@ export function newTransport(spec: DeploySpec, signal: AbortSignal, deadline: De
  * Health (read-only, nothing secret) runs beside the local checks; the login waits
  * for both, so no password leaves the runner before every local check has passed.
  */
-export async function connect(transport: Transport, spec: DeploySpec, result: RunResult, localChecks: Promise<void>): Promise<Session> {
+export async function connect(
+  transport: Transport,
+  spec: DeploySpec,
+  result: RunResult,
+  localChecks: Promise<void>
+): Promise<Session> {
   return core.group('Connect', async () => {
     // Both settle before anything is judged: a local problem is reported first, whatever health said.
     const [health, local] = await Promise.allSettled([transport.health(), localChecks])
@@ -55,7 +70,9 @@ export async function connect(transport: Transport, spec: DeploySpec, result: Ru
     core.info(`Server ${spec.connection.apiUrl} answers, version ${oneLine(version)}.`)
     await transport.logIn()
     const tenant = spec.connection.tenant
-    core.info(`Logged in as ${oneLine(spec.connection.login)}${tenant === undefined ? '' : ` (tenant ${oneLine(tenant)})`}.`)
+    core.info(
+      `Logged in as ${oneLine(spec.connection.login)}${tenant === undefined ? '' : ` (tenant ${oneLine(tenant)})`}.`
+    )
     const v1 = new V1Api(transport)
     const group = chooseGroup(await v1.listGroups(), spec.group, spec.groupNormalised)
     result.group = group
@@ -73,21 +90,29 @@ export function chooseGroup(visible: readonly string[], given: string, normalise
     return given
   }
   if (normalised !== given && visible.includes(normalised)) {
-    core.notice(`Group '${oneLine(given)}' is not on the server, but '${oneLine(normalised)}' (its 2.1.1 normalisation) is: using '${oneLine(normalised)}'. Write it that way to silence this notice; servers since 2.2.1 match names exactly.`)
+    core.notice(
+      `Group '${oneLine(given)}' is not on the server, but '${oneLine(normalised)}' (its 2.1.1 normalisation) is: using '${oneLine(normalised)}'. Write it that way to silence this notice; servers since 2.2.1 match names exactly.`
+    )
     return normalised
   }
-  throw new InputError([{
-    input: 'group',
-    problem: `'${given}'${normalised !== given ? ` (or '${normalised}')` : ''} is not a group this user can see (visible: ${visible.length > 0 ? visible.join(', ') : 'none'}).`,
-    fix: 'Use one of those, exactly as spelled, or create the group first.'
-  }])
+  throw new InputError([
+    {
+      input: 'group',
+      problem: `'${given}'${normalised !== given ? ` (or '${normalised}')` : ''} is not a group this user can see (visible: ${visible.length > 0 ? visible.join(', ') : 'none'}).`,
+      fix: 'Use one of those, exactly as spelled, or create the group first.'
+    }
+  ])
 }
 
 /**
  * The API a deploy uses: v1 for Sync (the platform has no v2 Sync), the one asked
  * for, or with `auto` v2 when the read-only probe finds its routes (v2.served).
  */
-export async function chooseDeployApi(session: Session, spec: DeploySpec, result: RunResult): Promise<PreprocessingApi> {
+export async function chooseDeployApi(
+  session: Session,
+  spec: DeploySpec,
+  result: RunResult
+): Promise<PreprocessingApi> {
   const { apiVersion } = spec
   const { datasets } = spec.script
   let version: ApiVersion
@@ -104,16 +129,20 @@ export async function chooseDeployApi(session: Session, spec: DeploySpec, result
   }
   core.info(`API: ${version} (${oneLine(result.apiProbe)}).`)
   if (version === 'v1' && datasets.length > 1) {
-    throw new InputError([{
-      input: 'schema',
-      problem: `names ${datasets.length} datasets, but this deploy goes through v1 (${result.apiProbe}), which takes one schema file.`,
-      fix: "Give one schema file, or deploy to a server with the v2 API (api-version: auto or v2)."
-    }])
+    throw new InputError([
+      {
+        input: 'schema',
+        problem: `names ${datasets.length} datasets, but this deploy goes through v1 (${result.apiProbe}), which takes one schema file.`,
+        fix: 'Give one schema file, or deploy to a server with the v2 API (api-version: auto or v2).'
+      }
+    ])
   }
   result.apiVersion = version
   return apiOf(session, version)
 }
 
 export function apiOf(session: Session, version: ApiVersion): PreprocessingApi {
-  return version === 'v2' ? v2Preprocessing(session.v2, session.v1, session.group) : v1Preprocessing(session.v1, session.group)
+  return version === 'v2'
+    ? v2Preprocessing(session.v2, session.v1, session.group)
+    : v1Preprocessing(session.v1, session.group)
 }

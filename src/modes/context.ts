@@ -20,12 +20,15 @@ export interface RunContext {
 
 /** A check of a wait, as a progress line. */
 export function logPoll(what: string): (poll: { elapsedMs: number; check: number; status: string }) => void {
-  return poll => core.info(`[${formatDuration(poll.elapsedMs).padStart(6)}] ${what} ${poll.check}: ${oneLine(poll.status)}`)
+  return (poll) =>
+    core.info(`[${formatDuration(poll.elapsedMs).padStart(6)}] ${what} ${poll.check}: ${oneLine(poll.status)}`)
 }
 
 /** A status check that failed even after its retries: the wait goes on for a while. */
 export function logOutage(error: Error, outageMs: number): void {
-  core.warning(`A status check failed (${oneLine(error.message)}); still waiting${outageMs > 0 ? `, the server has not answered for ${formatDuration(outageMs)}` : ''}.`)
+  core.warning(
+    `A status check failed (${oneLine(error.message)}); still waiting${outageMs > 0 ? `, the server has not answered for ${formatDuration(outageMs)}` : ''}.`
+  )
 }
 
 /** An API call as it is made, for the log (v2 makes one per file). */

@@ -28,7 +28,7 @@ async function registerAndHost(ctx: RunContext, api: PreprocessingApi): Promise<
   const { spec, result } = ctx
   await core.group('Register', async () => {
     try {
-      const registered = await registerScript(api, spec, call => {
+      const registered = await registerScript(api, spec, (call) => {
         result.apiCalls.push(call)
         logCall(call)
       })
@@ -36,7 +36,11 @@ async function registerAndHost(ctx: RunContext, api: PreprocessingApi): Promise<
       Object.assign(result.datasetHashes, registered.datasetHashes)
     } catch (error) {
       // Stopped mid-upload, the server may still have registered the script.
-      if (error instanceof CancelledError) throw new CancelledError(signalOf(error), `during the register call: the script '${spec.script.name}' may have been registered all the same; look for it in Neomaril before deploying again`)
+      if (error instanceof CancelledError)
+        throw new CancelledError(
+          signalOf(error),
+          `during the register call: the script '${spec.script.name}' may have been registered all the same; look for it in Neomaril before deploying again`
+        )
       throw error
     }
     result.status = 'registered'
@@ -57,18 +61,21 @@ async function waitForBuild(ctx: RunContext, api: PreprocessingApi): Promise<voi
   const hash = result.hash as string
   await core.group('Wait for Deployed', async () => {
     const hint = learnBuildLength(ctx, api, hash)
-    const outcome = await waitWhilePending(async limits => {
-      const state = await api.status(hash, limits)
-      if (state.datasetHash) result.datasetHashes.deployed = state.datasetHash
-      return state
-    }, {
-      timeoutMs: spec.wait.timeoutMs,
-      pollIntervalMs: spec.wait.pollIntervalMs,
-      signal: ctx.signal,
-      onPoll: logPoll('check'),
-      onTransientFailure: logOutage,
-      expectedMs: hint.expectedMs
-    }).finally(hint.stop)
+    const outcome = await waitWhilePending(
+      async (limits) => {
+        const state = await api.status(hash, limits)
+        if (state.datasetHash) result.datasetHashes.deployed = state.datasetHash
+        return state
+      },
+      {
+        timeoutMs: spec.wait.timeoutMs,
+        pollIntervalMs: spec.wait.pollIntervalMs,
+        signal: ctx.signal,
+        onPoll: logPoll('check'),
+        onTransientFailure: logOutage,
+        expectedMs: hint.expectedMs
+      }
+    ).finally(hint.stop)
     result.buildSeconds = inTenths(outcome.elapsedMs)
     result.statusChecks = outcome.checks
     if (outcome.kind === 'timed-out') {
@@ -96,20 +103,30 @@ const HINT_LOOKUP_MS = 5000
  * the wait's hint. `expectedMs` answers once it is known; `stop` abandons the lookup
  * when the wait ends first, so it never holds up the run.
  */
-function learnBuildLength(ctx: RunContext, api: PreprocessingApi, hash: string): { expectedMs: () => number | undefined; stop: () => void } {
+function learnBuildLength(
+  ctx: RunContext,
+  api: PreprocessingApi,
+  hash: string
+): { expectedMs: () => number | undefined; stop: () => void } {
   const { spec, result } = ctx
   const abandon = new AbortController()
   let expectedMs: number | undefined
   const name = oneLine(spec.script.name)
-  previousBuild(api, spec.script.name, hash, { deadline: Date.now() + HINT_LOOKUP_MS, signal: abandon.signal }).then(found => {
-    if (abandon.signal.aborted) return
-    if ('none' in found) return core.info(`No previous build to go by (${oneLine(found.none)}): checking every 2 s.`)
-    result.previousBuild = { hash: found.hash, seconds: inTenths(found.ms) }
-    expectedMs = found.ms
-    core.info(`The previous build of '${name}' (${found.hash}) took ${inTenths(found.ms)} s: ${describeHint(found.ms)}.`)
-  }, (error: unknown) => {
-    if (!abandon.signal.aborted) core.info(`Could not look up the previous build (${oneLine((error as Error).message)}): checking every 2 s.`)
-  })
+  previousBuild(api, spec.script.name, hash, { deadline: Date.now() + HINT_LOOKUP_MS, signal: abandon.signal }).then(
+    (found) => {
+      if (abandon.signal.aborted) return
+      if ('none' in found) return core.info(`No previous build to go by (${oneLine(found.none)}): checking every 2 s.`)
+      result.previousBuild = { hash: found.hash, seconds: inTenths(found.ms) }
+      expectedMs = found.ms
+      core.info(
+        `The previous build of '${name}' (${found.hash}) took ${inTenths(found.ms)} s: ${describeHint(found.ms)}.`
+      )
+    },
+    (error: unknown) => {
+      if (!abandon.signal.aborted)
+        core.info(`Could not look up the previous build (${oneLine((error as Error).message)}): checking every 2 s.`)
+    }
+  )
   return { expectedMs: () => expectedMs, stop: () => abandon.abort() }
 }
 

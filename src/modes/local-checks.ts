@@ -15,24 +15,31 @@ import { oneLine } from '../publish/inert.js'
  */
 export async function checkEntrypointOf(spec: DeploySpec): Promise<void> {
   if (spec.mode === 'smoke-test') return // nothing is uploaded: the server's script is what runs
-  const source = spec.script.files.find(file => file.part === 'source')
+  const source = spec.script.files.find((file) => file.part === 'source')
   if (!source?.localPath) return
   const contracts = contractsOf(spec)
-  const checks = await Promise.all(contracts.map(contract => checkEntrypoint(source.localPath as string, spec.script.entrypoint, spec.script.pythonVersion, contract)))
+  const checks = await Promise.all(
+    contracts.map((contract) =>
+      checkEntrypoint(source.localPath as string, spec.script.entrypoint, spec.script.pythonVersion, contract)
+    )
+  )
   const passed = checks.find((check): check is Extract<EntrypointCheck, { ok: true }> => check.ok)
   if (!passed) {
-    const problems = [...new Set(checks.map(check => (check.ok ? '' : check.problem)))]
-    throw new InputError([{
-      input: 'entrypoint',
-      problem: `'${new Workspace(spec.workspace, spec.allowOutsideWorkspace).shown(source.localPath)}' ${problems.join('; ')}.`,
-      fix: `The server calls it as ${contracts.map(contract => CALLED_AS[contract]).join(', or ')}.`
-    }])
+    const problems = [...new Set(checks.map((check) => (check.ok ? '' : check.problem)))]
+    throw new InputError([
+      {
+        input: 'entrypoint',
+        problem: `'${new Workspace(spec.workspace, spec.allowOutsideWorkspace).shown(source.localPath)}' ${problems.join('; ')}.`,
+        fix: `The server calls it as ${contracts.map((contract) => CALLED_AS[contract]).join(', or ')}.`
+      }
+    ])
   }
   if (passed.note) core.notice(`Entrypoint check: ${oneLine(passed.note)}.`)
 }
 
 function contractsOf(spec: DeploySpec): EntrypointContract[] {
   const { operation } = spec.script
-  if (operation === 'Sync' || spec.apiVersion !== 'auto') return [contractOf(operation, spec.apiVersion === 'auto' ? 'v1' : spec.apiVersion)]
+  if (operation === 'Sync' || spec.apiVersion !== 'auto')
+    return [contractOf(operation, spec.apiVersion === 'auto' ? 'v1' : spec.apiVersion)]
   return [contractOf('Async', 'v2'), contractOf('Async', 'v1')]
 }

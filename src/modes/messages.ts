@@ -1,15 +1,27 @@
-import { ApiError, AuthError, CancelledError, DeployFailedError, InputError, NetworkError, SmokeTestFailedError, WaitTimeoutError } from '../errors.js'
+import {
+  ApiError,
+  AuthError,
+  CancelledError,
+  DeployFailedError,
+  InputError,
+  NetworkError,
+  SmokeTestFailedError,
+  WaitTimeoutError
+} from '../errors.js'
 
 /** One clear message for the step's failure: what failed, and what to do. */
 export function messageFor(error: unknown): string {
-  if (error instanceof NetworkError) return `Could not reach the Neomaril server: ${error.message}. Check 'url' and the runner's network.`
+  if (error instanceof NetworkError)
+    return `Could not reach the Neomaril server: ${error.message}. Check 'url' and the runner's network.`
   if (error instanceof ApiError) {
-    if (error.path === '/health' && error.status === 404) return `${error.message}. 'url' does not point at a Neomaril server root (no /api/health there).`
+    if (error.path === '/health' && error.status === 404)
+      return `${error.message}. 'url' does not point at a Neomaril server root (no /api/health there).`
     // A 2xx that could not be used (not JSON, a key missing) is no refusal.
-    if (error.status >= 200 && error.status < 300) return `The Neomaril server's answer could not be read: ${error.message}`
+    if (error.status >= 200 && error.status < 300)
+      return `The Neomaril server's answer could not be read: ${error.message}`
     return `The Neomaril server refused a call: ${error.message}`
   }
   const known = [InputError, AuthError, DeployFailedError, WaitTimeoutError, SmokeTestFailedError, CancelledError]
-  if (known.some(type => error instanceof type)) return (error as Error).message
+  if (known.some((type) => error instanceof type)) return (error as Error).message
   return `Unexpected error: ${(error as Error)?.stack ?? String(error)}`
 }

@@ -23,22 +23,47 @@ export async function smokeTestMode(ctx: RunContext): Promise<void> {
  * Where the hash lives, by the same probe as a deploy: its v2 status answers for a v2
  * script, and 404 for a v1 one (or on a server without v2); then the v1 status.
  */
-async function locate(session: Session, hash: string, asked: 'auto' | ApiVersion): Promise<{ version: ApiVersion; state: ScriptState; probe: string }> {
-  if (asked === 'v1') return { version: 'v1', state: await session.v1.status(session.group, hash), probe: 'api-version: v1' }
+async function locate(
+  session: Session,
+  hash: string,
+  asked: 'auto' | ApiVersion
+): Promise<{ version: ApiVersion; state: ScriptState; probe: string }> {
+  if (asked === 'v1')
+    return { version: 'v1', state: await session.v1.status(session.group, hash), probe: 'api-version: v1' }
   const v2 = await session.v2.locate(hash)
   if (v2) return { version: 'v2', state: v2, probe: `GET /v2/preprocessing/${hash}/status answered 200` }
-  if (asked === 'v2') throw new InputError([{ input: 'preprocessing-id', problem: `${hash} is not a v2 script on this server (its v2 status answered 404).`, fix: 'Check the hash, or set api-version: auto or v1 for a v1 script.' }])
+  if (asked === 'v2')
+    throw new InputError([
+      {
+        input: 'preprocessing-id',
+        problem: `${hash} is not a v2 script on this server (its v2 status answered 404).`,
+        fix: 'Check the hash, or set api-version: auto or v1 for a v1 script.'
+      }
+    ])
   try {
-    return { version: 'v1', state: await session.v1.status(session.group, hash), probe: `GET /v2/preprocessing/${hash}/status answered 404, the v1 status answered` }
+    return {
+      version: 'v1',
+      state: await session.v1.status(session.group, hash),
+      probe: `GET /v2/preprocessing/${hash}/status answered 404, the v1 status answered`
+    }
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
-      throw new InputError([{ input: 'preprocessing-id', problem: `${hash} is neither a v2 nor a v1 script in group '${session.group}' (both status calls answered 404).`, fix: 'Use the preprocessing-id output of the deploy, and the same group.' }])
+      throw new InputError([
+        {
+          input: 'preprocessing-id',
+          problem: `${hash} is neither a v2 nor a v1 script in group '${session.group}' (both status calls answered 404).`,
+          fix: 'Use the preprocessing-id output of the deploy, and the same group.'
+        }
+      ])
     }
     throw error
   }
 }
 
-async function findDeployed(ctx: RunContext, session: Session): Promise<{ api: PreprocessingApi; deployed: DeploySpec }> {
+async function findDeployed(
+  ctx: RunContext,
+  session: Session
+): Promise<{ api: PreprocessingApi; deployed: DeploySpec }> {
   const { spec, result } = ctx
   const hash = spec.preprocessingId as string
   return core.group('Find the deployed script', async () => {
@@ -55,20 +80,42 @@ async function findDeployed(ctx: RunContext, session: Session): Promise<{ api: P
     result.status = 'deployed'
     if (state.datasetHash) result.datasetHashes.deployed = state.datasetHash
     const described = await api.describe(hash)
-    const operation = described.operation === 'Async' ? 'Async' : described.operation === 'Sync' ? 'Sync' : spec.script.operation
+    const operation =
+      described.operation === 'Async' ? 'Async' : described.operation === 'Sync' ? 'Sync' : spec.script.operation
     if (spec.script.operationGiven && operation !== spec.script.operation) {
-      throw new InputError([{ input: 'operation', problem: `is '${spec.script.operation}', but ${hash} is an ${operation} script.`, fix: 'Remove the operation input, or fix it.' }])
+      throw new InputError([
+        {
+          input: 'operation',
+          problem: `is '${spec.script.operation}', but ${hash} is an ${operation} script.`,
+          fix: 'Remove the operation input, or fix it.'
+        }
+      ])
     }
     if (operation === 'Sync' && spec.smokeTest.syncInput === undefined) {
-      throw new InputError([{ input: 'smoke-test-input', problem: `${hash} is a Sync script, but the sample is not JSON.`, fix: 'Give a JSON sample (inline or a .json file).' }])
+      throw new InputError([
+        {
+          input: 'smoke-test-input',
+          problem: `${hash} is a Sync script, but the sample is not JSON.`,
+          fix: 'Give a JSON sample (inline or a .json file).'
+        }
+      ])
     }
     if (operation === 'Async' && smokeTestDatasets(spec).length === 0) {
-      throw new InputError([{ input: 'smoke-test-input', problem: `${hash} is an Async script, but the sample is not a file.`, fix: 'Point smoke-test-input (or schema) at a dataset file.' }])
+      throw new InputError([
+        {
+          input: 'smoke-test-input',
+          problem: `${hash} is an Async script, but the sample is not a file.`,
+          fix: 'Point smoke-test-input (or schema) at a dataset file.'
+        }
+      ])
     }
     core.info(`${hash} is Deployed (${operation}, ${version}).`)
     // PythonVersion is 'Python310' on the wire; the output says '3.10'.
     const python = /^Python3(\d+)$/.exec(described.pythonVersion ?? '')?.[1]
-    const pythonVersion = python && (PYTHON_VERSIONS as readonly string[]).includes(`3.${python}`) ? (`3.${python}` as PythonVersion) : spec.script.pythonVersion
+    const pythonVersion =
+      python && (PYTHON_VERSIONS as readonly string[]).includes(`3.${python}`)
+        ? (`3.${python}` as PythonVersion)
+        : spec.script.pythonVersion
     const deployed = { ...spec, script: { ...spec.script, operation, pythonVersion } }
     result.spec = deployed
     return { api, deployed }
@@ -91,11 +138,16 @@ export async function runSmokeTest(ctx: RunContext, api: PreprocessingApi, spec:
         result.smokeTest = await smokeTestSync(api, hash, spec.smokeTest.syncInput, spec.smokeTest.expect)
       } else {
         const datasets = smokeTestDatasets(spec)
-        core.info(`Uploading ${datasets.map(d => oneLine(`${d.name} (${d.file.filename})`)).join(', ')} as the input of an async execution (${api.version}).`)
+        core.info(
+          `Uploading ${datasets.map((d) => oneLine(`${d.name} (${d.file.filename})`)).join(', ')} as the input of an async execution (${api.version}).`
+        )
         result.smokeTest = await smokeTestAsync(api, hash, datasets, {
           timeoutMs: spec.smokeTest.timeoutMs,
           pollIntervalMs: spec.wait.pollIntervalMs,
-          resultPath: join(result.recordsDir as string, api.resultFormat === 'parquet' ? 'smoke-test-result.parquet' : 'smoke-test-result.zip'),
+          resultPath: join(
+            result.recordsDir as string,
+            api.resultFormat === 'parquet' ? 'smoke-test-result.parquet' : 'smoke-test-result.zip'
+          ),
           signal: ctx.signal,
           onPoll: logPoll('execution check'),
           onCall: logCall,
@@ -107,7 +159,8 @@ export async function runSmokeTest(ctx: RunContext, api: PreprocessingApi, spec:
       result.smokeTest = { ...result.smokeTest, outcome: 'failed', reason: `the run call failed: ${messageFor(error)}` }
     }
     const smoke = result.smokeTest
-    if (smoke.resultRows !== undefined) core.info(`Result: ${smoke.resultRows} rows; columns ${oneLine((smoke.resultColumns ?? []).join(', '))}.`)
+    if (smoke.resultRows !== undefined)
+      core.info(`Result: ${smoke.resultRows} rows; columns ${oneLine((smoke.resultColumns ?? []).join(', '))}.`)
     if (smoke.outcome === 'passed') {
       core.info(`Smoke test passed in ${formatDuration(smoke.elapsedMs ?? 0)}.`)
       return

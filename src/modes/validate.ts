@@ -24,8 +24,17 @@ export async function validateMode(ctx: RunContext): Promise<void> {
   await core.group('Run the entrypoint locally', async () => {
     const local = await runLocally(spec, { timeoutMs: spec.smokeTest.timeoutMs, signal: ctx.signal })
     if (local.interpreterWarning) core.warning(oneLine(local.interpreterWarning))
-    if (local.interpreter) core.info(`Python: ${oneLine(local.interpreter.command)} (${oneLine(local.interpreter.path)}, ${oneLine(local.interpreter.version)}).`)
-    const smoke: SmokeTestResult = { outcome: local.outcome, reason: local.reason, elapsedMs: local.elapsedMs, where: 'local', interpreter: local.interpreter }
+    if (local.interpreter)
+      core.info(
+        `Python: ${oneLine(local.interpreter.command)} (${oneLine(local.interpreter.path)}, ${oneLine(local.interpreter.version)}).`
+      )
+    const smoke: SmokeTestResult = {
+      outcome: local.outcome,
+      reason: local.reason,
+      elapsedMs: local.elapsedMs,
+      where: 'local',
+      interpreter: local.interpreter
+    }
     if (spec.script.operation === 'Sync' && local.outcome !== 'skipped') {
       smoke.request = { Input: spec.smokeTest.syncInput }
       smoke.responseStatus = local.response === undefined ? undefined : 200
@@ -38,11 +47,16 @@ export async function validateMode(ctx: RunContext): Promise<void> {
     if (local.traceback) result.localTraceback = local.traceback
     result.smokeTest = smoke
     if (local.outcome === 'skipped') core.notice(`The entrypoint was not run locally: ${oneLine(local.reason ?? '')}.`)
-    else if (local.outcome === 'passed') core.info(`${oneLine(spec.script.entrypoint)} ran on the sample in ${formatDuration(local.elapsedMs)}${local.response ? ` and returned ${oneLine(local.response).slice(0, 500)}` : ''}.`)
+    else if (local.outcome === 'passed')
+      core.info(
+        `${oneLine(spec.script.entrypoint)} ran on the sample in ${formatDuration(local.elapsedMs)}${local.response ? ` and returned ${oneLine(local.response).slice(0, 500)}` : ''}.`
+      )
     else {
       result.status = 'failed'
       if (local.traceback) printInert(local.traceback)
-      throw new SmokeTestFailedError(`The entrypoint failed on the sample, run locally as the server would: ${local.reason}.`)
+      throw new SmokeTestFailedError(
+        `The entrypoint failed on the sample, run locally as the server would: ${local.reason}.`
+      )
     }
     result.status = 'validated'
   })

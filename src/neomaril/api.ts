@@ -74,8 +74,15 @@ export interface PreprocessingApi {
 const wirePython = (version: string) => `Python${version.replace('.', '')}`
 
 /** The form fields of the v1 register call (contract §3); the manifest shows them. */
-export function v1RegisterFields(script: Pick<ScriptPackage, 'name' | 'entrypoint' | 'operation' | 'pythonVersion'>): Record<string, string> {
-  return { name: script.name, script_reference: script.entrypoint, operation: script.operation, python_version: wirePython(script.pythonVersion) }
+export function v1RegisterFields(
+  script: Pick<ScriptPackage, 'name' | 'entrypoint' | 'operation' | 'pythonVersion'>
+): Record<string, string> {
+  return {
+    name: script.name,
+    script_reference: script.entrypoint,
+    operation: script.operation,
+    python_version: wirePython(script.pythonVersion)
+  }
 }
 
 /** The register call, as the log, the manifest and deployment.json name it. */
@@ -85,7 +92,9 @@ export function registerCall(version: ApiVersion, group: string): string {
 
 /** The host call, named the same way. */
 export function hostCall(version: ApiVersion, operation: 'Sync' | 'Async', group: string, hash: string): string {
-  return version === 'v2' ? `PATCH /v2/preprocessing/${hash}/status` : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`
+  return version === 'v2'
+    ? `PATCH /v2/preprocessing/${hash}/status`
+    : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`
 }
 
 interface V2Upload {
@@ -103,13 +112,30 @@ interface V2Upload {
  * The deploy sends them and validate mode's manifest lists them, from this one list.
  */
 export function v2Uploads(script: ScriptPackage): V2Upload[] {
-  const of = (part: string) => script.files.filter(file => file.part === part)
+  const of = (part: string) => script.files.filter((file) => file.part === part)
   return [
-    ...script.datasets.map(dataset => ({ call: (hash: string) => `PATCH /v2/preprocessing/${hash}/schema (${dataset.name})`, send: (v2: V2Api, hash: string) => v2.uploadSchema(hash, dataset), dataset: dataset.name })),
-    ...of('source').map(file => ({ call: (hash: string) => `PATCH /v2/preprocessing/${hash}/script-file`, send: (v2: V2Api, hash: string) => v2.uploadScript(hash, file, script.entrypoint, wirePython(script.pythonVersion)) })),
-    ...of('requirements').map(file => ({ call: (hash: string) => `PATCH /v2/preprocessing/${hash}/requirements-file`, send: (v2: V2Api, hash: string) => v2.uploadRequirements(hash, file) })),
-    ...of('env').map(file => ({ call: (hash: string) => `PATCH /v2/preprocessing/${hash}/env-file`, send: (v2: V2Api, hash: string) => v2.uploadEnv(hash, file) })),
-    ...of('extra').map(file => ({ call: (hash: string) => `PATCH /v2/preprocessing/${hash}/extra-file (${file.filename})`, send: (v2: V2Api, hash: string) => v2.uploadExtra(hash, file) }))
+    ...script.datasets.map((dataset) => ({
+      call: (hash: string) => `PATCH /v2/preprocessing/${hash}/schema (${dataset.name})`,
+      send: (v2: V2Api, hash: string) => v2.uploadSchema(hash, dataset),
+      dataset: dataset.name
+    })),
+    ...of('source').map((file) => ({
+      call: (hash: string) => `PATCH /v2/preprocessing/${hash}/script-file`,
+      send: (v2: V2Api, hash: string) =>
+        v2.uploadScript(hash, file, script.entrypoint, wirePython(script.pythonVersion))
+    })),
+    ...of('requirements').map((file) => ({
+      call: (hash: string) => `PATCH /v2/preprocessing/${hash}/requirements-file`,
+      send: (v2: V2Api, hash: string) => v2.uploadRequirements(hash, file)
+    })),
+    ...of('env').map((file) => ({
+      call: (hash: string) => `PATCH /v2/preprocessing/${hash}/env-file`,
+      send: (v2: V2Api, hash: string) => v2.uploadEnv(hash, file)
+    })),
+    ...of('extra').map((file) => ({
+      call: (hash: string) => `PATCH /v2/preprocessing/${hash}/extra-file (${file.filename})`,
+      send: (v2: V2Api, hash: string) => v2.uploadExtra(hash, file)
+    }))
   ]
 }
 
@@ -125,7 +151,7 @@ export function v1Preprocessing(v1: V1Api, group: string): PreprocessingApi {
     },
     host: (operation, hash) => v1.host(operation, group, hash),
     status: (hash, options) => v1.status(group, hash, options),
-    describe: async hash => {
+    describe: async (hash) => {
       const described = await v1.describe(group, hash)
       return { operation: stringOr(described.Operation), pythonVersion: stringOr(described.PythonVersion) }
     },
@@ -166,7 +192,7 @@ export function v2Preprocessing(v2: V2Api, v1: V1Api, group: string): Preprocess
     },
     host: (_operation, hash) => v2.host(hash),
     status: (hash, options) => v2.status(hash, options),
-    describe: async hash => {
+    describe: async (hash) => {
       const described = await v2.describe(hash)
       return { operation: stringOr(described.Operation) ?? 'Async', pythonVersion: stringOr(described.PythonVersion) }
     },

@@ -14,13 +14,16 @@ import { getProxyForUrl } from 'proxy-from-env'
  */
 export function proxyAgents(): (url: URL) => Agent | undefined {
   const agents = new Map<string, Agent>()
-  return url => {
+  return (url) => {
     const proxy = getProxyForUrl(url.toString())
     if (!proxy) return undefined
     const key = `${url.protocol}${proxy}`
     let agent = agents.get(key)
     if (!agent) {
-      agent = url.protocol === 'https:' ? new TunnelAgent(proxy, { keepAlive: true }) : new HttpProxyAgent(proxy, { keepAlive: true })
+      agent =
+        url.protocol === 'https:'
+          ? new TunnelAgent(proxy, { keepAlive: true })
+          : new HttpProxyAgent(proxy, { keepAlive: true })
       agents.set(key, agent)
     }
     return agent
@@ -37,7 +40,10 @@ class TunnelAgent extends HttpsProxyAgent<string> {
   override async connect(req: ClientRequest, opts: AgentConnectOpts): Promise<Socket> {
     const host = opts.host
     if (opts.secureEndpoint && host && isIP(host) && !('checkServerIdentity' in opts && opts.checkServerIdentity)) {
-      return super.connect(req, { ...opts, checkServerIdentity: (_name: string, cert) => checkServerIdentity(host, cert) })
+      return super.connect(req, {
+        ...opts,
+        checkServerIdentity: (_name: string, cert) => checkServerIdentity(host, cert)
+      })
     }
     return super.connect(req, opts)
   }

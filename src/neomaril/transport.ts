@@ -35,7 +35,13 @@ export interface RetryPolicy {
   readonly writeBudgetMs: number
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 30_000, writeBudgetMs: 120_000 }
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 5,
+  baseDelayMs: 500,
+  maxDelayMs: 8000,
+  maxRetryAfterMs: 30_000,
+  writeBudgetMs: 120_000
+}
 
 /** Where and as whom to connect: parsed from the inputs (DeploySpec.connection), handed to the transport as is. */
 export interface ConnectionSettings {
@@ -149,7 +155,19 @@ export interface Call {
 /** Node error codes that prove the request never left this machine. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
 /** Failures no retry can mend: the name does not resolve, the certificate is wrong. */
-const PERMANENT_CODES = new Set(['ENOTFOUND', 'CERT_NOT_YET_VALID', 'CERT_REVOKED', 'UNABLE_TO_GET_ISSUER_CERT', 'ERR_SSL_WRONG_VERSION_NUMBER', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'])
+const PERMANENT_CODES = new Set([
+  'ENOTFOUND',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'
+])
 const RETRYABLE_READ_STATUSES = new Set([429, 500, 502, 503, 504])
 
 class AttemptFailure extends Error {
@@ -198,7 +216,7 @@ export class Transport {
     this.sleep = options.sleep ?? abortableSleep
     this.random = options.random ?? Math.random
     this.now = options.now ?? Date.now
-    this.redact = options.redact ?? (text => text)
+    this.redact = options.redact ?? ((text) => text)
   }
 
   /** Server text for the API modules' own messages: redacted, on one line, cut short. */
@@ -226,7 +244,13 @@ export class Transport {
 
   /** H: the server version; also proves the URL points at a Neomaril API. Read-only, sends nothing secret. */
   async health(): Promise<string> {
-    const body = await this.json<HealthResponse>({ method: 'GET', path: '/health', auth: 'none', safety: 'read', ok: [200] })
+    const body = await this.json<HealthResponse>({
+      method: 'GET',
+      path: '/health',
+      auth: 'none',
+      safety: 'read',
+      ok: [200]
+    })
     return typeof body.Version === 'string' ? body.Version : 'unknown'
   }
 
@@ -234,25 +258,32 @@ export class Transport {
   async logIn(): Promise<void> {
     const { login, password, tenant } = this.options
     // No tenant field at all when none is set: a 2.x-era server never sees one (mlops-current-api §2).
-    const fields: Record<string, string> = tenant === undefined ? { user: login, password } : { user: login, password, tenant }
+    const fields: Record<string, string> =
+      tenant === undefined ? { user: login, password } : { user: login, password, tenant }
     const form = new URLSearchParams(fields).toString()
     let body: LoginResponse
     try {
       body = await this.json<LoginResponse>({
-        method: 'POST', path: '/login', auth: 'none', safety: 'read', ok: [200],
+        method: 'POST',
+        path: '/login',
+        auth: 'none',
+        safety: 'read',
+        ok: [200],
         body: () => ({ body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
       })
     } catch (error) {
       if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) {
         const who = tenant === undefined ? `'${login}'` : `'${login}' in tenant '${tenant}'`
-        const fix = tenant === undefined
-          ? "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD); a server with several tenants may also need the 'tenant' input (or MLOPS_TENANT)."
-          : "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD) and that the account belongs to that tenant (the 'tenant' input, MLOPS_TENANT or NEOMARIL_TENANT)."
+        const fix =
+          tenant === undefined
+            ? "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD); a server with several tenants may also need the 'tenant' input (or MLOPS_TENANT)."
+            : "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD) and that the account belongs to that tenant (the 'tenant' input, MLOPS_TENANT or NEOMARIL_TENANT)."
         throw new AuthError(`Login as ${who} was refused (HTTP ${error.status}: ${error.serverMessage}). ${fix}`)
       }
       throw error
     }
-    if (typeof body.Token !== 'string' || body.Token === '') throw new ApiError('POST', '/login', 200, 'the answer holds no Token')
+    if (typeof body.Token !== 'string' || body.Token === '')
+      throw new ApiError('POST', '/login', 200, 'the answer holds no Token')
     this.options.onToken?.(body.Token)
     this.userToken = body.Token
     this.stats.logins++
@@ -284,7 +315,13 @@ export class Transport {
         // A token can expire during a long build: log in again once, then retry. Not for a
         // call that may be abandoned (an optional lookup): its login could outlive it, and
         // the run's own next call logs in anyway.
-        if (error instanceof ApiError && error.status === 401 && call.auth === 'user' && !reauthenticated && !call.signal) {
+        if (
+          error instanceof ApiError &&
+          error.status === 401 &&
+          call.auth === 'user' &&
+          !reauthenticated &&
+          !call.signal
+        ) {
           this.options.logger.info(`${call.method} ${call.path}: the user token was refused; logging in again.`)
           reauthenticated = true
           await this.logIn()
@@ -295,10 +332,13 @@ export class Transport {
         const delay = this.retryDelay(call, failure, attempt, Math.max(this.now() - firstSent, paused))
         if (delay === undefined) throw finalError(call, failure, attempt)
         this.stats.retries++
-        const left = call.safety === 'read'
-          ? `attempt ${attempt + 1} of ${this.retry.attempts}`
-          : `attempt ${attempt + 1}; the server refused it before acting, so it is sent again for up to ${Math.round(this.retry.writeBudgetMs / 1000)}s`
-        this.options.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}; retrying in ${(delay / 1000).toFixed(1)}s (${left}).`)
+        const left =
+          call.safety === 'read'
+            ? `attempt ${attempt + 1} of ${this.retry.attempts}`
+            : `attempt ${attempt + 1}; the server refused it before acting, so it is sent again for up to ${Math.round(this.retry.writeBudgetMs / 1000)}s`
+        this.options.logger.info(
+          `${call.method} ${call.path}: ${describeFailure(error)}; retrying in ${(delay / 1000).toFixed(1)}s (${left}).`
+        )
         paused += delay
         await this.sleep(delay, this.signalOf(call)).catch((error: unknown) => {
           // Say which signal stopped the sleep: the run's (cancelled) or the call's (abandoned).
@@ -315,7 +355,8 @@ export class Transport {
     // Reads get a count of attempts; writes refused before acting get a time budget.
     if (call.safety === 'read' && attempt >= this.retry.attempts) return undefined
     let delay = this.backoff(attempt)
-    if (failure.retryAfterMs !== undefined) delay = Math.min(Math.max(delay, failure.retryAfterMs), this.retry.maxRetryAfterMs)
+    if (failure.retryAfterMs !== undefined)
+      delay = Math.min(Math.max(delay, failure.retryAfterMs), this.retry.maxRetryAfterMs)
     if (call.safety === 'write' && spentMs + delay > this.retry.writeBudgetMs) return undefined
     const deadline = this.deadlineOf(call)
     if (deadline !== undefined && this.now() + delay > deadline) return undefined
@@ -339,7 +380,10 @@ export class Transport {
     const headers: Record<string, string> = { Accept: 'application/json' }
     const token = call.auth === 'user' ? this.userToken : call.auth === 'group' ? this.options.groupToken : undefined
     if (call.auth !== 'none') {
-      if (!token) throw new AuthError(`${call.method} ${call.path} needs the group token: set the 'group-token' input (or NEOMARIL_GROUP_TOKEN).`)
+      if (!token)
+        throw new AuthError(
+          `${call.method} ${call.path} needs the group token: set the 'group-token' input (or NEOMARIL_GROUP_TOKEN).`
+        )
       headers.Authorization = `Bearer ${token}`
     }
     const made = call.body?.()
@@ -353,7 +397,10 @@ export class Transport {
     // - download: re-armed on every chunk of the answer streamed to the file.
     // Near a deadline an attempt gets only a short grace past it.
     const deadline = this.deadlineOf(call)
-    const timeoutMs = deadline === undefined ? this.options.requestTimeoutMs : Math.min(this.options.requestTimeoutMs, Math.max(0, deadline - Date.now()) + DEADLINE_GRACE_MS)
+    const timeoutMs =
+      deadline === undefined
+        ? this.options.requestTimeoutMs
+        : Math.min(this.options.requestTimeoutMs, Math.max(0, deadline - Date.now()) + DEADLINE_GRACE_MS)
     const timeout = new AbortController()
     let timer: NodeJS.Timeout | undefined
     let settled = false
@@ -379,13 +426,22 @@ export class Transport {
       }
       made.sent.then(bodySent, bodySent)
     }
-    const signal = AbortSignal.any([this.signalOf(call), timeout.signal].filter((s): s is AbortSignal => s !== undefined))
+    const signal = AbortSignal.any(
+      [this.signalOf(call), timeout.signal].filter((s): s is AbortSignal => s !== undefined)
+    )
 
     this.stats.requests++
     this.options.logger.debug(`${call.method} ${url.pathname}`)
     let response: Response
     try {
-      response = await fetch(url, { method: call.method, headers, body: made?.body, signal, agent: this.options.agent?.(url), redirect: 'manual' })
+      response = await fetch(url, {
+        method: call.method,
+        headers,
+        body: made?.body,
+        signal,
+        agent: this.options.agent?.(url),
+        redirect: 'manual'
+      })
       // The answer has begun (maybe before the whole upload was taken): its body is read under the same timer.
       phase = 'body'
       if (call.ok.includes(response.status)) {
@@ -395,8 +451,19 @@ export class Transport {
             return { response, json: JSON.parse(text) as unknown }
           } catch {
             const truncated = /^\s*[[{]/.test(text) || text.trim() === ''
-            const what = truncated ? 'is cut-off or garbled JSON' : `is not JSON (${oneLineText(response.headers.get('content-type') ?? 'no Content-Type', this.redact)})`
-            throw new AttemptFailure(new ApiError(call.method, call.path, response.status, `the answer ${what}: ${describeText(text, this.redact)}. Is 'url' the Neomaril server's root?`), undefined, truncated ? 'truncated' : 'not-json')
+            const what = truncated
+              ? 'is cut-off or garbled JSON'
+              : `is not JSON (${oneLineText(response.headers.get('content-type') ?? 'no Content-Type', this.redact)})`
+            throw new AttemptFailure(
+              new ApiError(
+                call.method,
+                call.path,
+                response.status,
+                `the answer ${what}: ${describeText(text, this.redact)}. Is 'url' the Neomaril server's root?`
+              ),
+              undefined,
+              truncated ? 'truncated' : 'not-json'
+            )
           }
         }
         if (call.read === 'text') return { response, text: await response.text() }
@@ -417,12 +484,22 @@ export class Transport {
         return { response }
       }
       const text = await response.text()
-      throw new AttemptFailure(apiError(call, response.status, text, this.redact), retryAfterMs(response.headers.get('retry-after')))
+      throw new AttemptFailure(
+        apiError(call, response.status, text, this.redact),
+        retryAfterMs(response.headers.get('retry-after'))
+      )
     } catch (error) {
       if (error instanceof AttemptFailure) throw error
       this.throwIfCancelled(call)
       if (timeout.signal.aborted) {
-        throw new AttemptFailure(new NetworkError(call.method, call.path, timeoutReason(timedOutIn ?? phase, timeoutMs, timeoutMs < this.options.requestTimeoutMs), false))
+        throw new AttemptFailure(
+          new NetworkError(
+            call.method,
+            call.path,
+            timeoutReason(timedOutIn ?? phase, timeoutMs, timeoutMs < this.options.requestTimeoutMs),
+            false
+          )
+        )
       }
       throw new AttemptFailure(networkError(call, error, url, this.redact))
     } finally {
@@ -461,12 +538,18 @@ function finalError(call: Call, failure: AttemptFailure, attempts: number): ApiE
   const error = failure.error
   if (call.safety !== 'write' || !call.effect) return error
   if (refusedBeforeActing(failure)) {
-    const refused = withHint(error, `the server refused the ${call.effect.what} ${attempts} time${attempts === 1 ? '' : 's'} (${call.effect.undone})`)
+    const refused = withHint(
+      error,
+      `the server refused the ${call.effect.what} ${attempts} time${attempts === 1 ? '' : 's'} (${call.effect.undone})`
+    )
     REFUSED.add(refused)
     return refused
   }
   if (isAmbiguous(error)) {
-    const broke = error instanceof NetworkError ? 'the connection broke after the body was sent' : `the server failed (HTTP ${error.status}) after the body was sent`
+    const broke =
+      error instanceof NetworkError
+        ? 'the connection broke after the body was sent'
+        : `the server failed (HTTP ${error.status}) after the body was sent`
     return withHint(error, `${broke} (it may exist)`)
   }
   return error
@@ -505,7 +588,10 @@ export function withHint(error: ApiError | NetworkError, hint: string): ApiError
 }
 
 function authFailure(call: Call, error: ApiError): AuthError {
-  const which = call.auth === 'group' ? "the group token was refused: check the 'group-token' input (or NEOMARIL_GROUP_TOKEN) belongs to this group" : 'the user token was refused even after logging in again: check the account can use this group'
+  const which =
+    call.auth === 'group'
+      ? "the group token was refused: check the 'group-token' input (or NEOMARIL_GROUP_TOKEN) belongs to this group"
+      : 'the user token was refused even after logging in again: check the account can use this group'
   return new AuthError(`${call.method} ${call.path}: ${which} (HTTP 401: ${error.serverMessage}).`)
 }
 
@@ -556,10 +642,14 @@ const NETWORK_REASONS: Record<string, string> = {
   ECONNABORTED: 'connection aborted',
   CERT_HAS_EXPIRED: "TLS: the server's certificate has expired",
   CERT_NOT_YET_VALID: "TLS: the server's certificate is not valid yet (check the runner's clock)",
-  DEPTH_ZERO_SELF_SIGNED_CERT: "TLS: the server's certificate is self-signed, so it is not trusted (add its CA with NODE_EXTRA_CA_CERTS)",
-  SELF_SIGNED_CERT_IN_CHAIN: "TLS: the server's certificate chain ends in a self-signed certificate that is not trusted (a TLS-inspecting proxy? add its CA with NODE_EXTRA_CA_CERTS)",
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "TLS: the server's certificate cannot be verified (an incomplete chain, or a CA this runner does not trust; NODE_EXTRA_CA_CERTS)",
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "TLS: the issuer of the server's certificate is not trusted on this runner (add it with NODE_EXTRA_CA_CERTS)",
+  DEPTH_ZERO_SELF_SIGNED_CERT:
+    "TLS: the server's certificate is self-signed, so it is not trusted (add its CA with NODE_EXTRA_CA_CERTS)",
+  SELF_SIGNED_CERT_IN_CHAIN:
+    "TLS: the server's certificate chain ends in a self-signed certificate that is not trusted (a TLS-inspecting proxy? add its CA with NODE_EXTRA_CA_CERTS)",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    "TLS: the server's certificate cannot be verified (an incomplete chain, or a CA this runner does not trust; NODE_EXTRA_CA_CERTS)",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    "TLS: the issuer of the server's certificate is not trusted on this runner (add it with NODE_EXTRA_CA_CERTS)",
   UNABLE_TO_GET_ISSUER_CERT: "TLS: the issuer of the server's certificate cannot be found",
   ERR_TLS_CERT_ALTNAME_INVALID: "TLS: the server's certificate is not for this host name",
   CERT_REVOKED: "TLS: the server's certificate was revoked",
@@ -583,7 +673,9 @@ export function networkReason(code: string, message: string, host: string): stri
 
 /** A failure for a progress line; its texts were redacted when the error was made. */
 export function describeFailure(error: ApiError | NetworkError): string {
-  return error instanceof ApiError ? `HTTP ${error.status}${error.errorType ? ` ${oneLine(error.errorType).slice(0, 100)}` : ''}` : oneLine(error.reason)
+  return error instanceof ApiError
+    ? `HTTP ${error.status}${error.errorType ? ` ${oneLine(error.errorType).slice(0, 100)}` : ''}`
+    : oneLine(error.reason)
 }
 
 /** On one line: a lone \r ends a line for the runner too, so nothing in it can start a workflow command. */
@@ -634,12 +726,12 @@ export function multipart(fields: Record<string, string>, files: readonly FilePa
       form.append(file.part, lazy, options)
     }
   }
-  const sent = new Promise<void>(resolve => form.once('end', () => resolve()))
+  const sent = new Promise<void>((resolve) => form.once('end', () => resolve()))
   return {
     body: form as unknown as RequestInit['body'],
     headers: { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()) },
     sent,
-    onData: listener => form.on('data', listener),
+    onData: (listener) => form.on('data', listener),
     // An attempt that failed mid-upload leaves the file being read open: close it.
     dispose: () => {
       for (const stream of open) stream.destroy()
@@ -677,7 +769,11 @@ export function jsonBody(value: unknown): () => Body {
  * means for this call, and a failure after which the write may have acted with what
  * to look for (it is never sent again then).
  */
-export async function sendWrite<T>(transport: Transport, call: Call, hints: { readonly notFound?: string; readonly mayHaveActed: string }): Promise<T> {
+export async function sendWrite<T>(
+  transport: Transport,
+  call: Call,
+  hints: { readonly notFound?: string; readonly mayHaveActed: string }
+): Promise<T> {
   try {
     return await transport.json<T>(call)
   } catch (error) {

@@ -1,11 +1,25 @@
 import { ApiError } from '../errors.js'
 import {
-  describeFailure, isAmbiguous, multipart, sendWrite, seg,
-  type Call, type CallOptions, type FilePart, type Transport
+  describeFailure,
+  isAmbiguous,
+  multipart,
+  sendWrite,
+  seg,
+  type Call,
+  type CallOptions,
+  type FilePart,
+  type Transport
 } from './transport.js'
 import type {
-  AsyncRunResponse, DescribeResponse, ExecutionStatusResponse, GroupsResponse, LogEntry, LogsResponse,
-  RegisterResponse, SearchResponse, StatusResponse
+  AsyncRunResponse,
+  DescribeResponse,
+  ExecutionStatusResponse,
+  GroupsResponse,
+  LogEntry,
+  LogsResponse,
+  RegisterResponse,
+  SearchResponse,
+  StatusResponse
 } from './wire.js'
 import { SCRIPT_HASH } from './wire.js'
 import type { EarlierScript } from './api.js'
@@ -14,7 +28,9 @@ import type { EarlierScript } from './api.js'
  * A sync run's answer is judged by the smoke test, errors included (a raising
  * entrypoint answers 500); only "busy, come back" answers go through the retry path.
  */
-const RUN_ANSWERS: readonly number[] = Array.from({ length: 500 }, (_, i) => i + 100).filter(status => status !== 429 && status !== 503 && status !== 401)
+const RUN_ANSWERS: readonly number[] = Array.from({ length: 500 }, (_, i) => i + 100).filter(
+  (status) => status !== 429 && status !== 503 && status !== 401
+)
 
 /** The v1 calls (neomaril-api.md §2), each one `Call` sent through the transport. */
 export class V1Api {
@@ -22,18 +38,35 @@ export class V1Api {
 
   /** G1: the names of the groups this user can see (the same call on current servers). */
   async listGroups(): Promise<string[]> {
-    const body = await this.transport.json<GroupsResponse>({ method: 'GET', path: '/groups', auth: 'user', safety: 'read', ok: [200] })
-    return (body.Results ?? []).map(group => group.Name).filter((name): name is string => typeof name === 'string')
+    const body = await this.transport.json<GroupsResponse>({
+      method: 'GET',
+      path: '/groups',
+      auth: 'user',
+      safety: 'read',
+      ok: [200]
+    })
+    return (body.Results ?? []).map((group) => group.Name).filter((name): name is string => typeof name === 'string')
   }
 
   /** P1: registers the script and returns its hash. Sent again only while the server refuses it before acting. */
   async register(group: string, fields: Record<string, string>, files: readonly FilePart[]): Promise<string> {
     const path = `/preprocessing/register/${seg(group)}`
     // Sent once and maybe acted on: never sent again, so say what to look for.
-    const body = await sendWrite<RegisterResponse>(this.transport, {
-      method: 'POST', path, auth: 'user', safety: 'write', ok: [201, 200],
-      body: () => multipart(fields, files), effect: { what: 'register', undone: 'not registered' }
-    }, { mayHaveActed: `the script '${fields.name ?? ''}' may have been registered all the same: look for it in Neomaril before deploying again` })
+    const body = await sendWrite<RegisterResponse>(
+      this.transport,
+      {
+        method: 'POST',
+        path,
+        auth: 'user',
+        safety: 'write',
+        ok: [201, 200],
+        body: () => multipart(fields, files),
+        effect: { what: 'register', undone: 'not registered' }
+      },
+      {
+        mayHaveActed: `the script '${fields.name ?? ''}' may have been registered all the same: look for it in Neomaril before deploying again`
+      }
+    )
     return checkedHash(body.Hash, 'POST', `/preprocessing/register/${group}`, this.transport)
   }
 
@@ -46,20 +79,45 @@ export class V1Api {
    * the build started and the deploy goes on.
    */
   async host(operation: 'Sync' | 'Async', group: string, hash: string): Promise<void> {
-    const call: Call = { method: 'GET', path: `/preprocessing/${operation.toLowerCase()}/host/${seg(group)}/${seg(hash)}`, auth: 'user', safety: 'write', ok: [202, 200], effect: { what: 'host call', undone: 'the build did not start' } }
+    const call: Call = {
+      method: 'GET',
+      path: `/preprocessing/${operation.toLowerCase()}/host/${seg(group)}/${seg(hash)}`,
+      auth: 'user',
+      safety: 'write',
+      ok: [202, 200],
+      effect: { what: 'host call', undone: 'the build did not start' }
+    }
     await hostVerified(this.transport, call, () => this.status(group, hash))
   }
 
   /** P3: the script's state. 410 carries the same body (contract §4). */
-  async status(group: string, hash: string, options: CallOptions = {}): Promise<{ status: string; message: string | null }> {
-    const body = await this.transport.json<StatusResponse>({ method: 'GET', path: `/preprocessing/status/${seg(group)}/${seg(hash)}`, auth: 'user', safety: 'read', ok: [200, 410], deadline: options.deadline })
-    if (typeof body.Status !== 'string') throw new ApiError('GET', `/preprocessing/status/${group}/${hash}`, 200, 'the answer holds no Status')
+  async status(
+    group: string,
+    hash: string,
+    options: CallOptions = {}
+  ): Promise<{ status: string; message: string | null }> {
+    const body = await this.transport.json<StatusResponse>({
+      method: 'GET',
+      path: `/preprocessing/status/${seg(group)}/${seg(hash)}`,
+      auth: 'user',
+      safety: 'read',
+      ok: [200, 410],
+      deadline: options.deadline
+    })
+    if (typeof body.Status !== 'string')
+      throw new ApiError('GET', `/preprocessing/status/${group}/${hash}`, 200, 'the answer holds no Status')
     return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null }
   }
 
   /** P4: the script's description. */
   async describe(group: string, hash: string): Promise<DescribeResponse['Description']> {
-    const body = await this.transport.json<DescribeResponse>({ method: 'GET', path: `/preprocessing/describe/${seg(group)}/${seg(hash)}`, auth: 'user', safety: 'read', ok: [200] })
+    const body = await this.transport.json<DescribeResponse>({
+      method: 'GET',
+      path: `/preprocessing/describe/${seg(group)}/${seg(hash)}`,
+      auth: 'user',
+      safety: 'read',
+      ok: [200]
+    })
     return body.Description ?? {}
   }
 
@@ -69,23 +127,53 @@ export class V1Api {
    */
   async search(group: string, name: string, options: CallOptions = {}): Promise<EarlierScript[]> {
     const query = new URLSearchParams({ name, group })
-    const body = await this.transport.json<SearchResponse>({ method: 'GET', path: `/preprocessing/search?${query}`, auth: 'user', safety: 'read', ok: [200], ...options })
-    return (Array.isArray(body.Results) ? body.Results : []).flatMap(entry => {
-      if (typeof entry?.Hash !== 'string' || !SCRIPT_HASH.test(entry.Hash) || (typeof entry.Group === 'string' && entry.Group !== group)) return []
+    const body = await this.transport.json<SearchResponse>({
+      method: 'GET',
+      path: `/preprocessing/search?${query}`,
+      auth: 'user',
+      safety: 'read',
+      ok: [200],
+      ...options
+    })
+    return (Array.isArray(body.Results) ? body.Results : []).flatMap((entry) => {
+      if (
+        typeof entry?.Hash !== 'string' ||
+        !SCRIPT_HASH.test(entry.Hash) ||
+        (typeof entry.Group === 'string' && entry.Group !== group)
+      )
+        return []
       const uploadedAt = typeof entry.UploadedAt === 'string' ? Date.parse(entry.UploadedAt) : NaN
-      return [{ hash: entry.Hash, status: typeof entry.Status === 'string' ? entry.Status : '', uploadedAt: Number.isFinite(uploadedAt) ? uploadedAt : undefined }]
+      return [
+        {
+          hash: entry.Hash,
+          status: typeof entry.Status === 'string' ? entry.Status : '',
+          uploadedAt: Number.isFinite(uploadedAt) ? uploadedAt : undefined
+        }
+      ]
     })
   }
 
   /** P6: log entries, filtered by routine and type, over the given days (dd-mm-YYYY). */
-  async logs(group: string, hash: string, query: { routine?: 'Host' | 'Run'; type?: string; start?: Date; end?: Date } = {}, options: CallOptions = {}): Promise<LogEntry[]> {
+  async logs(
+    group: string,
+    hash: string,
+    query: { routine?: 'Host' | 'Run'; type?: string; start?: Date; end?: Date } = {},
+    options: CallOptions = {}
+  ): Promise<LogEntry[]> {
     const params = new URLSearchParams()
     if (query.start) params.set('start', ddmmyyyy(query.start))
     if (query.end) params.set('end', ddmmyyyy(query.end))
     if (query.routine) params.set('routine', query.routine)
     if (query.type) params.set('type', query.type)
     const suffix = params.size > 0 ? `?${params}` : ''
-    const body = await this.transport.json<LogsResponse>({ method: 'GET', path: `/preprocessing/logs/${seg(group)}/${seg(hash)}${suffix}`, auth: 'user', safety: 'read', ok: [200], ...options })
+    const body = await this.transport.json<LogsResponse>({
+      method: 'GET',
+      path: `/preprocessing/logs/${seg(group)}/${seg(hash)}${suffix}`,
+      auth: 'user',
+      safety: 'read',
+      ok: [200],
+      ...options
+    })
     return Array.isArray(body.Results) ? body.Results : []
   }
 
@@ -93,7 +181,12 @@ export class V1Api {
   async runSync(group: string, hash: string, input: unknown): Promise<{ status: number; body: string }> {
     const payload = JSON.stringify({ Input: input })
     const { response, text } = await this.transport.send({
-      method: 'POST', path: `/preprocessing/sync/run/${seg(group)}/${seg(hash)}`, auth: 'group', safety: 'write', ok: RUN_ANSWERS, read: 'text',
+      method: 'POST',
+      path: `/preprocessing/sync/run/${seg(group)}/${seg(hash)}`,
+      auth: 'group',
+      safety: 'write',
+      ok: RUN_ANSWERS,
+      read: 'text',
       body: () => ({ body: payload, headers: { 'Content-Type': 'application/json' } }),
       effect: { what: 'run', undone: 'it did not run' }
     })
@@ -103,23 +196,53 @@ export class V1Api {
   /** R2: starts an Async execution on the uploaded dataset; answers its id. */
   async runAsync(group: string, hash: string, dataset: FilePart): Promise<string> {
     const body = await this.transport.json<AsyncRunResponse>({
-      method: 'POST', path: `/preprocessing/async/run/${seg(group)}/${seg(hash)}`, auth: 'group', safety: 'write', ok: [202, 200],
-      body: () => multipart({}, [dataset]), effect: { what: 'run', undone: 'no execution was started' }
+      method: 'POST',
+      path: `/preprocessing/async/run/${seg(group)}/${seg(hash)}`,
+      auth: 'group',
+      safety: 'write',
+      ok: [202, 200],
+      body: () => multipart({}, [dataset]),
+      effect: { what: 'run', undone: 'no execution was started' }
     })
-    if (body.ExecutionId === undefined || body.ExecutionId === null || body.ExecutionId === '') throw new ApiError('POST', `/preprocessing/async/run/${group}/${hash}`, 202, 'the answer holds no ExecutionId')
+    if (body.ExecutionId === undefined || body.ExecutionId === null || body.ExecutionId === '')
+      throw new ApiError('POST', `/preprocessing/async/run/${group}/${hash}`, 202, 'the answer holds no ExecutionId')
     return String(body.ExecutionId)
   }
 
   /** E1: an execution's state. */
-  async executionStatus(group: string, executionId: string, options: CallOptions = {}): Promise<{ status: string; message: string | null }> {
-    const body = await this.transport.json<ExecutionStatusResponse>({ method: 'GET', path: `/preprocessing/async/status/${seg(group)}/${seg(executionId)}`, auth: 'group', safety: 'read', ok: [200, 410], deadline: options.deadline })
-    if (typeof body.Status !== 'string') throw new ApiError('GET', `/preprocessing/async/status/${group}/${executionId}`, 200, 'the answer holds no Status')
+  async executionStatus(
+    group: string,
+    executionId: string,
+    options: CallOptions = {}
+  ): Promise<{ status: string; message: string | null }> {
+    const body = await this.transport.json<ExecutionStatusResponse>({
+      method: 'GET',
+      path: `/preprocessing/async/status/${seg(group)}/${seg(executionId)}`,
+      auth: 'group',
+      safety: 'read',
+      ok: [200, 410],
+      deadline: options.deadline
+    })
+    if (typeof body.Status !== 'string')
+      throw new ApiError(
+        'GET',
+        `/preprocessing/async/status/${group}/${executionId}`,
+        200,
+        'the answer holds no Status'
+      )
     return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null }
   }
 
   /** E2: streams the execution's result (a zip) to a file; answers its size. */
   async downloadResult(group: string, executionId: string, destination: string): Promise<number> {
-    const { size } = await this.transport.send({ method: 'GET', path: `/preprocessing/async/result/${seg(group)}/${seg(executionId)}`, auth: 'group', safety: 'read', ok: [200, 410], read: { file: destination } })
+    const { size } = await this.transport.send({
+      method: 'GET',
+      path: `/preprocessing/async/result/${seg(group)}/${seg(executionId)}`,
+      auth: 'group',
+      safety: 'read',
+      ok: [200, 410],
+      read: { file: destination }
+    })
     return size ?? 0
   }
 }
@@ -130,10 +253,20 @@ export class V1Api {
  */
 export function checkedHash(hash: unknown, method: string, path: string, transport: Transport): string {
   if (typeof hash !== 'string' || !hash) {
-    throw new ApiError(method, path, 201, 'the answer holds no Hash: the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.')
+    throw new ApiError(
+      method,
+      path,
+      201,
+      'the answer holds no Hash: the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.'
+    )
   }
   if (!SCRIPT_HASH.test(hash)) {
-    throw new ApiError(method, path, 201, `the answer's hash is malformed (${transport.text(hash, 80)}; expected S and 63 hex digits): the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.`)
+    throw new ApiError(
+      method,
+      path,
+      201,
+      `the answer's hash is malformed (${transport.text(hash, 80)}; expected S and 63 hex digits): the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.`
+    )
   }
   return hash
 }
@@ -143,7 +276,11 @@ export function checkedHash(hash: unknown, method: string, path: string, transpo
  * failure only when the status proves it did not act: a hosted script is never
  * 'Ready' again, so 'Ready' means "send it again" and anything else "the build started".
  */
-export async function hostVerified(transport: Transport, call: Call, status: () => Promise<{ status: string }>): Promise<void> {
+export async function hostVerified(
+  transport: Transport,
+  call: Call,
+  status: () => Promise<{ status: string }>
+): Promise<void> {
   for (let sent = 1; ; sent++) {
     try {
       await transport.send(call)
@@ -152,12 +289,16 @@ export async function hostVerified(transport: Transport, call: Call, status: () 
       if (!isAmbiguous(error) || sent >= transport.policy.attempts) throw error
       const { status: now } = await status()
       if (now !== 'Ready') {
-        transport.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}, but the script is now '${transport.line(now)}': the build started.`)
+        transport.logger.info(
+          `${call.method} ${call.path}: ${describeFailure(error)}, but the script is now '${transport.line(now)}': the build started.`
+        )
         return
       }
       const delay = transport.backoff(sent)
       transport.stats.retries++
-      transport.logger.info(`${call.method} ${call.path}: ${describeFailure(error)} and the script is still 'Ready': the call did not act; sending it again in ${(delay / 1000).toFixed(1)}s (send ${sent + 1} of ${transport.policy.attempts}).`)
+      transport.logger.info(
+        `${call.method} ${call.path}: ${describeFailure(error)} and the script is still 'Ready': the call did not act; sending it again in ${(delay / 1000).toFixed(1)}s (send ${sent + 1} of ${transport.policy.attempts}).`
+      )
       await transport.pause(delay)
     }
   }

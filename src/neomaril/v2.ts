@@ -1,9 +1,23 @@
 import { ApiError } from '../errors.js'
-import { jsonBody, multipart, sendWrite, seg, type Call, type CallOptions, type FilePart, type Transport } from './transport.js'
+import {
+  jsonBody,
+  multipart,
+  sendWrite,
+  seg,
+  type Call,
+  type CallOptions,
+  type FilePart,
+  type Transport
+} from './transport.js'
 import { checkedHash, hostVerified } from './v1.js'
 import type {
-  V2DatasetResponse, V2DescribeResponse, V2ExecutionCreated, V2ExecutionStatusResponse, V2ListResponse,
-  V2RegisterResponse, V2StatusResponse
+  V2DatasetResponse,
+  V2DescribeResponse,
+  V2ExecutionCreated,
+  V2ExecutionStatusResponse,
+  V2ListResponse,
+  V2RegisterResponse,
+  V2StatusResponse
 } from './wire.js'
 import { DATASET_HASH, EXECUTION_ID_IN_MESSAGE } from './wire.js'
 
@@ -43,28 +57,52 @@ export class V2Api {
   /** R: registers an Async script; answers its hash. */
   async register(group: string, name: string): Promise<string> {
     const path = `${ROOT}/${seg(group)}`
-    const body = await this.write<V2RegisterResponse>({
-      method: 'POST', path, auth: 'user', safety: 'write', ok: [201, 200], body: jsonBody({ Name: name, Operation: 'Async' }),
-      effect: { what: 'register', undone: 'not registered' }
-    }, `the group '${group}' is unknown to the v2 API`, `the script '${name}' may have been registered all the same: look for it in MLOps before deploying again`)
+    const body = await this.write<V2RegisterResponse>(
+      {
+        method: 'POST',
+        path,
+        auth: 'user',
+        safety: 'write',
+        ok: [201, 200],
+        body: jsonBody({ Name: name, Operation: 'Async' }),
+        effect: { what: 'register', undone: 'not registered' }
+      },
+      `the group '${group}' is unknown to the v2 API`,
+      `the script '${name}' may have been registered all the same: look for it in MLOps before deploying again`
+    )
     return checkedHash(body.PreprocessHash, 'POST', path, this.transport)
   }
 
   /** S: one named dataset of the schema; answers its DatasetHash. */
   async uploadSchema(hash: string, dataset: DatasetPart): Promise<string> {
     const path = `${ROOT}/${seg(hash)}/schema`
-    const body = await this.upload<V2DatasetResponse>(path, { dataset_name: dataset.name }, { ...dataset.file, part: 'schema_file' }, `schema dataset '${dataset.name}'`)
+    const body = await this.upload<V2DatasetResponse>(
+      path,
+      { dataset_name: dataset.name },
+      { ...dataset.file, part: 'schema_file' },
+      `schema dataset '${dataset.name}'`
+    )
     return checkedDataset(body.DatasetHash, path, this.transport)
   }
 
   /** F: the source file, with its entrypoint and Python ('Python310'). */
   async uploadScript(hash: string, file: FilePart, entrypoint: string, pythonVersion: string): Promise<void> {
-    await this.upload(`${ROOT}/${seg(hash)}/script-file`, { preprocess_reference: entrypoint, python_version: pythonVersion }, { ...file, part: 'script' }, 'script file')
+    await this.upload(
+      `${ROOT}/${seg(hash)}/script-file`,
+      { preprocess_reference: entrypoint, python_version: pythonVersion },
+      { ...file, part: 'script' },
+      'script file'
+    )
   }
 
   /** Q: the requirements file. */
   async uploadRequirements(hash: string, file: FilePart): Promise<void> {
-    await this.upload(`${ROOT}/${seg(hash)}/requirements-file`, {}, { ...file, part: 'requirements' }, 'requirements file')
+    await this.upload(
+      `${ROOT}/${seg(hash)}/requirements-file`,
+      {},
+      { ...file, part: 'requirements' },
+      'requirements file'
+    )
   }
 
   /** V: the .env file (its content is never printed). */
@@ -74,21 +112,44 @@ export class V2Api {
 
   /** X: one extra file, under its upload name. */
   async uploadExtra(hash: string, file: FilePart): Promise<void> {
-    await this.upload(`${ROOT}/${seg(hash)}/extra-file`, { extra_file_name: file.filename }, { ...file, part: 'extra_file' }, `extra file '${file.filename}'`)
+    await this.upload(
+      `${ROOT}/${seg(hash)}/extra-file`,
+      { extra_file_name: file.filename },
+      { ...file, part: 'extra_file' },
+      `extra file '${file.filename}'`
+    )
   }
 
   /** H: starts the build; after an ambiguous failure the status decides whether to send it again (as v1's host). */
   async host(hash: string): Promise<void> {
-    const call: Call = { method: 'PATCH', path: `${ROOT}/${seg(hash)}/status`, auth: 'user', safety: 'write', ok: [202, 200, 201], effect: { what: 'host call', undone: 'the build did not start' } }
+    const call: Call = {
+      method: 'PATCH',
+      path: `${ROOT}/${seg(hash)}/status`,
+      auth: 'user',
+      safety: 'write',
+      ok: [202, 200, 201],
+      effect: { what: 'host call', undone: 'the build did not start' }
+    }
     await hostVerified(this.transport, call, () => this.status(hash))
   }
 
   /** T: the script's state; `DatasetHash` once Deployed. */
-  async status(hash: string, options: CallOptions = {}): Promise<{ status: string; message: string | null; datasetHash?: string }> {
+  async status(
+    hash: string,
+    options: CallOptions = {}
+  ): Promise<{ status: string; message: string | null; datasetHash?: string }> {
     const path = `${ROOT}/${seg(hash)}/status`
-    const body = await this.transport.json<V2StatusResponse>({ method: 'GET', path, auth: 'user', safety: 'read', ok: [200], deadline: options.deadline })
+    const body = await this.transport.json<V2StatusResponse>({
+      method: 'GET',
+      path,
+      auth: 'user',
+      safety: 'read',
+      ok: [200],
+      deadline: options.deadline
+    })
     if (typeof body.Status !== 'string') throw new ApiError('GET', path, 200, 'the answer holds no Status')
-    const datasetHash = typeof body.DatasetHash === 'string' && DATASET_HASH.test(body.DatasetHash) ? body.DatasetHash : undefined
+    const datasetHash =
+      typeof body.DatasetHash === 'string' && DATASET_HASH.test(body.DatasetHash) ? body.DatasetHash : undefined
     return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null, datasetHash }
   }
 
@@ -107,55 +168,123 @@ export class V2Api {
 
   /** The v2 describe: `State`, and whatever else the server says. */
   async describe(hash: string): Promise<V2DescribeResponse> {
-    return this.transport.json<V2DescribeResponse>({ method: 'GET', path: `${ROOT}/${seg(hash)}`, auth: 'user', safety: 'read', ok: [200] })
+    return this.transport.json<V2DescribeResponse>({
+      method: 'GET',
+      path: `${ROOT}/${seg(hash)}`,
+      auth: 'user',
+      safety: 'read',
+      ok: [200]
+    })
   }
 
   /** E1: a new execution; answers its id (the integer quoted in the answer's Message). */
   async createExecution(hash: string): Promise<string> {
     const path = `${ROOT}/${seg(hash)}/execution`
-    const body = await this.write<V2ExecutionCreated>({
-      method: 'POST', path, auth: 'user', safety: 'write', ok: [201, 200], effect: { what: 'execution create', undone: 'no execution was created' }
-    }, `${hash} is not a v2 script on this server`, 'an execution may have been created all the same')
+    const body = await this.write<V2ExecutionCreated>(
+      {
+        method: 'POST',
+        path,
+        auth: 'user',
+        safety: 'write',
+        ok: [201, 200],
+        effect: { what: 'execution create', undone: 'no execution was created' }
+      },
+      `${hash} is not a v2 script on this server`,
+      'an execution may have been created all the same'
+    )
     const id = typeof body.Message === 'string' ? EXECUTION_ID_IN_MESSAGE.exec(body.Message)?.[1] : undefined
-    if (!id) throw new ApiError('POST', path, 201, `the answer holds no execution id (Message: ${this.transport.text(String(body.Message ?? ''), 120)})`)
+    if (!id)
+      throw new ApiError(
+        'POST',
+        path,
+        201,
+        `the answer holds no execution id (Message: ${this.transport.text(String(body.Message ?? ''), 120)})`
+      )
     return id
   }
 
   /** E2: one input dataset of an execution; answers its DatasetHash. */
   async uploadInput(hash: string, executionId: string, dataset: DatasetPart): Promise<string> {
     const path = `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/input`
-    const body = await this.upload<V2DatasetResponse>(path, { dataset_name: dataset.name }, { ...dataset.file, part: 'input' }, `input dataset '${dataset.name}'`)
+    const body = await this.upload<V2DatasetResponse>(
+      path,
+      { dataset_name: dataset.name },
+      { ...dataset.file, part: 'input' },
+      `input dataset '${dataset.name}'`
+    )
     return checkedDataset(body.DatasetHash, path, this.transport)
   }
 
   /** E3: runs the execution. */
   async runExecution(hash: string, executionId: string): Promise<void> {
-    await this.write({
-      method: 'PATCH', path: `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/run`, auth: 'user', safety: 'write', ok: [201, 200, 202],
-      effect: { what: 'run', undone: 'it did not run' }
-    }, `execution ${executionId} of ${hash} is unknown to the server`, 'the execution may have started all the same')
+    await this.write(
+      {
+        method: 'PATCH',
+        path: `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/run`,
+        auth: 'user',
+        safety: 'write',
+        ok: [201, 200, 202],
+        effect: { what: 'run', undone: 'it did not run' }
+      },
+      `execution ${executionId} of ${hash} is unknown to the server`,
+      'the execution may have started all the same'
+    )
   }
 
   /** E4: the execution's state; `OutputDatasetHash` once Succeeded. */
-  async executionStatus(hash: string, executionId: string, options: CallOptions = {}): Promise<{ status: string; message: string | null; outputDatasetHash?: string }> {
+  async executionStatus(
+    hash: string,
+    executionId: string,
+    options: CallOptions = {}
+  ): Promise<{ status: string; message: string | null; outputDatasetHash?: string }> {
     const path = `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/status`
-    const body = await this.transport.json<V2ExecutionStatusResponse>({ method: 'GET', path, auth: 'user', safety: 'read', ok: [200], deadline: options.deadline })
+    const body = await this.transport.json<V2ExecutionStatusResponse>({
+      method: 'GET',
+      path,
+      auth: 'user',
+      safety: 'read',
+      ok: [200],
+      deadline: options.deadline
+    })
     if (typeof body.Status !== 'string') throw new ApiError('GET', path, 200, 'the answer holds no Status')
-    const output = typeof body.OutputDatasetHash === 'string' && DATASET_HASH.test(body.OutputDatasetHash) ? body.OutputDatasetHash : undefined
-    return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null, outputDatasetHash: output }
+    const output =
+      typeof body.OutputDatasetHash === 'string' && DATASET_HASH.test(body.OutputDatasetHash)
+        ? body.OutputDatasetHash
+        : undefined
+    return {
+      status: body.Status,
+      message: typeof body.Message === 'string' ? body.Message : null,
+      outputDatasetHash: output
+    }
   }
 
   /** E5: streams the result (parquet) to a file; answers its size. */
   async downloadResult(hash: string, executionId: string, destination: string): Promise<number> {
-    const { size } = await this.transport.send({ method: 'GET', path: `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/result`, auth: 'user', safety: 'read', ok: [200], read: { file: destination } })
+    const { size } = await this.transport.send({
+      method: 'GET',
+      path: `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/result`,
+      auth: 'user',
+      safety: 'read',
+      ok: [200],
+      read: { file: destination }
+    })
     return size ?? 0
   }
 
   private upload<T>(path: string, fields: Record<string, string>, file: FilePart, what: string): Promise<T> {
-    return this.write<T>({
-      method: 'PATCH', path, auth: 'user', safety: 'write', ok: [201, 200], body: () => multipart(fields, [file]),
-      effect: { what: `upload of the ${what}`, undone: 'not uploaded' }
-    }, 'the script hash is unknown to the v2 API', `the ${what} may have been uploaded all the same`)
+    return this.write<T>(
+      {
+        method: 'PATCH',
+        path,
+        auth: 'user',
+        safety: 'write',
+        ok: [201, 200],
+        body: () => multipart(fields, [file]),
+        effect: { what: `upload of the ${what}`, undone: 'not uploaded' }
+      },
+      'the script hash is unknown to the v2 API',
+      `the ${what} may have been uploaded all the same`
+    )
   }
 
   private write<T>(call: Call, notFound: string, mayHaveActed: string): Promise<T> {
@@ -165,5 +294,10 @@ export class V2Api {
 
 function checkedDataset(hash: unknown, path: string, transport: Transport): string {
   if (typeof hash === 'string' && DATASET_HASH.test(hash)) return hash
-  throw new ApiError('PATCH', path, 201, `the answer holds no DatasetHash (D and 63 hex digits) but ${transport.text(JSON.stringify(hash ?? null), 80)}`)
+  throw new ApiError(
+    'PATCH',
+    path,
+    201,
+    `the answer holds no DatasetHash (D and 63 hex digits) but ${transport.text(JSON.stringify(hash ?? null), 80)}`
+  )
 }

@@ -24,17 +24,30 @@ interface Frame {
  * the user's code through it, so library frames come deeper. Notebooks are skipped:
  * their line numbers do not match the .ipynb file.
  */
-export function tracebackAnnotations(entries: readonly LogEntry[], uploads: readonly UploadFile[], workspace: string): SourceAnnotation[] {
-  const source = uploads.find(f => f.part === 'source')
+export function tracebackAnnotations(
+  entries: readonly LogEntry[],
+  uploads: readonly UploadFile[],
+  workspace: string
+): SourceAnnotation[] {
+  const source = uploads.find((f) => f.part === 'source')
   if (!source || source.uploadName.endsWith('.ipynb')) return []
-  const byUploadName = new Map(uploads.filter(f => f.localPath && (f.part === 'source' || f.part === 'extra') && !f.uploadName.endsWith('.ipynb')).map(f => [f.uploadName, f.localPath as string]))
+  const byUploadName = new Map(
+    uploads
+      .filter((f) => f.localPath && (f.part === 'source' || f.part === 'extra') && !f.uploadName.endsWith('.ipynb'))
+      .map((f) => [f.uploadName, f.localPath as string])
+  )
   const annotations: SourceAnnotation[] = []
   const seen = new Set<string>()
   for (const entry of entries) {
     if (entry.OutputType !== 'Error') continue
     const text = entry.OutputData ?? ''
-    const frames: Frame[] = [...text.matchAll(/File "([^"]+)", line (\d+)/g)].map(m => ({ path: m[1].replace(/\\/g, '/'), line: Number(m[2]) }))
-    const folder = frames.find(f => f.path.endsWith(`/${source.uploadName}`))?.path.slice(0, -source.uploadName.length)
+    const frames: Frame[] = [...text.matchAll(/File "([^"]+)", line (\d+)/g)].map((m) => ({
+      path: m[1].replace(/\\/g, '/'),
+      line: Number(m[2])
+    }))
+    const folder = frames
+      .find((f) => f.path.endsWith(`/${source.uploadName}`))
+      ?.path.slice(0, -source.uploadName.length)
     if (folder === undefined) continue
     let innermost: { file: string; line: number } | undefined
     for (const frame of frames) {

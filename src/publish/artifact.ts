@@ -3,7 +3,10 @@ import { recordFiles } from './records.js'
 
 /** `neomaril-<script name>-<short hash>`, with only the characters artifact names allow. */
 export function defaultArtifactName(result: RunResult): string {
-  const name = (result.spec?.script.name ?? 'script').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '')
+  const name = (result.spec?.script.name ?? 'script')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
   const suffix = result.hash ? result.hash.slice(1, 9) : result.spec?.mode === 'validate' ? 'validate' : 'no-hash'
   return `neomaril-${name || 'script'}-${suffix}`
 }
@@ -25,6 +28,9 @@ export async function uploadRecords(result: RunResult): Promise<NonNullable<RunR
   })
   const repository = process.env.GITHUB_REPOSITORY
   const server = process.env.GITHUB_SERVER_URL || 'https://github.com'
-  const url = id !== undefined && repository && process.env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}/artifacts/${id}` : undefined
+  const url =
+    id !== undefined && repository && process.env.GITHUB_RUN_ID
+      ? `${server}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}/artifacts/${id}`
+      : undefined
   return { name, id, url }
 }

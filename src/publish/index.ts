@@ -18,7 +18,10 @@ const LOG_TAIL_LINES = 40
  */
 export async function publish(result: RunResult, cancelled: boolean): Promise<void> {
   const spec = result.spec
-  for (const [title, entries] of [['Build log (Host)', result.hostLogs], ['Run log', result.runLogs]] as const) {
+  for (const [title, entries] of [
+    ['Build log (Host)', result.hostLogs],
+    ['Run log', result.runLogs]
+  ] as const) {
     if (entries.length === 0) continue
     core.startGroup(`${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries`)
     printInert(logTail(entries, LOG_TAIL_LINES))
@@ -39,11 +42,14 @@ export async function publish(result: RunResult, cancelled: boolean): Promise<vo
         // Archived as it stands now; rewritten below once the artifact's id is known.
         writeResultFile(result)
         result.artifact = await uploadRecords(result)
-        if (result.artifact.localOnly) core.notice(`No artifact service here (a local run?): the records are in ${result.recordsDir}.`)
+        if (result.artifact.localOnly)
+          core.notice(`No artifact service here (a local run?): the records are in ${result.recordsDir}.`)
         else core.info(oneLine(`Uploaded artifact '${result.artifact.name}' (id ${result.artifact.id}).`))
       }
     } catch (error) {
-      result.publishWarnings.push(`Could not publish the records: ${(error as Error).message}. They are in ${result.recordsDir}.`)
+      result.publishWarnings.push(
+        `Could not publish the records: ${(error as Error).message}. They are in ${result.recordsDir}.`
+      )
     }
     try {
       result.resultFile = writeResultFile(result)
@@ -79,10 +85,15 @@ function envelopeMessage(body: string | undefined): string | undefined {
 function annotate(result: RunResult, spec: DeploySpec): void {
   const texts: LogEntry[] = [...result.hostLogs, ...result.runLogs]
   // A raising sync entrypoint's traceback comes back in the run's answer, not only in the logs.
-  if (result.localTraceback) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.localTraceback })
+  if (result.localTraceback)
+    texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.localTraceback })
   const envelope = envelopeMessage(result.smokeTest.responseBody)
   if (envelope) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: envelope })
   for (const annotation of tracebackAnnotations(texts, spec.script.files, spec.workspace)) {
-    core.error(oneLine(annotation.message), { title: 'Error in the deployed script', file: annotation.file, startLine: annotation.line })
+    core.error(oneLine(annotation.message), {
+      title: 'Error in the deployed script',
+      file: annotation.file,
+      startLine: annotation.line
+    })
   }
 }

@@ -18,9 +18,16 @@ const COMMAND_START = /^(\s*):(?=:)/
  * and the text cannot hold it (it is replaced if it did), so the text cannot end the
  * block early.
  */
-export function printInert(text: string, write: (chunk: string) => void = chunk => process.stdout.write(chunk), newToken: () => string = randomUUID): void {
+export function printInert(
+  text: string,
+  write: (chunk: string) => void = (chunk) => process.stdout.write(chunk),
+  newToken: () => string = randomUUID
+): void {
   const token = newToken()
-  const body = redact(text).split(token).join('(token)').replace(/\r?\n?$/, '')
+  const body = redact(text)
+    .split(token)
+    .join('(token)')
+    .replace(/\r?\n?$/, '')
   write(`::stop-commands::${token}${EOL}`)
   write(body + EOL)
   write(`::${token}::${EOL}`)

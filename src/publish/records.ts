@@ -21,7 +21,8 @@ export interface Provenance {
 export async function provenance(): Promise<Provenance> {
   const { context } = await import('@actions/github')
   const repository = process.env.GITHUB_REPOSITORY || undefined
-  const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined
+  const runUrl =
+    repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined
   return {
     repository,
     commit: context.sha || undefined,
@@ -49,42 +50,60 @@ const json = redactedJson
  * JSON and text, the smoke test's request and response (the async result zip is
  * downloaded here directly). The .env file's content and every secret stay out.
  */
-export async function writeRecords(result: RunResult, where: Provenance, cwd: string, options: { hashFiles: boolean }): Promise<void> {
+export async function writeRecords(
+  result: RunResult,
+  where: Provenance,
+  cwd: string,
+  options: { hashFiles: boolean }
+): Promise<void> {
   const dir = result.recordsDir as string
   const spec = result.spec
   const files = spec ? (await buildManifest(spec, cwd, options)).files : []
-  writeRecord(dir, 'deployment.json', json({
-    script: spec && {
-      name: spec.script.name,
-      entrypoint: spec.script.entrypoint,
-      operation: spec.script.operation,
-      pythonVersion: spec.script.pythonVersion,
-      inputType: spec.script.inputType,
-      group: result.group ?? spec.group
-    },
-    server: spec && { apiUrl: spec.connection.apiUrl, version: result.serverVersion },
-    api: result.apiVersion && { version: result.apiVersion, probe: result.apiProbe, calls: result.apiCalls, datasetHashes: result.datasetHashes },
-    files,
-    hash: result.hash,
-    status: result.status,
-    smokeTest: result.smokeTest.outcome,
-    timings: {
-      startedAt: result.startedAt.toISOString(),
-      finishedAt: result.finishedAt?.toISOString(),
-      buildSeconds: result.buildSeconds,
-      statusChecks: result.statusChecks,
-      previousBuild: result.previousBuild
-    },
-    // The behaviour asked for (secrets and the .env content are not part of it).
-    settings: spec && {
-      mode: spec.mode,
-      wait: spec.wait,
-      requestTimeoutMs: spec.connection.requestTimeoutMs,
-      smokeTest: { enabled: spec.smokeTest.enabled, timeoutMs: spec.smokeTest.timeoutMs, expect: spec.smokeTest.expect },
-      artifact: spec.artifact
-    },
-    source: where
-  }))
+  writeRecord(
+    dir,
+    'deployment.json',
+    json({
+      script: spec && {
+        name: spec.script.name,
+        entrypoint: spec.script.entrypoint,
+        operation: spec.script.operation,
+        pythonVersion: spec.script.pythonVersion,
+        inputType: spec.script.inputType,
+        group: result.group ?? spec.group
+      },
+      server: spec && { apiUrl: spec.connection.apiUrl, version: result.serverVersion },
+      api: result.apiVersion && {
+        version: result.apiVersion,
+        probe: result.apiProbe,
+        calls: result.apiCalls,
+        datasetHashes: result.datasetHashes
+      },
+      files,
+      hash: result.hash,
+      status: result.status,
+      smokeTest: result.smokeTest.outcome,
+      timings: {
+        startedAt: result.startedAt.toISOString(),
+        finishedAt: result.finishedAt?.toISOString(),
+        buildSeconds: result.buildSeconds,
+        statusChecks: result.statusChecks,
+        previousBuild: result.previousBuild
+      },
+      // The behaviour asked for (secrets and the .env content are not part of it).
+      settings: spec && {
+        mode: spec.mode,
+        wait: spec.wait,
+        requestTimeoutMs: spec.connection.requestTimeoutMs,
+        smokeTest: {
+          enabled: spec.smokeTest.enabled,
+          timeoutMs: spec.smokeTest.timeoutMs,
+          expect: spec.smokeTest.expect
+        },
+        artifact: spec.artifact
+      },
+      source: where
+    })
+  )
 
   if (result.manifest) writeRecord(dir, 'manifest.json', json(result.manifest))
   // validate mode talks to no server, so it has no logs to keep.
@@ -120,20 +139,23 @@ function recordSmokeTest(result: RunResult, dir: string): void {
 export function writeResultFile(result: RunResult): string {
   const path = join(result.recordsDir as string, 'result.json')
   const { spec, ...rest } = result
-  writeFileSync(path, json({
-    outputs: outputsOf(result),
-    error: rest.error,
-    smokeTest: { ...rest.smokeTest, responseBody: undefined },
-    artifact: rest.artifact,
-    recordsDir: rest.recordsDir,
-    publishWarnings: rest.publishWarnings,
-    startedAt: rest.startedAt,
-    finishedAt: rest.finishedAt,
-    script: spec && { name: spec.script.name, group: spec.group, operation: spec.script.operation }
-  }))
+  writeFileSync(
+    path,
+    json({
+      outputs: outputsOf(result),
+      error: rest.error,
+      smokeTest: { ...rest.smokeTest, responseBody: undefined },
+      artifact: rest.artifact,
+      recordsDir: rest.recordsDir,
+      publishWarnings: rest.publishWarnings,
+      startedAt: rest.startedAt,
+      finishedAt: rest.finishedAt,
+      script: spec && { name: spec.script.name, group: spec.group, operation: spec.script.operation }
+    })
+  )
   return path
 }
 
 export function recordFiles(dir: string): string[] {
-  return readdirSync(dir).map(name => join(dir, name))
+  return readdirSync(dir).map((name) => join(dir, name))
 }

@@ -5,7 +5,15 @@ import type { RunResult } from '../result.js'
 import { redact, redactedJson } from '../secrets.js'
 import type { Provenance } from './records.js'
 
-const STATUS_ICON: Record<string, string> = { deployed: '✅', validated: '✅', building: '⏳', 'timed-out': '⌛', cancelled: '🛑', passed: '✅', skipped: '➖' }
+const STATUS_ICON: Record<string, string> = {
+  deployed: '✅',
+  validated: '✅',
+  building: '⏳',
+  'timed-out': '⌛',
+  cancelled: '🛑',
+  passed: '✅',
+  skipped: '➖'
+}
 const LOG_TAIL_LINES = 30
 const EXCERPT_CHARS = 1500
 
@@ -23,14 +31,49 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
     ['Group', spec ? code(result.group ?? spec.group) : '—'],
     ['Operation', spec?.script.operation ?? '—'],
     ['Python', spec?.script.pythonVersion ?? '—'],
-    ['Build time', result.buildSeconds === undefined ? '—' : `${formatDuration(result.buildSeconds * 1000)} (${result.statusChecks} status checks${result.previousBuild ? `; the previous build took ${formatDuration(result.previousBuild.seconds * 1000)}` : ''})`],
-    [smoke.where === 'local' ? 'Local run' : 'Smoke test', `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`],
-    ...(smoke.interpreter ? [['Local Python', `${code(smoke.interpreter.command)} — ${escapeHtml(smoke.interpreter.version)} at ${code(smoke.interpreter.path)}`] as [string, string]] : []),
+    [
+      'Build time',
+      result.buildSeconds === undefined
+        ? '—'
+        : `${formatDuration(result.buildSeconds * 1000)} (${result.statusChecks} status checks${result.previousBuild ? `; the previous build took ${formatDuration(result.previousBuild.seconds * 1000)}` : ''})`
+    ],
+    [
+      smoke.where === 'local' ? 'Local run' : 'Smoke test',
+      `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`
+    ],
+    ...(smoke.interpreter
+      ? [
+          [
+            'Local Python',
+            `${code(smoke.interpreter.command)} — ${escapeHtml(smoke.interpreter.version)} at ${code(smoke.interpreter.path)}`
+          ] as [string, string]
+        ]
+      : []),
     ['Server version', result.serverVersion ? escapeHtml(result.serverVersion) : '—'],
-    ['API', result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${escapeHtml(result.apiProbe)}` : ''}` : '—'],
-    ['Artifact', artifact?.url ? `<a href="${escapeHtml(artifact.url)}">${escapeHtml(artifact.name)}</a>` : artifact?.localOnly ? `not uploaded (no artifact service); files in ${code(result.recordsDir ?? '')}` : '—'],
-    ['Workflow run', where.runUrl ? `<a href="${escapeHtml(where.runUrl)}">${escapeHtml(where.workflow ?? 'run')} #${where.runId}</a>` : '—'],
-    ['Commit', where.commit ? `${code(where.commit.slice(0, 12))} on ${code(where.ref ?? '')} by ${escapeHtml(where.actor ?? '')}` : '—']
+    [
+      'API',
+      result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${escapeHtml(result.apiProbe)}` : ''}` : '—'
+    ],
+    [
+      'Artifact',
+      artifact?.url
+        ? `<a href="${escapeHtml(artifact.url)}">${escapeHtml(artifact.name)}</a>`
+        : artifact?.localOnly
+          ? `not uploaded (no artifact service); files in ${code(result.recordsDir ?? '')}`
+          : '—'
+    ],
+    [
+      'Workflow run',
+      where.runUrl
+        ? `<a href="${escapeHtml(where.runUrl)}">${escapeHtml(where.workflow ?? 'run')} #${where.runId}</a>`
+        : '—'
+    ],
+    [
+      'Commit',
+      where.commit
+        ? `${code(where.commit.slice(0, 12))} on ${code(where.ref ?? '')} by ${escapeHtml(where.actor ?? '')}`
+        : '—'
+    ]
   ]
   // The heading says how the step ended, whichever phase failed (a failed smoke test after Deployed too).
   const what = spec?.mode === 'validate' ? 'validation' : spec?.mode === 'smoke-test' ? 'smoke test' : 'deploy'
@@ -40,24 +83,42 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
     .addRaw(`<table>${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('')}</table>\n\n`)
   if (result.error) summary.addRaw(`<p><strong>Error</strong></p>\n`).addRaw(pre(result.error))
   if (result.apiCalls.length > 0) {
-    summary.addRaw(`<details><summary>API calls (${result.apiVersion}): ${result.apiCalls.length}</summary>\n\n${pre(result.apiCalls.join('\n'))}</details>\n\n`)
+    summary.addRaw(
+      `<details><summary>API calls (${result.apiVersion}): ${result.apiCalls.length}</summary>\n\n${pre(result.apiCalls.join('\n'))}</details>\n\n`
+    )
   }
   const datasets = Object.entries(result.datasetHashes)
   if (datasets.length > 0) {
-    summary.addRaw(`<p><strong>Datasets</strong></p>\n<table>${datasets.map(([name, hash]) => `<tr><th align="left">${escapeHtml(name)}</th><td>${code(hash)}</td></tr>`).join('')}</table>\n\n`)
+    summary.addRaw(
+      `<p><strong>Datasets</strong></p>\n<table>${datasets.map(([name, hash]) => `<tr><th align="left">${escapeHtml(name)}</th><td>${code(hash)}</td></tr>`).join('')}</table>\n\n`
+    )
   }
 
   if (smoke.request) {
-    summary.addRaw(`<p><strong>Smoke test</strong>: HTTP ${smoke.responseStatus}, ${smoke.elapsedMs} ms. Response:</p>\n`).addRaw(pre(pretty(smoke.responseBody ?? '')))
+    summary
+      .addRaw(`<p><strong>Smoke test</strong>: HTTP ${smoke.responseStatus}, ${smoke.elapsedMs} ms. Response:</p>\n`)
+      .addRaw(pre(pretty(smoke.responseBody ?? '')))
   } else if (smoke.executionId) {
-    const entries = smoke.resultEntries?.map(e => `${e.name} (${e.size} B)`).join(', ')
-    const parquet = smoke.resultRows === undefined ? '' : `; result parquet: ${smoke.resultRows} rows, columns ${escapeHtml((smoke.resultColumns ?? []).join(', ') || 'none')}`
-    const inputs = Object.entries(smoke.inputHashes ?? {}).map(([name, hash]) => `${name} ${hash}`).join(', ')
-    summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ended as ${escapeHtml(smoke.executionStatus ?? '?')}${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}${parquet}${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`)
+    const entries = smoke.resultEntries?.map((e) => `${e.name} (${e.size} B)`).join(', ')
+    const parquet =
+      smoke.resultRows === undefined
+        ? ''
+        : `; result parquet: ${smoke.resultRows} rows, columns ${escapeHtml((smoke.resultColumns ?? []).join(', ') || 'none')}`
+    const inputs = Object.entries(smoke.inputHashes ?? {})
+      .map(([name, hash]) => `${name} ${hash}`)
+      .join(', ')
+    summary.addRaw(
+      `<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ended as ${escapeHtml(smoke.executionStatus ?? '?')}${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}${parquet}${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`
+    )
   }
-  for (const [title, entries] of [['Build log', result.hostLogs], ['Run log', result.runLogs]] as const) {
+  for (const [title, entries] of [
+    ['Build log', result.hostLogs],
+    ['Run log', result.runLogs]
+  ] as const) {
     if (entries.length === 0) continue
-    summary.addRaw(`<details><summary>${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries</summary>\n\n${pre(logTail(entries, LOG_TAIL_LINES))}</details>\n\n`)
+    summary.addRaw(
+      `<details><summary>${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries</summary>\n\n${pre(logTail(entries, LOG_TAIL_LINES))}</details>\n\n`
+    )
   }
   for (const warning of result.publishWarnings) summary.addRaw(`<p>⚠️ ${escapeHtml(warning)}</p>\n`)
   await summary.write()
@@ -75,7 +136,10 @@ function pretty(body: string): string {
 function pre(raw: string): string {
   // Secrets go before the cut, so none is left half-shown at the end of an excerpt.
   const text = redact(raw)
-  const cut = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}\n… (${text.length - EXCERPT_CHARS} more characters in the artifact)` : text
+  const cut =
+    text.length > EXCERPT_CHARS
+      ? `${text.slice(0, EXCERPT_CHARS)}\n… (${text.length - EXCERPT_CHARS} more characters in the artifact)`
+      : text
   return `<pre>${escapeHtml(cut)}</pre>\n\n`
 }
 

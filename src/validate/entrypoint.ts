@@ -11,8 +11,7 @@ import type { EntrypointContract } from '../harness/contract.js'
  * import, a newer syntax than this interpreter knows) passes with a note.
  */
 export type EntrypointCheck =
-  | { ok: true; how: 'python' | 'text'; line?: number; note?: string }
-  | { ok: false; problem: string; line?: number }
+  { ok: true; how: 'python' | 'text'; line?: number; note?: string } | { ok: false; problem: string; line?: number }
 
 export async function checkEntrypoint(
   sourcePath: string,
@@ -38,6 +37,11 @@ async function checkByText(sourcePath: string, entrypoint: string, why: string):
   // latin1 never fails to decode; the name is ASCII either way.
   const text = await readFile(sourcePath, 'latin1')
   const mentioned = new RegExp(`(^|[^A-Za-z0-9_])${entrypoint}([^A-Za-z0-9_]|$)`).test(text)
-  if (!mentioned && !DYNAMIC_BINDING.test(text)) return { ok: false, problem: `never mentions '${entrypoint}', so it cannot define it` }
-  return { ok: true, how: 'text', note: `${why}, so the entrypoint was only searched for as text; its definition and signature were not checked` }
+  if (!mentioned && !DYNAMIC_BINDING.test(text))
+    return { ok: false, problem: `never mentions '${entrypoint}', so it cannot define it` }
+  return {
+    ok: true,
+    how: 'text',
+    note: `${why}, so the entrypoint was only searched for as text; its definition and signature were not checked`
+  }
 }

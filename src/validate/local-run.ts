@@ -4,7 +4,15 @@ import { basename, extname, join } from 'node:path'
 import type { DeploySpec, NamedDataset } from '../inputs.js'
 import { containsDeep } from '../deploy/smoke-test.js'
 import { CancelledError } from '../errors.js'
-import { contractOf, runAsyncV1, runDataFrames, runSync, type EntrypointContract, type FrameOutcome, type HarnessCall } from '../harness/index.js'
+import {
+  contractOf,
+  runAsyncV1,
+  runDataFrames,
+  runSync,
+  type EntrypointContract,
+  type FrameOutcome,
+  type HarnessCall
+} from '../harness/index.js'
 import { whoseMissingImport } from '../harness/imports.js'
 import { pythonFor, type Interpreter } from '../harness/interpreter.js'
 
@@ -42,12 +50,20 @@ export function localContract(spec: DeploySpec): EntrypointContract {
  * PATH. The .env file is not loaded: a pull request from a fork has no secrets, and the
  * check must not need them.
  */
-export async function runLocally(spec: DeploySpec, options: { python?: string; timeoutMs: number; workDir?: string; signal?: AbortSignal }): Promise<LocalRunResult> {
+export async function runLocally(
+  spec: DeploySpec,
+  options: { python?: string; timeoutMs: number; workDir?: string; signal?: AbortSignal }
+): Promise<LocalRunResult> {
   const started = Date.now()
   const { script, smokeTest } = spec
   const choice = await pythonFor(script.pythonVersion, options.python)
   const base = { interpreter: choice.interpreter, interpreterWarning: choice.warning }
-  const skip = (reason: string): LocalRunResult => ({ ...base, outcome: 'skipped', reason, elapsedMs: Date.now() - started })
+  const skip = (reason: string): LocalRunResult => ({
+    ...base,
+    outcome: 'skipped',
+    reason,
+    elapsedMs: Date.now() - started
+  })
   if (!choice.interpreter) return skip(`${options.python ?? 'python3'} is not on this runner`)
   const contract = localContract(spec)
   const folder = mkdtempSync(join(options.workDir ?? tmpdir(), 'neomaril-local-'))
@@ -57,9 +73,18 @@ export async function runLocally(spec: DeploySpec, options: { python?: string; t
     if (file.part === 'env') continue
     if (file.localPath) copyFileSync(file.localPath, join(scriptDir, file.uploadName))
   }
-  const source = script.files.find(f => f.part === 'source') as NonNullable<DeploySpec['script']['files'][number]>
+  const source = script.files.find((f) => f.part === 'source') as NonNullable<DeploySpec['script']['files'][number]>
   // sys.executable, not the command: a version manager's shim is not paid twice.
-  const call: HarnessCall = { python: choice.interpreter.path, folder: scriptDir, sourceFile: source.uploadName, entrypoint: script.entrypoint, contract, pythonVersion: script.pythonVersion, timeoutMs: options.timeoutMs, signal: options.signal }
+  const call: HarnessCall = {
+    python: choice.interpreter.path,
+    folder: scriptDir,
+    sourceFile: source.uploadName,
+    entrypoint: script.entrypoint,
+    contract,
+    pythonVersion: script.pythonVersion,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal
+  }
 
   let run: FrameOutcome & { response?: unknown; outputFile?: string }
   if (contract === 'sync') {
@@ -81,9 +106,22 @@ export async function runLocally(spec: DeploySpec, options: { python?: string; t
   }
   const elapsedMs = Date.now() - started
   const done = { ...base, elapsedMs }
-  if (options.signal?.aborted) throw new CancelledError(String(options.signal.reason ?? 'cancellation'), 'while the entrypoint ran locally')
-  if (run.skipped) return { ...done, outcome: 'skipped', reason: run.skipped.startsWith('pandas') ? `${run.skipped}, which the DataFrame contract needs (install pandas on the runner to run it)` : run.skipped }
-  if (run.timedOut) return { ...done, outcome: 'failed', reason: `the entrypoint did not return within ${Math.round(options.timeoutMs / 1000)}s (smoke-test-timeout)` }
+  if (options.signal?.aborted)
+    throw new CancelledError(String(options.signal.reason ?? 'cancellation'), 'while the entrypoint ran locally')
+  if (run.skipped)
+    return {
+      ...done,
+      outcome: 'skipped',
+      reason: run.skipped.startsWith('pandas')
+        ? `${run.skipped}, which the DataFrame contract needs (install pandas on the runner to run it)`
+        : run.skipped
+    }
+  if (run.timedOut)
+    return {
+      ...done,
+      outcome: 'failed',
+      reason: `the entrypoint did not return within ${Math.round(options.timeoutMs / 1000)}s (smoke-test-timeout)`
+    }
   if (!run.ok) {
     const problem = run.problem ?? 'it failed without a reason'
     const reason = run.traceback ? `the entrypoint raised ${problem}${missingImportHint(problem, spec)}` : problem
@@ -102,16 +140,20 @@ export async function runLocally(spec: DeploySpec, options: { python?: string; t
 /** v2's datasets: the smoke test's, else the schema's, else the schema file under its stem. */
 function datasetsToRun(spec: DeploySpec): { name: string; path: string }[] {
   const named: readonly NamedDataset[] = spec.smokeTest.datasets ?? spec.script.datasets
-  const schema = spec.script.files.find(f => f.part === 'schema')
-  const fallback = schema?.localPath ? [{ name: basename(schema.uploadName, extname(schema.uploadName)), file: schema }] : []
-  return (named.length > 0 ? named : fallback).filter(d => d.file.localPath).map(d => ({ name: d.name, path: d.file.localPath as string }))
+  const schema = spec.script.files.find((f) => f.part === 'schema')
+  const fallback = schema?.localPath
+    ? [{ name: basename(schema.uploadName, extname(schema.uploadName)), file: schema }]
+    : []
+  return (named.length > 0 ? named : fallback)
+    .filter((d) => d.file.localPath)
+    .map((d) => ({ name: d.name, path: d.file.localPath as string }))
 }
 
 /** Whose fault a ModuleNotFoundError is, said only as far as it is certain. */
 function missingImportHint(problem: string, spec: DeploySpec): string {
   const module = /^ModuleNotFoundError: No module named '([^'.]+)/.exec(problem)?.[1]
   if (!module) return ''
-  const requirements = spec.script.files.find(f => f.part === 'requirements')?.localPath
+  const requirements = spec.script.files.find((f) => f.part === 'requirements')?.localPath
   const verdict = whoseMissingImport(module, requirements ? readFileSync(requirements, 'utf8') : undefined)
   switch (verdict.kind) {
     case 'listed':

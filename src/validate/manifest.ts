@@ -22,10 +22,17 @@ export interface Manifest {
  * file costs time, not memory; `hashFiles: false` skips it when time is short.
  * Paths are shown relative to `cwd` (the workspace: pass spec.workspace).
  */
-export async function buildManifest(spec: DeploySpec, cwd: string, options: { hashFiles: boolean } = { hashFiles: true }): Promise<Manifest> {
+export async function buildManifest(
+  spec: DeploySpec,
+  cwd: string,
+  options: { hashFiles: boolean } = { hashFiles: true }
+): Promise<Manifest> {
   // Datasets beyond the one v1 schema part (v2 named datasets) are uploaded too.
-  const datasetOf = new Map<UploadFile, string>(spec.script.datasets.map(d => [d.file, d.name]))
-  const uploads = [...spec.script.files, ...spec.script.datasets.map(d => d.file).filter(file => !spec.script.files.includes(file))]
+  const datasetOf = new Map<UploadFile, string>(spec.script.datasets.map((d) => [d.file, d.name]))
+  const uploads = [
+    ...spec.script.files,
+    ...spec.script.datasets.map((d) => d.file).filter((file) => !spec.script.files.includes(file))
+  ]
   // One file at a time: thousands of extra files must not open thousands of descriptors.
   const files: Manifest['files'] = []
   for (const file of uploads) {
@@ -39,7 +46,11 @@ export async function buildManifest(spec: DeploySpec, cwd: string, options: { ha
     })
   }
   const api: ApiVersion = spec.script.operation === 'Async' && spec.apiVersion !== 'v1' ? 'v2' : 'v1'
-  const uploadCalls = api === 'v2' ? v2Uploads(scriptPackage(spec)).map(upload => upload.call('{hash}')) : []
-  const calls = [registerCall(api, spec.group), ...uploadCalls, hostCall(api, spec.script.operation, spec.group, '{hash}')]
+  const uploadCalls = api === 'v2' ? v2Uploads(scriptPackage(spec)).map((upload) => upload.call('{hash}')) : []
+  const calls = [
+    registerCall(api, spec.group),
+    ...uploadCalls,
+    hostCall(api, spec.script.operation, spec.group, '{hash}')
+  ]
   return { group: spec.group, api, calls, fields: v1RegisterFields(spec.script), files }
 }
