@@ -19,9 +19,9 @@ import {
   networkReason,
   type TransportOptions as ClientOptions,
   type RetryPolicy
-} from '../src/neomaril/transport.js'
-import { V1Api } from '../src/neomaril/v1.js'
-import { AbandonedError, ApiError, AuthError, CancelledError, NetworkError } from '../src/errors.js'
+} from '../src/api/transport.js'
+import { V1Api } from '../src/api/v1.js'
+import { AbandonedError, ApiError, AuthError, CancelledError, NetworkError } from '../src/shared/errors.js'
 import { startProxy } from './helpers/proxy-server.js'
 
 type Step =

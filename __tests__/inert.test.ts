@@ -3,7 +3,7 @@
  * may start a workflow command outside the stop-commands block, and a one-line message
  * stays one line that starts no command.
  */
-import { oneLine, printInert } from '../src/publish/inert.js'
+import { oneLine, printInert } from '../src/shared/inert.js'
 
 /** How a runner could split output into lines (the strictest reading: every break it might honour). */
 const RUNNER_LINES = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/

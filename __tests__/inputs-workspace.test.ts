@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { parseInputs } from '../src/inputs.js'
+import { parseInputs } from '../src/inputs/parse.js'
 import { MAX_GLOB_MATCHES } from '../src/inputs/extra-files.js'
 import { VALID, problemsAt, problemsOf, source, workspace } from './helpers/input-source.js'
 

@@ -1,11 +1,11 @@
 import { writeFileSync, mkdirSync, chmodSync, realpathSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseInputs, normaliseGroup, apiBaseUrl, envFileValues } from '../src/inputs.js'
+import { parseInputs, normaliseGroup, apiBaseUrl, envFileValues } from '../src/inputs/parse.js'
 import { VALID, problemsAt, problemsOf, source, workspace } from './helpers/input-source.js'
 import { BUNDLE } from './helpers/action-runner.js'
 import { spawnSync } from 'node:child_process'
-import { findUnpinnedRequirements } from '../src/validate/requirements.js'
-import { parseDuration, formatDuration } from '../src/duration.js'
+import { findUnpinnedRequirements } from '../src/shared/requirements.js'
+import { parseDuration, formatDuration } from '../src/shared/duration.js'
 
 describe('a valid set of inputs', () => {
   test('parses into a spec with contract names and defaults', () => {

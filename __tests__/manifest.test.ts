@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseInputs } from '../src/inputs.js'
-import { buildManifest } from '../src/validate/manifest.js'
+import { parseInputs } from '../src/inputs/parse.js'
+import { buildManifest } from '../src/local-checks/manifest.js'
 import { VALID, source, workspace } from './helpers/input-source.js'
 
 describe('buildManifest', () => {

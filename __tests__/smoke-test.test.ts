@@ -1,7 +1,7 @@
-import { containsDeep } from '../src/deploy/smoke-test.js'
+import { containsDeep } from '../src/steps/smoke-test-run.js'
 import { tracebackAnnotations } from '../src/publish/annotations.js'
-import { printInert } from '../src/publish/inert.js'
-import type { UploadFile } from '../src/files.js'
+import { printInert } from '../src/shared/inert.js'
+import type { UploadFile } from '../src/shared/files.js'
 
 describe('containsDeep (smoke-test-expect)', () => {
   test.each([

@@ -20,8 +20,8 @@ import {
   type StatusCheck,
   type WaitOptions,
   type WaitOutcome
-} from '../src/deploy/wait.js'
-import { CancelledError } from '../src/errors.js'
+} from '../src/steps/wait.js'
+import { CancelledError } from '../src/shared/errors.js'
 // @ts-expect-error plain ESM script without types
 import { officialBuildWait } from '../scripts/bench/wire.mjs'
 
@@ -446,7 +446,7 @@ describe('waitWhilePending', () => {
 
 describe('a fault during the wait', () => {
   test('a transient failure once the deadline has passed ends as timed-out with the last state seen', async () => {
-    const { ApiError } = await import('../src/errors.js')
+    const { ApiError } = await import('../src/shared/errors.js')
     const clock = fakeClock()
     let calls = 0
     const outcome = await waitWhilePending(
@@ -462,7 +462,7 @@ describe('a fault during the wait', () => {
   })
 
   test('a transient failure before the deadline is no news: the wait goes on on the same schedule, and ends Deployed', async () => {
-    const { ApiError } = await import('../src/errors.js')
+    const { ApiError } = await import('../src/shared/errors.js')
     const clock = fakeClock()
     let calls = 0
     const failures: number[] = []
@@ -482,7 +482,7 @@ describe('a fault during the wait', () => {
   })
 
   test('an outage longer than maxOutageMs, or a non-transient failure, ends the wait with the error', async () => {
-    const { ApiError } = await import('../src/errors.js')
+    const { ApiError } = await import('../src/shared/errors.js')
     const failing = (clock: ReturnType<typeof fakeClock>, status: number) => async () => {
       if (clock.now() - clock.start <= FIRST_CHECK_MS) return { status: 'Building', message: null }
       throw new ApiError('GET', '/x', status, 'no')

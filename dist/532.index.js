@@ -2,40 +2,7 @@ export const id = 532;
 export const ids = [532];
 export const modules = {
 
-/***/ 57450:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   "if": () => (/* binding */ scriptPackage),
-/* harmony export */   rs: () => (/* binding */ smokeTestDatasets),
-/* harmony export */   tX: () => (/* binding */ registerScript)
-/* harmony export */ });
-const partOf = (file) => ({ part: file.part, filename: file.uploadName, localPath: file.localPath, inline: file.inline, size: file.size });
-/** What the deploy uploads, for whichever API takes it; files streamed from disk. */
-function scriptPackage(spec) {
-    const { script } = spec;
-    return {
-        name: script.name,
-        entrypoint: script.entrypoint,
-        operation: script.operation,
-        pythonVersion: script.pythonVersion,
-        files: script.files.map(partOf),
-        datasets: spec.script.datasets.map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }))
-    };
-}
-/** Registers the script (and, on v2, uploads each file); answers its hash and the calls made. */
-function registerScript(api, spec, onCall) {
-    return api.register(scriptPackage(spec), onCall);
-}
-/** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
-function smokeTestDatasets(spec) {
-    return (spec.smokeTest.datasets ?? []).map(dataset => ({ name: dataset.name, file: partOf(dataset.file) }));
-}
-
-
-/***/ }),
-
-/***/ 86279:
+/***/ 23632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -46,12 +13,17 @@ function smokeTestDatasets(spec) {
 /* harmony export */   Z$: () => (/* binding */ hostCall),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
 
 const wirePython = (version) => `Python${version.replace('.', '')}`;
 /** The form fields of the v1 register call (contract §3); the manifest shows them. */
 function v1RegisterFields(script) {
-    return { name: script.name, script_reference: script.entrypoint, operation: script.operation, python_version: wirePython(script.pythonVersion) };
+    return {
+        name: script.name,
+        script_reference: script.entrypoint,
+        operation: script.operation,
+        python_version: wirePython(script.pythonVersion)
+    };
 }
 /** The register call, as the log, the manifest and deployment.json name it. */
 function registerCall(version, group) {
@@ -59,7 +31,9 @@ function registerCall(version, group) {
 }
 /** The host call, named the same way. */
 function hostCall(version, operation, group, hash) {
-    return version === 'v2' ? `PATCH /v2/preprocessing/${hash}/status` : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`;
+    return version === 'v2'
+        ? `PATCH /v2/preprocessing/${hash}/status`
+        : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`;
 }
 /**
  * The v2 uploads after the register, in the contract's order (mlops-current-api §5):
@@ -67,13 +41,29 @@ function hostCall(version, operation, group, hash) {
  * The deploy sends them and validate mode's manifest lists them, from this one list.
  */
 function v2Uploads(script) {
-    const of = (part) => script.files.filter(file => file.part === part);
+    const of = (part) => script.files.filter((file) => file.part === part);
     return [
-        ...script.datasets.map(dataset => ({ call: (hash) => `PATCH /v2/preprocessing/${hash}/schema (${dataset.name})`, send: (v2, hash) => v2.uploadSchema(hash, dataset), dataset: dataset.name })),
-        ...of('source').map(file => ({ call: (hash) => `PATCH /v2/preprocessing/${hash}/script-file`, send: (v2, hash) => v2.uploadScript(hash, file, script.entrypoint, wirePython(script.pythonVersion)) })),
-        ...of('requirements').map(file => ({ call: (hash) => `PATCH /v2/preprocessing/${hash}/requirements-file`, send: (v2, hash) => v2.uploadRequirements(hash, file) })),
-        ...of('env').map(file => ({ call: (hash) => `PATCH /v2/preprocessing/${hash}/env-file`, send: (v2, hash) => v2.uploadEnv(hash, file) })),
-        ...of('extra').map(file => ({ call: (hash) => `PATCH /v2/preprocessing/${hash}/extra-file (${file.filename})`, send: (v2, hash) => v2.uploadExtra(hash, file) }))
+        ...script.datasets.map((dataset) => ({
+            call: (hash) => `PATCH /v2/preprocessing/${hash}/schema (${dataset.name})`,
+            send: (v2, hash) => v2.uploadSchema(hash, dataset),
+            dataset: dataset.name
+        })),
+        ...of('source').map((file) => ({
+            call: (hash) => `PATCH /v2/preprocessing/${hash}/script-file`,
+            send: (v2, hash) => v2.uploadScript(hash, file, script.entrypoint, wirePython(script.pythonVersion))
+        })),
+        ...of('requirements').map((file) => ({
+            call: (hash) => `PATCH /v2/preprocessing/${hash}/requirements-file`,
+            send: (v2, hash) => v2.uploadRequirements(hash, file)
+        })),
+        ...of('env').map((file) => ({
+            call: (hash) => `PATCH /v2/preprocessing/${hash}/env-file`,
+            send: (v2, hash) => v2.uploadEnv(hash, file)
+        })),
+        ...of('extra').map((file) => ({
+            call: (hash) => `PATCH /v2/preprocessing/${hash}/extra-file (${file.filename})`,
+            send: (v2, hash) => v2.uploadExtra(hash, file)
+        }))
     ];
 }
 /** Sync scripts, and Async scripts on servers without v2. */
@@ -140,7 +130,7 @@ function v2Preprocessing(v2, v1, group) {
             }
             catch (error) {
                 // No client knows a v2 logs route; a server that keeps none for v2 scripts is no failure.
-                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && error.status === 404)
+                if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && error.status === 404)
                     return [];
                 throw error;
             }
@@ -170,6 +160,59 @@ function stringOr(value) {
 
 /***/ }),
 
+/***/ 61102:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ buildManifest)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7042);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
+
+
+
+
+/**
+ * The manifest of an upload. The .env file is listed by name only: a hash of a small
+ * secrets file could be brute-forced. Hashing streams the files, so a large extra
+ * file costs time, not memory; `hashFiles: false` skips it when time is short.
+ * Paths are shown relative to `cwd` (the workspace: pass spec.workspace).
+ */
+async function buildManifest(spec, cwd, options = { hashFiles: true }) {
+    // Datasets beyond the one v1 schema part (v2 named datasets) are uploaded too.
+    const datasetOf = new Map(spec.script.datasets.map((d) => [d.file, d.name]));
+    const uploads = [
+        ...spec.script.files,
+        ...spec.script.datasets.map((d) => d.file).filter((file) => !spec.script.files.includes(file))
+    ];
+    // One file at a time: thousands of extra files must not open thousands of descriptors.
+    const files = [];
+    for (const file of uploads) {
+        files.push({
+            part: file.part,
+            name: file.uploadName,
+            path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, file.localPath) : '(inline)',
+            size: file.size,
+            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(file),
+            dataset: datasetOf.get(file)
+        });
+    }
+    const api = spec.script.operation === 'Async' && spec.apiVersion !== 'v1' ? 'v2' : 'v1';
+    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_3__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
+    const calls = [
+        (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group),
+        ...uploadCalls,
+        (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .hostCall */ .Z$)(api, spec.script.operation, spec.group, '{hash}')
+    ];
+    return { group: spec.group, api, calls, fields: (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v1RegisterFields */ .MJ)(spec.script), files };
+}
+
+
+/***/ }),
+
 /***/ 75532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -181,12 +224,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var core = __webpack_require__(77094);
-// EXTERNAL MODULE: ./src/deploy/logs.ts
-var logs = __webpack_require__(48240);
-// EXTERNAL MODULE: ./src/publish/inert.ts
-var inert = __webpack_require__(93703);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __webpack_require__(27194);
+// EXTERNAL MODULE: ./src/steps/logs.ts
+var logs = __webpack_require__(6904);
+// EXTERNAL MODULE: ./src/shared/inert.ts
+var inert = __webpack_require__(94105);
+// EXTERNAL MODULE: ./src/shared/secrets.ts
+var secrets = __webpack_require__(33260);
 ;// CONCATENATED MODULE: ./src/publish/outputs.ts
 
 
@@ -217,14 +260,22 @@ function writeOutputs(result) {
         core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
 }
 
-// EXTERNAL MODULE: ./src/duration.ts
-var duration = __webpack_require__(77607);
+// EXTERNAL MODULE: ./src/shared/duration.ts
+var duration = __webpack_require__(85497);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 
 
 
 
-const STATUS_ICON = { deployed: '✅', validated: '✅', building: '⏳', 'timed-out': '⌛', cancelled: '🛑', passed: '✅', skipped: '➖' };
+const STATUS_ICON = {
+    deployed: '✅',
+    validated: '✅',
+    building: '⏳',
+    'timed-out': '⌛',
+    cancelled: '🛑',
+    passed: '✅',
+    skipped: '➖'
+};
 const LOG_TAIL_LINES = 30;
 const EXCERPT_CHARS = 1500;
 /** A job summary a reviewer can read at a glance. Server text is escaped; secrets removed. */
@@ -242,14 +293,49 @@ async function writeSummary(result, where) {
         ['Group', spec ? code(result.group ?? spec.group) : '—'],
         ['Operation', spec?.script.operation ?? '—'],
         ['Python', spec?.script.pythonVersion ?? '—'],
-        ['Build time', result.buildSeconds === undefined ? '—' : `${(0,duration/* formatDuration */.a3)(result.buildSeconds * 1000)} (${result.statusChecks} status checks${result.previousBuild ? `; the previous build took ${(0,duration/* formatDuration */.a3)(result.previousBuild.seconds * 1000)}` : ''})`],
-        [smoke.where === 'local' ? 'Local run' : 'Smoke test', `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`],
-        ...(smoke.interpreter ? [['Local Python', `${code(smoke.interpreter.command)} — ${escapeHtml(smoke.interpreter.version)} at ${code(smoke.interpreter.path)}`]] : []),
+        [
+            'Build time',
+            result.buildSeconds === undefined
+                ? '—'
+                : `${(0,duration/* formatDuration */.a3)(result.buildSeconds * 1000)} (${result.statusChecks} status checks${result.previousBuild ? `; the previous build took ${(0,duration/* formatDuration */.a3)(result.previousBuild.seconds * 1000)}` : ''})`
+        ],
+        [
+            smoke.where === 'local' ? 'Local run' : 'Smoke test',
+            `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`
+        ],
+        ...(smoke.interpreter
+            ? [
+                [
+                    'Local Python',
+                    `${code(smoke.interpreter.command)} — ${escapeHtml(smoke.interpreter.version)} at ${code(smoke.interpreter.path)}`
+                ]
+            ]
+            : []),
         ['Server version', result.serverVersion ? escapeHtml(result.serverVersion) : '—'],
-        ['API', result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${escapeHtml(result.apiProbe)}` : ''}` : '—'],
-        ['Artifact', artifact?.url ? `<a href="${escapeHtml(artifact.url)}">${escapeHtml(artifact.name)}</a>` : artifact?.localOnly ? `not uploaded (no artifact service); files in ${code(result.recordsDir ?? '')}` : '—'],
-        ['Workflow run', where.runUrl ? `<a href="${escapeHtml(where.runUrl)}">${escapeHtml(where.workflow ?? 'run')} #${where.runId}</a>` : '—'],
-        ['Commit', where.commit ? `${code(where.commit.slice(0, 12))} on ${code(where.ref ?? '')} by ${escapeHtml(where.actor ?? '')}` : '—']
+        [
+            'API',
+            result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${escapeHtml(result.apiProbe)}` : ''}` : '—'
+        ],
+        [
+            'Artifact',
+            artifact?.url
+                ? `<a href="${escapeHtml(artifact.url)}">${escapeHtml(artifact.name)}</a>`
+                : artifact?.localOnly
+                    ? `not uploaded (no artifact service); files in ${code(result.recordsDir ?? '')}`
+                    : '—'
+        ],
+        [
+            'Workflow run',
+            where.runUrl
+                ? `<a href="${escapeHtml(where.runUrl)}">${escapeHtml(where.workflow ?? 'run')} #${where.runId}</a>`
+                : '—'
+        ],
+        [
+            'Commit',
+            where.commit
+                ? `${code(where.commit.slice(0, 12))} on ${code(where.ref ?? '')} by ${escapeHtml(where.actor ?? '')}`
+                : '—'
+        ]
     ];
     // The heading says how the step ended, whichever phase failed (a failed smoke test after Deployed too).
     const what = spec?.mode === 'validate' ? 'validation' : spec?.mode === 'smoke-test' ? 'smoke test' : 'deploy';
@@ -267,15 +353,24 @@ async function writeSummary(result, where) {
         summary.addRaw(`<p><strong>Datasets</strong></p>\n<table>${datasets.map(([name, hash]) => `<tr><th align="left">${escapeHtml(name)}</th><td>${code(hash)}</td></tr>`).join('')}</table>\n\n`);
     }
     if (smoke.request) {
-        summary.addRaw(`<p><strong>Smoke test</strong>: HTTP ${smoke.responseStatus}, ${smoke.elapsedMs} ms. Response:</p>\n`).addRaw(pre(pretty(smoke.responseBody ?? '')));
+        summary
+            .addRaw(`<p><strong>Smoke test</strong>: HTTP ${smoke.responseStatus}, ${smoke.elapsedMs} ms. Response:</p>\n`)
+            .addRaw(pre(pretty(smoke.responseBody ?? '')));
     }
     else if (smoke.executionId) {
-        const entries = smoke.resultEntries?.map(e => `${e.name} (${e.size} B)`).join(', ');
-        const parquet = smoke.resultRows === undefined ? '' : `; result parquet: ${smoke.resultRows} rows, columns ${escapeHtml((smoke.resultColumns ?? []).join(', ') || 'none')}`;
-        const inputs = Object.entries(smoke.inputHashes ?? {}).map(([name, hash]) => `${name} ${hash}`).join(', ');
+        const entries = smoke.resultEntries?.map((e) => `${e.name} (${e.size} B)`).join(', ');
+        const parquet = smoke.resultRows === undefined
+            ? ''
+            : `; result parquet: ${smoke.resultRows} rows, columns ${escapeHtml((smoke.resultColumns ?? []).join(', ') || 'none')}`;
+        const inputs = Object.entries(smoke.inputHashes ?? {})
+            .map(([name, hash]) => `${name} ${hash}`)
+            .join(', ');
         summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ended as ${escapeHtml(smoke.executionStatus ?? '?')}${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}${parquet}${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`);
     }
-    for (const [title, entries] of [['Build log', result.hostLogs], ['Run log', result.runLogs]]) {
+    for (const [title, entries] of [
+        ['Build log', result.hostLogs],
+        ['Run log', result.runLogs]
+    ]) {
         if (entries.length === 0)
             continue;
         summary.addRaw(`<details><summary>${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries</summary>\n\n${pre((0,logs/* logTail */.RB)(entries, LOG_TAIL_LINES))}</details>\n\n`);
@@ -296,7 +391,9 @@ function pretty(body) {
 function pre(raw) {
     // Secrets go before the cut, so none is left half-shown at the end of an excerpt.
     const text = (0,secrets/* redact */.E$)(raw);
-    const cut = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}\n… (${text.length - EXCERPT_CHARS} more characters in the artifact)` : text;
+    const cut = text.length > EXCERPT_CHARS
+        ? `${text.slice(0, EXCERPT_CHARS)}\n… (${text.length - EXCERPT_CHARS} more characters in the artifact)`
+        : text;
     return `<pre>${escapeHtml(cut)}</pre>\n\n`;
 }
 function escapeHtml(text) {
@@ -307,8 +404,8 @@ function escapeHtml(text) {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/validate/manifest.ts
-var manifest = __webpack_require__(50913);
+// EXTERNAL MODULE: ./src/local-checks/manifest.ts
+var manifest = __webpack_require__(61102);
 ;// CONCATENATED MODULE: ./src/publish/records.ts
 
 
@@ -358,7 +455,12 @@ async function writeRecords(result, where, cwd, options) {
             group: result.group ?? spec.group
         },
         server: spec && { apiUrl: spec.connection.apiUrl, version: result.serverVersion },
-        api: result.apiVersion && { version: result.apiVersion, probe: result.apiProbe, calls: result.apiCalls, datasetHashes: result.datasetHashes },
+        api: result.apiVersion && {
+            version: result.apiVersion,
+            probe: result.apiProbe,
+            calls: result.apiCalls,
+            datasetHashes: result.datasetHashes
+        },
         files,
         hash: result.hash,
         status: result.status,
@@ -375,7 +477,11 @@ async function writeRecords(result, where, cwd, options) {
             mode: spec.mode,
             wait: spec.wait,
             requestTimeoutMs: spec.connection.requestTimeoutMs,
-            smokeTest: { enabled: spec.smokeTest.enabled, timeoutMs: spec.smokeTest.timeoutMs, expect: spec.smokeTest.expect },
+            smokeTest: {
+                enabled: spec.smokeTest.enabled,
+                timeoutMs: spec.smokeTest.timeoutMs,
+                expect: spec.smokeTest.expect
+            },
             artifact: spec.artifact
         },
         source: where
@@ -430,14 +536,17 @@ function writeResultFile(result) {
     return path;
 }
 function recordFiles(dir) {
-    return (0,external_node_fs_.readdirSync)(dir).map(name => (0,external_node_path_.join)(dir, name));
+    return (0,external_node_fs_.readdirSync)(dir).map((name) => (0,external_node_path_.join)(dir, name));
 }
 
 ;// CONCATENATED MODULE: ./src/publish/artifact.ts
 
 /** `neomaril-<script name>-<short hash>`, with only the characters artifact names allow. */
 function defaultArtifactName(result) {
-    const name = (result.spec?.script.name ?? 'script').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+    const name = (result.spec?.script.name ?? 'script')
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^-+|-+$/g, '');
     const suffix = result.hash ? result.hash.slice(1, 9) : result.spec?.mode === 'validate' ? 'validate' : 'no-hash';
     return `neomaril-${name || 'script'}-${suffix}`;
 }
@@ -459,7 +568,9 @@ async function uploadRecords(result) {
     });
     const repository = process.env.GITHUB_REPOSITORY;
     const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
-    const url = id !== undefined && repository && process.env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}/artifacts/${id}` : undefined;
+    const url = id !== undefined && repository && process.env.GITHUB_RUN_ID
+        ? `${server}/${repository}/actions/runs/${process.env.GITHUB_RUN_ID}/artifacts/${id}`
+        : undefined;
     return { name, id, url };
 }
 
@@ -475,18 +586,25 @@ async function uploadRecords(result) {
  * their line numbers do not match the .ipynb file.
  */
 function tracebackAnnotations(entries, uploads, workspace) {
-    const source = uploads.find(f => f.part === 'source');
+    const source = uploads.find((f) => f.part === 'source');
     if (!source || source.uploadName.endsWith('.ipynb'))
         return [];
-    const byUploadName = new Map(uploads.filter(f => f.localPath && (f.part === 'source' || f.part === 'extra') && !f.uploadName.endsWith('.ipynb')).map(f => [f.uploadName, f.localPath]));
+    const byUploadName = new Map(uploads
+        .filter((f) => f.localPath && (f.part === 'source' || f.part === 'extra') && !f.uploadName.endsWith('.ipynb'))
+        .map((f) => [f.uploadName, f.localPath]));
     const annotations = [];
     const seen = new Set();
     for (const entry of entries) {
         if (entry.OutputType !== 'Error')
             continue;
         const text = entry.OutputData ?? '';
-        const frames = [...text.matchAll(/File "([^"]+)", line (\d+)/g)].map(m => ({ path: m[1].replace(/\\/g, '/'), line: Number(m[2]) }));
-        const folder = frames.find(f => f.path.endsWith(`/${source.uploadName}`))?.path.slice(0, -source.uploadName.length);
+        const frames = [...text.matchAll(/File "([^"]+)", line (\d+)/g)].map((m) => ({
+            path: m[1].replace(/\\/g, '/'),
+            line: Number(m[2])
+        }));
+        const folder = frames
+            .find((f) => f.path.endsWith(`/${source.uploadName}`))
+            ?.path.slice(0, -source.uploadName.length);
         if (folder === undefined)
             continue;
         let innermost;
@@ -524,7 +642,10 @@ const publish_LOG_TAIL_LINES = 40;
  */
 async function publish(result, cancelled) {
     const spec = result.spec;
-    for (const [title, entries] of [['Build log (Host)', result.hostLogs], ['Run log', result.runLogs]]) {
+    for (const [title, entries] of [
+        ['Build log (Host)', result.hostLogs],
+        ['Run log', result.runLogs]
+    ]) {
         if (entries.length === 0)
             continue;
         core/* startGroup */.Oh(`${title}: last ${Math.min(publish_LOG_TAIL_LINES, entries.length)} of ${entries.length} entries`);
@@ -599,54 +720,51 @@ function annotate(result, spec) {
     if (envelope)
         texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: envelope });
     for (const annotation of tracebackAnnotations(texts, spec.script.files, spec.workspace)) {
-        core/* error */.z3((0,inert/* oneLine */.T)(annotation.message), { title: 'Error in the deployed script', file: annotation.file, startLine: annotation.line });
+        core/* error */.z3((0,inert/* oneLine */.T)(annotation.message), {
+            title: 'Error in the deployed script',
+            file: annotation.file,
+            startLine: annotation.line
+        });
     }
 }
 
 
 /***/ }),
 
-/***/ 50913:
+/***/ 7042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ buildManifest)
+/* harmony export */   "if": () => (/* binding */ scriptPackage),
+/* harmony export */   rs: () => (/* binding */ smokeTestDatasets),
+/* harmony export */   tX: () => (/* binding */ registerScript)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _deploy_register_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57450);
-/* harmony import */ var _neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86279);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59148);
-
-
-
-
-/**
- * The manifest of an upload. The .env file is listed by name only: a hash of a small
- * secrets file could be brute-forced. Hashing streams the files, so a large extra
- * file costs time, not memory; `hashFiles: false` skips it when time is short.
- * Paths are shown relative to `cwd` (the workspace: pass spec.workspace).
- */
-async function buildManifest(spec, cwd, options = { hashFiles: true }) {
-    // Datasets beyond the one v1 schema part (v2 named datasets) are uploaded too.
-    const datasetOf = new Map(spec.script.datasets.map(d => [d.file, d.name]));
-    const uploads = [...spec.script.files, ...spec.script.datasets.map(d => d.file).filter(file => !spec.script.files.includes(file))];
-    // One file at a time: thousands of extra files must not open thousands of descriptors.
-    const files = [];
-    for (const file of uploads) {
-        files.push({
-            part: file.part,
-            name: file.uploadName,
-            path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, file.localPath) : '(inline)',
-            size: file.size,
-            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(file),
-            dataset: datasetOf.get(file)
-        });
-    }
-    const api = spec.script.operation === 'Async' && spec.apiVersion !== 'v1' ? 'v2' : 'v1';
-    const uploadCalls = api === 'v2' ? (0,_neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_deploy_register_js__WEBPACK_IMPORTED_MODULE_3__/* .scriptPackage */ ["if"])(spec)).map(upload => upload.call('{hash}')) : [];
-    const calls = [(0,_neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group), ...uploadCalls, (0,_neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__/* .hostCall */ .Z$)(api, spec.script.operation, spec.group, '{hash}')];
-    return { group: spec.group, api, calls, fields: (0,_neomaril_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v1RegisterFields */ .MJ)(spec.script), files };
+const partOf = (file) => ({
+    part: file.part,
+    filename: file.uploadName,
+    localPath: file.localPath,
+    inline: file.inline,
+    size: file.size
+});
+/** What the deploy uploads, for whichever API takes it; files streamed from disk. */
+function scriptPackage(spec) {
+    const { script } = spec;
+    return {
+        name: script.name,
+        entrypoint: script.entrypoint,
+        operation: script.operation,
+        pythonVersion: script.pythonVersion,
+        files: script.files.map(partOf),
+        datasets: spec.script.datasets.map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }))
+    };
+}
+/** Registers the script (and, on v2, uploads each file); answers its hash and the calls made. */
+function registerScript(api, spec, onCall) {
+    return api.register(scriptPackage(spec), onCall);
+}
+/** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
+function smokeTestDatasets(spec) {
+    return (spec.smokeTest.datasets ?? []).map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }));
 }
 
 

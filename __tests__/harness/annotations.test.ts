@@ -1,5 +1,5 @@
 /** Annotations point only at the user's own uploaded files, matched by path relative to the script folder. */
-import type { UploadFile } from '../../src/files.js'
+import type { UploadFile } from '../../src/shared/files.js'
 import { tracebackAnnotations } from '../../src/publish/annotations.js'
 
 const uploads: UploadFile[] = [

@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
-import type { UploadFile } from '../../src/files.js'
-import type { DeploySpec, PythonVersion } from '../../src/inputs.js'
-import { checkEntrypoint } from '../../src/validate/entrypoint.js'
-import { localContract, runLocally } from '../../src/validate/local-run.js'
+import type { UploadFile } from '../../src/shared/files.js'
+import type { DeploySpec, PythonVersion } from '../../src/inputs/parse.js'
+import { checkEntrypoint } from '../../src/local-checks/entrypoint.js'
+import { localContract, runLocally } from '../../src/local-checks/local-run.js'
 import { bearer, build, getJson, GROUP, GROUP_TOKEN, register, userToken, waitFor } from '../emulator/helpers.js'
 import { scriptFolder } from './helpers.js'
 

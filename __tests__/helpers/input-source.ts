@@ -5,8 +5,8 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseInputs, type InputSource } from '../../src/inputs.js'
-import { InputError } from '../../src/errors.js'
+import { parseInputs, type InputSource } from '../../src/inputs/parse.js'
+import { InputError } from '../../src/shared/errors.js'
 
 /** A workspace with a valid sync script; each case changes what it needs. */
 export function workspace(): string {

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, readFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
-import { statOrUndefined, type UploadFile } from '../files.js'
+import { statOrUndefined, type UploadFile } from '../shared/files.js'
 import type { InputReader } from './reader.js'
 import type { InputType, NamedDataset } from './spec.js'
 import type { Workspace } from './workspace.js'

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { basename, isAbsolute } from 'node:path'
 import fg from 'fast-glob'
-import { statOrUndefined } from '../files.js'
+import { statOrUndefined } from '../shared/files.js'
 import type { InputReader } from './reader.js'
 import type { Workspace } from './workspace.js'
 

@@ -1,5 +1,5 @@
-import { parseDuration } from '../duration.js'
-import type { InputProblem } from '../errors.js'
+import { parseDuration } from '../shared/duration.js'
+import type { InputProblem } from '../shared/errors.js'
 import type { InputSource } from './spec.js'
 
 export type Fail = (input: string, problem: string, fix?: string) => undefined

@@ -1,4 +1,4 @@
-import type { UploadFile } from '../files.js'
+import type { UploadFile } from '../shared/files.js'
 import { isInlineJson, parseDatasetLines } from './datasets.js'
 import type { InputReader } from './reader.js'
 import type { ApiVersion, InputType, NamedDataset, Operation } from './spec.js'

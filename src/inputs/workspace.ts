@@ -1,6 +1,6 @@
 import { accessSync, constants, realpathSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
-import { statOrUndefined } from '../files.js'
+import { statOrUndefined } from '../shared/files.js'
 import type { Fail } from './reader.js'
 
 /**

@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
-import { formatDuration } from '../duration.js'
-import type { DeploySpec } from '../inputs.js'
-import type { PreprocessingApi } from '../neomaril/api.js'
-import { oneLine } from '../publish/inert.js'
-import type { RunResult } from '../result.js'
-import type { Deadline } from './connect.js'
+import { formatDuration } from '../shared/duration.js'
+import type { DeploySpec } from '../inputs/parse.js'
+import type { PreprocessingApi } from '../api/api.js'
+import { oneLine } from '../shared/inert.js'
+import type { RunResult } from '../publish/result.js'
+import type { Deadline } from '../steps/connect.js'
 
 /** What a mode works with, and what it leaves for main (the API, for the logs after a failure). */
 export interface RunContext {

@@ -7,7 +7,7 @@ import {
   NetworkError,
   SmokeTestFailedError,
   WaitTimeoutError
-} from '../errors.js'
+} from '../shared/errors.js'
 
 /** One clear message for the step's failure: what failed, and what to do. */
 export function messageFor(error: unknown): string {

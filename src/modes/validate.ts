@@ -1,12 +1,12 @@
 import * as core from '@actions/core'
 import { copyFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { formatDuration } from '../duration.js'
-import { SmokeTestFailedError } from '../errors.js'
-import type { SmokeTestResult } from '../deploy/smoke-test.js'
-import { buildManifest } from '../validate/manifest.js'
-import { runLocally } from '../validate/local-run.js'
-import { oneLine, printInert } from '../publish/inert.js'
+import { formatDuration } from '../shared/duration.js'
+import { SmokeTestFailedError } from '../shared/errors.js'
+import type { SmokeTestResult } from '../steps/smoke-test-run.js'
+import { buildManifest } from '../local-checks/manifest.js'
+import { runLocally } from '../local-checks/local-run.js'
+import { oneLine, printInert } from '../shared/inert.js'
 import type { RunContext } from './context.js'
 
 /**

@@ -1,6 +1,6 @@
 import { relative } from 'node:path'
-import type { LogEntry } from '../neomaril/wire.js'
-import type { UploadFile } from '../files.js'
+import type { LogEntry } from '../api/wire.js'
+import type { UploadFile } from '../shared/files.js'
 
 export interface SourceAnnotation {
   /** The user's file, relative to the workspace. */

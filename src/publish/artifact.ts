@@ -1,4 +1,4 @@
-import type { RunResult } from '../result.js'
+import type { RunResult } from './result.js'
 import { recordFiles } from './records.js'
 
 /** `neomaril-<script name>-<short hash>`, with only the characters artifact names allow. */

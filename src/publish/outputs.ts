@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import type { RunResult } from '../result.js'
-import { redact } from '../secrets.js'
+import type { RunResult } from './result.js'
+import { redact } from '../shared/secrets.js'
 
 /** The step outputs (action.yml); every one is written, empty when unknown. */
 export function outputsOf(result: RunResult): Record<string, string> {

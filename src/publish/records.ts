@@ -1,9 +1,9 @@
 import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { formatLogEntries } from '../deploy/logs.js'
-import { buildManifest } from '../validate/manifest.js'
-import type { RunResult } from '../result.js'
-import { redact, redactedJson } from '../secrets.js'
+import { formatLogEntries } from '../steps/logs.js'
+import { buildManifest } from '../local-checks/manifest.js'
+import type { RunResult } from './result.js'
+import { redact, redactedJson } from '../shared/secrets.js'
 import { outputsOf } from './outputs.js'
 
 /** Where the run happened, from @actions/github's context (loaded late: it is heavy). */

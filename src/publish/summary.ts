@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
-import { formatDuration } from '../duration.js'
-import { logTail } from '../deploy/logs.js'
-import type { RunResult } from '../result.js'
-import { redact, redactedJson } from '../secrets.js'
+import { formatDuration } from '../shared/duration.js'
+import { logTail } from '../steps/logs.js'
+import type { RunResult } from './result.js'
+import { redact, redactedJson } from '../shared/secrets.js'
 import type { Provenance } from './records.js'
 
 const STATUS_ICON: Record<string, string> = {

@@ -1,9 +1,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, extname, join } from 'node:path'
-import type { DeploySpec, NamedDataset } from '../inputs.js'
-import { containsDeep } from '../deploy/smoke-test.js'
-import { CancelledError } from '../errors.js'
+import type { DeploySpec, NamedDataset } from '../inputs/parse.js'
+import { containsDeep } from '../steps/smoke-test-run.js'
+import { CancelledError } from '../shared/errors.js'
 import {
   contractOf,
   runAsyncV1,

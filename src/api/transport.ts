@@ -3,8 +3,8 @@ import { pipeline } from 'node:stream/promises'
 import type { Agent } from 'node:http'
 import fetch, { type RequestInit, type Response } from 'node-fetch'
 import FormData from 'form-data'
-import { streamFile } from '../files.js'
-import { AbandonedError, ApiError, AuthError, CancelledError, NetworkError } from '../errors.js'
+import { streamFile } from '../shared/files.js'
+import { AbandonedError, ApiError, AuthError, CancelledError, NetworkError } from '../shared/errors.js'
 import type { ErrorEnvelope, HealthResponse, LoginResponse } from './wire.js'
 
 /**

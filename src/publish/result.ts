@@ -1,7 +1,7 @@
-import type { DeploySpec } from './inputs.js'
-import type { LogEntry } from './neomaril/wire.js'
-import type { SmokeTestResult } from './deploy/smoke-test.js'
-import type { Manifest } from './validate/manifest.js'
+import type { DeploySpec } from '../inputs/parse.js'
+import type { LogEntry } from '../api/wire.js'
+import type { SmokeTestResult } from '../steps/smoke-test-run.js'
+import type { Manifest } from '../local-checks/manifest.js'
 
 /** What the run decided, gathered as it goes; outputs, summary, records are made from it. */
 export interface RunResult {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { UploadFile } from '../files.js'
+import type { UploadFile } from '../shared/files.js'
 import { groupTokenWarning } from './connection.js'
 import { isInlineJson, parseDatasetLines } from './datasets.js'
 import type { InputReader } from './reader.js'

@@ -1,4 +1,4 @@
-import { ApiError } from '../errors.js'
+import { ApiError } from '../shared/errors.js'
 import type { CallOptions, FilePart } from './transport.js'
 import type { V1Api } from './v1.js'
 import type { DatasetPart, V2Api } from './v2.js'

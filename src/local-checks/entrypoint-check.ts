@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
-import { InputError } from '../errors.js'
-import type { DeploySpec } from '../inputs.js'
+import { InputError } from '../shared/errors.js'
+import type { DeploySpec } from '../inputs/parse.js'
 import { Workspace } from '../inputs/workspace.js'
 import { CALLED_AS, contractOf, type EntrypointContract } from '../harness/contract.js'
-import { checkEntrypoint, type EntrypointCheck } from '../validate/entrypoint.js'
-import { oneLine } from '../publish/inert.js'
+import { checkEntrypoint, type EntrypointCheck } from './entrypoint.js'
+import { oneLine } from '../shared/inert.js'
 
 /**
  * The Python entrypoint check (interfaces §2), the one local check that spawns a

@@ -1,4 +1,4 @@
-import type { LogEntry } from '../neomaril/wire.js'
+import type { LogEntry } from '../api/wire.js'
 
 /** One line per entry: `2026-11-28T10:00:00Z Host/Error <text>`. */
 export function formatLogEntries(entries: readonly LogEntry[]): string {

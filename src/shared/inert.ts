@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { EOL } from 'node:os'
-import { redact } from '../secrets.js'
+import { redact } from './secrets.js'
 
 /**
  * Every way a runner (or a log viewer) may end a line: \n, \r\n, a lone \r, NEL and

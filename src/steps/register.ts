@@ -1,7 +1,7 @@
-import type { DeploySpec } from '../inputs.js'
-import type { PreprocessingApi, Registered, ScriptPackage } from '../neomaril/api.js'
-import type { FilePart } from '../neomaril/transport.js'
-import type { UploadFile } from '../files.js'
+import type { DeploySpec } from '../inputs/parse.js'
+import type { PreprocessingApi, Registered, ScriptPackage } from '../api/api.js'
+import type { FilePart } from '../api/transport.js'
+import type { UploadFile } from '../shared/files.js'
 
 const partOf = (file: UploadFile): FilePart => ({
   part: file.part,

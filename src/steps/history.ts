@@ -1,6 +1,6 @@
-import type { CallOptions } from '../neomaril/transport.js'
-import type { EarlierScript, PreprocessingApi } from '../neomaril/api.js'
-import type { LogEntry } from '../neomaril/wire.js'
+import type { CallOptions } from '../api/transport.js'
+import type { EarlierScript, PreprocessingApi } from '../api/api.js'
+import type { LogEntry } from '../api/wire.js'
 
 /** The script's previous successful build: its hash, and how long it took. */
 export interface PreviousBuild {

@@ -1,7 +1,7 @@
-import { BUILDING_STATES } from '../neomaril/wire.js'
-import { abortableSleep } from '../neomaril/client.js'
-import { formatDuration } from '../duration.js'
-import { ApiError, NetworkError } from '../errors.js'
+import { BUILDING_STATES } from '../api/wire.js'
+import { abortableSleep } from '../api/client.js'
+import { formatDuration } from '../shared/duration.js'
+import { ApiError, NetworkError } from '../shared/errors.js'
 
 export interface StatusCheck {
   readonly status: string

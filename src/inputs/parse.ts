@@ -1,16 +1,16 @@
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
-import { InputError } from './errors.js'
-import type { UploadFile } from './files.js'
-import { findUnpinnedRequirements } from './validate/requirements.js'
-import { parseConnection, parseGroup } from './inputs/connection.js'
-import { uploadFile } from './inputs/datasets.js'
-import { parseDotenv } from './inputs/dotenv.js'
-import { expandExtraFiles } from './inputs/extra-files.js'
-import { InputReader } from './inputs/reader.js'
-import { parseSchema } from './inputs/schema.js'
-import { parseSmokeTest } from './inputs/smoke-test.js'
+import { InputError } from '../shared/errors.js'
+import type { UploadFile } from '../shared/files.js'
+import { findUnpinnedRequirements } from '../shared/requirements.js'
+import { parseConnection, parseGroup } from './connection.js'
+import { uploadFile } from './datasets.js'
+import { parseDotenv } from './dotenv.js'
+import { expandExtraFiles } from './extra-files.js'
+import { InputReader } from './reader.js'
+import { parseSchema } from './schema.js'
+import { parseSmokeTest } from './smoke-test-inputs.js'
 import {
   API_VERSIONS,
   INPUT_TYPES,
@@ -22,12 +22,12 @@ import {
   type InputType,
   type Operation,
   type PythonVersion
-} from './inputs/spec.js'
-import { Workspace } from './inputs/workspace.js'
+} from './spec.js'
+import { Workspace } from './workspace.js'
 
-export * from './inputs/spec.js'
-export { apiBaseUrl, normaliseGroup } from './inputs/connection.js'
-export { envFileValues } from './inputs/dotenv.js'
+export * from './spec.js'
+export { apiBaseUrl, normaliseGroup } from './connection.js'
+export { envFileValues } from './dotenv.js'
 
 /** The runner's inputs, with every secret masked as soon as it is read. */
 export function runnerInputSource(): InputSource {

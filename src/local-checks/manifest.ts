@@ -1,8 +1,8 @@
 import { relative } from 'node:path'
-import type { DeploySpec } from '../inputs.js'
-import { scriptPackage } from '../deploy/register.js'
-import { hostCall, registerCall, v1RegisterFields, v2Uploads, type ApiVersion } from '../neomaril/api.js'
-import { sha256Of, type UploadFile } from '../files.js'
+import type { DeploySpec } from '../inputs/parse.js'
+import { scriptPackage } from '../steps/register.js'
+import { hostCall, registerCall, v1RegisterFields, v2Uploads, type ApiVersion } from '../api/api.js'
+import { sha256Of, type UploadFile } from '../shared/files.js'
 
 /** What the register call sends: its form fields and every file, with size and sha256. */
 export interface Manifest {

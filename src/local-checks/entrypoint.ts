@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import type { PythonVersion } from '../inputs.js'
+import type { PythonVersion } from '../inputs/parse.js'
 import { checkStatically } from '../harness/check.js'
 import type { EntrypointContract } from '../harness/contract.js'
 
