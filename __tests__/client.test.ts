@@ -297,11 +297,11 @@ describe('reads', () => {
 
 describe('writes', () => {
   test.each([
-    ['HTTP 500', { status: 500 } as Step],
-    ['HTTP 502', { status: 502 } as Step],
-    ['HTTP 504', { status: 504 } as Step],
-    ['HTTP 503 without Retry-After', { status: 503 } as Step],
-    ['a reset connection', 'reset' as Step]
+    ['HTTP 500', { status: 500 }],
+    ['HTTP 502', { status: 502 }],
+    ['HTTP 504', { status: 504 }],
+    ['HTTP 503 without Retry-After', { status: 503 }],
+    ['a reset connection', 'reset']
   ])('register is never sent again after %s, and says the script may exist', async (_, step) => {
     server.script('/preprocessing/register/', step)
     const error = await registerCall(client()).catch((e) => e)
@@ -319,9 +319,9 @@ describe('writes', () => {
   })
 
   test.each([
-    ['HTTP 429', { status: 429 } as Step],
-    ['HTTP 429 with Retry-After', { status: 429, headers: { 'Retry-After': '2' } } as Step],
-    ['HTTP 503 with Retry-After', { status: 503, headers: { 'Retry-After': '2' } } as Step]
+    ['HTTP 429', { status: 429 }],
+    ['HTTP 429 with Retry-After', { status: 429, headers: { 'Retry-After': '2' } }],
+    ['HTTP 503 with Retry-After', { status: 503, headers: { 'Retry-After': '2' } }]
   ])('register is retried after %s: the server did not act', async (_, step) => {
     server.script('/preprocessing/register/', step, { status: 201, body: { Hash: HASH } })
     await expect(registerCall(client())).resolves.toBe(HASH)
@@ -391,9 +391,9 @@ describe('writes', () => {
 
   describe('host: verify, then send again only if the script is still Ready', () => {
     test.each([
-      ['a reset connection', 'reset' as Step],
-      ['HTTP 500', { status: 500 } as Step],
-      ['HTTP 502', { status: 502 } as Step]
+      ['a reset connection', 'reset'],
+      ['HTTP 500', { status: 500 }],
+      ['HTTP 502', { status: 502 }]
     ])('after %s with the script still Ready, host is sent again', async (_, step) => {
       server.script('/preprocessing/sync/host/', step, { status: 202, body: {} })
       server.script('/preprocessing/status/', ok({ Status: 'Ready', Message: null }))

@@ -168,7 +168,7 @@ describe('mode: validate, through the one harness', () => {
       expect(run.outputs['smoke-test']).toBe('passed')
       const parquet = readFileSync(run.outputs['smoke-test-output'])
       const rows = await parquetReadObjects({
-        file: parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength) as ArrayBuffer
+        file: parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength)
       })
       expect(rows).toEqual([
         { id: 1n, name: 'Ana', score: 0.9, good: true },

@@ -192,7 +192,7 @@ describe(withPandas ? 'a current server' : 'a current server (SKIPPED: no pandas
       ])
       const bytes = await readFile(download.path)
       const rows = await parquetReadObjects({
-        file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+        file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
       })
       const plain = rows.map((r) =>
         Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]))

@@ -258,7 +258,7 @@ describe('async run (R2, E1, E2)', () => {
         const parquet = unzipSync(new Uint8Array(await result.arrayBuffer()))['processed_data.parquet']
         expect(
           await parquetReadObjects({
-            file: parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength) as ArrayBuffer
+            file: parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength)
           })
         ).toEqual([
           { a: 1n, b: 2n, total: 3n },

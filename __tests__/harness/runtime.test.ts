@@ -22,7 +22,7 @@ function call(
 async function readParquet(path: string): Promise<Record<string, unknown>[]> {
   const bytes = readFileSync(path)
   return parquetReadObjects({
-    file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+    file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
   })
 }
 

@@ -25,7 +25,7 @@ export const faultsOf = (cls: StormClass, seed: number): FaultSpec[] =>
         ...(cls.method ? { method: cls.method } : {}),
         probability: cls.p,
         seed: seed * 100 + i
-      }) as FaultSpec
+      })
   )
 
 /**

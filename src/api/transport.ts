@@ -728,7 +728,7 @@ export function multipart(fields: Record<string, string>, files: readonly FilePa
   }
   const sent = new Promise<void>((resolve) => form.once('end', () => resolve()))
   return {
-    body: form as unknown as RequestInit['body'],
+    body: form,
     headers: { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()) },
     sent,
     onData: (listener) => form.on('data', listener),

@@ -36,7 +36,7 @@ export function formOf(path: string): Exclude<DatasetForm, 'columns'> {
 export async function parquetToColumnsJson(path: string, target: string): Promise<void> {
   const bytes = await readFile(path)
   const rows = await parquetReadObjects({
-    file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+    file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
   })
   const columns: Record<string, unknown[]> = {}
   for (const name of rows.length > 0 ? Object.keys(rows[0]) : []) columns[name] = []
