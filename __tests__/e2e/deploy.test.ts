@@ -51,7 +51,7 @@ describe('deploying with the bundled action', () => {
     expect(Number(run.outputs['build-seconds'])).toBeGreaterThanOrEqual(1)
 
     expect(registers()).toHaveLength(1)
-    const [register] = registers()
+    const register = registers()[0]! // one, as asserted above
     expect(register.path).toBe('/api/preprocessing/register/datarisk')
     expect(register.auth).toBe('user')
     expect(register.form).toEqual({
@@ -94,12 +94,12 @@ describe('deploying with the bundled action', () => {
       'api-version': 'v1'
     })
     expect(emulator.requests.filter((r) => r.path.startsWith('/api/v2/'))).toEqual([])
-    expect(registers()[0].form).toMatchObject({
+    expect(registers()[0]?.form).toMatchObject({
       operation: 'Async',
       python_version: 'Python39',
       script_reference: 'build_features'
     })
-    expect(registers()[0].files.map((f) => f.filename)).toEqual(['script.py', 'requirements.txt', 'schema.csv'])
+    expect(registers()[0]?.files.map((f) => f.filename)).toEqual(['script.py', 'requirements.txt', 'schema.csv'])
     expect(
       emulator.requests.some(
         (r) => r.path === `/api/preprocessing/async/host/datarisk/${run.outputs['preprocessing-id']}`

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { parquetReadObjects } from 'hyparquet'
 import { DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN } from '../../emulator/index.js'
 import { useEmulator } from '../helpers/e2e.js'
-import { errorsOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
+import { errorsOf, outputOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
 import { describePython } from '../../src/harness/interpreter.js'
 import { interpreters as findInterpreters } from '../harness/helpers.js'
 
@@ -43,7 +43,7 @@ describe('mode: validate', () => {
     expect(run.code).toBe(0)
     expect(emulator.requests).toHaveLength(0)
     expect(run.outputs).toMatchObject({ status: 'validated', 'smoke-test': 'passed', 'preprocessing-id': '' })
-    const manifest = JSON.parse(run.outputs.manifest)
+    const manifest = JSON.parse(outputOf(run, 'manifest'))
     expect(manifest.fields).toEqual({
       name: 'loan features',
       script_reference: 'process',
@@ -57,9 +57,9 @@ describe('mode: validate', () => {
       'extra:limits.json'
     ])
     expect(manifest.files[0].sha256).toMatch(/^[0-9a-f]{64}$/)
-    const response = JSON.parse(readFileSync(run.outputs['smoke-test-output'], 'utf8'))
+    const response = JSON.parse(readFileSync(outputOf(run, 'smoke-test-output'), 'utf8'))
     expect(response.body).toMatchObject({ instalment: 500, has_history: true })
-    expect(JSON.parse(readFileSync(join(dirname(run.outputs['result-file']), 'manifest.json'), 'utf8'))).toEqual(
+    expect(JSON.parse(readFileSync(join(dirname(outputOf(run, 'result-file')), 'manifest.json'), 'utf8'))).toEqual(
       manifest
     )
     expect(run.summary).toContain('Neomaril validation: loan features')
@@ -72,7 +72,7 @@ describe('mode: validate', () => {
     )
     expect(run.code).toBe(0)
     expect(run.outputs['smoke-test']).toBe('passed')
-    expect(readFileSync(run.outputs['smoke-test-output'], 'utf8')).toMatch(
+    expect(readFileSync(outputOf(run, 'smoke-test-output'), 'utf8')).toMatch(
       /^id,instalment,instalment_to_income,late_payments\r?\n1,500.0/
     )
   })
@@ -166,7 +166,7 @@ describe('mode: validate, through the one harness', () => {
       })
       expect(run.code).toBe(0)
       expect(run.outputs['smoke-test']).toBe('passed')
-      const parquet = readFileSync(run.outputs['smoke-test-output'])
+      const parquet = readFileSync(outputOf(run, 'smoke-test-output'))
       const rows = await parquetReadObjects({
         file: parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength)
       })
@@ -184,7 +184,8 @@ describe('mode: validate, through the one harness', () => {
     expect(run.code).toBe(0)
     expect(run.outputs['smoke-test']).toBe('skipped')
     // sys.executable is the python3.10 link the run found on PATH.
-    const link = join(path.split(':')[0], 'python3.10')
+    const [linkDir = ''] = path.split(':')
+    const link = join(linkDir, 'python3.10')
     expect(run.stdout).toContain(
       `::notice::The entrypoint was not run locally: pandas is not installed for ${link}, which the DataFrame contract needs (install pandas on the runner to run it).`
     )
@@ -204,7 +205,7 @@ describe('mode: validate, through the one harness', () => {
       { workspace }
     )
     expect(run.code).toBe(0)
-    expect(JSON.parse(readFileSync(run.outputs['smoke-test-output'], 'utf8')).body).toEqual({
+    expect(JSON.parse(readFileSync(outputOf(run, 'smoke-test-output'), 'utf8')).body).toEqual({
       rows: 50_000,
       chars: sample.length
     })
@@ -215,7 +216,7 @@ describe('mode: smoke-test', () => {
   async function deploy(inputs: Record<string, string>, workspace = sampleWorkspace('sync')): Promise<string> {
     const run = await runAction({ ...credentials(), ...inputs, 'upload-artifact': 'false' }, { workspace })
     expect(run.code).toBe(0)
-    return run.outputs['preprocessing-id']
+    return outputOf(run, 'preprocessing-id')
   }
 
   test('tests a script deployed earlier, taking its operation from the server', async () => {
@@ -271,7 +272,7 @@ describe('mode: smoke-test', () => {
     const run = await runAction({
       ...credentials(),
       mode: 'smoke-test',
-      'preprocessing-id': failed.outputs['preprocessing-id'],
+      'preprocessing-id': outputOf(failed, 'preprocessing-id'),
       'smoke-test-input': '{}',
       'upload-artifact': 'false'
     })

@@ -8,7 +8,7 @@ import { jest } from '@jest/globals'
 import { DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN } from '../../emulator/index.js'
 import { syncSampleInputs, useEmulator } from '../helpers/e2e.js'
 import { startArtifactService, type ArtifactService } from '../helpers/artifact-service.js'
-import { errorsOf, runAction, sampleWorkspace, type ActionRun } from '../helpers/action-runner.js'
+import { type ActionRun, errorsOf, outputOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
 
 const emulator = useEmulator({ buildSeconds: 0 })
 let artifacts: ArtifactService
@@ -79,29 +79,30 @@ describe('smoke test, records and artifact', () => {
     )
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ status: 'deployed', 'smoke-test': 'passed', 'execution-id': '' })
-    const hash = run.outputs['preprocessing-id']
+    const hash = outputOf(run, 'preprocessing-id')
 
     // The run call carried the schema sample, with the group token.
     const runCall = emulator.requests.find((r) => r.path.startsWith('/api/preprocessing/sync/run/'))
     expect(runCall?.auth).toBe('group')
-    const response = JSON.parse(readFileSync(run.outputs['smoke-test-output'], 'utf8'))
+    const response = JSON.parse(readFileSync(outputOf(run, 'smoke-test-output'), 'utf8'))
     expect(response).toEqual({
       status: 200,
       body: { age: 34, instalment: 500, instalment_to_income: 0.0962, late_payments: 0, has_history: true }
     })
     expect(
-      JSON.parse(readFileSync(join(dirname(run.outputs['smoke-test-output']), 'smoke-test-request.json'), 'utf8'))
+      JSON.parse(readFileSync(join(dirname(outputOf(run, 'smoke-test-output')), 'smoke-test-request.json'), 'utf8'))
     ).toEqual({ Input: JSON.parse(readFileSync(join(workspace, 'schema.json'), 'utf8')) })
 
     // One artifact, named after the script and the hash, with the retention asked for.
     const uploaded = artifacts.artifacts().filter((a) => a.name === `neomaril-loan-features-${hash.slice(1, 9)}`)
     expect(uploaded).toHaveLength(1)
-    expect(uploaded[0].retentionDays).toBe(5)
-    expect(run.outputs['artifact-id']).toBe(String(uploaded[0].id))
+    const upload = uploaded[0]! // one, as asserted above
+    expect(upload.retentionDays).toBe(5)
+    expect(run.outputs['artifact-id']).toBe(String(upload.id))
     expect(run.outputs['artifact-url']).toBe(
-      `https://github.com/acme/credit-scripts/actions/runs/4242/artifacts/${uploaded[0].id}`
+      `https://github.com/acme/credit-scripts/actions/runs/4242/artifacts/${upload.id}`
     )
-    const files = uploaded[0].files()
+    const files = upload.files()
     expect(Object.keys(files).sort()).toEqual([
       'deployment.json',
       'logs.json',
@@ -111,7 +112,7 @@ describe('smoke test, records and artifact', () => {
       'smoke-test-response.json'
     ])
 
-    const deployment = JSON.parse(files['deployment.json'].toString())
+    const deployment = JSON.parse(files['deployment.json']!.toString())
     expect(deployment).toMatchObject({
       hash,
       status: 'deployed',
@@ -141,7 +142,7 @@ describe('smoke test, records and artifact', () => {
     expect(byName['limits.json'].sha256).toBe(sha256(join(workspace, 'limits.json')))
     expect(byName['.env']).toMatchObject({ part: 'env' })
     expect(byName['.env'].sha256).toBeUndefined()
-    const logs = JSON.parse(files['logs.json'].toString())
+    const logs = JSON.parse(files['logs.json']!.toString())
     expect(logs.host.length).toBeGreaterThan(0)
     expect(logs.run.some((e: { Routine: string }) => e.Routine === 'Run')).toBe(true)
 
@@ -151,12 +152,12 @@ describe('smoke test, records and artifact', () => {
     const out = mkdtempSync(join(tmpdir(), 'download-'))
     const silence = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
     try {
-      await new DefaultArtifactClient().downloadArtifact(uploaded[0].id, { path: out })
+      await new DefaultArtifactClient().downloadArtifact(upload.id, { path: out })
     } finally {
       silence.mockRestore()
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
     }
-    const records = dirname(run.outputs['result-file'])
+    const records = dirname(outputOf(run, 'result-file'))
     for (const name of Object.keys(files)) {
       if (name === 'result.json') continue // rewritten after the upload with the artifact's id
       expect(sha256(join(out, name))).toBe(sha256(join(records, name)))
@@ -188,7 +189,7 @@ describe('smoke test, records and artifact', () => {
     // The deploy itself succeeded, but the step failed: the heading says so.
     expect(run.summary).toMatch(/<h3>✗ Neomaril deploy failed: loan features<\/h3>/)
     expect(run.summary).not.toMatch(/<h3>✅/)
-    const result = JSON.parse(readFileSync(run.outputs['result-file'], 'utf8'))
+    const result = JSON.parse(readFileSync(outputOf(run, 'result-file'), 'utf8'))
     expect(result.outputs['smoke-test']).toBe('failed')
     expect(result.error).toContain('Smoke test failed')
     expectNoSecrets(run)
@@ -234,9 +235,9 @@ describe('smoke test, records and artifact', () => {
     // api-version v1: no probe, nothing sent to /v2.
     expect(run.stdout).toContain('API: v1 (api-version: v1).')
     expect(emulator.requests.filter((r) => r.path.startsWith('/api/v2/'))).toEqual([])
-    const zip = unzipSync(new Uint8Array(readFileSync(run.outputs['smoke-test-output'])))
+    const zip = unzipSync(new Uint8Array(readFileSync(outputOf(run, 'smoke-test-output'))))
     expect(Object.keys(zip)).toEqual(['features.csv'])
-    expect(Buffer.from(zip['features.csv']).toString()).toMatch(
+    expect(Buffer.from(zip['features.csv']!).toString()).toMatch(
       /^id,instalment,instalment_to_income,late_payments\r?\n1,500.0,0.0962,0/
     )
     const dataset = emulator.requests.find((r) => r.path.startsWith('/api/preprocessing/async/run/'))
@@ -283,7 +284,7 @@ describe('smoke test, records and artifact', () => {
   test('without an artifact service the records stay in a local folder, and the notice says where', async () => {
     const run = await runAction(syncInputs(), { workspace: workspaceWithEnv('sync') })
     expect(run.code).toBe(0)
-    const records = dirname(run.outputs['result-file'])
+    const records = dirname(outputOf(run, 'result-file'))
     expect(run.stdout).toContain(`::notice::No artifact service here (a local run?): the records are in ${records}`)
     expect(existsSync(join(records, 'deployment.json'))).toBe(true)
     expect(run.outputs['artifact-id']).toBe('')

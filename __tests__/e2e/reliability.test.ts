@@ -14,7 +14,14 @@ import tls from 'node:tls'
 import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, startEmulator } from '../../emulator/index.js'
 import { syncSampleInputs, useEmulator } from '../helpers/e2e.js'
 import { faultsOf, longestFailingRun, stormSeed, type StormClass } from '../helpers/fault-storm.js'
-import { errorsOf, runAction, sampleWorkspace, type ActionRun, type RunOptions } from '../helpers/action-runner.js'
+import {
+  type ActionRun,
+  errorsOf,
+  outputOf,
+  runAction,
+  type RunOptions,
+  sampleWorkspace
+} from '../helpers/action-runner.js'
 import { startProxy } from '../helpers/proxy-server.js'
 import { expectNoSecretLeaks, RUNNER_LINE_BREAK } from '../helpers/secret-scan.js'
 
@@ -178,6 +185,7 @@ describe('a storm of transient faults', () => {
         {}
       )
       const sorted = [...times].sort((a, b) => a - b)
+      expect(sorted).toHaveLength(20)
       const figures = {
         deploys: 20,
         requests: api.length,
@@ -188,9 +196,9 @@ describe('a storm of transient faults', () => {
         secondsWaitedBeforeRetries: Math.round(waited * 10) / 10,
         registersSent: registers().length,
         deploySeconds: {
-          min: sorted[0] / 1000,
-          median: sorted[10] / 1000,
-          max: sorted[19] / 1000,
+          min: sorted[0]! / 1000,
+          median: sorted[10]! / 1000,
+          max: sorted[19]! / 1000,
           total: times.reduce((a, b) => a + b, 0) / 1000
         },
         seeds
@@ -472,9 +480,9 @@ function obeyedHostileLines(stdout: string): string[] {
       if (line === `::${stopped}::`) stopped = undefined
       continue
     }
-    const stop = /^::stop-commands::(.+)$/.exec(line)
-    if (stop && !stop[1].startsWith('PWNED')) {
-      stopped = stop[1]
+    const stopping = /^::stop-commands::(.+)$/.exec(line)?.[1]
+    if (stopping !== undefined && !stopping.startsWith('PWNED')) {
+      stopped = stopping
       continue
     }
     if (/^::[a-z-]+( [^:]*)?::PWNED/.test(line)) obeyed.push(line)
@@ -574,8 +582,8 @@ describe('cancellation', () => {
       expect(exitAfterSignal).toBeLessThan(2000)
       expect(run.outputs.status).toBe('cancelled')
       expect(run.outputs['preprocessing-id']).toMatch(/^S[0-9a-f]{63}$/)
-      expect(existsSync(run.outputs['result-file'])).toBe(true)
-      const result = JSON.parse(readFileSync(run.outputs['result-file'], 'utf8'))
+      expect(existsSync(outputOf(run, 'result-file'))).toBe(true)
+      const result = JSON.parse(readFileSync(outputOf(run, 'result-file'), 'utf8'))
       expect(result.outputs.status).toBe('cancelled')
       expect(run.summary).toContain(run.outputs['preprocessing-id'])
       expect(lastError(run)).toMatch(new RegExp(`Cancelled by ${signal}`))

@@ -46,7 +46,7 @@ test('an empty requirements file and an empty extra file upload as zero-length p
   expect(run.code).toBe(0)
   expect(run.outputs.status).toBe('deployed')
   expect(registers()).toHaveLength(1)
-  const files = registers()[0].files
+  const files = registers()[0]!.files // one, as asserted above
   expect(files.find((f) => f.part === 'requirements')).toEqual({
     part: 'requirements',
     filename: 'requirements.txt',
@@ -72,7 +72,7 @@ test('1500 extra files deploy under an open-file limit of 256: files are opened 
   expect(errorsOf(run)).toEqual([])
   expect(run.code).toBe(0)
   expect(run.outputs.status).toBe('deployed')
-  const extras = registers()[0].files.filter((f) => f.part === 'extra' && f.filename.endsWith('.csv'))
+  const extras = (registers()[0]?.files ?? []).filter((f) => f.part === 'extra' && f.filename.endsWith('.csv'))
   expect(extras).toHaveLength(count)
   expect(extras.find((f) => f.filename === 't1499.csv')?.size).toBe('id,value\n1499,2998\n'.length)
 }, 120_000)

@@ -19,7 +19,7 @@ import {
 } from '../../emulator/index.js'
 import { defaultEmulatorPython, hasPandas } from '../../src/harness/interpreter.js'
 import { useEmulator } from '../helpers/e2e.js'
-import { errorsOf, runAction, type ActionRun } from '../helpers/action-runner.js'
+import { type ActionRun, errorsOf, outputOf, runAction } from '../helpers/action-runner.js'
 import { expectNoSecretLeaks } from '../helpers/secret-scan.js'
 
 const withPandas = await hasPandas(await defaultEmulatorPython())
@@ -97,14 +97,16 @@ describe('a v2 Async deploy', () => {
       expect(calls('/api/preprocessing/register/')).toEqual([])
       expect(calls('/api/v2/')[0]).toBe('GET /api/v2/preprocessing')
       // The result is a real parquet file: read it back.
-      const output = run.outputs['smoke-test-output']
+      const output = outputOf(run, 'smoke-test-output')
       expect(output).toMatch(/smoke-test-result\.parquet$/)
       const file = await asyncBufferFromFile(output)
       const rows = await parquetReadObjects({ file, metadata: await parquetMetadataAsync(file) })
       expect(rows.map((row) => Number(row.id))).toEqual([1, 2, 4])
       expect(run.summary).toMatch(/result parquet: 3 rows, columns id, segment, amount, months, rate, instalment/)
       expect(run.summary).toMatch(/<th align="left">clients<\/th><td><code>D[0-9a-f]{63}<\/code>/)
-      const deployment = JSON.parse(readFileSync(join(dirname(run.outputs['result-file']), 'deployment.json'), 'utf8'))
+      const deployment = JSON.parse(
+        readFileSync(join(dirname(outputOf(run, 'result-file')), 'deployment.json'), 'utf8')
+      )
       expect(deployment.api.version).toBe('v2')
       expect(deployment.api.calls).toContain(`PATCH /v2/preprocessing/${hash}/schema (loans)`)
       expect(Object.keys(deployment.api.datasetHashes)).toEqual(expect.arrayContaining(['clients', 'loans']))
@@ -136,7 +138,7 @@ describe('a v2 Async deploy', () => {
       password: DEFAULT_PASSWORD,
       'group-token': DEFAULT_GROUP_TOKEN,
       mode: 'smoke-test',
-      'preprocessing-id': deployed.outputs['preprocessing-id'],
+      'preprocessing-id': outputOf(deployed, 'preprocessing-id'),
       'smoke-test-input': 'clients=clients.csv\nloans=loans.json',
       'upload-artifact': 'false'
     })

@@ -16,7 +16,7 @@ import {
   type Emulator
 } from '../../emulator/index.js'
 import { useEmulator } from '../helpers/e2e.js'
-import { runAction, sampleWorkspace } from '../helpers/action-runner.js'
+import { outputOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
 
 const emulator = useEmulator({ buildSeconds: 0 })
 const credentials = () => ({
@@ -41,7 +41,7 @@ test('smoke-test mode on a v1 hash: the v2 status answers 404, the v1 status is 
     { workspace: sampleWorkspace('async') }
   )
   expect(deployed.code).toBe(0)
-  const hash = deployed.outputs['preprocessing-id']
+  const hash = outputOf(deployed, 'preprocessing-id')
   emulator.clearRequests()
   const run = await runAction(
     {

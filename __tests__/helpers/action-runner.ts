@@ -146,18 +146,27 @@ export function parseOutputFile(content: string): Record<string, string> {
   const outputs: Record<string, string> = {}
   const lines = content.split('\n')
   for (let i = 0; i < lines.length; i++) {
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
+    const line = lines[i] ?? ''
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
     if (heredoc) {
-      const [, name, delimiter] = heredoc
+      const [, name = '', delimiter] = heredoc
       const value: string[] = []
-      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '')
       outputs[name] = value.join('\n')
       continue
     }
-    const simple = /^([^=]+)=(.*)$/.exec(lines[i])
-    if (simple) outputs[simple[1]] = simple[2]
+    const simple = /^([^=]+)=(.*)$/.exec(line)
+    if (simple) outputs[simple[1] ?? ''] = simple[2] ?? ''
   }
   return outputs
+}
+
+/** One output of a run, failing the test with the outputs there were when the action did not set it. */
+export function outputOf(run: Pick<ActionRun, 'outputs'>, name: string): string {
+  const value = run.outputs[name]
+  if (value === undefined)
+    throw new Error(`the action set no output '${name}' (outputs: ${JSON.stringify(run.outputs)})`)
+  return value
 }
 
 /** The `::error::` lines of a run, unescaped, for asserting the step's failure message. */

@@ -112,7 +112,7 @@ function queryParams(search: string): Map<string, string> {
   const params = new Map<string, string>()
   for (const pair of search.replace(/^\?/, '').split('&')) {
     if (!pair) continue
-    const [key, value = ''] = pair.split('=')
+    const [key = '', value = ''] = pair.split('=')
     params.set(decodeURIComponent(key), decodeURIComponent(value))
   }
   return params
@@ -251,7 +251,9 @@ export async function startArtifactService(options: { runId?: string; jobId?: st
       artifact.staged.set(query.get('blockid') ?? '', body)
     } else if (comp === 'blocklist') {
       // Commit order is the order of the ids in the XML list, not the order of arrival.
-      const ids = [...body.toString('utf8').matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]*)</g)].map((m) => m[1])
+      const ids = [...body.toString('utf8').matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]*)</g)].map(
+        (m) => m[1] ?? ''
+      )
       const missing = ids.find((blockId) => !artifact.staged.has(blockId))
       if (missing !== undefined) return sendJson(res, 400, { code: 'InvalidBlockList' })
       artifact.blob = Buffer.concat(ids.map((blockId) => artifact.staged.get(blockId) as Buffer))

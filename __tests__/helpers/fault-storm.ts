@@ -17,16 +17,13 @@ export interface StormClass {
 }
 
 export const faultsOf = (cls: StormClass, seed: number): FaultSpec[] =>
-  cls.faults.map(
-    (fault, i) =>
-      ({
-        ...fault,
-        path: cls.path,
-        ...(cls.method ? { method: cls.method } : {}),
-        probability: cls.p,
-        seed: seed * 100 + i
-      })
-  )
+  cls.faults.map((fault, i) => ({
+    ...fault,
+    path: cls.path,
+    ...(cls.method ? { method: cls.method } : {}),
+    probability: cls.p,
+    seed: seed * 100 + i
+  }))
 
 /**
  * The longest run of consecutive failing requests the emulator will inject into a

@@ -130,5 +130,5 @@ export async function startProxy(): Promise<LoopbackProxy> {
 
 function splitHostPort(target: string): [string, number] {
   const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(target)
-  return match ? [match[1], Number(match[2])] : [target, 443]
+  return match?.[1] ? [match[1], Number(match[2])] : [target, 443]
 }

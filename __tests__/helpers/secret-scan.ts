@@ -99,7 +99,7 @@ function splitMasks(stdout: string): { masks: string[]; rest: string } {
     const stop = /^::stop-commands::(.+)$/.exec(text)
     if (stop) stopped = stop[1]
     const mask = /^::add-mask::(.*)$/.exec(text)
-    if (mask) masks.push(mask[1].trim())
+    if (mask) masks.push((mask[1] ?? '').trim())
     else kept.push(line)
   }
   return { masks, rest: kept.join('\n') }
