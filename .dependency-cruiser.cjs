@@ -38,7 +38,9 @@ module.exports = {
     ...layerRules,
     {
       name: 'emulator-shares-rules-only',
-      comment: 'the emulator is a second reading of the server contract: it shares src/shared and src/harness, not the client',
+      comment:
+        'the emulator is a second reading of the server contract: ' +
+        'it shares src/shared and src/harness, not the client',
       severity: 'error',
       from: { path: '^emulator/' },
       to: { path: '^src/', pathNot: ['^src/shared/', '^src/harness/'] }
@@ -55,6 +57,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: ['^dist/', '^build/'] },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'tsconfig.test.json' },
+    tsConfig: { fileName: 'tsconfig.test.json' }
   }
 }

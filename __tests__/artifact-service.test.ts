@@ -121,7 +121,8 @@ describe('the fake results service with the real @actions/artifact client', () =
     await client.uploadArtifact('twice', paths, root)
 
     await expect(client.uploadArtifact('twice', paths, root)).rejects.toThrow(
-      'Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run: twice'
+      'Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: ' +
+        'an artifact with this name already exists on the workflow run: twice'
     )
 
     expect(service.artifacts().filter((a) => a.name === 'twice')).toHaveLength(1)

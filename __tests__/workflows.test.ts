@@ -127,7 +127,7 @@ describe('check-workflows.mjs', () => {
 
   test.concurrent('fails on a step reading an output action.yml does not declare', async () => {
     const file = join(tmp, 'unknown-output.yml')
-    const reader = `      - run: echo "\${{ steps.deploy.outputs.preprocessing-id }} \${{ steps.deploy.outputs.hash }}"\n`
+    const reader = '      - run: echo "${{ steps.deploy.outputs.preprocessing-id }} ${{ steps.deploy.outputs.hash }}"\n'
     writeFileSync(file, workflow(GOOD_WITH, reader))
     const run = await node(CHECK, [file])
     expect(run.code).toBe(1)
@@ -172,7 +172,8 @@ describe('check-workflows.mjs', () => {
       const config = join(dir, 'dependabot.yml')
       writeFileSync(
         config,
-        'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n    schedule:\n      interval: fortnightly\n    open-pull-request-limit: 5\n'
+        'version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n' +
+          '    schedule:\n      interval: fortnightly\n    open-pull-request-limit: 5\n'
       )
       const run = await node(CHECK, ['--no-actionlint', '--dependabot', config, good])
       expect(run.code).toBe(1)

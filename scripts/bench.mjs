@@ -48,9 +48,9 @@ const others = settings.otherNodes ? otherNodes(version) : []
 try {
   const env = machine(version)
   const started = Date.now()
-  progress(
-    `builds ${settings.buildRuns.map((r) => `${r.seconds}s×${r.count}`).join(', ')}; action on Node ${version}; ${settings.write ? `will rewrite ${REPORT}` : 'BENCHMARKS.md untouched'}`
-  )
+  const buildRuns = settings.buildRuns.map((r) => `${r.seconds}s×${r.count}`).join(', ')
+  const report = settings.write ? `will rewrite ${REPORT}` : 'BENCHMARKS.md untouched'
+  progress(`builds ${buildRuns}; action on Node ${version}; ${report}`)
   const builds = await measureBuilds({ buildRuns: settings.buildRuns, node, progress })
   const executions = await measureExecutions({ runs: settings.executionRuns, node, progress })
   const startup = await measureStartup({ runs: settings.startupRuns, node, version, progress })

@@ -189,7 +189,8 @@ async function main() {
   })
   if (values.help) {
     console.log(
-      'usage: node scripts/check-workflows.mjs [file|dir ...] [--dir <dir>] [--action action.yml] [--readme README.md] [--dependabot .github/dependabot.yml] [--no-actionlint]'
+      'usage: node scripts/check-workflows.mjs [file|dir ...] [--dir <dir>] [--action action.yml] ' +
+        '[--readme README.md] [--dependabot .github/dependabot.yml] [--no-actionlint]'
     )
     return 0
   }
@@ -231,7 +232,9 @@ async function main() {
     console.error(format(problem))
     if (onRunner) console.log(annotate(problem))
   }
-  const checked = `${show(actionPath)} and ${unique.length} workflow file(s)${readme && existsSync(readme) ? ` and ${show(resolve(readme))}` : ''}${dependabot ? ` and ${dependabot}` : ''}`
+  const readmeChecked = readme && existsSync(readme) ? ` and ${show(resolve(readme))}` : ''
+  const dependabotChecked = dependabot ? ` and ${dependabot}` : ''
+  const checked = `${show(actionPath)} and ${unique.length} workflow file(s)${readmeChecked}${dependabotChecked}`
   const tools = `workflow-parser${actionlint ? ', actionlint' : ''}, action-usage`
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   if (problems.length) {

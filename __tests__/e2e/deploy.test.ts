@@ -107,7 +107,9 @@ describe('deploying with the bundled action', () => {
     ).toBe(true)
   })
 
-  test('a broken build fails the step with the server message and the traceback, still handing on the hash', async () => {
+  const brokenBuild =
+    'a broken build fails the step with the server message and the traceback, still handing on the hash'
+  test(brokenBuild, async () => {
     const workspace = sampleWorkspace('sync')
     writeFileSync(
       join(workspace, 'score.py'),
@@ -195,7 +197,10 @@ describe('deploying with the bundled action', () => {
     expect(emulator.requests).toHaveLength(0)
   })
 
-  test('an entrypoint the source lacks fails before anything secret is sent: only the read-only health check ran beside it', async () => {
+  const missingEntrypoint =
+    'an entrypoint the source lacks fails before anything secret is sent: ' +
+    'only the read-only health check ran beside it'
+  test(missingEntrypoint, async () => {
     const run = await runAction({ ...SYNC_INPUTS(), entrypoint: 'score' })
     expect(run.code).toBe(1)
     expect(run.outputs.status).toBe('invalid-input')

@@ -132,7 +132,10 @@ describe('mode: validate, through the one harness', () => {
     const workspace = mkdtempSync(join(tmpdir(), 'ws-v2-'))
     writeFileSync(
       join(workspace, 'features.py'),
-      'def build_df(dfs, extra_path=None):\n    merged = dfs["clients"].merge(dfs["scores"], on="id")\n    merged["good"] = merged["score"] > 0.5\n    return merged\n'
+      'def build_df(dfs, extra_path=None):\n' +
+        '    merged = dfs["clients"].merge(dfs["scores"], on="id")\n' +
+        '    merged["good"] = merged["score"] > 0.5\n' +
+        '    return merged\n'
     )
     writeFileSync(join(workspace, 'requirements.txt'), 'pandas==1.5.3\n')
     writeFileSync(join(workspace, 'clients.csv'), 'id,name\n1,Ana\n2,Bia\n')
@@ -187,7 +190,8 @@ describe('mode: validate, through the one harness', () => {
     const [linkDir = ''] = path.split(':')
     const link = join(linkDir, 'python3.10')
     expect(run.stdout).toContain(
-      `::notice::The entrypoint was not run locally: pandas is not installed for ${link}, which the DataFrame contract needs (install pandas on the runner to run it).`
+      `::notice::The entrypoint was not run locally: pandas is not installed for ${link}, ` +
+        'which the DataFrame contract needs (install pandas on the runner to run it).'
     )
   })
 
@@ -195,7 +199,8 @@ describe('mode: validate, through the one harness', () => {
     const workspace = sampleWorkspace('sync')
     writeFileSync(
       join(workspace, 'score.py'),
-      'import json\n\ndef process(data, base_path):\n    return {"rows": len(json.loads(data)["rows"]), "chars": len(data)}\n'
+      'import json\n\ndef process(data, base_path):\n' +
+        '    return {"rows": len(json.loads(data)["rows"]), "chars": len(data)}\n'
     )
     const sample = JSON.stringify({ rows: Array.from({ length: 50_000 }, (_, i) => ({ id: i, note: 'y'.repeat(90) })) })
     expect(sample.length).toBeGreaterThan(5_000_000)

@@ -183,7 +183,8 @@ describe('smoke test, records and artifact', () => {
     expect(run.outputs).toMatchObject({ status: 'deployed', 'smoke-test': 'failed' })
     expect(run.outputs['preprocessing-id']).toMatch(/^S/)
     expect(errorsOf(run).pop()).toContain(
-      'Smoke test failed: the answer does not contain smoke-test-expect (first difference: $.instalment is 500, expected 999)'
+      'Smoke test failed: the answer does not contain smoke-test-expect ' +
+        '(first difference: $.instalment is 500, expected 999)'
     )
     expect(run.summary).toContain('❌ failed')
     // The deploy itself succeeded, but the step failed: the heading says so.
@@ -199,7 +200,8 @@ describe('smoke test, records and artifact', () => {
     const workspace = workspaceWithEnv('sync')
     writeFileSync(
       join(workspace, 'score.py'),
-      'import json\n\n\ndef process(data, base_path):\n    record = json.loads(data)\n    return {"ratio": record["loan_amount"] / record["missing_field"]}\n'
+      'import json\n\n\ndef process(data, base_path):\n    record = json.loads(data)\n' +
+        '    return {"ratio": record["loan_amount"] / record["missing_field"]}\n'
     )
     const run = await runAction(syncInputs({ 'extra-files': '', 'upload-artifact': 'false' }), { workspace })
     expect(run.code).toBe(1)
@@ -298,12 +300,15 @@ test('secrets with quotes, comments and several lines stay out of the summary, r
   const pemBody = 'MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEXpemline'
   writeFileSync(
     join(workspace, '.env'),
-    `API_KEY='k3y"with\\quote'\nTOKEN="tok-secret-9876" # prod\nPEM="-----BEGIN KEY-----\n${pemBody}\n-----END KEY-----"\n`
+    `API_KEY='k3y"with\\quote'\nTOKEN="tok-secret-9876" # prod\n` +
+      `PEM="-----BEGIN KEY-----\n${pemBody}\n-----END KEY-----"\n`
   )
   // The server keeps .env beside the script; this entrypoint hands its content back, as a careless script could.
   writeFileSync(
     join(workspace, 'score.py'),
-    'import os\n\ndef process(data, base_path):\n    with open(os.path.join(base_path, ".env")) as f:\n        return {"env": f.read()}\n'
+    'import os\n\ndef process(data, base_path):\n' +
+      '    with open(os.path.join(base_path, ".env")) as f:\n' +
+      '        return {"env": f.read()}\n'
   )
   const run = await runAction(syncInputs({ 'extra-files': '' }), { workspace, env: artifacts.env })
   expect(run.code).toBe(0)

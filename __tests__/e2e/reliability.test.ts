@@ -247,7 +247,8 @@ describe('permanent faults fail fast with a message naming the cause', () => {
     expect(run.code).not.toBe(0)
     expect(lastError(run)).toMatch(
       new RegExp(
-        `Could not reach the Neomaril server: GET /health failed: connection refused \\(ECONNREFUSED\\) at 127\\.0\\.0\\.1:${port}`
+        'Could not reach the Neomaril server: GET /health failed: ' +
+          `connection refused \\(ECONNREFUSED\\) at 127\\.0\\.0\\.1:${port}`
       )
     )
     expect(run.elapsedMs).toBeLessThan(15_000)
@@ -338,7 +339,9 @@ describe('a register the server refuses before acting', () => {
     expect(registers()).toHaveLength(7)
   })
 
-  test('refused past the budget (wait-timeout when shorter than 2 min): says how often, and that nothing was registered', async () => {
+  const refusedPastBudget =
+    'refused past the budget (wait-timeout when shorter than 2 min): says how often, and that nothing was registered'
+  test(refusedPastBudget, async () => {
     emulator.addFault({ path: '^/api/preprocessing/register/', kind: 'status', status: 429, times: 100 })
     const run = await deploy({ ...inputs(), 'wait-timeout': '20s' })
     expect(run.code).not.toBe(0)
@@ -520,7 +523,9 @@ describe('hostile text from the server stays inert', () => {
     expect(run.outputs.status).not.toContain('PWNED')
   })
 
-  test('an import that raises with hostile text: the failure, the annotation and the traceback stay inert', async () => {
+  const hostileImport =
+    'an import that raises with hostile text: the failure, the annotation and the traceback stay inert'
+  test(hostileImport, async () => {
     const dir = workspace()
     writeFileSync(
       join(dir, 'score.py'),

@@ -118,7 +118,8 @@ describe('a v2 Async deploy', () => {
     const workspace = v2Workspace()
     writeFileSync(
       join(workspace, 'app.py'),
-      'import pandas as pd\nimport not_a_module_anywhere\n\n\ndef build_df(dfs, extra_path=None):\n    return dfs["clients"]\n'
+      'import pandas as pd\nimport not_a_module_anywhere\n\n\n' +
+        'def build_df(dfs, extra_path=None):\n    return dfs["clients"]\n'
     )
     const run = await deploy(v2Inputs(emulator.url), workspace)
     expect(run.code).toBe(1)
@@ -245,7 +246,8 @@ describe('group names', () => {
     const run = await runAction(sync('Credit Ops'))
     expect(run.code).toBe(0)
     expect(run.stdout).toContain(
-      "::notice::Group 'Credit Ops' is not on the server, but 'credit_ops' (its 2.1.1 normalisation) is: using 'credit_ops'."
+      "::notice::Group 'Credit Ops' is not on the server, " +
+        "but 'credit_ops' (its 2.1.1 normalisation) is: using 'credit_ops'."
     )
     expect(groups.requests.some((r) => r.path === '/api/preprocessing/register/credit_ops')).toBe(true)
   })

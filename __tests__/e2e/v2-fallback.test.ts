@@ -35,7 +35,8 @@ const asyncScript = {
 }
 const v2Requests = () => emulator.requests.filter((r) => r.path.startsWith('/api/v2/'))
 
-test('smoke-test mode on a v1 hash: the v2 status answers 404, the v1 status is read, api-version says v1', async () => {
+const onV1Hash = 'smoke-test mode on a v1 hash: the v2 status answers 404, the v1 status is read, api-version says v1'
+test(onV1Hash, async () => {
   const deployed = await runAction(
     { ...credentials(), ...asyncScript, 'api-version': 'v1', 'upload-artifact': 'false' },
     { workspace: sampleWorkspace('async') }

@@ -33,7 +33,9 @@ const COME_BACK_LATER = [
 const storm = {
   reads: {
     method: 'GET',
-    path: `^/api/(health|groups$|v2/preprocessing$|v2/preprocessing/${HASH}/(status|execution/\\d+/status)$|preprocessing/logs/)`,
+    path:
+      `^/api/(health|groups$|v2/preprocessing$|v2/preprocessing/${HASH}/(status|execution/\\d+/status)$` +
+      '|preprocessing/logs/)',
     sample: `/api/v2/preprocessing/${SAMPLE_HASH}/status`,
     p: 0.042,
     faults: [
@@ -64,7 +66,9 @@ const storm = {
   },
   uploads: {
     method: 'PATCH',
-    path: `^/api/v2/preprocessing/${HASH}/(schema|script-file|requirements-file|extra-file|execution/\\d+/(input|run))$`,
+    path:
+      `^/api/v2/preprocessing/${HASH}/` +
+      '(schema|script-file|requirements-file|extra-file|execution/\\d+/(input|run))$',
     sample: `/api/v2/preprocessing/${SAMPLE_HASH}/schema`,
     p: 0.16,
     faults: COME_BACK_LATER
@@ -138,9 +142,8 @@ describe('a storm of transient faults on the v2 API', () => {
 
       const v2 = emulator.requests.filter((r) => r.path.startsWith('/api/'))
       const faulted = v2.filter((r) => r.fault !== undefined)
-      console.log(
-        `v2 fault storm: ${v2.length} requests, ${faulted.length} faulted (${Math.round((faulted.length / v2.length) * 100)} %)`
-      )
+      const share = Math.round((faulted.length / v2.length) * 100)
+      console.log(`v2 fault storm: ${v2.length} requests, ${faulted.length} faulted (${share} %)`)
       expect(faulted.length / v2.length).toBeGreaterThan(0.1)
       // The writes, the host call and the reads all met their faults (the draws are seeded: the same ones every run).
       const met = (cls: StormClass) =>

@@ -52,7 +52,10 @@ export function longestFailingRun(
   return { longest, rate: failing / draws }
 }
 
-/** The first seed whose longest failing run stays under the client's 5 attempts (the retry budget running out is tested in client.test.ts). */
+/**
+ * The first seed whose longest failing run stays under the client's 5 attempts
+ * (the retry budget running out is tested in client.test.ts).
+ */
 export function stormSeed(cls: StormClass, draws: number, requestTimeoutMs: number): number {
   for (let seed = 1; seed < 10_000; seed++)
     if (longestFailingRun(cls, seed, draws, requestTimeoutMs).longest <= 4) return seed

@@ -47,7 +47,9 @@ export function findSecretLeaks(run: ActionRun, secrets: Secrets): string[] {
   for (const file of walk(run.workspace)) if (statSync(file).mtimeMs >= writtenByRunAfter) files.add(file)
   for (const file of files)
     places.push([
-      `file ${file.startsWith(run.runnerDir) ? relative(run.runnerDir, file) : `${relative(run.workspace, file)} in the workspace`}`,
+      file.startsWith(run.runnerDir)
+        ? `file ${relative(run.runnerDir, file)}`
+        : `file ${relative(run.workspace, file)} in the workspace`,
       readFileSync(file).toString('latin1') + '\n' + readFileSync(file, 'utf8')
     ])
 

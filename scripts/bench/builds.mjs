@@ -38,8 +38,12 @@ export async function measureBuilds({ buildRuns, node, progress }) {
         emulator.clearRequests()
         const run = await runAction(emulator, { node, inputs })
         const r = readBuildRun(run, [...emulator.requests], buildSeconds, deployedAt)
+        const hint = r.hinted ? ', hint from the previous build' : ', no hint'
         progress(
-          `build ${seconds} s, ${label}: ${r.ok ? `overhead ${ms(r.overhead)}, lag ${ms(r.lag)}, ${r.statusChecks} status checks${r.hinted ? ', hint from the previous build' : ', no hint'}` : `FAILED (exit ${r.code})\n    ${r.error}`}`
+          `build ${seconds} s, ${label}: ` +
+            (r.ok
+              ? `overhead ${ms(r.overhead)}, lag ${ms(r.lag)}, ${r.statusChecks} status checks${hint}`
+              : `FAILED (exit ${r.code})\n    ${r.error}`)
         )
         return r
       }

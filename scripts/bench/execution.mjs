@@ -20,7 +20,10 @@ export async function measureExecutions({ runs: count, node, progress }) {
       const r = readExecutionRun(run, [...emulator.requests])
       runs.push(r)
       progress(
-        `async smoke test, run ${i}/${count}: ${r.ok ? `execution ${ms(r.executionMs)}, wait overhead ${ms(r.overhead)}, ${r.statusChecks} status checks` : `FAILED (exit ${r.code})\n    ${r.error}`}`
+        `async smoke test, run ${i}/${count}: ` +
+          (r.ok
+            ? `execution ${ms(r.executionMs)}, wait overhead ${ms(r.overhead)}, ${r.statusChecks} status checks`
+            : `FAILED (exit ${r.code})\n    ${r.error}`)
       )
     }
   } finally {

@@ -44,13 +44,17 @@ export function machine(actionNodeVersion) {
     commit =
       git('rev-parse', '--short', 'HEAD') +
       (git('status', '--porcelain', '--', 'src', 'dist') ? ' (src/ or dist/ differ from it)' : '')
-  } catch {}
+  } catch {
+    // Not a git checkout (e.g. an unpacked tarball): the commit stays '?'.
+  }
   return {
     cpu: cpus[0]?.model?.trim() ?? 'unknown',
     cores: cpus.length,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: `${actionNodeVersion} runs the action (the runner uses ${RUNNER_NODE}: action.yml runs.using); the bench and emulator run on ${process.version}`,
+    node:
+      `${actionNodeVersion} runs the action (the runner uses ${RUNNER_NODE}: action.yml runs.using); ` +
+      `the bench and emulator run on ${process.version}`,
     python: (python.stdout || python.stderr || '').trim() || 'not found',
     commit,
     loadAtStart: loadAverage(),

@@ -23,9 +23,8 @@ export async function measureMemory({ node, version, bigPath, size, progress }) 
     const base = await runAction(emulator, { viaTime: true, sampleRss: true, node })
     const baseline = base.code === 0 ? (base.timePeak ?? (base.rss.peakHwm || undefined)) : undefined
     emulator.clearRequests()
-    progress(
-      `memory on ${version}: deploying with a ${(size / 2 ** 20).toFixed(0)} MiB extra file${GNU_TIME ? ' (under GNU time)' : ''}`
-    )
+    const mib = (size / 2 ** 20).toFixed(0)
+    progress(`memory on ${version}: deploying with a ${mib} MiB extra file${GNU_TIME ? ' (under GNU time)' : ''}`)
     const started = Date.now()
     const run = await runAction(emulator, {
       inputs: { 'extra-files': `limits.json\n${bigPath}`, 'allow-outside-workspace': 'true' },
@@ -51,7 +50,8 @@ export async function measureMemory({ node, version, bigPath, size, progress }) 
     progress(
       result.ok
         ? `memory on ${version}: peak RSS ${mb(result.peak)}`
-        : `memory: the upload FAILED (exit ${run.code}, ${result.uploadedBytes} of ${size} bytes arrived)\n    ${result.error ?? ''}`
+        : `memory: the upload FAILED (exit ${run.code}, ${result.uploadedBytes} of ${size} bytes arrived)\n` +
+            `    ${result.error ?? ''}`
     )
     return result
   } finally {

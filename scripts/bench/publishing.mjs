@@ -30,15 +30,13 @@ export async function measurePublishing({ runs, node, progress }) {
         const uploaded = service.artifacts().filter((a) => a.finalized).length > uploadedBefore
         if (run.code !== 0 || !seen || (key === 'withArtifact' && !uploaded)) {
           out.failed++
-          progress(
-            `publishing (${key}) run ${i}: FAILED (exit ${run.code}${key === 'withArtifact' && !uploaded ? ', no artifact uploaded' : ''})\n    ${errorLines(run)}`
-          )
+          const missing = key === 'withArtifact' && !uploaded ? ', no artifact uploaded' : ''
+          progress(`publishing (${key}) run ${i}: FAILED (exit ${run.code}${missing})\n    ${errorLines(run)}`)
           continue
         }
         out[key].push(run.exitAt - seen.at)
-        progress(
-          `publishing (${key === 'withArtifact' ? 'with an artifact' : 'no artifact'}) run ${i}/${runs}: Deployed seen → exit ${ms(run.exitAt - seen.at)}`
-        )
+        const kind = key === 'withArtifact' ? 'with an artifact' : 'no artifact'
+        progress(`publishing (${kind}) run ${i}/${runs}: Deployed seen → exit ${ms(run.exitAt - seen.at)}`)
       }
     }
   } finally {

@@ -68,7 +68,9 @@ export function summarise({ builds, executions, startup, publishing, memory }) {
     ...(firsts.length
       ? [
           {
-            what: `Overhead, first deploy of a name: no earlier build to go by (median of the ${firsts.length} lengths)`,
+            what:
+              'Overhead, first deploy of a name: no earlier build to go by ' +
+              `(median of the ${firsts.length} lengths)`,
             target: '≤ 1.5 s',
             value: sec(firstOverhead.median),
             ok: firsts.every((r) => r.ok) && firstOverhead.median <= TARGETS.overheadMs
@@ -262,8 +264,16 @@ function keptNotes() {
   return a >= 0 && b > a ? old.slice(a + NOTES_START.length, b).trim() : ''
 }
 
+const BUSY_NOTE =
+  '**Other work was running on the machine during this run (see the load average): the timings are inflated.**\n\n'
+
 export function writeMarkdown(s, env, settings) {
   const missed = missedOf(s)
+  const perRunOverheads = s.perBuild
+    .map((b) => `${b.seconds} s build, ${deployKind(b)}: ${b.perRun.join(', ')}`)
+    .join('; ')
+  const buildRepeats = settings.buildRuns.map((r) => `${r.count} × for ${r.seconds} s`).join(', ')
+  const memorySize = s.memory ? `${(s.memory.size / 2 ** 30).toFixed(2)} GiB` : 'large'
   const md = `# Benchmarks
 
 Figures from \`npm run bench\` (scripts/bench.mjs and scripts/bench/): the bundled action
@@ -283,7 +293,7 @@ Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on:
 | Action | commit ${env.commit}; bundle ${env.bundle} |
 | Load average | ${env.loadAtStart} at the start (1, 5, 15 min), ${loadAverage()} at the end |
 
-${busy(env) ? '**Other work was running on the machine during this run (see the load average): the timings are inflated.**\n\n' : ''}## Targets
+${busy(env) ? BUSY_NOTE : ''}## Targets
 
 ${markdownTable(TARGET_HEADER, targetRows(s))}
 
@@ -294,11 +304,11 @@ ${missed.length ? `**MISSED:** ${missed.join('; ')}.` : 'All targets met.'}
 A full Sync deploy of \`samples/sync\` (health, log in, groups, register, host, status
 checks until \`Deployed\`, outputs, summary, records, exit), timed from \`spawn\` to exit,
 minus the build time the emulator was set to: the nominal length plus a random 0–1 s,
-so that the end falls at a random point between two checks, as real builds' ends do. Each build length deploys a name of its
-own: first once with no earlier build of that name (the wait has no hint: one check every
-2 s), then again ${settings.buildRuns.map((r) => `${r.count} × for ${r.seconds} s`).join(', ')}, each repeat with
-the one before as its previous build (the wait checks every second around where it should
-end: README "The poll schedule"). All after one unmeasured warm-up deploy.
+so that the end falls at a random point between two checks, as real builds' ends do. Each
+build length deploys a name of its own: first once with no earlier build of that name (the
+wait has no hint: one check every 2 s), then again ${buildRepeats}, each repeat with the one
+before as its previous build (the wait checks every second around where it should end:
+README "The poll schedule"). All after one unmeasured warm-up deploy.
 
 - **Overhead past start-up**: the overhead minus the time from \`spawn\` to the first
   request, i.e. what the wait, the calls and publishing add once the process runs.
@@ -314,7 +324,7 @@ end: README "The poll schedule"). All after one unmeasured warm-up deploy.
 
 ${markdownTable(BUILD_HEADER, buildRows(s))}
 
-Overhead of each run, in order (ms): ${s.perBuild.map((b) => `${b.seconds} s build, ${deployKind(b)}: ${b.perRun.join(', ')}`).join('; ')}.
+Overhead of each run, in order (ms): ${perRunOverheads}.
 
 Where the rest of the time goes (medians):
 
@@ -348,7 +358,7 @@ ${markdownTable(PUBLISHING_HEADER, publishingRows(s))}
 ## 5. Memory
 
 Peak resident memory of the action's process while it deploys with a
-${s.memory ? `${(s.memory.size / 2 ** 30).toFixed(2)} GiB` : 'large'} extra file (sparse: it reads back as zero bytes, streamed like any file;
+${memorySize} extra file (sparse: it reads back as zero bytes, streamed like any file;
 the emulator checks every byte arrived). The official client builds the whole multipart
 body in memory, so it needs at least the file's size.
 

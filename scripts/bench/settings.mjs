@@ -4,9 +4,11 @@
  */
 import { parseArgs } from 'node:util'
 
-export const USAGE = `npm run bench [-- options]   measure the bundled action against the emulator; rewrites BENCHMARKS.md
+export const USAGE = `npm run bench [-- options]   measure the bundled action against the emulator;
+                             rewrites BENCHMARKS.md
 
-  --quick                 a developer's loop (under 2 minutes): fewer runs, a 256 MiB file, BENCHMARKS.md untouched
+  --quick                 a developer's loop (under 2 minutes): fewer runs, a 256 MiB file,
+                          BENCHMARKS.md untouched
   --builds 5=5,60=3,120=3 build lengths in seconds and repeat deploys of each, after a first
                           deploy of each with no earlier build (default; --quick: 5=3,30=1)
   --execution-runs N      Async smoke-test runs for the execution wait (default 5; --quick: 2)
@@ -14,7 +16,8 @@ export const USAGE = `npm run bench [-- options]   measure the bundled action ag
   --publishing-runs N     runs with and without an artifact (default 5; --quick: 2)
   --memory-mib N          size of the large upload, 0 to skip (default 1024; --quick: 256)
   --node PATH             the Node that runs the action (default: the one running the bench)
-  --other-nodes           also measure start-up and memory on the other Node versions found (default on a full run)
+  --other-nodes           also measure start-up and memory on the other Node versions found
+                          (default on a full run)
   --no-other-nodes        do not
   --write / --no-write    rewrite BENCHMARKS.md or not (default: write on a full run only)
   --json FILE             every figure as JSON

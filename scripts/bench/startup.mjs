@@ -26,8 +26,10 @@ export async function measureStartup({ runs, node, version, progress, full = tru
           continue
         }
         out[key].push(first.at - run.spawnAt)
+        const python = key === 'withPython' ? 'python3 on PATH' : 'python3 hidden'
         progress(
-          `start-up on ${version} (${key === 'withPython' ? 'python3 on PATH' : 'python3 hidden'}) run ${i}/${runs}: ${ms(first.at - run.spawnAt)} to ${first.method} ${first.path}`
+          `start-up on ${version} (${python}) run ${i}/${runs}: ` +
+            `${ms(first.at - run.spawnAt)} to ${first.method} ${first.path}`
         )
       }
     }

@@ -125,7 +125,8 @@ export function checkDependabot(text, options = {}) {
     if (!config.updates.some((u) => u?.['package-ecosystem'] === ecosystem))
       at(
         ['updates'],
-        `no update entry for ${ecosystem}: this repository has ${ecosystem === 'npm' ? 'package.json' : '.github/workflows'}`
+        `no update entry for ${ecosystem}: ` +
+          `this repository has ${ecosystem === 'npm' ? 'package.json' : '.github/workflows'}`
       )
   }
   return problems

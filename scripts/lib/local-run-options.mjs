@@ -21,7 +21,10 @@ export const RUN_OPTIONS = {
 
 export class UsageError extends Error {}
 
-/** action.yml's inputs: name → { description, default, flag } (flag: a 'true'/'false' input, so `--name` alone means true). */
+/**
+ * action.yml's inputs: name → { description, default, flag }
+ * (flag: a 'true'/'false' input, so `--name` alone means true).
+ */
 export function actionInputs(actionYml) {
   const action = YAML.parse(actionYml)
   return new Map(
@@ -100,11 +103,14 @@ export function usage(inputs) {
   const line = (left, about) => `  ${left.padEnd(34)} ${about}`
   const oneLine = (text) => text.replace(/\s+/g, ' ')
   return [
-    'npm start -- [options]   run the bundled action (dist/index.js) as a runner would, against a local Neomaril emulator',
+    'npm start -- [options]   run the bundled action (dist/index.js) as a runner would, ' +
+      'against a local Neomaril emulator',
     '',
     "With no --source-file it deploys the project's own samples/sync; give your script's inputs to deploy it instead:",
-    '  npm start -- --source-file score.py --entrypoint process --requirements-file requirements.txt --schema schema.json',
-    "url, login, password and group-token default to the emulator's; paths are relative to the directory npm start runs from.",
+    '  npm start -- --source-file score.py --entrypoint process ' +
+      '--requirements-file requirements.txt --schema schema.json',
+    "url, login, password and group-token default to the emulator's; " +
+      'paths are relative to the directory npm start runs from.',
     '',
     'Local run:',
     ...Object.entries(RUN_OPTIONS).map(([name, o]) => line(`--${name}${o.value ? ` ${o.value}` : ''}`, o.about)),

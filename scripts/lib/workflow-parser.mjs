@@ -22,7 +22,13 @@ function installJsonHooks() {
 }
 
 /**
- * @returns {Promise<{ parseWorkflow: Function, convertWorkflowTemplate: Function, parseAction: Function, convertActionTemplate: Function, NoOperationTraceWriter: new () => object }>}
+ * @returns {Promise<{
+ *   parseWorkflow: Function,
+ *   convertWorkflowTemplate: Function,
+ *   parseAction: Function,
+ *   convertActionTemplate: Function,
+ *   NoOperationTraceWriter: new () => object
+ * }>}
  */
 export async function loadWorkflowParser() {
   installJsonHooks()
