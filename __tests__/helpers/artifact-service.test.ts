@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals'
 import { DefaultArtifactClient } from '@actions/artifact'
-import { startArtifactService, type ArtifactService } from './helpers/artifact-service.js'
+import { startArtifactService, type ArtifactService } from './artifact-service.js'
 
 let service: ArtifactService
 let tmp: string

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const DOCS = join(ROOT, 'scripts', 'docs.mjs')
 const CHECK = join(ROOT, 'scripts', 'check-workflows.mjs')
 

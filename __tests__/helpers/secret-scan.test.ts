@@ -2,8 +2,8 @@
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ActionRun } from './helpers/action-runner.js'
-import { findSecretLeaks } from './helpers/secret-scan.js'
+import type { ActionRun } from './action-runner.js'
+import { findSecretLeaks } from './secret-scan.js'
 
 const SECRET = 'scan-test-secret-3310'
 
