@@ -1,5 +1,7 @@
 // The structure gate (part of `npm run lint`): no import cycles anywhere, type-only
 // imports included, and imports in src/ point down the layers. CONTRIBUTING.md draws them.
+// __tests__/ and scripts/ drive src/ and the emulator from outside, so they may import any
+// layer; nothing imports them back (src-stands-alone, emulator-stands-apart-from-tests).
 
 /** src/'s layers, top to bottom. A file imports its own folder and the rows below, never a row above or a sibling. */
 const LAYERS = [
@@ -44,6 +46,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^emulator/' },
       to: { path: '^src/', pathNot: ['^src/shared/', '^src/harness/'] }
+    },
+    {
+      name: 'emulator-stands-apart-from-tests',
+      comment:
+        'the emulator is built on its own (emulator/tsconfig.json, npm run emulator): ' +
+        'it never reaches into the tests or the scripts',
+      severity: 'error',
+      from: { path: '^emulator/' },
+      to: { path: ['^__tests__/', '^scripts/'] }
     },
     {
       name: 'src-stands-alone',
