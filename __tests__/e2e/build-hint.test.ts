@@ -1,5 +1,5 @@
 /**
- * The wait learns from the script's previous build (README "The poll schedule"): the
+ * The wait learns from the script's previous build (docs/poll-schedule.md): the
  * bundle deployed twice under one name against the emulator. The first deploy finds no
  * earlier build; the second reads the first one's length from the search and its Host
  * log, says so, and checks every 4 s, then every second around where the build should end.

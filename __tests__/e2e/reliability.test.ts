@@ -327,7 +327,7 @@ describe('permanent faults fail fast with a message naming the cause', () => {
   })
 })
 
-// --- writes that meet a busy server (README "Retries and timeouts") -------------------------
+// --- writes that meet a busy server (docs/retries-and-timeouts.md) -------------------------
 
 describe('a register the server refuses before acting', () => {
   test('429 and 503+Retry-After six times in a row: sent again within the budget, and the deploy goes on', async () => {

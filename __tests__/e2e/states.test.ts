@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { errorsOf, runAction } from '../helpers/action-runner.js'
 
 /**
- * States the emulator never reaches after hosting (contract §4: Ready or Disabled mean
+ * States the emulator never reaches after hosting (docs/platform-contract.md: Ready or Disabled mean
  * "unavailable"; anything unknown must not be waited on forever). A minimal server
  * answers the deploy's calls and then the state under test.
  */

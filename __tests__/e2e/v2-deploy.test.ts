@@ -146,7 +146,7 @@ describe('a v2 Async deploy', () => {
     expect(errorsOf(run)).toEqual([])
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ 'api-version': 'v2', 'smoke-test': 'passed', operation: 'Async' })
-    // Of v1 only the logs route, the one logs route there is (mlops-current-api §8).
+    // Of v1 only the logs route, the one logs route there is (docs/platform-contract.md).
     expect(calls('/api/preprocessing/')).toEqual(['GET /api/preprocessing/logs/datarisk/{h}'])
   })
 })

@@ -28,7 +28,7 @@ export async function measureBuilds({ buildRuns, node, progress }) {
     await runAction(emulator, { node })
     for (const { seconds, count } of buildRuns) {
       // A name of its own for each build length: its first deploy finds no earlier build,
-      // and each repeat learns the length from the one before (README "The poll schedule").
+      // and each repeat learns the length from the one before (docs/poll-schedule.md).
       const inputs = { name: `bench sync ${seconds}s ${Date.now()}` }
       const measure = async (label) => {
         // Real builds never take the same time twice to the millisecond: a random part of a

@@ -19,8 +19,8 @@ export const isExecutionStatus = (r) =>
   r.method === 'GET' && (V1_EXECUTION_STATUS.test(r.path) || V2_EXECUTION_STATUS.test(r.path))
 
 /**
- * The official client's build wait (neomaril-codex 2.1.1, neomaril-api.md §4, and
- * mlops-current-api.md §7 "get_preprocessing"): sleep 1 s after hosting, then a check
+ * The official client's build wait (neomaril-codex 2.1.1's get_preprocessing;
+ * docs/platform-contract.md): sleep 1 s after hosting, then a check
  * every 10 s while Building. It sees the end at the first check at or after it.
  */
 export function officialBuildWait(buildMs) {
@@ -30,7 +30,7 @@ export function officialBuildWait(buildMs) {
 }
 
 /**
- * The official client's v2 waits (mlops-current-api.md §7): the v2 host wait and
+ * The official client's v2 waits (docs/platform-contract.md): the v2 host wait and
  * AsyncV2's execution wait check, then sleep 30 s, while Building/Running.
  */
 export function officialV2Wait(durationMs) {
