@@ -1,0 +1,62 @@
+/**
+ * What v1 and v2 scripts have in common: the name and Python rules of a register, where
+ * the source is stored, the build knobs, and how the harness is called.
+ */
+import { pythonFromWire, pythonWireForm, PYTHON_VERSIONS } from '../src/shared/python-version.js'
+import { badInput, type ApiError } from './http/errors.js'
+import type { UploadedFile } from './http/body.js'
+import type { EmulatorCall } from './python.js'
+
+/** Shortest time an async execution stays Running, so a polling client can see it. */
+export const MIN_RUNNING_MS = 600
+
+/** Build knobs both APIs read at each host call (the Emulator's setters change them). */
+export interface BuildSettings {
+  buildSeconds: number
+  buildFails: boolean
+}
+
+export const BUILD_FAILS_MESSAGE = 'Build failed: every build fails (emulator option buildFails)'
+
+export function checkScriptName(name: string): void {
+  if (name.length >= 32) throw badInput(`'name' must be under 32 characters; it has ${name.length}`)
+}
+
+/** A register's python_version ('Python310'), as the harness takes it ('3.10'); a 400 for any other. */
+export function harnessPythonVersion(wire: string): string {
+  const version = pythonFromWire(wire)
+  if (version === undefined) throw badPythonVersion(wire)
+  return version
+}
+
+export function checkPythonVersion(wire: string): void {
+  harnessPythonVersion(wire)
+}
+
+function badPythonVersion(wire: string): ApiError {
+  return badInput(`'python_version' must be one of ${PYTHON_VERSIONS.map(pythonWireForm).join(', ')}, not '${wire}'`)
+}
+
+/** Where an uploaded script is stored: 'script.py' or 'notebook.ipynb', whatever it was called. */
+export function sourceFileName(file: UploadedFile): string {
+  if (file.filename.endsWith('.py')) return 'script.py'
+  if (file.filename.endsWith('.ipynb')) return 'notebook.ipynb'
+  throw badInput(`The '${file.part}' file must be a .py script or an .ipynb notebook, not '${file.filename}'`)
+}
+
+/** The parts of a harness call every build and run of a script shares. */
+export function harnessCall(
+  script: { dir: string; sourceFile: string; entrypoint: string; pythonVersion: string },
+  runTimeoutSeconds: number
+): Omit<EmulatorCall, 'contract'> {
+  return {
+    folder: script.dir,
+    sourceFile: script.sourceFile,
+    entrypoint: script.entrypoint,
+    pythonVersion: harnessPythonVersion(script.pythonVersion),
+    timeoutMs: runTimeoutSeconds * 1000
+  }
+}
+
+export const buildTimedOut = (seconds: number): string => `Build check timed out after ${seconds} s`
+export const runTimedOut = (seconds: number): string => `Execution timed out after ${seconds} s`
