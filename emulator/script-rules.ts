@@ -3,9 +3,10 @@
  * the source is stored, the build knobs, and how the harness is called.
  */
 import { pythonFromWire, pythonWireForm, PYTHON_VERSIONS } from '../src/shared/python-version.js'
-import { badInput, type ApiError } from './http/errors.js'
+import { badInput } from './http/errors.js'
 import type { UploadedFile } from './http/body.js'
 import type { EmulatorCall } from './python.js'
+import type { Operation, ScriptSummary } from './types.js'
 
 /** Shortest time an async execution stays Running, so a polling client can see it. */
 export const MIN_RUNNING_MS = 600
@@ -22,19 +23,15 @@ export function checkScriptName(name: string): void {
   if (name.length >= 32) throw badInput(`'name' must be under 32 characters; it has ${name.length}`)
 }
 
-/** A register's python_version ('Python310'), as the harness takes it ('3.10'); a 400 for any other. */
-export function harnessPythonVersion(wire: string): string {
+/**
+ * A python_version as sent ('Python310'), as the harness takes it ('3.10'); a 400 for any
+ * other. Register and script-file uploads check with it; builds and runs convert with it.
+ */
+export function checkPythonVersion(wire: string): string {
   const version = pythonFromWire(wire)
-  if (version === undefined) throw badPythonVersion(wire)
+  if (version === undefined)
+    throw badInput(`'python_version' must be one of ${PYTHON_VERSIONS.map(pythonWireForm).join(', ')}, not '${wire}'`)
   return version
-}
-
-export function checkPythonVersion(wire: string): void {
-  harnessPythonVersion(wire)
-}
-
-function badPythonVersion(wire: string): ApiError {
-  return badInput(`'python_version' must be one of ${PYTHON_VERSIONS.map(pythonWireForm).join(', ')}, not '${wire}'`)
 }
 
 /** Where an uploaded script is stored: 'script.py' or 'notebook.ipynb', whatever it was called. */
@@ -42,6 +39,24 @@ export function sourceFileName(file: UploadedFile): string {
   if (file.filename.endsWith('.py')) return 'script.py'
   if (file.filename.endsWith('.ipynb')) return 'notebook.ipynb'
   throw badInput(`The '${file.part}' file must be a .py script or an .ipynb notebook, not '${file.filename}'`)
+}
+
+/** A script as Emulator.scripts() lists it. */
+export function scriptSummary(
+  api: ScriptSummary['api'],
+  operation: Operation,
+  s: { group: string; hash: string; name: string; status: string; dir: string; files: Iterable<string> }
+): ScriptSummary {
+  return {
+    api,
+    group: s.group,
+    hash: s.hash,
+    name: s.name,
+    operation,
+    status: s.status,
+    dir: s.dir,
+    files: [...s.files]
+  }
 }
 
 /** The parts of a harness call every build and run of a script shares. */
@@ -53,7 +68,7 @@ export function harnessCall(
     folder: script.dir,
     sourceFile: script.sourceFile,
     entrypoint: script.entrypoint,
-    pythonVersion: harnessPythonVersion(script.pythonVersion),
+    pythonVersion: checkPythonVersion(script.pythonVersion),
     timeoutMs: runTimeoutSeconds * 1000
   }
 }

@@ -6,21 +6,16 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { findUnpinnedRequirements } from '../../src/shared/requirements.js'
 import { badInput } from '../http/errors.js'
-import type { PythonRunner } from '../python.js'
-import { BUILD_FAILS_MESSAGE, buildTimedOut, harnessCall, type BuildSettings } from '../script-rules.js'
-import type { Timers } from '../timers.js'
+import type { ApiOptions } from '../api.js'
+import { BUILD_FAILS_MESSAGE, buildTimedOut, harnessCall } from '../script-rules.js'
 import type { Logs, OutputType } from './logs.js'
 import type { Script, Scripts } from './scripts.js'
 
 type BuildResult = { message: string | null; logs: Array<[OutputType, string]> }
 
-export interface BuildsV1Options {
+export type BuildsV1Options = Pick<ApiOptions, 'python' | 'settings' | 'timers' | 'runTimeoutSeconds'> & {
   scripts: Scripts
   logs: Logs
-  python: Pick<PythonRunner, 'buildCheck'>
-  settings: BuildSettings
-  timers: Timers
-  runTimeoutSeconds: number
 }
 
 export class Builds {

@@ -5,9 +5,8 @@ import { zipSync } from 'fflate'
 import type { HarnessOutcome } from '../../src/harness/index.js'
 import { parseJson, type UploadedFile } from '../http/body.js'
 import { ApiError, badInput, errorMessage, notFound } from '../http/errors.js'
-import type { PythonRunner } from '../python.js'
+import type { ApiOptions } from '../api.js'
 import { harnessCall, MIN_RUNNING_MS, runTimedOut } from '../script-rules.js'
-import type { Timers } from '../timers.js'
 import type { Operation } from '../types.js'
 import { datasetHash } from '../wire.js'
 import type { Logs, OutputType } from './logs.js'
@@ -24,13 +23,9 @@ export interface Execution {
   resultPath?: string
 }
 
-export interface RunsV1Options {
-  dataDir: string
+export type RunsV1Options = Pick<ApiOptions, 'dataDir' | 'python' | 'timers' | 'runTimeoutSeconds'> & {
   scripts: Scripts
   logs: Logs
-  python: Pick<PythonRunner, 'runSync' | 'runAsyncV1'>
-  timers: Timers
-  runTimeoutSeconds: number
 }
 
 export class Runs {

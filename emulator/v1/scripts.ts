@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Groups } from '../accounts/groups.js'
 import type { UploadedFile } from '../http/body.js'
 import { badInput, notFound } from '../http/errors.js'
-import { checkPythonVersion, checkScriptName, sourceFileName } from '../script-rules.js'
+import { checkPythonVersion, checkScriptName, scriptSummary, sourceFileName } from '../script-rules.js'
 import type { Operation, ScriptSummary } from '../types.js'
 import { scriptHash } from '../wire.js'
 
@@ -44,16 +44,7 @@ export class Scripts {
   ) {}
 
   summaries(): ScriptSummary[] {
-    return [...this.byHash.values()].map((s) => ({
-      api: 'v1',
-      group: s.group,
-      hash: s.hash,
-      name: s.name,
-      operation: s.operation,
-      status: s.status,
-      dir: s.dir,
-      files: [...s.files]
-    }))
+    return [...this.byHash.values()].map((s) => scriptSummary('v1', s.operation, s))
   }
 
   /** Validates a register form, then moves its staged files into the script's folder. */

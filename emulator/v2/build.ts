@@ -1,20 +1,15 @@
 /** The v2 build (H): once the needed uploads are there, the harness's build check runs in the background. */
 import { badInput, errorMessage } from '../http/errors.js'
-import type { PythonRunner } from '../python.js'
-import { BUILD_FAILS_MESSAGE, buildTimedOut, type BuildSettings } from '../script-rules.js'
-import type { Timers } from '../timers.js'
+import type { ApiOptions } from '../api.js'
+import { BUILD_FAILS_MESSAGE, buildTimedOut } from '../script-rules.js'
 import { datasetHash } from '../wire.js'
 import type { Datasets } from './datasets.js'
 import type { ScriptV2 } from './model.js'
 import { callV2, type ScriptsV2 } from './scripts.js'
 
-export interface BuildsV2Options {
+export type BuildsV2Options = Pick<ApiOptions, 'python' | 'settings' | 'timers' | 'runTimeoutSeconds'> & {
   scripts: ScriptsV2
   datasets: Datasets
-  python: Pick<PythonRunner, 'buildCheck'>
-  settings: BuildSettings
-  timers: Timers
-  runTimeoutSeconds: number
 }
 
 export class BuildsV2 {

@@ -6,9 +6,8 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { UploadedFile } from '../http/body.js'
 import { ApiError, badInput, errorMessage, notFound } from '../http/errors.js'
-import type { PythonRunner } from '../python.js'
+import type { ApiOptions } from '../api.js'
 import { MIN_RUNNING_MS, runTimedOut } from '../script-rules.js'
-import type { Timers } from '../timers.js'
 import { datasetHash } from '../wire.js'
 import type { Datasets } from './datasets.js'
 import type { Dataset, ExecutionV2, ScriptV2 } from './model.js'
@@ -20,13 +19,9 @@ const NO_PANDAS =
   'Install pandas for its Python (Debian: apt-get install python3-pandas) ' +
   'or start it with --python <a python with pandas>'
 
-export interface ExecutionsV2Options {
-  dataDir: string
+export type ExecutionsV2Options = Pick<ApiOptions, 'dataDir' | 'python' | 'timers' | 'runTimeoutSeconds'> & {
   scripts: ScriptsV2
   datasets: Datasets
-  python: Pick<PythonRunner, 'runDataFrames'>
-  timers: Timers
-  runTimeoutSeconds: number
 }
 
 export class ExecutionsV2 {

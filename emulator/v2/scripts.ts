@@ -5,7 +5,7 @@ import type { Groups } from '../accounts/groups.js'
 import { parseJson } from '../http/body.js'
 import { ApiError, badInput, notFound } from '../http/errors.js'
 import type { EmulatorCall } from '../python.js'
-import { checkScriptName, harnessCall } from '../script-rules.js'
+import { checkScriptName, harnessCall, scriptSummary } from '../script-rules.js'
 import type { ScriptSummary } from '../types.js'
 import { scriptHash } from '../wire.js'
 import type { ScriptV2 } from './model.js'
@@ -19,16 +19,7 @@ export class ScriptsV2 {
   ) {}
 
   summaries(): ScriptSummary[] {
-    return [...this.byHash.values()].map((s) => ({
-      api: 'v2',
-      group: s.group,
-      hash: s.hash,
-      name: s.name,
-      operation: 'Async',
-      status: s.status,
-      dir: s.dir,
-      files: [...s.files]
-    }))
+    return [...this.byHash.values()].map((s) => scriptSummary('v2', 'Async', s))
   }
 
   /** R: the body is JSON {"Name", "Operation": "Async"}. */
