@@ -1,6 +1,6 @@
 /** Injected faults: which one (if any) applies to a request. */
 import type { FaultKind, FaultSpec } from './types.js'
-import { badInput } from './http.js'
+import { badInput } from './http/errors.js'
 
 const KINDS: readonly FaultKind[] = ['status', 'latency', 'reset', 'malformed', 'hang-build']
 

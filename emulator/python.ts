@@ -1,5 +1,5 @@
 /** The emulator's door to python/harness.py (through src/harness, as validate mode uses it). */
-import { readFile, rm, writeFile, mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {
@@ -12,9 +12,6 @@ import {
   type HarnessOutcome
 } from '../src/harness/index.js'
 import { defaultEmulatorPython, describePython } from '../src/harness/interpreter.js'
-
-/** What a build or run gave back (kept under this name for state.ts). */
-export type PythonResult = HarnessOutcome
 
 /** A harness call without the interpreter and the kill switch, which the runner holds. */
 export type EmulatorCall = Omit<HarnessCall, 'python' | 'signal'>
@@ -75,19 +72,4 @@ export function pythonRunner(python?: string): PythonRunner {
       controller = new AbortController()
     }
   }
-}
-
-/** Requirement lines without an exact `==` pin, which make builds unreproducible (build warnings). */
-export async function unpinnedRequirements(requirementsPath: string): Promise<string[]> {
-  let text: string
-  try {
-    text = await readFile(requirementsPath, 'utf8')
-  } catch {
-    return []
-  }
-  return text
-    .split(/\r?\n/)
-    .map((raw) => raw.split('#', 1)[0].trim())
-    .filter((line) => line && !line.startsWith('-') && !line.includes('=='))
-    .map((line) => `Requirement '${line}' is not pinned to a version (use name==version)`)
 }

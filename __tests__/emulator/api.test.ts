@@ -120,7 +120,7 @@ describe('health and login', () => {
 })
 
 describe('groups', () => {
-  test('G1 lists the default group; G2 creates one with a 32-hex token; a duplicate is 400 (the 2.1.1 server)', async () => {
+  test('G1 lists the default group; G2 creates one with a 32-hex token; a duplicate is 400 (as on 2.1.1)', async () => {
     expect((await getJson(emu, '/groups', token)).body.Results).toContainEqual(expect.objectContaining({ Name: GROUP }))
 
     const create = (name: string): Promise<Response> =>
@@ -294,7 +294,8 @@ describe('logs (P6)', () => {
     // Today's date as a client at UTC+offset names it (the official client uses local days).
     const day = (offsetHours: number, plusDays = 0): string => {
       const d = new Date(Date.now() + offsetHours * 3600000 + plusDays * 86400000)
-      return `${String(d.getUTCDate()).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${d.getUTCFullYear()}`
+      const pad = (n: number): string => String(n).padStart(2, '0')
+      return `${pad(d.getUTCDate())}-${pad(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}`
     }
     expect(await logs(emu, token, hash, `?start=${day(0)}&end=${day(0)}`)).toEqual(all)
     // A day is that date in any time zone, UTC+14 to UTC-12.

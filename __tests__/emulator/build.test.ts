@@ -44,7 +44,7 @@ test('a good build: 202, Building at once, then Deployed with Host/Ok logs', asy
     )
     expect(final).toEqual({ Status: 'Deployed', Message: null })
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000)
-    expect(slow.scripts()[0].status).toBe('Deployed')
+    expect(slow.scripts()[0]?.status).toBe('Deployed')
 
     const entries = await logs(slow, slowToken, hash, '?routine=Host')
     expect(entries.map((e) => [e.OutputType, e.OutputData])).toEqual([

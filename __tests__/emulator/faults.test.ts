@@ -15,6 +15,7 @@ import {
   emulatorWithToken,
   scriptStatus,
   v2Call,
+  type Json,
   type Upload
 } from './helpers.js'
 
@@ -136,10 +137,10 @@ describe('fault kinds', () => {
 })
 
 describe('faults on v2 routes', () => {
-  test('a status fault on a v2 upload answers without storing; the retry stores; the record has the v2 fields', async () => {
+  test('a status fault on a v2 upload stores nothing; the retry stores; the record has the v2 fields', async () => {
     const hash = await registerV2(emu, token)
     emu.addFault({ method: 'PATCH', path: '/v2/preprocessing/[^/]+/schema$', kind: 'status', status: 503 })
-    const upload = (): Promise<{ status: number; body: any }> =>
+    const upload = (): Promise<{ status: number; body: Json }> =>
       v2Call(
         emu,
         token,
@@ -219,7 +220,7 @@ describe('request record', () => {
       status: 200,
       form: { user: 'neomaril@example.com' }
     })
-    expect(good.contentType).toMatch(/^application\/x-www-form-urlencoded/)
+    expect(good?.contentType).toMatch(/^application\/x-www-form-urlencoded/)
     expect(bad).toMatchObject({ status: 401, form: { user: 'neomaril@example.com' } })
     expect(JSON.stringify(emu.requests)).not.toMatch(/neomaril-password|wrong/)
     expect(reg).toMatchObject({
@@ -237,7 +238,7 @@ describe('request record', () => {
         { part: 'extra', filename: 'factor.txt', size: 1 }
       ]
     })
-    expect(reg.contentType).toMatch(/^multipart\/form-data; boundary=/)
+    expect(reg?.contentType).toMatch(/^multipart\/form-data; boundary=/)
     expect(search).toMatchObject({
       path: '/api/preprocessing/search',
       query: { name: 'recorded', state: 'Ready' },

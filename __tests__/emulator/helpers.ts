@@ -15,6 +15,13 @@ export const GROUP = DEFAULT_GROUP
 export const GROUP_TOKEN = DEFAULT_GROUP_TOKEN
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
+/**
+ * A parsed JSON answer. Tests read into it freely and let `expect` judge its shape, so it is
+ * `any` on purpose: one alias here instead of a cast at every read.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any
+
 export const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` })
 
 export async function login(emu: Emulator, user = DEFAULT_USER, password = DEFAULT_PASSWORD): Promise<Response> {
@@ -35,7 +42,7 @@ export async function emulatorWithToken(
   return { emu, token: await userToken(emu) }
 }
 
-export async function getJson(emu: Emulator, apiPath: string, token?: string): Promise<{ status: number; body: any }> {
+export async function getJson(emu: Emulator, apiPath: string, token?: string): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${emu.url}/api${apiPath}`, { headers: token ? bearer(token) : {} })
   return { status: res.status, body: await res.json() }
 }
@@ -157,7 +164,7 @@ export async function v2Call(
   method: string,
   apiPath: string,
   body?: FormData | URLSearchParams | string
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: Json }> {
   const res = await fetch(v2Url(emu, apiPath), { method, headers: bearer(token), body })
   const text = await res.text()
   return { status: res.status, body: text ? JSON.parse(text) : undefined }

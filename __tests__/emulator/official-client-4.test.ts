@@ -20,7 +20,7 @@ import {
   type Emulator,
   type RecordedRequest
 } from '../../emulator/index.js'
-import { repoRoot } from './helpers.js'
+import { repoRoot, type Json } from './helpers.js'
 
 const SCRIPT = path.join(repoRoot, '__tests__', 'emulator', 'official_client_4_calls.py')
 const V2_DATA = path.join(repoRoot, '__tests__', 'emulator', 'data', 'v2-join')
@@ -31,7 +31,7 @@ if (!withPandas)
   )
 
 /** Runs the replay without blocking the event loop (the emulator answers in this process). */
-function replay(url: string, outDir: string, extra: string[] = []): Promise<any> {
+function replay(url: string, outDir: string, extra: string[] = []): Promise<Json> {
   return new Promise((resolve, reject) => {
     const child = spawn('python3', [SCRIPT, url, '--sleep-scale', '0.01', '--out-dir', outDir, ...extra], {
       cwd: outDir,
@@ -55,10 +55,10 @@ const shape = (r: RecordedRequest): string =>
 
 /** What build_df should give for the replay's data files, computed here from those files. */
 async function expectedJoin(): Promise<Array<Record<string, unknown>>> {
-  const [clientsCsv, loansJson, ratesJson] = await Promise.all(
+  const [clientsCsv = '', loansJson = '', ratesJson = ''] = await Promise.all(
     ['clients.csv', 'loans.json', 'rates.json'].map((f) => readFile(path.join(V2_DATA, f), 'utf8'))
   )
-  const [header, ...lines] = clientsCsv.trim().split('\n')
+  const [header = '', ...lines] = clientsCsv.trim().split('\n')
   const clients = lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [header.split(',')[i], v])))
   const loans = JSON.parse(loansJson) as Array<{ id: number; amount: number; months: number }>
   const rates = JSON.parse(ratesJson) as Record<string, number>
@@ -71,7 +71,7 @@ async function expectedJoin(): Promise<Array<Record<string, unknown>>> {
         amount: l.amount,
         months: l.months,
         rate: rates[c.segment],
-        instalment: Number(((l.amount * (1 + rates[c.segment])) / l.months).toFixed(2))
+        instalment: Number(((l.amount * (1 + (rates[c.segment] ?? NaN))) / l.months).toFixed(2))
       }))
   )
 }
@@ -80,7 +80,7 @@ describe(withPandas ? 'a current server' : 'a current server (SKIPPED: no pandas
   const maybe = withPandas ? test : test.skip
   let emu: Emulator
   let outDir: string
-  let summary: any
+  let summary: Json
   let wire: RecordedRequest[]
 
   beforeAll(async () => {
@@ -162,7 +162,7 @@ describe(withPandas ? 'a current server' : 'a current server (SKIPPED: no pandas
       'PATCH /api/v2/preprocessing/{h}/extra-file 201',
       'PATCH /api/v2/preprocessing/{h}/status 202'
     ])
-    expect(created[0].contentType).toBe('application/json')
+    expect(created[0]?.contentType).toBe('application/json')
     expect(created.slice(1, 7).map((r) => [r.form, r.files.map((f) => `${f.part}:${f.filename}`)])).toEqual([
       [{ dataset_name: 'clients' }, ['schema_file:clients.csv']],
       [{ dataset_name: 'loans' }, ['schema_file:loans.json']],
@@ -186,7 +186,7 @@ describe(withPandas ? 'a current server' : 'a current server (SKIPPED: no pandas
         path: path.join(outDir, 'preprocessed_data.parquet')
       })
       const inputs = wire.filter((r) => r.path.endsWith('/execution/1/input'))
-      expect(inputs.map((r) => [r.status, r.form.dataset_name, r.files[0].part])).toEqual([
+      expect(inputs.map((r) => [r.status, r.form.dataset_name, r.files[0]?.part])).toEqual([
         [201, 'clients', 'input'],
         [201, 'loans', 'input']
       ])
@@ -220,7 +220,7 @@ describe(withPandas ? 'a current server' : 'a current server (SKIPPED: no pandas
   })
 })
 
-test('an older server (api v1): Sync and search work through the fallbacks; an Async create fails as GroupError', async () => {
+test('an older server (api v1): Sync and search work via the fallbacks; Async create fails as GroupError', async () => {
   const emu = await startEmulator({ buildSeconds: 0, api: 'v1' })
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'official-client-4-v1-'))
   try {

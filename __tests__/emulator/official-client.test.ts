@@ -170,7 +170,7 @@ test('the wire format is the client’s: form login, multipart register without 
     ['source:script.py', 'requirements:requirements.txt', 'schema:schema.json', 'extra:limits.json']
   ])
   // The wide sample: a requirements.txt without a trailing newline and a 35-feature schema.json, byte for byte.
-  expect(registers[2].files.slice(1, 3).map((f) => f.size)).toEqual(
+  expect(registers[2]?.files.slice(1, 3).map((f) => f.size)).toEqual(
     WIDE_FILES.map((f) => statSync(path.join(repoRoot, '__tests__', 'emulator', 'data', 'wide-sync', f)).size)
   )
 
@@ -233,7 +233,7 @@ test('async run: Running, waited to Succeeded, result downloaded as a readable z
   expect(run.zip_path).toBe(path.join(outDir, 'output.zip'))
   const entries = unzipSync(await readFile(run.zip_path))
   expect(Object.keys(entries)).toEqual(['features.csv'])
-  const csv = strFromU8(entries['features.csv'])
+  const csv = strFromU8(entries['features.csv'] ?? new Uint8Array())
   expect(csv).toBe(run.output['features.csv'])
   expect(csv.split('\r\n')).toEqual([
     'id,instalment,instalment_to_income,late_payments',
@@ -262,7 +262,7 @@ test('logs: both paths answer entries with the client’s keys, under its local-
       end: expect.stringMatching(/^\d\d-\d\d-\d{4}$/)
     })
   // The client's "today" (its local date) is not the UTC date of the entries.
-  expect(logCalls[0].query.end).not.toBe(utcDay(new Date(logCalls[0].at)))
+  expect(logCalls[0]?.query.end).not.toBe(utcDay(new Date(logCalls[0]?.at ?? 0)))
 })
 
 test('search finds every script; groups list datarisk', () => {

@@ -218,7 +218,12 @@ describe('async run (R2, E1, E2)', () => {
     expect(result.headers.get('content-type')).toBe('application/zip')
     const files = unzipSync(new Uint8Array(await result.arrayBuffer()))
     expect(Object.keys(files)).toEqual(['base_preprocessada.csv'])
-    expect(strFromU8(files['base_preprocessada.csv']).split(/\r?\n/)).toEqual(['row,a,b', '1,1,2', '2,3,4', ''])
+    expect(strFromU8(files['base_preprocessada.csv'] ?? new Uint8Array()).split(/\r?\n/)).toEqual([
+      'row,a,b',
+      '1,1,2',
+      '2,3,4',
+      ''
+    ])
 
     // The second execution of the same script is '2'.
     expect((await (await asyncRun(hash, 'a\n', 'again.csv')).json()).ExecutionId).toBe('2')
@@ -255,7 +260,8 @@ describe('async run (R2, E1, E2)', () => {
         const result = await fetch(`${pandasEmu.url}/api/preprocessing/async/result/${GROUP}/${id}`, {
           headers: bearer(GROUP_TOKEN)
         })
-        const parquet = unzipSync(new Uint8Array(await result.arrayBuffer()))['processed_data.parquet']
+        const parquet =
+          unzipSync(new Uint8Array(await result.arrayBuffer()))['processed_data.parquet'] ?? new Uint8Array()
         expect(
           await parquetReadObjects({
             file: parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength)
@@ -280,7 +286,9 @@ describe('async run (R2, E1, E2)', () => {
     const result = await fetch(`${emu.url}/api/preprocessing/async/result/${GROUP}/${id}`, {
       headers: bearer(GROUP_TOKEN)
     })
-    expect(strFromU8(unzipSync(new Uint8Array(await result.arrayBuffer()))['out.txt'])).toBe('input was words.txt')
+    expect(strFromU8(unzipSync(new Uint8Array(await result.arrayBuffer()))['out.txt'] ?? new Uint8Array())).toBe(
+      'input was words.txt'
+    )
   })
 
   test('a raising entrypoint: Running, then Failed with the error as Message and Run/Error logs', async () => {
@@ -333,7 +341,7 @@ describe("the project's samples (samples/)", () => {
 
   test('async: schema.csv, sent again as the dataset, through a csv-module entrypoint', async () => {
     const dir = path.join(samplesDir, 'async')
-    const [schema, requirements] = await Promise.all(
+    const [schema = '', requirements = ''] = await Promise.all(
       ['schema.csv', 'requirements.txt'].map((f) => readFile(path.join(dir, f), 'utf8'))
     )
     const input = schema
@@ -353,7 +361,9 @@ describe("the project's samples (samples/)", () => {
     const zip = await fetch(`${emu.url}/api/preprocessing/async/result/${GROUP}/${id}`, {
       headers: bearer(GROUP_TOKEN)
     })
-    const lines = strFromU8(unzipSync(new Uint8Array(await zip.arrayBuffer()))['base_preprocessada.csv'])
+    const lines = strFromU8(
+      unzipSync(new Uint8Array(await zip.arrayBuffer()))['base_preprocessada.csv'] ?? new Uint8Array()
+    )
       .trim()
       .split(/\r?\n/)
     const inputLines = input.trim().split(/\r?\n/)

@@ -11,14 +11,15 @@ import { parquetWriteBuffer } from 'hyparquet-writer'
 import { defaultEmulatorPython, hasPandas } from '../../src/harness/interpreter.js'
 import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { V2_CLIENTS_CSV, V2_JOIN, V2_LOANS_JSON, V2_RAISES } from './fixtures.js'
-import { deployV2, filePart, userToken, v2Call, waitFor, type UploadV2 } from './helpers.js'
+import { deployV2, filePart, userToken, v2Call, waitFor, type Json, type UploadV2 } from './helpers.js'
 
 const D_HASH = /^D[0-9a-f]{63}$/
 const pandasPython = await defaultEmulatorPython()
 const withPandas = await hasPandas(pandasPython)
 if (!withPandas)
   console.warn(
-    `v2 DataFrame executions SKIPPED: no interpreter with pandas (tried python3, /usr/bin/python3); install python3-pandas`
+    'v2 DataFrame executions SKIPPED: no interpreter with pandas (tried python3, /usr/bin/python3); ' +
+      'install python3-pandas'
   )
 
 const UPLOAD: UploadV2 = {
@@ -43,7 +44,7 @@ const LOANS_PARQUET = new Uint8Array(
 const readParquet = async (bytes: ArrayBuffer): Promise<Record<string, unknown>[]> =>
   parquetReadObjects({ file: bytes })
 
-type Call = { status: number; body: any }
+type Call = { status: number; body: Json }
 
 async function execute(
   emu: Emulator,
@@ -53,7 +54,7 @@ async function execute(
 ): Promise<{ id: string; final: Call }> {
   const created = await v2Call(emu, token, 'POST', `/${hash}/execution`)
   expect(created.status).toBe(201)
-  const id = /'(\d+)'/.exec(created.body.Message)![1]
+  const id = /'(\d+)'/.exec(created.body.Message)![1]!
   for (const input of inputs) {
     const res = await v2Call(
       emu,
@@ -117,7 +118,7 @@ describe(withPandas ? 'with pandas' : 'with pandas (SKIPPED: no interpreter has 
   maybe('a parquet input is read as a DataFrame too', async () => {
     const hash = await deployV2(emu, token, UPLOAD)
     const { id, final } = await execute(emu, token, hash, [
-      UPLOAD.datasets[0],
+      UPLOAD.datasets[0]!,
       { name: 'loans', filename: 'loans.parquet', content: LOANS_PARQUET }
     ])
     expect(final.body.Status).toBe('Succeeded')

@@ -19,6 +19,7 @@ import {
   v2Status,
   v2Url,
   emulatorWithToken,
+  type Json,
   type UploadV2
 } from './helpers.js'
 
@@ -43,7 +44,7 @@ let token: string
 beforeAll(async () => ({ emu, token } = await emulatorWithToken()))
 afterAll(() => emu.close())
 
-const expectError = (res: { status: number; body: any }, status: number, type: string, message: RegExp): void => {
+const expectError = (res: { status: number; body: Json }, status: number, type: string, message: RegExp): void => {
   expect(res.status).toBe(status)
   expect(res.body).toEqual({ Error: { Type: type, Message: expect.stringMatching(message) } })
 }
@@ -128,7 +129,7 @@ describe('uploads (S, F, Q, V, X)', () => {
       token,
       'PATCH',
       `/${second}/schema`,
-      new URLSearchParams({ dataset_hash: clients })
+      new URLSearchParams({ dataset_hash: clients! })
     )
     expect(reused).toEqual({ status: 201, body: { DatasetHash: clients, DatasetName: 'clients' } })
     expectError(
@@ -312,7 +313,7 @@ describe('v1 and v2 hashes do not cross', () => {
       ['GET', `/${v1}`],
       ['POST', `/${v1}/execution`],
       ['PATCH', `/${v1}/status`]
-    ]) {
+    ] as const) {
       expectError(
         await v2Call(emu, token, method, p),
         404,
@@ -367,7 +368,7 @@ describe('executions (E1–E6) up to the run', () => {
   test('inputs must carry a schema dataset name; the run needs one per schema dataset', async () => {
     const created = await v2Call(emu, token, 'POST', `/${hash}/execution`)
     const id = /'(\d+)'/.exec(created.body.Message)![1]
-    const input = (name: string, filename: string, content: string): Promise<{ status: number; body: any }> =>
+    const input = (name: string, filename: string, content: string): Promise<{ status: number; body: Json }> =>
       v2Call(
         emu,
         token,
@@ -429,7 +430,7 @@ describe('--api v1 (an older server)', () => {
         ['POST', `/${GROUP}`],
         ['GET', ''],
         ['GET', '/Sabc/status']
-      ]) {
+      ] as const) {
         expectError(
           await v2Call(
             old,

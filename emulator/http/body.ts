@@ -1,52 +1,12 @@
-/** Small HTTP helpers: JSON answers, the error envelope, and request-body parsing. */
+/** Reading request bodies: multipart uploads to a staging folder, urlencoded forms, JSON. */
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Busboy } from '@fastify/busboy'
-
-/** An error answered as `{"Error":{"Type":type,"Message":message}}`. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    message: string,
-    readonly headers: Record<string, string> = {}
-  ) {
-    super(message)
-  }
-}
-
-/** The message of anything thrown, for an error answer or log entry. */
-export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error))
-
-/** An ApiError as thrown, or anything else as a 500 UnexpectedError. */
-export const asApiError = (error: unknown): ApiError =>
-  error instanceof ApiError ? error : new ApiError(500, 'UnexpectedError', errorMessage(error))
-
-export const badInput = (message: string): ApiError => new ApiError(400, 'BadInput', message)
-export const notFound = (message: string): ApiError => new ApiError(404, 'NotFound', message)
-
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {}
-): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    ...headers
-  })
-  res.end(text)
-}
-
-export function sendError(res: ServerResponse, error: ApiError): void {
-  sendJson(res, error.status, { Error: { Type: error.type, Message: error.message } }, error.headers)
-}
+import { badInput } from './errors.js'
 
 export interface UploadedFile {
   part: string
@@ -72,14 +32,45 @@ export interface ParsedBody {
 export async function parseBody(req: IncomingMessage, stagingDir: string): Promise<ParsedBody> {
   const contentType = req.headers['content-type'] ?? ''
   if (/^multipart\/form-data/i.test(contentType)) return parseMultipart(req, stagingDir)
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const raw = Buffer.concat(chunks)
+  const raw = await readAll(req)
   const form: Record<string, string> = {}
   if (/^application\/x-www-form-urlencoded/i.test(contentType)) {
     for (const [key, value] of new URLSearchParams(raw.toString('utf8'))) form[key] = value
   }
   return { form, files: [], raw }
+}
+
+/** A JSON body, or the 400 `message` when it does not parse. */
+export function parseJson(raw: Buffer, message: string): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'))
+  } catch {
+    throw badInput(message)
+  }
+}
+
+/** The whole body as JSON (the emulator's own control calls). */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  return parseJson(await readAll(req), 'The body must be JSON')
+}
+
+/** The one file part called `part`: none, or two, is a 400. */
+export function onePart(files: UploadedFile[], part: string): UploadedFile {
+  const matching = files.filter((f) => f.part === part)
+  const [file] = matching
+  if (matching.length !== 1 || file === undefined)
+    throw badInput(
+      matching.length === 0
+        ? `Missing file part '${part}'`
+        : `File part '${part}' was sent ${matching.length} times; send it once`
+    )
+  return file
+}
+
+async function readAll(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
 }
 
 async function parseMultipart(req: IncomingMessage, stagingDir: string): Promise<ParsedBody> {
