@@ -1,173 +1,103 @@
 #!/usr/bin/env node
 /**
- * Writes the generated parts of README.md: the inputs and outputs tables (from action.yml)
- * and the example workflows (from examples/*.yml), each between its marker comments
+ * `npm run docs`: writes the generated sections of the documentation (the inputs and
+ * outputs tables from action.yml, the example workflows from examples/*.yml; see
+ * scripts/lib/doc-sections.mjs) into whichever file holds their markers — README.md,
+ * CONTRIBUTING.md or a docs/*.md file, each section in exactly one of them — then checks
+ * every relative link (scripts/lib/markdown-links.mjs).
  *
- *   <!-- inputs-table:start --> … <!-- inputs-table:end -->
- *   <!-- outputs-table:start --> … <!-- outputs-table:end -->
- *   <!-- examples:start --> … <!-- examples:end -->
- *
- * Text outside the markers is never touched.
- *
- *   node scripts/docs.mjs            rewrite README.md
- *   node scripts/docs.mjs --check    exit 1, naming each drifted section, when README.md
- *                                    differs from what the script would write
- *   --readme <path>  --action <path>  --examples <dir>   other files (tests use copies)
+ *   node scripts/docs.mjs            rewrite the sections that drifted, then check the links
+ *   node scripts/docs.mjs --check    exit 1, naming each drifted section and each broken link
+ *   --root <dir>                     the repository (default: the working directory)
+ *   --readme <path>  --action <path>  --examples <dir>   other files (tests use copies); the
+ *                                    --readme file is read as if it were the root README.md
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import YAML from 'yaml'
+import {
+  SECTIONS,
+  examplesSection,
+  firstDifference,
+  hasSection,
+  inputsTable,
+  markers,
+  mentionsSection,
+  outputsTable,
+  readSection,
+  writeSection
+} from './lib/doc-sections.mjs'
+import { checkLinks } from './lib/markdown-links.mjs'
 
-export const SECTIONS = ['inputs-table', 'outputs-table', 'examples']
+/** Files whose links are checked beside the ones that may hold generated sections. */
+const LINKED_ONLY = ['emulator/README.md', 'BENCHMARKS.md']
 
-// ---------------------------------------------------------------------------------------
-// Markdown helpers
+const posix = (path) => path.split(sep).join('/')
 
-/** Escapes `<`, `>` and `&` outside code spans, so `neomaril-<script name>` is not read as HTML. */
-function escapeHtmlOutsideCode(text) {
-  return text
-    .split(/(`[^`]*`)/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part
-            .replace(/&(?![a-z]+;|#\d+;)/gi, '&amp;')
-            .replace(/</g, '&lt;')
-            .replace(/>/g, '&gt;')
-    )
-    .join('')
-}
-
-/** Makes any text safe in a table cell: one line, pipes escaped (also inside code spans, as GFM wants). */
-export function cell(text) {
-  return escapeHtmlOutsideCode(
-    String(text)
-      .replace(/\s*\r?\n\s*/g, ' ')
-      .trim()
-  ).replace(/\|/g, '\\|')
-}
-
-/** A value as a code span, with a longer fence when the value holds backticks. */
-function code(value) {
-  const text = String(value)
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
-  const fence = '`'.repeat(longest + 1)
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
-  return `${fence}${pad}${text}${pad}${fence}`
-}
-
-// ---------------------------------------------------------------------------------------
-// Sections
-
-/** @param {any} action the parsed action.yml */
-export function inputsTable(action) {
-  const rows = Object.entries(action.inputs ?? {}).map(([name, spec = {}]) => {
-    const hasDefault = spec.default !== undefined && spec.default !== null && String(spec.default) !== ''
-    const required = spec.required === true || spec.required === 'true' ? 'yes' : 'no'
-    let description = spec.description ?? ''
-    if (spec.deprecationMessage) description = `**Deprecated:** ${spec.deprecationMessage} ${description}`
-    return `| ${cell(code(name))} | ${required} | ${hasDefault ? cell(code(spec.default)) : '—'} | ${cell(description)} |`
-  })
-  return ['| input | required | default | description |', '|---|---|---|---|', ...rows].join('\n')
-}
-
-/** @param {any} action the parsed action.yml */
-export function outputsTable(action) {
-  const rows = Object.entries(action.outputs ?? {}).map(
-    ([name, spec = {}]) => `| ${cell(code(name))} | ${cell(spec.description ?? '')} |`
-  )
-  return ['| output | description |', '|---|---|', ...rows].join('\n')
-}
-
-/** @param {string} dir the examples folder */
-export function exampleFiles(dir) {
-  return readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => join(dir, name))
-}
-
-/** @param {string} dir the examples folder */
-export function examplesSection(dir) {
-  const blocks = exampleFiles(dir).map((file) => {
-    const text = readFileSync(file, 'utf8').replace(/\s+$/, '')
-    let doc
-    try {
-      doc = YAML.parse(text)
-    } catch (error) {
-      throw new Error(`${file}: ${error instanceof Error ? error.message : error}`)
-    }
-    const title = typeof doc?.name === 'string' && doc.name.trim() ? doc.name.trim() : basename(file)
-    // The link is the same whatever the cwd, so a README copy in a temp folder checks alike.
-    const link = `examples/${basename(file)}`
-    const fence = text.includes('```') ? '````' : '```'
-    return `### ${title}\n\n[\`${link}\`](${link})\n\n${fence}yaml\n${text}\n${fence}`
-  })
-  return blocks.join('\n\n')
-}
-
-// ---------------------------------------------------------------------------------------
-// README surgery
-
-function markers(name) {
-  return { start: `<!-- ${name}:start -->`, end: `<!-- ${name}:end -->` }
-}
-
-/** The text between a section's markers (without the newlines next to them). */
-export function readSection(readme, name) {
-  const { start, end } = markers(name)
-  const from = readme.indexOf(start)
-  const to = readme.indexOf(end)
-  if (from < 0 || to < 0 || to < from) return undefined
-  return readme
-    .slice(from + start.length, to)
-    .replace(/^\r?\n/, '')
-    .replace(/\r?\n$/, '')
-}
-
-export function writeSection(readme, name, body) {
-  const { start, end } = markers(name)
-  const from = readme.indexOf(start)
-  const to = readme.indexOf(end)
-  return readme.slice(0, from + start.length) + '\n' + body + '\n' + readme.slice(to)
+/**
+ * The documentation files: `path` is where each is read, `place` the repository path it
+ * stands for. `generated` files may hold sections; the others only have their links checked.
+ */
+export function docFiles({ root, readme }) {
+  const docsDir = join(root, 'docs')
+  const docs = existsSync(docsDir)
+    ? readdirSync(docsDir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => `docs/${name}`)
+    : []
+  const generated = ['README.md', 'CONTRIBUTING.md', ...docs]
+    .map((place) => ({ place, path: place === 'README.md' && readme ? resolve(readme) : join(root, place) }))
+    .filter((file) => existsSync(file.path))
+  const linked = LINKED_ONLY.map((place) => ({ place, path: join(root, place) })).filter((f) => existsSync(f.path))
+  return { generated, linked }
 }
 
 /**
- * @param {{ readme: string, action: string, examples: string }} paths
- * @returns {{ sections: Record<string, string> }} what each section should hold
+ * What each section should hold, and the file that holds it.
+ * @returns {{ homes: Map<string, { place: string, path: string }>, problems: string[] }}
  */
-export function generate(paths) {
-  const action = YAML.parse(readFileSync(paths.action, 'utf8'))
-  return {
-    sections: {
-      'inputs-table': inputsTable(action),
-      'outputs-table': outputsTable(action),
-      examples: examplesSection(paths.examples)
-    }
+export function sectionHomes(files, texts) {
+  const homes = new Map()
+  const problems = []
+  for (const name of SECTIONS) {
+    const { start, end } = markers(name)
+    const holding = files.filter((file) => mentionsSection(texts.get(file.path), name))
+    const broken = holding.filter((file) => !hasSection(texts.get(file.path), name))
+    for (const file of broken)
+      problems.push(
+        `${file.place}: section '${name}' needs both ${start} and ${end}, each on a line of its own, in order.`
+      )
+    if (holding.length > 1)
+      problems.push(
+        `section '${name}' is marked in ${holding.map((f) => f.place).join(' and ')}: keep it in one file (one home).`
+      )
+    if (!holding.length)
+      problems.push(
+        `section '${name}' has no ${start} … ${end} markers in ${files.map((f) => f.place).join(', ')}; ` +
+          'add them where the section belongs.'
+      )
+    if (holding.length === 1 && !broken.length) homes.set(name, holding[0])
   }
+  return { homes, problems }
 }
 
-/** Where the first difference is, as "line N: expected … / found …". */
-function firstDifference(expected, actual) {
-  const a = expected.split('\n')
-  const b = actual.split('\n')
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) {
-      const show = (line) =>
-        line === undefined ? '(nothing)' : JSON.stringify(line.length > 110 ? line.slice(0, 110) + '…' : line)
-      return `line ${i + 1} of the section: expected ${show(a[i])}, found ${show(b[i])}`
-    }
-  }
-  return 'whitespace only'
+/** The section as its home should hold it (links relative to that file). */
+function sectionBody(name, home, { root, action, examples }) {
+  if (name === 'inputs-table') return inputsTable(action)
+  if (name === 'outputs-table') return outputsTable(action)
+  const examplesPlace = posix(relative(root, resolve(examples)))
+  return examplesSection(examples, posix(relative(dirname(home.place), examplesPlace)) || '.')
 }
 
 function main() {
   const { values } = parseArgs({
     options: {
       check: { type: 'boolean', default: false },
-      readme: { type: 'string', default: 'README.md' },
+      root: { type: 'string', default: '.' },
+      readme: { type: 'string' },
       action: { type: 'string', default: 'action.yml' },
       examples: { type: 'string', default: 'examples' },
       help: { type: 'boolean', short: 'h', default: false }
@@ -175,49 +105,59 @@ function main() {
   })
   if (values.help) {
     console.log(
-      'usage: node scripts/docs.mjs [--check] [--readme README.md] [--action action.yml] [--examples examples]'
+      'usage: node scripts/docs.mjs [--check] [--root .] [--readme README.md] [--action action.yml] ' +
+        '[--examples examples]'
     )
     return 0
   }
-  const readme = readFileSync(values.readme, 'utf8')
-  const missing = SECTIONS.filter((name) => readSection(readme, name) === undefined)
-  if (missing.length) {
-    for (const name of missing) {
-      const { start, end } = markers(name)
-      console.error(
-        `${values.readme}: section '${name}' has no ${start} … ${end} markers (in that order); add them where the section belongs.`
-      )
-    }
-    return 1
-  }
-  const { sections } = generate(values)
+  const root = resolve(values.root)
+  const { generated, linked } = docFiles({ root, readme: values.readme })
+  const texts = new Map(generated.map((file) => [file.path, readFileSync(file.path, 'utf8')]))
+  const { homes, problems } = sectionHomes(generated, texts)
+  for (const problem of problems) console.error(problem)
+  if (problems.length) return 1
 
-  if (values.check) {
-    const drifted = SECTIONS.filter((name) => readSection(readme, name) !== sections[name])
-    if (!drifted.length) {
-      console.log(`${values.readme} is up to date (${SECTIONS.join(', ')}).`)
-      return 0
+  const action = YAML.parse(readFileSync(values.action, 'utf8'))
+  const source = { 'inputs-table': values.action, 'outputs-table': values.action, examples: `${values.examples}/` }
+  const drifted = []
+  for (const [name, home] of homes) {
+    const body = sectionBody(name, home, { root, action, examples: values.examples })
+    const text = texts.get(home.path)
+    const current = readSection(text, name)
+    if (current === body) continue
+    drifted.push({ name, home })
+    if (values.check) {
+      const where = `${show(home.path)}: section '${name}' is out of date with ${source[name]}`
+      console.error(`${where} — ${firstDifference(body, current ?? '')}`)
+    } else texts.set(home.path, writeSection(text, name, body))
+  }
+  if (values.check && drifted.length) {
+    const files = [...new Set(drifted.map(({ home }) => show(home.path)))]
+    console.error(`Run \`npm run docs\` and commit ${files.join(' and ')}.`)
+  }
+  if (!values.check) {
+    for (const path of new Set(drifted.map(({ home }) => home.path))) {
+      writeFileSync(path, texts.get(path))
+      const names = drifted.filter(({ home }) => home.path === path).map(({ name }) => name)
+      console.log(`${show(path)}: rewrote ${names.join(', ')}.`)
     }
-    const source = { 'inputs-table': values.action, 'outputs-table': values.action, examples: `${values.examples}/` }
-    for (const name of drifted) {
-      console.error(
-        `${values.readme}: section '${name}' is out of date with ${source[name]} — ${firstDifference(sections[name], readSection(readme, name))}`
-      )
-    }
-    console.error(`Run \`npm run docs\` and commit ${values.readme}.`)
-    return 1
   }
 
-  let next = readme
-  for (const name of SECTIONS) next = writeSection(next, name, sections[name])
-  if (next === readme) {
-    console.log(`${values.readme} already up to date.`)
-  } else {
-    writeFileSync(values.readme, next)
-    const changed = SECTIONS.filter((name) => readSection(readme, name) !== sections[name])
-    console.log(`${values.readme}: rewrote ${changed.join(', ')}.`)
-  }
+  const broken = checkLinks([...generated, ...linked], { root })
+  for (const link of broken) console.error(`${link.file}:${link.line}: ${link.message}`)
+  if (broken.length) console.error(`${broken.length} broken link(s): fix them by hand.`)
+
+  if ((values.check && drifted.length) || broken.length) return 1
+  const checked = `${generated.length + linked.length} files`
+  if (values.check) console.log(`Documentation is up to date (${SECTIONS.join(', ')}; links in ${checked}).`)
+  else if (!drifted.length) console.log(`Documentation already up to date (links in ${checked} checked).`)
   return 0
+}
+
+/** A path as the user would type it: relative to the working directory when inside it. */
+function show(path) {
+  const rel = relative(process.cwd(), path)
+  return rel && !rel.startsWith('..') ? posix(rel) : path
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

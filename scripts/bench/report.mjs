@@ -308,7 +308,7 @@ so that the end falls at a random point between two checks, as real builds' ends
 build length deploys a name of its own: first once with no earlier build of that name (the
 wait has no hint: one check every 2 s), then again ${buildRepeats}, each repeat with the one
 before as its previous build (the wait checks every second around where it should end:
-docs/poll-schedule.md). All after one unmeasured warm-up deploy.
+[docs/poll-schedule.md](docs/poll-schedule.md)). All after one unmeasured warm-up deploy.
 
 - **Overhead past start-up**: the overhead minus the time from \`spawn\` to the first
   request, i.e. what the wait, the calls and publishing add once the process runs.

@@ -94,7 +94,8 @@ export function checkActionUsage(text, spec) {
       if (missing.length) {
         at(
           uses.range[0],
-          `'${usesText}' needs input${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (required, no default, in action.yml)`
+          `'${usesText}' needs input${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ` +
+            '(required, no default, in action.yml)'
         )
       }
 
@@ -123,7 +124,8 @@ export function checkActionUsage(text, spec) {
           const where = source.indexOf(whole)
           at(
             node.range[0] + (where < 0 ? 0 : where),
-            `step '${stepId}' (this action) has no output '${output}'${suggest(output, spec.outputs.values())} (outputs are listed in action.yml)`
+            `step '${stepId}' (this action) has no output '${output}'${suggest(output, spec.outputs.values())} ` +
+              '(outputs are listed in action.yml)'
           )
         }
       }
