@@ -4,7 +4,6 @@ import { parseInputs, normaliseGroup, apiBaseUrl, envFileValues } from '../src/i
 import { VALID, problemsAt, problemsOf, source, workspace } from './helpers/input-source.js'
 import { BUNDLE } from './helpers/action-runner.js'
 import { spawnSync } from 'node:child_process'
-import { findUnpinnedRequirements } from '../src/shared/requirements.js'
 import { parseDuration, formatDuration } from '../src/shared/duration.js'
 
 describe('a valid set of inputs', () => {
@@ -626,16 +625,6 @@ describe('helpers', () => {
     ['https://neomaril.datarisk.net/api', 'https://neomaril.datarisk.net/api'],
     ['https://neomaril.datarisk.net/api/', 'https://neomaril.datarisk.net/api']
   ])('apiBaseUrl(%p) = %p', (raw, expected) => expect(apiBaseUrl(raw)).toBe(expected))
-
-  test('finds unpinned requirements with their line numbers', () => {
-    const found = findUnpinnedRequirements(
-      '# comment\npandas==2.2.2\nnumpy>=1.26\n\n-r base.txt\nscikit-learn\nlib @ https://x/y.whl\nreq===1.0  # pinned\n'
-    )
-    expect(found).toEqual([
-      { line: 3, text: 'numpy>=1.26' },
-      { line: 6, text: 'scikit-learn' }
-    ])
-  })
 
   test('reads quoted dotenv values with comments after them, and values over several lines', () => {
     expect(envFileValues('T="tok-1" # prod\nPEM="-----BEGIN-----\nAAAA\n-----END-----"\nNEXT=x2')).toEqual([
