@@ -40,7 +40,7 @@ export function parseConnection(reader: InputReader, needsServer: boolean): Depl
       `is empty and neither ${neither('url')} is set; the action has no default server, so your password goes only where you point it.`,
       'Set url: to the server root (e.g. https://neomaril.datarisk.net), or the MLOPS_URL variable.'
     )
-  const allowInsecureHttp = reader.boolean('allow-insecure-http', false)
+  const allowInsecureHttp = reader.boolean('allow-insecure-http')
   const apiUrl = rawUrl ? parseServerUrl(rawUrl, allowInsecureHttp, reader) : undefined
 
   const login = fallback('login')
@@ -76,7 +76,7 @@ export function parseConnection(reader: InputReader, needsServer: boolean): Depl
     password,
     tenant: tenant || undefined,
     groupToken: groupToken || undefined,
-    requestTimeoutMs: reader.duration('request-timeout', '60s', 1000)
+    requestTimeoutMs: reader.duration('request-timeout', 1000)
   }
 }
 
@@ -121,7 +121,7 @@ function parseServerUrl(raw: string, allowInsecureHttp: boolean, { fail }: Input
 
 /** The group as given and the 2.1.1 spelling; the server's /groups decides which is used. */
 export function parseGroup(reader: InputReader): { group: string; groupNormalised: string } {
-  const group = reader.get('group') || 'datarisk'
+  const group = reader.orDefault('group')
   const groupNormalised = normaliseGroup(group)
   if (!/^[a-z0-9_]+$/.test(groupNormalised))
     reader.fail(
