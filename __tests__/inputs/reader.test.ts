@@ -24,7 +24,7 @@ describe('single-line inputs', () => {
     'artifact-name',
     'wait'
   ])('%s with a line break is refused without echoing the value', (input) => {
-    for (const lineBreak of ['\n', '\r', '\u2028', '\u0085']) {
+    for (const lineBreak of ['\n', '\r', '\u2028', '\u2029', '\u0085', '\v', '\f']) {
       const value = `x${lineBreak}::warning::forged`
       const problems = problemsOf({ ...VALID, [input]: value })
       const mine = problems.filter((p) => p.input === input)

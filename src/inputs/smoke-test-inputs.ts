@@ -33,7 +33,8 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
   if (!enabled) {
     if (inputRaw || expectRaw)
       reader.notices.push(
-        `${inputRaw ? 'smoke-test-input' : 'smoke-test-expect'} is set but smoke-test is false: no smoke test runs. Set smoke-test: true to gate on it.`
+        `${inputRaw ? 'smoke-test-input' : 'smoke-test-expect'} is set but smoke-test is false: ` +
+          'no smoke test runs. Set smoke-test: true to gate on it.'
       )
     return { enabled, timeoutMs }
   }
@@ -44,7 +45,8 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
     if (!groupToken && surelyV1) {
       fail(
         'group-token',
-        'is empty, but the smoke test needs it for the run calls (and neither MLOPS_GROUP_TOKEN nor NEOMARIL_GROUP_TOKEN is set).',
+        'is empty, but the smoke test needs it for the run calls ' +
+          '(and neither MLOPS_GROUP_TOKEN nor NEOMARIL_GROUP_TOKEN is set).',
         mode === 'deploy'
           ? 'Pass it from a secret: group-token: ${{ secrets.MLOPS_GROUP_TOKEN }}, or set smoke-test: false.'
           : 'Pass it from a secret: group-token: ${{ secrets.MLOPS_GROUP_TOKEN }}.'
