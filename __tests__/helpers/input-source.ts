@@ -35,6 +35,14 @@ export const VALID = {
   schema: 'schema.json'
 } satisfies Record<string, string>
 
+/** What turns VALID into an Async script with a csv sample (batch.py's build, data.csv). */
+export const ASYNC_SCRIPT = {
+  operation: 'Async',
+  entrypoint: 'build',
+  'source-file': 'batch.py',
+  schema: 'data.csv'
+} satisfies Record<string, string>
+
 export function source(
   cwd: string,
   inputs: Record<string, string>,

@@ -2,7 +2,7 @@ import { writeFileSync, mkdirSync, chmodSync } from 'node:fs'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { BUNDLE } from '../helpers/action-runner.js'
-import { VALID, problemsAt, problemsOf, workspace } from '../helpers/input-source.js'
+import { ASYNC_SCRIPT, VALID, problemsAt, problemsOf, workspace } from '../helpers/input-source.js'
 
 /** Each bad input: the input named in the error and words the message must contain. */
 const BAD: [string, Record<string, string>, string, RegExp, ((dir: string) => void)?][] = [
@@ -33,20 +33,20 @@ const BAD: [string, Record<string, string>, string, RegExp, ((dir: string) => vo
   ['csv schema for a Sync script', { schema: 'data.csv' }, 'schema', /Sync script takes JSON/],
   [
     'schema type against input-type',
-    { operation: 'Async', entrypoint: 'build', 'source-file': 'batch.py', schema: 'data.csv', 'input-type': 'parquet' },
+    { ...ASYNC_SCRIPT, 'input-type': 'parquet' },
     'schema',
     /csv file but input-type is 'parquet'/
   ],
   [
     'fake parquet schema',
-    { operation: 'Async', entrypoint: 'build', 'source-file': 'batch.py', schema: 'x.parquet' },
+    { ...ASYNC_SCRIPT, schema: 'x.parquet' },
     'schema',
     /PAR1/,
     (dir) => writeFileSync(join(dir, 'x.parquet'), 'not a parquet file at all')
   ],
   [
     'inline schema for an Async script',
-    { operation: 'Async', entrypoint: 'build', 'source-file': 'batch.py', schema: '{"a":1}' },
+    { ...ASYNC_SCRIPT, schema: '{"a":1}' },
     'schema',
     /Async script needs a sample file/
   ],
@@ -121,10 +121,7 @@ const BAD: [string, Record<string, string>, string, RegExp, ((dir: string) => vo
     {
       'smoke-test': 'true',
       'group-token': 't',
-      operation: 'Async',
-      entrypoint: 'build',
-      'source-file': 'batch.py',
-      schema: 'data.csv',
+      ...ASYNC_SCRIPT,
       'smoke-test-expect': '{}'
     },
     'smoke-test-expect',
@@ -135,10 +132,7 @@ const BAD: [string, Record<string, string>, string, RegExp, ((dir: string) => vo
     {
       'smoke-test': 'true',
       'group-token': 't',
-      operation: 'Async',
-      entrypoint: 'build',
-      'source-file': 'batch.py',
-      schema: 'data.csv',
+      ...ASYNC_SCRIPT,
       'smoke-test-input': '{"a":1}'
     },
     'smoke-test-input',

@@ -1,7 +1,7 @@
 import { writeFileSync, realpathSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseInputs } from '../../src/inputs/parse.js'
-import { VALID, source, workspace } from '../helpers/input-source.js'
+import { ASYNC_SCRIPT, VALID, source, workspace } from '../helpers/input-source.js'
 
 describe('a valid set of inputs', () => {
   test('parses into a spec with contract names and defaults', () => {
@@ -68,24 +68,13 @@ describe('a valid set of inputs', () => {
     ['v1', 'v1']
   ])('api-version %p reads as %p', (raw, expected) => {
     const dir = workspace()
-    const { spec } = parseInputs(
-      source(dir, {
-        ...VALID,
-        operation: 'Async',
-        entrypoint: 'build',
-        'source-file': 'batch.py',
-        schema: 'data.csv',
-        'api-version': raw
-      })
-    )
+    const { spec } = parseInputs(source(dir, { ...VALID, ...ASYNC_SCRIPT, 'api-version': raw }))
     expect(spec.apiVersion).toBe(expected)
   })
 
   test('accepts an Async script with a csv sample and infers the input type', () => {
     const dir = workspace()
-    const { spec } = parseInputs(
-      source(dir, { ...VALID, operation: 'ASYNC', entrypoint: 'build', 'source-file': 'batch.py', schema: 'data.csv' })
-    )
+    const { spec } = parseInputs(source(dir, { ...VALID, ...ASYNC_SCRIPT, operation: 'ASYNC' }))
     expect(spec.script).toMatchObject({ operation: 'Async', inputType: 'csv' })
     expect(spec.script.files.find((f) => f.part === 'schema')?.uploadName).toBe('data.csv')
   })

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseInputs } from '../../src/inputs/parse.js'
-import { VALID, problemsOf, source, workspace } from '../helpers/input-source.js'
+import { ASYNC_SCRIPT, VALID, problemsOf, source, workspace } from '../helpers/input-source.js'
 
 describe('named datasets (schema and smoke-test-input)', () => {
-  const ASYNC = { ...VALID, operation: 'Async', entrypoint: 'build', 'source-file': 'batch.py' }
+  const ASYNC = { ...VALID, ...ASYNC_SCRIPT }
   const withDatasets = (dir: string): void => {
     writeFileSync(join(dir, 'orders.csv'), 'id,total\n1,9\n')
     writeFileSync(join(dir, 'customers.json'), '[{"id": 1}]')
