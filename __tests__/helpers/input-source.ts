@@ -2,7 +2,7 @@
  * Unit-test inputs: a workspace holding a valid sync script (each case changes what
  * it needs), the inputs that deploy it, and an InputSource recording what was masked.
  */
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
+import { mkdtempSync, writeFileSync, mkdirSync, realpathSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseInputs, type InputSource } from '../../src/inputs/parse.js'
@@ -24,7 +24,7 @@ export function workspace(): string {
   return dir
 }
 
-export const VALID: Record<string, string> = {
+export const VALID = {
   url: 'https://neomaril.example.com',
   login: 'me@example.com',
   password: 'pw-secret',
@@ -33,7 +33,15 @@ export const VALID: Record<string, string> = {
   'source-file': 'score.py',
   'requirements-file': 'requirements.txt',
   schema: 'schema.json'
-}
+} satisfies Record<string, string>
+
+/** What turns VALID into an Async script with a csv sample (batch.py's build, data.csv). */
+export const ASYNC_SCRIPT = {
+  operation: 'Async',
+  entrypoint: 'build',
+  'source-file': 'batch.py',
+  schema: 'data.csv'
+} satisfies Record<string, string>
 
 export function source(
   cwd: string,
@@ -68,3 +76,16 @@ export function problemsAt(
   }
   return []
 }
+
+/** A folder beside the workspace holding a secret-looking file. */
+export function outsideFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'outside-'))
+  writeFileSync(join(dir, 'secret.json'), '{"stolen": true}')
+  return realpathSync(dir)
+}
+
+/** The extra-files problem parseInputs finds with VALID changed by `change` (undefined when none). */
+export const extraFilesProblem = (
+  change: Record<string, string>,
+  prepare?: (dir: string) => void
+): string | undefined => problemsOf({ ...VALID, ...change }, {}, prepare).find((p) => p.input === 'extra-files')?.text

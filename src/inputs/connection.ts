@@ -15,7 +15,7 @@ export const FALLBACK_VARIABLES = {
   tenant: ['MLOPS_TENANT', 'NEOMARIL_TENANT']
 } as const
 
-/** Group tokens the platform issues: 32 hex characters (mlops-current-api.md §2). */
+/** Group tokens the platform issues: 32 hex characters (docs/platform-contract.md). */
 const PLATFORM_GROUP_TOKEN = /^[0-9a-f]{32}$/i
 
 /**
@@ -37,10 +37,11 @@ export function parseConnection(reader: InputReader, needsServer: boolean): Depl
   if (!rawUrl && needsServer)
     fail(
       'url',
-      `is empty and neither ${neither('url')} is set; the action has no default server, so your password goes only where you point it.`,
+      `is empty and neither ${neither('url')} is set; ` +
+        'the action has no default server, so your password goes only where you point it.',
       'Set url: to the server root (e.g. https://neomaril.datarisk.net), or the MLOPS_URL variable.'
     )
-  const allowInsecureHttp = reader.boolean('allow-insecure-http', false)
+  const allowInsecureHttp = reader.boolean('allow-insecure-http')
   const apiUrl = rawUrl ? parseServerUrl(rawUrl, allowInsecureHttp, reader) : undefined
 
   const login = fallback('login')
@@ -76,14 +77,18 @@ export function parseConnection(reader: InputReader, needsServer: boolean): Depl
     password,
     tenant: tenant || undefined,
     groupToken: groupToken || undefined,
-    requestTimeoutMs: reader.duration('request-timeout', '60s', 1000)
+    requestTimeoutMs: reader.duration('request-timeout', 1000)
   }
 }
 
 /** A warning when a smoke test will send a group token the platform would not have issued. */
 export function groupTokenWarning(groupToken: string | undefined): string | undefined {
   if (!groupToken || PLATFORM_GROUP_TOKEN.test(groupToken)) return undefined
-  return `Input 'group-token' does not look like a platform group token (32 hex characters; this one has ${groupToken.length} characters). The smoke test's run calls will likely be refused: copy the token the server returned when the group was created.`
+  return (
+    `Input 'group-token' does not look like a platform group token ` +
+    `(32 hex characters; this one has ${groupToken.length} characters). ` +
+    "The smoke test's run calls will likely be refused: copy the token the server returned when the group was created."
+  )
 }
 
 /** The official client's rule (2.1.1): lower-case, trim, then space, `.` and `-` become `_`. */
@@ -91,7 +96,10 @@ export function normaliseGroup(group: string): string {
   return group.toLowerCase().trim().replace(/[ .-]/g, '_')
 }
 
-/** Contract §1: drop one trailing `/`, then append `/api` unless already there. */
+/**
+ * The server root to the API's base (docs/platform-contract.md): drop one trailing `/`,
+ * then append `/api` unless already there.
+ */
 export function apiBaseUrl(serverUrl: string): string {
   const trimmed = serverUrl.endsWith('/') ? serverUrl.slice(0, -1) : serverUrl
   return trimmed.endsWith('/api') ? trimmed : `${trimmed}/api`
@@ -121,7 +129,7 @@ function parseServerUrl(raw: string, allowInsecureHttp: boolean, { fail }: Input
 
 /** The group as given and the 2.1.1 spelling; the server's /groups decides which is used. */
 export function parseGroup(reader: InputReader): { group: string; groupNormalised: string } {
-  const group = reader.get('group') || 'datarisk'
+  const group = reader.orDefault('group')
   const groupNormalised = normaliseGroup(group)
   if (!/^[a-z0-9_]+$/.test(groupNormalised))
     reader.fail(

@@ -49,8 +49,8 @@ export function parseDatasetLines(
     fail(input, 'holds only blank lines and comments.', 'Give at least one file (name=path, or a bare path).')
   for (const line of lines) {
     const named = /^([^=/\\]*)=(.*)$/.exec(line)
-    const path = (named ? named[2] : line).trim()
-    const name = named ? named[1].trim() : basename(path, extname(path))
+    const path = (named ? (named[2] ?? '') : line).trim()
+    const name = named ? (named[1] ?? '').trim() : basename(path, extname(path))
     if (!path) {
       fail(input, `the line '${line}' names no file.`, 'Write it as dataset_name=path/to/file.')
       continue
@@ -101,7 +101,7 @@ function contentProblem(full: string, type: InputType): string | undefined {
     }
   }
   if (type === 'csv') {
-    const firstLine = readFileSync(full, 'utf8').split(/\r?\n/, 1)[0]
+    const firstLine = readFileSync(full, 'utf8').split(/\r?\n/, 1)[0] ?? ''
     return firstLine.trim() ? undefined : 'is empty or starts with a blank line (no header row)'
   }
   // Parquet files start and end with the magic bytes PAR1.

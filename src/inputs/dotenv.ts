@@ -49,13 +49,16 @@ class Reader {
   position = 0
   constructor(readonly text: string) {}
 
-  /** Matches `regex` (sticky) at the position and moves past it; a miss is a ParseError. */
-  read(regex: RegExp): string[] {
+  /**
+   * Matches `regex` (sticky) at the position and moves past it; a miss is a ParseError.
+   * Returns the first group ('' for a regex without one).
+   */
+  read(regex: RegExp): string {
     regex.lastIndex = this.position
     const match = regex.exec(this.text)
     if (!match) throw new ParseError()
     this.position += match[0].length
-    return match.slice(1)
+    return match[1] ?? ''
   }
 
   peek(): string {
@@ -91,11 +94,11 @@ export function parseDotenv(content: string): { bindings: DotenvBinding[]; probl
 function readStatement(reader: Reader): DotenvBinding | undefined {
   reader.read(EXPORT)
   const first = reader.peek()
-  const key = first === '#' ? undefined : reader.read(first === "'" ? SINGLE_QUOTED_KEY : UNQUOTED_KEY)[0]
+  const key = first === '#' ? undefined : reader.read(first === "'" ? SINGLE_QUOTED_KEY : UNQUOTED_KEY)
   reader.read(WHITESPACE)
   let value: string | undefined
   if (reader.peek() === '=') {
-    const [equalSign] = reader.read(EQUAL_SIGN)
+    const equalSign = reader.read(EQUAL_SIGN)
     value = readValue(reader, equalSign.length > 1)
   }
   reader.read(COMMENT)
@@ -105,13 +108,13 @@ function readStatement(reader: Reader): DotenvBinding | undefined {
 
 function readValue(reader: Reader, precededByWhitespace: boolean): string {
   const first = reader.peek()
-  if (first === "'") return reader.read(SINGLE_QUOTED_VALUE)[0].replace(SINGLE_QUOTE_ESCAPES, (escape) => escape[1])
+  if (first === "'") return reader.read(SINGLE_QUOTED_VALUE).replace(SINGLE_QUOTE_ESCAPES, (escape) => escape.charAt(1))
   if (first === '"')
     return reader
-      .read(DOUBLE_QUOTED_VALUE)[0]
-      .replace(DOUBLE_QUOTE_ESCAPES, (escape) => ESCAPED[escape[1]] ?? escape[1])
+      .read(DOUBLE_QUOTED_VALUE)
+      .replace(DOUBLE_QUOTE_ESCAPES, (escape) => ESCAPED[escape.charAt(1)] ?? escape.charAt(1))
   if (first === '' || first === '\n' || first === '\r') return ''
-  const [part] = reader.read(UNQUOTED_VALUE)
+  const part = reader.read(UNQUOTED_VALUE)
   // `KEY=  # note` is empty; `KEY=#value` is the value '#value'.
   if (precededByWhitespace && part.startsWith('#')) return ''
   return part.replace(/\s+#.*/, '').trimEnd()

@@ -68,12 +68,14 @@ export function expandExtraFiles(reader: InputReader, workspace: Workspace): Ext
       fail(
         'extra-files',
         `'${line}' gives ${count(outside.length)} that may not be read: ${listSome(outside)}.`,
-        'Keep extra files in the repository (outside .git/), or set allow-outside-workspace: true for files outside it.'
+        'Keep extra files in the repository (outside .git/), ' +
+          'or set allow-outside-workspace: true for files outside it.'
       )
     if (envLike.length > 0)
       fail(
         'extra-files',
-        `'${line}' gives ${count(envLike.length)} that ${envLike.length === 1 ? 'looks' : 'look'} like env files (${listSome(envLike)}); extra files are uploaded as they are, with their values unmasked.`,
+        `'${line}' gives ${count(envLike.length)} that ${envLike.length === 1 ? 'looks' : 'look'} ` +
+          `like env files (${listSome(envLike)}); extra files are uploaded as they are, with their values unmasked.`,
         "Pass secrets as env-file: (its values are masked), or exclude them with a '!' line."
       )
   }
@@ -94,7 +96,8 @@ export function expandExtraFiles(reader: InputReader, workspace: Workspace): Ext
   if (clashes.length > 0)
     fail(
       'extra-files',
-      `${clashes.length === 1 ? 'two files have' : `${clashes.length} pairs of files have`} the same file name: ${listSome(clashes)}; on the server one would overwrite the other.`,
+      `${clashes.length === 1 ? 'two files have' : `${clashes.length} pairs of files have`} the same file name: ` +
+        `${listSome(clashes)}; on the server one would overwrite the other.`,
       'Rename one of each pair, or exclude one.'
     )
   return result
@@ -112,13 +115,15 @@ export function expandExtraFiles(reader: InputReader, workspace: Workspace): Ext
     if (matches.length === 0)
       fail(
         'extra-files',
-        `the pattern '${line}' matches no file (searched from the workspace ${workspace.root}; .git/, node_modules/ and dot files not named by the pattern are skipped).`,
+        `the pattern '${line}' matches no file (searched from the workspace ${workspace.root}; ` +
+          '.git/, node_modules/ and dot files not named by the pattern are skipped).',
         'Fix the pattern or remove the line.'
       )
     if (matches.length > MAX_GLOB_MATCHES) {
       fail(
         'extra-files',
-        `the pattern '${line}' matches ${matches.length} files (at most ${MAX_GLOB_MATCHES}), e.g. ${listSome(matches.sort())}.`,
+        `the pattern '${line}' matches ${matches.length} files (at most ${MAX_GLOB_MATCHES}), ` +
+          `e.g. ${listSome(matches.sort())}.`,
         "Narrow the pattern, or exclude folders with '!' lines."
       )
       return []

@@ -1,17 +1,13 @@
 import { parseDuration } from '../shared/duration.js'
 import type { InputProblem } from '../shared/errors.js'
+import { LINE_BREAK, hasLineBreak } from '../shared/text.js'
+import { INPUT_DEFAULTS, type InputName } from './defaults.js'
 import type { InputSource } from './spec.js'
 
 export type Fail = (input: string, problem: string, fix?: string) => undefined
 
 /** Inputs that may span lines: everything else is refused with a line break in it. */
 const MULTI_LINE_INPUTS = new Set(['schema', 'smoke-test-input', 'smoke-test-expect', 'extra-files'])
-
-/**
- * What the runner ends a line at (besides \n): a lone \r, NEL and the Unicode line and
- * paragraph separators. A value holding one could start a workflow command when printed.
- */
-export const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/
 
 /**
  * Reads inputs and collects every problem (so a user fixes a workflow in one round)
@@ -32,25 +28,31 @@ export class InputReader {
   }
 
   /**
-   * An input's value, trimmed. A single-line input holding a line break is refused
-   * (without echoing the value: it may be a secret or a forged command) and read with
-   * its breaks as spaces, so the other checks still run.
+   * An input's value, trimmed. A single-line input holding a line break (any of
+   * LINE_BREAK: printed, one could start a workflow command) is refused without echoing
+   * the value (it may be a secret or a forged command) and read with its breaks as
+   * spaces, so the other checks still run.
    */
-  get(input: string): string {
+  get(input: InputName): string {
     const raw = this.source.get(input)
-    if (MULTI_LINE_INPUTS.has(input) || !LINE_BREAK.test(raw)) return raw
+    if (MULTI_LINE_INPUTS.has(input) || !hasLineBreak(raw)) return raw
     this.refuseLineBreak(input, 'holds a line break, but it takes a single line.')
     return raw.replace(new RegExp(LINE_BREAK.source, 'g'), ' ')
   }
 
+  /** The input, else its default (INPUT_DEFAULTS, as action.yml gives it). */
+  orDefault(input: InputName): string {
+    return this.get(input) || INPUT_DEFAULTS[input]
+  }
+
   /** The input, else the first of `variables` that is set (both single-line). */
-  fromEnv(input: string, variables: readonly string[]): string {
+  fromEnv(input: InputName, variables: readonly string[]): string {
     const direct = this.get(input)
     if (direct) return direct
     for (const name of variables) {
       const value = this.source.env[name]?.trim()
       if (!value) continue
-      if (LINE_BREAK.test(value))
+      if (hasLineBreak(value))
         this.refuseLineBreak(input, `is not set, and the variable ${name} it falls back to holds a line break.`)
       return value
     }
@@ -62,7 +64,9 @@ export class InputReader {
     this.broken.add(input)
   }
 
-  boolean(input: string, fallback: boolean): boolean {
+  /** true or false (also yes/no, on/off, 1/0, any case); the default when empty. */
+  boolean(input: InputName): boolean {
+    const fallback = INPUT_DEFAULTS[input] === 'true'
     const raw = this.get(input)
     if (raw === '') return fallback
     if (/^(true|yes|on|1)$/i.test(raw)) return true
@@ -71,7 +75,9 @@ export class InputReader {
     return fallback
   }
 
-  duration(input: string, fallback: string, minMs: number): number {
+  /** A duration (90s, 20m, 1h30m) in milliseconds, at least `minMs`; the default when empty. */
+  duration(input: InputName, minMs: number): number {
+    const fallback = INPUT_DEFAULTS[input]
     const raw = this.get(input) || fallback
     const ms = parseDuration(raw)
     if (ms === undefined) {
@@ -85,8 +91,10 @@ export class InputReader {
     return ms
   }
 
-  /** One of `choices`, case-insensitively; `fallback` when empty. */
-  choice<T extends string>(input: string, choices: readonly T[], fallback: T, what: string): T {
+  /** One of `choices`, case-insensitively; the default when empty. */
+  choice<T extends string>(input: InputName, choices: readonly T[], what: string): T {
+    const fallback = choices.find((choice) => choice === INPUT_DEFAULTS[input])
+    if (fallback === undefined) throw new Error(`The default of input '${input}' is not one of its choices.`)
     const raw = this.get(input)
     if (!raw) return fallback
     const found = choices.find((choice) => choice.toLowerCase() === raw.toLowerCase())

@@ -1,7 +1,8 @@
 import type { UploadFile } from '../shared/files.js'
 import { isInlineJson, parseDatasetLines } from './datasets.js'
 import type { InputReader } from './reader.js'
-import type { ApiVersion, InputType, NamedDataset, Operation } from './spec.js'
+import type { OperationChoice } from './script.js'
+import { INPUT_TYPES, type ApiVersion, type InputType, type NamedDataset, type Operation } from './spec.js'
 import type { Workspace } from './workspace.js'
 
 export interface Schema {
@@ -10,6 +11,33 @@ export interface Schema {
   readonly file?: UploadFile
   /** The first dataset's type (v1's input type when input-type is not given). */
   readonly type?: InputType
+}
+
+/**
+ * input-type, then the schema it must agree with. In smoke-test mode the schema is only the
+ * default sample (it may be empty), and the operation may come from the server.
+ */
+export function parseSample(
+  reader: InputReader,
+  workspace: Workspace,
+  uploads: boolean,
+  { operation, knownOperation, apiVersion }: OperationChoice
+): { schema: Schema | undefined; inputType: InputType } {
+  const { fail } = reader
+  const inputTypeRaw = reader.get('input-type').toLowerCase()
+  if (inputTypeRaw && !(INPUT_TYPES as readonly string[]).includes(inputTypeRaw))
+    fail('input-type', `'${inputTypeRaw}' is not an input type.`, `Use one of ${INPUT_TYPES.join(', ')}.`)
+  if (inputTypeRaw && inputTypeRaw !== 'json' && operation === 'Sync')
+    fail(
+      'input-type',
+      `'${inputTypeRaw}' does not fit a Sync script.`,
+      'Sync scripts take JSON: use json, or set operation: Async.'
+    )
+  const schema =
+    !reader.get('schema') && !uploads
+      ? undefined
+      : parseSchema(reader, workspace, knownOperation, apiVersion, inputTypeRaw as InputType | '')
+  return { schema, inputType: (inputTypeRaw as InputType) || schema?.type || 'json' }
 }
 
 /**
@@ -85,10 +113,11 @@ export function parseSchema(
         'Make them agree.'
       )
   }
-  if (datasets.length === 0) return undefined
+  const first = datasets[0]
+  if (!first) return undefined
   return {
     datasets: datasets.map(({ name, file }) => ({ name, file })),
-    file: datasets.length === 1 ? datasets[0].file : undefined,
-    type: datasets[0].type
+    file: datasets.length === 1 ? first.file : undefined,
+    type: first.type
   }
 }

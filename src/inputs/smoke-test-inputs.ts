@@ -26,14 +26,15 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
   const { fail } = reader
   const { mode, operation, apiVersion, schema, groupToken } = context
   // validate runs the sample locally; smoke-test mode exists to run it on the server.
-  const enabled = mode === 'deploy' ? reader.boolean('smoke-test', false) : true
-  const timeoutMs = reader.duration('smoke-test-timeout', '10m', 1000)
+  const enabled = mode === 'deploy' ? reader.boolean('smoke-test') : true
+  const timeoutMs = reader.duration('smoke-test-timeout', 1000)
   const inputRaw = reader.get('smoke-test-input')
   const expectRaw = reader.get('smoke-test-expect')
   if (!enabled) {
     if (inputRaw || expectRaw)
       reader.notices.push(
-        `${inputRaw ? 'smoke-test-input' : 'smoke-test-expect'} is set but smoke-test is false: no smoke test runs. Set smoke-test: true to gate on it.`
+        `${inputRaw ? 'smoke-test-input' : 'smoke-test-expect'} is set but smoke-test is false: ` +
+          'no smoke test runs. Set smoke-test: true to gate on it.'
       )
     return { enabled, timeoutMs }
   }
@@ -44,7 +45,8 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
     if (!groupToken && surelyV1) {
       fail(
         'group-token',
-        'is empty, but the smoke test needs it for the run calls (and neither MLOPS_GROUP_TOKEN nor NEOMARIL_GROUP_TOKEN is set).',
+        'is empty, but the smoke test needs it for the run calls ' +
+          '(and neither MLOPS_GROUP_TOKEN nor NEOMARIL_GROUP_TOKEN is set).',
         mode === 'deploy'
           ? 'Pass it from a secret: group-token: ${{ secrets.MLOPS_GROUP_TOKEN }}, or set smoke-test: false.'
           : 'Pass it from a secret: group-token: ${{ secrets.MLOPS_GROUP_TOKEN }}.'
@@ -78,7 +80,8 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
         'Keep one line, or set api-version: auto or v2.'
       )
     // Until the server says which operation it is, the one file is kept as JSON too.
-    const syncInput = operation === undefined && datasets.length === 1 ? jsonOrUndefined(datasets[0].file) : undefined
+    const only = datasets.length === 1 ? datasets[0] : undefined
+    const syncInput = operation === undefined && only ? jsonOrUndefined(only.file) : undefined
     return { ...base, ...asyncSamples(datasets), syncInput }
   }
   if (!schema) {
@@ -101,7 +104,7 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
 /** The v2 execution's datasets, and the one v1 `dataset` file when there is just one. */
 function asyncSamples(datasets: NamedDataset[]): Pick<SmokeTestSpec, 'dataset' | 'datasets'> {
   if (datasets.length === 0) return {}
-  return { datasets, dataset: datasets.length === 1 ? datasets[0].file : undefined }
+  return { datasets, dataset: datasets.length === 1 ? datasets[0]?.file : undefined }
 }
 
 function jsonOrUndefined(file: UploadFile): unknown {

@@ -1,8 +1,10 @@
 import type { UploadFile } from '../shared/files.js'
 import type { UnpinnedRequirement } from '../shared/requirements.js'
 import type { ConnectionSettings } from '../api/transport.js'
+import type { PythonVersion } from '../shared/python-version.js'
 
-export const PYTHON_VERSIONS = ['3.8', '3.9', '3.10'] as const
+// The Python versions have one home; importers of the spec keep reading them from here.
+export { PYTHON_VERSIONS, isPythonVersion, type PythonVersion } from '../shared/python-version.js'
 export const INPUT_TYPES = ['json', 'csv', 'parquet'] as const
 export const API_VERSIONS = ['auto', 'v1', 'v2'] as const
 
@@ -14,7 +16,6 @@ export const MODES = ['deploy', 'validate', 'smoke-test'] as const
  * smoke-test: test a script deployed earlier (preprocessing-id).
  */
 export type Mode = (typeof MODES)[number]
-export type PythonVersion = (typeof PYTHON_VERSIONS)[number]
 export type InputType = (typeof INPUT_TYPES)[number]
 /** auto: Sync uses v1; Async uses v2 when the server serves it, else v1. */
 export type ApiVersion = (typeof API_VERSIONS)[number]

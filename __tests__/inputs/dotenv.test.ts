@@ -4,7 +4,7 @@
  * the statements it could not parse. Two cases where its newer grammar differs
  * (`KEY= #c`, a leading BOM) are left out.
  */
-import { parseDotenv } from '../src/inputs/dotenv.js'
+import { envFileValues, parseDotenv } from '../../src/inputs/dotenv.js'
 
 type Row = [input: string, bindings: ([string] | [string, string])[], unparsed: string[]]
 
@@ -97,5 +97,24 @@ describe('parseDotenv reads what python-dotenv reads', () => {
     const parsed = parseDotenv('PEM="-----BEGIN-----\nAAAA\n-----END-----"\nbad line\n')
     expect(parsed.bindings).toEqual([{ key: 'PEM', value: '-----BEGIN-----\nAAAA\n-----END-----' }])
     expect(parsed.problems.map((p) => p.line)).toEqual([4])
+  })
+})
+
+describe('envFileValues', () => {
+  test('reads quoted dotenv values with comments after them, and values over several lines', () => {
+    expect(envFileValues('T="tok-1" # prod\nPEM="-----BEGIN-----\nAAAA\n-----END-----"\nNEXT=x2')).toEqual([
+      'tok-1',
+      '-----BEGIN-----\nAAAA\n-----END-----',
+      'x2'
+    ])
+  })
+
+  test('reads dotenv values', () => {
+    expect(envFileValues('A=1\nexport B="two words"\n# C=3\nD=\'x y\'\nE=val # note\nnot a line')).toEqual([
+      '1',
+      'two words',
+      'x y',
+      'val'
+    ])
   })
 })

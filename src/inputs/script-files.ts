@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs'
+import { extname } from 'node:path'
+import type { UploadFile } from '../shared/files.js'
+import { findUnpinnedRequirements } from '../shared/requirements.js'
+import { uploadFile } from './datasets.js'
+import { parseDotenv } from './dotenv.js'
+import { expandExtraFiles } from './extra-files.js'
+import type { InputReader } from './reader.js'
+import type { InputFindings } from './spec.js'
+import type { Workspace } from './workspace.js'
+
+/** source-file: the .py or .ipynb file that defines the entrypoint, uploaded as script.py or notebook.ipynb. */
+export function parseSourceFile(reader: InputReader, workspace: Workspace, uploads: boolean): UploadFile | undefined {
+  const { fail } = reader
+  const sourceRaw = reader.get('source-file')
+  if (!sourceRaw) {
+    if (uploads) fail('source-file', 'is required.', 'Point it at the .py or .ipynb file that defines the entrypoint.')
+    return undefined
+  }
+  const extension = extname(sourceRaw).toLowerCase()
+  if (extension !== '.py' && extension !== '.ipynb')
+    return fail(
+      'source-file',
+      `'${sourceRaw}' is neither a .py nor a .ipynb file.`,
+      'The server takes a Python script or a Jupyter notebook.'
+    )
+  const sourcePath = workspace.readableFile('source-file', sourceRaw, 'the source file', fail)
+  if (!sourcePath) return undefined
+  return uploadFile('source', extension === '.py' ? 'script.py' : 'notebook.ipynb', sourcePath)
+}
+
+/** requirements-file, uploaded as requirements.txt; its unpinned lines become warnings. */
+export function parseRequirementsFile(
+  reader: InputReader,
+  workspace: Workspace,
+  uploads: boolean
+): { file?: UploadFile; unpinned: InputFindings['unpinned'] } {
+  const { fail } = reader
+  const requirementsRaw = reader.get('requirements-file')
+  const none = { file: requirementsRaw, entries: [] }
+  if (!requirementsRaw) {
+    if (uploads)
+      fail('requirements-file', 'is required.', 'Point it at a requirements.txt with pinned versions (pandas==2.2.2).')
+    return { unpinned: none }
+  }
+  const full = workspace.readableFile('requirements-file', requirementsRaw, 'the requirements file', fail)
+  if (!full) return { unpinned: none }
+  return {
+    file: uploadFile('requirements', 'requirements.txt', full),
+    unpinned: { file: requirementsRaw, entries: findUnpinnedRequirements(readFileSync(full, 'utf8')) }
+  }
+}
+
+/** env-file, uploaded as .env; every value in it is masked first. */
+export function parseEnvFile(reader: InputReader, workspace: Workspace): UploadFile | undefined {
+  const envRaw = reader.get('env-file')
+  if (!envRaw) return undefined
+  const full = workspace.readableFile('env-file', envRaw, 'the env file', reader.fail)
+  if (!full) return undefined
+  maskEnvFile(reader, envRaw, readFileSync(full, 'utf8'))
+  return uploadFile('env', '.env', full)
+}
+
+/**
+ * The values of the env file are secrets the server stores encrypted: each is masked
+ * now. A statement python-dotenv cannot parse may still hold one, so its whole text is
+ * masked too, and the warning names its line, never its content.
+ */
+function maskEnvFile(reader: InputReader, shown: string, content: string): void {
+  const { bindings, problems } = parseDotenv(content)
+  for (const { value } of bindings) if (value) reader.source.mask(value)
+  for (const { raw } of problems) reader.source.mask(raw)
+  if (problems.length === 0) return
+  const lines = problems.map((p) => p.line)
+  const one = lines.length === 1
+  reader.warnings.push(
+    `Input 'env-file': ${one ? 'line' : 'lines'} ${lines.join(', ')} of '${shown}' ${one ? 'is' : 'are'} ` +
+      `not KEY=value as python-dotenv reads it, so the server will skip ${one ? 'it' : 'them'} ` +
+      `(the text is masked). Quote values holding spaces or # ('KEY="a value"'), and close every quote.`
+  )
+}
+
+/**
+ * extra-files, each uploaded under its base name: a name another part already has on
+ * the server (script.py, requirements.txt, .env, ...) is refused, as the later file
+ * would overwrite the earlier.
+ */
+export function extraUploadFiles(
+  reader: InputReader,
+  workspace: Workspace,
+  earlier: readonly UploadFile[]
+): UploadFile[] {
+  const extras: UploadFile[] = []
+  const reservedNames = new Map<string, string>(earlier.map((f) => [f.uploadName, f.part]))
+  for (const extra of expandExtraFiles(reader, workspace)) {
+    const clash = reservedNames.get(extra.uploadName)
+    if (clash)
+      reader.fail(
+        'extra-files',
+        `'${extra.shown}' would be uploaded as '${extra.uploadName}', ` +
+          `the name the ${clash} file already has on the server.`,
+        'Rename the file.'
+      )
+    else {
+      reservedNames.set(extra.uploadName, 'extra')
+      extras.push(uploadFile('extra', extra.uploadName, extra.path))
+    }
+  }
+  return extras
+}
