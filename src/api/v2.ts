@@ -1,15 +1,8 @@
 import { ApiError } from '../shared/errors.js'
-import {
-  jsonBody,
-  multipart,
-  sendWrite,
-  seg,
-  type Call,
-  type CallOptions,
-  type FilePart,
-  type Transport
-} from './transport.js'
-import { checkedHash, hostVerified } from './v1.js'
+import { jsonBody, multipart, seg } from './http/bodies.js'
+import type { Transport } from './http/transport.js'
+import type { Call, CallOptions, FilePart } from './http/types.js'
+import { checkedHash, hostVerified, sendWrite } from './common-calls.js'
 import type {
   V2DatasetResponse,
   V2DescribeResponse,

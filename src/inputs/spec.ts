@@ -1,6 +1,6 @@
 import type { UploadFile } from '../shared/files.js'
 import type { UnpinnedRequirement } from '../shared/requirements.js'
-import type { ConnectionSettings } from '../api/transport.js'
+import type { ConnectionSettings } from '../shared/connection-settings.js'
 
 export const PYTHON_VERSIONS = ['3.8', '3.9', '3.10'] as const
 export const INPUT_TYPES = ['json', 'csv', 'parquet'] as const

@@ -11,11 +11,12 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parquetWriteBuffer } from 'hyparquet-writer'
-import { Transport, type TransportOptions } from '../src/api/transport.js'
-import { V1Api } from '../src/api/v1.js'
-import { V2Api } from '../src/api/v2.js'
-import { v2Preprocessing, type ScriptPackage } from '../src/api/api.js'
-import { smokeTestAsync } from '../src/steps/smoke-test-run.js'
+import { Transport } from '../../src/api/http/transport.js'
+import type { TransportOptions } from '../../src/api/http/types.js'
+import { V1Api } from '../../src/api/v1.js'
+import { V2Api } from '../../src/api/v2.js'
+import { v2Preprocessing, type ScriptPackage } from '../../src/api/api.js'
+import { smokeTestAsync } from '../../src/steps/smoke-test-run.js'
 
 interface Seen {
   method: string
