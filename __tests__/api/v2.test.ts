@@ -11,8 +11,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parquetWriteBuffer } from 'hyparquet-writer'
-import { Transport } from '../../src/api/http/transport.js'
-import type { TransportOptions } from '../../src/api/http/types.js'
+import { Transport, type TransportOptions } from '../../src/api/http/transport.js'
 import { V1Api } from '../../src/api/v1.js'
 import { V2Api } from '../../src/api/v2.js'
 import { v2Preprocessing, type ScriptPackage } from '../../src/api/api.js'
@@ -74,10 +73,8 @@ class FakeV2 {
         res.end(JSON.stringify(body))
       }
       const override = this.overrides.findIndex(([prefix]) => key.startsWith(prefix))
-      if (override >= 0) {
-        const [[, answer]] = this.overrides.splice(override, 1)
-        return answer(res)
-      }
+      const [overridden] = override >= 0 ? this.overrides.splice(override, 1) : []
+      if (overridden) return overridden[1](res)
       if (key === 'POST /login') return json(200, { Token: TOKEN })
       if (!this.servesV2 && path.startsWith('/v2/'))
         return json(404, { Error: { Type: 'NotFound', Message: 'no such route' } })
@@ -141,6 +138,7 @@ const part = (part: string, filename: string, text: string) => ({
   size: Buffer.byteLength(text)
 })
 
+const firstDataset = { name: 'customers', file: part('schema', 'customers.csv', 'id\n1\n') }
 const PACKAGE: ScriptPackage = {
   name: 'loan features',
   entrypoint: 'build_df',
@@ -153,10 +151,7 @@ const PACKAGE: ScriptPackage = {
     part('env', '.env', 'KEY=v\n'),
     part('extra', 'limits.json', '{}')
   ],
-  datasets: [
-    { name: 'customers', file: part('schema', 'customers.csv', 'id\n1\n') },
-    { name: 'loans', file: part('schema', 'loans.csv', 'id,amount\n1,2\n') }
-  ]
+  datasets: [firstDataset, { name: 'loans', file: part('schema', 'loans.csv', 'id,amount\n1,2\n') }]
 }
 
 describe('the v2 probe', () => {
@@ -184,6 +179,7 @@ describe('a v2 deploy', () => {
     expect(registered.hash).toBe(SCRIPT)
     expect(registered.datasetHashes).toEqual({ customers: dataset(1), loans: dataset(2) })
     const v2Calls = fake.seen.filter((s) => s.path.startsWith('/v2/'))
+    const bodyOf = (i: number) => v2Calls[i]?.body ?? ''
     expect(v2Calls.map((s) => `${s.method} ${s.path.replace(SCRIPT, '{h}')}`)).toEqual([
       'POST /v2/preprocessing/datarisk',
       'PATCH /v2/preprocessing/{h}/schema',
@@ -195,29 +191,20 @@ describe('a v2 deploy', () => {
     ])
     expect(calls).toEqual(registered.calls)
     expect(v2Calls.every((s) => s.auth === `Bearer ${TOKEN}`)).toBe(true)
-    expect(JSON.parse(v2Calls[0].body)).toEqual({ Name: 'loan features', Operation: 'Async' })
-    expect(v2Calls[0].type).toBe('application/json')
+    expect(JSON.parse(bodyOf(0))).toEqual({ Name: 'loan features', Operation: 'Async' })
+    expect(v2Calls[0]?.type).toBe('application/json')
     const field = (body: string, name: string) => new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)`).exec(body)?.[1]
     const file = (body: string, name: string) => new RegExp(`name="${name}"; filename="([^"]+)"`).exec(body)?.[1]
-    expect([field(v2Calls[1].body, 'dataset_name'), file(v2Calls[1].body, 'schema_file')]).toEqual([
-      'customers',
-      'customers.csv'
-    ])
-    expect([field(v2Calls[2].body, 'dataset_name'), file(v2Calls[2].body, 'schema_file')]).toEqual([
-      'loans',
-      'loans.csv'
-    ])
+    expect([field(bodyOf(1), 'dataset_name'), file(bodyOf(1), 'schema_file')]).toEqual(['customers', 'customers.csv'])
+    expect([field(bodyOf(2), 'dataset_name'), file(bodyOf(2), 'schema_file')]).toEqual(['loans', 'loans.csv'])
     expect([
-      field(v2Calls[3].body, 'preprocess_reference'),
-      field(v2Calls[3].body, 'python_version'),
-      file(v2Calls[3].body, 'script')
+      field(bodyOf(3), 'preprocess_reference'),
+      field(bodyOf(3), 'python_version'),
+      file(bodyOf(3), 'script')
     ]).toEqual(['build_df', 'Python310', 'features.py'])
-    expect(file(v2Calls[4].body, 'requirements')).toBe('requirements.txt')
-    expect(file(v2Calls[5].body, 'env')).toBe('.env')
-    expect([field(v2Calls[6].body, 'extra_file_name'), file(v2Calls[6].body, 'extra_file')]).toEqual([
-      'limits.json',
-      'limits.json'
-    ])
+    expect(file(bodyOf(4), 'requirements')).toBe('requirements.txt')
+    expect(file(bodyOf(5), 'env')).toBe('.env')
+    expect([field(bodyOf(6), 'extra_file_name'), file(bodyOf(6), 'extra_file')]).toEqual(['limits.json', 'limits.json'])
   })
 
   test('host is a PATCH of the status; the Deployed status carries the DatasetHash', async () => {
@@ -259,7 +246,7 @@ describe('a v2 deploy', () => {
       }
     ])
     const error: Error = await apis()
-      .v2.uploadSchema(SCRIPT, PACKAGE.datasets[0])
+      .v2.uploadSchema(SCRIPT, firstDataset)
       .then(
         () => new Error('resolved'),
         (e: Error) => e

@@ -68,7 +68,7 @@ export interface PreprocessingApi {
   downloadResult(hash: string, executionId: string, destination: string): Promise<number>
 }
 
-/** The form fields of the v1 register call (contract §3); the manifest shows them. */
+/** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
 export function v1RegisterFields(
   script: Pick<ScriptPackage, 'name' | 'entrypoint' | 'operation' | 'pythonVersion'>
 ): Record<string, string> {
@@ -102,7 +102,7 @@ interface V2Upload {
 }
 
 /**
- * The v2 uploads after the register, in the contract's order (mlops-current-api §5):
+ * The v2 uploads after the register, in the order docs/platform-contract.md gives:
  * each schema dataset, script-file, requirements, env, extras; the host comes after.
  * The deploy sends them and validate mode's manifest lists them, from this one list.
  */
@@ -164,7 +164,7 @@ export function v1Preprocessing(v1: V1Api, group: string): PreprocessingApi {
   }
 }
 
-/** Async scripts on current servers (mlops-current-api §5); logs through the v1 URL, the only one there is (§8). */
+/** Async scripts on current servers (docs/platform-contract.md); logs through the v1 URL, the only one there is. */
 export function v2Preprocessing(v2: V2Api, v1: V1Api, group: string): PreprocessingApi {
   return {
     version: 'v2',
@@ -200,7 +200,7 @@ export function v2Preprocessing(v2: V2Api, v1: V1Api, group: string): Preprocess
         throw error
       }
     },
-    // No findByName: the v2 list has no name filter and its entries' names are unknown (mlops-current-api §9).
+    // No findByName: the v2 list has no name filter and its entries' names are unknown (docs/platform-contract.md).
     runSync: () => Promise.reject(new Error('the platform has no v2 Sync run')),
     async startExecution(hash, inputs, onCall) {
       onCall?.(`POST /v2/preprocessing/${hash}/execution`)

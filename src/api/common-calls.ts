@@ -35,25 +35,23 @@ export async function sendWrite<T>(
   }
 }
 
+const UNKNOWN_HASH =
+  'the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.'
+
 /**
  * A script hash from a register answer: only the contract's shape goes into paths,
  * the log and the step's outputs. Both APIs answer the same 'S…' hash.
  */
 export function checkedHash(hash: unknown, method: string, path: string, transport: Transport): string {
   if (typeof hash !== 'string' || !hash) {
-    throw new ApiError(
-      method,
-      path,
-      201,
-      'the answer holds no Hash: the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.'
-    )
+    throw new ApiError(method, path, 201, `the answer holds no Hash: ${UNKNOWN_HASH}`)
   }
   if (!SCRIPT_HASH.test(hash)) {
     throw new ApiError(
       method,
       path,
       201,
-      `the answer's hash is malformed (${transport.text(hash, 80)}; expected S and 63 hex digits): the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.`
+      `the answer's hash is malformed (${transport.text(hash, 80)}; expected S and 63 hex digits): ${UNKNOWN_HASH}`
     )
   }
   return hash
@@ -78,14 +76,17 @@ export async function hostVerified(
       const { status: now } = await status()
       if (now !== 'Ready') {
         transport.logger.info(
-          `${call.method} ${call.path}: ${describeFailure(error)}, but the script is now '${transport.line(now)}': the build started.`
+          `${call.method} ${call.path}: ${describeFailure(error)}, ` +
+            `but the script is now '${transport.line(now)}': the build started.`
         )
         return
       }
       const delay = transport.backoff(sent)
       transport.stats.retries++
       transport.logger.info(
-        `${call.method} ${call.path}: ${describeFailure(error)} and the script is still 'Ready': the call did not act; sending it again in ${(delay / 1000).toFixed(1)}s (send ${sent + 1} of ${transport.policy.attempts}).`
+        `${call.method} ${call.path}: ${describeFailure(error)} and the script is still 'Ready': ` +
+          `the call did not act; sending it again in ${(delay / 1000).toFixed(1)}s ` +
+          `(send ${sent + 1} of ${transport.policy.attempts}).`
       )
       await transport.pause(delay)
     }

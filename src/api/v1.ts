@@ -24,7 +24,7 @@ const RUN_ANSWERS: readonly number[] = Array.from({ length: 500 }, (_, i) => i +
   (status) => status !== 429 && status !== 503 && status !== 401
 )
 
-/** The v1 calls (neomaril-api.md §2), each one `Call` sent through the transport. */
+/** The v1 calls (docs/platform-contract.md), each one `Call` sent through the transport. */
 export class V1Api {
   constructor(readonly transport: Transport) {}
 
@@ -56,7 +56,9 @@ export class V1Api {
         effect: { what: 'register', undone: 'not registered' }
       },
       {
-        mayHaveActed: `the script '${fields.name ?? ''}' may have been registered all the same: look for it in Neomaril before deploying again`
+        mayHaveActed:
+          `the script '${fields.name ?? ''}' may have been registered all the same: ` +
+          'look for it in Neomaril before deploying again'
       }
     )
     return checkedHash(body.Hash, 'POST', `/preprocessing/register/${group}`, this.transport)
@@ -66,7 +68,7 @@ export class V1Api {
    * P2: starts the build. A GET on the wire, but it acts, so it is a write: the
    * client sends it again on its own only when the server provably did not act. After
    * an ambiguous failure (a reset, a timeout, a 5xx) the status says what happened:
-   * once P2 has answered 202 the script is never 'Ready' again (contract §4), so
+   * once P2 has answered 202 the script is never 'Ready' again (docs/platform-contract.md), so
    * 'Ready' means the call did not act and may be sent again, and anything else means
    * the build started and the deploy goes on.
    */
@@ -82,7 +84,7 @@ export class V1Api {
     await hostVerified(this.transport, call, () => this.status(group, hash))
   }
 
-  /** P3: the script's state. 410 carries the same body (contract §4). */
+  /** P3: the script's state. 410 carries the same body (docs/platform-contract.md). */
   async status(
     group: string,
     hash: string,

@@ -14,9 +14,8 @@ import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HttpsProxyAgent } from 'https-proxy-agent'
-import { Transport } from '../../../src/api/http/transport.js'
+import { Transport, type TransportOptions as ClientOptions } from '../../../src/api/http/transport.js'
 import { DEFAULT_RETRY, type RetryPolicy } from '../../../src/api/http/retry.js'
-import type { TransportOptions as ClientOptions } from '../../../src/api/http/types.js'
 import { V1Api } from '../../../src/api/v1.js'
 import { AbandonedError, ApiError, AuthError, CancelledError, NetworkError } from '../../../src/shared/errors.js'
 import { startProxy } from '../../helpers/proxy-server.js'
@@ -103,7 +102,10 @@ class ScriptedServer {
         (path === '/api/login'
           ? { status: 200, body: { Token: `user-token-${++this.logins}` } }
           : { status: 200, body: {} })
-      if (step === 'reset') return req.socket.destroy()
+      if (step === 'reset') {
+        req.socket.destroy()
+        return
+      }
       if (step === 'hang' || step === 'ignore-body') return
       const body = typeof step.body === 'string' ? step.body : JSON.stringify(step.body ?? {})
       res.writeHead(step.status, {
@@ -118,7 +120,10 @@ class ScriptedServer {
         const chunks = [...step.drip.chunks]
         const next = () => {
           const chunk = chunks.shift()
-          if (chunk === undefined) return res.end()
+          if (chunk === undefined) {
+            res.end()
+            return
+          }
           res.write(chunk)
           setTimeout(next, step.drip?.everyMs)
         }
@@ -287,7 +292,7 @@ describe('reads', () => {
 })
 
 describe('writes', () => {
-  test.each([
+  test.each<[string, Step]>([
     ['HTTP 500', { status: 500 }],
     ['HTTP 502', { status: 502 }],
     ['HTTP 504', { status: 504 }],
@@ -381,7 +386,7 @@ describe('writes', () => {
   })
 
   describe('host: verify, then send again only if the script is still Ready', () => {
-    test.each([
+    test.each<[string, Step]>([
       ['a reset connection', 'reset'],
       ['HTTP 500', { status: 500 }],
       ['HTTP 502', { status: 502 }]
@@ -451,7 +456,8 @@ describe('authentication', () => {
       .catch((e) => e)
     expect(error).toBeInstanceOf(AuthError)
     expect(error.message).toBe(
-      'GET /groups: the user token was refused even after logging in again: check the account can use this group (HTTP 401: nope).'
+      'GET /groups: the user token was refused even after logging in again: ' +
+        'check the account can use this group (HTTP 401: nope).'
     )
     expect(server.logins).toBe(2)
   })

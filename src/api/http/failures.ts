@@ -1,6 +1,6 @@
 import { envelopeError } from '../../shared/error-envelope.js'
 import { ApiError, AuthError, NetworkError } from '../../shared/errors.js'
-import { AttemptFailure, isAmbiguous, refusedBeforeActing } from './failure-kinds.js'
+import { type AttemptFailure, isAmbiguous, refusedBeforeActing } from './failure-kinds.js'
 import { describeText } from './server-text.js'
 import type { Call } from './types.js'
 

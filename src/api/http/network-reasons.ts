@@ -8,7 +8,10 @@ export function timeoutReason(phase: Phase, timeoutMs: number, clipped: boolean)
   const input = `request-timeout${clipped ? ', cut short by the wait deadline' : ''}`
   switch (phase) {
     case 'upload':
-      return `the upload stalled: the server took no data for ${seconds} while the request body was being sent (${input})`
+      return (
+        `the upload stalled: the server took no data for ${seconds} ` +
+        `while the request body was being sent (${input})`
+      )
     case 'body':
       return `the answer began but was not complete within ${seconds} (${input})`
     case 'download':

@@ -1,5 +1,5 @@
 import { NetworkError } from '../../shared/errors.js'
-import { AttemptFailure, isPermanent, refusedBeforeActing } from './failure-kinds.js'
+import { type AttemptFailure, isPermanent, refusedBeforeActing } from './failure-kinds.js'
 import type { Safety } from './types.js'
 
 /** The retry policy, in one place (docs/retries-and-timeouts.md): its numbers and which failures it retries. */
@@ -29,7 +29,10 @@ export const DEFAULT_RETRY: RetryPolicy = {
 
 const RETRYABLE_READ_STATUSES = new Set([429, 500, 502, 503, 504])
 
-/** Whether a failed attempt may be sent again: reads on any transient failure, writes only when refused before acting. */
+/**
+ * Whether a failed attempt may be sent again: a read on any transient failure, a write
+ * only when the server refused it before acting.
+ */
 export function mayRetry(safety: Safety, failure: AttemptFailure): boolean {
   const error = failure.error
   if (error instanceof NetworkError && isPermanent(error)) return false

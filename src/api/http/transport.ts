@@ -1,3 +1,5 @@
+import type { Agent } from 'node:http'
+import type { ConnectionSettings } from '../../shared/connection-settings.js'
 import { AbandonedError, ApiError, AuthError, CancelledError } from '../../shared/errors.js'
 import { abortableSleep } from '../../shared/sleep.js'
 import type { HealthResponse, LoginResponse } from '../wire.js'
@@ -6,13 +8,36 @@ import { AttemptFailure } from './failure-kinds.js'
 import { authFailure, finalError, loginRefused } from './failures.js'
 import { backoff, DEFAULT_RETRY, mayRetry, type RetryPolicy } from './retry.js'
 import { describeFailure, describeText, oneLineText } from './server-text.js'
-import type { Answer, Call, Logger, TransportOptions } from './types.js'
+import type { Answer, Call, Logger } from './types.js'
 
 /**
  * The one request path under both APIs (v1 and v2): auth, retries, timeouts,
  * redaction and errors. It knows no endpoint but health and login (auth needs them);
- * v1.ts and v2.ts describe their calls as `Call`s and send them here.
+ * src/api/v1.ts and src/api/v2.ts describe their calls as `Call`s and send them here.
  */
+
+export interface TransportOptions extends ConnectionSettings {
+  readonly logger: Logger
+  readonly retry?: RetryPolicy
+  /** Aborted when the runner cancels the step. */
+  readonly signal?: AbortSignal
+  /** Absolute epoch ms past which no retry is attempted (the wait deadline). */
+  readonly deadline?: () => number | undefined
+  /** Called with every user token obtained, so it can be masked before anything prints. */
+  readonly onToken?: (token: string) => void
+  /** An http(s) agent per URL, for proxies. */
+  readonly agent?: (url: URL) => Agent | undefined
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  readonly random?: () => number
+  /** Epoch clock for the write budget; Date.now by default. */
+  readonly now?: () => number
+  /**
+   * Applied to every server text (and network error text) the client puts into an
+   * error or a log message, before it is cut short, so no secret is half left behind.
+   * Default: the identity.
+   */
+  readonly redact?: (text: string) => string
+}
 
 /** How long an attempt made near a deadline may still take to answer, past that deadline. */
 const DEADLINE_GRACE_MS = 2000
@@ -150,7 +175,8 @@ export class Transport {
         const left =
           call.safety === 'read'
             ? `attempt ${attempt + 1} of ${this.retry.attempts}`
-            : `attempt ${attempt + 1}; the server refused it before acting, so it is sent again for up to ${Math.round(this.retry.writeBudgetMs / 1000)}s`
+            : `attempt ${attempt + 1}; the server refused it before acting, ` +
+              `so it is sent again for up to ${Math.round(this.retry.writeBudgetMs / 1000)}s`
         this.options.logger.info(
           `${call.method} ${call.path}: ${describeFailure(error)}; retrying in ${(delay / 1000).toFixed(1)}s (${left}).`
         )
