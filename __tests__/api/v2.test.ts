@@ -259,7 +259,8 @@ describe('a v2 deploy', () => {
 })
 
 describe('a v2 smoke test', () => {
-  test('creates an execution, uploads each input, runs it, waits and reads the parquet result', async () => {
+  /** The smoke test of the v2 script on the sample datasets, its result saved in a new folder. */
+  async function smokeTest() {
     const { v1, v2 } = apis()
     const dir = mkdtempSync(join(tmpdir(), 'v2-smoke-'))
     const result = await smokeTestAsync(v2Preprocessing(v2, v1, 'datarisk'), SCRIPT, PACKAGE.datasets, {
@@ -267,6 +268,11 @@ describe('a v2 smoke test', () => {
       pollIntervalMs: 1000,
       resultPath: join(dir, 'result.parquet')
     })
+    return { result, dir }
+  }
+
+  test('creates an execution, uploads each input, runs it, waits and reads the parquet result', async () => {
+    const { result, dir } = await smokeTest()
     expect(result).toMatchObject({
       outcome: 'passed',
       executionId: '16',
@@ -297,13 +303,7 @@ describe('a v2 smoke test', () => {
         res.end('id,score\n1,0.5\n')
       }
     ])
-    const { v1, v2 } = apis()
-    const dir = mkdtempSync(join(tmpdir(), 'v2-smoke-'))
-    const result = await smokeTestAsync(v2Preprocessing(v2, v1, 'datarisk'), SCRIPT, PACKAGE.datasets, {
-      timeoutMs: 10_000,
-      pollIntervalMs: 1000,
-      resultPath: join(dir, 'result.parquet')
-    })
+    const { result } = await smokeTest()
     expect(result.outcome).toBe('failed')
     expect(result.reason).toMatch(/^the result of execution 16 is not a readable parquet file/)
   })
