@@ -1,13 +1,12 @@
-import type { Agent } from 'node:http'
-import type { ConnectionSettings } from '../../shared/connection-settings.js'
 import { AbandonedError, ApiError, AuthError, CancelledError } from '../../shared/errors.js'
 import { abortableSleep } from '../../shared/sleep.js'
-import type { HealthResponse, LoginResponse } from '../wire.js'
 import { attempt } from './attempt.js'
 import { AttemptFailure } from './failure-kinds.js'
-import { authFailure, finalError, loginRefused } from './failures.js'
+import { authFailure, finalError } from './failures.js'
+import { serverVersion, userToken } from './login.js'
 import { backoff, DEFAULT_RETRY, mayRetry, type RetryPolicy } from './retry.js'
 import { describeFailure, describeText, oneLineText } from './server-text.js'
+import type { TransportOptions } from './options.js'
 import type { Answer, Call, Logger } from './types.js'
 
 /**
@@ -15,29 +14,6 @@ import type { Answer, Call, Logger } from './types.js'
  * redaction and errors. It knows no endpoint but health and login (auth needs them);
  * src/api/v1.ts and src/api/v2.ts describe their calls as `Call`s and send them here.
  */
-
-export interface TransportOptions extends ConnectionSettings {
-  readonly logger: Logger
-  readonly retry?: RetryPolicy
-  /** Aborted when the runner cancels the step. */
-  readonly signal?: AbortSignal
-  /** Absolute epoch ms past which no retry is attempted (the wait deadline). */
-  readonly deadline?: () => number | undefined
-  /** Called with every user token obtained, so it can be masked before anything prints. */
-  readonly onToken?: (token: string) => void
-  /** An http(s) agent per URL, for proxies. */
-  readonly agent?: (url: URL) => Agent | undefined
-  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
-  readonly random?: () => number
-  /** Epoch clock for the write budget; Date.now by default. */
-  readonly now?: () => number
-  /**
-   * Applied to every server text (and network error text) the client puts into an
-   * error or a log message, before it is cut short, so no secret is half left behind.
-   * Default: the identity.
-   */
-  readonly redact?: (text: string) => string
-}
 
 /** How long an attempt made near a deadline may still take to answer, past that deadline. */
 const DEADLINE_GRACE_MS = 2000
@@ -93,44 +69,15 @@ export class Transport {
   }
 
   /** H: the server version; also proves the URL points at a Neomaril API. Read-only, sends nothing secret. */
-  async health(): Promise<string> {
-    const body = await this.json<HealthResponse>({
-      method: 'GET',
-      path: '/health',
-      auth: 'none',
-      safety: 'read',
-      ok: [200]
-    })
-    return typeof body.Version === 'string' ? body.Version : 'unknown'
+  health(): Promise<string> {
+    return serverVersion(this)
   }
 
-  /** L: a user token. Logging in has no lasting effect, so it is retried like a read. */
+  /** L: a user token, masked (onToken) before anything can print it. */
   async logIn(): Promise<void> {
-    const { login, password, tenant } = this.options
-    // No tenant field at all when none is set: a 2.x-era server never sees one (docs/platform-contract.md).
-    const fields: Record<string, string> =
-      tenant === undefined ? { user: login, password } : { user: login, password, tenant }
-    const form = new URLSearchParams(fields).toString()
-    let body: LoginResponse
-    try {
-      body = await this.json<LoginResponse>({
-        method: 'POST',
-        path: '/login',
-        auth: 'none',
-        safety: 'read',
-        ok: [200],
-        body: () => ({ body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
-      })
-    } catch (error) {
-      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) {
-        throw loginRefused(login, tenant, error)
-      }
-      throw error
-    }
-    if (typeof body.Token !== 'string' || body.Token === '')
-      throw new ApiError('POST', '/login', 200, 'the answer holds no Token')
-    this.options.onToken?.(body.Token)
-    this.userToken = body.Token
+    const token = await userToken(this, this.options)
+    this.options.onToken?.(token)
+    this.userToken = token
     this.stats.logins++
   }
 
