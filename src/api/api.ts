@@ -1,10 +1,15 @@
 import { ApiError } from '../shared/errors.js'
-import type { CallOptions, FilePart } from './transport.js'
+import { pythonWireForm, type PythonVersion } from '../shared/python-version.js'
+import type { ApiVersion } from '../shared/api-choice.js'
+import type { CallOptions, FilePart } from './http/types.js'
+import type { EarlierScript } from './common-calls.js'
 import type { V1Api } from './v1.js'
 import type { DatasetPart, V2Api } from './v2.js'
 import type { LogEntry } from './wire.js'
 
-export type ApiVersion = 'v1' | 'v2'
+export type { EarlierScript }
+
+export type { ApiVersion }
 
 /** What a deploy uploads, named the same whichever API takes it. */
 export interface ScriptPackage {
@@ -12,7 +17,7 @@ export interface ScriptPackage {
   readonly entrypoint: string
   readonly operation: 'Sync' | 'Async'
   /** '3.10' */
-  readonly pythonVersion: string
+  readonly pythonVersion: PythonVersion
   /** Every file as the v1 register sends it (source, requirements, schema, env, extras), in order. */
   readonly files: readonly FilePart[]
   /** The schema as named datasets (v2 uploads each one). */
@@ -34,14 +39,6 @@ export interface ScriptState {
   readonly datasetHash?: string
   /** v2 execution, once Succeeded. */
   readonly outputDatasetHash?: string
-}
-
-/** A script a search found (v1 search, P5): no name, as real answers carry none. */
-export interface EarlierScript {
-  readonly hash: string
-  readonly status: string
-  /** Epoch ms, when the server said. */
-  readonly uploadedAt?: number
 }
 
 export interface Execution {
@@ -71,9 +68,7 @@ export interface PreprocessingApi {
   downloadResult(hash: string, executionId: string, destination: string): Promise<number>
 }
 
-const wirePython = (version: string) => `Python${version.replace('.', '')}`
-
-/** The form fields of the v1 register call (contract §3); the manifest shows them. */
+/** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
 export function v1RegisterFields(
   script: Pick<ScriptPackage, 'name' | 'entrypoint' | 'operation' | 'pythonVersion'>
 ): Record<string, string> {
@@ -81,7 +76,7 @@ export function v1RegisterFields(
     name: script.name,
     script_reference: script.entrypoint,
     operation: script.operation,
-    python_version: wirePython(script.pythonVersion)
+    python_version: pythonWireForm(script.pythonVersion)
   }
 }
 
@@ -107,7 +102,7 @@ interface V2Upload {
 }
 
 /**
- * The v2 uploads after the register, in the contract's order (mlops-current-api §5):
+ * The v2 uploads after the register, in the order docs/platform-contract.md gives:
  * each schema dataset, script-file, requirements, env, extras; the host comes after.
  * The deploy sends them and validate mode's manifest lists them, from this one list.
  */
@@ -122,7 +117,7 @@ export function v2Uploads(script: ScriptPackage): V2Upload[] {
     ...of('source').map((file) => ({
       call: (hash: string) => `PATCH /v2/preprocessing/${hash}/script-file`,
       send: (v2: V2Api, hash: string) =>
-        v2.uploadScript(hash, file, script.entrypoint, wirePython(script.pythonVersion))
+        v2.uploadScript(hash, file, script.entrypoint, pythonWireForm(script.pythonVersion))
     })),
     ...of('requirements').map((file) => ({
       call: (hash: string) => `PATCH /v2/preprocessing/${hash}/requirements-file`,
@@ -169,7 +164,7 @@ export function v1Preprocessing(v1: V1Api, group: string): PreprocessingApi {
   }
 }
 
-/** Async scripts on current servers (mlops-current-api §5); logs through the v1 URL, the only one there is (§8). */
+/** Async scripts on current servers (docs/platform-contract.md); logs through the v1 URL, the only one there is. */
 export function v2Preprocessing(v2: V2Api, v1: V1Api, group: string): PreprocessingApi {
   return {
     version: 'v2',
@@ -205,7 +200,7 @@ export function v2Preprocessing(v2: V2Api, v1: V1Api, group: string): Preprocess
         throw error
       }
     },
-    // No findByName: the v2 list has no name filter and its entries' names are unknown (mlops-current-api §9).
+    // No findByName: the v2 list has no name filter and its entries' names are unknown (docs/platform-contract.md).
     runSync: () => Promise.reject(new Error('the platform has no v2 Sync run')),
     async startExecution(hash, inputs, onCall) {
       onCall?.(`POST /v2/preprocessing/${hash}/execution`)

@@ -1,15 +1,8 @@
 import { ApiError } from '../shared/errors.js'
-import {
-  describeFailure,
-  isAmbiguous,
-  multipart,
-  sendWrite,
-  seg,
-  type Call,
-  type CallOptions,
-  type FilePart,
-  type Transport
-} from './transport.js'
+import { multipart, seg } from './http/bodies.js'
+import type { Transport } from './http/transport.js'
+import type { Call, CallOptions, FilePart } from './http/types.js'
+import { checkedHash, hostVerified, sendWrite, type EarlierScript } from './common-calls.js'
 import type {
   AsyncRunResponse,
   DescribeResponse,
@@ -22,7 +15,6 @@ import type {
   StatusResponse
 } from './wire.js'
 import { SCRIPT_HASH } from './wire.js'
-import type { EarlierScript } from './api.js'
 
 /**
  * A sync run's answer is judged by the smoke test, errors included (a raising
@@ -32,7 +24,7 @@ const RUN_ANSWERS: readonly number[] = Array.from({ length: 500 }, (_, i) => i +
   (status) => status !== 429 && status !== 503 && status !== 401
 )
 
-/** The v1 calls (neomaril-api.md §2), each one `Call` sent through the transport. */
+/** The v1 calls (docs/platform-contract.md), each one `Call` sent through the transport. */
 export class V1Api {
   constructor(readonly transport: Transport) {}
 
@@ -64,7 +56,9 @@ export class V1Api {
         effect: { what: 'register', undone: 'not registered' }
       },
       {
-        mayHaveActed: `the script '${fields.name ?? ''}' may have been registered all the same: look for it in Neomaril before deploying again`
+        mayHaveActed:
+          `the script '${fields.name ?? ''}' may have been registered all the same: ` +
+          'look for it in Neomaril before deploying again'
       }
     )
     return checkedHash(body.Hash, 'POST', `/preprocessing/register/${group}`, this.transport)
@@ -74,7 +68,7 @@ export class V1Api {
    * P2: starts the build. A GET on the wire, but it acts, so it is a write: the
    * client sends it again on its own only when the server provably did not act. After
    * an ambiguous failure (a reset, a timeout, a 5xx) the status says what happened:
-   * once P2 has answered 202 the script is never 'Ready' again (contract §4), so
+   * once P2 has answered 202 the script is never 'Ready' again (docs/platform-contract.md), so
    * 'Ready' means the call did not act and may be sent again, and anything else means
    * the build started and the deploy goes on.
    */
@@ -90,7 +84,7 @@ export class V1Api {
     await hostVerified(this.transport, call, () => this.status(group, hash))
   }
 
-  /** P3: the script's state. 410 carries the same body (contract §4). */
+  /** P3: the script's state. 410 carries the same body (docs/platform-contract.md). */
   async status(
     group: string,
     hash: string,
@@ -244,63 +238,6 @@ export class V1Api {
       read: { file: destination }
     })
     return size ?? 0
-  }
-}
-
-/**
- * A script hash from a register answer: only the contract's shape goes into paths,
- * the log and the step's outputs. Both APIs answer the same 'S…' hash.
- */
-export function checkedHash(hash: unknown, method: string, path: string, transport: Transport): string {
-  if (typeof hash !== 'string' || !hash) {
-    throw new ApiError(
-      method,
-      path,
-      201,
-      'the answer holds no Hash: the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.'
-    )
-  }
-  if (!SCRIPT_HASH.test(hash)) {
-    throw new ApiError(
-      method,
-      path,
-      201,
-      `the answer's hash is malformed (${transport.text(hash, 80)}; expected S and 63 hex digits): the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.`
-    )
-  }
-  return hash
-}
-
-/**
- * A host call (v1 GET …/host, v2 PATCH …/status), sent again after an ambiguous
- * failure only when the status proves it did not act: a hosted script is never
- * 'Ready' again, so 'Ready' means "send it again" and anything else "the build started".
- */
-export async function hostVerified(
-  transport: Transport,
-  call: Call,
-  status: () => Promise<{ status: string }>
-): Promise<void> {
-  for (let sent = 1; ; sent++) {
-    try {
-      await transport.send(call)
-      return
-    } catch (error) {
-      if (!isAmbiguous(error) || sent >= transport.policy.attempts) throw error
-      const { status: now } = await status()
-      if (now !== 'Ready') {
-        transport.logger.info(
-          `${call.method} ${call.path}: ${describeFailure(error)}, but the script is now '${transport.line(now)}': the build started.`
-        )
-        return
-      }
-      const delay = transport.backoff(sent)
-      transport.stats.retries++
-      transport.logger.info(
-        `${call.method} ${call.path}: ${describeFailure(error)} and the script is still 'Ready': the call did not act; sending it again in ${(delay / 1000).toFixed(1)}s (send ${sent + 1} of ${transport.policy.attempts}).`
-      )
-      await transport.pause(delay)
-    }
   }
 }
 

@@ -1,15 +1,8 @@
 import { ApiError } from '../shared/errors.js'
-import {
-  jsonBody,
-  multipart,
-  sendWrite,
-  seg,
-  type Call,
-  type CallOptions,
-  type FilePart,
-  type Transport
-} from './transport.js'
-import { checkedHash, hostVerified } from './v1.js'
+import { jsonBody, multipart, seg } from './http/bodies.js'
+import type { Transport } from './http/transport.js'
+import type { Call, CallOptions, FilePart } from './http/types.js'
+import { checkedHash, hostVerified, sendWrite } from './common-calls.js'
 import type {
   V2DatasetResponse,
   V2DescribeResponse,
@@ -30,7 +23,7 @@ export interface DatasetPart {
 }
 
 /**
- * The v2 Async calls (mlops-current-api §5), every one with the user token, each
+ * The v2 Async calls (docs/platform-contract.md), every one with the user token, each
  * a `Call` sent through the same transport as v1, so retries follow the same rules:
  * a PATCH upload is a write.
  */
@@ -155,7 +148,7 @@ export class V2Api {
 
   /**
    * Whether `hash` is a v2 script on this server: its v2 status answers. A v1 hash
-   * answers 404 there (mlops-current-api §6), as does any hash on an older server.
+   * answers 404 there (docs/platform-contract.md), as does any hash on an older server.
    */
   async locate(hash: string): Promise<{ status: string; message: string | null } | undefined> {
     try {

@@ -1,4 +1,4 @@
-/** The raw shapes exactly as the Neomaril v1 API sends them (contract §2, §5). */
+/** The raw shapes exactly as the Neomaril v1 API sends them (docs/platform-contract.md). */
 
 export interface HealthResponse {
   Version?: string
@@ -27,7 +27,7 @@ export interface LogEntry {
   OutputData: string
   Routine: 'Host' | 'Run' | string
 }
-/** P5: scripts matching a search; real answers carry no Name (neomaril-api.md §2). */
+/** P5: scripts matching a search; real answers carry no Name (docs/platform-contract.md). */
 export interface SearchResponse {
   Results?: Array<{ Hash?: unknown; Status?: unknown; Group?: unknown; UploadedAt?: unknown }>
 }
@@ -54,10 +54,10 @@ export const SCRIPT_HASH = /^S[0-9a-f]{63}$/i
 
 /** States a build passes through on its way to Deployed. */
 export const BUILDING_STATES: readonly string[] = ['Building', 'Recovering']
-/** Execution states (contract §4). */
+/** Execution states (docs/platform-contract.md). */
 export const EXECUTION_RUNNING_STATES: readonly string[] = ['Requested', 'Running']
 
-// --- v2 (mlops-current-api §5): every key as the 4.x client reads it ------------------
+// --- v2 (docs/platform-contract.md): every key as the 4.x client reads it ------------------
 
 export interface V2RegisterResponse {
   PreprocessHash?: string
@@ -90,7 +90,7 @@ export interface V2ExecutionStatusResponse {
   OutputDatasetHash?: string
 }
 
-/** A dataset's hash as the v2 calls answer it: 'D' and 63 hex digits (mlops-current-api §5). */
+/** A dataset's hash as the v2 calls answer it: 'D' and 63 hex digits (docs/platform-contract.md). */
 export const DATASET_HASH = /^D[0-9a-f]{63}$/i
 /** The execution id inside E1's message (the 4.x client's regex). */
 export const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/

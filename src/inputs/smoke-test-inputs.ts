@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { UploadFile } from '../shared/files.js'
+import { apiCandidates } from '../shared/api-choice.js'
 import { groupTokenWarning } from './connection.js'
 import { isInlineJson, parseDatasetLines } from './datasets.js'
 import type { InputReader } from './reader.js'
@@ -40,7 +41,7 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
   }
   if (mode !== 'validate') {
     // v1 runs (every Sync run, and Async on a v1 server) need the group token; v2 runs use the user token.
-    const mayRunOnV1 = apiVersion !== 'v2'
+    const mayRunOnV1 = apiCandidates(operation, apiVersion).includes('v1')
     const surelyV1 = operation === 'Sync' || apiVersion === 'v1' || (operation === undefined && apiVersion !== 'v2')
     if (!groupToken && surelyV1) {
       fail(

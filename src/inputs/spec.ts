@@ -1,6 +1,6 @@
 import type { UploadFile } from '../shared/files.js'
 import type { UnpinnedRequirement } from '../shared/requirements.js'
-import type { ConnectionSettings } from '../api/transport.js'
+import type { ConnectionSettings } from '../shared/connection-settings.js'
 import type { PythonVersion } from '../shared/python-version.js'
 
 // The Python versions have one home; importers of the spec keep reading them from here.

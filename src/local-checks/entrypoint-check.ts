@@ -5,6 +5,7 @@ import { Workspace } from '../inputs/workspace.js'
 import { CALLED_AS, contractOf, type EntrypointContract } from '../harness/contract.js'
 import { checkEntrypoint, type EntrypointCheck } from './entrypoint.js'
 import { oneLine } from '../shared/inert.js'
+import { apiCandidates } from '../shared/api-choice.js'
 
 /**
  * The Python entrypoint check (interfaces §2), the one local check that spawns a
@@ -39,7 +40,5 @@ export async function checkEntrypointOf(spec: DeploySpec): Promise<void> {
 
 function contractsOf(spec: DeploySpec): EntrypointContract[] {
   const { operation } = spec.script
-  if (operation === 'Sync' || spec.apiVersion !== 'auto')
-    return [contractOf(operation, spec.apiVersion === 'auto' ? 'v1' : spec.apiVersion)]
-  return [contractOf('Async', 'v2'), contractOf('Async', 'v1')]
+  return apiCandidates(operation, spec.apiVersion).map((api) => contractOf(operation, api))
 }

@@ -4,6 +4,7 @@ import { basename, extname, join } from 'node:path'
 import type { DeploySpec, NamedDataset } from '../inputs/parse.js'
 import { containsDeep } from '../steps/smoke-test-run.js'
 import { CancelledError } from '../shared/errors.js'
+import { likelyApi } from '../shared/api-choice.js'
 import {
   contractOf,
   runAsyncV1,
@@ -41,7 +42,7 @@ export interface LocalRunResult {
  * as a deploy to a current server would create it; set api-version: v1 for a v1 server.
  */
 export function localContract(spec: DeploySpec): EntrypointContract {
-  return contractOf(spec.script.operation, spec.apiVersion === 'v1' ? 'v1' : 'v2')
+  return contractOf(spec.script.operation, likelyApi(spec.script.operation, spec.apiVersion))
 }
 
 /**

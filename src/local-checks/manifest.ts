@@ -2,6 +2,7 @@ import { relative } from 'node:path'
 import type { DeploySpec } from '../inputs/parse.js'
 import { scriptPackage } from '../steps/register.js'
 import { hostCall, registerCall, v1RegisterFields, v2Uploads, type ApiVersion } from '../api/api.js'
+import { likelyApi } from '../shared/api-choice.js'
 import { sha256Of, type UploadFile } from '../shared/files.js'
 
 /** What the register call sends: its form fields and every file, with size and sha256. */
@@ -45,7 +46,7 @@ export async function buildManifest(
       dataset: datasetOf.get(file)
     })
   }
-  const api: ApiVersion = spec.script.operation === 'Async' && spec.apiVersion !== 'v1' ? 'v2' : 'v1'
+  const api = likelyApi(spec.script.operation, spec.apiVersion)
   const uploadCalls = api === 'v2' ? v2Uploads(scriptPackage(spec)).map((upload) => upload.call('{hash}')) : []
   const calls = [
     registerCall(api, spec.group),

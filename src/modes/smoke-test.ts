@@ -7,6 +7,7 @@ import type { ApiVersion, PreprocessingApi, ScriptState } from '../api/api.js'
 import { smokeTestDatasets } from '../steps/register.js'
 import { smokeTestAsync, smokeTestSync } from '../steps/smoke-test-run.js'
 import { oneLine } from '../shared/inert.js'
+import { apiCandidates } from '../shared/api-choice.js'
 import { apiOf, connect, newTransport, type Session } from '../steps/connect.js'
 import { logCall, logOutage, logPoll, type RunContext } from './context.js'
 import { messageFor } from './messages.js'
@@ -28,11 +29,12 @@ async function locate(
   hash: string,
   asked: 'auto' | ApiVersion
 ): Promise<{ version: ApiVersion; state: ScriptState; probe: string }> {
-  if (asked === 'v1')
+  const candidates = apiCandidates(undefined, asked)
+  if (!candidates.includes('v2'))
     return { version: 'v1', state: await session.v1.status(session.group, hash), probe: 'api-version: v1' }
   const v2 = await session.v2.locate(hash)
   if (v2) return { version: 'v2', state: v2, probe: `GET /v2/preprocessing/${hash}/status answered 200` }
-  if (asked === 'v2')
+  if (!candidates.includes('v1'))
     throw new InputError([
       {
         input: 'preprocessing-id',

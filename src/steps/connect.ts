@@ -2,7 +2,9 @@ import * as core from '@actions/core'
 import { InputError } from '../shared/errors.js'
 import type { DeploySpec } from '../inputs/parse.js'
 import { v1Preprocessing, v2Preprocessing, type ApiVersion, type PreprocessingApi } from '../api/api.js'
-import { Transport } from '../api/transport.js'
+import { Transport } from '../api/http/transport.js'
+import { DEFAULT_RETRY } from '../api/http/retry.js'
+import { apiCandidates } from '../shared/api-choice.js'
 import { V1Api } from '../api/v1.js'
 import { V2Api } from '../api/v2.js'
 import { proxyAgents } from '../api/proxy.js'
@@ -23,19 +25,11 @@ export interface Session {
   readonly group: string
 }
 
-/** The longest a write the server refuses before acting is sent again (README "Retries"), inside wait-timeout. */
-const WRITE_BUDGET_MS = 120_000
-
 export function newTransport(spec: DeploySpec, signal: AbortSignal, deadline: Deadline): Transport {
   return new Transport({
     ...spec.connection,
-    retry: {
-      attempts: 5,
-      baseDelayMs: 500,
-      maxDelayMs: 8000,
-      maxRetryAfterMs: 30_000,
-      writeBudgetMs: Math.min(WRITE_BUDGET_MS, spec.wait.timeoutMs)
-    },
+    // A write the server refuses before acting is sent again no longer than the wait itself may take.
+    retry: { ...DEFAULT_RETRY, writeBudgetMs: Math.min(DEFAULT_RETRY.writeBudgetMs, spec.wait.timeoutMs) },
     deadline: () => deadline.at,
     // Server text reaches these lines; one line each, so none can start a workflow command.
     logger: {
@@ -115,13 +109,11 @@ export async function chooseDeployApi(
 ): Promise<PreprocessingApi> {
   const { apiVersion } = spec
   const { datasets } = spec.script
+  const [only, ...others] = apiCandidates(spec.script.operation, apiVersion)
   let version: ApiVersion
-  if (spec.script.operation === 'Sync') {
-    version = 'v1'
-    result.apiProbe = 'Sync scripts use v1'
-  } else if (apiVersion !== 'auto') {
-    version = apiVersion
-    result.apiProbe = `api-version: ${apiVersion}`
+  if (only && others.length === 0) {
+    version = only
+    result.apiProbe = spec.script.operation === 'Sync' ? 'Sync scripts use v1' : `api-version: ${apiVersion}`
   } else {
     const served = await session.v2.served(session.group)
     version = served ? 'v2' : 'v1'

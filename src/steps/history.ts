@@ -1,4 +1,4 @@
-import type { CallOptions } from '../api/transport.js'
+import type { CallOptions } from '../api/http/types.js'
 import type { EarlierScript, PreprocessingApi } from '../api/api.js'
 import type { LogEntry } from '../api/wire.js'
 

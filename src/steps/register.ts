@@ -1,6 +1,6 @@
 import type { DeploySpec } from '../inputs/parse.js'
 import type { PreprocessingApi, Registered, ScriptPackage } from '../api/api.js'
-import type { FilePart } from '../api/transport.js'
+import type { FilePart } from '../api/http/types.js'
 import type { UploadFile } from '../shared/files.js'
 
 const partOf = (file: UploadFile): FilePart => ({

@@ -1,5 +1,5 @@
 import { BUILDING_STATES } from '../api/wire.js'
-import { abortableSleep } from '../api/client.js'
+import { abortableSleep } from '../shared/sleep.js'
 import { formatDuration } from '../shared/duration.js'
 import { ApiError, NetworkError } from '../shared/errors.js'
 

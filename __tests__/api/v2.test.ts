@@ -11,11 +11,12 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parquetWriteBuffer } from 'hyparquet-writer'
-import { Transport, type TransportOptions } from '../src/api/transport.js'
-import { V1Api } from '../src/api/v1.js'
-import { V2Api } from '../src/api/v2.js'
-import { v2Preprocessing, type ScriptPackage } from '../src/api/api.js'
-import { smokeTestAsync } from '../src/steps/smoke-test-run.js'
+import { Transport } from '../../src/api/http/transport.js'
+import type { TransportOptions } from '../../src/api/http/options.js'
+import { V1Api } from '../../src/api/v1.js'
+import { V2Api } from '../../src/api/v2.js'
+import { v2Preprocessing, type ScriptPackage } from '../../src/api/api.js'
+import { smokeTestAsync } from '../../src/steps/smoke-test-run.js'
 
 interface Seen {
   method: string
@@ -73,10 +74,8 @@ class FakeV2 {
         res.end(JSON.stringify(body))
       }
       const override = this.overrides.findIndex(([prefix]) => key.startsWith(prefix))
-      if (override >= 0) {
-        const [[, answer]] = this.overrides.splice(override, 1)
-        return answer(res)
-      }
+      const [overridden] = override >= 0 ? this.overrides.splice(override, 1) : []
+      if (overridden) return overridden[1](res)
       if (key === 'POST /login') return json(200, { Token: TOKEN })
       if (!this.servesV2 && path.startsWith('/v2/'))
         return json(404, { Error: { Type: 'NotFound', Message: 'no such route' } })
@@ -140,6 +139,7 @@ const part = (part: string, filename: string, text: string) => ({
   size: Buffer.byteLength(text)
 })
 
+const firstDataset = { name: 'customers', file: part('schema', 'customers.csv', 'id\n1\n') }
 const PACKAGE: ScriptPackage = {
   name: 'loan features',
   entrypoint: 'build_df',
@@ -152,10 +152,7 @@ const PACKAGE: ScriptPackage = {
     part('env', '.env', 'KEY=v\n'),
     part('extra', 'limits.json', '{}')
   ],
-  datasets: [
-    { name: 'customers', file: part('schema', 'customers.csv', 'id\n1\n') },
-    { name: 'loans', file: part('schema', 'loans.csv', 'id,amount\n1,2\n') }
-  ]
+  datasets: [firstDataset, { name: 'loans', file: part('schema', 'loans.csv', 'id,amount\n1,2\n') }]
 }
 
 describe('the v2 probe', () => {
@@ -183,6 +180,7 @@ describe('a v2 deploy', () => {
     expect(registered.hash).toBe(SCRIPT)
     expect(registered.datasetHashes).toEqual({ customers: dataset(1), loans: dataset(2) })
     const v2Calls = fake.seen.filter((s) => s.path.startsWith('/v2/'))
+    const bodyOf = (i: number) => v2Calls[i]?.body ?? ''
     expect(v2Calls.map((s) => `${s.method} ${s.path.replace(SCRIPT, '{h}')}`)).toEqual([
       'POST /v2/preprocessing/datarisk',
       'PATCH /v2/preprocessing/{h}/schema',
@@ -194,29 +192,20 @@ describe('a v2 deploy', () => {
     ])
     expect(calls).toEqual(registered.calls)
     expect(v2Calls.every((s) => s.auth === `Bearer ${TOKEN}`)).toBe(true)
-    expect(JSON.parse(v2Calls[0].body)).toEqual({ Name: 'loan features', Operation: 'Async' })
-    expect(v2Calls[0].type).toBe('application/json')
+    expect(JSON.parse(bodyOf(0))).toEqual({ Name: 'loan features', Operation: 'Async' })
+    expect(v2Calls[0]?.type).toBe('application/json')
     const field = (body: string, name: string) => new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)`).exec(body)?.[1]
     const file = (body: string, name: string) => new RegExp(`name="${name}"; filename="([^"]+)"`).exec(body)?.[1]
-    expect([field(v2Calls[1].body, 'dataset_name'), file(v2Calls[1].body, 'schema_file')]).toEqual([
-      'customers',
-      'customers.csv'
-    ])
-    expect([field(v2Calls[2].body, 'dataset_name'), file(v2Calls[2].body, 'schema_file')]).toEqual([
-      'loans',
-      'loans.csv'
-    ])
+    expect([field(bodyOf(1), 'dataset_name'), file(bodyOf(1), 'schema_file')]).toEqual(['customers', 'customers.csv'])
+    expect([field(bodyOf(2), 'dataset_name'), file(bodyOf(2), 'schema_file')]).toEqual(['loans', 'loans.csv'])
     expect([
-      field(v2Calls[3].body, 'preprocess_reference'),
-      field(v2Calls[3].body, 'python_version'),
-      file(v2Calls[3].body, 'script')
+      field(bodyOf(3), 'preprocess_reference'),
+      field(bodyOf(3), 'python_version'),
+      file(bodyOf(3), 'script')
     ]).toEqual(['build_df', 'Python310', 'features.py'])
-    expect(file(v2Calls[4].body, 'requirements')).toBe('requirements.txt')
-    expect(file(v2Calls[5].body, 'env')).toBe('.env')
-    expect([field(v2Calls[6].body, 'extra_file_name'), file(v2Calls[6].body, 'extra_file')]).toEqual([
-      'limits.json',
-      'limits.json'
-    ])
+    expect(file(bodyOf(4), 'requirements')).toBe('requirements.txt')
+    expect(file(bodyOf(5), 'env')).toBe('.env')
+    expect([field(bodyOf(6), 'extra_file_name'), file(bodyOf(6), 'extra_file')]).toEqual(['limits.json', 'limits.json'])
   })
 
   test('host is a PATCH of the status; the Deployed status carries the DatasetHash', async () => {
@@ -258,7 +247,7 @@ describe('a v2 deploy', () => {
       }
     ])
     const error: Error = await apis()
-      .v2.uploadSchema(SCRIPT, PACKAGE.datasets[0])
+      .v2.uploadSchema(SCRIPT, firstDataset)
       .then(
         () => new Error('resolved'),
         (e: Error) => e
@@ -271,7 +260,8 @@ describe('a v2 deploy', () => {
 })
 
 describe('a v2 smoke test', () => {
-  test('creates an execution, uploads each input, runs it, waits and reads the parquet result', async () => {
+  /** The smoke test of the v2 script on the sample datasets, its result saved in a new folder. */
+  async function smokeTest() {
     const { v1, v2 } = apis()
     const dir = mkdtempSync(join(tmpdir(), 'v2-smoke-'))
     const result = await smokeTestAsync(v2Preprocessing(v2, v1, 'datarisk'), SCRIPT, PACKAGE.datasets, {
@@ -279,6 +269,11 @@ describe('a v2 smoke test', () => {
       pollIntervalMs: 1000,
       resultPath: join(dir, 'result.parquet')
     })
+    return { result, dir }
+  }
+
+  test('creates an execution, uploads each input, runs it, waits and reads the parquet result', async () => {
+    const { result, dir } = await smokeTest()
     expect(result).toMatchObject({
       outcome: 'passed',
       executionId: '16',
@@ -309,13 +304,7 @@ describe('a v2 smoke test', () => {
         res.end('id,score\n1,0.5\n')
       }
     ])
-    const { v1, v2 } = apis()
-    const dir = mkdtempSync(join(tmpdir(), 'v2-smoke-'))
-    const result = await smokeTestAsync(v2Preprocessing(v2, v1, 'datarisk'), SCRIPT, PACKAGE.datasets, {
-      timeoutMs: 10_000,
-      pollIntervalMs: 1000,
-      resultPath: join(dir, 'result.parquet')
-    })
+    const { result } = await smokeTest()
     expect(result.outcome).toBe('failed')
     expect(result.reason).toMatch(/^the result of execution 16 is not a readable parquet file/)
   })
