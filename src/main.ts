@@ -7,7 +7,7 @@ import { parseInputs, runnerInputSource, type DeploySpec } from './inputs/parse.
 import { Workspace } from './inputs/workspace.js'
 import type { LogEntry } from './api/wire.js'
 import { formatLogEntries, lastLine } from './steps/logs.js'
-import { checkEntrypointOf } from './local-checks/entrypoint-check.js'
+import { checkEntrypointOf } from './local-checks/entrypoint.js'
 import { messageFor } from './modes/messages.js'
 import type { RunContext } from './modes/context.js'
 import { oneLine } from './shared/inert.js'

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os'
 import { basename, extname, join } from 'node:path'
 import type { DeploySpec, NamedDataset } from '../inputs/parse.js'
-import { containsDeep } from '../steps/smoke-test-run.js'
+import { containsDeep } from '../shared/json-subset.js'
 import { CancelledError } from '../shared/errors.js'
 import {
   contractOf,

@@ -4,7 +4,7 @@ import type { DeploySpec } from '../inputs/parse.js'
 import type { PreprocessingApi } from '../api/api.js'
 import { oneLine } from '../shared/inert.js'
 import type { RunResult } from '../publish/result.js'
-import type { Deadline } from '../steps/connect.js'
+import type { Deadline } from './session.js'
 
 /** What a mode works with, and what it leaves for main (the API, for the logs after a failure). */
 export interface RunContext {

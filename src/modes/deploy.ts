@@ -6,9 +6,9 @@ import { registerScript } from '../steps/register.js'
 import { previousBuild } from '../steps/history.js'
 import { describeHint, waitWhilePending } from '../steps/wait.js'
 import { oneLine } from '../shared/inert.js'
-import { chooseDeployApi, connect, newTransport } from '../steps/connect.js'
+import { chooseDeployApi, connect, newTransport } from './session.js'
 import { logCall, logOutage, logPoll, type RunContext } from './context.js'
-import { runSmokeTest } from './smoke-test.js'
+import { runSmokeTest } from './smoke-test-phase.js'
 
 /** deploy mode: connect → pick the API → register (+ uploads) → host → wait → smoke test. */
 export async function deployMode(ctx: RunContext): Promise<void> {

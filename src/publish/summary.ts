@@ -1,20 +1,24 @@
 import * as core from '@actions/core'
 import { formatDuration } from '../shared/duration.js'
-import { logTail } from '../steps/logs.js'
-import type { RunResult } from './result.js'
+import { LOG_TAIL_LINES, logTail } from '../steps/logs.js'
+import type { RunResult, RunStatus } from './result.js'
+import type { SmokeTestResult } from '../steps/server-smoke-test.js'
 import { redact, redactedJson } from '../shared/secrets.js'
 import type { Provenance } from './records.js'
 
-const STATUS_ICON: Record<string, string> = {
+const STATUS_ICON: Record<RunStatus, string> = {
   deployed: '✅',
   validated: '✅',
   building: '⏳',
   'timed-out': '⌛',
   cancelled: '🛑',
-  passed: '✅',
-  skipped: '➖'
+  registered: '❌',
+  failed: '❌',
+  unavailable: '❌',
+  'invalid-input': '❌',
+  error: '❌'
 }
-const LOG_TAIL_LINES = 30
+const SMOKE_TEST_ICON: Record<SmokeTestResult['outcome'], string> = { passed: '✅', skipped: '➖', failed: '❌' }
 const EXCERPT_CHARS = 1500
 
 /** A job summary a reviewer can read at a glance. Server text is escaped; secrets removed. */
@@ -22,11 +26,10 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const spec = result.spec
   const smoke = result.smokeTest
-  const icon = (status: string) => STATUS_ICON[status] ?? '❌'
   const code = (text: string) => `<code>${escapeHtml(text)}</code>`
   const artifact = result.artifact
   const rows: [string, string][] = [
-    ['Status', `${icon(result.status)} ${result.status}`],
+    ['Status', `${STATUS_ICON[result.status]} ${result.status}`],
     ['Script hash', result.hash ? code(result.hash) : '—'],
     ['Group', spec ? code(result.group ?? spec.group) : '—'],
     ['Operation', spec?.script.operation ?? '—'],
@@ -39,7 +42,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
     ],
     [
       smoke.where === 'local' ? 'Local run' : 'Smoke test',
-      `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`
+      `${SMOKE_TEST_ICON[smoke.outcome]} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`
     ],
     ...(smoke.interpreter
       ? [
@@ -77,7 +80,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
   ]
   // The heading says how the step ended, whichever phase failed (a failed smoke test after Deployed too).
   const what = spec?.mode === 'validate' ? 'validation' : spec?.mode === 'smoke-test' ? 'smoke test' : 'deploy'
-  const heading = result.error ? `✗ Neomaril ${what} failed` : `${icon(result.status)} Neomaril ${what}`
+  const heading = result.error ? `✗ Neomaril ${what} failed` : `${STATUS_ICON[result.status]} Neomaril ${what}`
   const summary = core.summary
     .addHeading(`${heading}: ${escapeHtml(spec?.script.name || result.hash || '(inputs not read)')}`, 3)
     .addRaw(`<table>${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('')}</table>\n\n`)

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs'
 // @ts-expect-error plain ESM script without types
-import { actionInputs, parseLocalRunArgs, usage } from '../scripts/lib/local-run-options.mjs'
+import { actionInputs, parseLocalRunArgs, usage } from '../../scripts/lib/local-run-options.mjs'
 // @ts-expect-error plain ESM script without types
-import { createRunnerLog } from '../scripts/lib/runner-log.mjs'
+import { createRunnerLog } from '../../scripts/lib/runner-log.mjs'
 
-const INPUTS = actionInputs(readFileSync(new URL('../action.yml', import.meta.url), 'utf8'))
+const INPUTS = actionInputs(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8'))
 const parse = (...argv: string[]) => parseLocalRunArgs(argv, INPUTS)
 const problem = (...argv: string[]): string => {
   try {

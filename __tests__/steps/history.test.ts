@@ -2,9 +2,9 @@
  * deploy/history.ts: which earlier script is "the previous build", and how long its
  * build took, from the search and the Host log; any failure or doubt means no hint.
  */
-import { hostLogSpan, newestDeployed, previousBuild } from '../src/steps/history.js'
-import type { EarlierScript, PreprocessingApi } from '../src/api/api.js'
-import type { LogEntry } from '../src/api/wire.js'
+import { hostLogSpan, newestDeployed, previousBuild } from '../../src/steps/history.js'
+import type { EarlierScript, PreprocessingApi } from '../../src/api/api.js'
+import type { LogEntry } from '../../src/api/wire.js'
 
 const hash = (c: string) => `S${c.repeat(63)}`
 const CURRENT = hash('0')

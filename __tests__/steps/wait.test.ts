@@ -20,10 +20,10 @@ import {
   type StatusCheck,
   type WaitOptions,
   type WaitOutcome
-} from '../src/steps/wait.js'
-import { CancelledError } from '../src/shared/errors.js'
+} from '../../src/steps/wait.js'
+import { CancelledError } from '../../src/shared/errors.js'
 // @ts-expect-error plain ESM script without types
-import { officialBuildWait } from '../scripts/bench/wire.mjs'
+import { officialBuildWait } from '../../scripts/bench/wire.mjs'
 
 /** A clock that moves when the wait sleeps (and when a check takes `checkMs`); records when each check began. */
 function fakeClock(checkMs = 0, start = 1_700_000_000_000) {
@@ -174,7 +174,7 @@ describe('the schedule', () => {
   })
 
   test("the README's table of request counts is what the schedule does", async () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
     const section = readme.slice(readme.indexOf('## The poll schedule'))
     const rows = [
       ...section.matchAll(
@@ -282,7 +282,7 @@ describe('the schedule with a hint (the previous build took E)', () => {
   })
 
   test("the README's table for a previous build is what the schedule does", async () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
     const section = readme.slice(readme.indexOf('## The poll schedule'))
     const rows = [...section.matchAll(/^\| (\d+) s \| (\d+) s \| (\d+) s \| (\d+) \| (\d+\.\d) s \|$/gm)]
     expect(rows.map((row) => Number(row[1]))).toEqual([60, 120, 200])
@@ -446,7 +446,7 @@ describe('waitWhilePending', () => {
 
 describe('a fault during the wait', () => {
   test('a transient failure once the deadline has passed ends as timed-out with the last state seen', async () => {
-    const { ApiError } = await import('../src/shared/errors.js')
+    const { ApiError } = await import('../../src/shared/errors.js')
     const clock = fakeClock()
     let calls = 0
     const outcome = await waitWhilePending(
@@ -462,7 +462,7 @@ describe('a fault during the wait', () => {
   })
 
   test('a transient failure before the deadline is no news: the wait goes on on the same schedule, and ends Deployed', async () => {
-    const { ApiError } = await import('../src/shared/errors.js')
+    const { ApiError } = await import('../../src/shared/errors.js')
     const clock = fakeClock()
     let calls = 0
     const failures: number[] = []
@@ -482,7 +482,7 @@ describe('a fault during the wait', () => {
   })
 
   test('an outage longer than maxOutageMs, or a non-transient failure, ends the wait with the error', async () => {
-    const { ApiError } = await import('../src/shared/errors.js')
+    const { ApiError } = await import('../../src/shared/errors.js')
     const failing = (clock: ReturnType<typeof fakeClock>, status: number) => async () => {
       if (clock.now() - clock.start <= FIRST_CHECK_MS) return { status: 'Building', message: null }
       throw new ApiError('GET', '/x', status, 'no')

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseInputs } from '../src/inputs/parse.js'
-import { buildManifest } from '../src/local-checks/manifest.js'
-import { VALID, source, workspace } from './helpers/input-source.js'
+import { parseInputs } from '../../src/inputs/parse.js'
+import { buildManifest } from '../../src/local-checks/manifest.js'
+import { VALID, source, workspace } from '../helpers/input-source.js'
 
 describe('buildManifest', () => {
   test('lists every upload relative to the workspace, v2 datasets with their names, the .env without a hash', async () => {

@@ -1,7 +1,7 @@
 /** The entrypoint pre-check: fails only on certainties, and says "not on this runner" only when that is so. */
 import { join } from 'node:path'
 import { checkEntrypoint } from '../../src/local-checks/entrypoint.js'
-import { scriptFolder } from './helpers.js'
+import { scriptFolder } from '../harness/helpers.js'
 
 async function check(
   source: string | Buffer,

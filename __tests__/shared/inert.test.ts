@@ -3,7 +3,7 @@
  * may start a workflow command outside the stop-commands block, and a one-line message
  * stays one line that starts no command.
  */
-import { oneLine, printInert } from '../src/shared/inert.js'
+import { oneLine, printInert } from '../../src/shared/inert.js'
 
 /** How a runner could split output into lines (the strictest reading: every break it might honour). */
 const RUNNER_LINES = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/
@@ -80,5 +80,17 @@ describe('printInert', () => {
         if (m) tokens.push(m[1])
       })
     expect(new Set(tokens).size).toBe(2)
+  })
+})
+
+describe('printInert block', () => {
+  test('wraps server text in a stop-commands block with a fresh token', () => {
+    const chunks: string[] = []
+    printInert('::add-mask::x\n::error::injected', (chunk) => chunks.push(chunk))
+    const [open, body, close] = chunks
+    const token = /^::stop-commands::([0-9a-f-]{36})\n$/.exec(open)?.[1]
+    expect(token).toBeDefined()
+    expect(body).toBe('::add-mask::x\n::error::injected\n')
+    expect(close).toBe(`::${token}::\n`)
   })
 })
