@@ -84,7 +84,7 @@ function checkInputs(): DeploySpec {
     for (const notice of findings.notices) core.notice(oneLine(notice))
     for (const warning of findings.warnings) core.warning(oneLine(warning))
     for (const entry of findings.unpinned.entries) {
-      const name = entry.text.split(/[<>=!~ ;[]/)[0]
+      const name = entry.text.split(/[<>=!~ ;[]/)[0] ?? entry.text
       core.warning(
         `'${oneLine(entry.text)}' is not pinned to one version: the next build may install a different one. Pin it, e.g. ${oneLine(name)}==<version>.`,
         {

@@ -224,7 +224,7 @@ async function throughValidate(c: Case, folder: string): Promise<Verdict> {
   if (local.outcome === 'passed') return { passed: true }
   expect(local.outcome).toBe('failed')
   // The local run words an exception as "the entrypoint raised <last line> — <hint>".
-  return { passed: false, reason: (local.reason as string).replace(/^the entrypoint raised /, '').split(' — ')[0] }
+  return { passed: false, reason: (local.reason ?? '').replace(/^the entrypoint raised /, '').split(' — ')[0] ?? '' }
 }
 
 async function throughEmulator(c: Case): Promise<Verdict> {
@@ -295,6 +295,7 @@ test.each(Object.entries(CASES))('%s: same verdict in validate mode and on the e
 
 test('the answers agree too, e.g. a latin-1 source returns its text decoded as the cookie says', async () => {
   const c = CASES['a non-UTF-8 source with a coding cookie']
+  if (!c) throw new Error('the latin-1 case is missing from CASES')
   const folder = scriptFolder({ [userFileName(c)]: c.source })
   const local = await runLocally(localSpec(c, folder), { timeoutMs: 30_000 })
   expect(JSON.parse(local.response as string)).toEqual({ word: 'café' })

@@ -47,7 +47,7 @@ describe('printInert', () => {
   /** Runner lines outside the block must be only the block's own two markers. */
   const commandsOutsideBlock = (output: string): string[] => {
     const lines = output.split(RUNNER_LINES)
-    const start = /^::stop-commands::(.+)$/.exec(lines[0])
+    const start = /^::stop-commands::(.+)$/.exec(lines[0] ?? '')
     if (!start) return ['(no stop-commands line first)']
     const end = lines.indexOf(`::${start[1]}::`)
     if (end !== lines.length - 2 || lines.at(-1) !== '') return [`(the block ends at line ${end} of ${lines.length})`]
@@ -77,7 +77,7 @@ describe('printInert', () => {
     for (let i = 0; i < 2; i++)
       printInert('x', (chunk) => {
         const m = /^::stop-commands::(.+)\r?\n$/.exec(chunk)
-        if (m) tokens.push(m[1])
+        if (m?.[1]) tokens.push(m[1])
       })
     expect(new Set(tokens).size).toBe(2)
   })
@@ -88,7 +88,7 @@ describe('printInert block', () => {
     const chunks: string[] = []
     printInert('::add-mask::x\n::error::injected', (chunk) => chunks.push(chunk))
     const [open, body, close] = chunks
-    const token = /^::stop-commands::([0-9a-f-]{36})\n$/.exec(open)?.[1]
+    const token = /^::stop-commands::([0-9a-f-]{36})\n$/.exec(open ?? '')?.[1]
     expect(token).toBeDefined()
     expect(body).toBe('::add-mask::x\n::error::injected\n')
     expect(close).toBe(`::${token}::\n`)

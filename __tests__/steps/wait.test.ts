@@ -77,6 +77,14 @@ const BUILD_LENGTHS = [
 ]
 
 /** Check n (1-based) sent at t ms into the wait: at most one per BUDGET_GAP_MS averaged over the wait so far. */
+/** Each check's time with the gap since the one before it. */
+function gapsOf(checksAt: readonly number[]): { from: number; to: number; gap: number }[] {
+  return checksAt.slice(1).map((to, i) => {
+    const from = checksAt[i] ?? to
+    return { from, to, gap: to - from }
+  })
+}
+
 function overBudget(checksAt: number[]): string[] {
   return checksAt.flatMap((t, i) => (i + 1 > Math.max(1, t / BUDGET_GAP_MS) ? [`check ${i + 1} at ${t} ms`] : []))
 }
@@ -156,7 +164,7 @@ describe('the schedule', () => {
     for (const pollIntervalMs of [1000, 1500, 3000, 10_000, 45_000]) {
       for (const phase of [0, 0.6]) {
         const { checksAt } = await build(25 * 60_000, phase, { pollIntervalMs })
-        const gaps = checksAt.slice(1).map((t, i) => t - checksAt[i])
+        const gaps = gapsOf(checksAt).map((g) => g.gap)
         expect(checksAt[0]).toBeLessThanOrEqual(pollIntervalMs)
         expect(Math.max(...gaps)).toBeLessThanOrEqual(pollIntervalMs + 1e-6)
         expect(Math.max(...gaps)).toBeGreaterThanOrEqual(pollIntervalMs - 1e-6)
@@ -167,8 +175,8 @@ describe('the schedule', () => {
   test('past 4 minutes the gaps only grow, from 2 s towards poll-interval', async () => {
     const { checksAt } = await build(20 * 60_000, 0.25)
     const late = checksAt.filter((t) => t >= DENSE_UNTIL_MS)
-    const gaps = late.slice(1).map((t, i) => t - late[i])
-    for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeGreaterThanOrEqual(gaps[i - 1] - 1e-6)
+    const gaps = gapsOf(late).map((g) => g.gap)
+    for (const [i, gap] of gaps.entries()) if (i > 0) expect(gap).toBeGreaterThanOrEqual((gaps[i - 1] ?? 0) - 1e-6)
     expect(gaps[0]).toBeLessThan(3000)
     expect(gaps.at(-1)).toBe(10_000)
   })
@@ -212,7 +220,7 @@ describe('the schedule with a hint (the previous build took E)', () => {
           const { outcome, checksAt } = await build(buildMs, phase, hinted(expected))
           expect(outcome.kind).toBe('done')
           expect(overBudget(checksAt)).toEqual([])
-          const gaps = checksAt.slice(1).map((t, i) => t - checksAt[i])
+          const gaps = gapsOf(checksAt).map((g) => g.gap)
           expect(Math.min(...gaps)).toBeGreaterThanOrEqual(DENSE_GAP_MS - 1e-6)
         }
       }
@@ -264,7 +272,7 @@ describe('the schedule with a hint (the previous build took E)', () => {
         expect(outcome).toMatchObject({ kind: 'timed-out', elapsedMs: 30 * 60_000 })
         expect(outcome.checks).toBeLessThanOrEqual(400)
         expect(overBudget(clock.checksAt)).toEqual([])
-        const gaps = clock.checksAt.slice(1).map((t, i) => t - clock.checksAt[i])
+        const gaps = gapsOf(clock.checksAt).map((g) => g.gap)
         expect(Math.max(...gaps)).toBeLessThanOrEqual(pollIntervalMs + 1e-6)
         // The deadline is exact: the last check falls on it.
         expect(clock.checksAt.at(-1)).toBe(30 * 60_000)
@@ -294,11 +302,8 @@ describe('the schedule with a hint (the previous build took E)', () => {
       expect((outcome.elapsedMs - buildMs) / 1000).toBeCloseTo(Number(lag), 5)
       // The dense part, over a build that never ends: from the last 4 s gap to the last 1 s gap.
       const never = await build(10 * 60_000, 0.5, { ...hinted(expected), timeoutMs: 10 * 60_000 })
-      const gaps = never.checksAt
-        .slice(1)
-        .map((t, i) => ({ from: never.checksAt[i], to: t, gap: t - never.checksAt[i] }))
-      const dense = gaps.filter((g) => g.gap === DENSE_GAP_MS)
-      expect(dense[0].from).toBe(Number(savingUntil) * 1000)
+      const dense = gapsOf(never.checksAt).filter((g) => g.gap === DENSE_GAP_MS)
+      expect(dense[0]?.from).toBe(Number(savingUntil) * 1000)
       expect(dense.at(-1)?.to).toBe(Number(denseUntil) * 1000)
       expect(overBudget(checksAt)).toEqual([])
     }
@@ -349,9 +354,11 @@ describe('the schedule with a hint (the previous build took E)', () => {
     )
     expect(outcome.elapsedMs - buildMs).toBeLessThanOrEqual(DENSE_GAP_MS)
     // Before the window the checks were 4 s apart, in it 1 s.
-    const gaps = clock.checksAt.slice(1).map((t, i) => [clock.checksAt[i], t - clock.checksAt[i]])
-    expect(gaps.filter(([at]) => at > 10_000 && at < 50_000).every(([, gap]) => gap === SAVING_GAP_MS)).toBe(true)
-    expect(gaps.filter(([at]) => at >= 54_000).every(([, gap]) => gap === DENSE_GAP_MS)).toBe(true)
+    const gaps = gapsOf(clock.checksAt)
+    expect(gaps.filter(({ from }) => from > 10_000 && from < 50_000).every(({ gap }) => gap === SAVING_GAP_MS)).toBe(
+      true
+    )
+    expect(gaps.filter(({ from }) => from >= 54_000).every(({ gap }) => gap === DENSE_GAP_MS)).toBe(true)
     expect(overBudget(clock.checksAt)).toEqual([])
   })
 })
@@ -363,7 +370,7 @@ describe('waitWhilePending', () => {
       [7_777, 0.5],
       [95_000, 0.37],
       [400_000, 0.99]
-    ]) {
+    ] as const) {
       const clock = fakeClock()
       const outcome = await waitWhilePending(
         clock.check(() => 'Building'),

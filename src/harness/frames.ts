@@ -39,7 +39,7 @@ export async function parquetToColumnsJson(path: string, target: string): Promis
     file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
   })
   const columns: Record<string, unknown[]> = {}
-  for (const name of rows.length > 0 ? Object.keys(rows[0]) : []) columns[name] = []
+  for (const name of Object.keys(rows[0] ?? {})) columns[name] = []
   for (const row of rows) for (const [name, values] of Object.entries(columns)) values.push(jsonable(row[name]))
   await writeFile(target, JSON.stringify(columns))
 }

@@ -24,7 +24,7 @@ export async function describePython(
 ): Promise<Interpreter | undefined> {
   const out = await probePython(command, DESCRIBE, env)
   if (out === undefined) return undefined
-  const [path, version] = out.split('\n').map((line) => line.trim())
+  const [path = '', version = ''] = out.split('\n').map((line) => line.trim())
   return { command, path, version }
 }
 
