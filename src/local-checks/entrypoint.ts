@@ -27,10 +27,11 @@ export async function checkEntrypointOf(spec: DeploySpec): Promise<void> {
   const passed = checks.find((check): check is Extract<EntrypointCheck, { ok: true }> => check.ok)
   if (!passed) {
     const problems = [...new Set(checks.map((check) => (check.ok ? '' : check.problem)))]
+    const shown = new Workspace(spec.workspace, spec.allowOutsideWorkspace).shown(source.localPath)
     throw new InputError([
       {
         input: 'entrypoint',
-        problem: `'${new Workspace(spec.workspace, spec.allowOutsideWorkspace).shown(source.localPath)}' ${problems.join('; ')}.`,
+        problem: `'${shown}' ${problems.join('; ')}.`,
         fix: `The server calls it as ${contracts.map((contract) => CALLED_AS[contract]).join(', or ')}.`
       }
     ])

@@ -27,7 +27,8 @@ export function logPoll(what: string): (poll: { elapsedMs: number; check: number
 /** A status check that failed even after its retries: the wait goes on for a while. */
 export function logOutage(error: Error, outageMs: number): void {
   core.warning(
-    `A status check failed (${oneLine(error.message)}); still waiting${outageMs > 0 ? `, the server has not answered for ${formatDuration(outageMs)}` : ''}.`
+    `A status check failed (${oneLine(error.message)}); still waiting` +
+      `${outageMs > 0 ? `, the server has not answered for ${formatDuration(outageMs)}` : ''}.`
   )
 }
 

@@ -39,7 +39,8 @@ async function registerAndHost(ctx: RunContext, api: PreprocessingApi): Promise<
       if (error instanceof CancelledError)
         throw new CancelledError(
           signalOf(error),
-          `during the register call: the script '${spec.script.name}' may have been registered all the same; look for it in Neomaril before deploying again`
+          `during the register call: the script '${spec.script.name}' may have been registered all the same; ` +
+            'look for it in Neomaril before deploying again'
         )
       throw error
     }
@@ -99,7 +100,7 @@ async function waitForBuild(ctx: RunContext, api: PreprocessingApi): Promise<voi
 const HINT_LOOKUP_MS = 5000
 
 /**
- * Starts looking up how long the script's previous build took (deploy/history.ts), for
+ * Starts looking up how long the script's previous build took (steps/history.ts), for
  * the wait's hint. `expectedMs` answers once it is known; `stop` abandons the lookup
  * when the wait ends first, so it never holds up the run.
  */

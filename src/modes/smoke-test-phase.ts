@@ -27,7 +27,8 @@ export async function runSmokeTest(ctx: RunContext, api: PreprocessingApi, spec:
       } else {
         const datasets = smokeTestDatasets(spec)
         core.info(
-          `Uploading ${datasets.map((d) => oneLine(`${d.name} (${d.file.filename})`)).join(', ')} as the input of an async execution (${api.version}).`
+          `Uploading ${datasets.map((d) => oneLine(`${d.name} (${d.file.filename})`)).join(', ')} ` +
+            `as the input of an async execution (${api.version}).`
         )
         result.smokeTest = await smokeTestAsync(api, hash, datasets, {
           timeoutMs: spec.smokeTest.timeoutMs,

@@ -9,7 +9,10 @@ import { apiOf, connect, newTransport, type Session } from './session.js'
 import type { RunContext } from './context.js'
 import { runSmokeTest } from './smoke-test-phase.js'
 
-/** smoke-test mode: the script given by preprocessing-id must be Deployed; its API, operation and Python come from the server. */
+/**
+ * smoke-test mode: the script given by preprocessing-id must be Deployed; its API,
+ * operation and Python come from the server.
+ */
 export async function smokeTestMode(ctx: RunContext): Promise<void> {
   const session = await connect(newTransport(ctx.spec, ctx.signal, ctx.deadline), ctx.spec, ctx.result, ctx.localChecks)
   const { api, deployed } = await findDeployed(ctx, session)
@@ -49,7 +52,9 @@ async function locate(
       throw new InputError([
         {
           input: 'preprocessing-id',
-          problem: `${hash} is neither a v2 nor a v1 script in group '${session.group}' (both status calls answered 404).`,
+          problem:
+            `${hash} is neither a v2 nor a v1 script in group '${session.group}' ` +
+            '(both status calls answered 404).',
           fix: 'Use the preprocessing-id output of the deploy, and the same group.'
         }
       ])

@@ -65,7 +65,8 @@ export async function smokeTestSync(
     return result
   }
   if (expected !== undefined && !containsDeep(parsed, expected)) {
-    result.reason = `the answer does not contain smoke-test-expect (first difference: ${firstDifference(parsed, expected, '$')})`
+    result.reason =
+      'the answer does not contain smoke-test-expect ' + `(first difference: ${firstDifference(parsed, expected, '$')})`
     return result
   }
   result.outcome = 'passed'
@@ -120,11 +121,14 @@ export async function smokeTestAsync(
   result.outputDatasetHash = outputDatasetHash
   result.elapsedMs = Date.now() - started
   if (outcome.kind === 'timed-out') {
-    result.reason = `execution ${executionId} was still '${outcome.last.status}' after ${Math.round(outcome.elapsedMs / 1000)}s (smoke-test-timeout)`
+    result.reason =
+      `execution ${executionId} was still '${outcome.last.status}' ` +
+      `after ${Math.round(outcome.elapsedMs / 1000)}s (smoke-test-timeout)`
     return result
   }
   if (outcome.last.status !== 'Succeeded') {
-    result.reason = `execution ${executionId} ended as '${outcome.last.status}'${outcome.last.message ? `: ${lastLine(outcome.last.message)}` : ''}`
+    const message = outcome.last.message ? `: ${lastLine(outcome.last.message)}` : ''
+    result.reason = `execution ${executionId} ended as '${outcome.last.status}'${message}`
     return result
   }
   await api.downloadResult(hash, executionId, options.resultPath)
@@ -163,5 +167,6 @@ async function checkParquet(result: SmokeTestResult, path: string): Promise<stri
   }
   return result.resultRows > 0
     ? undefined
-    : `the result of execution ${result.executionId} is a parquet file with no rows (columns: ${result.resultColumns?.join(', ') || 'none'})`
+    : `the result of execution ${result.executionId} is a parquet file with no rows ` +
+        `(columns: ${result.resultColumns?.join(', ') || 'none'})`
 }
