@@ -10,7 +10,10 @@ describe('tracebackAnnotations', () => {
 
   test('maps the innermost uploaded frame back to the user file and line', () => {
     const text =
-      'Traceback (most recent call last):\n  File "/srv/x/harness.py", line 9, in <module>\n  File "/srv/data/S1/script.py", line 4, in process\n  File "/srv/data/S1/helpers.py", line 12, in clean\n    raise ValueError("bad")\nValueError: bad'
+      'Traceback (most recent call last):\n  File "/srv/x/harness.py", line 9, in <module>\n' +
+      '  File "/srv/data/S1/script.py", line 4, in process\n' +
+      '  File "/srv/data/S1/helpers.py", line 12, in clean\n    raise ValueError("bad")\n' +
+      'ValueError: bad'
     expect(tracebackAnnotations([entry(text)], uploads, '/ws')).toEqual([
       { file: 'src/lib/helpers.py', line: 12, message: 'ValueError: bad' }
     ])

@@ -82,7 +82,9 @@ describe("the runner's log", () => {
 
   test('groups are headings; masked values are *** from then on; no command line is printed raw', () => {
     const out = render(
-      '::group::Connect\n::add-mask::tok-123\n::debug::POST /api/login\nLogged in with tok-123.\n::endgroup::\n::error file=score.py,line=3::boom%0Asecond line tok-123\n'
+      '::group::Connect\n::add-mask::tok-123\n' +
+        '::debug::POST /api/login\nLogged in with tok-123.\n' +
+        '::endgroup::\n::error file=score.py,line=3::boom%0Asecond line tok-123\n'
     )
     expect(out).toBe('\n▼ Connect\nLogged in with ***.\nError (score.py:3): boom\nsecond line ***\n')
   })

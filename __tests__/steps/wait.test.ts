@@ -89,7 +89,10 @@ function overBudget(checksAt: number[]): string[] {
   return checksAt.flatMap((t, i) => (i + 1 > Math.max(1, t / BUDGET_GAP_MS) ? [`check ${i + 1} at ${t} ms`] : []))
 }
 
-/** Lags (when a build was seen, minus its end) within [0, atMost], their mean within a tenth of atMost of meanAround. */
+/**
+ * Lags (when a build was seen, minus its end) within [0, atMost], their mean within a tenth
+ * of atMost of meanAround.
+ */
 function expectLags(lags: number[], { atMost, meanAround }: { atMost: number; meanAround: number }): void {
   expect(Math.min(...lags)).toBeGreaterThanOrEqual(0)
   expect(Math.max(...lags)).toBeLessThanOrEqual(atMost)
@@ -98,15 +101,18 @@ function expectLags(lags: number[], { atMost, meanAround }: { atMost: number; me
 }
 
 describe('the schedule', () => {
-  test('at most one check per 2 s averaged over the wait, at every check, for every build length and phase', async () => {
-    for (const buildMs of BUILD_LENGTHS) {
-      for (const phase of PHASES) {
-        const { outcome, checksAt } = await build(buildMs, phase)
-        expect(outcome.kind).toBe('done')
-        expect(overBudget(checksAt)).toEqual([])
+  test(
+    'at most one check per 2 s averaged over the wait, at ' + 'every check, for every build length and phase',
+    async () => {
+      for (const buildMs of BUILD_LENGTHS) {
+        for (const phase of PHASES) {
+          const { outcome, checksAt } = await build(buildMs, phase)
+          expect(outcome.kind).toBe('done')
+          expect(overBudget(checksAt)).toEqual([])
+        }
       }
     }
-  })
+  )
 
   test('the budget holds for any poll-interval of 3 s or more (the first gap, 1 s → 4 s, is the longest)', async () => {
     for (const pollIntervalMs of [3000, 3500, 4000, 60_000]) {
@@ -140,16 +146,19 @@ describe('the schedule', () => {
     }
   })
 
-  test('during the first 4 minutes a build is seen at most 2 s after it ends, 1 s on average over the phases', async () => {
-    for (const buildMs of BUILD_LENGTHS.filter((b) => b >= 2 * BUDGET_GAP_MS && b <= DENSE_UNTIL_MS)) {
-      const lags: number[] = []
-      for (let i = 0; i < 100; i++) {
-        const { outcome } = await build(buildMs, i / 100)
-        lags.push(outcome.elapsedMs - buildMs)
+  test(
+    'during the first 4 minutes a build is seen at most 2 s ' + 'after it ends, 1 s on average over the phases',
+    async () => {
+      for (const buildMs of BUILD_LENGTHS.filter((b) => b >= 2 * BUDGET_GAP_MS && b <= DENSE_UNTIL_MS)) {
+        const lags: number[] = []
+        for (let i = 0; i < 100; i++) {
+          const { outcome } = await build(buildMs, i / 100)
+          lags.push(outcome.elapsedMs - buildMs)
+        }
+        expectLags(lags, { atMost: BUDGET_GAP_MS, meanAround: 1000 })
       }
-      expectLags(lags, { atMost: BUDGET_GAP_MS, meanAround: 1000 })
     }
-  })
+  )
 
   test('the first check comes after a second: a quick execution (0.6 s) is seen then, with one request', async () => {
     const clock = fakeClock()
@@ -213,72 +222,99 @@ const HINTS = [
 const hinted = (expected: number) => ({ expectedMs: () => expected })
 
 describe('the schedule with a hint (the previous build took E)', () => {
-  test('the budget holds at every check, and no two checks come less than a second apart, for every hint, build length and phase', async () => {
-    for (const expected of [...HINTS, 10_003, 59_990]) {
-      for (const buildMs of BUILD_LENGTHS) {
-        for (const phase of [0, 0.37, 0.999]) {
-          const { outcome, checksAt } = await build(buildMs, phase, hinted(expected))
-          expect(outcome.kind).toBe('done')
+  test(
+    'the budget holds at every check, and no two checks come less than a ' +
+      'second apart, for every hint, build length and phase',
+    async () => {
+      for (const expected of [...HINTS, 10_003, 59_990]) {
+        for (const buildMs of BUILD_LENGTHS) {
+          for (const phase of [0, 0.37, 0.999]) {
+            const { outcome, checksAt } = await build(buildMs, phase, hinted(expected))
+            expect(outcome.kind).toBe('done')
+            expect(overBudget(checksAt)).toEqual([])
+            const gaps = gapsOf(checksAt).map((g) => g.gap)
+            expect(Math.min(...gaps)).toBeGreaterThanOrEqual(DENSE_GAP_MS - 1e-6)
+          }
+        }
+      }
+    }
+  )
+
+  test(
+    'a build that takes about as long as the last one (0.9 E to 1.25 E, for E ' +
+      'from 30 s to 5 min) is seen within 1 s, on average 0.5 s',
+    async () => {
+      for (const expected of [
+        30_000,
+        45_000,
+        60_000,
+        61_700,
+        90_000,
+        120_000,
+        180_000,
+        240_000,
+        250_000,
+        MAX_HINT_MS
+      ]) {
+        const lags: number[] = []
+        for (let i = 0; i <= 40; i++) {
+          const buildMs = expected * (WINDOW_FROM + (i / 40) * 0.35)
+          const { outcome, checksAt } = await build(buildMs, i / 41, hinted(expected))
           expect(overBudget(checksAt)).toEqual([])
-          const gaps = gapsOf(checksAt).map((g) => g.gap)
-          expect(Math.min(...gaps)).toBeGreaterThanOrEqual(DENSE_GAP_MS - 1e-6)
+          lags.push(outcome.elapsedMs - buildMs)
+        }
+        expectLags(lags, { atMost: DENSE_GAP_MS, meanAround: 500 })
+      }
+    }
+  )
+
+  test(
+    'in the first 4 minutes, a build far off the hint is seen at most one ' +
+      'saving gap (4 s) late if earlier, the usual 2 s if later',
+    async () => {
+      for (const expected of [60_000, 120_000, 200_000]) {
+        for (const buildMs of [
+          5000,
+          12_345,
+          expected * 0.5,
+          expected * 0.85,
+          expected * 1.6,
+          expected * 2,
+          DENSE_UNTIL_MS - 1
+        ].filter((b) => b <= DENSE_UNTIL_MS)) {
+          for (const phase of [0, 0.5, 0.99]) {
+            const { outcome } = await build(buildMs, phase, hinted(expected))
+            const lag = outcome.elapsedMs - buildMs
+            expect(lag).toBeGreaterThanOrEqual(0)
+            expect(lag).toBeLessThanOrEqual(buildMs < expected ? SAVING_GAP_MS : BUDGET_GAP_MS)
+          }
         }
       }
     }
-  })
+  )
 
-  test('a build that takes about as long as the last one (0.9 E to 1.25 E, for E from 30 s to 5 min) is seen within 1 s, on average 0.5 s', async () => {
-    for (const expected of [30_000, 45_000, 60_000, 61_700, 90_000, 120_000, 180_000, 240_000, 250_000, MAX_HINT_MS]) {
-      const lags: number[] = []
-      for (let i = 0; i <= 40; i++) {
-        const buildMs = expected * (WINDOW_FROM + (i / 40) * 0.35)
-        const { outcome, checksAt } = await build(buildMs, i / 41, hinted(expected))
-        expect(overBudget(checksAt)).toEqual([])
-        lags.push(outcome.elapsedMs - buildMs)
-      }
-      expectLags(lags, { atMost: DENSE_GAP_MS, meanAround: 500 })
-    }
-  })
-
-  test('in the first 4 minutes, a build far off the hint is seen at most one saving gap (4 s) late if earlier, the usual 2 s if later', async () => {
-    for (const expected of [60_000, 120_000, 200_000]) {
-      for (const buildMs of [
-        5000,
-        12_345,
-        expected * 0.5,
-        expected * 0.85,
-        expected * 1.6,
-        expected * 2,
-        DENSE_UNTIL_MS - 1
-      ].filter((b) => b <= DENSE_UNTIL_MS)) {
-        for (const phase of [0, 0.5, 0.99]) {
-          const { outcome } = await build(buildMs, phase, hinted(expected))
-          const lag = outcome.elapsedMs - buildMs
-          expect(lag).toBeGreaterThanOrEqual(0)
-          expect(lag).toBeLessThanOrEqual(buildMs < expected ? SAVING_GAP_MS : BUDGET_GAP_MS)
+  test(
+    'a 30-minute wait costs at most 400 checks with any hint for a ' +
+      'poll-interval of 8 s or more, and poll-interval stays the longest gap',
+    async () => {
+      for (const expected of [...HINTS, 299_000, MAX_HINT_MS]) {
+        for (const pollIntervalMs of [8000, 10_000, 60_000]) {
+          const clock = fakeClock()
+          const outcome = await waitWhilePending(
+            clock.check(() => 'Building'),
+            options(clock, { pollIntervalMs, random: () => 0.5, ...hinted(expected) })
+          )
+          expect(outcome).toMatchObject({ kind: 'timed-out', elapsedMs: 30 * 60_000 })
+          expect(outcome.checks).toBeLessThanOrEqual(400)
+          expect(overBudget(clock.checksAt)).toEqual([])
+          const gaps = gapsOf(clock.checksAt).map((g) => g.gap)
+          expect(Math.max(...gaps)).toBeLessThanOrEqual(pollIntervalMs + 1e-6)
+          // The deadline is exact: the last check falls on it.
+          expect(clock.checksAt.at(-1)).toBe(30 * 60_000)
         }
       }
     }
-  })
-
-  test('a 30-minute wait costs at most 400 checks with any hint for a poll-interval of 8 s or more, and poll-interval stays the longest gap', async () => {
-    for (const expected of [...HINTS, 299_000, MAX_HINT_MS]) {
-      for (const pollIntervalMs of [8000, 10_000, 60_000]) {
-        const clock = fakeClock()
-        const outcome = await waitWhilePending(
-          clock.check(() => 'Building'),
-          options(clock, { pollIntervalMs, random: () => 0.5, ...hinted(expected) })
-        )
-        expect(outcome).toMatchObject({ kind: 'timed-out', elapsedMs: 30 * 60_000 })
-        expect(outcome.checks).toBeLessThanOrEqual(400)
-        expect(overBudget(clock.checksAt)).toEqual([])
-        const gaps = gapsOf(clock.checksAt).map((g) => g.gap)
-        expect(Math.max(...gaps)).toBeLessThanOrEqual(pollIntervalMs + 1e-6)
-        // The deadline is exact: the last check falls on it.
-        expect(clock.checksAt.at(-1)).toBe(30 * 60_000)
-      }
-    }
-  })
+  )
 
   test('the budget holds for any poll-interval of 3 s or more with a hint too', async () => {
     for (const pollIntervalMs of [3000, 3500, 4000, 60_000]) {
@@ -319,27 +355,31 @@ describe('the schedule with a hint (the previous build took E)', () => {
     }
   })
 
-  test('a hint may arrive at any check: the budget holds, and a build near E is still seen within 1 s if it came before 0.9 E', async () => {
-    const expected = 60_000
-    for (let arrivesAfter = 1; arrivesAfter <= 40; arrivesAfter++) {
-      let hint: number | undefined
-      let checks = 0
-      const clock = fakeClock()
-      const buildMs = 61_300
-      const outcome = await waitWhilePending(
-        clock.check((t) => {
-          if (++checks >= arrivesAfter) hint = expected
-          return t < buildMs ? 'Building' : 'Deployed'
-        }),
-        options(clock, { random: () => 0.42, expectedMs: () => hint })
-      )
-      expect(overBudget(clock.checksAt)).toEqual([])
-      const hintedAt = clock.checksAt[arrivesAfter - 1]
-      if (hintedAt !== undefined && hintedAt < expected * WINDOW_FROM - 4000)
-        expect(outcome.elapsedMs - buildMs).toBeLessThanOrEqual(DENSE_GAP_MS)
-      else expect(outcome.elapsedMs - buildMs).toBeLessThanOrEqual(BUDGET_GAP_MS)
+  test(
+    'a hint may arrive at any check: the budget holds, and a build near ' +
+      'E is still seen within 1 s if it came before 0.9 E',
+    async () => {
+      const expected = 60_000
+      for (let arrivesAfter = 1; arrivesAfter <= 40; arrivesAfter++) {
+        let hint: number | undefined
+        let checks = 0
+        const clock = fakeClock()
+        const buildMs = 61_300
+        const outcome = await waitWhilePending(
+          clock.check((t) => {
+            if (++checks >= arrivesAfter) hint = expected
+            return t < buildMs ? 'Building' : 'Deployed'
+          }),
+          options(clock, { random: () => 0.42, expectedMs: () => hint })
+        )
+        expect(overBudget(clock.checksAt)).toEqual([])
+        const hintedAt = clock.checksAt[arrivesAfter - 1]
+        if (hintedAt !== undefined && hintedAt < expected * WINDOW_FROM - 4000)
+          expect(outcome.elapsedMs - buildMs).toBeLessThanOrEqual(DENSE_GAP_MS)
+        else expect(outcome.elapsedMs - buildMs).toBeLessThanOrEqual(BUDGET_GAP_MS)
+      }
     }
-  })
+  )
 
   test('a hint that arrives during the wait is used from the next check on', async () => {
     let hint: number | undefined
@@ -468,25 +508,28 @@ describe('a fault during the wait', () => {
     expect(outcome).toMatchObject({ kind: 'timed-out', last: { status: 'Building' }, checks: 1 })
   })
 
-  test('a transient failure before the deadline is no news: the wait goes on on the same schedule, and ends Deployed', async () => {
-    const { ApiError } = await import('../../src/shared/errors.js')
-    const clock = fakeClock()
-    let calls = 0
-    const failures: number[] = []
-    const outcome = await waitWhilePending(
-      async () => {
-        calls++
-        clock.checksAt.push(clock.now() - clock.start)
-        if (calls >= 2 && calls <= 4) throw new ApiError('GET', '/x', 503, 'busy')
-        return { status: calls < 6 ? 'Building' : 'Deployed', message: null }
-      },
-      options(clock, { onTransientFailure: (_e, outageMs) => failures.push(outageMs) })
-    )
-    expect(outcome).toMatchObject({ kind: 'done', last: { status: 'Deployed' }, checks: 3 })
-    // Failed requests count against the budget too: the checks stay on the 2 s grid.
-    expect(clock.checksAt).toEqual([1000, 4000, 6000, 8000, 10_000, 12_000])
-    expect(failures).toEqual([0, 2000, 4000])
-  })
+  test(
+    'a transient failure before the deadline is no news: the wait ' + 'goes on on the same schedule, and ends Deployed',
+    async () => {
+      const { ApiError } = await import('../../src/shared/errors.js')
+      const clock = fakeClock()
+      let calls = 0
+      const failures: number[] = []
+      const outcome = await waitWhilePending(
+        async () => {
+          calls++
+          clock.checksAt.push(clock.now() - clock.start)
+          if (calls >= 2 && calls <= 4) throw new ApiError('GET', '/x', 503, 'busy')
+          return { status: calls < 6 ? 'Building' : 'Deployed', message: null }
+        },
+        options(clock, { onTransientFailure: (_e, outageMs) => failures.push(outageMs) })
+      )
+      expect(outcome).toMatchObject({ kind: 'done', last: { status: 'Deployed' }, checks: 3 })
+      // Failed requests count against the budget too: the checks stay on the 2 s grid.
+      expect(clock.checksAt).toEqual([1000, 4000, 6000, 8000, 10_000, 12_000])
+      expect(failures).toEqual([0, 2000, 4000])
+    }
+  )
 
   test('an outage longer than maxOutageMs, or a non-transient failure, ends the wait with the error', async () => {
     const { ApiError } = await import('../../src/shared/errors.js')
