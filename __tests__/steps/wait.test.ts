@@ -3,11 +3,11 @@
  * then at most one check per 2 s averaged over the wait, at most 400 checks in 30
  * minutes, a build seen within 2 s of its end for the first 4 minutes, poll-interval the
  * longest gap, the last check on the deadline), for many build lengths and phases, and
- * the README's table of request counts; and with a hint (the previous build's length E):
- * the same budget and bounds, checks every second around E, and the README's second
- * table. No real time passes except in the abort test.
+ * the table of request counts in docs/poll-schedule.md; and with a hint (the previous
+ * build's length E): the same budget and bounds, checks every second around E, and that
+ * file's second table. No real time passes except in the abort test.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import {
   BUDGET_GAP_MS,
   DENSE_GAP_MS,
@@ -83,6 +83,14 @@ function gapsOf(checksAt: readonly number[]): { from: number; to: number; gap: n
     const from = checksAt[i] ?? to
     return { from, to, gap: to - from }
   })
+}
+
+/** The tables the schedule is documented by: docs/poll-schedule.md (until it exists, the README's section). */
+function pollScheduleDoc(): string {
+  const doc = new URL('../../docs/poll-schedule.md', import.meta.url)
+  if (existsSync(doc)) return readFileSync(doc, 'utf8')
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  return readme.slice(readme.indexOf('## The poll schedule'))
 }
 
 function overBudget(checksAt: number[]): string[] {
@@ -190,9 +198,8 @@ describe('the schedule', () => {
     expect(gaps.at(-1)).toBe(10_000)
   })
 
-  test("the README's table of request counts is what the schedule does", async () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-    const section = readme.slice(readme.indexOf('## The poll schedule'))
+  test("docs/poll-schedule.md's table of request counts is what the schedule does", async () => {
+    const section = pollScheduleDoc()
     const rows = [
       ...section.matchAll(
         /^\| (\d+) (s|min) \| (\d+)(?:–(\d+))? \| (\d+\.\d) s \| (\d+\.\d) s \| (\d+) \| (\d+) s \|$/gm
@@ -206,7 +213,7 @@ describe('the schedule', () => {
       const counts = runs.map((run) => run.outcome.checks)
       const lags = runs.map((run) => (run.outcome.elapsedMs - buildMs) / 1000)
       expect([Math.min(...counts), Math.max(...counts)]).toEqual([Number(fewest), Number(most)])
-      // The README rounds to a tenth of a second.
+      // The tables round to a tenth of a second.
       expect(Math.abs(Math.max(...lags) - Number(worstLag))).toBeLessThanOrEqual(0.1)
       expect(Math.abs(lags.reduce((a, b) => a + b, 0) / lags.length - Number(meanLag))).toBeLessThanOrEqual(0.1)
       // The official client's columns: its schedule as the benchmark computes it.
@@ -325,9 +332,8 @@ describe('the schedule with a hint (the previous build took E)', () => {
     }
   })
 
-  test("the README's table for a previous build is what the schedule does", async () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-    const section = readme.slice(readme.indexOf('## The poll schedule'))
+  test("docs/poll-schedule.md's table for a previous build is what the schedule does", async () => {
+    const section = pollScheduleDoc()
     const rows = [...section.matchAll(/^\| (\d+) s \| (\d+) s \| (\d+) s \| (\d+) \| (\d+\.\d) s \|$/gm)]
     expect(rows.map((row) => Number(row[1]))).toEqual([60, 120, 200])
     for (const [, previous, savingUntil, denseUntil, checks, lag] of rows) {
