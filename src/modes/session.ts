@@ -1,3 +1,5 @@
+// Plumbing shared by deploy and smoke-test modes (not a mode): the transport, the login,
+// the group and the API choice. It logs and fills the RunResult, so it lives with the modes.
 import * as core from '@actions/core'
 import { InputError } from '../shared/errors.js'
 import type { DeploySpec } from '../inputs/parse.js'

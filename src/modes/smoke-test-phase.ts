@@ -1,3 +1,5 @@
+// Plumbing shared by deploy and smoke-test modes (not a mode): the smoke test once the
+// script is Deployed, logged and recorded in the RunResult. The calls are steps/server-smoke-test.ts.
 import * as core from '@actions/core'
 import { join } from 'node:path'
 import { formatDuration } from '../shared/duration.js'
