@@ -12,13 +12,12 @@ describe('chooseGroup', () => {
   })
 
   test('neither listed: an input error naming both and the visible groups', () => {
-    const error = (() => {
-      try {
-        chooseGroup(['alpha', 'beta'], 'Data Risk', 'datarisk')
-      } catch (thrown) {
-        return thrown
-      }
-    })()
+    let error: unknown
+    try {
+      chooseGroup(['alpha', 'beta'], 'Data Risk', 'datarisk')
+    } catch (thrown) {
+      error = thrown
+    }
     expect(error).toBeInstanceOf(InputError)
     expect((error as InputError).message).toBe(
       "Input 'group': 'Data Risk' (or 'datarisk') is not a group this user can see (visible: alpha, beta). " +
