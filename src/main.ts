@@ -7,7 +7,7 @@ import { parseInputs, runnerInputSource, type DeploySpec } from './inputs/parse.
 import { Workspace } from './inputs/workspace.js'
 import type { LogEntry } from './api/wire.js'
 import { formatLogEntries, lastLine } from './steps/logs.js'
-import { checkEntrypointOf } from './local-checks/entrypoint-check.js'
+import { checkEntrypointOf } from './local-checks/entrypoint.js'
 import { messageFor } from './modes/messages.js'
 import type { RunContext } from './modes/context.js'
 import { oneLine } from './shared/inert.js'
@@ -84,9 +84,10 @@ function checkInputs(): DeploySpec {
     for (const notice of findings.notices) core.notice(oneLine(notice))
     for (const warning of findings.warnings) core.warning(oneLine(warning))
     for (const entry of findings.unpinned.entries) {
-      const name = entry.text.split(/[<>=!~ ;[]/)[0]
+      const name = entry.text.split(/[<>=!~ ;[]/)[0] ?? entry.text
       core.warning(
-        `'${oneLine(entry.text)}' is not pinned to one version: the next build may install a different one. Pin it, e.g. ${oneLine(name)}==<version>.`,
+        `'${oneLine(entry.text)}' is not pinned to one version: the next build may install a different one. ` +
+          `Pin it, e.g. ${oneLine(name)}==<version>.`,
         {
           title: 'Unpinned requirement',
           file: findings.unpinned.file,
@@ -97,18 +98,22 @@ function checkInputs(): DeploySpec {
     const { script } = spec
     if (spec.mode === 'smoke-test')
       core.info(
-        `Smoke-testing ${spec.preprocessingId} in group ${oneLine(spec.group)}; its operation and Python come from the server.`
+        `Smoke-testing ${spec.preprocessingId} in group ${oneLine(spec.group)}; ` +
+          'its operation and Python come from the server.'
       )
     else
       core.info(
-        `Script '${oneLine(script.name)}': ${script.operation}, Python ${script.pythonVersion}, entrypoint ${oneLine(script.entrypoint)}, input ${script.inputType}, group ${oneLine(spec.group)}${spec.mode === 'validate' ? ' (validate: nothing is sent)' : ''}.`
+        `Script '${oneLine(script.name)}': ${script.operation}, Python ${script.pythonVersion}, ` +
+          `entrypoint ${oneLine(script.entrypoint)}, input ${script.inputType}, group ${oneLine(spec.group)}` +
+          `${spec.mode === 'validate' ? ' (validate: nothing is sent)' : ''}.`
       )
     const workspace = new Workspace(spec.workspace, spec.allowOutsideWorkspace)
     for (const file of script.files) {
       // The .env file's name is fine to print; its content never is.
       core.info(
         oneLine(
-          `  ${file.part.padEnd(12)} ${file.uploadName.padEnd(24)} ${String(file.size).padStart(12)} B  ${file.localPath ? workspace.shown(file.localPath) : '(inline)'}`
+          `  ${file.part.padEnd(12)} ${file.uploadName.padEnd(24)} ${String(file.size).padStart(12)} B  ` +
+            (file.localPath ? workspace.shown(file.localPath) : '(inline)')
         )
       )
     }
@@ -118,7 +123,10 @@ function checkInputs(): DeploySpec {
   }
 }
 
-/** A fresh folder for the run's records: under RUNNER_TEMP, or the system's temp folder when that is missing or read-only. */
+/**
+ * A fresh folder for the run's records: under RUNNER_TEMP, or the system's temp folder
+ * when that is missing or read-only.
+ */
 function recordsFolder(): string {
   const runnerTemp = process.env.RUNNER_TEMP
   if (runnerTemp) {

@@ -16,7 +16,7 @@ import type { TransportOptions } from '../../src/api/http/options.js'
 import { V1Api } from '../../src/api/v1.js'
 import { V2Api } from '../../src/api/v2.js'
 import { v2Preprocessing, type ScriptPackage } from '../../src/api/api.js'
-import { smokeTestAsync } from '../../src/steps/smoke-test-run.js'
+import { smokeTestAsync } from '../../src/steps/server-smoke-test.js'
 
 interface Seen {
   method: string

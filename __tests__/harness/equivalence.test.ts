@@ -44,7 +44,8 @@ const CASES: Record<string, Case> = {
   },
   'a def under try/except': {
     source:
-      'try:\n    import ujson_not_here as json\nexcept ImportError:\n    import json\n    def process(data, base_path):\n        return json.loads(data)\n',
+      'try:\n    import ujson_not_here as json\nexcept ImportError:\n    import json\n' +
+      '    def process(data, base_path):\n        return json.loads(data)\n',
     check: 'ok'
   },
   'a non-UTF-8 source with a coding cookie': {
@@ -59,20 +60,24 @@ const CASES: Record<string, Case> = {
     source: 'def process(data):\n    return {}\n',
     check: 'fail',
     fails:
-      "script.py defines 'process(data)', which cannot be called as fn(data, base_path), the way the server calls a Sync entrypoint"
+      "script.py defines 'process(data)', which cannot be called as fn(data, " +
+      'base_path), the way the server calls a Sync entrypoint'
   },
   'too many required parameters': {
     source: 'def process(data, base_path, model):\n    return {}\n',
     check: 'fail',
     fails:
-      "script.py defines 'process(data, base_path, model)', which cannot be called as fn(data, base_path), the way the server calls a Sync entrypoint"
+      "script.py defines 'process(data, base_path, model)', which cannot be called as " +
+      'fn(data, base_path), the way the server calls a Sync entrypoint'
   },
   '*args': { source: 'def process(*args):\n    return {"n": len(args)}\n', check: 'ok' },
   'a required keyword-only parameter': {
     source: 'def process(data, base_path, *, mode):\n    return {}\n',
     check: 'fail',
     fails:
-      "script.py defines 'process(data, base_path, *, mode)', which cannot be called as fn(data, base_path), the way the server calls a Sync entrypoint (keyword-only parameter without a default: mode)"
+      "script.py defines 'process(data, base_path, *, mode)', which cannot be " +
+      'called as fn(data, base_path), the way the server calls a Sync ' +
+      'entrypoint (keyword-only parameter without a default: mode)'
   },
   'an optional keyword-only parameter': {
     source: 'def process(data, base_path, *, verbose=False):\n    return {"verbose": verbose}\n',
@@ -92,7 +97,8 @@ const CASES: Record<string, Case> = {
     source: 'class Scorer:\n    def __call__(self, data):\n        return {}\nprocess = Scorer()\n',
     check: 'note',
     fails:
-      "script.py defines 'process(data)', which cannot be called as fn(data, base_path), the way the server calls a Sync entrypoint"
+      "script.py defines 'process(data)', which cannot be called as fn(data, " +
+      'base_path), the way the server calls a Sync entrypoint'
   },
   'a name bound through globals()': {
     source: 'globals()["process"] = lambda data, base_path: {"dynamic": True}\n',
@@ -171,7 +177,9 @@ const CASES: Record<string, Case> = {
     operation: 'Async',
     check: 'fail',
     fails:
-      "script.py defines 'build_df()', which cannot be called as fn(data_path, extra_path=None) or fn(df, data_path, extra_path=None), the way the server calls an Async entrypoint"
+      "script.py defines 'build_df()', which cannot be called as " +
+      'fn(data_path, extra_path=None) or fn(df, data_path, ' +
+      'extra_path=None), the way the server calls an Async entrypoint'
   }
 }
 
@@ -224,7 +232,7 @@ async function throughValidate(c: Case, folder: string): Promise<Verdict> {
   if (local.outcome === 'passed') return { passed: true }
   expect(local.outcome).toBe('failed')
   // The local run words an exception as "the entrypoint raised <last line> — <hint>".
-  return { passed: false, reason: (local.reason as string).replace(/^the entrypoint raised /, '').split(' — ')[0] }
+  return { passed: false, reason: (local.reason ?? '').replace(/^the entrypoint raised /, '').split(' — ')[0] ?? '' }
 }
 
 async function throughEmulator(c: Case): Promise<Verdict> {
@@ -295,6 +303,7 @@ test.each(Object.entries(CASES))('%s: same verdict in validate mode and on the e
 
 test('the answers agree too, e.g. a latin-1 source returns its text decoded as the cookie says', async () => {
   const c = CASES['a non-UTF-8 source with a coding cookie']
+  if (!c) throw new Error('the latin-1 case is missing from CASES')
   const folder = scriptFolder({ [userFileName(c)]: c.source })
   const local = await runLocally(localSpec(c, folder), { timeoutMs: 30_000 })
   expect(JSON.parse(local.response as string)).toEqual({ word: 'café' })

@@ -14,7 +14,8 @@ test.each([
 test('requirement lines: names only, normalised; options, comments and URLs left out', () => {
   expect(
     requirementNames(
-      '# top\nscikit-learn==1.4 # ml\nPyYAML>=6\n-r other.txt\n--index-url x\nopencv_python[extra]; python_version>"3"\n\n'
+      '# top\nscikit-learn==1.4 # ml\nPyYAML>=6\n-r other.txt\n' +
+        '--index-url x\nopencv_python[extra]; python_version>"3"\n\n'
     )
   ).toEqual(['scikit-learn', 'pyyaml', 'opencv-python'])
 })

@@ -25,7 +25,9 @@ realTest('without python3.9, python3 runs it and the warning names both versions
   const choice = await pythonFor('3.9', undefined, { PATH: pathWith('python3') })
   expect(choice.interpreter).toMatchObject({ command: 'python3', version: real?.version })
   expect(choice.warning).toBe(
-    `python3.9 is not on PATH, so the entrypoint ran with python3 (Python ${real?.version}) although python-version is 3.9; add actions/setup-python with python-version: '3.9' before this step to check with the server's version`
+    `python3.9 is not on PATH, so the entrypoint ran with python3 (Python ` +
+      `${real?.version}) although python-version is 3.9; add actions/setup-python with ` +
+      `python-version: '3.9' before this step to check with the server's version`
   )
 })
 

@@ -29,7 +29,9 @@ async function readParquet(path: string): Promise<Record<string, unknown>[]> {
 test('a 5 MB JSON sample reaches a Sync entrypoint through a file, whole', async () => {
   const folder = scriptFolder({
     'script.py':
-      'import json\ndef process(data, base_path):\n    rows = json.loads(data)\n    return {"rows": len(rows), "chars": len(data)}\n'
+      'import json\ndef process(data, base_path):\n' +
+      '    rows = json.loads(data)\n' +
+      '    return {"rows": len(rows), "chars": len(data)}\n'
   })
   const sample = JSON.stringify(Array.from({ length: 50_000 }, (_, i) => ({ id: i, text: 'x'.repeat(80) })))
   expect(sample.length).toBeGreaterThan(5_000_000)
@@ -74,7 +76,9 @@ test('a missing interpreter is a skip naming it, not a crash', async () => {
 test('v1 Async (2.1.1 form): the file the entrypoint wrote, with inputFileName set', async () => {
   const folder = scriptFolder({
     'script.py':
-      'import os\ndef build_df(data_path, extra_path=None):\n    out = os.path.join(data_path, "out.txt")\n    open(out, "w").write(os.environ["inputFileName"] + ":" + str(extra_path == os.getcwd()))\n    return out\n',
+      'import os\ndef build_df(data_path, extra_path=None):\n' +
+      '    out = os.path.join(data_path, "out.txt")\n' +
+      '    open(out, "w").write(os.environ["inputFileName"] + ":" + str(extra_path == os.getcwd()))\n    return out\n',
     'data/in.csv': 'a\n1\n'
   })
   const run = await runAsyncV1({

@@ -52,6 +52,6 @@ export function whoseMissingImport(module: string, requirementsText: string | un
   const candidates = known.length > 0 ? known : [module]
   const match = candidates.find((name) => listed.includes(normaliseDistribution(name)))
   if (match) return { kind: 'listed', distribution: match }
-  if (known.length > 0 || listed.length === 0) return { kind: 'not-listed', distribution: candidates[0] }
+  if (known.length > 0 || listed.length === 0) return { kind: 'not-listed', distribution: candidates[0] ?? '' }
   return { kind: 'uncertain' }
 }

@@ -45,7 +45,9 @@ export async function pythonFor(
   if (!fallback) return {}
   const warning = fallback.version.startsWith(`${version}.`)
     ? undefined
-    : `python${version} is not on PATH, so the entrypoint ran with python3 (Python ${fallback.version}) although python-version is ${version}; add actions/setup-python with python-version: '${version}' before this step to check with the server's version`
+    : `python${version} is not on PATH, so the entrypoint ran with python3 (Python ${fallback.version}) ` +
+      `although python-version is ${version}; add actions/setup-python with python-version: '${version}' ` +
+      "before this step to check with the server's version"
   return { interpreter: fallback, warning }
 }
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os'
 import { basename, extname, join } from 'node:path'
 import type { DeploySpec, NamedDataset } from '../inputs/parse.js'
-import { containsDeep } from '../steps/smoke-test-run.js'
+import { containsDeep } from '../shared/json-subset.js'
 import { CancelledError } from '../shared/errors.js'
 import { likelyApi } from '../shared/api-choice.js'
 import {
@@ -158,10 +158,19 @@ function missingImportHint(problem: string, spec: DeploySpec): string {
   const verdict = whoseMissingImport(module, requirements ? readFileSync(requirements, 'utf8') : undefined)
   switch (verdict.kind) {
     case 'listed':
-      return ` — '${module}' comes from ${verdict.distribution}, which is in the requirements, so install them on the runner before validating (actions/setup-python, then pip install -r requirements.txt)`
+      return (
+        ` — '${module}' comes from ${verdict.distribution}, which is in the requirements, ` +
+        'so install them on the runner before validating (actions/setup-python, then pip install -r requirements.txt)'
+      )
     case 'not-listed':
-      return ` — '${module}' comes from ${verdict.distribution}, which is not in the requirements file: the server's build would fail the same way; add it there`
+      return (
+        ` — '${module}' comes from ${verdict.distribution}, which is not in the requirements file: ` +
+        "the server's build would fail the same way; add it there"
+      )
     default:
-      return ` — '${module}' is not in the requirements under that name: either add the package that provides it, or, if a listed package does, install the requirements on the runner (pip install -r requirements.txt)`
+      return (
+        ` — '${module}' is not in the requirements under that name: either add the package that provides it, ` +
+        'or, if a listed package does, install the requirements on the runner (pip install -r requirements.txt)'
+      )
   }
 }

@@ -4,7 +4,7 @@ import type { DeploySpec } from '../inputs/parse.js'
 import type { PreprocessingApi } from '../api/api.js'
 import { oneLine } from '../shared/inert.js'
 import type { RunResult } from '../publish/result.js'
-import type { Deadline } from '../steps/connect.js'
+import type { Deadline } from './session.js'
 
 /** What a mode works with, and what it leaves for main (the API, for the logs after a failure). */
 export interface RunContext {
@@ -27,7 +27,8 @@ export function logPoll(what: string): (poll: { elapsedMs: number; check: number
 /** A status check that failed even after its retries: the wait goes on for a while. */
 export function logOutage(error: Error, outageMs: number): void {
   core.warning(
-    `A status check failed (${oneLine(error.message)}); still waiting${outageMs > 0 ? `, the server has not answered for ${formatDuration(outageMs)}` : ''}.`
+    `A status check failed (${oneLine(error.message)}); still waiting` +
+      `${outageMs > 0 ? `, the server has not answered for ${formatDuration(outageMs)}` : ''}.`
   )
 }
 

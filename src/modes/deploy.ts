@@ -6,9 +6,9 @@ import { registerScript } from '../steps/register.js'
 import { previousBuild } from '../steps/history.js'
 import { describeHint, waitWhilePending } from '../steps/wait.js'
 import { oneLine } from '../shared/inert.js'
-import { chooseDeployApi, connect, newTransport } from '../steps/connect.js'
+import { chooseDeployApi, connect, newTransport } from './session.js'
 import { logCall, logOutage, logPoll, type RunContext } from './context.js'
-import { runSmokeTest } from './smoke-test.js'
+import { runSmokeTest } from './smoke-test-phase.js'
 
 /** deploy mode: connect → pick the API → register (+ uploads) → host → wait → smoke test. */
 export async function deployMode(ctx: RunContext): Promise<void> {
@@ -39,7 +39,8 @@ async function registerAndHost(ctx: RunContext, api: PreprocessingApi): Promise<
       if (error instanceof CancelledError)
         throw new CancelledError(
           signalOf(error),
-          `during the register call: the script '${spec.script.name}' may have been registered all the same; look for it in Neomaril before deploying again`
+          `during the register call: the script '${spec.script.name}' may have been registered all the same; ` +
+            'look for it in Neomaril before deploying again'
         )
       throw error
     }
@@ -99,7 +100,7 @@ async function waitForBuild(ctx: RunContext, api: PreprocessingApi): Promise<voi
 const HINT_LOOKUP_MS = 5000
 
 /**
- * Starts looking up how long the script's previous build took (deploy/history.ts), for
+ * Starts looking up how long the script's previous build took (steps/history.ts), for
  * the wait's hint. `expectedMs` answers once it is known; `stop` abandons the lookup
  * when the wait ends first, so it never holds up the run.
  */

@@ -1,18 +1,19 @@
 import * as core from '@actions/core'
-import { join } from 'node:path'
-import { formatDuration } from '../shared/duration.js'
-import { ApiError, CancelledError, DeployFailedError, InputError, SmokeTestFailedError } from '../shared/errors.js'
-import { PYTHON_VERSIONS, type DeploySpec, type PythonVersion } from '../inputs/parse.js'
+import { ApiError, DeployFailedError, InputError } from '../shared/errors.js'
+import type { DeploySpec } from '../inputs/parse.js'
+import { pythonFromWire } from '../shared/python-version.js'
 import type { ApiVersion, PreprocessingApi, ScriptState } from '../api/api.js'
 import { smokeTestDatasets } from '../steps/register.js'
-import { smokeTestAsync, smokeTestSync } from '../steps/smoke-test-run.js'
 import { oneLine } from '../shared/inert.js'
 import { apiCandidates } from '../shared/api-choice.js'
-import { apiOf, connect, newTransport, type Session } from '../steps/connect.js'
-import { logCall, logOutage, logPoll, type RunContext } from './context.js'
-import { messageFor } from './messages.js'
+import { apiOf, connect, newTransport, type Session } from './session.js'
+import type { RunContext } from './context.js'
+import { runSmokeTest } from './smoke-test-phase.js'
 
-/** smoke-test mode: the script given by preprocessing-id must be Deployed; its API, operation and Python come from the server. */
+/**
+ * smoke-test mode: the script given by preprocessing-id must be Deployed; its API,
+ * operation and Python come from the server.
+ */
 export async function smokeTestMode(ctx: RunContext): Promise<void> {
   const session = await connect(newTransport(ctx.spec, ctx.signal, ctx.deadline), ctx.spec, ctx.result, ctx.localChecks)
   const { api, deployed } = await findDeployed(ctx, session)
@@ -53,7 +54,9 @@ async function locate(
       throw new InputError([
         {
           input: 'preprocessing-id',
-          problem: `${hash} is neither a v2 nor a v1 script in group '${session.group}' (both status calls answered 404).`,
+          problem:
+            `${hash} is neither a v2 nor a v1 script in group '${session.group}' ` +
+            '(both status calls answered 404).',
           fix: 'Use the preprocessing-id output of the deploy, and the same group.'
         }
       ])
@@ -113,60 +116,9 @@ async function findDeployed(
     }
     core.info(`${hash} is Deployed (${operation}, ${version}).`)
     // PythonVersion is 'Python310' on the wire; the output says '3.10'.
-    const python = /^Python3(\d+)$/.exec(described.pythonVersion ?? '')?.[1]
-    const pythonVersion =
-      python && (PYTHON_VERSIONS as readonly string[]).includes(`3.${python}`)
-        ? (`3.${python}` as PythonVersion)
-        : spec.script.pythonVersion
+    const pythonVersion = pythonFromWire(described.pythonVersion) ?? spec.script.pythonVersion
     const deployed = { ...spec, script: { ...spec.script, operation, pythonVersion } }
     result.spec = deployed
     return { api, deployed }
-  })
-}
-
-/** The smoke test after Deployed, in deploy and smoke-test modes; its own deadline (smoke-test-timeout). */
-export async function runSmokeTest(ctx: RunContext, api: PreprocessingApi, spec: DeploySpec): Promise<void> {
-  const { result } = ctx
-  if (result.status !== 'deployed') {
-    result.smokeTest = { outcome: 'skipped', reason: `the script is not deployed (status ${result.status})` }
-    return
-  }
-  ctx.deadline.at = Date.now() + spec.smokeTest.timeoutMs
-  const hash = result.hash as string
-  await core.group('Smoke test', async () => {
-    try {
-      if (spec.script.operation === 'Sync') {
-        core.info(`Running ${oneLine(spec.script.entrypoint)} on the sample (sync run).`)
-        result.smokeTest = await smokeTestSync(api, hash, spec.smokeTest.syncInput, spec.smokeTest.expect)
-      } else {
-        const datasets = smokeTestDatasets(spec)
-        core.info(
-          `Uploading ${datasets.map((d) => oneLine(`${d.name} (${d.file.filename})`)).join(', ')} as the input of an async execution (${api.version}).`
-        )
-        result.smokeTest = await smokeTestAsync(api, hash, datasets, {
-          timeoutMs: spec.smokeTest.timeoutMs,
-          pollIntervalMs: spec.wait.pollIntervalMs,
-          resultPath: join(
-            result.recordsDir as string,
-            api.resultFormat === 'parquet' ? 'smoke-test-result.parquet' : 'smoke-test-result.zip'
-          ),
-          signal: ctx.signal,
-          onPoll: logPoll('execution check'),
-          onCall: logCall,
-          onTransientFailure: logOutage
-        })
-      }
-    } catch (error) {
-      if (error instanceof CancelledError) throw error
-      result.smokeTest = { ...result.smokeTest, outcome: 'failed', reason: `the run call failed: ${messageFor(error)}` }
-    }
-    const smoke = result.smokeTest
-    if (smoke.resultRows !== undefined)
-      core.info(`Result: ${smoke.resultRows} rows; columns ${oneLine((smoke.resultColumns ?? []).join(', '))}.`)
-    if (smoke.outcome === 'passed') {
-      core.info(`Smoke test passed in ${formatDuration(smoke.elapsedMs ?? 0)}.`)
-      return
-    }
-    throw new SmokeTestFailedError(`Smoke test failed: ${smoke.reason}.`)
   })
 }

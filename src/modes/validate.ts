@@ -3,7 +3,7 @@ import { copyFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { formatDuration } from '../shared/duration.js'
 import { SmokeTestFailedError } from '../shared/errors.js'
-import type { SmokeTestResult } from '../steps/smoke-test-run.js'
+import type { SmokeTestResult } from '../steps/server-smoke-test.js'
 import { buildManifest } from '../local-checks/manifest.js'
 import { runLocally } from '../local-checks/local-run.js'
 import { oneLine, printInert } from '../shared/inert.js'
@@ -26,7 +26,8 @@ export async function validateMode(ctx: RunContext): Promise<void> {
     if (local.interpreterWarning) core.warning(oneLine(local.interpreterWarning))
     if (local.interpreter)
       core.info(
-        `Python: ${oneLine(local.interpreter.command)} (${oneLine(local.interpreter.path)}, ${oneLine(local.interpreter.version)}).`
+        `Python: ${oneLine(local.interpreter.command)} ` +
+          `(${oneLine(local.interpreter.path)}, ${oneLine(local.interpreter.version)}).`
       )
     const smoke: SmokeTestResult = {
       outcome: local.outcome,
@@ -49,7 +50,8 @@ export async function validateMode(ctx: RunContext): Promise<void> {
     if (local.outcome === 'skipped') core.notice(`The entrypoint was not run locally: ${oneLine(local.reason ?? '')}.`)
     else if (local.outcome === 'passed')
       core.info(
-        `${oneLine(spec.script.entrypoint)} ran on the sample in ${formatDuration(local.elapsedMs)}${local.response ? ` and returned ${oneLine(local.response).slice(0, 500)}` : ''}.`
+        `${oneLine(spec.script.entrypoint)} ran on the sample in ${formatDuration(local.elapsedMs)}` +
+          `${local.response ? ` and returned ${oneLine(local.response).slice(0, 500)}` : ''}.`
       )
     else {
       result.status = 'failed'

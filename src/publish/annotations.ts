@@ -41,9 +41,9 @@ export function tracebackAnnotations(
   for (const entry of entries) {
     if (entry.OutputType !== 'Error') continue
     const text = entry.OutputData ?? ''
-    const frames: Frame[] = [...text.matchAll(/File "([^"]+)", line (\d+)/g)].map((m) => ({
-      path: m[1].replace(/\\/g, '/'),
-      line: Number(m[2])
+    const frames: Frame[] = [...text.matchAll(/File "([^"]+)", line (\d+)/g)].map(([, path = '', line]) => ({
+      path: path.replace(/\\/g, '/'),
+      line: Number(line)
     }))
     const folder = frames
       .find((f) => f.path.endsWith(`/${source.uploadName}`))
@@ -56,7 +56,7 @@ export function tracebackAnnotations(
     }
     if (!innermost) continue
     const lines = text.trim().split('\n')
-    const message = lines[lines.length - 1].trim()
+    const message = (lines.at(-1) ?? '').trim()
     const key = `${innermost.file}:${innermost.line}:${message}`
     if (seen.has(key)) continue
     seen.add(key)

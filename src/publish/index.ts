@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import type { DeploySpec } from '../inputs/parse.js'
 import type { LogEntry } from '../api/wire.js'
-import { logTail } from '../steps/logs.js'
+import { LOG_TAIL_LINES, logTail } from '../steps/logs.js'
 import type { RunResult } from './result.js'
 import { oneLine, printInert } from '../shared/inert.js'
 import { writeOutputs } from './outputs.js'
@@ -9,8 +9,7 @@ import { writeSummary } from './summary.js'
 import { provenance, writeRecords, writeResultFile, type Provenance } from './records.js'
 import { uploadRecords } from './artifact.js'
 import { tracebackAnnotations } from './annotations.js'
-
-const LOG_TAIL_LINES = 40
+import { envelopeError } from '../shared/error-envelope.js'
 
 /**
  * Everything a person or a later step needs, each part on its own so one failing
@@ -70,24 +69,13 @@ export async function publish(result: RunResult, cancelled: boolean): Promise<vo
   }
 }
 
-/** The message of an error envelope answered by a run, if the body is one. */
-function envelopeMessage(body: string | undefined): string | undefined {
-  try {
-    const parsed = JSON.parse(body ?? '') as { Error?: { Message?: unknown }; error?: { message?: unknown } }
-    const message = parsed.Error?.Message ?? parsed.error?.message
-    return typeof message === 'string' ? message : undefined
-  } catch {
-    return undefined
-  }
-}
-
 /** Errors on the user's own source lines, when a traceback points into an uploaded file. */
 function annotate(result: RunResult, spec: DeploySpec): void {
   const texts: LogEntry[] = [...result.hostLogs, ...result.runLogs]
   // A raising sync entrypoint's traceback comes back in the run's answer, not only in the logs.
   if (result.localTraceback)
     texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.localTraceback })
-  const envelope = envelopeMessage(result.smokeTest.responseBody)
+  const envelope = envelopeError(result.smokeTest.responseBody)?.message
   if (envelope) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: envelope })
   for (const annotation of tracebackAnnotations(texts, spec.script.files, spec.workspace)) {
     core.error(oneLine(annotation.message), {

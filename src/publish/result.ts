@@ -1,18 +1,34 @@
 import type { DeploySpec } from '../inputs/parse.js'
 import type { LogEntry } from '../api/wire.js'
-import type { SmokeTestResult } from '../steps/smoke-test-run.js'
+import type { SmokeTestResult } from '../steps/server-smoke-test.js'
 import type { Manifest } from '../local-checks/manifest.js'
+
+/**
+ * How the run ended, the `status` output (action.yml). Every table keyed by it is a
+ * `Record<RunStatus, …>`, so a new status cannot be left out of the summary.
+ */
+export type RunStatus =
+  | 'deployed'
+  /** The build started and the run did not see it end (wait: false, or the wait failed). */
+  | 'building'
+  | 'failed'
+  | 'unavailable'
+  | 'timed-out'
+  /** Registered, but the host call failed. */
+  | 'registered'
+  | 'validated'
+  | 'invalid-input'
+  | 'error'
+  | 'cancelled'
 
 /** What the run decided, gathered as it goes; outputs, summary, records are made from it. */
 export interface RunResult {
-  /**
-   * deployed | building (wait: false) | failed | unavailable | timed-out |
-   * registered | validated | invalid-input | error | cancelled
-   */
-  status: string
+  status: RunStatus
   readonly startedAt: Date
   finishedAt?: Date
   spec?: DeploySpec
+
+  // What the server said and which API the run used.
   hash?: string
   serverVersion?: string
   /** The group as the server spells it (an exact match, or the normalised name). */
@@ -21,9 +37,11 @@ export interface RunResult {
   apiVersion?: 'v1' | 'v2'
   apiProbe?: string
   /** The register and upload calls made, in order (v2 makes one per file). */
-  apiCalls: string[]
+  readonly apiCalls: string[]
   /** v2: the DatasetHash of each schema dataset, by name; `deployed` is the one the Deployed status names. */
-  datasetHashes: Record<string, string>
+  readonly datasetHashes: Record<string, string>
+
+  // The build and the smoke test.
   buildSeconds?: number
   statusChecks?: number
   /** The script's previous successful build, when the server told (the wait's hint). */
@@ -33,20 +51,24 @@ export interface RunResult {
   /** The executions' log entries (routine Run), fetched after a smoke test. */
   runLogs: LogEntry[]
   smokeTest: SmokeTestResult
-  /** validate mode: what a deploy would upload. */
+
+  // validate mode.
+  /** What a deploy would upload. */
   manifest?: Manifest
-  /** validate mode: the traceback of a failed local run, for annotations. */
+  /** The traceback of a failed local run, for annotations. */
   localTraceback?: string
-  /** Where the records (deployment.json, logs, smoke-test files) were written. */
+
+  // Where the records (deployment.json, logs, smoke-test files) were written.
   recordsDir?: string
   logsFile?: string
   smokeTestOutput?: string
   resultFile?: string
   artifact?: { id?: number; url?: string; name: string; localOnly?: boolean }
+
   /** The step's failure message, when it failed. */
   error?: string
   /** Things that went wrong while publishing: reported, never fatal. */
-  publishWarnings: string[]
+  readonly publishWarnings: string[]
 }
 
 export function newRunResult(): RunResult {

@@ -1,20 +1,24 @@
 import * as core from '@actions/core'
 import { formatDuration } from '../shared/duration.js'
-import { logTail } from '../steps/logs.js'
-import type { RunResult } from './result.js'
+import { LOG_TAIL_LINES, logTail } from '../steps/logs.js'
+import type { RunResult, RunStatus } from './result.js'
+import type { SmokeTestResult } from '../steps/server-smoke-test.js'
 import { redact, redactedJson } from '../shared/secrets.js'
 import type { Provenance } from './records.js'
 
-const STATUS_ICON: Record<string, string> = {
+const STATUS_ICON: Record<RunStatus, string> = {
   deployed: '✅',
   validated: '✅',
   building: '⏳',
   'timed-out': '⌛',
   cancelled: '🛑',
-  passed: '✅',
-  skipped: '➖'
+  registered: '❌',
+  failed: '❌',
+  unavailable: '❌',
+  'invalid-input': '❌',
+  error: '❌'
 }
-const LOG_TAIL_LINES = 30
+const SMOKE_TEST_ICON: Record<SmokeTestResult['outcome'], string> = { passed: '✅', skipped: '➖', failed: '❌' }
 const EXCERPT_CHARS = 1500
 
 /** A job summary a reviewer can read at a glance. Server text is escaped; secrets removed. */
@@ -22,11 +26,10 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const spec = result.spec
   const smoke = result.smokeTest
-  const icon = (status: string) => STATUS_ICON[status] ?? '❌'
   const code = (text: string) => `<code>${escapeHtml(text)}</code>`
   const artifact = result.artifact
   const rows: [string, string][] = [
-    ['Status', `${icon(result.status)} ${result.status}`],
+    ['Status', `${STATUS_ICON[result.status]} ${result.status}`],
     ['Script hash', result.hash ? code(result.hash) : '—'],
     ['Group', spec ? code(result.group ?? spec.group) : '—'],
     ['Operation', spec?.script.operation ?? '—'],
@@ -35,17 +38,21 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
       'Build time',
       result.buildSeconds === undefined
         ? '—'
-        : `${formatDuration(result.buildSeconds * 1000)} (${result.statusChecks} status checks${result.previousBuild ? `; the previous build took ${formatDuration(result.previousBuild.seconds * 1000)}` : ''})`
+        : `${formatDuration(result.buildSeconds * 1000)} (${result.statusChecks} status checks` +
+          (result.previousBuild
+            ? `; the previous build took ${formatDuration(result.previousBuild.seconds * 1000)})`
+            : ')')
     ],
     [
       smoke.where === 'local' ? 'Local run' : 'Smoke test',
-      `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`
+      `${SMOKE_TEST_ICON[smoke.outcome]} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`
     ],
     ...(smoke.interpreter
       ? [
           [
             'Local Python',
-            `${code(smoke.interpreter.command)} — ${escapeHtml(smoke.interpreter.version)} at ${code(smoke.interpreter.path)}`
+            `${code(smoke.interpreter.command)} — ${escapeHtml(smoke.interpreter.version)} ` +
+              `at ${code(smoke.interpreter.path)}`
           ] as [string, string]
         ]
       : []),
@@ -77,20 +84,20 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
   ]
   // The heading says how the step ended, whichever phase failed (a failed smoke test after Deployed too).
   const what = spec?.mode === 'validate' ? 'validation' : spec?.mode === 'smoke-test' ? 'smoke test' : 'deploy'
-  const heading = result.error ? `✗ Neomaril ${what} failed` : `${icon(result.status)} Neomaril ${what}`
+  const heading = result.error ? `✗ Neomaril ${what} failed` : `${STATUS_ICON[result.status]} Neomaril ${what}`
   const summary = core.summary
     .addHeading(`${heading}: ${escapeHtml(spec?.script.name || result.hash || '(inputs not read)')}`, 3)
-    .addRaw(`<table>${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('')}</table>\n\n`)
+    .addRaw(`${table(rows)}\n\n`)
   if (result.error) summary.addRaw(`<p><strong>Error</strong></p>\n`).addRaw(pre(result.error))
   if (result.apiCalls.length > 0) {
     summary.addRaw(
-      `<details><summary>API calls (${result.apiVersion}): ${result.apiCalls.length}</summary>\n\n${pre(result.apiCalls.join('\n'))}</details>\n\n`
+      details(`API calls (${result.apiVersion}): ${result.apiCalls.length}`, pre(result.apiCalls.join('\n')))
     )
   }
   const datasets = Object.entries(result.datasetHashes)
   if (datasets.length > 0) {
     summary.addRaw(
-      `<p><strong>Datasets</strong></p>\n<table>${datasets.map(([name, hash]) => `<tr><th align="left">${escapeHtml(name)}</th><td>${code(hash)}</td></tr>`).join('')}</table>\n\n`
+      `<p><strong>Datasets</strong></p>\n${table(datasets.map(([name, hash]) => [escapeHtml(name), code(hash)]))}\n\n`
     )
   }
 
@@ -103,12 +110,17 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
     const parquet =
       smoke.resultRows === undefined
         ? ''
-        : `; result parquet: ${smoke.resultRows} rows, columns ${escapeHtml((smoke.resultColumns ?? []).join(', ') || 'none')}`
+        : `; result parquet: ${smoke.resultRows} rows, ` +
+          `columns ${escapeHtml((smoke.resultColumns ?? []).join(', ') || 'none')}`
     const inputs = Object.entries(smoke.inputHashes ?? {})
       .map(([name, hash]) => `${name} ${hash}`)
       .join(', ')
     summary.addRaw(
-      `<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ended as ${escapeHtml(smoke.executionStatus ?? '?')}${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}${parquet}${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`
+      `<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ` +
+        `ended as ${escapeHtml(smoke.executionStatus ?? '?')}` +
+        `${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}` +
+        `${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}${parquet}` +
+        `${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`
     )
   }
   for (const [title, entries] of [
@@ -117,11 +129,24 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
   ] as const) {
     if (entries.length === 0) continue
     summary.addRaw(
-      `<details><summary>${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries</summary>\n\n${pre(logTail(entries, LOG_TAIL_LINES))}</details>\n\n`
+      details(
+        `${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries`,
+        pre(logTail(entries, LOG_TAIL_LINES))
+      )
     )
   }
   for (const warning of result.publishWarnings) summary.addRaw(`<p>⚠️ ${escapeHtml(warning)}</p>\n`)
   await summary.write()
+}
+
+/** Rows of a two-column table: a heading cell, then the value (both already escaped). */
+function table(rows: readonly (readonly [string, string])[]): string {
+  return `<table>${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('')}</table>`
+}
+
+/** A folded section; `body` is already escaped (pre). */
+function details(title: string, body: string): string {
+  return `<details><summary>${title}</summary>\n\n${body}</details>\n\n`
 }
 
 /** JSON laid out for reading; anything else as it came. */

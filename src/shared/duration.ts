@@ -5,12 +5,12 @@
 export function parseDuration(text: string): number | undefined {
   const value = text.trim().toLowerCase()
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000)
-  const unitMs: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+  const unitMs = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
   const part = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy
   let total = 0
   let consumed = 0
   for (const match of value.matchAll(part)) {
-    total += Number(match[1]) * unitMs[match[2]]
+    total += Number(match[1]) * unitMs[match[2] as keyof typeof unitMs]
     consumed += match[0].length
   }
   if (consumed === 0 || consumed !== value.length) return undefined

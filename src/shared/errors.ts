@@ -7,7 +7,7 @@
 export class InputError extends Error {
   constructor(readonly problems: readonly InputProblem[]) {
     super(
-      problems.length === 1
+      problems.length === 1 && problems[0]
         ? formatProblem(problems[0])
         : `${problems.length} inputs need fixing:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`
     )

@@ -3,7 +3,10 @@ import { createHash } from 'node:crypto'
 
 /** A file the register call sends, read from disk when the request is made. */
 export interface UploadFile {
-  /** The multipart part name: source, requirements, schema, env, extra (register, contract §3) or dataset (async run). */
+  /**
+   * The multipart part name: source, requirements, schema, env, extra (the register call,
+   * docs/platform-contract.md) or dataset (an async run).
+   */
   readonly part: 'source' | 'requirements' | 'schema' | 'env' | 'extra' | 'dataset'
   /** The file name sent to the server. */
   readonly uploadName: string

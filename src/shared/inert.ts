@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { EOL } from 'node:os'
 import { redact } from './secrets.js'
+import { foldLines } from './text.js'
 
-/**
- * Every way a runner (or a log viewer) may end a line: \n, \r\n, a lone \r, NEL and
- * the Unicode line and paragraph separators; vertical tab and form feed too, to be safe.
- */
-const ANY_LINE_BREAK = /[\r\n\v\f\u0085\u2028\u2029]/
 /** A workflow command starts a line, possibly after white space: `::name …::`. */
 const COMMAND_START = /^(\s*):(?=:)/
 
@@ -39,7 +35,5 @@ export function printInert(
  * neither start a line of its own nor be read as a command if it starts one.
  */
 export function oneLine(text: string): string {
-  return redact(text)
-    .replace(new RegExp(`\\s*(?:${ANY_LINE_BREAK.source})+\\s*`, 'g'), ' ⏎ ')
-    .replace(COMMAND_START, '$1: ')
+  return foldLines(redact(text), ' ⏎ ').replace(COMMAND_START, '$1: ')
 }

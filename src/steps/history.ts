@@ -19,7 +19,7 @@ const SHORTEST_MS = 1000
  *   name and that reached `Deployed` (a failed build ends early and says nothing of the
  *   next one). The search is a LIKE filter and its answers carry no name, so a longer name
  *   that contains this one can be taken for it: the hint is then off, which costs at most
- *   a few seconds of lag (README "The poll schedule").
+ *   a few seconds of lag (docs/poll-schedule.md).
  * - Its length is the span of its Host log: the emulator logs "Build started" at the host
  *   call and the outcome at the end; that a real server's first and last Host entries
  *   bracket the build the same way is inferred (emulator/README.md). A script hosted

@@ -7,6 +7,12 @@ export function formatLogEntries(entries: readonly LogEntry[]): string {
     .join('\n')
 }
 
+/**
+ * How many lines of a log the step's output and the job summary show; the records keep
+ * every entry (logs.txt, logs.json).
+ */
+export const LOG_TAIL_LINES = 40
+
 /** The last `count` lines of the formatted entries. */
 export function logTail(entries: readonly LogEntry[], count: number): string {
   const lines = formatLogEntries(entries).split('\n')

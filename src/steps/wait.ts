@@ -33,7 +33,7 @@ export interface WaitOptions {
   readonly random?: () => number
   /**
    * How long the build is expected to take (ms), once known: the script's previous build
-   * (deploy/history.ts). Asked before each check, so a hint that arrives during the wait
+   * (steps/history.ts). Asked before each check, so a hint that arrives during the wait
    * is used from then on; undefined means no hint.
    */
   readonly expectedMs?: () => number | undefined
@@ -44,7 +44,7 @@ export type WaitOutcome =
   | { readonly kind: 'timed-out'; readonly last: StatusCheck; readonly elapsedMs: number; readonly checks: number }
 
 /**
- * The schedule (README "The poll schedule"). Times are counted from the start of the
+ * The schedule (docs/poll-schedule.md). Times are counted from the start of the
  * wait, i.e. right after the host or run call was answered.
  *
  * - The first check comes after a second: right after a host or run call the server
@@ -63,7 +63,7 @@ export type WaitOutcome =
  *   then the budget's own 2 s steps), so a build that takes about as long as the last
  *   one is seen within a second (on average half a second). From 1.5 E on, the schedule
  *   is the one without a hint.
- * - Builds on the platform take 90–250 s (neomaril-api.md §4), so the dense rhythm holds
+ * - Builds on the platform take 90–250 s (docs/platform-contract.md), so the dense rhythm holds
  *   through 4 minutes; after that each gap grows by a fifth of the time past 4 minutes,
  *   up to poll-interval (the longest gap, 10 s by default): 30 minutes cost about 280
  *   checks.
@@ -73,7 +73,10 @@ export const FIRST_CHECK_MS = 1000
 export const BUDGET_GAP_MS = 2000
 export const DENSE_UNTIL_MS = 240_000
 const RAMP_DIVISOR = 5
-/** With a hint E: a check every SAVING_GAP_MS before WINDOW_FROM × E, one every DENSE_GAP_MS (budget allowing) until WINDOW_UNTIL × E. */
+/**
+ * With a hint E: a check every SAVING_GAP_MS before WINDOW_FROM × E, one every
+ * DENSE_GAP_MS (budget allowing) until WINDOW_UNTIL × E.
+ */
 export const SAVING_GAP_MS = 4000
 export const DENSE_GAP_MS = 1000
 export const WINDOW_FROM = 0.9
@@ -111,7 +114,10 @@ export function nextDueAt(
   return Math.min(previousDueMs + pollIntervalMs, due)
 }
 
-/** The window a hint opens, or none: a hint past 5 minutes is no use, as by then the gaps have grown to poll-interval. */
+/**
+ * The window a hint opens, or none: a hint past 5 minutes is no use, as by then the gaps
+ * have grown to poll-interval.
+ */
 function usableHint(expectedMs: number | undefined): { from: number; until: number } | undefined {
   if (expectedMs === undefined || expectedMs > MAX_HINT_MS) return undefined
   return { from: expectedMs * WINDOW_FROM, until: expectedMs * WINDOW_UNTIL }
@@ -120,7 +126,10 @@ function usableHint(expectedMs: number | undefined): { from: number; until: numb
 /** What a hint does to the schedule, in words, for the log. */
 export function describeHint(expectedMs: number): string {
   if (!usableHint(expectedMs)) return `longer than ${MAX_HINT_MS / 60_000} minutes, so it changes nothing`
-  return `checking every ${SAVING_GAP_MS / 1000} s until about ${formatDuration(expectedMs * WINDOW_FROM)}, then every second while the request budget allows`
+  return (
+    `checking every ${SAVING_GAP_MS / 1000} s until about ${formatDuration(expectedMs * WINDOW_FROM)}, ` +
+    'then every second while the request budget allows'
+  )
 }
 
 /**

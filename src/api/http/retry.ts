@@ -18,7 +18,7 @@ export interface RetryPolicy {
   readonly writeBudgetMs: number
 }
 
-/** The numbers every run uses (the write budget is further cut to wait-timeout by steps/connect.ts). */
+/** The numbers every run uses (the write budget is further cut to wait-timeout by modes/session.ts). */
 export const DEFAULT_RETRY: RetryPolicy = {
   attempts: 5,
   baseDelayMs: 500,

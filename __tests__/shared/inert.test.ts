@@ -3,7 +3,7 @@
  * may start a workflow command outside the stop-commands block, and a one-line message
  * stays one line that starts no command.
  */
-import { oneLine, printInert } from '../src/shared/inert.js'
+import { oneLine, printInert } from '../../src/shared/inert.js'
 
 /** How a runner could split output into lines (the strictest reading: every break it might honour). */
 const RUNNER_LINES = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/
@@ -47,7 +47,7 @@ describe('printInert', () => {
   /** Runner lines outside the block must be only the block's own two markers. */
   const commandsOutsideBlock = (output: string): string[] => {
     const lines = output.split(RUNNER_LINES)
-    const start = /^::stop-commands::(.+)$/.exec(lines[0])
+    const start = /^::stop-commands::(.+)$/.exec(lines[0] ?? '')
     if (!start) return ['(no stop-commands line first)']
     const end = lines.indexOf(`::${start[1]}::`)
     if (end !== lines.length - 2 || lines.at(-1) !== '') return [`(the block ends at line ${end} of ${lines.length})`]
@@ -77,8 +77,20 @@ describe('printInert', () => {
     for (let i = 0; i < 2; i++)
       printInert('x', (chunk) => {
         const m = /^::stop-commands::(.+)\r?\n$/.exec(chunk)
-        if (m) tokens.push(m[1])
+        if (m?.[1]) tokens.push(m[1])
       })
     expect(new Set(tokens).size).toBe(2)
+  })
+})
+
+describe('printInert block', () => {
+  test('wraps server text in a stop-commands block with a fresh token', () => {
+    const chunks: string[] = []
+    printInert('::add-mask::x\n::error::injected', (chunk) => chunks.push(chunk))
+    const [open, body, close] = chunks
+    const token = /^::stop-commands::([0-9a-f-]{36})\n$/.exec(open ?? '')?.[1]
+    expect(token).toBeDefined()
+    expect(body).toBe('::add-mask::x\n::error::injected\n')
+    expect(close).toBe(`::${token}::\n`)
   })
 })

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs'
 // @ts-expect-error plain ESM script without types
-import { actionInputs, parseLocalRunArgs, usage } from '../scripts/lib/local-run-options.mjs'
+import { actionInputs, parseLocalRunArgs, usage } from '../../scripts/lib/local-run-options.mjs'
 // @ts-expect-error plain ESM script without types
-import { createRunnerLog } from '../scripts/lib/runner-log.mjs'
+import { createRunnerLog } from '../../scripts/lib/runner-log.mjs'
 
-const INPUTS = actionInputs(readFileSync(new URL('../action.yml', import.meta.url), 'utf8'))
+const INPUTS = actionInputs(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8'))
 const parse = (...argv: string[]) => parseLocalRunArgs(argv, INPUTS)
 const problem = (...argv: string[]): string => {
   try {
@@ -82,7 +82,9 @@ describe("the runner's log", () => {
 
   test('groups are headings; masked values are *** from then on; no command line is printed raw', () => {
     const out = render(
-      '::group::Connect\n::add-mask::tok-123\n::debug::POST /api/login\nLogged in with tok-123.\n::endgroup::\n::error file=score.py,line=3::boom%0Asecond line tok-123\n'
+      '::group::Connect\n::add-mask::tok-123\n' +
+        '::debug::POST /api/login\nLogged in with tok-123.\n' +
+        '::endgroup::\n::error file=score.py,line=3::boom%0Asecond line tok-123\n'
     )
     expect(out).toBe('\n▼ Connect\nLogged in with ***.\nError (score.py:3): boom\nsecond line ***\n')
   })

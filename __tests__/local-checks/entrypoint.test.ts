@@ -1,7 +1,7 @@
 /** The entrypoint pre-check: fails only on certainties, and says "not on this runner" only when that is so. */
 import { join } from 'node:path'
 import { checkEntrypoint } from '../../src/local-checks/entrypoint.js'
-import { scriptFolder } from './helpers.js'
+import { scriptFolder } from '../harness/helpers.js'
 
 async function check(
   source: string | Buffer,
@@ -28,7 +28,9 @@ test.each([
   ['an import binding the name', 'from json import loads as process\n'],
   [
     'one of two defs under if/else fits',
-    'import sys\nif sys.platform == "x":\n    def process(data):\n        return {}\nelse:\n    def process(data, base_path):\n        return {}\n'
+    'import sys\nif sys.platform == "x":\n    def process(data):\n' +
+      '        return {}\nelse:\n    def process(data, base_path):\n' +
+      '        return {}\n'
   ]
 ])('uncertain or fitting: %s passes', async (_label, source) => {
   expect(await check(source)).toMatchObject({ ok: true, how: 'python' })
@@ -36,7 +38,8 @@ test.each([
 
 test('a def inside a function or a class does not bind the module-level name', async () => {
   const verdict = await check(
-    'class Model:\n    def process(self, data, base_path):\n        return {}\ndef make():\n    def process(data, base_path):\n        return {}\n'
+    'class Model:\n    def process(self, data, base_path):\n        return {}\n' +
+      'def make():\n    def process(data, base_path):\n        return {}\n'
   )
   expect(verdict).toEqual({ ok: false, problem: "defines no module-level 'process'; module-level functions: make" })
 })
@@ -53,7 +56,8 @@ test('a wrong arity names the line and, in a notebook, the cell', async () => {
     ok: false,
     line: 3,
     problem:
-      "defines 'process(data)' at line 3 (notebook cell 2, line 1), which cannot be called as fn(data, base_path), the way the server calls a Sync entrypoint"
+      "defines 'process(data)' at line 3 (notebook cell 2, line 1), which cannot be " +
+      'called as fn(data, base_path), the way the server calls a Sync entrypoint'
   })
 })
 
@@ -99,7 +103,9 @@ describe('without the interpreter', () => {
     expect(await check('process = make()\n', { python })).toEqual({
       ok: true,
       how: 'text',
-      note: `${python} is not on this runner, so the entrypoint was only searched for as text; its definition and signature were not checked`
+      note:
+        `${python} is not on this runner, so the entrypoint was only searched ` +
+        `for as text; its definition and signature were not checked`
     })
   })
   test('a name never mentioned, with nothing dynamic, is a certain failure', async () => {

@@ -2,9 +2,9 @@
  * deploy/history.ts: which earlier script is "the previous build", and how long its
  * build took, from the search and the Host log; any failure or doubt means no hint.
  */
-import { hostLogSpan, newestDeployed, previousBuild } from '../src/steps/history.js'
-import type { EarlierScript, PreprocessingApi } from '../src/api/api.js'
-import type { LogEntry } from '../src/api/wire.js'
+import { hostLogSpan, newestDeployed, previousBuild } from '../../src/steps/history.js'
+import type { EarlierScript, PreprocessingApi } from '../../src/api/api.js'
+import type { LogEntry } from '../../src/api/wire.js'
 
 const hash = (c: string) => `S${c.repeat(63)}`
 const CURRENT = hash('0')
@@ -75,15 +75,18 @@ describe('newestDeployed', () => {
 })
 
 describe('hostLogSpan', () => {
-  test('from the first Host entry to the last, whatever their order, in the server format (7 fractional digits)', () => {
-    expect(
-      hostLogSpan([
-        entry('2026-12-01T10:01:02.5000000Z'),
-        entry('2026-12-01T10:00:00.0000000Z'),
-        entry('2026-12-01T10:00:30.0000000Z')
-      ])
-    ).toBe(62_500)
-  })
+  test(
+    'from the first Host entry to the last, whatever their ' + 'order, in the server format (7 fractional digits)',
+    () => {
+      expect(
+        hostLogSpan([
+          entry('2026-12-01T10:01:02.5000000Z'),
+          entry('2026-12-01T10:00:00.0000000Z'),
+          entry('2026-12-01T10:00:30.0000000Z')
+        ])
+      ).toBe(62_500)
+    }
+  )
 
   test('Run entries, unreadable dates, a single entry or a span under a second give nothing', () => {
     expect(hostLogSpan([entry('2026-12-01T10:00:00Z'), entry('2026-12-01T10:05:00Z', 'Run')])).toBeUndefined()
@@ -110,20 +113,24 @@ describe('previousBuild', () => {
     expect(options).toEqual([limits, limits])
   })
 
-  test('nothing found, a log with no span, or a v2 API (no search by name) give no hint and say why, without reading logs needlessly', async () => {
-    const none = fakeApi([{ hash: hash('c'), status: 'Failed' }])
-    await expect(previousBuild(none.api, 'n', CURRENT)).resolves.toEqual({
-      none: 'no earlier script of this name in the group was deployed'
-    })
-    expect(none.asked).toEqual(['search n'])
-    const empty = fakeApi([{ hash: hash('a'), status: 'Deployed' }], { [hash('a')]: [entry('2026-12-01T10:00:00Z')] })
-    await expect(previousBuild(empty.api, 'n', CURRENT)).resolves.toEqual({
-      none: `the build log of the previous one (${hash('a')}) gives no length`
-    })
-    const v2 = fakeApi([], {}, 'v2')
-    await expect(previousBuild(v2.api, 'n', CURRENT)).resolves.toEqual({ none: 'the v2 API finds no script by name' })
-    expect(v2.asked).toEqual([])
-  })
+  test(
+    'nothing found, a log with no span, or a v2 API (no search by name) ' +
+      'give no hint and say why, without reading logs needlessly',
+    async () => {
+      const none = fakeApi([{ hash: hash('c'), status: 'Failed' }])
+      await expect(previousBuild(none.api, 'n', CURRENT)).resolves.toEqual({
+        none: 'no earlier script of this name in the group was deployed'
+      })
+      expect(none.asked).toEqual(['search n'])
+      const empty = fakeApi([{ hash: hash('a'), status: 'Deployed' }], { [hash('a')]: [entry('2026-12-01T10:00:00Z')] })
+      await expect(previousBuild(empty.api, 'n', CURRENT)).resolves.toEqual({
+        none: `the build log of the previous one (${hash('a')}) gives no length`
+      })
+      const v2 = fakeApi([], {}, 'v2')
+      await expect(previousBuild(v2.api, 'n', CURRENT)).resolves.toEqual({ none: 'the v2 API finds no script by name' })
+      expect(v2.asked).toEqual([])
+    }
+  )
 
   test("a failing search is the caller's to ignore: the error comes through", async () => {
     const { api } = fakeApi(new Error('HTTP 500'))

@@ -5,6 +5,8 @@ import { EXECUTION_RUNNING_STATES } from '../api/wire.js'
 import { readParquetSummary } from './parquet.js'
 import { lastLine } from './logs.js'
 import { waitWhilePending, type Poll, type WaitOptions } from './wait.js'
+import { containsDeep, firstDifference } from '../shared/json-subset.js'
+import { envelopeError } from '../shared/error-envelope.js'
 
 /** What the smoke test did and found; kept whole for the artifact and the summary. */
 export interface SmokeTestResult {
@@ -56,14 +58,15 @@ export async function smokeTestSync(
     result.reason = `the run answered HTTP ${status} with a body that is not JSON`
     return result
   }
-  const envelope = errorEnvelope(parsed)
+  const envelope = envelopeError(parsed)?.message
   if (status < 200 || status > 299 || envelope) {
     // The reason is one line (the exception); the whole traceback stays in responseBody.
     result.reason = `the run answered HTTP ${status}${envelope ? `: ${lastLine(envelope)}` : ''}`
     return result
   }
   if (expected !== undefined && !containsDeep(parsed, expected)) {
-    result.reason = `the answer does not contain smoke-test-expect (first difference: ${firstDifference(parsed, expected, '$')})`
+    result.reason =
+      'the answer does not contain smoke-test-expect ' + `(first difference: ${firstDifference(parsed, expected, '$')})`
     return result
   }
   result.outcome = 'passed'
@@ -118,11 +121,14 @@ export async function smokeTestAsync(
   result.outputDatasetHash = outputDatasetHash
   result.elapsedMs = Date.now() - started
   if (outcome.kind === 'timed-out') {
-    result.reason = `execution ${executionId} was still '${outcome.last.status}' after ${Math.round(outcome.elapsedMs / 1000)}s (smoke-test-timeout)`
+    result.reason =
+      `execution ${executionId} was still '${outcome.last.status}' ` +
+      `after ${Math.round(outcome.elapsedMs / 1000)}s (smoke-test-timeout)`
     return result
   }
   if (outcome.last.status !== 'Succeeded') {
-    result.reason = `execution ${executionId} ended as '${outcome.last.status}'${outcome.last.message ? `: ${lastLine(outcome.last.message)}` : ''}`
+    const message = outcome.last.message ? `: ${lastLine(outcome.last.message)}` : ''
+    result.reason = `execution ${executionId} ended as '${outcome.last.status}'${message}`
     return result
   }
   await api.downloadResult(hash, executionId, options.resultPath)
@@ -161,41 +167,6 @@ async function checkParquet(result: SmokeTestResult, path: string): Promise<stri
   }
   return result.resultRows > 0
     ? undefined
-    : `the result of execution ${result.executionId} is a parquet file with no rows (columns: ${result.resultColumns?.join(', ') || 'none'})`
-}
-
-/** The message of an error envelope ({"Error":{…}} or {"error":{…}}), if the body is one. */
-function errorEnvelope(body: unknown): string | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined
-  const record = body as Record<string, unknown>
-  const inner = (record.Error ?? record.error) as Record<string, unknown> | undefined
-  if (!inner || typeof inner !== 'object' || Object.keys(record).length !== 1) return undefined
-  return String(inner.Message ?? inner.message ?? JSON.stringify(inner))
-}
-
-/**
- * Deep subset: every key of an expected object is in the actual one with a matching
- * value; every element of an expected array matches some element of the actual array;
- * anything else is compared as JSON values.
- */
-export function containsDeep(actual: unknown, expected: unknown): boolean {
-  return firstDifference(actual, expected, '$') === undefined
-}
-
-function firstDifference(actual: unknown, expected: unknown, at: string): string | undefined {
-  if (Array.isArray(expected)) {
-    if (!Array.isArray(actual)) return `${at} is not an array`
-    const missing = expected.findIndex((item) => !actual.some((candidate) => containsDeep(candidate, item)))
-    return missing === -1 ? undefined : `${at} has no element matching ${at}[${missing}]`
-  }
-  if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return `${at} is not an object`
-    for (const [key, value] of Object.entries(expected)) {
-      if (!(key in actual)) return `${at}.${key} is missing`
-      const difference = firstDifference((actual as Record<string, unknown>)[key], value, `${at}.${key}`)
-      if (difference) return difference
-    }
-    return undefined
-  }
-  return actual === expected ? undefined : `${at} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`
+    : `the result of execution ${result.executionId} is a parquet file with no rows ` +
+        `(columns: ${result.resultColumns?.join(', ') || 'none'})`
 }

@@ -1,3 +1,5 @@
+// Plumbing shared by deploy and smoke-test modes (not a mode): the transport, the login,
+// the group and the API choice. It logs and fills the RunResult, so it lives with the modes.
 import * as core from '@actions/core'
 import { InputError } from '../shared/errors.js'
 import type { DeploySpec } from '../inputs/parse.js'
@@ -85,14 +87,18 @@ export function chooseGroup(visible: readonly string[], given: string, normalise
   }
   if (normalised !== given && visible.includes(normalised)) {
     core.notice(
-      `Group '${oneLine(given)}' is not on the server, but '${oneLine(normalised)}' (its 2.1.1 normalisation) is: using '${oneLine(normalised)}'. Write it that way to silence this notice; servers since 2.2.1 match names exactly.`
+      `Group '${oneLine(given)}' is not on the server, but '${oneLine(normalised)}' (its 2.1.1 normalisation) is: ` +
+        `using '${oneLine(normalised)}'. Write it that way to silence this notice; ` +
+        'servers since 2.2.1 match names exactly.'
     )
     return normalised
   }
   throw new InputError([
     {
       input: 'group',
-      problem: `'${given}'${normalised !== given ? ` (or '${normalised}')` : ''} is not a group this user can see (visible: ${visible.length > 0 ? visible.join(', ') : 'none'}).`,
+      problem:
+        `'${given}'${normalised !== given ? ` (or '${normalised}')` : ''} is not a group this user can see ` +
+        `(visible: ${visible.length > 0 ? visible.join(', ') : 'none'}).`,
       fix: 'Use one of those, exactly as spelled, or create the group first.'
     }
   ])
@@ -117,14 +123,18 @@ export async function chooseDeployApi(
   } else {
     const served = await session.v2.served(session.group)
     version = served ? 'v2' : 'v1'
-    result.apiProbe = `GET /v2/preprocessing?group=${session.group} answered ${served ? '200: the server serves v2' : '404: no v2 routes (an older server)'}`
+    result.apiProbe =
+      `GET /v2/preprocessing?group=${session.group} answered ` +
+      (served ? '200: the server serves v2' : '404: no v2 routes (an older server)')
   }
   core.info(`API: ${version} (${oneLine(result.apiProbe)}).`)
   if (version === 'v1' && datasets.length > 1) {
     throw new InputError([
       {
         input: 'schema',
-        problem: `names ${datasets.length} datasets, but this deploy goes through v1 (${result.apiProbe}), which takes one schema file.`,
+        problem:
+          `names ${datasets.length} datasets, but this deploy goes through v1 (${result.apiProbe}), ` +
+          'which takes one schema file.',
         fix: 'Give one schema file, or deploy to a server with the v2 API (api-version: auto or v2).'
       }
     ])

@@ -1,0 +1,82 @@
+/** The step outputs (action.yml) a later step reads: every name, its value, secrets removed. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { outputsOf, writeOutputs } from '../../src/publish/outputs.js'
+import { newRunResult } from '../../src/publish/result.js'
+import type { DeploySpec } from '../../src/inputs/parse.js'
+import { buildManifest } from '../../src/local-checks/manifest.js'
+import { addSecret } from '../../src/shared/secrets.js'
+import { parseOutputFile } from '../helpers/action-runner.js'
+import { deployedResult, HASH } from '../helpers/run-result.js'
+
+describe('outputsOf', () => {
+  test('a deployed run: every output, by name', () => {
+    const result = deployedResult()
+    result.logsFile = '/tmp/records/logs.txt'
+    result.smokeTestOutput = '/tmp/records/smoke-test-response.json'
+    result.resultFile = '/tmp/records/result.json'
+    result.artifact = { id: 7, url: 'https://example.com/artifact/7', name: 'neomaril-deploy' }
+    expect(outputsOf(result)).toEqual({
+      'preprocessing-id': HASH,
+      status: 'deployed',
+      operation: 'Sync',
+      group: 'datarisk',
+      'python-version': '3.10',
+      'server-version': '2.3.0',
+      'api-version': 'v1',
+      'build-seconds': '93.4',
+      'smoke-test': 'passed',
+      'smoke-test-output': '/tmp/records/smoke-test-response.json',
+      'execution-id': '',
+      'logs-file': '/tmp/records/logs.txt',
+      'artifact-id': '7',
+      'artifact-url': 'https://example.com/artifact/7',
+      'result-file': '/tmp/records/result.json',
+      manifest: ''
+    })
+  })
+
+  test('a run stopped by its inputs: every output is still there, empty when unknown', () => {
+    const outputs = outputsOf(newRunResult())
+    expect(Object.keys(outputs)).toHaveLength(16)
+    expect(outputs).toMatchObject({ status: 'invalid-input', 'smoke-test': 'skipped', 'preprocessing-id': '' })
+    expect(Object.entries(outputs).filter(([, value]) => value !== '')).toEqual([
+      ['status', 'invalid-input'],
+      ['smoke-test', 'skipped']
+    ])
+  })
+
+  test("the Async execution, the group as the server spells it and validate mode's manifest", async () => {
+    const result = deployedResult()
+    const spec = result.spec as DeploySpec
+    result.group = 'Data-Risk'
+    result.smokeTest = { outcome: 'failed', executionId: '12' }
+    result.manifest = await buildManifest(spec, spec.workspace)
+    const outputs = outputsOf(result)
+    expect(outputs).toMatchObject({ group: 'Data-Risk', 'smoke-test': 'failed', 'execution-id': '12' })
+    expect(JSON.parse(outputs.manifest ?? '')).toEqual(JSON.parse(JSON.stringify(result.manifest)))
+  })
+})
+
+describe('writeOutputs', () => {
+  test('writes every output to GITHUB_OUTPUT, a registered secret replaced by ***', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'outputs-')), 'output')
+    writeFileSync(file, '')
+    const before = process.env.GITHUB_OUTPUT
+    process.env.GITHUB_OUTPUT = file
+    try {
+      addSecret('outputs-secret-5521')
+      const result = deployedResult()
+      result.serverVersion = '2.3.0 outputs-secret-5521'
+      writeOutputs(result)
+    } finally {
+      if (before === undefined) delete process.env.GITHUB_OUTPUT
+      else process.env.GITHUB_OUTPUT = before
+    }
+    const written = parseOutputFile(readFileSync(file, 'utf8'))
+    expect(written['server-version']).toBe('2.3.0 ***')
+    expect(written).toMatchObject({ 'preprocessing-id': HASH, status: 'deployed', 'smoke-test': 'passed' })
+    expect(readFileSync(file, 'utf8')).not.toContain('outputs-secret-5521')
+  })
+})
