@@ -2,6 +2,165 @@ export const id = 352;
 export const ids = [352];
 export const modules = {
 
+/***/ 23632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HF: () => (/* binding */ v2Preprocessing),
+/* harmony export */   MJ: () => (/* binding */ v1RegisterFields),
+/* harmony export */   Px: () => (/* binding */ v2Uploads),
+/* harmony export */   S3: () => (/* binding */ v1Preprocessing),
+/* harmony export */   Z$: () => (/* binding */ hostCall),
+/* harmony export */   uA: () => (/* binding */ registerCall)
+/* harmony export */ });
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
+
+
+/** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
+function v1RegisterFields(script) {
+    return {
+        name: script.name,
+        script_reference: script.entrypoint,
+        operation: script.operation,
+        python_version: (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonWireForm */ .iY)(script.pythonVersion)
+    };
+}
+/** The register call, as the log, the manifest and deployment.json name it. */
+function registerCall(version, group) {
+    return version === 'v2' ? `POST /v2/preprocessing/${group}` : `POST /preprocessing/register/${group}`;
+}
+/** The host call, named the same way. */
+function hostCall(version, operation, group, hash) {
+    return version === 'v2'
+        ? `PATCH /v2/preprocessing/${hash}/status`
+        : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`;
+}
+/**
+ * The v2 uploads after the register, in the order docs/platform-contract.md gives:
+ * each schema dataset, script-file, requirements, env, extras; the host comes after.
+ * The deploy sends them and validate mode's manifest lists them, from this one list.
+ */
+function v2Uploads(script) {
+    const of = (part) => script.files.filter((file) => file.part === part);
+    return [
+        ...script.datasets.map((dataset) => ({
+            call: (hash) => `PATCH /v2/preprocessing/${hash}/schema (${dataset.name})`,
+            send: (v2, hash) => v2.uploadSchema(hash, dataset),
+            dataset: dataset.name
+        })),
+        ...of('source').map((file) => ({
+            call: (hash) => `PATCH /v2/preprocessing/${hash}/script-file`,
+            send: (v2, hash) => v2.uploadScript(hash, file, script.entrypoint, (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonWireForm */ .iY)(script.pythonVersion))
+        })),
+        ...of('requirements').map((file) => ({
+            call: (hash) => `PATCH /v2/preprocessing/${hash}/requirements-file`,
+            send: (v2, hash) => v2.uploadRequirements(hash, file)
+        })),
+        ...of('env').map((file) => ({
+            call: (hash) => `PATCH /v2/preprocessing/${hash}/env-file`,
+            send: (v2, hash) => v2.uploadEnv(hash, file)
+        })),
+        ...of('extra').map((file) => ({
+            call: (hash) => `PATCH /v2/preprocessing/${hash}/extra-file (${file.filename})`,
+            send: (v2, hash) => v2.uploadExtra(hash, file)
+        }))
+    ];
+}
+/** Sync scripts, and Async scripts on servers without v2. */
+function v1Preprocessing(v1, group) {
+    return {
+        version: 'v1',
+        resultFormat: 'zip',
+        async register(script, onCall) {
+            onCall?.(registerCall('v1', group));
+            const hash = await v1.register(group, v1RegisterFields(script), script.files);
+            return { hash, calls: [registerCall('v1', group)], datasetHashes: {} };
+        },
+        host: (operation, hash) => v1.host(operation, group, hash),
+        status: (hash, options) => v1.status(group, hash, options),
+        describe: async (hash) => {
+            const described = await v1.describe(group, hash);
+            return { operation: stringOr(described.Operation), pythonVersion: stringOr(described.PythonVersion) };
+        },
+        logs: (hash, routine, options) => v1.logs(group, hash, { routine }, options),
+        findByName: (name, options) => v1.search(group, name, options),
+        runSync: (hash, input) => v1.runSync(group, hash, input),
+        async startExecution(hash, inputs) {
+            // v1 takes one file, as the `dataset` part.
+            const [first] = inputs;
+            if (!first || inputs.length > 1)
+                throw new Error(`a v1 Async run takes exactly one dataset, not ${inputs.length}`);
+            return { id: await v1.runAsync(group, hash, { ...first.file, part: 'dataset' }), inputHashes: {} };
+        },
+        executionStatus: (_hash, id, options) => v1.executionStatus(group, id, options),
+        downloadResult: (_hash, id, destination) => v1.downloadResult(group, id, destination)
+    };
+}
+/** Async scripts on current servers (docs/platform-contract.md); logs through the v1 URL, the only one there is. */
+function v2Preprocessing(v2, v1, group) {
+    return {
+        version: 'v2',
+        resultFormat: 'parquet',
+        async register(script, onCall) {
+            const calls = [];
+            const step = (call) => {
+                calls.push(call);
+                onCall?.(call);
+            };
+            step(registerCall('v2', group));
+            const hash = await v2.register(group, script.name);
+            const datasetHashes = {};
+            for (const upload of v2Uploads(script)) {
+                step(upload.call(hash));
+                const datasetHash = await upload.send(v2, hash);
+                if (upload.dataset && datasetHash)
+                    datasetHashes[upload.dataset] = datasetHash;
+            }
+            return { hash, calls, datasetHashes };
+        },
+        host: (_operation, hash) => v2.host(hash),
+        status: (hash, options) => v2.status(hash, options),
+        describe: async (hash) => {
+            const described = await v2.describe(hash);
+            return { operation: stringOr(described.Operation) ?? 'Async', pythonVersion: stringOr(described.PythonVersion) };
+        },
+        async logs(hash, routine, options) {
+            try {
+                return await v1.logs(group, hash, { routine }, options);
+            }
+            catch (error) {
+                // No client knows a v2 logs route; a server that keeps none for v2 scripts is no failure.
+                if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && error.status === 404)
+                    return [];
+                throw error;
+            }
+        },
+        // No findByName: the v2 list has no name filter and its entries' names are unknown (docs/platform-contract.md).
+        runSync: () => Promise.reject(new Error('the platform has no v2 Sync run')),
+        async startExecution(hash, inputs, onCall) {
+            onCall?.(`POST /v2/preprocessing/${hash}/execution`);
+            const id = await v2.createExecution(hash);
+            const inputHashes = {};
+            for (const input of inputs) {
+                onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/input (${input.name})`);
+                inputHashes[input.name] = await v2.uploadInput(hash, id, input);
+            }
+            onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/run`);
+            await v2.runExecution(hash, id);
+            return { id, inputHashes };
+        },
+        executionStatus: (hash, id, options) => v2.executionStatus(hash, id, options),
+        downloadResult: (hash, id, destination) => v2.downloadResult(hash, id, destination)
+    };
+}
+function stringOr(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+
+
+/***/ }),
+
 /***/ 61102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10,9 +169,11 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7042);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7042);
 /* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38077);
 /* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
+
 
 
 
@@ -42,8 +203,8 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
             dataset: datasetOf.get(file)
         });
     }
-    const api = spec.script.operation === 'Async' && spec.apiVersion !== 'v1' ? 'v2' : 'v1';
-    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_3__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
+    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__/* .likelyApi */ .z)(spec.script.operation, spec.apiVersion);
+    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_4__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
     const calls = [
         (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group),
         ...uploadCalls,
@@ -80,8 +241,10 @@ var errors = __webpack_require__(58382);
 var manifest = __webpack_require__(61102);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./src/steps/smoke-test-run.ts + 1 modules
-var smoke_test_run = __webpack_require__(65313);
+// EXTERNAL MODULE: ./src/shared/json-subset.ts
+var json_subset = __webpack_require__(77642);
+// EXTERNAL MODULE: ./src/shared/api-choice.ts
+var api_choice = __webpack_require__(38077);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/hyparquet/src/read.js + 17 modules
@@ -112,7 +275,7 @@ async function parquetToColumnsJson(path, target) {
         file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
     });
     const columns = {};
-    for (const name of rows.length > 0 ? Object.keys(rows[0]) : [])
+    for (const name of Object.keys(rows[0] ?? {}))
         columns[name] = [];
     for (const row of rows)
         for (const [name, values] of Object.entries(columns))
@@ -306,7 +469,7 @@ function whoseMissingImport(module, requirementsText) {
     if (match)
         return { kind: 'listed', distribution: match };
     if (known.length > 0 || listed.length === 0)
-        return { kind: 'not-listed', distribution: candidates[0] };
+        return { kind: 'not-listed', distribution: candidates[0] ?? '' };
     return { kind: 'uncertain' };
 }
 
@@ -317,7 +480,7 @@ async function describePython(command, env = process.env) {
     const out = await (0,harness_process/* probePython */.fc)(command, DESCRIBE, env);
     if (out === undefined)
         return undefined;
-    const [path, version] = out.split('\n').map((line) => line.trim());
+    const [path = '', version = ''] = out.split('\n').map((line) => line.trim());
     return { command, path, version };
 }
 /**
@@ -336,7 +499,9 @@ async function pythonFor(version, override, env = process.env) {
         return {};
     const warning = fallback.version.startsWith(`${version}.`)
         ? undefined
-        : `python${version} is not on PATH, so the entrypoint ran with python3 (Python ${fallback.version}) although python-version is ${version}; add actions/setup-python with python-version: '${version}' before this step to check with the server's version`;
+        : `python${version} is not on PATH, so the entrypoint ran with python3 (Python ${fallback.version}) ` +
+            `although python-version is ${version}; add actions/setup-python with python-version: '${version}' ` +
+            "before this step to check with the server's version";
     return { interpreter: fallback, warning };
 }
 /** True when `python` can import pandas (the DataFrame contracts need it). */
@@ -369,12 +534,13 @@ async function pandasPython() {
 
 
 
+
 /**
  * The contract the local run uses. With api-version auto an Async script is run as v2,
  * as a deploy to a current server would create it; set api-version: v1 for a v1 server.
  */
 function localContract(spec) {
-    return (0,contract/* contractOf */.Q)(spec.script.operation, spec.apiVersion === 'v1' ? 'v1' : 'v2');
+    return (0,contract/* contractOf */.Q)(spec.script.operation, (0,api_choice/* likelyApi */.z)(spec.script.operation, spec.apiVersion));
 }
 /**
  * Runs the entrypoint on the sample on this machine, the way the server would (one
@@ -466,7 +632,7 @@ async function runLocally(spec, options) {
     }
     if (contract === 'sync') {
         const response = JSON.stringify(run.response);
-        if (smokeTest.expect !== undefined && !(0,smoke_test_run/* containsDeep */.O3)(run.response, smokeTest.expect)) {
+        if (smokeTest.expect !== undefined && !(0,json_subset/* containsDeep */.O)(run.response, smokeTest.expect)) {
             return { ...done, outcome: 'failed', reason: 'the answer does not contain smoke-test-expect', response };
         }
         return { ...done, outcome: 'passed', response };
@@ -493,11 +659,14 @@ function missingImportHint(problem, spec) {
     const verdict = whoseMissingImport(module, requirements ? (0,external_node_fs_.readFileSync)(requirements, 'utf8') : undefined);
     switch (verdict.kind) {
         case 'listed':
-            return ` — '${module}' comes from ${verdict.distribution}, which is in the requirements, so install them on the runner before validating (actions/setup-python, then pip install -r requirements.txt)`;
+            return (` — '${module}' comes from ${verdict.distribution}, which is in the requirements, ` +
+                'so install them on the runner before validating (actions/setup-python, then pip install -r requirements.txt)');
         case 'not-listed':
-            return ` — '${module}' comes from ${verdict.distribution}, which is not in the requirements file: the server's build would fail the same way; add it there`;
+            return (` — '${module}' comes from ${verdict.distribution}, which is not in the requirements file: ` +
+                "the server's build would fail the same way; add it there");
         default:
-            return ` — '${module}' is not in the requirements under that name: either add the package that provides it, or, if a listed package does, install the requirements on the runner (pip install -r requirements.txt)`;
+            return (` — '${module}' is not in the requirements under that name: either add the package that provides it, ` +
+                'or, if a listed package does, install the requirements on the runner (pip install -r requirements.txt)');
     }
 }
 
@@ -529,7 +698,8 @@ async function validateMode(ctx) {
         if (local.interpreterWarning)
             core/* warning */.$e((0,inert/* oneLine */.T)(local.interpreterWarning));
         if (local.interpreter)
-            core/* info */.pq(`Python: ${(0,inert/* oneLine */.T)(local.interpreter.command)} (${(0,inert/* oneLine */.T)(local.interpreter.path)}, ${(0,inert/* oneLine */.T)(local.interpreter.version)}).`);
+            core/* info */.pq(`Python: ${(0,inert/* oneLine */.T)(local.interpreter.command)} ` +
+                `(${(0,inert/* oneLine */.T)(local.interpreter.path)}, ${(0,inert/* oneLine */.T)(local.interpreter.version)}).`);
         const smoke = {
             outcome: local.outcome,
             reason: local.reason,
@@ -552,7 +722,8 @@ async function validateMode(ctx) {
         if (local.outcome === 'skipped')
             core/* notice */.lm(`The entrypoint was not run locally: ${(0,inert/* oneLine */.T)(local.reason ?? '')}.`);
         else if (local.outcome === 'passed')
-            core/* info */.pq(`${(0,inert/* oneLine */.T)(spec.script.entrypoint)} ran on the sample in ${(0,duration/* formatDuration */.a3)(local.elapsedMs)}${local.response ? ` and returned ${(0,inert/* oneLine */.T)(local.response).slice(0, 500)}` : ''}.`);
+            core/* info */.pq(`${(0,inert/* oneLine */.T)(spec.script.entrypoint)} ran on the sample in ${(0,duration/* formatDuration */.a3)(local.elapsedMs)}` +
+                `${local.response ? ` and returned ${(0,inert/* oneLine */.T)(local.response).slice(0, 500)}` : ''}.`);
         else {
             result.status = 'failed';
             if (local.traceback)
@@ -561,6 +732,87 @@ async function validateMode(ctx) {
         }
         result.status = 'validated';
     });
+}
+
+
+/***/ }),
+
+/***/ 77642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ containsDeep),
+/* harmony export */   a: () => (/* binding */ firstDifference)
+/* harmony export */ });
+/** smoke-test-expect's deep subset, for the server's answer and validate mode's local run alike. */
+/**
+ * Deep subset: every key of an expected object is in the actual one with a matching
+ * value; every element of an expected array matches some element of the actual array;
+ * anything else is compared as JSON values.
+ */
+function containsDeep(actual, expected) {
+    return firstDifference(actual, expected, '$') === undefined;
+}
+/** Where `actual` first fails to contain `expected`, as a path (`$.a[0]`), or undefined when it does. */
+function firstDifference(actual, expected, at) {
+    if (Array.isArray(expected)) {
+        if (!Array.isArray(actual))
+            return `${at} is not an array`;
+        const missing = expected.findIndex((item) => !actual.some((candidate) => containsDeep(candidate, item)));
+        return missing === -1 ? undefined : `${at} has no element matching ${at}[${missing}]`;
+    }
+    if (expected !== null && typeof expected === 'object') {
+        if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
+            return `${at} is not an object`;
+        for (const [key, value] of Object.entries(expected)) {
+            if (!(key in actual))
+                return `${at}.${key} is missing`;
+            const difference = firstDifference(actual[key], value, `${at}.${key}`);
+            if (difference)
+                return difference;
+        }
+        return undefined;
+    }
+    return actual === expected ? undefined : `${at} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
+}
+
+
+/***/ }),
+
+/***/ 7042:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   "if": () => (/* binding */ scriptPackage),
+/* harmony export */   rs: () => (/* binding */ smokeTestDatasets),
+/* harmony export */   tX: () => (/* binding */ registerScript)
+/* harmony export */ });
+const partOf = (file) => ({
+    part: file.part,
+    filename: file.uploadName,
+    localPath: file.localPath,
+    inline: file.inline,
+    size: file.size
+});
+/** What the deploy uploads, for whichever API takes it; files streamed from disk. */
+function scriptPackage(spec) {
+    const { script } = spec;
+    return {
+        name: script.name,
+        entrypoint: script.entrypoint,
+        operation: script.operation,
+        pythonVersion: script.pythonVersion,
+        files: script.files.map(partOf),
+        datasets: spec.script.datasets.map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }))
+    };
+}
+/** Registers the script (and, on v2, uploads each file); answers its hash and the calls made. */
+function registerScript(api, spec, onCall) {
+    return api.register(scriptPackage(spec), onCall);
+}
+/** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
+function smokeTestDatasets(spec) {
+    return (spec.smokeTest.datasets ?? []).map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }));
 }
 
 

@@ -14,15 +14,16 @@ export const modules = {
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
 
-const wirePython = (version) => `Python${version.replace('.', '')}`;
-/** The form fields of the v1 register call (contract §3); the manifest shows them. */
+
+/** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
 function v1RegisterFields(script) {
     return {
         name: script.name,
         script_reference: script.entrypoint,
         operation: script.operation,
-        python_version: wirePython(script.pythonVersion)
+        python_version: (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonWireForm */ .iY)(script.pythonVersion)
     };
 }
 /** The register call, as the log, the manifest and deployment.json name it. */
@@ -36,7 +37,7 @@ function hostCall(version, operation, group, hash) {
         : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`;
 }
 /**
- * The v2 uploads after the register, in the contract's order (mlops-current-api §5):
+ * The v2 uploads after the register, in the order docs/platform-contract.md gives:
  * each schema dataset, script-file, requirements, env, extras; the host comes after.
  * The deploy sends them and validate mode's manifest lists them, from this one list.
  */
@@ -50,7 +51,7 @@ function v2Uploads(script) {
         })),
         ...of('source').map((file) => ({
             call: (hash) => `PATCH /v2/preprocessing/${hash}/script-file`,
-            send: (v2, hash) => v2.uploadScript(hash, file, script.entrypoint, wirePython(script.pythonVersion))
+            send: (v2, hash) => v2.uploadScript(hash, file, script.entrypoint, (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonWireForm */ .iY)(script.pythonVersion))
         })),
         ...of('requirements').map((file) => ({
             call: (hash) => `PATCH /v2/preprocessing/${hash}/requirements-file`,
@@ -96,7 +97,7 @@ function v1Preprocessing(v1, group) {
         downloadResult: (_hash, id, destination) => v1.downloadResult(group, id, destination)
     };
 }
-/** Async scripts on current servers (mlops-current-api §5); logs through the v1 URL, the only one there is (§8). */
+/** Async scripts on current servers (docs/platform-contract.md); logs through the v1 URL, the only one there is. */
 function v2Preprocessing(v2, v1, group) {
     return {
         version: 'v2',
@@ -135,7 +136,7 @@ function v2Preprocessing(v2, v1, group) {
                 throw error;
             }
         },
-        // No findByName: the v2 list has no name filter and its entries' names are unknown (mlops-current-api §9).
+        // No findByName: the v2 list has no name filter and its entries' names are unknown (docs/platform-contract.md).
         runSync: () => Promise.reject(new Error('the platform has no v2 Sync run')),
         async startExecution(hash, inputs, onCall) {
             onCall?.(`POST /v2/preprocessing/${hash}/execution`);
@@ -168,9 +169,11 @@ function stringOr(value) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7042);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7042);
 /* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38077);
 /* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
+
 
 
 
@@ -200,8 +203,8 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
             dataset: datasetOf.get(file)
         });
     }
-    const api = spec.script.operation === 'Async' && spec.apiVersion !== 'v1' ? 'v2' : 'v1';
-    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_3__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
+    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__/* .likelyApi */ .z)(spec.script.operation, spec.apiVersion);
+    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_4__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
     const calls = [
         (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group),
         ...uploadCalls,
@@ -273,10 +276,13 @@ const STATUS_ICON = {
     building: '⏳',
     'timed-out': '⌛',
     cancelled: '🛑',
-    passed: '✅',
-    skipped: '➖'
+    registered: '❌',
+    failed: '❌',
+    unavailable: '❌',
+    'invalid-input': '❌',
+    error: '❌'
 };
-const LOG_TAIL_LINES = 30;
+const SMOKE_TEST_ICON = { passed: '✅', skipped: '➖', failed: '❌' };
 const EXCERPT_CHARS = 1500;
 /** A job summary a reviewer can read at a glance. Server text is escaped; secrets removed. */
 async function writeSummary(result, where) {
@@ -284,11 +290,10 @@ async function writeSummary(result, where) {
         return;
     const spec = result.spec;
     const smoke = result.smokeTest;
-    const icon = (status) => STATUS_ICON[status] ?? '❌';
     const code = (text) => `<code>${escapeHtml(text)}</code>`;
     const artifact = result.artifact;
     const rows = [
-        ['Status', `${icon(result.status)} ${result.status}`],
+        ['Status', `${STATUS_ICON[result.status]} ${result.status}`],
         ['Script hash', result.hash ? code(result.hash) : '—'],
         ['Group', spec ? code(result.group ?? spec.group) : '—'],
         ['Operation', spec?.script.operation ?? '—'],
@@ -297,17 +302,21 @@ async function writeSummary(result, where) {
             'Build time',
             result.buildSeconds === undefined
                 ? '—'
-                : `${(0,duration/* formatDuration */.a3)(result.buildSeconds * 1000)} (${result.statusChecks} status checks${result.previousBuild ? `; the previous build took ${(0,duration/* formatDuration */.a3)(result.previousBuild.seconds * 1000)}` : ''})`
+                : `${(0,duration/* formatDuration */.a3)(result.buildSeconds * 1000)} (${result.statusChecks} status checks` +
+                    (result.previousBuild
+                        ? `; the previous build took ${(0,duration/* formatDuration */.a3)(result.previousBuild.seconds * 1000)})`
+                        : ')')
         ],
         [
             smoke.where === 'local' ? 'Local run' : 'Smoke test',
-            `${icon(smoke.outcome)} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`
+            `${SMOKE_TEST_ICON[smoke.outcome]} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`
         ],
         ...(smoke.interpreter
             ? [
                 [
                     'Local Python',
-                    `${code(smoke.interpreter.command)} — ${escapeHtml(smoke.interpreter.version)} at ${code(smoke.interpreter.path)}`
+                    `${code(smoke.interpreter.command)} — ${escapeHtml(smoke.interpreter.version)} ` +
+                        `at ${code(smoke.interpreter.path)}`
                 ]
             ]
             : []),
@@ -339,18 +348,18 @@ async function writeSummary(result, where) {
     ];
     // The heading says how the step ended, whichever phase failed (a failed smoke test after Deployed too).
     const what = spec?.mode === 'validate' ? 'validation' : spec?.mode === 'smoke-test' ? 'smoke test' : 'deploy';
-    const heading = result.error ? `✗ Neomaril ${what} failed` : `${icon(result.status)} Neomaril ${what}`;
+    const heading = result.error ? `✗ Neomaril ${what} failed` : `${STATUS_ICON[result.status]} Neomaril ${what}`;
     const summary = core/* summary */.z
         .addHeading(`${heading}: ${escapeHtml(spec?.script.name || result.hash || '(inputs not read)')}`, 3)
-        .addRaw(`<table>${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('')}</table>\n\n`);
+        .addRaw(`${table(rows)}\n\n`);
     if (result.error)
         summary.addRaw(`<p><strong>Error</strong></p>\n`).addRaw(pre(result.error));
     if (result.apiCalls.length > 0) {
-        summary.addRaw(`<details><summary>API calls (${result.apiVersion}): ${result.apiCalls.length}</summary>\n\n${pre(result.apiCalls.join('\n'))}</details>\n\n`);
+        summary.addRaw(details(`API calls (${result.apiVersion}): ${result.apiCalls.length}`, pre(result.apiCalls.join('\n'))));
     }
     const datasets = Object.entries(result.datasetHashes);
     if (datasets.length > 0) {
-        summary.addRaw(`<p><strong>Datasets</strong></p>\n<table>${datasets.map(([name, hash]) => `<tr><th align="left">${escapeHtml(name)}</th><td>${code(hash)}</td></tr>`).join('')}</table>\n\n`);
+        summary.addRaw(`<p><strong>Datasets</strong></p>\n${table(datasets.map(([name, hash]) => [escapeHtml(name), code(hash)]))}\n\n`);
     }
     if (smoke.request) {
         summary
@@ -361,11 +370,16 @@ async function writeSummary(result, where) {
         const entries = smoke.resultEntries?.map((e) => `${e.name} (${e.size} B)`).join(', ');
         const parquet = smoke.resultRows === undefined
             ? ''
-            : `; result parquet: ${smoke.resultRows} rows, columns ${escapeHtml((smoke.resultColumns ?? []).join(', ') || 'none')}`;
+            : `; result parquet: ${smoke.resultRows} rows, ` +
+                `columns ${escapeHtml((smoke.resultColumns ?? []).join(', ') || 'none')}`;
         const inputs = Object.entries(smoke.inputHashes ?? {})
             .map(([name, hash]) => `${name} ${hash}`)
             .join(', ');
-        summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ended as ${escapeHtml(smoke.executionStatus ?? '?')}${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}${parquet}${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`);
+        summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ` +
+            `ended as ${escapeHtml(smoke.executionStatus ?? '?')}` +
+            `${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}` +
+            `${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}${parquet}` +
+            `${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`);
     }
     for (const [title, entries] of [
         ['Build log', result.hostLogs],
@@ -373,11 +387,19 @@ async function writeSummary(result, where) {
     ]) {
         if (entries.length === 0)
             continue;
-        summary.addRaw(`<details><summary>${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries</summary>\n\n${pre((0,logs/* logTail */.RB)(entries, LOG_TAIL_LINES))}</details>\n\n`);
+        summary.addRaw(details(`${title}: last ${Math.min(logs/* LOG_TAIL_LINES */.A5, entries.length)} of ${entries.length} entries`, pre((0,logs/* logTail */.RB)(entries, logs/* LOG_TAIL_LINES */.A5))));
     }
     for (const warning of result.publishWarnings)
         summary.addRaw(`<p>⚠️ ${escapeHtml(warning)}</p>\n`);
     await summary.write();
+}
+/** Rows of a two-column table: a heading cell, then the value (both already escaped). */
+function table(rows) {
+    return `<table>${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('')}</table>`;
+}
+/** A folded section; `body` is already escaped (pre). */
+function details(title, body) {
+    return `<details><summary>${title}</summary>\n\n${body}</details>\n\n`;
 }
 /** JSON laid out for reading; anything else as it came. */
 function pretty(body) {
@@ -561,7 +583,7 @@ async function uploadRecords(result) {
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL)
         return { name, localOnly: true };
     // Loaded only when used: the artifact client is the largest part of the bundle.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(758), __webpack_require__.e(830), __webpack_require__.e(351), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 9645));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(61), __webpack_require__.e(351), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 9645));
     const dir = result.recordsDir;
     const { id } = await new DefaultArtifactClient().uploadArtifact(name, recordFiles(dir), dir, {
         retentionDays: spec?.artifact.retentionDays
@@ -598,9 +620,9 @@ function tracebackAnnotations(entries, uploads, workspace) {
         if (entry.OutputType !== 'Error')
             continue;
         const text = entry.OutputData ?? '';
-        const frames = [...text.matchAll(/File "([^"]+)", line (\d+)/g)].map((m) => ({
-            path: m[1].replace(/\\/g, '/'),
-            line: Number(m[2])
+        const frames = [...text.matchAll(/File "([^"]+)", line (\d+)/g)].map(([, path = '', line]) => ({
+            path: path.replace(/\\/g, '/'),
+            line: Number(line)
         }));
         const folder = frames
             .find((f) => f.path.endsWith(`/${source.uploadName}`))
@@ -616,7 +638,7 @@ function tracebackAnnotations(entries, uploads, workspace) {
         if (!innermost)
             continue;
         const lines = text.trim().split('\n');
-        const message = lines[lines.length - 1].trim();
+        const message = (lines.at(-1) ?? '').trim();
         const key = `${innermost.file}:${innermost.line}:${message}`;
         if (seen.has(key))
             continue;
@@ -626,6 +648,8 @@ function tracebackAnnotations(entries, uploads, workspace) {
     return annotations;
 }
 
+// EXTERNAL MODULE: ./src/shared/error-envelope.ts
+var error_envelope = __webpack_require__(16552);
 ;// CONCATENATED MODULE: ./src/publish/index.ts
 
 
@@ -635,7 +659,7 @@ function tracebackAnnotations(entries, uploads, workspace) {
 
 
 
-const publish_LOG_TAIL_LINES = 40;
+
 /**
  * Everything a person or a later step needs, each part on its own so one failing
  * does not lose the others. When cancelled, only what is fast and local is done.
@@ -648,8 +672,8 @@ async function publish(result, cancelled) {
     ]) {
         if (entries.length === 0)
             continue;
-        core/* startGroup */.Oh(`${title}: last ${Math.min(publish_LOG_TAIL_LINES, entries.length)} of ${entries.length} entries`);
-        (0,inert/* printInert */.C)((0,logs/* logTail */.RB)(entries, publish_LOG_TAIL_LINES));
+        core/* startGroup */.Oh(`${title}: last ${Math.min(logs/* LOG_TAIL_LINES */.A5, entries.length)} of ${entries.length} entries`);
+        (0,inert/* printInert */.C)((0,logs/* logTail */.RB)(entries, logs/* LOG_TAIL_LINES */.A5));
         core/* endGroup */.N4();
     }
     if (spec)
@@ -699,24 +723,13 @@ async function publish(result, cancelled) {
         core/* warning */.$e((0,inert/* oneLine */.T)(`Could not write the job summary: ${error.message}`));
     }
 }
-/** The message of an error envelope answered by a run, if the body is one. */
-function envelopeMessage(body) {
-    try {
-        const parsed = JSON.parse(body ?? '');
-        const message = parsed.Error?.Message ?? parsed.error?.message;
-        return typeof message === 'string' ? message : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
 /** Errors on the user's own source lines, when a traceback points into an uploaded file. */
 function annotate(result, spec) {
     const texts = [...result.hostLogs, ...result.runLogs];
     // A raising sync entrypoint's traceback comes back in the run's answer, not only in the logs.
     if (result.localTraceback)
         texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.localTraceback });
-    const envelope = envelopeMessage(result.smokeTest.responseBody);
+    const envelope = (0,error_envelope/* envelopeError */.j)(result.smokeTest.responseBody)?.message;
     if (envelope)
         texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: envelope });
     for (const annotation of tracebackAnnotations(texts, spec.script.files, spec.workspace)) {
@@ -725,6 +738,41 @@ function annotate(result, spec) {
             file: annotation.file,
             startLine: annotation.line
         });
+    }
+}
+
+
+/***/ }),
+
+/***/ 16552:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ envelopeError)
+/* harmony export */ });
+/** The envelope's error when `body` (parsed JSON, or its text) is one; undefined otherwise. */
+function envelopeError(body) {
+    const parsed = typeof body === 'string' ? parseJson(body) : body;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        return undefined;
+    const record = parsed;
+    const inner = record.Error ?? record.error;
+    if (!inner || typeof inner !== 'object' || Array.isArray(inner) || Object.keys(record).length !== 1)
+        return undefined;
+    const fields = inner;
+    const message = fields.Message ?? fields.message;
+    const type = fields.Type ?? fields.type;
+    return {
+        message: typeof message === 'string' ? message : JSON.stringify(inner),
+        ...(typeof type === 'string' ? { type } : {})
+    };
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
     }
 }
 
