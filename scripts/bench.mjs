@@ -24,7 +24,8 @@ import { measureExecutions } from './bench/execution.mjs'
 import { measureStartup } from './bench/startup.mjs'
 import { measurePublishing } from './bench/publishing.mjs'
 import { measureMemory, sparseFile } from './bench/memory.mjs'
-import { REPORT, printReport, summarise, writeMarkdown } from './bench/report.mjs'
+import { REPORT, summarise } from './bench/report.mjs'
+import { printReport, writeMarkdown } from './bench/report-output.mjs'
 
 const settings = readSettings(process.argv.slice(2))
 if (settings.help) {
