@@ -68,22 +68,23 @@ export class ModelRuns {
     if (body.files.length === 0 && body.form.dataset_hash)
       throw badInput("The emulator takes the model's input as the file part 'input', not a 'dataset_hash'")
     const file = onePart(body.files, 'input')
-    const id = String(++model.executions)
-    const dataPath = path.join(this.options.dataDir, group, `${hash}.executions`, id)
-    await mkdir(dataPath, { recursive: true })
     const uploaded = file.filename || 'input'
-    await rename(file.tempPath, path.join(dataPath, uploaded))
     // The emulator's Python has no parquet engine: a parquet input is also handed over as
     // JSON columns (pandas.read_json reads them), and inputFileName names that copy.
-    let inputFileName = uploaded
-    if (isParquet(uploaded)) {
-      inputFileName = `${path.parse(uploaded).name}.json`
+    const columns = isParquet(uploaded) ? `${path.parse(uploaded).name}.json` : undefined
+    if (columns !== undefined) {
       try {
-        await parquetToColumnsJson(path.join(dataPath, uploaded), path.join(dataPath, inputFileName))
+        await parquetToColumnsJson(file.tempPath, `${file.tempPath}.json`)
       } catch (error) {
         throw badInput(`The 'input' file '${uploaded}' is not a readable parquet file: ${errorMessage(error)}`)
       }
     }
+    const id = String(++model.executions)
+    const dataPath = path.join(this.options.dataDir, group, `${hash}.executions`, id)
+    await mkdir(dataPath, { recursive: true })
+    await rename(file.tempPath, path.join(dataPath, uploaded))
+    if (columns !== undefined) await rename(`${file.tempPath}.json`, path.join(dataPath, columns))
+    const inputFileName = columns ?? uploaded
     const execution: ModelExecution = { id, group, hash, status: 'Running', message: null }
     this.executions.push(execution)
     void this.finishAsync(model, execution, dataPath, inputFileName)
