@@ -55,6 +55,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ...models.routes
     ],
     summaries: () => apis.flatMap((a) => a.summaries()),
+    models: () => models.summaries(),
     v1Only: options.api === 'v1',
     auth,
     faults: new FaultBook(),

@@ -57,6 +57,12 @@ test('status and describe (user token) answer the seeded model', async () => {
   expect(status).toBe(200)
   expect(body.Description).toMatchObject({ ModelHash: ASYNC, Group: GROUP, Operation: 'Async', Status: 'Deployed' })
   expect(emu.models().map((m) => m.hash)).toEqual([SYNC, ASYNC, BUILDING])
+  const listed = (await (await fetch(`${emu.url}/__emulator/models`)).json()) as Json[]
+  expect(listed.map((m) => [m.hash, m.operation, m.status])).toEqual([
+    [SYNC, 'Sync', 'Deployed'],
+    [ASYNC, 'Async', 'Deployed'],
+    [BUILDING, 'Sync', 'Building']
+  ])
 })
 
 test('Sync pipeline: the preprocessing runs on Input, the model on its output; the answer is the model’s', async () => {
