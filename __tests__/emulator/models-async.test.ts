@@ -3,7 +3,7 @@
  * execution, downloads its result and uploads it as the model's `input`; the model runs in
  * the background (status), and its output comes back zipped (result).
  */
-import { strFromU8, unzipSync } from 'fflate'
+import { strToU8, strFromU8, unzipSync, zipSync } from 'fflate'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 import { DEFAULT_GROUP_TOKEN, type Emulator } from '../../emulator/index.js'
 import { bearer, deploy, emulatorWithToken, getJson, GROUP, waitFor, type Json } from './helpers.js'
@@ -103,6 +103,29 @@ test('v2 pipeline: a parquet input (preprocessed_data.parquet) reaches the model
   expect(junk.body.Error.Message).toMatch(/^The 'input' file 'preprocessed_data.parquet' is not a readable parquet/)
   // A refused input starts nothing: the next execution takes the next id.
   expect((await runModel('income\n1\n', 'f.csv')).body.ExecutionId).toBe(String(Number(run.body.ExecutionId) + 1))
+})
+
+test('2.1.1 uploads the v1 result zip as it downloaded it: the model gets the one file inside', async () => {
+  const zip = zipSync({ 'features.csv': strToU8('income\n3000\n') })
+  const run = await runModel(zip, 'result_preprocessing')
+  expect(run.status).toBe(202)
+  expect(await finished('model', run.body.ExecutionId)).toMatchObject({ Status: 'Succeeded' })
+  expect(await resultFiles(run.body.ExecutionId)).toEqual({ 'scores.csv': 'score\n3.0\n' })
+  const two = zipSync({ 'a.csv': strToU8('income\n1\n'), 'b.csv': strToU8('income\n2\n') })
+  expect((await runModel(two, 'result_preprocessing')).body.Error.Message).toBe(
+    "The 'input' zip 'result_preprocessing' holds 2 files; the emulator takes one"
+  )
+})
+
+test('an execution described under its model (user token), as the 2.1.1 execution object reads it', async () => {
+  const run = await runModel('income\n1000\n', 'f.csv')
+  const id = run.body.ExecutionId
+  await finished('model', id)
+  const { status, body } = await getJson(emu, `/model/describe/${GROUP}/${ASYNC}/${id}`, token)
+  expect(status).toBe(200)
+  expect(body.Description).toMatchObject({ ExecutionId: id, ModelHash: ASYNC, ExecutionState: 'Succeeded' })
+  expect((await getJson(emu, `/model/describe/${GROUP}/${SYNC}/${id}`, token)).status).toBe(404)
+  expect((await getJson(emu, `/model/describe/${GROUP}/${ASYNC}/999`, token)).status).toBe(404)
 })
 
 test('an input without the feature the model needs: the execution Fails with the model’s error', async () => {

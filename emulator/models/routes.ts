@@ -25,6 +25,19 @@ export function modelRoutes(models: Models, runs: ModelRuns): Route[] {
     route('GET', `${M}/describe/${SEGMENT}/${SEGMENT}`, 'user', ({ params: [group, hash] }) =>
       ok({ Description: describeModel(models.get(group, hash)) })
     ),
+    route('GET', `${M}/describe/${SEGMENT}/${SEGMENT}/${SEGMENT}`, 'user', ({ params: [group, hash, id] }) => {
+      const e = runs.executionOf(group, hash, id)
+      return ok({
+        Description: {
+          ExecutionId: e.id,
+          ModelHash: e.hash,
+          Group: e.group,
+          ExecutionState: e.status,
+          Message: e.message,
+          RequestedAt: timestamp(e.createdAt)
+        }
+      })
+    }),
     route('POST', `${M}/sync/run/${SEGMENT}/${SEGMENT}`, 'group', async ({ params: [group, hash], body }) =>
       ok(await runs.runSync(group, hash, body.raw))
     ),

@@ -7,12 +7,12 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { zipSync } from 'fflate'
-import { isParquet, parquetToColumnsJson } from '../../src/harness/frames.js'
 import type { HarnessOutcome } from '../../src/harness/index.js'
 import type { ApiOptions } from '../api.js'
 import { onePart, parseJson, type ParsedBody } from '../http/body.js'
 import { ApiError, asApiError, badInput, errorMessage, notFound } from '../http/errors.js'
 import { harnessCall, MIN_RUNNING_MS, runTimedOut } from '../script-rules.js'
+import { prepareInput } from './input.js'
 import type { Model, Models } from './models.js'
 
 /** Runs a deployed v1 Sync preprocessing script of `group` on `input`; throws its ApiError. */
@@ -24,6 +24,7 @@ export interface ModelExecution {
   hash: string
   status: 'Running' | 'Succeeded' | 'Failed'
   message: string | null
+  createdAt: Date
   resultPath?: string
 }
 
@@ -68,24 +69,13 @@ export class ModelRuns {
     if (body.files.length === 0 && body.form.dataset_hash)
       throw badInput("The emulator takes the model's input as the file part 'input', not a 'dataset_hash'")
     const file = onePart(body.files, 'input')
-    const uploaded = file.filename || 'input'
-    // The emulator's Python has no parquet engine: a parquet input is also handed over as
-    // JSON columns (pandas.read_json reads them), and inputFileName names that copy.
-    const columns = isParquet(uploaded) ? `${path.parse(uploaded).name}.json` : undefined
-    if (columns !== undefined) {
-      try {
-        await parquetToColumnsJson(file.tempPath, `${file.tempPath}.json`)
-      } catch (error) {
-        throw badInput(`The 'input' file '${uploaded}' is not a readable parquet file: ${errorMessage(error)}`)
-      }
-    }
+    const input = await prepareInput(file)
     const id = String(++model.executions)
     const dataPath = path.join(this.options.dataDir, group, `${hash}.executions`, id)
     await mkdir(dataPath, { recursive: true })
-    await rename(file.tempPath, path.join(dataPath, uploaded))
-    if (columns !== undefined) await rename(`${file.tempPath}.json`, path.join(dataPath, columns))
-    const inputFileName = columns ?? uploaded
-    const execution: ModelExecution = { id, group, hash, status: 'Running', message: null }
+    for (const { name, from } of input.files) await rename(from, path.join(dataPath, name))
+    const inputFileName = input.inputFileName
+    const execution: ModelExecution = { id, group, hash, status: 'Running', message: null, createdAt: new Date() }
     this.executions.push(execution)
     void this.finishAsync(model, execution, dataPath, inputFileName)
     return execution
@@ -95,6 +85,14 @@ export class ModelRuns {
   getExecution(group: string, id: string): ModelExecution {
     const execution = [...this.executions].reverse().find((e) => e.group === group && e.id === id)
     if (!execution) throw notFound(`No model execution '${id}' in group '${group}'`)
+    return execution
+  }
+
+  /** An execution of this model (the describe route names the model too). */
+  executionOf(group: string, hash: string, id: string): ModelExecution {
+    this.options.models.get(group, hash)
+    const execution = [...this.executions].reverse().find((e) => e.group === group && e.hash === hash && e.id === id)
+    if (!execution) throw notFound(`No execution '${id}' of model '${hash}' in group '${group}'`)
     return execution
   }
 
