@@ -21,10 +21,15 @@ Our own code, written from a reading of the client; `r` is the replay (Replay) t
 import json
 
 
+def model_status(r, model_id, group):
+    """NeomarilModelClient.__get_model_status: 200 or 410."""
+    return r._send("GET", f"/model/status/{group}/{model_id}", (200, 410), headers=r._user_auth()).json()["Status"]
+
+
 def get_model(r, model_id, group):
-    status = r._send("GET", f"/model/status/{group}/{model_id}", (200, 410), headers=r._user_auth()).json()["Status"]
+    status = model_status(r, model_id, group)
     while status == "Building":
-        status = r._send("GET", f"/model/status/{group}/{model_id}", (200, 410), headers=r._user_auth()).json()["Status"]
+        status = model_status(r, model_id, group)
         r._nap(10)
     if status != "Deployed":
         raise ValueError(f"ModelError: model {model_id} is {status}")
