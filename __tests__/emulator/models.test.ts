@@ -143,6 +143,8 @@ test('faults apply to the model routes, and they are recorded like the others', 
   emu.addFault({ path: '^/api/model/sync/run/', kind: 'status', status: 502 })
   expect((await runSync(SYNC, { Input: ROWS, ScriptHash: feed })).status).toBe(502)
   const faulted = emu.requests.filter((r) => r.fault === 'status').map((r) => [r.path.split('/')[3], r.status])
+  // The group token travels with every run; the record keeps no header, so no token.
+  expect(JSON.stringify(emu.requests)).not.toMatch(new RegExp(`${DEFAULT_GROUP_TOKEN}|${token}|Bearer`))
   expect(faulted).toEqual([
     ['status', 503],
     ['sync', 502]
