@@ -1,6 +1,7 @@
 /** Command line: `npm run emulator -- --port 8800 ...` (see emulator/README.md). */
 import { parseArgs } from 'node:util'
 import { validateFault } from './faults.js'
+import { readModelSeeds } from './models/seed-file.js'
 import {
   DEFAULT_GROUP,
   DEFAULT_GROUP_TOKEN,
@@ -30,6 +31,12 @@ const FLAGS = {
   'data-dir': { type: 'string', default: '', help: 'where uploads are stored' },
   python: { type: 'string', default: '', help: 'Python interpreter that builds and runs scripts' },
   fault: { type: 'string', multiple: true, default: [] as string[], help: 'a JSON FaultSpec to inject (repeatable)' },
+  model: {
+    type: 'string',
+    multiple: true,
+    default: [] as string[],
+    help: 'a JSON file seeding a model or an array of models (repeatable)'
+  },
   'build-fails': { type: 'boolean', default: false, help: 'make every build fail' },
   quiet: { type: 'boolean', default: false, help: 'do not log each request' },
   help: { type: 'boolean', default: false, help: 'print this help' }
@@ -43,7 +50,7 @@ const EMPTY_DEFAULTS: Record<string, string> = {
 
 function usage(): string {
   const lines = Object.entries(FLAGS).map(([name, flag]) => {
-    const value = flag.type === 'string' ? ` <${name === 'fault' ? 'json' : 'value'}>` : ''
+    const value = flag.type === 'string' ? ` <${{ fault: 'json', model: 'file.json' }[name] ?? 'value'}>` : ''
     const shown = Array.isArray(flag.default)
       ? 'none'
       : flag.default === ''
@@ -84,6 +91,7 @@ async function main(): Promise<void> {
     throw new Error('--group-token must be 32 lowercase hex characters')
   if (values.api !== 'v1' && values.api !== 'v2') throw new Error(`--api must be v1 or v2, not '${values.api}'`)
   if (!values.tenant.trim()) throw new Error('--tenant must not be empty')
+  const models = (await Promise.all(values.model.map(readModelSeeds))).flat()
   const quiet = values.quiet
   const emulator = await startEmulator({
     port: seconds('port', values.port),
@@ -98,6 +106,7 @@ async function main(): Promise<void> {
     runTimeoutSeconds: seconds('run-timeout', values['run-timeout']),
     dataDir: values['data-dir'] || undefined,
     python: values.python || undefined,
+    models,
     log: quiet ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`)
   })
   for (const fault of faults) emulator.addFault(fault)
@@ -114,6 +123,7 @@ async function main(): Promise<void> {
     `  group token: ${values['group-token']}`
   ]
   if (faults.length > 0) banner.push(`  faults:      ${faults.length} injected`)
+  for (const m of emulator.models()) banner.push(`  model:       ${m.hash} (${m.group}, ${m.operation}, ${m.status})`)
   console.log(banner.join('\n'))
 
   let stopping = false

@@ -16,6 +16,7 @@ import { FaultBook } from './faults.js'
 import { pythonRunner } from './python.js'
 import { requestHandler, type Served } from './server/handle.js'
 import { listen, type Listening } from './server/listen.js'
+import { createModels, type ModelsApi } from './models/index.js'
 import { Timers } from './timers.js'
 import type { Emulator, EmulatorOptions } from './types.js'
 import { createV1 } from './v1/index.js'
@@ -37,11 +38,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   await mkdir(dataDir, { recursive: true })
   const auth = authFrom(options)
   const api = apiOptionsFrom(options, dataDir, auth.groups)
-  const apis = options.api === 'v1' ? [createV1(api)] : [createV1(api), createV2(api)]
+  const v1 = createV1(api)
+  const apis = options.api === 'v1' ? [v1] : [v1, createV2(api)]
+  const models = createModels(api, Object.keys(options.groups ?? DEFAULT_GROUPS)[0] ?? DEFAULT_GROUP, v1.preprocess)
+  try {
+    for (const seed of options.models ?? []) await models.add(seed)
+  } catch (error) {
+    if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true })
+    throw error
+  }
   const closing = new AbortController()
   const served: Served = {
-    routes: [...accountRoutes(auth, options.version ?? 'emulator-1.0.0'), ...apis.flatMap((a) => a.routes)],
+    routes: [
+      ...accountRoutes(auth, options.version ?? 'emulator-1.0.0'),
+      ...apis.flatMap((a) => a.routes),
+      ...models.routes
+    ],
     summaries: () => apis.flatMap((a) => a.summaries()),
+    models: () => models.summaries(),
     v1Only: options.api === 'v1',
     auth,
     faults: new FaultBook(),
@@ -51,7 +65,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     log: options.log
   }
   const server = await listen(options.host ?? '127.0.0.1', options.port ?? 0, requestHandler(served))
-  return emulatorHandle(server, served, api, async () => {
+  return emulatorHandle(server, served, api, models, async () => {
     closing.abort()
     api.timers.clear()
     api.python.killAll()
@@ -81,7 +95,13 @@ function apiOptionsFrom(options: EmulatorOptions, dataDir: string, groups: Group
   }
 }
 
-function emulatorHandle(server: Listening, served: Served, api: ApiOptions, close: () => Promise<void>): Emulator {
+function emulatorHandle(
+  server: Listening,
+  served: Served,
+  api: ApiOptions,
+  models: ModelsApi,
+  close: () => Promise<void>
+): Emulator {
   const { requests, faults } = served
   return {
     url: server.url,
@@ -98,6 +118,8 @@ function emulatorHandle(server: Listening, served: Served, api: ApiOptions, clos
       api.settings.buildFails = fails
     },
     scripts: served.summaries,
+    models: () => models.summaries(),
+    addModel: (seed) => models.add(seed),
     close
   }
 }

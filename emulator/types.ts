@@ -1,4 +1,7 @@
 /** The emulator's public interface (re-exported by index.ts). */
+import type { ModelSeed, ModelSummary } from './models/types.js'
+
+export type { ModelSeed, ModelStatus, ModelSummary } from './models/types.js'
 
 export interface EmulatorOptions {
   /** Interface to listen on; default '127.0.0.1'. */
@@ -34,6 +37,8 @@ export interface EmulatorOptions {
   version?: string
   /** Called with one line per request served. */
   log?: (line: string) => void
+  /** Models that exist from the start (emulator/README.md, Models); a bad seed fails the start. */
+  models?: ModelSeed[]
 }
 
 export type AuthKind = 'none' | 'user' | 'group' | 'invalid'
@@ -103,5 +108,9 @@ export interface Emulator {
   setBuildSeconds(s: number): void
   setBuildFails(b: boolean): void
   scripts(): ScriptSummary[]
+  /** The seeded models. */
+  models(): ModelSummary[]
+  /** Seeds one more model (a bad seed rejects with an Error naming the field). */
+  addModel(seed: ModelSeed): Promise<ModelSummary>
   close(): Promise<void>
 }

@@ -2,13 +2,15 @@
  * Wire compatibility with the current official client, datarisk-mlops-codex 4.0.2:
  * runs official_client_4_calls.py (a replay of its requests: tenant login, v2-first probes
  * and their 404 fallbacks, the v2 create order, an execution with named input datasets and
- * its parquet result, a broken build, search) against a fresh emulator, and again against
+ * its parquet result, a broken build, search, and model.predict(data, preprocessing=...) with
+ * a Sync and an Async model the scripts feed) against a fresh emulator, and again against
  * an older server (api 'v1'), then checks the replay's summary and what the emulator saw.
  */
 import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
 import { parquetReadObjects } from 'hyparquet'
 import { defaultEmulatorPython, hasPandas } from '../../src/harness/interpreter.js'
 import {
@@ -24,6 +26,23 @@ import { repoRoot, type Json } from './helpers.js'
 
 const SCRIPT = path.join(repoRoot, '__tests__', 'emulator', 'official_client_4_calls.py')
 const V2_DATA = path.join(repoRoot, '__tests__', 'emulator', 'data', 'v2-join')
+const SYNC_MODEL = 'M' + '5'.repeat(63)
+const ASYNC_MODEL = 'M' + '6'.repeat(63)
+/** Answers what it was given, so the test sees that the model got the preprocessing's output. */
+const ECHO_MODEL = 'import json\n\ndef score(data, base_path):\n    return {"model_saw": json.loads(data)}\n'
+/** Writes the columns and row count of its input (the JSON columns of the v2 parquet result). */
+const COLUMNS_MODEL = `
+import json
+import os
+
+def score(data_path, base_path):
+    with open(os.path.join(data_path, os.environ["inputFileName"])) as handle:
+        columns = json.load(handle)
+    target = os.path.join(data_path, "predictions.json")
+    with open(target, "w") as handle:
+        json.dump({"columns": list(columns), "rows": len(next(iter(columns.values())))}, handle)
+    return target
+`
 const withPandas = await hasPandas(await defaultEmulatorPython())
 if (!withPandas)
   console.warn(
@@ -85,9 +104,15 @@ describe(withPandas ? 'a current server' : 'a current server (SKIPPED: no pandas
 
   beforeAll(async () => {
     if (!withPandas) return
-    emu = await startEmulator({ buildSeconds: 0.2 })
+    emu = await startEmulator({
+      buildSeconds: 0.2,
+      models: [
+        { hash: SYNC_MODEL, operation: 'Sync', code: ECHO_MODEL },
+        { hash: ASYNC_MODEL, operation: 'Async', code: COLUMNS_MODEL }
+      ]
+    })
     outDir = await mkdtemp(path.join(os.tmpdir(), 'official-client-4-'))
-    summary = await replay(emu.url, outDir)
+    summary = await replay(emu.url, outDir, ['--sync-model', SYNC_MODEL, '--async-model', ASYNC_MODEL])
     wire = [...emu.requests]
   }, 90000)
   afterAll(async () => {
@@ -106,9 +131,15 @@ describe(withPandas ? 'a current server' : 'a current server (SKIPPED: no pandas
     ).toBe(true)
     // No token cache in 4.x: a login before nearly every call.
     expect(logins.length).toBeGreaterThan(wire.length / 3)
-    expect(wire.filter((r) => r.auth === 'group').map(shape)).toEqual([
-      'POST /api/preprocessing/sync/run/datarisk/{h} 200'
-    ])
+    expect(new Set(wire.filter((r) => r.auth === 'group').map(shape))).toEqual(
+      new Set([
+        'POST /api/preprocessing/sync/run/datarisk/{h} 200',
+        `POST /api/model/sync/run/datarisk/${SYNC_MODEL} 200`,
+        `POST /api/model/async/run/datarisk/${ASYNC_MODEL} 202`,
+        'GET /api/model/async/status/datarisk/1 200',
+        'GET /api/model/async/result/datarisk/1 200'
+      ])
+    )
     // The record keeps no password, no token, no .env content.
     expect(JSON.stringify(wire)).not.toMatch(
       new RegExp([DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN, 'REPLAY_SECRET', 'Bearer'].join('|'))
@@ -203,6 +234,43 @@ describe(withPandas ? 'a current server' : 'a current server (SKIPPED: no pandas
         Status: 'Succeeded',
         OutputDatasetHash: download.output_dataset_hash,
         Rows: plain.length
+      })
+    }
+  )
+
+  maybe(
+    'Sync model.predict(data, preprocessing=...): one call with the script hash; the model scored its output',
+    () => {
+      expect(summary.model_sync).toEqual({
+        operation: 'Sync',
+        status: 'Deployed',
+        prediction: { model_saw: summary.sync.expected }
+      })
+      const run = wire.find((r) => r.path === `/api/model/sync/run/${DEFAULT_GROUP}/${SYNC_MODEL}`)
+      expect(run).toMatchObject({ status: 200, auth: 'group', contentType: undefined })
+      expect(
+        wire.filter((r) => r.path.includes(SYNC_MODEL)).map((r) => [r.method, r.path.split('/')[3], r.auth])
+      ).toEqual([
+        ['GET', 'describe', 'user'],
+        ['GET', 'status', 'user'],
+        ['POST', 'sync', 'group']
+      ])
+    }
+  )
+
+  maybe(
+    'Async model.predict(data, preprocessing=...): the v2 result uploaded as input, waited, downloaded',
+    async () => {
+      expect(summary.model_async).toMatchObject({ operation: 'Async', execution_id: '1', status: 'Succeeded' })
+      const upload = wire.find((r) => r.path === `/api/model/async/run/${DEFAULT_GROUP}/${ASYNC_MODEL}`)
+      expect(upload?.files).toEqual([
+        { part: 'input', filename: 'preprocessed_data.parquet', size: expect.any(Number) }
+      ])
+      const zip = unzipSync(new Uint8Array(await readFile(summary.model_async.zip)))
+      const joined = await expectedJoin()
+      expect(JSON.parse(strFromU8(zip['predictions.json']!))).toEqual({
+        columns: Object.keys(joined[0]!),
+        rows: joined.length
       })
     }
   )

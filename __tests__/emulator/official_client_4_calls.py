@@ -14,12 +14,14 @@ own HTTP library, so the bytes on the wire match.
 Usage:
     python3 official_client_4_calls.py <server root, e.g. http://127.0.0.1:8800>
         [--user U] [--password P] [--tenant T] [--group datarisk] [--group-token T]
-        [--sleep-scale 1.0] [--out-dir DIR] [--v1-server]
+        [--sleep-scale 1.0] [--out-dir DIR] [--v1-server] [--sync-model M...] [--async-model M...]
 
 --sleep-scale multiplies the client's sleeps (10 s / 30 s between polls).
 --v1-server: the server serves no /api/v2 (an older one): Sync create/run/logs and search
 must still work through the fallbacks, and an Async create fails as the client fails then
 (its v2 register answers 404, which it reports as a GroupError).
+--sync-model / --async-model: seeded models the Sync script / the v2 script feed:
+model.predict(data, preprocessing=...) is replayed with them (official_client_4_models.py).
 The last line on stdout is a JSON summary; an answer the client would raise on exits 1.
 
 What 4.0.2 sends (paths under /api; "user" = a bearer user token from a fresh POST /login
@@ -64,6 +66,7 @@ import requests
 
 sys.dont_write_bytecode = True  # leave no __pycache__ beside the imported replay and samples
 from official_client_calls import SAMPLES, ClientError, check_settled, expected_sync, run_replay  # noqa: E402 (shared with the 2.1.1 replay)
+import official_client_4_models as models  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 V2_DIR = os.path.join(HERE, "data", "v2-join")
@@ -395,6 +398,8 @@ def main():
     parser.add_argument("--sleep-scale", type=float, default=1.0)
     parser.add_argument("--out-dir", default=None)
     parser.add_argument("--v1-server", action="store_true")
+    parser.add_argument("--sync-model", default=None)
+    parser.add_argument("--async-model", default=None)
     args = parser.parse_args()
 
     began = time.monotonic()
@@ -418,6 +423,11 @@ def main():
     summary["sync"] = {"hash": sync["hash"], "status": sync["status"], "operation": sync["operation"],
                        "run": sync_run, "expected": expected_sync(sync_input),
                        "logs": len(client.get_logs(sync)["Results"])}
+    if args.sync_model:
+        # sync_model = MLOpsModelClient(...).get_model(...); sync_model.predict(data, preprocessing=sync_preprocessing)
+        model = models.get_model(client, args.sync_model, args.group)
+        summary["model_sync"] = {"operation": model["operation"], "status": models.status(client, model),
+                                 "prediction": models.predict_sync(client, model, sync_input, sync["hash"])}
 
     # client.create(..., operation="Async", schema=[(name, path), ...], extra_files=[(name, path)], env=...)
     env_file = os.path.join(scratch, "replay.env")
@@ -442,6 +452,12 @@ def main():
         summary["v2"] = {"hash": v2["hash"], "status": v2["status"], "operation": v2["operation"],
                          "datasets": v2["datasets"], "execution": execution, "final_status": final,
                          "download": downloaded, "info": client.execution_info(execution)}
+        if args.async_model:
+            # execution = async_model.predict(data, preprocessing=async_preprocessing); execution.download()
+            model = models.get_model(client, args.async_model, args.group)
+            run = models.predict_async(client, model, downloaded["path"])
+            summary["model_async"] = {"operation": model["operation"], **run,
+                                      "zip": models.download(client, model, run["execution_id"], out_dir)}
 
         # A broken build: create(operation="Async") of a script that does not parse.
         broken = os.path.join(scratch, "broken.py")

@@ -12,10 +12,12 @@ code, written from a reading of the client; it uses only the standard library an
 Usage:
     python3 official_client_calls.py <server root, e.g. http://127.0.0.1:8800>
         [--user U] [--password P] [--group datarisk] [--group-token T]
-        [--sleep-scale 1.0] [--out-dir DIR]
+        [--sleep-scale 1.0] [--out-dir DIR] [--sync-model M...] [--async-model M...]
 
 --sleep-scale multiplies the client's fixed sleeps (1 s after hosting, 10 s between
 build polls, 30 s between execution polls); 1.0 is the client's own pacing.
+--sync-model / --async-model: seeded models the Sync / the Async sample feeds:
+model.predict(data, preprocessing=...) is replayed with them (official_client_models.py).
 The last line printed on stdout is a JSON summary. Any answer the client would treat
 as an error raises ClientError and the script exits 1.
 
@@ -63,6 +65,8 @@ import time
 import zipfile
 
 import requests
+
+import official_client_models as models  # noqa: E402 (beside this file)
 
 sys.dont_write_bytecode = True  # the sample scripts are imported: leave no __pycache__ in samples/
 
@@ -391,6 +395,8 @@ def main():
     parser.add_argument("--group-token", default=os.getenv("NEOMARIL_GROUP_TOKEN", "0123456789abcdef0123456789abcdef"))
     parser.add_argument("--sleep-scale", type=float, default=1.0)
     parser.add_argument("--out-dir", default=None, help="where output.zip lands (default: a temp dir)")
+    parser.add_argument("--sync-model", default=None)
+    parser.add_argument("--async-model", default=None)
     args = parser.parse_args()
 
     began = time.monotonic()
@@ -470,6 +476,17 @@ def main():
     found = [r["Hash"] for r in client.search_preprocessing()]
     deployed = [r["Hash"] for r in client.search_preprocessing(group=args.group, only_deployed=True)]
 
+    # model = NeomarilModelClient(...).get_model(model_id, group); model.predict(data=..., preprocessing=...)
+    models_summary = {}
+    if args.sync_model:
+        model = models.get_model(client, args.sync_model, args.group)
+        models_summary["sync"] = {**model, "run": models.predict_sync(client, model, sync_input, sync)}
+    if args.async_model:
+        model = models.get_model(client, args.async_model, args.group)
+        run = models.predict_async(client, model, dataset, asynchronous)
+        models_summary["async"] = {**model, **run,
+                                   "zip": models.download_result(client, model, run["execution_id"], out_dir)}
+
     # client.list_groups() once more, at the end
     final_groups = [g.get("Name") for g in client.list_groups()]
 
@@ -503,6 +520,7 @@ def main():
             "keys": sorted({key for e in sync_logs + async_logs for key in e}),
         },
         "search": {"all": found, "deployed_in_group": deployed},
+        "models": models_summary,
         "logins": sum(1 for method, path, _ in client.sent if path == "/api/login"),
         "health_checks": sum(1 for method, path, _ in client.sent if path == "/api/health"),
         "requests": client.sent,

@@ -1,10 +1,10 @@
-/** The emulator's own paths under /__emulator/ (record, scripts, faults, reset): never faulted or recorded. */
+/** The emulator's own paths under /__emulator/ (record, scripts, models, faults, reset): never faulted or recorded. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultBook } from '../faults.js'
 import { readJson } from '../http/body.js'
 import { notFound } from '../http/errors.js'
 import { sendJson } from '../http/send.js'
-import type { FaultSpec, RecordedRequest, ScriptSummary } from '../types.js'
+import type { FaultSpec, ModelSummary, RecordedRequest, ScriptSummary } from '../types.js'
 
 export const CONTROL_PREFIX = '/__emulator/'
 
@@ -12,13 +12,14 @@ export interface Controlled {
   requests: RecordedRequest[]
   faults: FaultBook
   summaries(): ScriptSummary[]
+  models(): ModelSummary[]
 }
 
 export async function control(
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
-  { requests, faults, summaries }: Controlled
+  { requests, faults, summaries, models }: Controlled
 ): Promise<void> {
   const action = `${req.method} ${pathname.slice(CONTROL_PREFIX.length)}`
   switch (action) {
@@ -26,6 +27,8 @@ export async function control(
       return sendJson(res, 200, requests)
     case 'GET scripts':
       return sendJson(res, 200, summaries())
+    case 'GET models':
+      return sendJson(res, 200, models())
     case 'POST faults':
       return sendJson(res, 201, { id: faults.add((await readJson(req)) as FaultSpec) })
     case 'DELETE faults':
