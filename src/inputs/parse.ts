@@ -21,7 +21,7 @@ import { Workspace } from './workspace.js'
 export * from './spec.js'
 export { apiBaseUrl, normaliseGroup } from './connection.js'
 export { INPUT_DEFAULTS, type InputName } from './defaults.js'
-export { envFileValues } from './dotenv.js'
+export { envFileValues } from '../shared/dotenv.js'
 
 /** The runner's inputs, with every secret masked as soon as it is read. */
 export function runnerInputSource(): InputSource {
