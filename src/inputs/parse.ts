@@ -16,6 +16,7 @@ import {
   type PythonVersion
 } from './spec.js'
 import { parseWait } from './wait.js'
+import { INPUT_DEFAULTS, type InputName } from './defaults.js'
 import { Workspace } from './workspace.js'
 
 export * from './spec.js'
@@ -32,6 +33,17 @@ export function runnerInputSource(): InputSource {
     cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
     mask: (value) => core.setSecret(value)
   }
+}
+
+/**
+ * This step's non-secret values, as given and as resolved (the runner fills in action.yml's
+ * defaults): an env-file value found inside one is not masked (src/shared/secrets.ts).
+ */
+function ownValues(source: InputSource, resolved: readonly (string | undefined)[]): string[] {
+  const given = (Object.keys(INPUT_DEFAULTS) as InputName[])
+    .filter((input) => input !== 'password' && input !== 'group-token' && input !== 'env-file')
+    .flatMap((input) => [source.get(input), INPUT_DEFAULTS[input]])
+  return [...given, ...resolved].filter((value): value is string => Boolean(value))
 }
 
 /**
@@ -60,7 +72,20 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
   const sourceFile = parseSourceFile(reader, workspace, uploads)
   const requirements = parseRequirementsFile(reader, workspace, uploads)
   const { schema, inputType } = parseSample(reader, workspace, uploads, operation)
-  const env = parseEnvFile(reader, workspace)
+  const env = parseEnvFile(
+    reader,
+    workspace,
+    ownValues(source, [
+      connection.apiUrl,
+      connection.login,
+      connection.tenant,
+      group,
+      name,
+      entrypoint,
+      operation.operation,
+      pythonVersion
+    ])
+  )
   const named = [sourceFile, requirements.file, schema?.file, env].filter((file) => file !== undefined)
   const files = [...named, ...extraUploadFiles(reader, workspace, named)]
 
