@@ -37,6 +37,7 @@ MAX_ROWS = int(os.environ["MAX_ROWS"])
 
 
 def answer(data, base_path):
+    print("settings:", os.environ["API_KEY"], os.environ["DB_PASSWORD"], MAX_ROWS)
     return {
         "max_rows": MAX_ROWS,
         "team": os.environ["TEAM"],
