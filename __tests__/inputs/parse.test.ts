@@ -69,10 +69,22 @@ describe('a valid set of inputs', () => {
     expect(findings.warnings).toHaveLength(1)
     const warning = findings.warnings[0] as string
     expect(warning).toMatch(
-      /^Input 'env-file': DEBUG \(a boolean\), TEAM \(inside an input of this step\), PY \(a number\), MAX_ROWS \(a number\), URL_HOST \(inside an input of this step\) in 'settings\.env' have values too short or too common to mask/
+      /^Input 'env-file': DEBUG \(a boolean\), TEAM \(inside a value of this step\), PY \(a number\), MAX_ROWS \(a number\), URL_HOST \(inside a value of this step\) in 'settings\.env' have values too short or too common to mask/
     )
     for (const value of ['true', 'loans-team', '3.10', '100', 'neomaril.example.com'])
       expect(warning).not.toContain(value)
+  })
+
+  test('an env value inside the workspace or RUNNER_TEMP path is not masked: every path would lose it', () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'paths.env'), `WORK=${dir}\nTEMP_ROOT=/home/runner/work/_temp\n`)
+    const src = source(dir, { ...VALID, 'env-file': 'paths.env' }, { RUNNER_TEMP: '/home/runner/work/_temp/x' })
+    const { findings } = parseInputs(src)
+    expect(src.masked).not.toContain(dir)
+    expect(src.masked).not.toContain('/home/runner/work/_temp')
+    expect(findings.warnings[0]).toMatch(
+      /WORK \(inside a value of this step\), TEMP_ROOT \(inside a value of this step\)/
+    )
   })
 
   test('an env file of secrets alone gives no warning', () => {

@@ -21,10 +21,12 @@ describe('envValueLeftVisible: which env values are too short or too common to m
     ['REGION', 'eu-west', 'short'],
     ['ENVIRONMENT', 'Production', 'a common word'],
     ['HOST', 'localhost', 'a common word'],
-    ['TEAM', 'datarisk-team', 'inside an input of this step'],
-    ['TEAM_UPPER', 'DATARISK-TEAM', 'inside an input of this step'],
-    ['DOMAIN', 'neomaril.example', 'inside an input of this step'],
-    ['SCRIPT', 'loan features', 'inside an input of this step']
+    ['PY_WIRE', 'Python310', 'a common word'],
+    ['STAGE', 'Deployed', 'a common word'],
+    ['TEAM', 'datarisk-team', 'inside a value of this step'],
+    ['TEAM_UPPER', 'DATARISK-TEAM', 'inside a value of this step'],
+    ['DOMAIN', 'neomaril.example', 'inside a value of this step'],
+    ['SCRIPT', 'loan features', 'inside a value of this step']
   ])('%s=%s is left visible (%s)', (key, value, reason) => {
     expect(envValueLeftVisible(key, value, OWN)).toBe(reason)
   })

@@ -37,7 +37,8 @@ export function runnerInputSource(): InputSource {
 
 /**
  * This step's non-secret values, as given and as resolved (the runner fills in action.yml's
- * defaults): an env-file value found inside one is not masked (src/shared/secrets.ts).
+ * defaults), and the folders its paths start with: an env-file value found inside one is
+ * not masked (src/shared/secrets.ts).
  */
 function ownValues(source: InputSource, resolved: readonly (string | undefined)[]): string[] {
   const given = (Object.keys(INPUT_DEFAULTS) as InputName[])
@@ -81,9 +82,14 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
       connection.tenant,
       group,
       name,
+      groupNormalised,
       entrypoint,
       operation.operation,
-      pythonVersion
+      pythonVersion,
+      // Folders that every path the action prints or outputs starts with.
+      workspace.root,
+      source.env.RUNNER_TEMP,
+      source.env.GITHUB_WORKSPACE
     ])
   )
   const named = [sourceFile, requirements.file, schema?.file, env].filter((file) => file !== undefined)

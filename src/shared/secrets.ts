@@ -76,7 +76,10 @@ const NUMBER = /^[+-]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i
 /** true/false and their spellings (all shorter than MIN_MASKED_LENGTH, named for the warning). */
 const BOOLEAN = /^(?:true|false|yes|no|on|off|y|n|none|null|nil)$/i
 
-/** Setting words long enough to pass the length rule that would still blank out ordinary log text. */
+/**
+ * Words long enough to pass the length rule that would still blank out ordinary log text:
+ * setting words, and the action's and the server's own words (statuses, Python's wire form).
+ */
 export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'production',
   'development',
@@ -86,10 +89,22 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'unlimited',
   'automatic',
   'notebook',
-  'preprocessing'
+  'preprocessing',
+  'deployed',
+  'validated',
+  'registered',
+  'building',
+  'timed-out',
+  'cancelled',
+  'unavailable',
+  'invalid-input',
+  'succeeded',
+  'python38',
+  'python39',
+  'python310'
 ])
 
-export type VisibleReason = 'a boolean' | 'a number' | 'short' | 'a common word' | 'inside an input of this step'
+export type VisibleReason = 'a boolean' | 'a number' | 'short' | 'a common word' | 'inside a value of this step'
 
 /** Whether an env file's key names its value a secret (then it is masked whatever its form). */
 export function isSecretKey(key: string): boolean {
@@ -113,6 +128,6 @@ export function envValueLeftVisible(
   if (text.length < MIN_MASKED_LENGTH) return 'short'
   if (COMMON_WORDS.has(text.toLowerCase())) return 'a common word'
   const lower = text.toLowerCase()
-  if (ownValues.some((own) => own.toLowerCase().includes(lower))) return 'inside an input of this step'
+  if (ownValues.some((own) => own.toLowerCase().includes(lower))) return 'inside a value of this step'
   return undefined
 }
