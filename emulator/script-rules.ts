@@ -2,6 +2,8 @@
  * What v1 and v2 scripts have in common: the name and Python rules of a register, where
  * the source is stored, the build knobs, and how the harness is called.
  */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { pythonFromWire, pythonWireForm, PYTHON_VERSIONS } from '../src/shared/python-version.js'
 import { badInput } from './http/errors.js'
 import type { UploadedFile } from './http/body.js'
@@ -59,7 +61,11 @@ export function scriptSummary(
   }
 }
 
-/** The parts of a harness call every build and run of a script shares. */
+/**
+ * The parts of a harness call every build and run of a script shares. The `.env` the
+ * script was sent with (stored beside the source) is handed to the harness, which puts
+ * its variables in the script's environment before the import, as validate mode does.
+ */
 export function harnessCall(
   script: { dir: string; sourceFile: string; entrypoint: string; pythonVersion: string },
   runTimeoutSeconds: number
@@ -69,7 +75,8 @@ export function harnessCall(
     sourceFile: script.sourceFile,
     entrypoint: script.entrypoint,
     pythonVersion: checkPythonVersion(script.pythonVersion),
-    timeoutMs: runTimeoutSeconds * 1000
+    timeoutMs: runTimeoutSeconds * 1000,
+    envFile: existsSync(join(script.dir, '.env')) ? join(script.dir, '.env') : undefined
   }
 }
 

@@ -54,6 +54,47 @@ describe('a valid set of inputs', () => {
     expect(findings.warnings.join()).not.toContain('s3cr3t')
   })
 
+  test('env values too short or too common to mask are not masked, and one warning names their keys', () => {
+    const dir = workspace()
+    writeFileSync(
+      join(dir, 'settings.env'),
+      'DEBUG=true\nTEAM=loans-team\nPY=3.10\nMAX_ROWS=100\nURL_HOST=neomaril.example.com\n' +
+        'DB_PASSWORD=ab\nAPI_KEY=sk-4f9c1e7a2b8d\nEMPTY=\nBARE\n'
+    )
+    const src = source(dir, { ...VALID, group: 'loans-team', 'env-file': 'settings.env' })
+    const { findings } = parseInputs(src)
+    expect(src.masked).toEqual(expect.arrayContaining(['ab', 'sk-4f9c1e7a2b8d']))
+    for (const value of ['true', 'loans-team', '3.10', '100', 'neomaril.example.com', ''])
+      expect(src.masked).not.toContain(value)
+    expect(findings.warnings).toHaveLength(1)
+    const warning = findings.warnings[0] as string
+    expect(warning).toMatch(
+      /^Input 'env-file': DEBUG \(a boolean\), TEAM \(inside a value of this step\), PY \(a number\), MAX_ROWS \(a number\), URL_HOST \(inside a value of this step\) in 'settings\.env' have values too short or too common to mask/
+    )
+    for (const value of ['true', 'loans-team', '3.10', '100', 'neomaril.example.com'])
+      expect(warning).not.toContain(value)
+  })
+
+  test('an env value inside the workspace or RUNNER_TEMP path is not masked: every path would lose it', () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'paths.env'), `WORK=${dir}\nTEMP_ROOT=/home/runner/work/_temp\n`)
+    const src = source(dir, { ...VALID, 'env-file': 'paths.env' }, { RUNNER_TEMP: '/home/runner/work/_temp/x' })
+    const { findings } = parseInputs(src)
+    expect(src.masked).not.toContain(dir)
+    expect(src.masked).not.toContain('/home/runner/work/_temp')
+    expect(findings.warnings[0]).toMatch(
+      /WORK \(inside a value of this step\), TEMP_ROOT \(inside a value of this step\)/
+    )
+  })
+
+  test('an env file of secrets alone gives no warning', () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'secrets.env'), 'API_KEY=sk-4f9c1e7a2b8d\nSERVICE_TOKEN=t0\n')
+    const src = source(dir, { ...VALID, 'env-file': 'secrets.env' })
+    expect(parseInputs(src).findings.warnings).toEqual([])
+    expect(src.masked).toEqual(expect.arrayContaining(['sk-4f9c1e7a2b8d', 't0']))
+  })
+
   test('resolves paths against the workspace, not the process working directory', () => {
     const dir = workspace()
     const { spec } = parseInputs(source(dir, VALID))

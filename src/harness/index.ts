@@ -3,7 +3,9 @@
  * entrypoint the way the server does. Validate mode (src/validate) and the emulator
  * (emulator/python.ts) both go through these functions, so they give the same verdicts.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { envFileVariables } from '../shared/dotenv.js'
 import type { EntrypointContract } from './contract.js'
 import { formOf, isParquet, parquetToColumnsJson, writeFrameParquet, type DatasetForm, type Frame } from './frames.js'
 import { runFolder, runHarness, type HarnessProcess } from './process.js'
@@ -23,6 +25,14 @@ export interface HarnessCall {
   timeoutMs: number
   signal?: AbortSignal
   env?: Record<string, string>
+  /**
+   * The script's .env (the `env-file` the server was sent): its variables are in the
+   * process's environment before Python starts, so before the script is imported, and
+   * win over inherited ones of the same name — as the server is taken to apply it
+   * (docs/platform-contract.md#the-env-file). The one place validate mode and the
+   * emulator both apply it.
+   */
+  envFile?: string
 }
 
 /** What every run reports. */
@@ -63,9 +73,15 @@ async function call(
       contract: c.contract,
       minor: minorOf(c.pythonVersion)
     },
-    { python: c.python, cwd: c.folder, timeoutMs: c.timeoutMs, signal: c.signal, env: c.env }
+    { python: c.python, cwd: c.folder, timeoutMs: c.timeoutMs, signal: c.signal, env: scriptEnvironment(c) }
   )
   return { outcome: outcomeOf(run, c.python), verdict: run.verdict }
+}
+
+/** The variables the script's process gets on top of the inherited ones: the .env's, then the caller's. */
+function scriptEnvironment(c: HarnessCall): Record<string, string> | undefined {
+  if (!c.envFile) return c.env
+  return { ...envFileVariables(readFileSync(c.envFile, 'utf8')), ...c.env }
 }
 
 function minorOf(version: string | undefined): number | undefined {

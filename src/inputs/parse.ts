@@ -16,12 +16,13 @@ import {
   type PythonVersion
 } from './spec.js'
 import { parseWait } from './wait.js'
+import { INPUT_DEFAULTS, type InputName } from './defaults.js'
 import { Workspace } from './workspace.js'
 
 export * from './spec.js'
 export { apiBaseUrl, normaliseGroup } from './connection.js'
 export { INPUT_DEFAULTS, type InputName } from './defaults.js'
-export { envFileValues } from './dotenv.js'
+export { envFileValues } from '../shared/dotenv.js'
 
 /** The runner's inputs, with every secret masked as soon as it is read. */
 export function runnerInputSource(): InputSource {
@@ -32,6 +33,18 @@ export function runnerInputSource(): InputSource {
     cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
     mask: (value) => core.setSecret(value)
   }
+}
+
+/**
+ * This step's non-secret values, as given and as resolved (the runner fills in action.yml's
+ * defaults), and the folders its paths start with: an env-file value found inside one is
+ * not masked (src/shared/secrets.ts).
+ */
+function ownValues(source: InputSource, resolved: readonly (string | undefined)[]): string[] {
+  const given = (Object.keys(INPUT_DEFAULTS) as InputName[])
+    .filter((input) => input !== 'password' && input !== 'group-token' && input !== 'env-file')
+    .flatMap((input) => [source.get(input), INPUT_DEFAULTS[input]])
+  return [...given, ...resolved].filter((value): value is string => Boolean(value))
 }
 
 /**
@@ -60,7 +73,25 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
   const sourceFile = parseSourceFile(reader, workspace, uploads)
   const requirements = parseRequirementsFile(reader, workspace, uploads)
   const { schema, inputType } = parseSample(reader, workspace, uploads, operation)
-  const env = parseEnvFile(reader, workspace)
+  const env = parseEnvFile(
+    reader,
+    workspace,
+    ownValues(source, [
+      connection.apiUrl,
+      connection.login,
+      connection.tenant,
+      group,
+      name,
+      groupNormalised,
+      entrypoint,
+      operation.operation,
+      pythonVersion,
+      // Folders that every path the action prints or outputs starts with.
+      workspace.root,
+      source.env.RUNNER_TEMP,
+      source.env.GITHUB_WORKSPACE
+    ])
+  )
   const named = [sourceFile, requirements.file, schema?.file, env].filter((file) => file !== undefined)
   const files = [...named, ...extraUploadFiles(reader, workspace, named)]
 

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import type { UploadFile } from '../shared/files.js'
 import { findUnpinnedRequirements } from '../shared/requirements.js'
+import { envValueLeftVisible, MIN_MASKED_LENGTH, type VisibleReason } from '../shared/secrets.js'
 import { uploadFile } from './datasets.js'
-import { parseDotenv } from './dotenv.js'
+import { parseDotenv } from '../shared/dotenv.js'
 import { expandExtraFiles } from './extra-files.js'
 import type { InputReader } from './reader.js'
 import type { InputFindings } from './spec.js'
@@ -51,24 +52,44 @@ export function parseRequirementsFile(
   }
 }
 
-/** env-file, uploaded as .env; every value in it is masked first. */
-export function parseEnvFile(reader: InputReader, workspace: Workspace): UploadFile | undefined {
+/**
+ * env-file, uploaded as .env. Its values are masked now, by the policy of
+ * src/shared/secrets.ts; `ownValues` are this step's non-secret inputs, which a masked
+ * value must not blank out.
+ */
+export function parseEnvFile(
+  reader: InputReader,
+  workspace: Workspace,
+  ownValues: readonly string[]
+): UploadFile | undefined {
   const envRaw = reader.get('env-file')
   if (!envRaw) return undefined
   const full = workspace.readableFile('env-file', envRaw, 'the env file', reader.fail)
   if (!full) return undefined
-  maskEnvFile(reader, envRaw, readFileSync(full, 'utf8'))
+  maskEnvFile(reader, envRaw, readFileSync(full, 'utf8'), ownValues)
   return uploadFile('env', '.env', full)
 }
 
 /**
  * The values of the env file are secrets the server stores encrypted: each is masked
- * now. A statement python-dotenv cannot parse may still hold one, so its whole text is
- * masked too, and the warning names its line, never its content.
+ * now, unless it is too short or too common to mask (envValueLeftVisible); those are
+ * named in one warning by key, never by value. A statement python-dotenv cannot parse
+ * may still hold one, so its whole text is masked too, and the warning names its line.
  */
-function maskEnvFile(reader: InputReader, shown: string, content: string): void {
+function maskEnvFile(reader: InputReader, shown: string, content: string, ownValues: readonly string[]): void {
   const { bindings, problems } = parseDotenv(content)
-  for (const { value } of bindings) if (value) reader.source.mask(value)
+  const visible = new Map<string, VisibleReason>()
+  const masked = new Set<string>()
+  for (const { key, value } of bindings) {
+    if (!value?.trim()) continue
+    const reason = envValueLeftVisible(key, value, ownValues)
+    if (reason) visible.set(key, reason)
+    else masked.add(key)
+    if (!reason) reader.source.mask(value)
+  }
+  // A key set twice is masked if any of its values is: the warning must not call it visible.
+  for (const key of masked) visible.delete(key)
+  if (visible.size > 0) reader.warnings.push(visibleWarning(shown, visible))
   for (const { raw } of problems) reader.source.mask(raw)
   if (problems.length === 0) return
   const lines = problems.map((p) => p.line)
@@ -77,6 +98,22 @@ function maskEnvFile(reader: InputReader, shown: string, content: string): void 
     `Input 'env-file': ${one ? 'line' : 'lines'} ${lines.join(', ')} of '${shown}' ${one ? 'is' : 'are'} ` +
       `not KEY=value as python-dotenv reads it, so the server will skip ${one ? 'it' : 'them'} ` +
       `(the text is masked). Quote values holding spaces or # ('KEY="a value"'), and close every quote.`
+  )
+}
+
+/** One warning for every value left visible: keys and reasons, never a value. */
+function visibleWarning(shown: string, visible: ReadonlyMap<string, VisibleReason>): string {
+  const keys = [...visible].map(
+    ([key, reason]) => `${key} (${reason === 'short' ? `under ${MIN_MASKED_LENGTH} characters` : reason})`
+  )
+  const one = keys.length === 1
+  const [it, is] = one ? ['it', 'is'] : ['they', 'are']
+  return (
+    `Input 'env-file': ${keys.join(', ')} in '${shown}' ${one ? 'has a value' : 'have values'} too short or ` +
+    `too common to mask (the runner would hide that text everywhere in the job's log), so ${it} ${is} ` +
+    `not masked and will appear in logs wherever printed. Settings need nothing more. A secret among ` +
+    `${one ? 'it' : 'them'}: give it a key ending in _PASSWORD, _TOKEN, _SECRET or _API_KEY (always masked), ` +
+    `or a value of ${MIN_MASKED_LENGTH} characters or more.`
   )
 }
 

@@ -48,8 +48,9 @@ export function localContract(spec: DeploySpec): EntrypointContract {
 /**
  * Runs the entrypoint on the sample on this machine, the way the server would (one
  * harness, python/harness.py, decides how), with python<python-version> when it is on
- * PATH. The .env file is not loaded: a pull request from a fork has no secrets, and the
- * check must not need them.
+ * PATH. The env-file's variables are in the script's environment, as the emulator and
+ * (as far as known) the server give them: the harness applies them (src/harness/index.ts).
+ * The .env is read where it is, never copied.
  */
 export async function runLocally(
   spec: DeploySpec,
@@ -84,7 +85,8 @@ export async function runLocally(
     contract,
     pythonVersion: script.pythonVersion,
     timeoutMs: options.timeoutMs,
-    signal: options.signal
+    signal: options.signal,
+    envFile: script.files.find((f) => f.part === 'env')?.localPath
   }
 
   let run: FrameOutcome & { response?: unknown; outputFile?: string }

@@ -2,7 +2,11 @@ import * as core from '@actions/core'
 import type { RunResult } from './result.js'
 import { redact } from '../shared/secrets.js'
 
-/** The step outputs (action.yml); every one is written, empty when unknown. */
+/**
+ * The step outputs (action.yml); every one is written, empty when unknown. They are the
+ * action's own values and are never rewritten by redaction (docs/security.md), except the
+ * server's version, which is server text.
+ */
 export function outputsOf(result: RunResult): Record<string, string> {
   const spec = result.spec
   return {
@@ -11,7 +15,7 @@ export function outputsOf(result: RunResult): Record<string, string> {
     operation: spec?.script.operation ?? '',
     group: result.group ?? spec?.group ?? '',
     'python-version': spec?.script.pythonVersion ?? '',
-    'server-version': result.serverVersion ?? '',
+    'server-version': redact(result.serverVersion ?? ''),
     'api-version': result.apiVersion ?? '',
     'build-seconds': result.buildSeconds === undefined ? '' : String(result.buildSeconds),
     'smoke-test': result.smokeTest.outcome,
@@ -26,5 +30,5 @@ export function outputsOf(result: RunResult): Record<string, string> {
 }
 
 export function writeOutputs(result: RunResult): void {
-  for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, redact(value))
+  for (const [name, value] of Object.entries(outputsOf(result))) core.setOutput(name, value)
 }

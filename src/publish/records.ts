@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { formatLogEntries } from '../steps/logs.js'
 import { buildManifest } from '../local-checks/manifest.js'
 import type { RunResult } from './result.js'
-import { redact, redactedJson } from '../shared/secrets.js'
+import { redact, redactValue } from '../shared/secrets.js'
 import { outputsOf } from './outputs.js'
 
 /** Where the run happened, from @actions/github's context (loaded late: it is heavy). */
@@ -35,15 +35,21 @@ export async function provenance(): Promise<Provenance> {
   }
 }
 
-/** Writes a file into the records folder, secrets removed. */
+/**
+ * Writes a file into the records folder. The caller has redacted what came from outside
+ * (`outside`); the action's own values are written as they are (docs/security.md).
+ */
 function writeRecord(dir: string, name: string, content: string): string {
   const path = join(dir, name)
-  writeFileSync(path, redact(content))
+  writeFileSync(path, content)
   return path
 }
 
-/** JSON with secrets removed from every string before it is escaped. */
-const json = redactedJson
+/** JSON text, laid out for reading; always valid JSON (nothing rewrites the text after it is made). */
+const json = (value: unknown): string => JSON.stringify(value, undefined, 2) + '\n'
+
+/** A value that came from outside (server text, a run's answer), its strings redacted one by one. */
+const outside = redactValue
 
 /**
  * The run's records: deployment.json (what was deployed, from where), the logs as
@@ -71,10 +77,10 @@ export async function writeRecords(
         inputType: spec.script.inputType,
         group: result.group ?? spec.group
       },
-      server: spec && { apiUrl: spec.connection.apiUrl, version: result.serverVersion },
+      server: spec && { apiUrl: spec.connection.apiUrl, version: outside(result.serverVersion) },
       api: result.apiVersion && {
         version: result.apiVersion,
-        probe: result.apiProbe,
+        probe: outside(result.apiProbe),
         calls: result.apiCalls,
         datasetHashes: result.datasetHashes
       },
@@ -108,14 +114,14 @@ export async function writeRecords(
   if (result.manifest) writeRecord(dir, 'manifest.json', json(result.manifest))
   // validate mode talks to no server, so it has no logs to keep.
   if (spec?.mode === 'validate') return recordSmokeTest(result, dir)
-  writeRecord(dir, 'logs.json', json({ host: result.hostLogs, run: result.runLogs }))
+  writeRecord(dir, 'logs.json', json(outside({ host: result.hostLogs, run: result.runLogs })))
   const text = [
     `# Build (Host) log: ${result.hostLogs.length} entries`,
     formatLogEntries(result.hostLogs),
     `# Run log: ${result.runLogs.length} entries`,
     formatLogEntries(result.runLogs)
   ].join('\n')
-  result.logsFile = writeRecord(dir, 'logs.txt', text + '\n')
+  result.logsFile = writeRecord(dir, 'logs.txt', redact(text) + '\n')
   recordSmokeTest(result, dir)
 }
 
@@ -130,7 +136,11 @@ function recordSmokeTest(result: RunResult, dir: string): void {
     } catch {
       // kept as text
     }
-    result.smokeTestOutput = writeRecord(dir, 'smoke-test-response.json', json({ status: smoke.responseStatus, body }))
+    result.smokeTestOutput = writeRecord(
+      dir,
+      'smoke-test-response.json',
+      json({ status: smoke.responseStatus, body: outside(body) })
+    )
   }
   if (smoke.resultFile) result.smokeTestOutput = smoke.resultFile
 }
@@ -143,11 +153,11 @@ export function writeResultFile(result: RunResult): string {
     path,
     json({
       outputs: outputsOf(result),
-      error: rest.error,
-      smokeTest: { ...rest.smokeTest, responseBody: undefined },
+      error: outside(rest.error),
+      smokeTest: outside({ ...rest.smokeTest, responseBody: undefined }),
       artifact: rest.artifact,
       recordsDir: rest.recordsDir,
-      publishWarnings: rest.publishWarnings,
+      publishWarnings: outside(rest.publishWarnings),
       startedAt: rest.startedAt,
       finishedAt: rest.finishedAt,
       script: spec && { name: spec.script.name, group: spec.group, operation: spec.script.operation }

@@ -21,12 +21,17 @@ const STATUS_ICON: Record<RunStatus, string> = {
 const SMOKE_TEST_ICON: Record<SmokeTestResult['outcome'], string> = { passed: '✅', skipped: '➖', failed: '❌' }
 const EXCERPT_CHARS = 1500
 
-/** A job summary a reviewer can read at a glance. Server text is escaped; secrets removed. */
+/**
+ * A job summary a reviewer can read at a glance. Everything is escaped; text from outside
+ * (server text, run answers, errors) is redacted (`outside`), the action's own values
+ * (name, group, operation…) are shown as they are (docs/security.md).
+ */
 export async function writeSummary(result: RunResult, where: Provenance): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const spec = result.spec
   const smoke = result.smokeTest
   const code = (text: string) => `<code>${escapeHtml(text)}</code>`
+  const outside = (text: string) => escapeHtml(redact(text))
   const artifact = result.artifact
   const rows: [string, string][] = [
     ['Status', `${STATUS_ICON[result.status]} ${result.status}`],
@@ -45,7 +50,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
     ],
     [
       smoke.where === 'local' ? 'Local run' : 'Smoke test',
-      `${SMOKE_TEST_ICON[smoke.outcome]} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`
+      `${SMOKE_TEST_ICON[smoke.outcome]} ${smoke.outcome}${smoke.reason ? ` — ${outside(smoke.reason)}` : ''}`
     ],
     ...(smoke.interpreter
       ? [
@@ -56,11 +61,8 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
           ] as [string, string]
         ]
       : []),
-    ['Server version', result.serverVersion ? escapeHtml(result.serverVersion) : '—'],
-    [
-      'API',
-      result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${escapeHtml(result.apiProbe)}` : ''}` : '—'
-    ],
+    ['Server version', result.serverVersion ? outside(result.serverVersion) : '—'],
+    ['API', result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${outside(result.apiProbe)}` : ''}` : '—'],
     [
       'Artifact',
       artifact?.url
@@ -88,7 +90,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
   const summary = core.summary
     .addHeading(`${heading}: ${escapeHtml(spec?.script.name || result.hash || '(inputs not read)')}`, 3)
     .addRaw(`${table(rows)}\n\n`)
-  if (result.error) summary.addRaw(`<p><strong>Error</strong></p>\n`).addRaw(pre(result.error))
+  if (result.error) summary.addRaw(`<p><strong>Error</strong></p>\n`).addRaw(pre(redact(result.error)))
   if (result.apiCalls.length > 0) {
     summary.addRaw(
       details(`API calls (${result.apiVersion}): ${result.apiCalls.length}`, pre(result.apiCalls.join('\n')))
@@ -111,15 +113,15 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
       smoke.resultRows === undefined
         ? ''
         : `; result parquet: ${smoke.resultRows} rows, ` +
-          `columns ${escapeHtml((smoke.resultColumns ?? []).join(', ') || 'none')}`
+          `columns ${outside((smoke.resultColumns ?? []).join(', ') || 'none')}`
     const inputs = Object.entries(smoke.inputHashes ?? {})
       .map(([name, hash]) => `${name} ${hash}`)
       .join(', ')
     summary.addRaw(
       `<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ` +
-        `ended as ${escapeHtml(smoke.executionStatus ?? '?')}` +
-        `${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}` +
-        `${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}${parquet}` +
+        `ended as ${outside(smoke.executionStatus ?? '?')}` +
+        `${smoke.executionMessage ? ` (${outside(smoke.executionMessage)})` : ''}` +
+        `${entries ? `; result zip holds ${outside(entries)}` : ''}${parquet}` +
         `${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`
     )
   }
@@ -131,11 +133,11 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
     summary.addRaw(
       details(
         `${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries`,
-        pre(logTail(entries, LOG_TAIL_LINES))
+        pre(redact(logTail(entries, LOG_TAIL_LINES)))
       )
     )
   }
-  for (const warning of result.publishWarnings) summary.addRaw(`<p>⚠️ ${escapeHtml(warning)}</p>\n`)
+  for (const warning of result.publishWarnings) summary.addRaw(`<p>⚠️ ${outside(warning)}</p>\n`)
   await summary.write()
 }
 
@@ -149,18 +151,17 @@ function details(title: string, body: string): string {
   return `<details><summary>${title}</summary>\n\n${body}</details>\n\n`
 }
 
-/** JSON laid out for reading; anything else as it came. */
+/** A run's answer (outside text): JSON laid out and redacted value by value; anything else redacted as it came. */
 function pretty(body: string): string {
   try {
     return redactedJson(JSON.parse(body))
   } catch {
-    return body
+    return redact(body)
   }
 }
 
-function pre(raw: string): string {
-  // Secrets go before the cut, so none is left half-shown at the end of an excerpt.
-  const text = redact(raw)
+/** A preformatted block. Outside text is redacted by the caller, before the cut: no secret is left half-shown. */
+function pre(text: string): string {
   const cut =
     text.length > EXCERPT_CHARS
       ? `${text.slice(0, EXCERPT_CHARS)}\n… (${text.length - EXCERPT_CHARS} more characters in the artifact)`
@@ -169,5 +170,5 @@ function pre(raw: string): string {
 }
 
 function escapeHtml(text: string): string {
-  return redact(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }

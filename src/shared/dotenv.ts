@@ -124,3 +124,14 @@ function readValue(reader: Reader, precededByWhitespace: boolean): string {
 export function envFileValues(content: string): string[] {
   return parseDotenv(content).bindings.flatMap((binding) => (binding.value ? [binding.value] : []))
 }
+
+/**
+ * The variables an env file gives the script's process, as python-dotenv's `load_dotenv`
+ * sets them: every `KEY=value` (a later one wins), a bare `KEY` (no `=`) set to nothing,
+ * so left out. `${VAR}` references are kept as written (see docs/platform-contract.md).
+ */
+export function envFileVariables(content: string): Record<string, string> {
+  const variables: Record<string, string> = {}
+  for (const { key, value } of parseDotenv(content).bindings) if (value !== undefined) variables[key] = value
+  return variables
+}

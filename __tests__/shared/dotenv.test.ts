@@ -4,7 +4,7 @@
  * the statements it could not parse. Two cases where its newer grammar differs
  * (`KEY= #c`, a leading BOM) are left out.
  */
-import { envFileValues, parseDotenv } from '../../src/inputs/dotenv.js'
+import { envFileValues, parseDotenv } from '../../src/shared/dotenv.js'
 
 type Row = [input: string, bindings: ([string] | [string, string])[], unparsed: string[]]
 

@@ -1,8 +1,8 @@
-export const id = 532;
-export const ids = [532];
+export const id = 902;
+export const ids = [902];
 export const modules = {
 
-/***/ 23632:
+/***/ 93459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ export const modules = {
 /* harmony export */   Z$: () => (/* binding */ hostCall),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57277);
 
 
 /** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
@@ -161,7 +161,7 @@ function stringOr(value) {
 
 /***/ }),
 
-/***/ 61102:
+/***/ 36501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -169,10 +169,10 @@ function stringOr(value) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7042);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38077);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2955);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93459);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(606);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76763);
 
 
 
@@ -216,7 +216,7 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
 
 /***/ }),
 
-/***/ 75532:
+/***/ 64902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -225,18 +225,22 @@ __webpack_require__.d(__webpack_exports__, {
   publish: () => (/* binding */ publish)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(6904);
+var logs = __webpack_require__(60517);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(33260);
+var secrets = __webpack_require__(84553);
 ;// CONCATENATED MODULE: ./src/publish/outputs.ts
 
 
-/** The step outputs (action.yml); every one is written, empty when unknown. */
+/**
+ * The step outputs (action.yml); every one is written, empty when unknown. They are the
+ * action's own values and are never rewritten by redaction (docs/security.md), except the
+ * server's version, which is server text.
+ */
 function outputsOf(result) {
     const spec = result.spec;
     return {
@@ -245,7 +249,7 @@ function outputsOf(result) {
         operation: spec?.script.operation ?? '',
         group: result.group ?? spec?.group ?? '',
         'python-version': spec?.script.pythonVersion ?? '',
-        'server-version': result.serverVersion ?? '',
+        'server-version': (0,secrets/* redact */.E$)(result.serverVersion ?? ''),
         'api-version': result.apiVersion ?? '',
         'build-seconds': result.buildSeconds === undefined ? '' : String(result.buildSeconds),
         'smoke-test': result.smokeTest.outcome,
@@ -260,11 +264,11 @@ function outputsOf(result) {
 }
 function writeOutputs(result) {
     for (const [name, value] of Object.entries(outputsOf(result)))
-        core/* setOutput */.uH(name, (0,secrets/* redact */.E$)(value));
+        core/* setOutput */.uH(name, value);
 }
 
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 
 
@@ -284,13 +288,18 @@ const STATUS_ICON = {
 };
 const SMOKE_TEST_ICON = { passed: '✅', skipped: '➖', failed: '❌' };
 const EXCERPT_CHARS = 1500;
-/** A job summary a reviewer can read at a glance. Server text is escaped; secrets removed. */
+/**
+ * A job summary a reviewer can read at a glance. Everything is escaped; text from outside
+ * (server text, run answers, errors) is redacted (`outside`), the action's own values
+ * (name, group, operation…) are shown as they are (docs/security.md).
+ */
 async function writeSummary(result, where) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const spec = result.spec;
     const smoke = result.smokeTest;
     const code = (text) => `<code>${escapeHtml(text)}</code>`;
+    const outside = (text) => escapeHtml((0,secrets/* redact */.E$)(text));
     const artifact = result.artifact;
     const rows = [
         ['Status', `${STATUS_ICON[result.status]} ${result.status}`],
@@ -309,7 +318,7 @@ async function writeSummary(result, where) {
         ],
         [
             smoke.where === 'local' ? 'Local run' : 'Smoke test',
-            `${SMOKE_TEST_ICON[smoke.outcome]} ${smoke.outcome}${smoke.reason ? ` — ${escapeHtml(smoke.reason)}` : ''}`
+            `${SMOKE_TEST_ICON[smoke.outcome]} ${smoke.outcome}${smoke.reason ? ` — ${outside(smoke.reason)}` : ''}`
         ],
         ...(smoke.interpreter
             ? [
@@ -320,11 +329,8 @@ async function writeSummary(result, where) {
                 ]
             ]
             : []),
-        ['Server version', result.serverVersion ? escapeHtml(result.serverVersion) : '—'],
-        [
-            'API',
-            result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${escapeHtml(result.apiProbe)}` : ''}` : '—'
-        ],
+        ['Server version', result.serverVersion ? outside(result.serverVersion) : '—'],
+        ['API', result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${outside(result.apiProbe)}` : ''}` : '—'],
         [
             'Artifact',
             artifact?.url
@@ -353,7 +359,7 @@ async function writeSummary(result, where) {
         .addHeading(`${heading}: ${escapeHtml(spec?.script.name || result.hash || '(inputs not read)')}`, 3)
         .addRaw(`${table(rows)}\n\n`);
     if (result.error)
-        summary.addRaw(`<p><strong>Error</strong></p>\n`).addRaw(pre(result.error));
+        summary.addRaw(`<p><strong>Error</strong></p>\n`).addRaw(pre((0,secrets/* redact */.E$)(result.error)));
     if (result.apiCalls.length > 0) {
         summary.addRaw(details(`API calls (${result.apiVersion}): ${result.apiCalls.length}`, pre(result.apiCalls.join('\n'))));
     }
@@ -371,14 +377,14 @@ async function writeSummary(result, where) {
         const parquet = smoke.resultRows === undefined
             ? ''
             : `; result parquet: ${smoke.resultRows} rows, ` +
-                `columns ${escapeHtml((smoke.resultColumns ?? []).join(', ') || 'none')}`;
+                `columns ${outside((smoke.resultColumns ?? []).join(', ') || 'none')}`;
         const inputs = Object.entries(smoke.inputHashes ?? {})
             .map(([name, hash]) => `${name} ${hash}`)
             .join(', ');
         summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ` +
-            `ended as ${escapeHtml(smoke.executionStatus ?? '?')}` +
-            `${smoke.executionMessage ? ` (${escapeHtml(smoke.executionMessage)})` : ''}` +
-            `${entries ? `; result zip holds ${escapeHtml(entries)}` : ''}${parquet}` +
+            `ended as ${outside(smoke.executionStatus ?? '?')}` +
+            `${smoke.executionMessage ? ` (${outside(smoke.executionMessage)})` : ''}` +
+            `${entries ? `; result zip holds ${outside(entries)}` : ''}${parquet}` +
             `${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`);
     }
     for (const [title, entries] of [
@@ -387,10 +393,10 @@ async function writeSummary(result, where) {
     ]) {
         if (entries.length === 0)
             continue;
-        summary.addRaw(details(`${title}: last ${Math.min(logs/* LOG_TAIL_LINES */.A5, entries.length)} of ${entries.length} entries`, pre((0,logs/* logTail */.RB)(entries, logs/* LOG_TAIL_LINES */.A5))));
+        summary.addRaw(details(`${title}: last ${Math.min(logs/* LOG_TAIL_LINES */.A5, entries.length)} of ${entries.length} entries`, pre((0,secrets/* redact */.E$)((0,logs/* logTail */.RB)(entries, logs/* LOG_TAIL_LINES */.A5)))));
     }
     for (const warning of result.publishWarnings)
-        summary.addRaw(`<p>⚠️ ${escapeHtml(warning)}</p>\n`);
+        summary.addRaw(`<p>⚠️ ${outside(warning)}</p>\n`);
     await summary.write();
 }
 /** Rows of a two-column table: a heading cell, then the value (both already escaped). */
@@ -401,25 +407,24 @@ function table(rows) {
 function details(title, body) {
     return `<details><summary>${title}</summary>\n\n${body}</details>\n\n`;
 }
-/** JSON laid out for reading; anything else as it came. */
+/** A run's answer (outside text): JSON laid out and redacted value by value; anything else redacted as it came. */
 function pretty(body) {
     try {
         return (0,secrets/* redactedJson */.Rh)(JSON.parse(body));
     }
     catch {
-        return body;
+        return (0,secrets/* redact */.E$)(body);
     }
 }
-function pre(raw) {
-    // Secrets go before the cut, so none is left half-shown at the end of an excerpt.
-    const text = (0,secrets/* redact */.E$)(raw);
+/** A preformatted block. Outside text is redacted by the caller, before the cut: no secret is left half-shown. */
+function pre(text) {
     const cut = text.length > EXCERPT_CHARS
         ? `${text.slice(0, EXCERPT_CHARS)}\n… (${text.length - EXCERPT_CHARS} more characters in the artifact)`
         : text;
     return `<pre>${escapeHtml(cut)}</pre>\n\n`;
 }
 function escapeHtml(text) {
-    return (0,secrets/* redact */.E$)(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -427,7 +432,7 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var manifest = __webpack_require__(61102);
+var manifest = __webpack_require__(36501);
 ;// CONCATENATED MODULE: ./src/publish/records.ts
 
 
@@ -436,7 +441,7 @@ var manifest = __webpack_require__(61102);
 
 
 async function provenance() {
-    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const { context } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
     const repository = process.env.GITHUB_REPOSITORY || undefined;
     const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined;
     return {
@@ -450,14 +455,19 @@ async function provenance() {
         runUrl
     };
 }
-/** Writes a file into the records folder, secrets removed. */
+/**
+ * Writes a file into the records folder. The caller has redacted what came from outside
+ * (`outside`); the action's own values are written as they are (docs/security.md).
+ */
 function writeRecord(dir, name, content) {
     const path = (0,external_node_path_.join)(dir, name);
-    (0,external_node_fs_.writeFileSync)(path, (0,secrets/* redact */.E$)(content));
+    (0,external_node_fs_.writeFileSync)(path, content);
     return path;
 }
-/** JSON with secrets removed from every string before it is escaped. */
-const json = secrets/* redactedJson */.Rh;
+/** JSON text, laid out for reading; always valid JSON (nothing rewrites the text after it is made). */
+const json = (value) => JSON.stringify(value, undefined, 2) + '\n';
+/** A value that came from outside (server text, a run's answer), its strings redacted one by one. */
+const outside = secrets/* redactValue */.FI;
 /**
  * The run's records: deployment.json (what was deployed, from where), the logs as
  * JSON and text, the smoke test's request and response (the async result zip is
@@ -476,10 +486,10 @@ async function writeRecords(result, where, cwd, options) {
             inputType: spec.script.inputType,
             group: result.group ?? spec.group
         },
-        server: spec && { apiUrl: spec.connection.apiUrl, version: result.serverVersion },
+        server: spec && { apiUrl: spec.connection.apiUrl, version: outside(result.serverVersion) },
         api: result.apiVersion && {
             version: result.apiVersion,
-            probe: result.apiProbe,
+            probe: outside(result.apiProbe),
             calls: result.apiCalls,
             datasetHashes: result.datasetHashes
         },
@@ -513,14 +523,14 @@ async function writeRecords(result, where, cwd, options) {
     // validate mode talks to no server, so it has no logs to keep.
     if (spec?.mode === 'validate')
         return recordSmokeTest(result, dir);
-    writeRecord(dir, 'logs.json', json({ host: result.hostLogs, run: result.runLogs }));
+    writeRecord(dir, 'logs.json', json(outside({ host: result.hostLogs, run: result.runLogs })));
     const text = [
         `# Build (Host) log: ${result.hostLogs.length} entries`,
         (0,logs/* formatLogEntries */.cP)(result.hostLogs),
         `# Run log: ${result.runLogs.length} entries`,
         (0,logs/* formatLogEntries */.cP)(result.runLogs)
     ].join('\n');
-    result.logsFile = writeRecord(dir, 'logs.txt', text + '\n');
+    result.logsFile = writeRecord(dir, 'logs.txt', (0,secrets/* redact */.E$)(text) + '\n');
     recordSmokeTest(result, dir);
 }
 /** The smoke test's request and response (the async result zip is downloaded here directly). */
@@ -535,7 +545,7 @@ function recordSmokeTest(result, dir) {
         catch {
             // kept as text
         }
-        result.smokeTestOutput = writeRecord(dir, 'smoke-test-response.json', json({ status: smoke.responseStatus, body }));
+        result.smokeTestOutput = writeRecord(dir, 'smoke-test-response.json', json({ status: smoke.responseStatus, body: outside(body) }));
     }
     if (smoke.resultFile)
         result.smokeTestOutput = smoke.resultFile;
@@ -546,11 +556,11 @@ function writeResultFile(result) {
     const { spec, ...rest } = result;
     (0,external_node_fs_.writeFileSync)(path, json({
         outputs: outputsOf(result),
-        error: rest.error,
-        smokeTest: { ...rest.smokeTest, responseBody: undefined },
+        error: outside(rest.error),
+        smokeTest: outside({ ...rest.smokeTest, responseBody: undefined }),
         artifact: rest.artifact,
         recordsDir: rest.recordsDir,
-        publishWarnings: rest.publishWarnings,
+        publishWarnings: outside(rest.publishWarnings),
         startedAt: rest.startedAt,
         finishedAt: rest.finishedAt,
         script: spec && { name: spec.script.name, group: spec.group, operation: spec.script.operation }
@@ -583,7 +593,7 @@ async function uploadRecords(result) {
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL)
         return { name, localOnly: true };
     // Loaded only when used: the artifact client is the largest part of the bundle.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(61), __webpack_require__.e(351), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 9645));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(447), __webpack_require__.e(193), __webpack_require__.e(111)]).then(__webpack_require__.bind(__webpack_require__, 99111));
     const dir = result.recordsDir;
     const { id } = await new DefaultArtifactClient().uploadArtifact(name, recordFiles(dir), dir, {
         retentionDays: spec?.artifact.retentionDays
@@ -649,7 +659,7 @@ function tracebackAnnotations(entries, uploads, workspace) {
 }
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
+var error_envelope = __webpack_require__(37491);
 ;// CONCATENATED MODULE: ./src/publish/index.ts
 
 
@@ -744,7 +754,7 @@ function annotate(result, spec) {
 
 /***/ }),
 
-/***/ 16552:
+/***/ 37491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -779,7 +789,7 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 7042:
+/***/ 2955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
