@@ -145,6 +145,7 @@ export function writeResultFile(result: RunResult): string {
       outputs: outputsOf(result),
       error: rest.error,
       smokeTest: { ...rest.smokeTest, responseBody: undefined },
+      contract: rest.contract,
       artifact: rest.artifact,
       recordsDir: rest.recordsDir,
       publishWarnings: rest.publishWarnings,

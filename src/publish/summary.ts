@@ -61,6 +61,14 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
       'API',
       result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${escapeHtml(result.apiProbe)}` : ''}` : '—'
     ],
+    ...(result.contract
+      ? [
+          [
+            spec?.mode === 'validate' ? 'Contract tested' : 'Contract',
+            `${code(result.contract.calledAs ?? result.contract.contract)} — ${escapeHtml(result.contract.why)}`
+          ] as [string, string]
+        ]
+      : []),
     [
       'Artifact',
       artifact?.url
