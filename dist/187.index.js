@@ -124,7 +124,7 @@ var smoke_test_phase = __webpack_require__(14679);
 
 
 
-/** deploy mode: connect → pick the API → keep the contract → register (+ uploads) → host → wait → smoke test. */
+/** deploy mode: connect → API → contract → register (+ uploads) → host → wait → smoke test. */
 async function deployMode(ctx) {
     const { spec, result } = ctx;
     const session = await (0,modes_session/* connect */.Ng)((0,modes_session/* newTransport */.OV)(spec, ctx.signal, ctx.deadline), spec, result, ctx.localChecks);
