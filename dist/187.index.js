@@ -23,7 +23,7 @@ var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/api/api.ts
 var api_api = __webpack_require__(93459);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var contract = __webpack_require__(54761);
+var harness_contract = __webpack_require__(54761);
 // EXTERNAL MODULE: ./src/steps/register.ts
 var register = __webpack_require__(2955);
 ;// CONCATENATED MODULE: ./src/steps/history.ts
@@ -151,31 +151,32 @@ const EARLIER_LOOKUP_MS = 10_000;
 async function keepContract(ctx, session, version) {
     const { spec, result } = ctx;
     const why = result.apiProbe ?? '';
-    result.contract = { contract: (0,contract/* contractOf */.Qu)(spec.script.operation, version), why };
-    if (spec.apiVersion !== 'auto' || spec.script.operation !== 'Async')
-        return;
-    const { signals } = await ctx.localChecks;
-    let earlier;
-    if (version === 'v2') {
-        const deadline = Date.now() + EARLIER_LOOKUP_MS;
+    const contract = (0,harness_contract/* contractOf */.Qu)(spec.script.operation, version);
+    result.contract = { contract, calledAs: harness_contract/* CALLED_AS */.vV[contract], why };
+    if (spec.apiVersion === 'auto' && spec.script.operation === 'Async') {
+        const { signals } = await ctx.localChecks;
+        const earlier = version === 'v2' ? await earlierV1Deploy(session, spec.script.name) : undefined;
         try {
-            const found = await earlierV1Async(session.v1, session.group, spec.script.name, { deadline });
-            if (found)
-                earlier = { hash: found.hash, api: 'v1' };
+            (0,contract_fit/* checkContractFit */.i)(spec, version, why, signals, earlier);
         }
         catch (error) {
-            core/* info */.pq(`Could not look for an earlier v1 deploy of this script (${(0,inert/* oneLine */.T)(error.message)}).`);
+            if (error instanceof errors/* InputError */.dz)
+                result.status = 'invalid-input';
+            throw error;
         }
     }
+    core/* info */.pq(`Contract: ${result.contract.calledAs} (${(0,inert/* oneLine */.T)(why)}).`);
+}
+/** A v1 Async script of this name in the group (steps/history.ts); a failed look-up is no signal. */
+async function earlierV1Deploy(session, name) {
     try {
-        result.contract = (0,contract_fit/* checkContractFit */.i)(spec, version, why, signals, earlier);
+        const found = await earlierV1Async(session.v1, session.group, name, { deadline: Date.now() + EARLIER_LOOKUP_MS });
+        return found && { hash: found.hash, api: 'v1' };
     }
     catch (error) {
-        if (error instanceof errors/* InputError */.dz)
-            result.status = 'invalid-input';
-        throw error;
+        core/* info */.pq(`Could not look for an earlier v1 deploy of this script (${(0,inert/* oneLine */.T)(error.message)}).`);
+        return undefined;
     }
-    core/* info */.pq(`Contract: ${result.contract.calledAs} (${(0,inert/* oneLine */.T)(why)}).`);
 }
 async function registerAndHost(ctx, api) {
     const { spec, result } = ctx;

@@ -54,6 +54,18 @@ describe('no input is silently ignored', () => {
     expect(warnings.map((w) => w.split(' ')[0])).toEqual(['entrypoint', 'source-file', 'requirements-file'])
   })
 
+  test('smoke-test mode with smoke-test-input: the schema is not its sample', () => {
+    const token = { 'group-token': 'abcdef0123456789abcdef0123456789' }
+    const inputs = { ...VALID, ...token, mode: 'smoke-test', 'preprocessing-id': `S${'a'.repeat(63)}` }
+    const schema = (extra: Record<string, string>) =>
+      unused(warningsOf({ ...inputs, ...extra })).filter((w) => w.startsWith('schema'))
+    expect(schema({ 'smoke-test-input': 'schema.json' })).toEqual([
+      'schema is set, but has no effect in this run: smoke-test mode uploads nothing, and smoke-test-input is ' +
+        'the sample it tests with. Remove it from this step.'
+    ])
+    expect(schema({})).toEqual([])
+  })
+
   test('the API: a group token for api-version v2, api-version v1 for a Sync script', () => {
     const token = { 'group-token': 'abcdef0123456789abcdef0123456789', 'smoke-test': 'true' }
     expect(unused(warningsOf({ ...VALID, ...ASYNC_SCRIPT, ...token, 'api-version': 'v2' })).join('\n')).toContain(

@@ -16,8 +16,11 @@ export interface Use {
   readonly artifact: { readonly upload: boolean }
 }
 
+/** The run, and which other inputs the user set. */
+type Run = Use & { readonly given: (input: InputName) => boolean }
+
 /** Why an input has no effect in this run, or undefined when it has one (or may have). */
-type Effect = (use: Use) => string | undefined
+type Effect = (run: Run) => string | undefined
 
 const serverInputs: Effect = ({ mode }) => (mode === 'validate' ? 'validate mode sends nothing to a server' : undefined)
 const uploadInputs: Effect = ({ mode }) =>
@@ -50,6 +53,10 @@ export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
     (apiCandidates(use.knownOperation, use.apiVersion).includes('v1')
       ? undefined
       : "only v1 run calls use it, and api-version v2 runs use the user's token"),
+  schema: ({ mode, given }) =>
+    mode === 'smoke-test' && given('smoke-test-input')
+      ? 'smoke-test mode uploads nothing, and smoke-test-input is the sample it tests with'
+      : undefined,
   'api-version': ({ knownOperation, apiVersion }) =>
     knownOperation === 'Sync' && apiVersion === 'v1' ? 'Sync scripts go through v1 whatever it says' : undefined,
   entrypoint: uploadInputs,
@@ -93,9 +100,10 @@ export const ASYNC_EXPECT = {
  * smoke-test-expect that would be checked is an error (ASYNC_EXPECT).
  */
 export function reportUnusedInputs(reader: InputReader, use: Use): void {
+  const run: Run = { ...use, given: (input) => isSet(reader, input) }
   for (const [input, effect] of Object.entries(INPUT_EFFECTS) as [InputName, Effect][]) {
-    if (!isSet(reader, input)) continue
-    const why = effect(use)
+    if (!run.given(input)) continue
+    const why = effect(run)
     if (why) reader.warnings.push(`${input} is set, but has no effect in this run: ${why}. Remove it from this step.`)
     else if (input === 'smoke-test-expect' && use.knownOperation === 'Async')
       reader.fail(ASYNC_EXPECT.input, ASYNC_EXPECT.problem, ASYNC_EXPECT.fix)

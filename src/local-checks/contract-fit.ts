@@ -11,6 +11,7 @@ import {
 } from '../harness/contract.js'
 import type { ApiVersion } from '../shared/api-choice.js'
 import { oneLine } from '../shared/inert.js'
+import { Workspace } from '../inputs/workspace.js'
 
 /** The contract a run uses (or validate mode tested), and why: for the log, the summary and result.json. */
 export interface ContractChoice {
@@ -87,7 +88,7 @@ export function checkContractFit(
       `${oneLine(entrypoint)} ${oneLine(doubt.why)}: it may be written for the ${otherApi} contract ` +
         `(${CALLED_AS[other]}), but it will be called as ${CALLED_AS[contract]} (${oneLine(why)}). ` +
         `If it is, set api-version: ${otherApi}.`,
-      { title: 'Entrypoint contract', startLine: doubt.line }
+      { title: 'Entrypoint contract', file: sourceShown(spec), startLine: doubt.line }
     )
   return choice
 }
@@ -97,4 +98,10 @@ function fixFor(asked: string, otherApi: ApiVersion, other: EntrypointContract, 
   const rewrite = `or rewrite it as ${CALLED_AS[contract]}`
   if (otherApi === 'v2' && asked === 'auto') return `${keep} on a server with the v2 API, ${rewrite} for this server.`
   return `${keep}, ${rewrite}.`
+}
+
+/** The source as the workspace shows it, for an annotation on its line. */
+function sourceShown(spec: DeploySpec): string | undefined {
+  const path = spec.script.files.find((file) => file.part === 'source')?.localPath
+  return path && new Workspace(spec.workspace, spec.allowOutsideWorkspace).shown(path)
 }

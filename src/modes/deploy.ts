@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { formatDuration, inTenths } from '../shared/duration.js'
 import { CancelledError, DeployFailedError, InputError, WaitTimeoutError } from '../shared/errors.js'
 import { hostCall, type ApiVersion, type PreprocessingApi } from '../api/api.js'
-import { contractOf } from '../harness/contract.js'
+import { CALLED_AS, contractOf } from '../harness/contract.js'
 import { registerScript } from '../steps/register.js'
 import { earlierV1Async, previousBuild } from '../steps/history.js'
 import { checkContractFit, type EarlierDeploy } from '../local-checks/contract-fit.js'
@@ -38,26 +38,30 @@ const EARLIER_LOOKUP_MS = 10_000
 async function keepContract(ctx: RunContext, session: Session, version: ApiVersion): Promise<void> {
   const { spec, result } = ctx
   const why = result.apiProbe ?? ''
-  result.contract = { contract: contractOf(spec.script.operation, version), why }
-  if (spec.apiVersion !== 'auto' || spec.script.operation !== 'Async') return
-  const { signals } = await ctx.localChecks
-  let earlier: EarlierDeploy | undefined
-  if (version === 'v2') {
-    const deadline = Date.now() + EARLIER_LOOKUP_MS
+  const contract = contractOf(spec.script.operation, version)
+  result.contract = { contract, calledAs: CALLED_AS[contract], why }
+  if (spec.apiVersion === 'auto' && spec.script.operation === 'Async') {
+    const { signals } = await ctx.localChecks
+    const earlier = version === 'v2' ? await earlierV1Deploy(session, spec.script.name) : undefined
     try {
-      const found = await earlierV1Async(session.v1, session.group, spec.script.name, { deadline })
-      if (found) earlier = { hash: found.hash, api: 'v1' }
+      checkContractFit(spec, version, why, signals, earlier)
     } catch (error) {
-      core.info(`Could not look for an earlier v1 deploy of this script (${oneLine((error as Error).message)}).`)
+      if (error instanceof InputError) result.status = 'invalid-input'
+      throw error
     }
   }
-  try {
-    result.contract = checkContractFit(spec, version, why, signals, earlier)
-  } catch (error) {
-    if (error instanceof InputError) result.status = 'invalid-input'
-    throw error
-  }
   core.info(`Contract: ${result.contract.calledAs} (${oneLine(why)}).`)
+}
+
+/** A v1 Async script of this name in the group (steps/history.ts); a failed look-up is no signal. */
+async function earlierV1Deploy(session: Session, name: string): Promise<EarlierDeploy | undefined> {
+  try {
+    const found = await earlierV1Async(session.v1, session.group, name, { deadline: Date.now() + EARLIER_LOOKUP_MS })
+    return found && { hash: found.hash, api: 'v1' }
+  } catch (error) {
+    core.info(`Could not look for an earlier v1 deploy of this script (${oneLine((error as Error).message)}).`)
+    return undefined
+  }
 }
 
 async function registerAndHost(ctx: RunContext, api: PreprocessingApi): Promise<void> {
