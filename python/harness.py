@@ -459,6 +459,12 @@ def contract_signals(tree, node, place):
             add("async-v1", True, line, "%s at line %d on every call, but v1 passes a DataFrame first here" % (what, line))
         if kind in ("dict", "frame") and v1_form == "path":
             add("async-v1", True, line, "%s at line %d on every call, but v1 passes the data folder's path (a str)" % (what, line))
+    if v1_form == "frame" and "extra" not in shape.positional[1].lower():
+        # The harness calls three named parameters the v1 DataFrame form: v2 would pass its
+        # extra files' folder as the second and nothing as the third.
+        add("async-v2", True, node.lineno, "takes %d parameters %s at line %d, the v1 DataFrame form fn(df, data_path, "
+            "extra_path=None): v2 passes (dfs, extra_path), so '%s' would get the extra files' folder" % (
+                len(shape.positional), shape.text, node.lineno, shape.positional[1]))
     if not any(s["certain"] for s in signals):
         mentions = [n for n in ast.walk(tree) if constant_text(n) == "inputFileName" and hasattr(n, "lineno")]
         if mentions:

@@ -6,7 +6,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER } from '../../emulator/index.js'
+import {
+  DEFAULT_GROUP_TOKEN,
+  DEFAULT_PASSWORD,
+  DEFAULT_USER,
+  startEmulator,
+  type Emulator
+} from '../../emulator/index.js'
 import { useEmulator } from '../helpers/e2e.js'
 import { errorsOf, outputOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
 
@@ -110,6 +116,41 @@ describe('api-version auto on a server that serves v2', () => {
     expect(run.code).toBe(1)
     expect(errorsOf(run).join('\n')).toContain("Input 'api-version': is v2, so build_features")
     expect(emulator.requests.filter((r) => r.path !== '/api/health')).toEqual([])
+  })
+})
+
+test('the v1 DataFrame form fn(df, data_path, extra_path=None) under auto stops too', async () => {
+  const workspace = sampleWorkspace('async')
+  writeFileSync(join(workspace, 'frame.py'), 'def build_df(df, data_path, extra_path=None):\n    return df\n')
+  const run = await runAction(v1Script({ entrypoint: 'build_df', 'source-file': 'frame.py' }), { workspace })
+  expect(run.code).toBe(1)
+  expect(errorsOf(run).join('\n')).toContain(
+    'takes 3 parameters (df, data_path, extra_path) at line 1, the v1 DataFrame form ' +
+      'fn(df, data_path, extra_path=None): v2 passes (dfs, extra_path)'
+  )
+  expect(writes().filter((r) => r.path !== '/api/login')).toEqual([])
+})
+
+describe('api-version auto on a v1-only server', () => {
+  let old: Emulator
+  beforeAll(async () => {
+    old = await startEmulator({ api: 'v1', buildSeconds: 0 })
+  })
+  afterAll(() => old.close())
+
+  test('an entrypoint written for v2 stops before any upload, naming api-version: v2', async () => {
+    const workspace = sampleWorkspace('async')
+    writeFileSync(join(workspace, 'app.py'), 'def build(dfs, extra_path=None):\n    return dfs["loans"].head()\n')
+    const run = await runAction(
+      v1Script({ url: old.url, entrypoint: 'build', 'source-file': 'app.py', schema: 'loans=schema.csv' }),
+      { workspace }
+    )
+    expect(run.code).toBe(1)
+    const error = errorsOf(run).join('\n')
+    expect(error).toContain('is auto, and GET /v2/preprocessing?group=datarisk answered 404')
+    expect(error).toContain("It was written for the v2 contract: it reads dfs['loans'] at line 2 on every call")
+    expect(error).toContain('Set api-version: v2 to keep it working as written')
+    expect(old.requests.filter((r) => r.method !== 'GET' && r.path !== '/api/login')).toEqual([])
   })
 })
 
