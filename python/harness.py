@@ -12,7 +12,8 @@ arguments (a 5 MB JSON sample would not fit in argv).
 Modes
   check       parse only (nothing of the user's runs): is the entrypoint bound, and can it
               be called as the contract calls it? Fails only on certainties; anything
-              uncertain is a note.
+              uncertain is a note. For an Async contract it also lists "signals": what in
+              the entrypoint would break under either Async contract (contract_signals).
   build       import the script (as the server's build does) and check the entrypoint.
   sync        Sync: fn(data, base_path). data is the request's Input as a JSON *string*,
               base_path the script's folder. Returns a dict or a JSON string; any value
@@ -387,7 +388,7 @@ def unconditional(body):
             for child in ast.iter_child_nodes(stmt):
                 if isinstance(child, ast.expr):
                     yield from evaluated(child)
-        if isinstance(stmt, (ast.Return, ast.Raise)) or (not isinstance(stmt, ast.With) and leaves_function(stmt)):
+        if isinstance(stmt, (ast.Return, ast.Raise)) or leaves_function(stmt):
             return
 
 
