@@ -111,6 +111,20 @@ describe('api-version auto on a server that serves v2', () => {
     expect(run.outputs['api-version']).toBe('v2')
   })
 
+  test('a hint alone (a parameter named data_path) is a notice on its line; the deploy goes on', async () => {
+    const workspace = neutralWorkspace()
+    writeFileSync(join(workspace, 'features.py'), NEUTRAL.replace(/\bdata\b/g, 'data_path'))
+    const run = await runAction(v1Script({ name: 'hinted batch', 'extra-files': 'helpers.py', wait: 'false' }), {
+      workspace
+    })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(
+      '::notice title=Entrypoint contract,file=features.py,line=4::build_features names its first parameter ' +
+        "'data_path', like the v1 data folder: it may be written for the v1 contract"
+    )
+    expect(run.outputs['api-version']).toBe('v2')
+  })
+
   test('api-version: v2 given for a v1 entrypoint stops before any request', async () => {
     const run = await runAction(v1Script({ 'api-version': 'v2' }), { workspace: sampleWorkspace('async') })
     expect(run.code).toBe(1)
