@@ -49,16 +49,19 @@ const SAMPLE = {
   'requirements-file': 'samples/sync/requirements.txt',
   schema: 'samples/sync/schema.json',
   'extra-files': 'samples/sync/limits.json',
-  'smoke-test': 'true'
+  // Only deploy mode reads smoke-test (the other modes always run the sample).
+  ...((parsed.inputs.mode ?? 'deploy') === 'deploy' ? { 'smoke-test': 'true' } : {})
 }
 const emulator = await startEmulator({ buildSeconds: run.buildSeconds })
-const stepInputs = {
-  url: emulator.url,
-  login: DEFAULT_USER,
-  password: DEFAULT_PASSWORD,
-  'group-token': DEFAULT_GROUP_TOKEN,
-  ...(ownScript ? {} : SAMPLE),
-  ...parsed.inputs
+const stepInputs = { ...(ownScript ? {} : SAMPLE), ...parsed.inputs }
+// The emulator's connection comes through the inputs' environment fallbacks, as a job's `env:` would
+// give it: set as inputs, the action would rightly warn that validate mode (or a run without a smoke
+// test) does not use them (src/inputs/unused-inputs.ts). An option (--url, --group-token…) still wins.
+const emulatorConnection = {
+  MLOPS_URL: emulator.url,
+  MLOPS_USER: DEFAULT_USER,
+  MLOPS_PASSWORD: DEFAULT_PASSWORD,
+  MLOPS_GROUP_TOKEN: DEFAULT_GROUP_TOKEN
 }
 
 const runnerDir = join(REPO_ROOT, '.local-run')
@@ -69,7 +72,7 @@ const env = runnerEnv({
   runnerDir,
   files,
   inputs: stepInputs,
-  env: { GITHUB_REPOSITORY: 'local/run', GITHUB_WORKFLOW: 'npm start' }
+  env: { GITHUB_REPOSITORY: 'local/run', GITHUB_WORKFLOW: 'npm start', ...emulatorConnection }
 })
 
 console.log(`Neomaril emulator at ${emulator.url} (build time ${run.buildSeconds} s); workspace ${workspace}`)

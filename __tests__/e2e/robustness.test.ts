@@ -65,9 +65,11 @@ test('a raising Sync entrypoint gives exactly one annotation, on its line', asyn
   expect(annotations).toEqual(['::error title=Error in the deployed script,file=score.py,line=2::ValueError: boom'])
 })
 
-test('smoke-test inputs without smoke-test: a notice says no smoke test runs', async () => {
+test('smoke-test inputs without smoke-test: a warning says no smoke test runs', async () => {
   const run = await runAction(inputs({ 'smoke-test-expect': '{"a": 1}' }))
   expect(run.code).toBe(0)
   expect(run.outputs['smoke-test']).toBe('skipped')
-  expect(run.stdout).toContain('::notice::smoke-test-expect is set but smoke-test is false: no smoke test runs.')
+  expect(run.stdout).toContain(
+    '::warning::smoke-test-expect is set, but has no effect in this run: smoke-test is false, so no smoke test runs'
+  )
 })

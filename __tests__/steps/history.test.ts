@@ -2,7 +2,8 @@
  * deploy/history.ts: which earlier script is "the previous build", and how long its
  * build took, from the search and the Host log; any failure or doubt means no hint.
  */
-import { hostLogSpan, newestDeployed, previousBuild } from '../../src/steps/history.js'
+import { earlierV1Async, hostLogSpan, newestDeployed, previousBuild } from '../../src/steps/history.js'
+import type { V1Api } from '../../src/api/v1.js'
 import type { EarlierScript, PreprocessingApi } from '../../src/api/api.js'
 import type { LogEntry } from '../../src/api/wire.js'
 
@@ -135,5 +136,60 @@ describe('previousBuild', () => {
   test("a failing search is the caller's to ignore: the error comes through", async () => {
     const { api } = fakeApi(new Error('HTTP 500'))
     await expect(previousBuild(api, 'n', CURRENT)).rejects.toThrow('HTTP 500')
+  })
+})
+
+describe('earlierV1Async: the previous deploy of exactly this name went through v1', () => {
+  /** A V1Api answering the search and describe from tables. */
+  function fakeV1(scripts: EarlierScript[], described: Record<string, Record<string, unknown>>) {
+    const asked: string[] = []
+    const v1 = {
+      search: async (_group: string, name: string) => {
+        asked.push(`search ${name}`)
+        return scripts
+      },
+      describe: async (_group: string, h: string) => {
+        asked.push(`describe ${h}`)
+        return described[h] ?? {}
+      }
+    } as unknown as V1Api
+    return { v1, asked }
+  }
+
+  test('the newest answer whose Name and Operation match counts; a longer name containing it does not', async () => {
+    const { v1, asked } = fakeV1(
+      [
+        { hash: hash('a'), status: 'Deployed', uploadedAt: 1 },
+        { hash: hash('b'), status: 'Failed', uploadedAt: 3 },
+        { hash: hash('c'), status: 'Deployed', uploadedAt: 2 }
+      ],
+      {
+        [hash('b')]: { Name: 'wide batch', Operation: 'Async' },
+        [hash('c')]: { Name: 'batch', Operation: 'Async' }
+      }
+    )
+    expect(await earlierV1Async(v1, 'g', 'batch')).toMatchObject({ hash: hash('c') })
+    expect(asked).toEqual(['search batch', `describe ${hash('b')}`, `describe ${hash('c')}`])
+  })
+
+  test('a Sync script of the name, or a describe without a Name, is no signal', async () => {
+    const { v1 } = fakeV1(
+      [
+        { hash: hash('a'), status: 'Deployed' },
+        { hash: hash('b'), status: 'Deployed' }
+      ],
+      {
+        [hash('a')]: { Name: 'batch', Operation: 'Sync' },
+        [hash('b')]: { Operation: 'Async' }
+      }
+    )
+    expect(await earlierV1Async(v1, 'g', 'batch')).toBeUndefined()
+  })
+
+  test('at most three answers are described', async () => {
+    const scripts = ['1', '2', '3', '4', '5'].map((c) => ({ hash: hash(c), status: 'Deployed' }))
+    const { v1, asked } = fakeV1(scripts, {})
+    expect(await earlierV1Async(v1, 'g', 'batch')).toBeUndefined()
+    expect(asked.filter((call) => call.startsWith('describe'))).toHaveLength(3)
   })
 })

@@ -3,11 +3,12 @@
  * index.ts so that loading it does not load the parquet readers and writers: every deploy
  * runs it at start-up (modes/local-checks.ts), and the bundle's first chunk stays small.
  */
-import type { EntrypointContract } from './contract.js'
+import type { ContractSignal, EntrypointContract } from './contract.js'
 import { runHarness } from './process.js'
 
 /** The parser's verdict on a source (nothing of the user's code runs). */
-export type StaticVerdict = { ok: true; line?: number; note?: string } | { ok: false; problem: string; line?: number }
+export type StaticVerdict =
+  { ok: true; line?: number; note?: string; signals?: ContractSignal[] } | { ok: false; problem: string; line?: number }
 
 /**
  * Parses `sourcePath` for Python 3.`minor`. `unavailable` says why no verdict could be

@@ -15,6 +15,7 @@ import {
   type Operation,
   type PythonVersion
 } from './spec.js'
+import { reportUnusedInputs } from './unused-inputs.js'
 import { parseWait } from './wait.js'
 import { INPUT_DEFAULTS, type InputName } from './defaults.js'
 import { Workspace } from './workspace.js'
@@ -112,6 +113,7 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
   if (mode === 'deploy' && smokeTest.enabled && !wait.enabled)
     reader.fail('smoke-test', 'needs a deployed script, but wait is false.', 'Set wait: true, or smoke-test: false.')
   const artifact = parseArtifact(reader)
+  reportUnusedInputs(reader, { ...operation, mode, smokeTest: smokeTest.enabled, wait: wait.enabled, artifact })
 
   if (reader.problems.length > 0) throw new InputError(reader.problems)
   return {

@@ -31,14 +31,8 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
   const timeoutMs = reader.duration('smoke-test-timeout', 1000)
   const inputRaw = reader.get('smoke-test-input')
   const expectRaw = reader.get('smoke-test-expect')
-  if (!enabled) {
-    if (inputRaw || expectRaw)
-      reader.notices.push(
-        `${inputRaw ? 'smoke-test-input' : 'smoke-test-expect'} is set but smoke-test is false: ` +
-          'no smoke test runs. Set smoke-test: true to gate on it.'
-      )
-    return { enabled, timeoutMs }
-  }
+  // Inputs set without a smoke test to use them, and an Async expectation, are unused-inputs.ts's.
+  if (!enabled) return { enabled, timeoutMs }
   if (mode !== 'validate') {
     // v1 runs (every Sync run, and Async on a v1 server) need the group token; v2 runs use the user token.
     const mayRunOnV1 = apiCandidates(operation, apiVersion).includes('v1')
@@ -56,8 +50,6 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
     const warning = mayRunOnV1 ? groupTokenWarning(groupToken) : undefined
     if (warning) reader.warnings.push(warning)
   }
-  if (operation === 'Async' && expectRaw)
-    fail('smoke-test-expect', 'applies to Sync scripts only; an Async result is a file.', 'Remove it.')
   const expect = expectRaw ? jsonValue(reader, workspace, 'smoke-test-expect', expectRaw) : undefined
   const base = { enabled, timeoutMs, expect }
 

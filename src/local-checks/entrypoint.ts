@@ -4,21 +4,30 @@ import { InputError } from '../shared/errors.js'
 import type { DeploySpec, PythonVersion } from '../inputs/parse.js'
 import { Workspace } from '../inputs/workspace.js'
 import { checkStatically } from '../harness/check.js'
-import { CALLED_AS, contractOf, type EntrypointContract } from '../harness/contract.js'
+import { CALLED_AS, contractOf, type ContractSignal, type EntrypointContract } from '../harness/contract.js'
 import { oneLine } from '../shared/inert.js'
-import { apiCandidates } from '../shared/api-choice.js'
+import { apiCandidates, apiReasonWithoutProbe } from '../shared/api-choice.js'
+import { checkContractFit } from './contract-fit.js'
+
+/** What the entrypoint check found that a later step needs: the contract signals (harness/contract.ts). */
+export interface EntrypointFindings {
+  readonly signals: readonly ContractSignal[]
+}
 
 /**
  * The Python entrypoint check, the one local check that spawns a
  * process: main starts it beside the read-only health request, and the login waits
  * for it, so nothing secret is sent before it has passed. It fails only on
  * certainties. An Async script under api-version auto may go either way until the
- * probe has answered, so it must fit one of the two Async contracts.
+ * probe has answered, so it must fit one of the two Async contracts here, and the
+ * contract the probe picks is judged after it (modes/deploy.ts, modes/validate.ts);
+ * with one API possible, the contract is judged here, before any request.
  */
-export async function checkEntrypointOf(spec: DeploySpec): Promise<void> {
-  if (spec.mode === 'smoke-test') return // nothing is uploaded: the server's script is what runs
+export async function checkEntrypointOf(spec: DeploySpec): Promise<EntrypointFindings> {
+  const none: EntrypointFindings = { signals: [] }
+  if (spec.mode === 'smoke-test') return none // nothing is uploaded: the server's script is what runs
   const source = spec.script.files.find((file) => file.part === 'source')
-  if (!source?.localPath) return
+  if (!source?.localPath) return none
   const contracts = contractsOf(spec)
   const checks = await Promise.all(
     contracts.map((contract) =>
@@ -38,6 +47,11 @@ export async function checkEntrypointOf(spec: DeploySpec): Promise<void> {
     ])
   }
   if (passed.note) core.notice(`Entrypoint check: ${oneLine(passed.note)}.`)
+  const findings = { signals: passed.signals ?? [] }
+  const [only, ...others] = apiCandidates(spec.script.operation, spec.apiVersion)
+  if (only && others.length === 0 && spec.mode === 'deploy')
+    checkContractFit(spec, only, apiReasonWithoutProbe(spec.script.operation, spec.apiVersion), findings.signals)
+  return findings
 }
 
 function contractsOf(spec: DeploySpec): EntrypointContract[] {
@@ -53,7 +67,8 @@ function contractsOf(spec: DeploySpec): EntrypointContract[] {
  * import, a newer syntax than this interpreter knows) passes with a note.
  */
 export type EntrypointCheck =
-  { ok: true; how: 'python' | 'text'; line?: number; note?: string } | { ok: false; problem: string; line?: number }
+  | { ok: true; how: 'python' | 'text'; line?: number; note?: string; signals?: readonly ContractSignal[] }
+  | { ok: false; problem: string; line?: number }
 
 export async function checkEntrypoint(
   sourcePath: string,
@@ -65,7 +80,9 @@ export async function checkEntrypoint(
   const minor = Number(pythonVersion.split('.')[1])
   const verdict = await checkStatically(python, sourcePath, entrypoint, minor, contract)
   if ('unavailable' in verdict) return checkByText(sourcePath, entrypoint, verdict.unavailable)
-  return verdict.ok ? { ok: true, how: 'python', line: verdict.line, note: verdict.note } : verdict
+  return verdict.ok
+    ? { ok: true, how: 'python', line: verdict.line, note: verdict.note, signals: verdict.signals }
+    : verdict
 }
 
 // Things that can bind a name without spelling it out where a text search would see it.

@@ -5,6 +5,7 @@ import type { PreprocessingApi } from '../api/api.js'
 import { oneLine } from '../shared/inert.js'
 import type { RunResult } from '../publish/result.js'
 import type { Deadline } from './session.js'
+import type { EntrypointFindings } from '../local-checks/entrypoint.js'
 
 /** What a mode works with, and what it leaves for main (the API, for the logs after a failure). */
 export interface RunContext {
@@ -14,7 +15,7 @@ export interface RunContext {
   /** The transport's retries never go past the current wait's deadline (the build's, then the smoke test's). */
   readonly deadline: Deadline
   /** The local checks that must pass before anything secret is sent (the entrypoint check). */
-  readonly localChecks: Promise<void>
+  readonly localChecks: Promise<EntrypointFindings>
   api?: PreprocessingApi
 }
 

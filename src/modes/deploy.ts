@@ -1,20 +1,23 @@
 import * as core from '@actions/core'
 import { formatDuration, inTenths } from '../shared/duration.js'
-import { CancelledError, DeployFailedError, WaitTimeoutError } from '../shared/errors.js'
-import { hostCall, type PreprocessingApi } from '../api/api.js'
+import { CancelledError, DeployFailedError, InputError, WaitTimeoutError } from '../shared/errors.js'
+import { hostCall, type ApiVersion, type PreprocessingApi } from '../api/api.js'
+import { CALLED_AS, contractOf } from '../harness/contract.js'
 import { registerScript } from '../steps/register.js'
-import { previousBuild } from '../steps/history.js'
+import { earlierV1Async, previousBuild } from '../steps/history.js'
+import { checkContractFit, type EarlierDeploy } from '../local-checks/contract-fit.js'
 import { describeHint, waitWhilePending } from '../steps/wait.js'
 import { oneLine } from '../shared/inert.js'
-import { chooseDeployApi, connect, newTransport } from './session.js'
+import { chooseDeployApi, connect, newTransport, type Session } from './session.js'
 import { logCall, logOutage, logPoll, type RunContext } from './context.js'
 import { runSmokeTest } from './smoke-test-phase.js'
 
-/** deploy mode: connect → pick the API → register (+ uploads) → host → wait → smoke test. */
+/** deploy mode: connect → API → contract → register (+ uploads) → host → wait → smoke test. */
 export async function deployMode(ctx: RunContext): Promise<void> {
   const { spec, result } = ctx
   const session = await connect(newTransport(spec, ctx.signal, ctx.deadline), spec, result, ctx.localChecks)
   const api = await chooseDeployApi(session, spec, result)
+  await keepContract(ctx, session, api.version)
   ctx.api = api
   await registerAndHost(ctx, api)
   if (spec.wait.enabled) {
@@ -22,6 +25,43 @@ export async function deployMode(ctx: RunContext): Promise<void> {
     await waitForBuild(ctx, api)
   } else core.notice(`Not waiting for the build of ${result.hash} (wait: false).`)
   if (spec.smokeTest.enabled) await runSmokeTest(ctx, api, spec)
+}
+
+/** How long the look-up of an earlier v1 deploy may hold up the upload. */
+const EARLIER_LOOKUP_MS = 10_000
+
+/**
+ * Before anything is uploaded: the contract the chosen API calls the entrypoint with must
+ * be the one it was written for (local-checks/contract-fit.ts). Under auto the probe has
+ * just chosen; an api-version given was judged by the local checks already.
+ */
+async function keepContract(ctx: RunContext, session: Session, version: ApiVersion): Promise<void> {
+  const { spec, result } = ctx
+  const why = result.apiProbe ?? ''
+  const contract = contractOf(spec.script.operation, version)
+  result.contract = { contract, calledAs: CALLED_AS[contract], why }
+  if (spec.apiVersion === 'auto' && spec.script.operation === 'Async') {
+    const { signals } = await ctx.localChecks
+    const earlier = version === 'v2' ? await earlierV1Deploy(session, spec.script.name) : undefined
+    try {
+      checkContractFit(spec, version, why, signals, earlier)
+    } catch (error) {
+      if (error instanceof InputError) result.status = 'invalid-input'
+      throw error
+    }
+  }
+  core.info(`Contract: ${result.contract.calledAs} (${oneLine(why)}).`)
+}
+
+/** A v1 Async script of this name in the group (steps/history.ts); a failed look-up is no signal. */
+async function earlierV1Deploy(session: Session, name: string): Promise<EarlierDeploy | undefined> {
+  try {
+    const found = await earlierV1Async(session.v1, session.group, name, { deadline: Date.now() + EARLIER_LOOKUP_MS })
+    return found && { hash: found.hash, api: 'v1' }
+  } catch (error) {
+    core.info(`Could not look for an earlier v1 deploy of this script (${oneLine((error as Error).message)}).`)
+    return undefined
+  }
 }
 
 async function registerAndHost(ctx: RunContext, api: PreprocessingApi): Promise<void> {

@@ -6,7 +6,7 @@ import type { DeploySpec } from '../inputs/parse.js'
 import { v1Preprocessing, v2Preprocessing, type ApiVersion, type PreprocessingApi } from '../api/api.js'
 import { Transport } from '../api/http/transport.js'
 import { DEFAULT_RETRY } from '../api/http/retry.js'
-import { apiCandidates } from '../shared/api-choice.js'
+import { apiCandidates, apiReasonWithoutProbe } from '../shared/api-choice.js'
 import { V1Api } from '../api/v1.js'
 import { V2Api } from '../api/v2.js'
 import { proxyAgents } from '../api/proxy.js'
@@ -54,7 +54,7 @@ export async function connect(
   transport: Transport,
   spec: DeploySpec,
   result: RunResult,
-  localChecks: Promise<void>
+  localChecks: Promise<unknown>
 ): Promise<Session> {
   return core.group('Connect', async () => {
     // Both settle before anything is judged: a local problem is reported first, whatever health said.
@@ -119,7 +119,7 @@ export async function chooseDeployApi(
   let version: ApiVersion
   if (only && others.length === 0) {
     version = only
-    result.apiProbe = spec.script.operation === 'Sync' ? 'Sync scripts use v1' : `api-version: ${apiVersion}`
+    result.apiProbe = apiReasonWithoutProbe(spec.script.operation, apiVersion)
   } else {
     const served = await session.v2.served(session.group)
     version = served ? 'v2' : 'v1'

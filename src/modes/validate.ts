@@ -2,12 +2,15 @@ import * as core from '@actions/core'
 import { copyFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { formatDuration } from '../shared/duration.js'
-import { SmokeTestFailedError } from '../shared/errors.js'
+import { InputError, SmokeTestFailedError } from '../shared/errors.js'
 import type { SmokeTestResult } from '../steps/server-smoke-test.js'
 import { buildManifest } from '../local-checks/manifest.js'
 import { runLocally } from '../local-checks/local-run.js'
 import { oneLine, printInert } from '../shared/inert.js'
 import type { RunContext } from './context.js'
+import { checkContractFit } from '../local-checks/contract-fit.js'
+import { contractOf } from '../harness/contract.js'
+import { apiReasonWithoutProbe, likelyApi } from '../shared/api-choice.js'
 
 /**
  * validate mode: no network. Prints and outputs the manifest of what a deploy would
@@ -16,7 +19,19 @@ import type { RunContext } from './context.js'
  */
 export async function validateMode(ctx: RunContext): Promise<void> {
   const { spec, result } = ctx
-  await ctx.localChecks
+  const { signals } = await ctx.localChecks
+  // The contract a deploy would call the entrypoint with, judged as a deploy judges it.
+  const { operation } = spec.script
+  const why = apiReasonWithoutProbe(operation, spec.apiVersion)
+  const api = likelyApi(operation, spec.apiVersion)
+  result.contract = { contract: contractOf(operation, api), why }
+  try {
+    result.contract = checkContractFit(spec, api, why, signals)
+  } catch (error) {
+    if (error instanceof InputError) result.status = 'invalid-input'
+    throw error
+  }
+  core.info(`Contract tested: ${oneLine(result.contract.calledAs ?? '')} (${oneLine(why)}).`)
   await core.group('Manifest', async () => {
     result.manifest = await buildManifest(spec, spec.workspace)
     printInert(JSON.stringify(result.manifest, null, 2))

@@ -155,6 +155,7 @@ export function writeResultFile(result: RunResult): string {
       outputs: outputsOf(result),
       error: outside(rest.error),
       smokeTest: outside({ ...rest.smokeTest, responseBody: undefined }),
+      contract: rest.contract,
       artifact: rest.artifact,
       recordsDir: rest.recordsDir,
       publishWarnings: outside(rest.publishWarnings),

@@ -36,6 +36,8 @@ export interface RunResult {
   /** Which API served the script (v1, or v2 for Async on a current server), and why. */
   apiVersion?: 'v1' | 'v2'
   apiProbe?: string
+  /** How the entrypoint is called under that API (validate mode: the contract it tested), and why. */
+  contract?: { contract: string; calledAs?: string; why: string }
   /** The register and upload calls made, in order (v2 makes one per file). */
   readonly apiCalls: string[]
   /** v2: the DatasetHash of each schema dataset, by name; `deployed` is the one the Deployed status names. */

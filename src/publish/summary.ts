@@ -63,6 +63,14 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
       : []),
     ['Server version', result.serverVersion ? outside(result.serverVersion) : '—'],
     ['API', result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${outside(result.apiProbe)}` : ''}` : '—'],
+    ...(result.contract
+      ? [
+          [
+            spec?.mode === 'validate' ? 'Contract tested' : 'Contract',
+            `${code(result.contract.calledAs ?? result.contract.contract)} — ${escapeHtml(result.contract.why)}`
+          ] as [string, string]
+        ]
+      : []),
     [
       'Artifact',
       artifact?.url

@@ -20,3 +20,13 @@ export function apiCandidates(operation: 'Sync' | 'Async' | undefined, asked: As
 export function likelyApi(operation: 'Sync' | 'Async', asked: AskedApi): ApiVersion {
   return apiCandidates(operation, asked)[0] ?? 'v1'
 }
+
+/**
+ * Why the API is the one it is when no probe decides (validate mode, a Sync script, an
+ * api-version given), in words for the log, the summary and result.json.
+ */
+export function apiReasonWithoutProbe(operation: 'Sync' | 'Async', asked: AskedApi): string {
+  if (operation === 'Sync') return 'Sync scripts use v1'
+  if (asked !== 'auto') return `api-version: ${asked}`
+  return 'api-version: auto, and a current server serves v2 (validate mode sends no probe; a v1-only server takes v1)'
+}

@@ -1,6 +1,7 @@
 import type { CallOptions } from '../api/http/types.js'
 import type { EarlierScript, PreprocessingApi } from '../api/api.js'
 import type { LogEntry } from '../api/wire.js'
+import type { V1Api } from '../api/v1.js'
 
 /** The script's previous successful build: its hash, and how long it took. */
 export interface PreviousBuild {
@@ -65,4 +66,30 @@ export function hostLogSpan(entries: readonly LogEntry[]): number | undefined {
   if (times.length < 2) return undefined
   const span = Math.max(...times) - Math.min(...times)
   return span >= SHORTEST_MS ? span : undefined
+}
+
+/** How many of the search's answers are described to find one of exactly this name. */
+const DESCRIBED_AT_MOST = 3
+
+/**
+ * The newest v1 Async script of exactly this name in the group: its previous deploy went
+ * through v1 (the rule that uses it is local-checks/contract-fit.ts). The v1 search is a
+ * LIKE filter whose answers carry no name, so the newest few answers are described and
+ * only one whose Name (and Operation) the server states and matches counts: a script
+ * whose name merely contains this one is no signal. On a current server the v1 search
+ * lists v1 scripts only (emulator/README.md); v2 scripts have no search by name.
+ */
+export async function earlierV1Async(
+  v1: V1Api,
+  group: string,
+  name: string,
+  options: CallOptions = {}
+): Promise<EarlierScript | undefined> {
+  const found = await v1.search(group, name, options)
+  const newestFirst = [...found].sort((a, b) => (b.uploadedAt ?? -Infinity) - (a.uploadedAt ?? -Infinity))
+  for (const script of newestFirst.slice(0, DESCRIBED_AT_MOST)) {
+    const described = await v1.describe(group, script.hash)
+    if (described.Name === name && described.Operation === 'Async') return script
+  }
+  return undefined
 }

@@ -1,8 +1,8 @@
-export const id = 187;
-export const ids = [187];
+export const id = 596;
+export const ids = [596];
 export const modules = {
 
-/***/ 26187:
+/***/ 5596:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,16 +14,18 @@ __webpack_require__.d(__webpack_exports__, {
   signalOf: () => (/* binding */ signalOf)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(18470);
+var duration = __webpack_require__(85497);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(26289);
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api_api = __webpack_require__(93459);
+var api_api = __webpack_require__(23632);
+// EXTERNAL MODULE: ./src/harness/contract.ts
+var harness_contract = __webpack_require__(41848);
 // EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(2955);
+var register = __webpack_require__(7042);
 ;// CONCATENATED MODULE: ./src/steps/history.ts
 /** Spans shorter than this say more about the logging than about the build. */
 const SHORTEST_MS = 1000;
@@ -75,17 +77,39 @@ function hostLogSpan(entries) {
     const span = Math.max(...times) - Math.min(...times);
     return span >= SHORTEST_MS ? span : undefined;
 }
+/** How many of the search's answers are described to find one of exactly this name. */
+const DESCRIBED_AT_MOST = 3;
+/**
+ * The newest v1 Async script of exactly this name in the group: its previous deploy went
+ * through v1 (the rule that uses it is local-checks/contract-fit.ts). The v1 search is a
+ * LIKE filter whose answers carry no name, so the newest few answers are described and
+ * only one whose Name (and Operation) the server states and matches counts: a script
+ * whose name merely contains this one is no signal. On a current server the v1 search
+ * lists v1 scripts only (emulator/README.md); v2 scripts have no search by name.
+ */
+async function earlierV1Async(v1, group, name, options = {}) {
+    const found = await v1.search(group, name, options);
+    const newestFirst = [...found].sort((a, b) => (b.uploadedAt ?? -Infinity) - (a.uploadedAt ?? -Infinity));
+    for (const script of newestFirst.slice(0, DESCRIBED_AT_MOST)) {
+        const described = await v1.describe(group, script.hash);
+        if (described.Name === name && described.Operation === 'Async')
+            return script;
+    }
+    return undefined;
+}
 
+// EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
+var contract_fit = __webpack_require__(85291);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(66671);
+var wait = __webpack_require__(11934);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/modes/session.ts + 13 modules
-var modes_session = __webpack_require__(54532);
+var modes_session = __webpack_require__(24226);
 // EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(78652);
+var context = __webpack_require__(61235);
 // EXTERNAL MODULE: ./src/modes/smoke-test-phase.ts + 2 modules
-var smoke_test_phase = __webpack_require__(14679);
+var smoke_test_phase = __webpack_require__(24054);
 ;// CONCATENATED MODULE: ./src/modes/deploy.ts
 
 
@@ -98,11 +122,14 @@ var smoke_test_phase = __webpack_require__(14679);
 
 
 
-/** deploy mode: connect → pick the API → register (+ uploads) → host → wait → smoke test. */
+
+
+/** deploy mode: connect → API → contract → register (+ uploads) → host → wait → smoke test. */
 async function deployMode(ctx) {
     const { spec, result } = ctx;
     const session = await (0,modes_session/* connect */.Ng)((0,modes_session/* newTransport */.OV)(spec, ctx.signal, ctx.deadline), spec, result, ctx.localChecks);
     const api = await (0,modes_session/* chooseDeployApi */.dy)(session, spec, result);
+    await keepContract(ctx, session, api.version);
     ctx.api = api;
     await registerAndHost(ctx, api);
     if (spec.wait.enabled) {
@@ -113,6 +140,43 @@ async function deployMode(ctx) {
         core/* notice */.lm(`Not waiting for the build of ${result.hash} (wait: false).`);
     if (spec.smokeTest.enabled)
         await (0,smoke_test_phase/* runSmokeTest */.p)(ctx, api, spec);
+}
+/** How long the look-up of an earlier v1 deploy may hold up the upload. */
+const EARLIER_LOOKUP_MS = 10_000;
+/**
+ * Before anything is uploaded: the contract the chosen API calls the entrypoint with must
+ * be the one it was written for (local-checks/contract-fit.ts). Under auto the probe has
+ * just chosen; an api-version given was judged by the local checks already.
+ */
+async function keepContract(ctx, session, version) {
+    const { spec, result } = ctx;
+    const why = result.apiProbe ?? '';
+    const contract = (0,harness_contract/* contractOf */.Qu)(spec.script.operation, version);
+    result.contract = { contract, calledAs: harness_contract/* CALLED_AS */.vV[contract], why };
+    if (spec.apiVersion === 'auto' && spec.script.operation === 'Async') {
+        const { signals } = await ctx.localChecks;
+        const earlier = version === 'v2' ? await earlierV1Deploy(session, spec.script.name) : undefined;
+        try {
+            (0,contract_fit/* checkContractFit */.i)(spec, version, why, signals, earlier);
+        }
+        catch (error) {
+            if (error instanceof errors/* InputError */.dz)
+                result.status = 'invalid-input';
+            throw error;
+        }
+    }
+    core/* info */.pq(`Contract: ${result.contract.calledAs} (${(0,inert/* oneLine */.T)(why)}).`);
+}
+/** A v1 Async script of this name in the group (steps/history.ts); a failed look-up is no signal. */
+async function earlierV1Deploy(session, name) {
+    try {
+        const found = await earlierV1Async(session.v1, session.group, name, { deadline: Date.now() + EARLIER_LOOKUP_MS });
+        return found && { hash: found.hash, api: 'v1' };
+    }
+    catch (error) {
+        core/* info */.pq(`Could not look for an earlier v1 deploy of this script (${(0,inert/* oneLine */.T)(error.message)}).`);
+        return undefined;
+    }
 }
 async function registerAndHost(ctx, api) {
     const { spec, result } = ctx;

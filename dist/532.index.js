@@ -1,8 +1,8 @@
-export const id = 902;
-export const ids = [902];
+export const id = 532;
+export const ids = [532];
 export const modules = {
 
-/***/ 93459:
+/***/ 23632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ export const modules = {
 /* harmony export */   Z$: () => (/* binding */ hostCall),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57277);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
 
 
 /** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
@@ -161,7 +161,7 @@ function stringOr(value) {
 
 /***/ }),
 
-/***/ 36501:
+/***/ 61102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -169,10 +169,10 @@ function stringOr(value) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2955);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93459);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(606);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76763);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7042);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38077);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
 
 
 
@@ -203,7 +203,7 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
             dataset: datasetOf.get(file)
         });
     }
-    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__/* .likelyApi */ .z)(spec.script.operation, spec.apiVersion);
+    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__/* .likelyApi */ .zY)(spec.script.operation, spec.apiVersion);
     const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_4__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
     const calls = [
         (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group),
@@ -216,7 +216,7 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
 
 /***/ }),
 
-/***/ 64902:
+/***/ 75532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -225,14 +225,14 @@ __webpack_require__.d(__webpack_exports__, {
   publish: () => (/* binding */ publish)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(60517);
+var logs = __webpack_require__(6904);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(84553);
+var secrets = __webpack_require__(33260);
 ;// CONCATENATED MODULE: ./src/publish/outputs.ts
 
 
@@ -268,7 +268,7 @@ function writeOutputs(result) {
 }
 
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(18470);
+var duration = __webpack_require__(85497);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 
 
@@ -331,6 +331,14 @@ async function writeSummary(result, where) {
             : []),
         ['Server version', result.serverVersion ? outside(result.serverVersion) : '—'],
         ['API', result.apiVersion ? `${result.apiVersion}${result.apiProbe ? ` — ${outside(result.apiProbe)}` : ''}` : '—'],
+        ...(result.contract
+            ? [
+                [
+                    spec?.mode === 'validate' ? 'Contract tested' : 'Contract',
+                    `${code(result.contract.calledAs ?? result.contract.contract)} — ${escapeHtml(result.contract.why)}`
+                ]
+            ]
+            : []),
         [
             'Artifact',
             artifact?.url
@@ -432,7 +440,7 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var manifest = __webpack_require__(36501);
+var manifest = __webpack_require__(61102);
 ;// CONCATENATED MODULE: ./src/publish/records.ts
 
 
@@ -441,7 +449,7 @@ var manifest = __webpack_require__(36501);
 
 
 async function provenance() {
-    const { context } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
+    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
     const repository = process.env.GITHUB_REPOSITORY || undefined;
     const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined;
     return {
@@ -558,6 +566,7 @@ function writeResultFile(result) {
         outputs: outputsOf(result),
         error: outside(rest.error),
         smokeTest: outside({ ...rest.smokeTest, responseBody: undefined }),
+        contract: rest.contract,
         artifact: rest.artifact,
         recordsDir: rest.recordsDir,
         publishWarnings: outside(rest.publishWarnings),
@@ -593,7 +602,7 @@ async function uploadRecords(result) {
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL)
         return { name, localOnly: true };
     // Loaded only when used: the artifact client is the largest part of the bundle.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(447), __webpack_require__.e(193), __webpack_require__.e(111)]).then(__webpack_require__.bind(__webpack_require__, 99111));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(61), __webpack_require__.e(351), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 9645));
     const dir = result.recordsDir;
     const { id } = await new DefaultArtifactClient().uploadArtifact(name, recordFiles(dir), dir, {
         retentionDays: spec?.artifact.retentionDays
@@ -659,7 +668,7 @@ function tracebackAnnotations(entries, uploads, workspace) {
 }
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(37491);
+var error_envelope = __webpack_require__(16552);
 ;// CONCATENATED MODULE: ./src/publish/index.ts
 
 
@@ -754,7 +763,7 @@ function annotate(result, spec) {
 
 /***/ }),
 
-/***/ 37491:
+/***/ 16552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -789,7 +798,7 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 2955:
+/***/ 7042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 680;
-export const ids = [680];
+export const id = 352;
+export const ids = [352];
 export const modules = {
 
-/***/ 93459:
+/***/ 23632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ export const modules = {
 /* harmony export */   Z$: () => (/* binding */ hostCall),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57277);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
 
 
 /** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
@@ -161,7 +161,7 @@ function stringOr(value) {
 
 /***/ }),
 
-/***/ 36501:
+/***/ 61102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -169,10 +169,10 @@ function stringOr(value) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2955);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93459);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(606);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76763);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7042);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38077);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
 
 
 
@@ -203,7 +203,7 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
             dataset: datasetOf.get(file)
         });
     }
-    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__/* .likelyApi */ .z)(spec.script.operation, spec.apiVersion);
+    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__/* .likelyApi */ .zY)(spec.script.operation, spec.apiVersion);
     const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_4__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
     const calls = [
         (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group),
@@ -216,7 +216,7 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
 
 /***/ }),
 
-/***/ 21680:
+/***/ 64352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -227,32 +227,32 @@ __webpack_require__.d(__webpack_exports__, {
   validateMode: () => (/* binding */ validateMode)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(18470);
+var duration = __webpack_require__(85497);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(26289);
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var manifest = __webpack_require__(36501);
+var manifest = __webpack_require__(61102);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/shared/json-subset.ts
-var json_subset = __webpack_require__(68463);
+var json_subset = __webpack_require__(77642);
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(606);
+var api_choice = __webpack_require__(38077);
 // EXTERNAL MODULE: ./src/shared/dotenv.ts
-var dotenv = __webpack_require__(88160);
+var dotenv = __webpack_require__(66459);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ../../main/node_modules/hyparquet/src/read.js + 17 modules
-var read = __webpack_require__(43273);
-// EXTERNAL MODULE: ../../main/node_modules/hyparquet-writer/src/write.js + 26 modules
-var write = __webpack_require__(50764);
+// EXTERNAL MODULE: ./node_modules/hyparquet/src/read.js + 17 modules
+var read = __webpack_require__(42123);
+// EXTERNAL MODULE: ./node_modules/hyparquet-writer/src/write.js + 26 modules
+var write = __webpack_require__(25498);
 ;// CONCATENATED MODULE: ./src/harness/frames.ts
 /**
  * Parquet at the harness's edge, in Node (there is no pyarrow for pandas here): datasets
@@ -316,9 +316,9 @@ async function writeFrameParquet(frame, target) {
 }
 
 // EXTERNAL MODULE: ./src/harness/process.ts + 1 modules
-var harness_process = __webpack_require__(93115);
+var harness_process = __webpack_require__(99693);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var contract = __webpack_require__(54761);
+var contract = __webpack_require__(41848);
 ;// CONCATENATED MODULE: ./src/harness/index.ts
 /**
  * The TypeScript side of python/harness.py, the one place that loads and calls an
@@ -426,7 +426,7 @@ async function runDataFrames(c) {
 }
 
 // EXTERNAL MODULE: ./src/harness/embedded.ts
-var embedded = __webpack_require__(68385);
+var embedded = __webpack_require__(79412);
 ;// CONCATENATED MODULE: ./src/harness/imports.ts
 /**
  * Whose fault is a ModuleNotFoundError: the runner's (the requirements list the package,
@@ -550,7 +550,7 @@ async function pandasPython() {
  * as a deploy to a current server would create it; set api-version: v1 for a v1 server.
  */
 function localContract(spec) {
-    return (0,contract/* contractOf */.Q)(spec.script.operation, (0,api_choice/* likelyApi */.z)(spec.script.operation, spec.apiVersion));
+    return (0,contract/* contractOf */.Qu)(spec.script.operation, (0,api_choice/* likelyApi */.zY)(spec.script.operation, spec.apiVersion));
 }
 /**
  * Runs the entrypoint on the sample on this machine, the way the server would (one
@@ -683,8 +683,13 @@ function missingImportHint(problem, spec) {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
+// EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
+var contract_fit = __webpack_require__(85291);
 ;// CONCATENATED MODULE: ./src/modes/validate.ts
+
+
+
 
 
 
@@ -700,7 +705,21 @@ var inert = __webpack_require__(24568);
  */
 async function validateMode(ctx) {
     const { spec, result } = ctx;
-    await ctx.localChecks;
+    const { signals } = await ctx.localChecks;
+    // The contract a deploy would call the entrypoint with, judged as a deploy judges it.
+    const { operation } = spec.script;
+    const why = (0,api_choice/* apiReasonWithoutProbe */.hg)(operation, spec.apiVersion);
+    const api = (0,api_choice/* likelyApi */.zY)(operation, spec.apiVersion);
+    result.contract = { contract: (0,contract/* contractOf */.Qu)(operation, api), why };
+    try {
+        result.contract = (0,contract_fit/* checkContractFit */.i)(spec, api, why, signals);
+    }
+    catch (error) {
+        if (error instanceof errors/* InputError */.dz)
+            result.status = 'invalid-input';
+        throw error;
+    }
+    core/* info */.pq(`Contract tested: ${(0,inert/* oneLine */.T)(result.contract.calledAs ?? '')} (${(0,inert/* oneLine */.T)(why)}).`);
     await core/* group */.Os('Manifest', async () => {
         result.manifest = await (0,manifest/* buildManifest */.u)(spec, spec.workspace);
         (0,inert/* printInert */.C)(JSON.stringify(result.manifest, null, 2));
@@ -749,7 +768,7 @@ async function validateMode(ctx) {
 
 /***/ }),
 
-/***/ 68463:
+/***/ 77642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -791,7 +810,7 @@ function firstDifference(actual, expected, at) {
 
 /***/ }),
 
-/***/ 2955:
+/***/ 7042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

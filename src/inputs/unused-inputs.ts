@@ -1,0 +1,124 @@
+import { parseDuration } from '../shared/duration.js'
+import { apiCandidates } from '../shared/api-choice.js'
+import { INPUT_DEFAULTS, type InputName } from './defaults.js'
+import type { InputReader } from './reader.js'
+import type { ApiVersion, Mode, Operation } from './spec.js'
+
+/** What decides whether an input has an effect: the mode, the operation, the API and a few other inputs. */
+export interface Use {
+  readonly mode: Mode
+  /** Undefined in smoke-test mode without an operation input: the server tells it later. */
+  readonly knownOperation: Operation | undefined
+  readonly apiVersion: ApiVersion
+  /** Whether a smoke test (or validate mode's local run) runs. */
+  readonly smokeTest: boolean
+  readonly wait: boolean
+  readonly artifact: { readonly upload: boolean }
+}
+
+/** The run, and which other inputs the user set. */
+type Run = Use & { readonly given: (input: InputName) => boolean }
+
+/** Why an input has no effect in this run, or undefined when it has one (or may have). */
+type Effect = (run: Run) => string | undefined
+
+const serverInputs: Effect = ({ mode }) => (mode === 'validate' ? 'validate mode sends nothing to a server' : undefined)
+const uploadInputs: Effect = ({ mode }) =>
+  mode === 'smoke-test' ? "smoke-test mode uploads nothing: the deployed script's own files and Python run" : undefined
+const deployOnly: Effect = ({ mode }) =>
+  mode === 'deploy' ? undefined : `${mode} mode neither uploads nor waits for a build`
+const buildWait: Effect = (use) =>
+  deployOnly(use) ?? (use.wait ? undefined : 'wait is false, so the build is not waited for')
+const smokeTestOnly: Effect = ({ mode, smokeTest }) =>
+  mode === 'deploy' && !smokeTest ? 'smoke-test is false, so no smoke test runs (set smoke-test: true)' : undefined
+const artifactOnly: Effect = ({ artifact }) =>
+  artifact.upload ? undefined : 'upload-artifact is false, so no artifact is made'
+
+/**
+ * Where each input has an effect: the one table behind rule "no input is silently
+ * ignored" (docs/how-it-works.md shows it). An input missing here has an effect in
+ * every mode, operation and API.
+ */
+export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
+  'preprocessing-id': ({ mode }) => (mode === 'smoke-test' ? undefined : `${mode} mode deploys the script it is given`),
+  url: serverInputs,
+  login: serverInputs,
+  password: serverInputs,
+  tenant: serverInputs,
+  'request-timeout': serverInputs,
+  'allow-insecure-http': serverInputs,
+  'group-token': (use) =>
+    serverInputs(use) ??
+    smokeTestOnly(use) ??
+    (apiCandidates(use.knownOperation, use.apiVersion).includes('v1')
+      ? undefined
+      : "only v1 run calls use it, and api-version v2 runs use the user's token"),
+  schema: ({ mode, given }) =>
+    mode === 'smoke-test' && given('smoke-test-input')
+      ? 'smoke-test mode uploads nothing, and smoke-test-input is the sample it tests with'
+      : undefined,
+  'api-version': ({ knownOperation, apiVersion }) =>
+    knownOperation === 'Sync' && apiVersion === 'v1' ? 'Sync scripts go through v1 whatever it says' : undefined,
+  entrypoint: uploadInputs,
+  'source-file': uploadInputs,
+  'requirements-file': uploadInputs,
+  'extra-files': uploadInputs,
+  'env-file': uploadInputs,
+  'python-version': uploadInputs,
+  wait: deployOnly,
+  'wait-timeout': buildWait,
+  'fail-on-timeout': buildWait,
+  // It also spaces an Async smoke test's execution checks.
+  'poll-interval': (use) =>
+    use.mode === 'validate'
+      ? 'validate mode waits for no server'
+      : use.mode === 'smoke-test'
+        ? use.knownOperation === 'Sync'
+          ? 'a Sync smoke test is one call, with nothing to wait for'
+          : undefined
+        : buildWait(use),
+  'smoke-test': ({ mode }) => (mode === 'deploy' ? undefined : `${mode} mode always runs the entrypoint on the sample`),
+  'smoke-test-input': smokeTestOnly,
+  'smoke-test-expect': smokeTestOnly,
+  'smoke-test-timeout': smokeTestOnly,
+  'artifact-name': artifactOnly,
+  'artifact-retention-days': artifactOnly
+}
+
+/** The error for an expectation an Async result cannot be checked against: one message, wherever it is found. */
+export const ASYNC_EXPECT = {
+  input: 'smoke-test-expect',
+  problem:
+    'is set, but the script is Async: Async results (a file) cannot be checked against smoke-test-expect yet, ' +
+    'so the gate would pass whatever the result holds.',
+  fix: 'Remove it; the Async smoke test passes on a readable, non-empty result.'
+} as const
+
+/**
+ * Warns about every input the user set (to something other than its default: the runner
+ * passes every default) that has no effect in this run, naming it and why; an Async
+ * smoke-test-expect that would be checked is an error (ASYNC_EXPECT).
+ */
+export function reportUnusedInputs(reader: InputReader, use: Use): void {
+  const run: Run = { ...use, given: (input) => isSet(reader, input) }
+  for (const [input, effect] of Object.entries(INPUT_EFFECTS) as [InputName, Effect][]) {
+    if (!run.given(input)) continue
+    const why = effect(run)
+    if (why) reader.warnings.push(`${input} is set, but has no effect in this run: ${why}. Remove it from this step.`)
+    else if (input === 'smoke-test-expect' && use.knownOperation === 'Async')
+      reader.fail(ASYNC_EXPECT.input, ASYNC_EXPECT.problem, ASYNC_EXPECT.fix)
+  }
+}
+
+/** Set by the user: not empty, and not the default however it is spelled (True, 30m, V1). */
+function isSet(reader: InputReader, input: InputName): boolean {
+  const value = reader.source.get(input).trim()
+  if (value === '') return false
+  const fallback = INPUT_DEFAULTS[input]
+  const booleans = [/^(true|yes|on|1)$/i, /^(false|no|off|0)$/i]
+  if (booleans.some((pattern) => pattern.test(fallback)))
+    return !booleans.some((pattern) => pattern.test(fallback) && pattern.test(value))
+  const ms = parseDuration(value)
+  if (ms !== undefined && fallback !== '' && ms === parseDuration(fallback)) return false
+  return value.toLowerCase() !== fallback.toLowerCase()
+}
