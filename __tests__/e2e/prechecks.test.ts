@@ -114,6 +114,29 @@ describe('smoke-test datasets against the schema (v2 Async)', () => {
   })
 })
 
+test('one dataset under auto: a name v2 does not know stops right after the probe, before any upload', async () => {
+  const run = await runAction(
+    {
+      ...syncSampleInputs(emulator.url, { 'extra-files': '' }),
+      name: 'loan joins',
+      operation: 'Async',
+      entrypoint: 'build_features',
+      'source-file': 'app.py',
+      schema: 'customers=customers.csv',
+      'smoke-test': 'true',
+      'smoke-test-input': 'clients=customers.csv'
+    },
+    { workspace: v2Workspace() }
+  )
+  expect(run.code).not.toBe(0)
+  expect(errorsOf(run).join('\n')).toMatch(
+    /Input 'smoke-test-input': has no line for the schema's dataset 'customers' and names 'clients'/
+  )
+  const paths = emulator.requests.map((r) => `${r.method} ${r.path}`)
+  expect(paths).toContain('GET /api/v2/preprocessing')
+  expect(paths.filter((request) => !request.startsWith('GET ') && !/login|token/i.test(request))).toEqual([])
+})
+
 test('a v1 smoke test without the group token stops after the probe, before any upload', async () => {
   const old: Emulator = await startEmulator({ api: 'v1', buildSeconds: 0 })
   try {
