@@ -84,8 +84,8 @@ function checkInputs(): DeploySpec {
     for (const notice of findings.notices) core.notice(oneLine(notice))
     for (const warning of findings.warnings) core.warning(oneLine(warning))
     // Warnings on a line of the requirements file; their text is src/inputs/requirement-lines.ts's.
-    for (const { line, title, message } of findings.requirementLines.notes)
-      core.warning(oneLine(message), { title, file: findings.requirementLines.file, startLine: line })
+    for (const { file, line, title, message } of findings.requirementLines.notes)
+      core.warning(oneLine(message), { title, file: file ?? findings.requirementLines.file, startLine: line })
     const { script } = spec
     if (spec.mode === 'smoke-test')
       core.info(

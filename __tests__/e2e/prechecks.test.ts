@@ -57,7 +57,7 @@ describe('requirement lines the server cannot install: input errors before any r
     await refusedLocally(syncSampleInputs(emulator.url, extra), workspace, message)
   })
 
-  test('an uploaded include is fine, and lines that may change get a warning with a fix in pip syntax', async () => {
+  test('an uploaded include is read too; lines that may change get a warning with a fix in pip syntax', async () => {
     const workspace = syncWith([
       'python-dateutil==2.9.0',
       '-r base.txt',
@@ -66,6 +66,7 @@ describe('requirement lines the server cannot install: input errors before any r
       `other @ git+https://github.com/o/other.git@${SHA}`,
       '--extra-index-url https://pypi.example.com/simple'
     ])
+    writeFileSync(join(workspace, 'base.txt'), 'python-dateutil>=2\n')
     const run = await runAction(
       { ...syncSampleInputs(emulator.url, { 'extra-files': 'limits.json\nbase.txt' }), mode: 'validate' },
       { workspace }
@@ -78,7 +79,11 @@ describe('requirement lines the server cannot install: input errors before any r
     )
     expect(run.stdout).toContain('Pin a full commit: lib @ git+https://***@github.com/o/lib.git@<full-commit-sha>')
     expect(run.stdout).toContain(`${annotation('Package index option', 6)}'--extra-index-url`)
-    expect(run.stdout).not.toMatch(/line=[125]::/)
+    // The uploaded include is read by the same rules, annotated on its own line.
+    expect(run.stdout).toContain(
+      `::warning title=Unpinned requirement,file=base.txt,line=1::'python-dateutil>=2' is not pinned`
+    )
+    expect(run.stdout).not.toMatch(/file=requirements\.txt,line=[125]::/)
     expect(run.stdout).not.toContain('ghp_notshown')
     expect(emulator.requests).toEqual([])
   })

@@ -46,6 +46,19 @@ describe('requirement lines the server cannot install are input errors', () => {
     expect(notesOf(['-r base.txt', 'mylib-1.0-py3-none-any.whl'], inputs)).toEqual([])
   })
 
+  test('an uploaded include is read by the same rules, once, its notes on its own lines', () => {
+    const dir = withRequirements(['-r base.txt'])
+    writeFileSync(join(dir, 'base.txt'), 'numpy>=1\n-r base.txt\n-r other.txt\n')
+    const inputs = { ...VALID, 'extra-files': 'base.txt' }
+    const problems = problemsAt(dir, inputs).filter((p) => p.input === 'requirements-file')
+    expect(problems.map((p) => p.text)).toEqual([
+      expect.stringMatching(/^line 3 of base\.txt \(included\) '-r other\.txt' includes 'other\.txt'/)
+    ])
+    writeFileSync(join(dir, 'base.txt'), 'numpy>=1\n-r base.txt\n')
+    const notes = parseInputs(source(dir, inputs)).findings.requirementLines.notes
+    expect(notes).toEqual([expect.objectContaining({ file: 'base.txt', line: 1, title: 'Unpinned requirement' })])
+  })
+
   test('smoke-test mode uploads nothing: its requirements-file is not read against the uploads', () => {
     const inputs = { mode: 'smoke-test', 'preprocessing-id': `S${'a'.repeat(63)}`, 'group-token': 'f'.repeat(32) }
     expect(requirementProblems(['-r base.txt'], inputs)).toEqual([])

@@ -66,7 +66,9 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
   const named = [sourceFile, requirements.file, schema?.file, env].filter((file) => file !== undefined)
   const files = [...named, ...extraUploadFiles(reader, workspace, named)]
   // Read against what is uploaded; smoke-test mode uploads nothing, so its lines do not matter there.
-  const requirementNotes = uploads ? checkRequirementLines(reader, requirements.content, files) : []
+  const requirementNotes = uploads
+    ? checkRequirementLines(reader, requirements.content, files, (file) => workspace.shown(file.localPath ?? ''))
+    : []
 
   const wait = parseWait(reader)
   const smokeTest = parseSmokeTest(reader, workspace, {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { posix } from 'node:path'
 import type { UploadFile } from '../shared/files.js'
 import { readRequirementLines, type RequirementLine } from '../shared/requirements.js'
@@ -21,19 +22,33 @@ const WHEEL_FIX =
  *   the runner's), a package-index option (a private index may be out of the server's
  *   reach), and every line whose version can change: unpinned, wildcard, an archive URL
  *   without a hash, a VCS reference to a branch or tag — each with a fix in pip's syntax.
+ * An include that is uploaded is read by the same rules, its notes annotated on its own lines.
  */
 export function checkRequirementLines(
   reader: InputReader,
   content: string,
-  files: readonly UploadFile[]
+  files: readonly UploadFile[],
+  shownOf: (file: UploadFile) => string
 ): RequirementNote[] {
-  const uploaded = new Set(files.filter((file) => file.part === 'extra').map((file) => file.uploadName))
+  const extras = new Map(files.filter((file) => file.part === 'extra').map((file) => [file.uploadName, file]))
+  const uploaded = new Set(extras.keys())
   const notes: RequirementNote[] = []
-  for (const entry of readRequirementLines(content)) {
-    const note =
-      entry.kind === 'include' || entry.kind === 'path' ? localFile(reader, entry, uploaded) : warningFor(entry)
-    if (note) notes.push({ line: entry.line, ...note })
+  const read = new Set<string>()
+  // An uploaded include is read too, under the same rules (once, however often it is included).
+  const check = (text: string, file: string | undefined): void => {
+    for (const entry of readRequirementLines(text)) {
+      if (entry.kind === 'include' || entry.kind === 'path') {
+        const note = localFile(reader, entry, uploaded, file)
+        if (note) notes.push({ line: entry.line, file, ...note })
+        const included = entry.kind === 'include' ? extras.get(entry.target ?? '') : undefined
+        if (included?.localPath && !read.has(included.uploadName)) {
+          read.add(included.uploadName)
+          check(readFileSync(included.localPath, 'utf8'), shownOf(included))
+        }
+      } else notes.push({ line: entry.line, file, ...warningFor(entry) })
+    }
   }
+  check(content, undefined)
   return notes
 }
 
@@ -41,10 +56,11 @@ export function checkRequirementLines(
 function localFile(
   reader: InputReader,
   entry: RequirementLine,
-  uploaded: ReadonlySet<string>
+  uploaded: ReadonlySet<string>,
+  file: string | undefined
 ): Omit<RequirementNote, 'line'> | undefined {
   const target = entry.target ?? entry.text
-  const at = `line ${entry.line} '${entry.text}'`
+  const at = `line ${entry.line}${file ? ` of ${file} (included)` : ''} '${entry.text}'`
   if (/^file:/i.test(target) || /^[/~\\]/.test(target) || /^[A-Za-z]:[/\\]/.test(target))
     return {
       title: 'Path on the build machine',

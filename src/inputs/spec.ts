@@ -90,6 +90,8 @@ export interface SmokeTestSpec {
 
 /** A warning on one line of the requirements file (src/inputs/requirement-lines.ts): an annotation there. */
 export interface RequirementNote {
+  /** The included file it is in (as the workspace shows it); undefined for requirements-file itself. */
+  readonly file?: string
   readonly line: number
   readonly title: string
   readonly message: string
