@@ -90,9 +90,8 @@ describe('requirement lines that may not work, or not the same way twice, are wa
     expect(text).toMatch(
       /Add the archive's hash, which pip checks: lib @ https:\/\/files\.example\.com\/lib-1\.0\.whl#sha256=<hash>/
     )
-    expect(text).toMatch(
-      /follows 'main', a branch or tag, which can move.*Pin a full commit: other @ git\+https:\/\/github\.com\/o\/other\.git@<full-commit-sha>/
-    )
+    expect(text).toMatch(/follows 'main', a branch or tag, which can move/)
+    expect(text).toContain('Pin a full commit: other @ git+https://github.com/o/other.git@<full-commit-sha>')
     expect(text).toMatch(/changes where the server's pip looks for packages.*out of its reach/)
     expect(text).not.toContain('hunter2')
     // The old suggestion was not pip syntax: a URL followed by ==<version>.
