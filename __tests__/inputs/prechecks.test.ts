@@ -44,6 +44,11 @@ describe('smoke-test datasets against the schema (v2 Async)', () => {
     expect(problemsOnApi(spec, 'v1')).toEqual([])
   })
 
+  test('under api-version v1 the names never matter', () => {
+    const inputs = { ...VALID, ...ASYNC_SCRIPT, 'smoke-test': 'true', 'group-token': TOKEN, 'api-version': 'v1' }
+    expect(problemsOf({ ...inputs, 'smoke-test-input': 'sample=data.csv' })).toEqual([])
+  })
+
   test('nothing to compare when either side is empty', () => {
     expect(datasetMismatch([], [])).toBeUndefined()
   })

@@ -40,7 +40,9 @@ export function datasetMismatchBeforeProbe(context: {
   if (mode === 'smoke-test' || !smokeTest.enabled || operation !== 'Async') return undefined
   const sample = smokeTest.datasets ?? []
   const apis = mode === 'validate' ? [likelyApi(operation, apiVersion)] : apiCandidates(operation, apiVersion)
-  const onlyV2 = apis.every((api) => api === 'v2') || Math.max(sample.length, schema.length) > 1
+  // Under api-version v1 the names never matter (and more than one dataset is refused on its own).
+  const onlyV2 =
+    apis.includes('v2') && (apis.every((api) => api === 'v2') || Math.max(sample.length, schema.length) > 1)
   return onlyV2 ? datasetMismatch(schema, sample) : undefined
 }
 
