@@ -13,13 +13,11 @@ import type { DeploySpec, Mode, NamedDataset, Operation, SmokeTestSpec } from '.
  *   (400 on the run), after a full deploy.
  */
 export function problemsOnApi(spec: DeploySpec, version: ApiVersion): InputProblem[] {
-  if (!spec.smokeTest.enabled) return []
-  const problem =
-    version === 'v1'
-      ? spec.mode === 'validate'
-        ? undefined
-        : missingGroupToken(spec.mode, spec.connection.groupToken)
-      : datasetMismatch(spec.script.datasets, spec.smokeTest.datasets ?? [])
+  // Validate mode calls no server; smoke-test mode's schema is the deployed script's, on the server.
+  if (!spec.smokeTest.enabled || spec.mode === 'validate') return []
+  let problem: InputProblem | undefined
+  if (version === 'v1') problem = missingGroupToken(spec.mode, spec.connection.groupToken)
+  else if (spec.mode === 'deploy') problem = datasetMismatch(spec.script.datasets, spec.smokeTest.datasets ?? [])
   return problem ? [problem] : []
 }
 
