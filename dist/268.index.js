@@ -1568,7 +1568,7 @@ async function chooseDeployApi(session, spec, result) {
     }
     core/* info */.pq(`API: ${version} (${(0,inert/* oneLine */.T)(result.apiProbe)}).`);
     // What the inputs need from this API (the group token on v1, the datasets' names on v2), before any upload.
-    const unfit = (0,api_fit/* problemsOnApi */.Sc)(spec, version);
+    const unfit = (0,api_fit/* problemsOnApi */.Sc)(spec, version, result.apiProbe);
     if (unfit.length > 0)
         throw new errors/* InputError */.dz(unfit);
     if (version === 'v1' && datasets.length > 1) {

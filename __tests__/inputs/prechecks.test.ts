@@ -103,6 +103,14 @@ describe('smoke-test-expect and smoke-test-input: a JSON value is inline, never 
     })
   })
 
+  test('a leading quote is a JSON string that must parse, never a path', () => {
+    const [problem] = problemsOf({ ...sync, 'smoke-test-expect': '"approved' })
+    expect(problem).toMatchObject({
+      input: 'smoke-test-expect',
+      text: expect.stringMatching(/is inline JSON that does not parse/)
+    })
+  })
+
   test('smoke-test-input: 2 is the Sync input 2; a path that is not JSON is still a file', () => {
     expect(parseInputs(source(workspace(), { ...sync, 'smoke-test-input': '2' })).spec.smokeTest.syncInput).toBe(2)
     const problems = problemsOf({ ...sync, 'smoke-test-expect': 'expected.json' })

@@ -6,19 +6,20 @@ import type { DeploySpec, Mode, NamedDataset, Operation, SmokeTestSpec } from '.
  * What the inputs need from the API the script goes through (src/shared/api-choice.ts),
  * checked as soon as that API is known: at input time when every API the script may take
  * agrees, else right after `api-version: auto`'s read-only probe, before anything is
- * uploaded (src/modes/session.ts). Either way the message is an input error.
+ * uploaded (src/modes/session.ts, which says why: `why`). Either way it is an input error.
  * - v1: the smoke test's run calls authenticate with the group token;
  * - v2: an execution takes one input per schema dataset, under the schema's names, and no
  *   other: the server refuses an unknown name (400 on the input upload) and a missing one
  *   (400 on the run), after a full deploy.
  */
-export function problemsOnApi(spec: DeploySpec, version: ApiVersion): InputProblem[] {
+export function problemsOnApi(spec: DeploySpec, version: ApiVersion, why?: string): InputProblem[] {
   // Validate mode calls no server; smoke-test mode's schema is the deployed script's, on the server.
   if (!spec.smokeTest.enabled || spec.mode === 'validate') return []
   let problem: InputProblem | undefined
   if (version === 'v1') problem = missingGroupToken(spec.mode, spec.connection.groupToken)
   else if (spec.mode === 'deploy') problem = datasetMismatch(spec.script.datasets, spec.smokeTest.datasets ?? [])
-  return problem ? [problem] : []
+  if (!problem) return []
+  return [why ? { ...problem, problem: `${problem.problem} This deploy goes through ${version} (${why}).` } : problem]
 }
 
 /**

@@ -111,13 +111,14 @@ function jsonOrUndefined(file: UploadFile): unknown {
 
 /**
  * Whether smoke-test-input / smoke-test-expect is inline JSON rather than a file's path: it
- * starts like an object or array (and must then parse), or it is any other JSON value
+ * starts like an object, an array or a string (and must then parse), or it is any other JSON value
  * (`2`, `true`, `null`, `"approved"`). A path never parses as JSON unless it is a bare
  * number or keyword, so `smoke-test-expect: 2` is the number 2; a file named `2` is
  * written `./2`. The rule depends on the text alone, never on which files exist.
  */
 export function isJsonValue(raw: string): boolean {
-  if (isInlineJson(raw)) return true
+  // A leading quote is a JSON string (which must then parse), never a path.
+  if (isInlineJson(raw) || raw.startsWith('"')) return true
   try {
     JSON.parse(raw)
     return true

@@ -130,7 +130,7 @@ export async function chooseDeployApi(
   }
   core.info(`API: ${version} (${oneLine(result.apiProbe)}).`)
   // What the inputs need from this API (the group token on v1, the datasets' names on v2), before any upload.
-  const unfit = problemsOnApi(spec, version)
+  const unfit = problemsOnApi(spec, version, result.apiProbe)
   if (unfit.length > 0) throw new InputError(unfit)
   if (version === 'v1' && datasets.length > 1) {
     throw new InputError([
