@@ -235,6 +235,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(58382);
+// EXTERNAL MODULE: ./src/inputs/api-fit.ts
+var api_fit = __webpack_require__(84535);
 // EXTERNAL MODULE: ./src/api/api.ts
 var api = __webpack_require__(23632);
 // EXTERNAL MODULE: ./src/shared/sleep.ts
@@ -1477,6 +1479,7 @@ var secrets = __webpack_require__(33260);
 
 
 
+
 function newTransport(spec, signal, deadline) {
     return new Transport({
         ...spec.connection,
@@ -1564,6 +1567,10 @@ async function chooseDeployApi(session, spec, result) {
                 (served ? '200: the server serves v2' : '404: no v2 routes (an older server)');
     }
     core/* info */.pq(`API: ${version} (${(0,inert/* oneLine */.T)(result.apiProbe)}).`);
+    // What the inputs need from this API (the group token on v1, the datasets' names on v2), before any upload.
+    const unfit = (0,api_fit/* problemsOnApi */.Sc)(spec, version, result.apiProbe);
+    if (unfit.length > 0)
+        throw new errors/* InputError */.dz(unfit);
     if (version === 'v1' && datasets.length > 1) {
         throw new errors/* InputError */.dz([
             {

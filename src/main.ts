@@ -83,18 +83,9 @@ function checkInputs(): DeploySpec {
     const { spec, findings } = parseInputs({ ...runnerInputSource(), mask: addSecret })
     for (const notice of findings.notices) core.notice(oneLine(notice))
     for (const warning of findings.warnings) core.warning(oneLine(warning))
-    for (const entry of findings.unpinned.entries) {
-      const name = entry.text.split(/[<>=!~ ;[]/)[0] ?? entry.text
-      core.warning(
-        `'${oneLine(entry.text)}' is not pinned to one version: the next build may install a different one. ` +
-          `Pin it, e.g. ${oneLine(name)}==<version>.`,
-        {
-          title: 'Unpinned requirement',
-          file: findings.unpinned.file,
-          startLine: entry.line
-        }
-      )
-    }
+    // Warnings on a line of the requirements file; their text is src/inputs/requirement-lines.ts's.
+    for (const { file, line, title, message } of findings.requirementLines.notes)
+      core.warning(oneLine(message), { title, file: file ?? findings.requirementLines.file, startLine: line })
     const { script } = spec
     if (spec.mode === 'smoke-test')
       core.info(

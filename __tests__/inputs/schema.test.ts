@@ -38,7 +38,8 @@ describe('named datasets (schema and smoke-test-input)', () => {
     const { spec } = parseInputs(
       source(dir, {
         ...ASYNC,
-        schema: 'data.csv',
+        // The names must be the schema's (a v2 execution's inputs); the files are the sample's own.
+        schema: 'a=data.csv\nb=customers.json',
         'smoke-test': 'true',
         'api-version': 'v2',
         'smoke-test-input': 'a=orders.csv\nb=customers.json'

@@ -1,8 +1,10 @@
 import * as core from '@actions/core'
 import { InputError } from '../shared/errors.js'
 import { parseArtifact } from './artifact.js'
+import { datasetMismatchBeforeProbe } from './api-fit.js'
 import { parseConnection, parseGroup } from './connection.js'
 import { InputReader } from './reader.js'
+import { checkRequirementLines } from './requirement-lines.js'
 import { parseSample } from './schema.js'
 import { extraUploadFiles, parseEnvFile, parseRequirementsFile, parseSourceFile } from './script-files.js'
 import { parseEntrypoint, parseName, parseOperation, parsePreprocessingId, parsePythonVersion } from './script.js'
@@ -95,6 +97,10 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
   )
   const named = [sourceFile, requirements.file, schema?.file, env].filter((file) => file !== undefined)
   const files = [...named, ...extraUploadFiles(reader, workspace, named)]
+  // Read against what is uploaded; smoke-test mode uploads nothing, so its lines do not matter there.
+  const requirementNotes = uploads
+    ? checkRequirementLines(reader, requirements.content, files, (file) => workspace.shown(file.localPath ?? ''))
+    : []
 
   const wait = parseWait(reader)
   const smokeTest = parseSmokeTest(reader, workspace, {
@@ -109,6 +115,14 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
       'fail-on-timeout is false: a build that times out skips the smoke test and the step passes, ' +
         'so the gate does not hold then.'
     )
+  const mismatch = datasetMismatchBeforeProbe({
+    mode,
+    operation: operation.knownOperation,
+    apiVersion: operation.apiVersion,
+    smokeTest,
+    schema: schema?.datasets ?? []
+  })
+  if (mismatch) reader.fail(mismatch.input, mismatch.problem, mismatch.fix)
   const preprocessingId = parsePreprocessingId(reader, mode)
   if (mode === 'deploy' && smokeTest.enabled && !wait.enabled)
     reader.fail('smoke-test', 'needs a deployed script, but wait is false.', 'Set wait: true, or smoke-test: false.')
@@ -141,6 +155,10 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
       smokeTest,
       artifact
     },
-    findings: { notices: reader.notices, warnings: reader.warnings, unpinned: requirements.unpinned }
+    findings: {
+      notices: reader.notices,
+      warnings: reader.warnings,
+      requirementLines: { file: requirements.shown, notes: requirementNotes }
+    }
   }
 }

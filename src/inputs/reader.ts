@@ -1,4 +1,4 @@
-import { parseDuration } from '../shared/duration.js'
+import { isBareNumber, parseDuration } from '../shared/duration.js'
 import type { InputProblem } from '../shared/errors.js'
 import { LINE_BREAK, hasLineBreak } from '../shared/text.js'
 import { INPUT_DEFAULTS, type InputName } from './defaults.js'
@@ -75,11 +75,22 @@ export class InputReader {
     return fallback
   }
 
-  /** A duration (90s, 20m, 1h30m) in milliseconds, at least `minMs`; the default when empty. */
+  /**
+   * A duration (90s, 20m, 1h30m) in milliseconds, at least `minMs`; the default when empty.
+   * A bare number is refused (src/shared/duration.ts says why), naming both readings.
+   */
   duration(input: InputName, minMs: number): number {
     const fallback = INPUT_DEFAULTS[input]
     const raw = this.get(input) || fallback
     const ms = parseDuration(raw)
+    if (ms === undefined && isBareNumber(raw)) {
+      this.fail(
+        input,
+        `'${raw}' has no unit: it could mean seconds or minutes.`,
+        `Write the unit: ${raw}s for seconds, ${raw}m for minutes (units: ms, s, m, h, as in 1h30m).`
+      )
+      return parseDuration(fallback) as number
+    }
     if (ms === undefined) {
       this.fail(input, `'${raw}' is not a duration.`, 'Write it like 90s, 20m or 1h30m.')
       return parseDuration(fallback) as number

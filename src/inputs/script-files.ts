@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import type { UploadFile } from '../shared/files.js'
-import { findUnpinnedRequirements } from '../shared/requirements.js'
 import { envValueLeftVisible, MIN_MASKED_LENGTH, type VisibleReason } from '../shared/secrets.js'
 import { uploadFile } from './datasets.js'
 import { parseDotenv } from '../shared/dotenv.js'
 import { expandExtraFiles } from './extra-files.js'
 import type { InputReader } from './reader.js'
-import type { InputFindings } from './spec.js'
 import type { Workspace } from './workspace.js'
 
 /** source-file: the .py or .ipynb file that defines the entrypoint, uploaded as script.py or notebook.ipynb. */
@@ -30,26 +28,23 @@ export function parseSourceFile(reader: InputReader, workspace: Workspace, uploa
   return uploadFile('source', extension === '.py' ? 'script.py' : 'notebook.ipynb', sourcePath)
 }
 
-/** requirements-file, uploaded as requirements.txt; its unpinned lines become warnings. */
+/** requirements-file, uploaded as requirements.txt; its content is checked by checkRequirementLines. */
 export function parseRequirementsFile(
   reader: InputReader,
   workspace: Workspace,
   uploads: boolean
-): { file?: UploadFile; unpinned: InputFindings['unpinned'] } {
+): { file?: UploadFile; shown: string; content: string } {
   const { fail } = reader
   const requirementsRaw = reader.get('requirements-file')
-  const none = { file: requirementsRaw, entries: [] }
+  const none = { shown: requirementsRaw, content: '' }
   if (!requirementsRaw) {
     if (uploads)
       fail('requirements-file', 'is required.', 'Point it at a requirements.txt with pinned versions (pandas==2.2.2).')
-    return { unpinned: none }
+    return none
   }
   const full = workspace.readableFile('requirements-file', requirementsRaw, 'the requirements file', fail)
-  if (!full) return { unpinned: none }
-  return {
-    file: uploadFile('requirements', 'requirements.txt', full),
-    unpinned: { file: requirementsRaw, entries: findUnpinnedRequirements(readFileSync(full, 'utf8')) }
-  }
+  if (!full) return none
+  return { ...none, file: uploadFile('requirements', 'requirements.txt', full), content: readFileSync(full, 'utf8') }
 }
 
 /**

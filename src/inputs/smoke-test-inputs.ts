@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { UploadFile } from '../shared/files.js'
 import { apiCandidates } from '../shared/api-choice.js'
+import { missingGroupToken } from './api-fit.js'
 import { groupTokenWarning } from './connection.js'
 import { isInlineJson, parseDatasetLines } from './datasets.js'
 import type { InputReader } from './reader.js'
@@ -37,23 +38,15 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
     // v1 runs (every Sync run, and Async on a v1 server) need the group token; v2 runs use the user token.
     const mayRunOnV1 = apiCandidates(operation, apiVersion).includes('v1')
     const surelyV1 = operation === 'Sync' || apiVersion === 'v1' || (operation === undefined && apiVersion !== 'v2')
-    if (!groupToken && surelyV1) {
-      fail(
-        'group-token',
-        'is empty, but the smoke test needs it for the run calls ' +
-          '(and neither MLOPS_GROUP_TOKEN nor NEOMARIL_GROUP_TOKEN is set).',
-        mode === 'deploy'
-          ? 'Pass it from a secret: group-token: ${{ secrets.MLOPS_GROUP_TOKEN }}, or set smoke-test: false.'
-          : 'Pass it from a secret: group-token: ${{ secrets.MLOPS_GROUP_TOKEN }}.'
-      )
-    }
+    const missing = surelyV1 ? missingGroupToken(mode, groupToken) : undefined
+    if (missing) fail(missing.input, missing.problem, missing.fix)
     const warning = mayRunOnV1 ? groupTokenWarning(groupToken) : undefined
     if (warning) reader.warnings.push(warning)
   }
   const expect = expectRaw ? jsonValue(reader, workspace, 'smoke-test-expect', expectRaw) : undefined
   const base = { enabled, timeoutMs, expect }
 
-  if (inputRaw && isInlineJson(inputRaw)) {
+  if (inputRaw && isJsonValue(inputRaw)) {
     if (operation === 'Async')
       fail('smoke-test-input', 'is inline JSON, but an Async run uploads a file.', 'Point it at a dataset file.')
     return { ...base, syncInput: jsonValue(reader, workspace, 'smoke-test-input', inputRaw) }
@@ -108,9 +101,27 @@ function jsonOrUndefined(file: UploadFile): unknown {
   }
 }
 
+/**
+ * Whether smoke-test-input / smoke-test-expect is inline JSON rather than a file's path: it
+ * starts like an object, an array or a string (and must then parse), or it is any other JSON value
+ * (`2`, `true`, `null`, `"approved"`). A path never parses as JSON unless it is a bare
+ * number or keyword, so `smoke-test-expect: 2` is the number 2; a file named `2` is
+ * written `./2`. The rule depends on the text alone, never on which files exist.
+ */
+export function isJsonValue(raw: string): boolean {
+  // A leading quote is a JSON string (which must then parse), never a path.
+  if (isInlineJson(raw) || raw.startsWith('"')) return true
+  try {
+    JSON.parse(raw)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Inline JSON, or the JSON content of a file (inside the workspace). */
 function jsonValue(reader: InputReader, workspace: Workspace, input: string, raw: string): unknown {
-  const inline = isInlineJson(raw)
+  const inline = isJsonValue(raw)
   let text = raw
   if (!inline) {
     const full = workspace.readableFile(input, raw, 'the JSON file', reader.fail)

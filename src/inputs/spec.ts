@@ -1,5 +1,4 @@
 import type { UploadFile } from '../shared/files.js'
-import type { UnpinnedRequirement } from '../shared/requirements.js'
 import type { ConnectionSettings } from '../shared/connection-settings.js'
 import type { PythonVersion } from '../shared/python-version.js'
 
@@ -89,12 +88,22 @@ export interface SmokeTestSpec {
   readonly timeoutMs: number
 }
 
+/** A warning on one line of the requirements file (src/inputs/requirement-lines.ts): an annotation there. */
+export interface RequirementNote {
+  /** The included file it is in (as the workspace shows it); undefined for requirements-file itself. */
+  readonly file?: string
+  readonly line: number
+  readonly title: string
+  readonly message: string
+}
+
 /** Things worth telling the user that do not stop the deploy. */
 export interface InputFindings {
   readonly notices: string[]
   /** Printed as warnings: likely mistakes the server might still accept. */
   readonly warnings: string[]
-  readonly unpinned: { file: string; entries: UnpinnedRequirement[] }
+  /** Warnings on lines of the requirements file (`file` as the input gives it), for annotations there. */
+  readonly requirementLines: { file: string; notes: RequirementNote[] }
 }
 
 /** How inputs reach the parser: the runner's `INPUT_*` in production, a table in tests. */

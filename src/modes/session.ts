@@ -3,6 +3,7 @@
 import * as core from '@actions/core'
 import { InputError } from '../shared/errors.js'
 import type { DeploySpec } from '../inputs/parse.js'
+import { problemsOnApi } from '../inputs/api-fit.js'
 import { v1Preprocessing, v2Preprocessing, type ApiVersion, type PreprocessingApi } from '../api/api.js'
 import { Transport } from '../api/http/transport.js'
 import { DEFAULT_RETRY } from '../api/http/retry.js'
@@ -128,6 +129,9 @@ export async function chooseDeployApi(
       (served ? '200: the server serves v2' : '404: no v2 routes (an older server)')
   }
   core.info(`API: ${version} (${oneLine(result.apiProbe)}).`)
+  // What the inputs need from this API (the group token on v1, the datasets' names on v2), before any upload.
+  const unfit = problemsOnApi(spec, version, result.apiProbe)
+  if (unfit.length > 0) throw new InputError(unfit)
   if (version === 'v1' && datasets.length > 1) {
     throw new InputError([
       {

@@ -1,10 +1,11 @@
 /**
- * Durations as people write them in workflows: `90s`, `20m`, `1h30m`, `500ms`,
- * or a bare number of seconds. Returns milliseconds, or undefined when unreadable.
+ * Durations as people write them in workflows: `90s`, `20m`, `1h30m`, `500ms`. Returns
+ * milliseconds, or undefined when unreadable. A bare number is unreadable: GitHub's own
+ * `timeout-minutes` counts minutes and the official client's timeouts count seconds, so
+ * `600` has two likely meanings, and the action refuses to guess (isBareNumber).
  */
 export function parseDuration(text: string): number | undefined {
   const value = text.trim().toLowerCase()
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000)
   const unitMs = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
   const part = /(\d+(?:\.\d+)?)(ms|h|m|s)/gy
   let total = 0
@@ -15,6 +16,11 @@ export function parseDuration(text: string): number | undefined {
   }
   if (consumed === 0 || consumed !== value.length) return undefined
   return Math.round(total)
+}
+
+/** A number without a unit (`600`, `1.5`): refused with a message naming both readings. */
+export function isBareNumber(text: string): boolean {
+  return /^\d+(\.\d+)?$/.test(text.trim())
 }
 
 /** `125000` → `2m5s`: for messages. */
