@@ -3,6 +3,7 @@ import type { UploadFile } from '../shared/files.js'
 import { apiCandidates } from '../shared/api-choice.js'
 import { missingGroupToken } from './api-fit.js'
 import { groupTokenWarning } from './connection.js'
+import { parseAsyncExpectation, type AsyncExpectation } from './async-expect.js'
 import { isInlineJson, parseDatasetLines } from './datasets.js'
 import type { InputReader } from './reader.js'
 import type { Schema } from './schema.js'
@@ -44,7 +45,9 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
     if (warning) reader.warnings.push(warning)
   }
   const expect = expectRaw ? jsonValue(reader, workspace, 'smoke-test-expect', expectRaw) : undefined
-  const base = { enabled, timeoutMs, expect }
+  // Unknown operation (smoke-test mode): read once the server says Async (modes/smoke-test.ts).
+  const asyncExpect = operation === 'Async' && expect !== undefined ? asyncExpectation(reader, expect) : undefined
+  const base = { enabled, timeoutMs, expect, asyncExpect }
 
   if (inputRaw && isJsonValue(inputRaw)) {
     if (operation === 'Async')
@@ -117,6 +120,12 @@ export function isJsonValue(raw: string): boolean {
   } catch {
     return false
   }
+}
+
+/** smoke-test-expect for an Async script, or an input error saying what is wrong and how to fix it. */
+function asyncExpectation(reader: InputReader, value: unknown): AsyncExpectation | undefined {
+  const parsed = parseAsyncExpectation(value)
+  return 'problem' in parsed ? reader.fail('smoke-test-expect', parsed.problem, parsed.fix) : parsed.expectation
 }
 
 /** Inline JSON, or the JSON content of a file (inside the workspace). */

@@ -1,6 +1,7 @@
 import type { UploadFile } from '../shared/files.js'
 import type { ConnectionSettings } from '../shared/connection-settings.js'
 import type { PythonVersion } from '../shared/python-version.js'
+import type { AsyncExpectation } from './async-expect.js'
 
 // The Python versions have one home; importers of the spec keep reading them from here.
 export { PYTHON_VERSIONS, isPythonVersion, type PythonVersion } from '../shared/python-version.js'
@@ -82,8 +83,10 @@ export interface SmokeTestSpec {
   readonly dataset?: UploadFile
   /** v2 Async: the execution's input datasets (smoke-test-input lines, else the schema's). */
   readonly datasets?: readonly NamedDataset[]
-  /** Sync: the answer must contain this (deep subset). */
+  /** smoke-test-expect as given. Sync: the answer must contain it (deep subset). */
   readonly expect?: unknown
+  /** Async: smoke-test-expect read as what the result's table must hold (set once the script is known Async). */
+  readonly asyncExpect?: AsyncExpectation
   /** Async: the longest wait for the execution. */
   readonly timeoutMs: number
 }

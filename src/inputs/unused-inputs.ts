@@ -85,19 +85,9 @@ export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
   'artifact-retention-days': artifactOnly
 }
 
-/** The error for an expectation an Async result cannot be checked against: one message, wherever it is found. */
-export const ASYNC_EXPECT = {
-  input: 'smoke-test-expect',
-  problem:
-    'is set, but the script is Async: Async results (a file) cannot be checked against smoke-test-expect yet, ' +
-    'so the gate would pass whatever the result holds.',
-  fix: 'Remove it; the Async smoke test passes on a readable, non-empty result.'
-} as const
-
 /**
  * Warns about every input the user set (to something other than its default: the runner
- * passes every default) that has no effect in this run, naming it and why; an Async
- * smoke-test-expect that would be checked is an error (ASYNC_EXPECT).
+ * passes every default) that has no effect in this run, naming it and why.
  */
 export function reportUnusedInputs(reader: InputReader, use: Use): void {
   const run: Run = { ...use, given: (input) => isSet(reader, input) }
@@ -105,8 +95,6 @@ export function reportUnusedInputs(reader: InputReader, use: Use): void {
     if (!run.given(input)) continue
     const why = effect(run)
     if (why) reader.warnings.push(`${input} is set, but has no effect in this run: ${why}. Remove it from this step.`)
-    else if (input === 'smoke-test-expect' && use.knownOperation === 'Async')
-      reader.fail(ASYNC_EXPECT.input, ASYNC_EXPECT.problem, ASYNC_EXPECT.fix)
   }
 }
 

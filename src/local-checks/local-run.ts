@@ -15,6 +15,7 @@ import {
   type HarnessCall
 } from '../harness/index.js'
 import { whoseMissingImport } from '../harness/imports.js'
+import { checkAsyncResult, tableFormatOf } from '../steps/async-result.js'
 import { pythonFor, type Interpreter } from '../harness/interpreter.js'
 
 /** What running the entrypoint on this machine, as the server would, gave. */
@@ -28,6 +29,8 @@ export interface LocalRunResult {
   /** A returned DataFrame's size. */
   rows?: number
   columns?: string[]
+  /** Async smoke-test-expect, checked on the output: met, or what failed. */
+  expectation?: { met: boolean; problems: string[] }
   /** The Python traceback when the entrypoint raised. */
   traceback?: string
   /** The interpreter that ran it (for the summary and result.json). */
@@ -137,7 +140,23 @@ export async function runLocally(
     }
     return { ...done, outcome: 'passed', response }
   }
-  return { ...done, outcome: 'passed', outputFile: run.outputFile, rows: run.rows, columns: run.columns }
+  const output = { ...done, outputFile: run.outputFile, rows: run.rows, columns: run.columns }
+  const expectation = smokeTest.asyncExpect
+  if (!expectation || !run.outputFile) return { ...output, outcome: 'passed' }
+  // The same check as on the server's result, on the file the entrypoint wrote (or its DataFrame's parquet).
+  const format = tableFormatOf(run.outputFile)
+  const label = `the entrypoint's output (${basename(run.outputFile)})`
+  if (!format) {
+    const problem = 'it is not a table smoke-test-expect can be checked on (a .csv or .parquet file)'
+    return { ...output, outcome: 'failed', reason: `${label} cannot be checked: ${problem}` }
+  }
+  const check = await checkAsyncResult(run.outputFile, format, expectation, label)
+  return {
+    ...output,
+    outcome: check.reason ? 'failed' : 'passed',
+    reason: check.reason,
+    expectation: check.expectation
+  }
 }
 
 /** v2's datasets: the smoke test's, else the schema's, else the schema file under its stem. */

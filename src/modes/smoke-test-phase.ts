@@ -7,8 +7,9 @@ import { CancelledError, SmokeTestFailedError } from '../shared/errors.js'
 import type { DeploySpec } from '../inputs/parse.js'
 import type { PreprocessingApi } from '../api/api.js'
 import { smokeTestDatasets } from '../steps/register.js'
-import { smokeTestAsync, smokeTestSync } from '../steps/server-smoke-test.js'
+import { smokeTestAsync, smokeTestSync, typedColumns } from '../steps/server-smoke-test.js'
 import { oneLine } from '../shared/inert.js'
+import { describeExpectation } from '../inputs/async-expect.js'
 import { logCall, logOutage, logPoll, type RunContext } from './context.js'
 import { messageFor } from './messages.js'
 
@@ -39,6 +40,7 @@ export async function runSmokeTest(ctx: RunContext, api: PreprocessingApi, spec:
             result.recordsDir as string,
             api.resultFormat === 'parquet' ? 'smoke-test-result.parquet' : 'smoke-test-result.zip'
           ),
+          expectation: spec.smokeTest.asyncExpect,
           signal: ctx.signal,
           onPoll: logPoll('execution check'),
           onCall: logCall,
@@ -51,7 +53,12 @@ export async function runSmokeTest(ctx: RunContext, api: PreprocessingApi, spec:
     }
     const smoke = result.smokeTest
     if (smoke.resultRows !== undefined)
-      core.info(`Result: ${smoke.resultRows} rows; columns ${oneLine((smoke.resultColumns ?? []).join(', '))}.`)
+      core.info(
+        `Result${smoke.resultTable ? ` (${oneLine(smoke.resultTable)})` : ''}: ${smoke.resultRows} rows; ` +
+          `columns ${oneLine(typedColumns(smoke))}.`
+      )
+    if (spec.smokeTest.asyncExpect && smoke.expectation?.met)
+      core.info(`smoke-test-expect met: ${oneLine(describeExpectation(spec.smokeTest.asyncExpect))}.`)
     if (smoke.outcome === 'passed') {
       core.info(`Smoke test passed in ${formatDuration(smoke.elapsedMs ?? 0)}.`)
       return

@@ -4,7 +4,7 @@ import type { DeploySpec } from '../inputs/parse.js'
 import { pythonFromWire } from '../shared/python-version.js'
 import type { ApiVersion, PreprocessingApi, ScriptState } from '../api/api.js'
 import { smokeTestDatasets } from '../steps/register.js'
-import { ASYNC_EXPECT } from '../inputs/unused-inputs.js'
+import { parseAsyncExpectation, type AsyncExpectation } from '../inputs/async-expect.js'
 import { oneLine } from '../shared/inert.js'
 import { apiCandidates } from '../shared/api-choice.js'
 import { apiOf, connect, newTransport, type Session } from './session.js'
@@ -106,8 +106,9 @@ async function findDeployed(
         }
       ])
     }
-    // Known only now: the table's error for an expectation an Async result cannot meet (inputs/unused-inputs.ts).
-    if (operation === 'Async' && spec.smokeTest.expect !== undefined) throw new InputError([ASYNC_EXPECT])
+    // Known only now: smoke-test-expect is read as an Async expectation, before any execution.
+    const asyncExpect =
+      operation === 'Async' && spec.smokeTest.expect !== undefined ? asyncExpectation(spec.smokeTest.expect) : undefined
     if (operation === 'Async' && smokeTestDatasets(spec).length === 0) {
       throw new InputError([
         {
@@ -120,8 +121,19 @@ async function findDeployed(
     core.info(`${hash} is Deployed (${operation}, ${version}).`)
     // PythonVersion is 'Python310' on the wire; the output says '3.10'.
     const pythonVersion = pythonFromWire(described.pythonVersion) ?? spec.script.pythonVersion
-    const deployed = { ...spec, script: { ...spec.script, operation, pythonVersion } }
+    const deployed = {
+      ...spec,
+      script: { ...spec.script, operation, pythonVersion },
+      smokeTest: { ...spec.smokeTest, asyncExpect }
+    }
     result.spec = deployed
     return { api, deployed }
   })
+}
+
+/** smoke-test-expect read for a script the server says is Async; an input error when it does not fit. */
+function asyncExpectation(value: unknown): AsyncExpectation {
+  const parsed = parseAsyncExpectation(value)
+  if ('problem' in parsed) throw new InputError([{ input: 'smoke-test-expect', ...parsed }])
+  return parsed.expectation
 }

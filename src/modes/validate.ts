@@ -49,7 +49,8 @@ export async function validateMode(ctx: RunContext): Promise<void> {
       reason: local.reason,
       elapsedMs: local.elapsedMs,
       where: 'local',
-      interpreter: local.interpreter
+      interpreter: local.interpreter,
+      expectation: local.expectation
     }
     if (spec.script.operation === 'Sync' && local.outcome !== 'skipped') {
       smoke.request = { Input: spec.smokeTest.syncInput }

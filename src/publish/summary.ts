@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { formatDuration } from '../shared/duration.js'
 import { LOG_TAIL_LINES, logTail } from '../steps/logs.js'
 import type { RunResult, RunStatus } from './result.js'
-import type { SmokeTestResult } from '../steps/server-smoke-test.js'
+import { typedColumns, type SmokeTestResult } from '../steps/server-smoke-test.js'
 import { redact, redactedJson } from '../shared/secrets.js'
 import type { Provenance } from './records.js'
 
@@ -117,11 +117,16 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
       .addRaw(pre(pretty(smoke.responseBody ?? '')))
   } else if (smoke.executionId) {
     const entries = smoke.resultEntries?.map((e) => `${e.name} (${e.size} B)`).join(', ')
-    const parquet =
+    const shape =
       smoke.resultRows === undefined
         ? ''
-        : `; result parquet: ${smoke.resultRows} rows, ` +
-          `columns ${outside((smoke.resultColumns ?? []).join(', ') || 'none')}`
+        : `; result ${smoke.resultTable ? outside(smoke.resultTable) : 'parquet'}: ${smoke.resultRows} rows, ` +
+          `columns ${outside(typedColumns(smoke) || 'none')}`
+    const expectation = !smoke.expectation
+      ? ''
+      : smoke.expectation.met
+        ? '; smoke-test-expect met'
+        : `; smoke-test-expect not met (${outside(smoke.expectation.problems.join('; '))})`
     const inputs = Object.entries(smoke.inputHashes ?? {})
       .map(([name, hash]) => `${name} ${hash}`)
       .join(', ')
@@ -129,7 +134,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
       `<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ` +
         `ended as ${outside(smoke.executionStatus ?? '?')}` +
         `${smoke.executionMessage ? ` (${outside(smoke.executionMessage)})` : ''}` +
-        `${entries ? `; result zip holds ${outside(entries)}` : ''}${parquet}` +
+        `${entries ? `; result zip holds ${outside(entries)}` : ''}${shape}${expectation}` +
         `${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`
     )
   }

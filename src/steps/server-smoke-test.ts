@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
 import type { PreprocessingApi } from '../api/api.js'
 import type { DatasetPart } from '../api/v2.js'
 import { EXECUTION_RUNNING_STATES } from '../api/wire.js'
-import { readParquetSummary } from './parquet.js'
+import type { AsyncExpectation } from '../inputs/async-expect.js'
+import { checkAsyncResult } from './async-result.js'
 import { lastLine } from './logs.js'
 import { waitWhilePending, type Poll, type WaitOptions } from './wait.js'
 import { containsDeep, firstDifference } from '../shared/json-subset.js'
@@ -27,11 +27,16 @@ export interface SmokeTestResult {
   executionStatus?: string
   executionMessage?: string | null
   resultFile?: string
-  /** v1 Async: what the result zip holds. */
+  /** v1 Async: what the result zip holds, and which of its files is the table read (with smoke-test-expect). */
   resultEntries?: { name: string; size: number }[]
-  /** v2 Async: the result parquet's shape, and the DatasetHash of each input uploaded. */
+  resultTable?: string
+  /** The result table's shape (v2 always; v1 with smoke-test-expect), and the DatasetHash of each input uploaded. */
   resultRows?: number
   resultColumns?: readonly string[]
+  /** Each column's type, in smoke-test-expect's words. */
+  resultTypes?: readonly string[]
+  /** Async smoke-test-expect: met, or what failed. */
+  expectation?: { met: boolean; problems: string[] }
   inputHashes?: Readonly<Record<string, string>>
   outputDatasetHash?: string
 }
@@ -79,7 +84,8 @@ const EXECUTION_PENDING_STATES: readonly string[] = [...EXECUTION_RUNNING_STATES
 /**
  * Async smoke test: starts an execution on the datasets (v1: one file; v2: create,
  * one upload per dataset, run), waits for it with its own deadline, downloads the
- * result and checks it: v1 a readable, non-empty zip; v2 a readable, non-empty parquet file.
+ * result and checks it (steps/async-result.ts): v1 a readable, non-empty zip; v2 a readable,
+ * non-empty parquet file; and the expectation, if any, on the result's table.
  */
 export async function smokeTestAsync(
   api: PreprocessingApi,
@@ -89,6 +95,8 @@ export async function smokeTestAsync(
     timeoutMs: number
     pollIntervalMs: number
     resultPath: string
+    /** smoke-test-expect for an Async result: checked on the result's table. */
+    expectation?: AsyncExpectation
     signal?: AbortSignal
     onPoll?: (poll: Poll) => void
     onCall?: (call: string) => void
@@ -133,40 +141,28 @@ export async function smokeTestAsync(
   }
   await api.downloadResult(hash, executionId, options.resultPath)
   result.resultFile = options.resultPath
-  result.reason =
-    api.resultFormat === 'parquet'
-      ? await checkParquet(result, options.resultPath)
-      : await checkZip(result, options.resultPath)
+  const check = await checkAsyncResult(
+    options.resultPath,
+    api.resultFormat,
+    options.expectation,
+    `the result of execution ${executionId}`
+  )
+  result.reason = check.reason
+  result.resultEntries = check.entries
+  if (check.table) {
+    result.resultTable = check.table.file
+    result.resultRows = check.table.rows
+    result.resultColumns = check.table.columns
+    result.resultTypes = check.table.types
+  }
+  result.expectation = check.expectation
   if (result.reason === undefined) result.outcome = 'passed'
   return result
 }
 
-/** Why the v1 result is no good, or undefined when it is a readable zip holding something. */
-async function checkZip(result: SmokeTestResult, path: string): Promise<string | undefined> {
-  // Loaded only when a v1 Async smoke test gets this far.
-  const { unzipSync } = await import('fflate')
-  try {
-    const entries = unzipSync(new Uint8Array(readFileSync(path)))
-    result.resultEntries = Object.entries(entries).map(([name, bytes]) => ({ name, size: bytes.length }))
-  } catch (error) {
-    return `the result of execution ${result.executionId} is not a readable zip (${(error as Error).message})`
-  }
-  return result.resultEntries.some((entry) => entry.size > 0)
-    ? undefined
-    : `the result of execution ${result.executionId} is an empty zip`
-}
-
-/** Why the v2 result is no good, or undefined when it is a readable parquet file with rows. */
-async function checkParquet(result: SmokeTestResult, path: string): Promise<string | undefined> {
-  try {
-    const { rows, columns } = await readParquetSummary(path)
-    result.resultRows = rows
-    result.resultColumns = columns
-  } catch (error) {
-    return `the result of execution ${result.executionId} is not a readable parquet file (${(error as Error).message})`
-  }
-  return result.resultRows > 0
-    ? undefined
-    : `the result of execution ${result.executionId} is a parquet file with no rows ` +
-        `(columns: ${result.resultColumns?.join(', ') || 'none'})`
+/** "id (integer), score (number)": the result table's columns as read, with their types when known. */
+export function typedColumns(smoke: Pick<SmokeTestResult, 'resultColumns' | 'resultTypes'>): string {
+  return (smoke.resultColumns ?? [])
+    .map((name, i) => (smoke.resultTypes?.[i] ? `${name} (${smoke.resultTypes[i]})` : name))
+    .join(', ')
 }
