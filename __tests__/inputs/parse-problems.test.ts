@@ -122,10 +122,10 @@ const BAD: [string, Record<string, string>, string, RegExp, ((dir: string) => vo
       'smoke-test': 'true',
       'group-token': 't',
       ...ASYNC_SCRIPT,
-      'smoke-test-expect': '{}'
+      'smoke-test-expect': '{"columns": {"score": "float"}}'
     },
     'smoke-test-expect',
-    /Async results \(a file\) cannot be checked against smoke-test-expect yet/
+    /the type "float", which is not one of string, integer, number, boolean, datetime or any/
   ],
   [
     'inline smoke-test-input for an Async script',

@@ -79,19 +79,17 @@ describe('no input is silently ignored', () => {
     ])
   })
 
-  test('an Async smoke-test-expect that would be checked is an error, not a silent pass', () => {
+  test('an Async smoke-test-expect is read as what the result table holds; one that does not fit is an error', () => {
     const token = { 'group-token': 'abcdef0123456789abcdef0123456789' }
-    const problems = problemsOf({
-      ...VALID,
-      ...ASYNC_SCRIPT,
-      ...token,
-      'smoke-test': 'true',
-      'smoke-test-expect': '{}'
-    })
-    expect(problems).toEqual([
+    const asyncRun = { ...VALID, ...ASYNC_SCRIPT, ...token, 'smoke-test': 'true' }
+    expect(problemsOf({ ...asyncRun, 'smoke-test-expect': '{"columns": ["id"], "min-rows": 2}' })).toEqual([])
+    expect(
+      parseInputs(source(workspace(), { ...asyncRun, 'smoke-test-expect': '{"min-rows": 2}' })).spec.smokeTest
+    ).toMatchObject({ asyncExpect: { columns: [], minRows: 2 } })
+    expect(problemsOf({ ...asyncRun, 'smoke-test-expect': '{"ok": true}' })).toEqual([
       {
         input: 'smoke-test-expect',
-        text: expect.stringContaining('Async results (a file) cannot be checked against smoke-test-expect yet')
+        text: expect.stringContaining("has the key 'ok', which an Async expectation does not take")
       }
     ])
     expect(problemsOf({ ...VALID, ...ASYNC_SCRIPT, mode: 'validate', 'smoke-test-expect': '{}' })).toHaveLength(1)
