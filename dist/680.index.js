@@ -1,167 +1,8 @@
-export const id = 352;
-export const ids = [352];
+export const id = 680;
+export const ids = [680];
 export const modules = {
 
-/***/ 23632:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HF: () => (/* binding */ v2Preprocessing),
-/* harmony export */   MJ: () => (/* binding */ v1RegisterFields),
-/* harmony export */   Px: () => (/* binding */ v2Uploads),
-/* harmony export */   S3: () => (/* binding */ v1Preprocessing),
-/* harmony export */   Z$: () => (/* binding */ hostCall),
-/* harmony export */   uA: () => (/* binding */ registerCall)
-/* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
-
-
-/** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
-function v1RegisterFields(script) {
-    return {
-        name: script.name,
-        script_reference: script.entrypoint,
-        operation: script.operation,
-        python_version: (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonWireForm */ .iY)(script.pythonVersion)
-    };
-}
-/** The register call, as the log, the manifest and deployment.json name it. */
-function registerCall(version, group) {
-    return version === 'v2' ? `POST /v2/preprocessing/${group}` : `POST /preprocessing/register/${group}`;
-}
-/** The host call, named the same way. */
-function hostCall(version, operation, group, hash) {
-    return version === 'v2'
-        ? `PATCH /v2/preprocessing/${hash}/status`
-        : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`;
-}
-/**
- * The v2 uploads after the register, in the order docs/platform-contract.md gives:
- * each schema dataset, script-file, requirements, env, extras; the host comes after.
- * The deploy sends them and validate mode's manifest lists them, from this one list.
- */
-function v2Uploads(script) {
-    const of = (part) => script.files.filter((file) => file.part === part);
-    return [
-        ...script.datasets.map((dataset) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/schema (${dataset.name})`,
-            send: (v2, hash) => v2.uploadSchema(hash, dataset),
-            dataset: dataset.name
-        })),
-        ...of('source').map((file) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/script-file`,
-            send: (v2, hash) => v2.uploadScript(hash, file, script.entrypoint, (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonWireForm */ .iY)(script.pythonVersion))
-        })),
-        ...of('requirements').map((file) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/requirements-file`,
-            send: (v2, hash) => v2.uploadRequirements(hash, file)
-        })),
-        ...of('env').map((file) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/env-file`,
-            send: (v2, hash) => v2.uploadEnv(hash, file)
-        })),
-        ...of('extra').map((file) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/extra-file (${file.filename})`,
-            send: (v2, hash) => v2.uploadExtra(hash, file)
-        }))
-    ];
-}
-/** Sync scripts, and Async scripts on servers without v2. */
-function v1Preprocessing(v1, group) {
-    return {
-        version: 'v1',
-        resultFormat: 'zip',
-        async register(script, onCall) {
-            onCall?.(registerCall('v1', group));
-            const hash = await v1.register(group, v1RegisterFields(script), script.files);
-            return { hash, calls: [registerCall('v1', group)], datasetHashes: {} };
-        },
-        host: (operation, hash) => v1.host(operation, group, hash),
-        status: (hash, options) => v1.status(group, hash, options),
-        describe: async (hash) => {
-            const described = await v1.describe(group, hash);
-            return { operation: stringOr(described.Operation), pythonVersion: stringOr(described.PythonVersion) };
-        },
-        logs: (hash, routine, options) => v1.logs(group, hash, { routine }, options),
-        findByName: (name, options) => v1.search(group, name, options),
-        runSync: (hash, input) => v1.runSync(group, hash, input),
-        async startExecution(hash, inputs) {
-            // v1 takes one file, as the `dataset` part.
-            const [first] = inputs;
-            if (!first || inputs.length > 1)
-                throw new Error(`a v1 Async run takes exactly one dataset, not ${inputs.length}`);
-            return { id: await v1.runAsync(group, hash, { ...first.file, part: 'dataset' }), inputHashes: {} };
-        },
-        executionStatus: (_hash, id, options) => v1.executionStatus(group, id, options),
-        downloadResult: (_hash, id, destination) => v1.downloadResult(group, id, destination)
-    };
-}
-/** Async scripts on current servers (docs/platform-contract.md); logs through the v1 URL, the only one there is. */
-function v2Preprocessing(v2, v1, group) {
-    return {
-        version: 'v2',
-        resultFormat: 'parquet',
-        async register(script, onCall) {
-            const calls = [];
-            const step = (call) => {
-                calls.push(call);
-                onCall?.(call);
-            };
-            step(registerCall('v2', group));
-            const hash = await v2.register(group, script.name);
-            const datasetHashes = {};
-            for (const upload of v2Uploads(script)) {
-                step(upload.call(hash));
-                const datasetHash = await upload.send(v2, hash);
-                if (upload.dataset && datasetHash)
-                    datasetHashes[upload.dataset] = datasetHash;
-            }
-            return { hash, calls, datasetHashes };
-        },
-        host: (_operation, hash) => v2.host(hash),
-        status: (hash, options) => v2.status(hash, options),
-        describe: async (hash) => {
-            const described = await v2.describe(hash);
-            return { operation: stringOr(described.Operation) ?? 'Async', pythonVersion: stringOr(described.PythonVersion) };
-        },
-        async logs(hash, routine, options) {
-            try {
-                return await v1.logs(group, hash, { routine }, options);
-            }
-            catch (error) {
-                // No client knows a v2 logs route; a server that keeps none for v2 scripts is no failure.
-                if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && error.status === 404)
-                    return [];
-                throw error;
-            }
-        },
-        // No findByName: the v2 list has no name filter and its entries' names are unknown (docs/platform-contract.md).
-        runSync: () => Promise.reject(new Error('the platform has no v2 Sync run')),
-        async startExecution(hash, inputs, onCall) {
-            onCall?.(`POST /v2/preprocessing/${hash}/execution`);
-            const id = await v2.createExecution(hash);
-            const inputHashes = {};
-            for (const input of inputs) {
-                onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/input (${input.name})`);
-                inputHashes[input.name] = await v2.uploadInput(hash, id, input);
-            }
-            onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/run`);
-            await v2.runExecution(hash, id);
-            return { id, inputHashes };
-        },
-        executionStatus: (hash, id, options) => v2.executionStatus(hash, id, options),
-        downloadResult: (hash, id, destination) => v2.downloadResult(hash, id, destination)
-    };
-}
-function stringOr(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-
-
-/***/ }),
-
-/***/ 61102:
+/***/ 36501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -169,10 +10,10 @@ function stringOr(value) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7042);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38077);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2955);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93459);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(606);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76763);
 
 
 
@@ -216,7 +57,7 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
 
 /***/ }),
 
-/***/ 64352:
+/***/ 21680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -227,32 +68,32 @@ __webpack_require__.d(__webpack_exports__, {
   validateMode: () => (/* binding */ validateMode)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var manifest = __webpack_require__(61102);
+var manifest = __webpack_require__(36501);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/shared/json-subset.ts
-var json_subset = __webpack_require__(77642);
+var json_subset = __webpack_require__(68463);
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(38077);
+var api_choice = __webpack_require__(606);
 // EXTERNAL MODULE: ./src/shared/dotenv.ts
-var dotenv = __webpack_require__(66459);
+var dotenv = __webpack_require__(88160);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./node_modules/hyparquet/src/read.js + 17 modules
-var read = __webpack_require__(42123);
-// EXTERNAL MODULE: ./node_modules/hyparquet-writer/src/write.js + 26 modules
-var write = __webpack_require__(25498);
+// EXTERNAL MODULE: ../../main/node_modules/hyparquet/src/read.js + 17 modules
+var read = __webpack_require__(43273);
+// EXTERNAL MODULE: ../../main/node_modules/hyparquet-writer/src/write.js + 26 modules
+var write = __webpack_require__(50764);
 ;// CONCATENATED MODULE: ./src/harness/frames.ts
 /**
  * Parquet at the harness's edge, in Node (there is no pyarrow for pandas here): datasets
@@ -316,9 +157,9 @@ async function writeFrameParquet(frame, target) {
 }
 
 // EXTERNAL MODULE: ./src/harness/process.ts + 1 modules
-var harness_process = __webpack_require__(99693);
+var harness_process = __webpack_require__(93115);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var contract = __webpack_require__(41848);
+var contract = __webpack_require__(54761);
 ;// CONCATENATED MODULE: ./src/harness/index.ts
 /**
  * The TypeScript side of python/harness.py, the one place that loads and calls an
@@ -426,7 +267,7 @@ async function runDataFrames(c) {
 }
 
 // EXTERNAL MODULE: ./src/harness/embedded.ts
-var embedded = __webpack_require__(79412);
+var embedded = __webpack_require__(68385);
 ;// CONCATENATED MODULE: ./src/harness/imports.ts
 /**
  * Whose fault is a ModuleNotFoundError: the runner's (the requirements list the package,
@@ -483,6 +324,8 @@ function whoseMissingImport(module, requirementsText) {
     return { kind: 'uncertain' };
 }
 
+// EXTERNAL MODULE: ./src/steps/async-result.ts + 2 modules
+var async_result = __webpack_require__(658);
 ;// CONCATENATED MODULE: ./src/harness/interpreter.ts
 
 const DESCRIBE = "import sys; print(sys.executable); print('%d.%d.%d' % sys.version_info[:3])";
@@ -536,6 +379,7 @@ async function pandasPython() {
 }
 
 ;// CONCATENATED MODULE: ./src/local-checks/local-run.ts
+
 
 
 
@@ -649,7 +493,24 @@ async function runLocally(spec, options) {
         }
         return { ...done, outcome: 'passed', response };
     }
-    return { ...done, outcome: 'passed', outputFile: run.outputFile, rows: run.rows, columns: run.columns };
+    const output = { ...done, outputFile: run.outputFile, rows: run.rows, columns: run.columns };
+    const expectation = smokeTest.asyncExpect;
+    if (!expectation || !run.outputFile)
+        return { ...output, outcome: 'passed' };
+    // The same check as on the server's result, on the file the entrypoint wrote (or its DataFrame's parquet).
+    const format = (0,async_result/* tableFormatOf */.$r)(run.outputFile);
+    const label = `the entrypoint's output (${(0,external_node_path_.basename)(run.outputFile)})`;
+    if (!format) {
+        const problem = 'it is not a table smoke-test-expect can be checked on (a .csv or .parquet file)';
+        return { ...output, outcome: 'failed', reason: `${label} cannot be checked: ${problem}` };
+    }
+    const check = await (0,async_result/* checkAsyncResult */.m6)(run.outputFile, format, expectation, label);
+    return {
+        ...output,
+        outcome: check.reason ? 'failed' : 'passed',
+        reason: check.reason,
+        expectation: check.expectation
+    };
 }
 /** v2's datasets: the smoke test's, else the schema's, else the schema file under its stem. */
 function datasetsToRun(spec) {
@@ -683,9 +544,9 @@ function missingImportHint(problem, spec) {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
-var contract_fit = __webpack_require__(85291);
+var contract_fit = __webpack_require__(19424);
 ;// CONCATENATED MODULE: ./src/modes/validate.ts
 
 
@@ -736,7 +597,8 @@ async function validateMode(ctx) {
             reason: local.reason,
             elapsedMs: local.elapsedMs,
             where: 'local',
-            interpreter: local.interpreter
+            interpreter: local.interpreter,
+            expectation: local.expectation
         };
         if (spec.script.operation === 'Sync' && local.outcome !== 'skipped') {
             smoke.request = { Input: spec.smokeTest.syncInput };
@@ -763,87 +625,6 @@ async function validateMode(ctx) {
         }
         result.status = 'validated';
     });
-}
-
-
-/***/ }),
-
-/***/ 77642:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ containsDeep),
-/* harmony export */   a: () => (/* binding */ firstDifference)
-/* harmony export */ });
-/** smoke-test-expect's deep subset, for the server's answer and validate mode's local run alike. */
-/**
- * Deep subset: every key of an expected object is in the actual one with a matching
- * value; every element of an expected array matches some element of the actual array;
- * anything else is compared as JSON values.
- */
-function containsDeep(actual, expected) {
-    return firstDifference(actual, expected, '$') === undefined;
-}
-/** Where `actual` first fails to contain `expected`, as a path (`$.a[0]`), or undefined when it does. */
-function firstDifference(actual, expected, at) {
-    if (Array.isArray(expected)) {
-        if (!Array.isArray(actual))
-            return `${at} is not an array`;
-        const missing = expected.findIndex((item) => !actual.some((candidate) => containsDeep(candidate, item)));
-        return missing === -1 ? undefined : `${at} has no element matching ${at}[${missing}]`;
-    }
-    if (expected !== null && typeof expected === 'object') {
-        if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
-            return `${at} is not an object`;
-        for (const [key, value] of Object.entries(expected)) {
-            if (!(key in actual))
-                return `${at}.${key} is missing`;
-            const difference = firstDifference(actual[key], value, `${at}.${key}`);
-            if (difference)
-                return difference;
-        }
-        return undefined;
-    }
-    return actual === expected ? undefined : `${at} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
-}
-
-
-/***/ }),
-
-/***/ 7042:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   "if": () => (/* binding */ scriptPackage),
-/* harmony export */   rs: () => (/* binding */ smokeTestDatasets),
-/* harmony export */   tX: () => (/* binding */ registerScript)
-/* harmony export */ });
-const partOf = (file) => ({
-    part: file.part,
-    filename: file.uploadName,
-    localPath: file.localPath,
-    inline: file.inline,
-    size: file.size
-});
-/** What the deploy uploads, for whichever API takes it; files streamed from disk. */
-function scriptPackage(spec) {
-    const { script } = spec;
-    return {
-        name: script.name,
-        entrypoint: script.entrypoint,
-        operation: script.operation,
-        pythonVersion: script.pythonVersion,
-        files: script.files.map(partOf),
-        datasets: spec.script.datasets.map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }))
-    };
-}
-/** Registers the script (and, on v2, uploads each file); answers its hash and the calls made. */
-function registerScript(api, spec, onCall) {
-    return api.register(scriptPackage(spec), onCall);
-}
-/** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
-function smokeTestDatasets(spec) {
-    return (spec.smokeTest.datasets ?? []).map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }));
 }
 
 

@@ -1,167 +1,8 @@
-export const id = 521;
-export const ids = [521];
+export const id = 664;
+export const ids = [664];
 export const modules = {
 
-/***/ 23632:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HF: () => (/* binding */ v2Preprocessing),
-/* harmony export */   MJ: () => (/* binding */ v1RegisterFields),
-/* harmony export */   Px: () => (/* binding */ v2Uploads),
-/* harmony export */   S3: () => (/* binding */ v1Preprocessing),
-/* harmony export */   Z$: () => (/* binding */ hostCall),
-/* harmony export */   uA: () => (/* binding */ registerCall)
-/* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
-
-
-/** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
-function v1RegisterFields(script) {
-    return {
-        name: script.name,
-        script_reference: script.entrypoint,
-        operation: script.operation,
-        python_version: (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonWireForm */ .iY)(script.pythonVersion)
-    };
-}
-/** The register call, as the log, the manifest and deployment.json name it. */
-function registerCall(version, group) {
-    return version === 'v2' ? `POST /v2/preprocessing/${group}` : `POST /preprocessing/register/${group}`;
-}
-/** The host call, named the same way. */
-function hostCall(version, operation, group, hash) {
-    return version === 'v2'
-        ? `PATCH /v2/preprocessing/${hash}/status`
-        : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`;
-}
-/**
- * The v2 uploads after the register, in the order docs/platform-contract.md gives:
- * each schema dataset, script-file, requirements, env, extras; the host comes after.
- * The deploy sends them and validate mode's manifest lists them, from this one list.
- */
-function v2Uploads(script) {
-    const of = (part) => script.files.filter((file) => file.part === part);
-    return [
-        ...script.datasets.map((dataset) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/schema (${dataset.name})`,
-            send: (v2, hash) => v2.uploadSchema(hash, dataset),
-            dataset: dataset.name
-        })),
-        ...of('source').map((file) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/script-file`,
-            send: (v2, hash) => v2.uploadScript(hash, file, script.entrypoint, (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonWireForm */ .iY)(script.pythonVersion))
-        })),
-        ...of('requirements').map((file) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/requirements-file`,
-            send: (v2, hash) => v2.uploadRequirements(hash, file)
-        })),
-        ...of('env').map((file) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/env-file`,
-            send: (v2, hash) => v2.uploadEnv(hash, file)
-        })),
-        ...of('extra').map((file) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/extra-file (${file.filename})`,
-            send: (v2, hash) => v2.uploadExtra(hash, file)
-        }))
-    ];
-}
-/** Sync scripts, and Async scripts on servers without v2. */
-function v1Preprocessing(v1, group) {
-    return {
-        version: 'v1',
-        resultFormat: 'zip',
-        async register(script, onCall) {
-            onCall?.(registerCall('v1', group));
-            const hash = await v1.register(group, v1RegisterFields(script), script.files);
-            return { hash, calls: [registerCall('v1', group)], datasetHashes: {} };
-        },
-        host: (operation, hash) => v1.host(operation, group, hash),
-        status: (hash, options) => v1.status(group, hash, options),
-        describe: async (hash) => {
-            const described = await v1.describe(group, hash);
-            return { operation: stringOr(described.Operation), pythonVersion: stringOr(described.PythonVersion) };
-        },
-        logs: (hash, routine, options) => v1.logs(group, hash, { routine }, options),
-        findByName: (name, options) => v1.search(group, name, options),
-        runSync: (hash, input) => v1.runSync(group, hash, input),
-        async startExecution(hash, inputs) {
-            // v1 takes one file, as the `dataset` part.
-            const [first] = inputs;
-            if (!first || inputs.length > 1)
-                throw new Error(`a v1 Async run takes exactly one dataset, not ${inputs.length}`);
-            return { id: await v1.runAsync(group, hash, { ...first.file, part: 'dataset' }), inputHashes: {} };
-        },
-        executionStatus: (_hash, id, options) => v1.executionStatus(group, id, options),
-        downloadResult: (_hash, id, destination) => v1.downloadResult(group, id, destination)
-    };
-}
-/** Async scripts on current servers (docs/platform-contract.md); logs through the v1 URL, the only one there is. */
-function v2Preprocessing(v2, v1, group) {
-    return {
-        version: 'v2',
-        resultFormat: 'parquet',
-        async register(script, onCall) {
-            const calls = [];
-            const step = (call) => {
-                calls.push(call);
-                onCall?.(call);
-            };
-            step(registerCall('v2', group));
-            const hash = await v2.register(group, script.name);
-            const datasetHashes = {};
-            for (const upload of v2Uploads(script)) {
-                step(upload.call(hash));
-                const datasetHash = await upload.send(v2, hash);
-                if (upload.dataset && datasetHash)
-                    datasetHashes[upload.dataset] = datasetHash;
-            }
-            return { hash, calls, datasetHashes };
-        },
-        host: (_operation, hash) => v2.host(hash),
-        status: (hash, options) => v2.status(hash, options),
-        describe: async (hash) => {
-            const described = await v2.describe(hash);
-            return { operation: stringOr(described.Operation) ?? 'Async', pythonVersion: stringOr(described.PythonVersion) };
-        },
-        async logs(hash, routine, options) {
-            try {
-                return await v1.logs(group, hash, { routine }, options);
-            }
-            catch (error) {
-                // No client knows a v2 logs route; a server that keeps none for v2 scripts is no failure.
-                if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && error.status === 404)
-                    return [];
-                throw error;
-            }
-        },
-        // No findByName: the v2 list has no name filter and its entries' names are unknown (docs/platform-contract.md).
-        runSync: () => Promise.reject(new Error('the platform has no v2 Sync run')),
-        async startExecution(hash, inputs, onCall) {
-            onCall?.(`POST /v2/preprocessing/${hash}/execution`);
-            const id = await v2.createExecution(hash);
-            const inputHashes = {};
-            for (const input of inputs) {
-                onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/input (${input.name})`);
-                inputHashes[input.name] = await v2.uploadInput(hash, id, input);
-            }
-            onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/run`);
-            await v2.runExecution(hash, id);
-            return { id, inputHashes };
-        },
-        executionStatus: (hash, id, options) => v2.executionStatus(hash, id, options),
-        downloadResult: (hash, id, destination) => v2.downloadResult(hash, id, destination)
-    };
-}
-function stringOr(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-
-
-/***/ }),
-
-/***/ 95847:
+/***/ 71714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -186,7 +27,7 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-/***/ 61235:
+/***/ 78652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -194,9 +35,9 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 /* harmony export */   OI: () => (/* binding */ logPoll),
 /* harmony export */   ko: () => (/* binding */ logOutage)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94105);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24568);
 
 
 
@@ -217,7 +58,7 @@ function logCall(call) {
 
 /***/ }),
 
-/***/ 24226:
+/***/ 54532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -231,22 +72,22 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: chooseGroup
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/inputs/api-fit.ts
-var api_fit = __webpack_require__(84535);
+var api_fit = __webpack_require__(60478);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api = __webpack_require__(23632);
+var api = __webpack_require__(93459);
 // EXTERNAL MODULE: ./src/shared/sleep.ts
-var sleep = __webpack_require__(47362);
+var sleep = __webpack_require__(42759);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: ./node_modules/node-fetch/src/index.js + 12 modules
-var src = __webpack_require__(70816);
+// EXTERNAL MODULE: ../../main/node_modules/node-fetch/src/index.js + 12 modules
+var src = __webpack_require__(12782);
 ;// CONCATENATED MODULE: ./src/api/http/failure-kinds.ts
 
 /**
@@ -312,9 +153,9 @@ function isAmbiguous(error) {
 }
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
+var error_envelope = __webpack_require__(37491);
 // EXTERNAL MODULE: ./src/shared/text.ts
-var shared_text = __webpack_require__(24646);
+var shared_text = __webpack_require__(43325);
 ;// CONCATENATED MODULE: ./src/api/http/server-text.ts
 
 
@@ -862,12 +703,12 @@ class Transport {
 }
 
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(38077);
-// EXTERNAL MODULE: ./node_modules/form-data/lib/form_data.js
-var form_data = __webpack_require__(96454);
+var api_choice = __webpack_require__(606);
+// EXTERNAL MODULE: ../../main/node_modules/form-data/lib/form_data.js
+var form_data = __webpack_require__(93992);
 var form_data_default = /*#__PURE__*/__webpack_require__.n(form_data);
 // EXTERNAL MODULE: ./src/shared/files.ts
-var shared_files = __webpack_require__(38590);
+var shared_files = __webpack_require__(76763);
 ;// CONCATENATED MODULE: ./src/api/http/bodies.ts
 
 
@@ -922,7 +763,7 @@ function seg(value) {
 }
 
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(95847);
+var wire = __webpack_require__(71714);
 ;// CONCATENATED MODULE: ./src/api/common-calls.ts
 
 
@@ -1406,12 +1247,12 @@ function checkedDataset(hash, path, transport) {
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(41692);
-// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
-var dist = __webpack_require__(28947);
-// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 1 modules
-var https_proxy_agent_dist = __webpack_require__(71566);
-// EXTERNAL MODULE: ./node_modules/proxy-from-env/index.js
-var proxy_from_env = __webpack_require__(98182);
+// EXTERNAL MODULE: ../../main/node_modules/http-proxy-agent/dist/index.js
+var dist = __webpack_require__(85689);
+// EXTERNAL MODULE: ../../main/node_modules/https-proxy-agent/dist/index.js + 1 modules
+var https_proxy_agent_dist = __webpack_require__(94708);
+// EXTERNAL MODULE: ../../main/node_modules/proxy-from-env/index.js
+var proxy_from_env = __webpack_require__(47948);
 ;// CONCATENATED MODULE: ./src/api/proxy.ts
 
 
@@ -1462,9 +1303,9 @@ class TunnelAgent extends https_proxy_agent_dist/* HttpsProxyAgent */.b {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(33260);
+var secrets = __webpack_require__(84553);
 ;// CONCATENATED MODULE: ./src/modes/session.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the transport, the login,
 // the group and the API choice. It logs and fills the RunResult, so it lives with the modes.
@@ -1593,183 +1434,26 @@ function apiOf(session, version) {
 
 /***/ }),
 
-/***/ 24054:
+/***/ 40249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  p: () => (/* binding */ runSmokeTest)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
-// EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(7042);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(95847);
-;// CONCATENATED MODULE: ./src/steps/parquet.ts
-/** Rows decoded to prove the data pages read, not only the footer. */
-const ROWS_DECODED = 100;
-async function readParquetSummary(path) {
-    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await Promise.all(/* import() */[__webpack_require__.e(123), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 47523));
-    const file = await asyncBufferFromFile(path);
-    const metadata = await parquetMetadataAsync(file);
-    const columns = parquetSchema(metadata).children.map((child) => child.element.name);
-    const rows = Number(metadata.num_rows);
-    if (rows > 0)
-        await parquetReadObjects({ file, metadata, rowStart: 0, rowEnd: Math.min(rows, ROWS_DECODED) });
-    return { rows, columns };
-}
-
-// EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(6904);
-// EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(11934);
-// EXTERNAL MODULE: ./src/shared/json-subset.ts
-var json_subset = __webpack_require__(77642);
-// EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
-;// CONCATENATED MODULE: ./src/steps/server-smoke-test.ts
-
-
-
-
-
-
-
-/**
- * Sync smoke test: sends {"Input": sample}. Passes on a 2xx JSON answer that is not an
- * error envelope and, when `expected` is given, contains it (deep subset).
- */
-async function smokeTestSync(api, hash, input, expected) {
-    const started = Date.now();
-    const request = { Input: input };
-    const { status, body } = await api.runSync(hash, input);
-    const result = { outcome: 'failed', request, responseStatus: status, responseBody: body };
-    result.elapsedMs = Date.now() - started;
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
-        result.reason = `the run answered HTTP ${status} with a body that is not JSON`;
-        return result;
-    }
-    const envelope = (0,error_envelope/* envelopeError */.j)(parsed)?.message;
-    if (status < 200 || status > 299 || envelope) {
-        // The reason is one line (the exception); the whole traceback stays in responseBody.
-        result.reason = `the run answered HTTP ${status}${envelope ? `: ${(0,logs/* lastLine */.fM)(envelope)}` : ''}`;
-        return result;
-    }
-    if (expected !== undefined && !(0,json_subset/* containsDeep */.O)(parsed, expected)) {
-        result.reason =
-            'the answer does not contain smoke-test-expect ' + `(first difference: ${(0,json_subset/* firstDifference */.a)(parsed, expected, '$')})`;
-        return result;
-    }
-    result.outcome = 'passed';
-    return result;
-}
-/** v2 executions may also sit in 'Uploaded' (inputs in, not run yet) before Running. */
-const EXECUTION_PENDING_STATES = [...wire/* EXECUTION_RUNNING_STATES */.Ex, 'Uploaded'];
-/**
- * Async smoke test: starts an execution on the datasets (v1: one file; v2: create,
- * one upload per dataset, run), waits for it with its own deadline, downloads the
- * result and checks it: v1 a readable, non-empty zip; v2 a readable, non-empty parquet file.
- */
-async function smokeTestAsync(api, hash, datasets, options) {
-    const started = Date.now();
-    const execution = await api.startExecution(hash, datasets, options.onCall);
-    const executionId = execution.id;
-    const result = { outcome: 'failed', executionId };
-    if (api.version === 'v2')
-        result.inputHashes = execution.inputHashes;
-    let outputDatasetHash;
-    const outcome = await (0,wait/* waitWhilePending */.cB)(async (limits) => {
-        const state = await api.executionStatus(hash, executionId, limits);
-        outputDatasetHash = state.outputDatasetHash;
-        return state;
-    }, {
-        timeoutMs: options.timeoutMs,
-        pollIntervalMs: options.pollIntervalMs,
-        pendingStates: EXECUTION_PENDING_STATES,
-        signal: options.signal,
-        onPoll: options.onPoll,
-        onTransientFailure: options.onTransientFailure
-    });
-    result.executionStatus = outcome.last.status;
-    result.executionMessage = outcome.last.message;
-    result.outputDatasetHash = outputDatasetHash;
-    result.elapsedMs = Date.now() - started;
-    if (outcome.kind === 'timed-out') {
-        result.reason =
-            `execution ${executionId} was still '${outcome.last.status}' ` +
-                `after ${Math.round(outcome.elapsedMs / 1000)}s (smoke-test-timeout)`;
-        return result;
-    }
-    if (outcome.last.status !== 'Succeeded') {
-        const message = outcome.last.message ? `: ${(0,logs/* lastLine */.fM)(outcome.last.message)}` : '';
-        result.reason = `execution ${executionId} ended as '${outcome.last.status}'${message}`;
-        return result;
-    }
-    await api.downloadResult(hash, executionId, options.resultPath);
-    result.resultFile = options.resultPath;
-    result.reason =
-        api.resultFormat === 'parquet'
-            ? await checkParquet(result, options.resultPath)
-            : await checkZip(result, options.resultPath);
-    if (result.reason === undefined)
-        result.outcome = 'passed';
-    return result;
-}
-/** Why the v1 result is no good, or undefined when it is a readable zip holding something. */
-async function checkZip(result, path) {
-    // Loaded only when a v1 Async smoke test gets this far.
-    const { unzipSync } = await __webpack_require__.e(/* import() */ 306).then(__webpack_require__.bind(__webpack_require__, 51306));
-    try {
-        const entries = unzipSync(new Uint8Array((0,external_node_fs_.readFileSync)(path)));
-        result.resultEntries = Object.entries(entries).map(([name, bytes]) => ({ name, size: bytes.length }));
-    }
-    catch (error) {
-        return `the result of execution ${result.executionId} is not a readable zip (${error.message})`;
-    }
-    return result.resultEntries.some((entry) => entry.size > 0)
-        ? undefined
-        : `the result of execution ${result.executionId} is an empty zip`;
-}
-/** Why the v2 result is no good, or undefined when it is a readable parquet file with rows. */
-async function checkParquet(result, path) {
-    try {
-        const { rows, columns } = await readParquetSummary(path);
-        result.resultRows = rows;
-        result.resultColumns = columns;
-    }
-    catch (error) {
-        return `the result of execution ${result.executionId} is not a readable parquet file (${error.message})`;
-    }
-    return result.resultRows > 0
-        ? undefined
-        : `the result of execution ${result.executionId} is a parquet file with no rows ` +
-            `(columns: ${result.resultColumns?.join(', ') || 'none'})`;
-}
-
-// EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
-// EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(61235);
-// EXTERNAL MODULE: ./src/modes/messages.ts
-var messages = __webpack_require__(85698);
-;// CONCATENATED MODULE: ./src/modes/smoke-test-phase.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ runSmokeTest)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(18470);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26289);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2955);
+/* harmony import */ var _steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87390);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
+/* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79631);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78652);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84303);
 // Plumbing shared by deploy and smoke-test modes (not a mode): the smoke test once the
 // script is Deployed, logged and recorded in the RunResult. The calls are steps/server-smoke-test.ts.
+
 
 
 
@@ -1788,47 +1472,51 @@ async function runSmokeTest(ctx, api, spec) {
     }
     ctx.deadline.at = Date.now() + spec.smokeTest.timeoutMs;
     const hash = result.hash;
-    await core/* group */.Os('Smoke test', async () => {
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Smoke test', async () => {
         try {
             if (spec.script.operation === 'Sync') {
-                core/* info */.pq(`Running ${(0,inert/* oneLine */.T)(spec.script.entrypoint)} on the sample (sync run).`);
-                result.smokeTest = await smokeTestSync(api, hash, spec.smokeTest.syncInput, spec.smokeTest.expect);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Running ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(spec.script.entrypoint)} on the sample (sync run).`);
+                result.smokeTest = await (0,_steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTestSync */ .P9)(api, hash, spec.smokeTest.syncInput, spec.smokeTest.expect);
             }
             else {
-                const datasets = (0,register/* smokeTestDatasets */.rs)(spec);
-                core/* info */.pq(`Uploading ${datasets.map((d) => (0,inert/* oneLine */.T)(`${d.name} (${d.file.filename})`)).join(', ')} ` +
+                const datasets = (0,_steps_register_js__WEBPACK_IMPORTED_MODULE_8__/* .smokeTestDatasets */ .rs)(spec);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Uploading ${datasets.map((d) => (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(`${d.name} (${d.file.filename})`)).join(', ')} ` +
                     `as the input of an async execution (${api.version}).`);
-                result.smokeTest = await smokeTestAsync(api, hash, datasets, {
+                result.smokeTest = await (0,_steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTestAsync */ .so)(api, hash, datasets, {
                     timeoutMs: spec.smokeTest.timeoutMs,
                     pollIntervalMs: spec.wait.pollIntervalMs,
-                    resultPath: (0,external_node_path_.join)(result.recordsDir, api.resultFormat === 'parquet' ? 'smoke-test-result.parquet' : 'smoke-test-result.zip'),
+                    resultPath: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(result.recordsDir, api.resultFormat === 'parquet' ? 'smoke-test-result.parquet' : 'smoke-test-result.zip'),
+                    expectation: spec.smokeTest.asyncExpect,
                     signal: ctx.signal,
-                    onPoll: (0,context/* logPoll */.OI)('execution check'),
-                    onCall: context/* logCall */.FG,
-                    onTransientFailure: context/* logOutage */.ko
+                    onPoll: (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .logPoll */ .OI)('execution check'),
+                    onCall: _context_js__WEBPACK_IMPORTED_MODULE_6__/* .logCall */ .FG,
+                    onTransientFailure: _context_js__WEBPACK_IMPORTED_MODULE_6__/* .logOutage */ .ko
                 });
             }
         }
         catch (error) {
-            if (error instanceof errors/* CancelledError */.cc)
+            if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc)
                 throw error;
-            result.smokeTest = { ...result.smokeTest, outcome: 'failed', reason: `the run call failed: ${(0,messages/* messageFor */.X)(error)}` };
+            result.smokeTest = { ...result.smokeTest, outcome: 'failed', reason: `the run call failed: ${(0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .messageFor */ .X)(error)}` };
         }
         const smoke = result.smokeTest;
         if (smoke.resultRows !== undefined)
-            core/* info */.pq(`Result: ${smoke.resultRows} rows; columns ${(0,inert/* oneLine */.T)((smoke.resultColumns ?? []).join(', '))}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Result${smoke.resultTable ? ` (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(smoke.resultTable)})` : ''}: ${smoke.resultRows} rows; ` +
+                `columns ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)((0,_steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__/* .typedColumns */ .A8)(smoke))}.`);
+        if (spec.smokeTest.asyncExpect && smoke.expectation?.met)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`smoke-test-expect met: ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)((0,_inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__/* .describeExpectation */ .uN)(spec.smokeTest.asyncExpect))}.`);
         if (smoke.outcome === 'passed') {
-            core/* info */.pq(`Smoke test passed in ${(0,duration/* formatDuration */.a3)(smoke.elapsedMs ?? 0)}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Smoke test passed in ${(0,_shared_duration_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a3)(smoke.elapsedMs ?? 0)}.`);
             return;
         }
-        throw new errors/* SmokeTestFailedError */.t$(`Smoke test failed: ${smoke.reason}.`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SmokeTestFailedError */ .t$(`Smoke test failed: ${smoke.reason}.`);
     });
 }
 
 
 /***/ }),
 
-/***/ 16552:
+/***/ 37491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1863,55 +1551,13 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 77642:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ containsDeep),
-/* harmony export */   a: () => (/* binding */ firstDifference)
-/* harmony export */ });
-/** smoke-test-expect's deep subset, for the server's answer and validate mode's local run alike. */
-/**
- * Deep subset: every key of an expected object is in the actual one with a matching
- * value; every element of an expected array matches some element of the actual array;
- * anything else is compared as JSON values.
- */
-function containsDeep(actual, expected) {
-    return firstDifference(actual, expected, '$') === undefined;
-}
-/** Where `actual` first fails to contain `expected`, as a path (`$.a[0]`), or undefined when it does. */
-function firstDifference(actual, expected, at) {
-    if (Array.isArray(expected)) {
-        if (!Array.isArray(actual))
-            return `${at} is not an array`;
-        const missing = expected.findIndex((item) => !actual.some((candidate) => containsDeep(candidate, item)));
-        return missing === -1 ? undefined : `${at} has no element matching ${at}[${missing}]`;
-    }
-    if (expected !== null && typeof expected === 'object') {
-        if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
-            return `${at} is not an object`;
-        for (const [key, value] of Object.entries(expected)) {
-            if (!(key in actual))
-                return `${at}.${key} is missing`;
-            const difference = firstDifference(actual[key], value, `${at}.${key}`);
-            if (difference)
-                return difference;
-        }
-        return undefined;
-    }
-    return actual === expected ? undefined : `${at} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
-}
-
-
-/***/ }),
-
-/***/ 47362:
+/***/ 42759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ abortableSleep)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
 
 /** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
 function abortableSleep(ms, signal) {
@@ -1933,46 +1579,128 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
-/***/ 7042:
+/***/ 87390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   "if": () => (/* binding */ scriptPackage),
-/* harmony export */   rs: () => (/* binding */ smokeTestDatasets),
-/* harmony export */   tX: () => (/* binding */ registerScript)
+/* harmony export */   A8: () => (/* binding */ typedColumns),
+/* harmony export */   P9: () => (/* binding */ smokeTestSync),
+/* harmony export */   so: () => (/* binding */ smokeTestAsync)
 /* harmony export */ });
-const partOf = (file) => ({
-    part: file.part,
-    filename: file.uploadName,
-    localPath: file.localPath,
-    inline: file.inline,
-    size: file.size
-});
-/** What the deploy uploads, for whichever API takes it; files streamed from disk. */
-function scriptPackage(spec) {
-    const { script } = spec;
-    return {
-        name: script.name,
-        entrypoint: script.entrypoint,
-        operation: script.operation,
-        pythonVersion: script.pythonVersion,
-        files: script.files.map(partOf),
-        datasets: spec.script.datasets.map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }))
-    };
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71714);
+/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(658);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60517);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66671);
+/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68463);
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37491);
+
+
+
+
+
+
+/**
+ * Sync smoke test: sends {"Input": sample}. Passes on a 2xx JSON answer that is not an
+ * error envelope and, when `expected` is given, contains it (deep subset).
+ */
+async function smokeTestSync(api, hash, input, expected) {
+    const started = Date.now();
+    const request = { Input: input };
+    const { status, body } = await api.runSync(hash, input);
+    const result = { outcome: 'failed', request, responseStatus: status, responseBody: body };
+    result.elapsedMs = Date.now() - started;
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        result.reason = `the run answered HTTP ${status} with a body that is not JSON`;
+        return result;
+    }
+    const envelope = (0,_shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__/* .envelopeError */ .j)(parsed)?.message;
+    if (status < 200 || status > 299 || envelope) {
+        // The reason is one line (the exception); the whole traceback stays in responseBody.
+        result.reason = `the run answered HTTP ${status}${envelope ? `: ${(0,_logs_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(envelope)}` : ''}`;
+        return result;
+    }
+    if (expected !== undefined && !(0,_shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__/* .containsDeep */ .O)(parsed, expected)) {
+        result.reason =
+            'the answer does not contain smoke-test-expect ' + `(first difference: ${(0,_shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__/* .firstDifference */ .a)(parsed, expected, '$')})`;
+        return result;
+    }
+    result.outcome = 'passed';
+    return result;
 }
-/** Registers the script (and, on v2, uploads each file); answers its hash and the calls made. */
-function registerScript(api, spec, onCall) {
-    return api.register(scriptPackage(spec), onCall);
+/** v2 executions may also sit in 'Uploaded' (inputs in, not run yet) before Running. */
+const EXECUTION_PENDING_STATES = [..._api_wire_js__WEBPACK_IMPORTED_MODULE_5__/* .EXECUTION_RUNNING_STATES */ .Ex, 'Uploaded'];
+/**
+ * Async smoke test: starts an execution on the datasets (v1: one file; v2: create,
+ * one upload per dataset, run), waits for it with its own deadline, downloads the
+ * result and checks it (steps/async-result.ts): v1 a readable, non-empty zip; v2 a readable,
+ * non-empty parquet file; and the expectation, if any, on the result's table.
+ */
+async function smokeTestAsync(api, hash, datasets, options) {
+    const started = Date.now();
+    const execution = await api.startExecution(hash, datasets, options.onCall);
+    const executionId = execution.id;
+    const result = { outcome: 'failed', executionId };
+    if (api.version === 'v2')
+        result.inputHashes = execution.inputHashes;
+    let outputDatasetHash;
+    const outcome = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .waitWhilePending */ .cB)(async (limits) => {
+        const state = await api.executionStatus(hash, executionId, limits);
+        outputDatasetHash = state.outputDatasetHash;
+        return state;
+    }, {
+        timeoutMs: options.timeoutMs,
+        pollIntervalMs: options.pollIntervalMs,
+        pendingStates: EXECUTION_PENDING_STATES,
+        signal: options.signal,
+        onPoll: options.onPoll,
+        onTransientFailure: options.onTransientFailure
+    });
+    result.executionStatus = outcome.last.status;
+    result.executionMessage = outcome.last.message;
+    result.outputDatasetHash = outputDatasetHash;
+    result.elapsedMs = Date.now() - started;
+    if (outcome.kind === 'timed-out') {
+        result.reason =
+            `execution ${executionId} was still '${outcome.last.status}' ` +
+                `after ${Math.round(outcome.elapsedMs / 1000)}s (smoke-test-timeout)`;
+        return result;
+    }
+    if (outcome.last.status !== 'Succeeded') {
+        const message = outcome.last.message ? `: ${(0,_logs_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(outcome.last.message)}` : '';
+        result.reason = `execution ${executionId} ended as '${outcome.last.status}'${message}`;
+        return result;
+    }
+    await api.downloadResult(hash, executionId, options.resultPath);
+    result.resultFile = options.resultPath;
+    const check = await (0,_async_result_js__WEBPACK_IMPORTED_MODULE_0__/* .checkAsyncResult */ .m6)(options.resultPath, api.resultFormat, options.expectation, `the result of execution ${executionId}`);
+    result.reason = check.reason;
+    result.resultEntries = check.entries;
+    if (check.table) {
+        result.resultTable = check.table.file;
+        result.resultRows = check.table.rows;
+        result.resultColumns = check.table.columns;
+        result.resultTypes = check.table.types;
+    }
+    result.expectation = check.expectation;
+    if (result.reason === undefined)
+        result.outcome = 'passed';
+    return result;
 }
-/** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
-function smokeTestDatasets(spec) {
-    return (spec.smokeTest.datasets ?? []).map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }));
+/** "id (integer), score (number)": the result table's columns as read, with their types when known. */
+function typedColumns(smoke) {
+    return (smoke.resultColumns ?? [])
+        .map((name, i) => (smoke.resultTypes?.[i] ? `${name} (${smoke.resultTypes[i]})` : name))
+        .join(', ');
 }
 
 
 /***/ }),
 
-/***/ 11934:
+/***/ 66671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1980,10 +1708,10 @@ function smokeTestDatasets(spec) {
 /* harmony export */   lS: () => (/* binding */ describeHint)
 /* harmony export */ });
 /* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95847);
-/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47362);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
 
 
 

@@ -1,23 +1,23 @@
-export const id = 470;
-export const ids = [470];
+export const id = 235;
+export const ids = [235];
 export const modules = {
 
-/***/ 72470:
+/***/ 9235:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   smokeTestMode: () => (/* binding */ smokeTestMode)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6950);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7042);
-/* harmony import */ var _inputs_unused_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26113);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94105);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38077);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24226);
-/* harmony import */ var _smoke_test_phase_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24054);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(57277);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2955);
+/* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79631);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24568);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(606);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54532);
+/* harmony import */ var _smoke_test_phase_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40249);
 
 
 
@@ -115,9 +115,8 @@ async function findDeployed(ctx, session) {
                 }
             ]);
         }
-        // Known only now: the table's error for an expectation an Async result cannot meet (inputs/unused-inputs.ts).
-        if (operation === 'Async' && spec.smokeTest.expect !== undefined)
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([_inputs_unused_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .ASYNC_EXPECT */ .Vk]);
+        // Known only now: smoke-test-expect is read as an Async expectation, before any execution.
+        const asyncExpect = operation === 'Async' && spec.smokeTest.expect !== undefined ? asyncExpectation(spec.smokeTest.expect) : undefined;
         if (operation === 'Async' && (0,_steps_register_js__WEBPACK_IMPORTED_MODULE_7__/* .smokeTestDatasets */ .rs)(spec).length === 0) {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([
                 {
@@ -130,10 +129,21 @@ async function findDeployed(ctx, session) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${hash} is Deployed (${operation}, ${version}).`);
         // PythonVersion is 'Python310' on the wire; the output says '3.10'.
         const pythonVersion = (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_8__/* .pythonFromWire */ .Ot)(described.pythonVersion) ?? spec.script.pythonVersion;
-        const deployed = { ...spec, script: { ...spec.script, operation, pythonVersion } };
+        const deployed = {
+            ...spec,
+            script: { ...spec.script, operation, pythonVersion },
+            smokeTest: { ...spec.smokeTest, asyncExpect }
+        };
         result.spec = deployed;
         return { api, deployed };
     });
+}
+/** smoke-test-expect read for a script the server says is Async; an input error when it does not fit. */
+function asyncExpectation(value) {
+    const parsed = (0,_inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAsyncExpectation */ ._d)(value);
+    if ('problem' in parsed)
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([{ input: 'smoke-test-expect', ...parsed }]);
+    return parsed.expectation;
 }
 
 

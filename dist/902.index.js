@@ -1,167 +1,33 @@
-export const id = 532;
-export const ids = [532];
+export const id = 902;
+export const ids = [902];
 export const modules = {
 
-/***/ 23632:
+/***/ 71714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HF: () => (/* binding */ v2Preprocessing),
-/* harmony export */   MJ: () => (/* binding */ v1RegisterFields),
-/* harmony export */   Px: () => (/* binding */ v2Uploads),
-/* harmony export */   S3: () => (/* binding */ v1Preprocessing),
-/* harmony export */   Z$: () => (/* binding */ hostCall),
-/* harmony export */   uA: () => (/* binding */ registerCall)
+/* harmony export */   Ex: () => (/* binding */ EXECUTION_RUNNING_STATES),
+/* harmony export */   Gq: () => (/* binding */ BUILDING_STATES),
+/* harmony export */   R5: () => (/* binding */ EXECUTION_ID_IN_MESSAGE),
+/* harmony export */   j_: () => (/* binding */ SCRIPT_HASH),
+/* harmony export */   wr: () => (/* binding */ DATASET_HASH)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
-
-
-/** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
-function v1RegisterFields(script) {
-    return {
-        name: script.name,
-        script_reference: script.entrypoint,
-        operation: script.operation,
-        python_version: (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonWireForm */ .iY)(script.pythonVersion)
-    };
-}
-/** The register call, as the log, the manifest and deployment.json name it. */
-function registerCall(version, group) {
-    return version === 'v2' ? `POST /v2/preprocessing/${group}` : `POST /preprocessing/register/${group}`;
-}
-/** The host call, named the same way. */
-function hostCall(version, operation, group, hash) {
-    return version === 'v2'
-        ? `PATCH /v2/preprocessing/${hash}/status`
-        : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`;
-}
-/**
- * The v2 uploads after the register, in the order docs/platform-contract.md gives:
- * each schema dataset, script-file, requirements, env, extras; the host comes after.
- * The deploy sends them and validate mode's manifest lists them, from this one list.
- */
-function v2Uploads(script) {
-    const of = (part) => script.files.filter((file) => file.part === part);
-    return [
-        ...script.datasets.map((dataset) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/schema (${dataset.name})`,
-            send: (v2, hash) => v2.uploadSchema(hash, dataset),
-            dataset: dataset.name
-        })),
-        ...of('source').map((file) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/script-file`,
-            send: (v2, hash) => v2.uploadScript(hash, file, script.entrypoint, (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__/* .pythonWireForm */ .iY)(script.pythonVersion))
-        })),
-        ...of('requirements').map((file) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/requirements-file`,
-            send: (v2, hash) => v2.uploadRequirements(hash, file)
-        })),
-        ...of('env').map((file) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/env-file`,
-            send: (v2, hash) => v2.uploadEnv(hash, file)
-        })),
-        ...of('extra').map((file) => ({
-            call: (hash) => `PATCH /v2/preprocessing/${hash}/extra-file (${file.filename})`,
-            send: (v2, hash) => v2.uploadExtra(hash, file)
-        }))
-    ];
-}
-/** Sync scripts, and Async scripts on servers without v2. */
-function v1Preprocessing(v1, group) {
-    return {
-        version: 'v1',
-        resultFormat: 'zip',
-        async register(script, onCall) {
-            onCall?.(registerCall('v1', group));
-            const hash = await v1.register(group, v1RegisterFields(script), script.files);
-            return { hash, calls: [registerCall('v1', group)], datasetHashes: {} };
-        },
-        host: (operation, hash) => v1.host(operation, group, hash),
-        status: (hash, options) => v1.status(group, hash, options),
-        describe: async (hash) => {
-            const described = await v1.describe(group, hash);
-            return { operation: stringOr(described.Operation), pythonVersion: stringOr(described.PythonVersion) };
-        },
-        logs: (hash, routine, options) => v1.logs(group, hash, { routine }, options),
-        findByName: (name, options) => v1.search(group, name, options),
-        runSync: (hash, input) => v1.runSync(group, hash, input),
-        async startExecution(hash, inputs) {
-            // v1 takes one file, as the `dataset` part.
-            const [first] = inputs;
-            if (!first || inputs.length > 1)
-                throw new Error(`a v1 Async run takes exactly one dataset, not ${inputs.length}`);
-            return { id: await v1.runAsync(group, hash, { ...first.file, part: 'dataset' }), inputHashes: {} };
-        },
-        executionStatus: (_hash, id, options) => v1.executionStatus(group, id, options),
-        downloadResult: (_hash, id, destination) => v1.downloadResult(group, id, destination)
-    };
-}
-/** Async scripts on current servers (docs/platform-contract.md); logs through the v1 URL, the only one there is. */
-function v2Preprocessing(v2, v1, group) {
-    return {
-        version: 'v2',
-        resultFormat: 'parquet',
-        async register(script, onCall) {
-            const calls = [];
-            const step = (call) => {
-                calls.push(call);
-                onCall?.(call);
-            };
-            step(registerCall('v2', group));
-            const hash = await v2.register(group, script.name);
-            const datasetHashes = {};
-            for (const upload of v2Uploads(script)) {
-                step(upload.call(hash));
-                const datasetHash = await upload.send(v2, hash);
-                if (upload.dataset && datasetHash)
-                    datasetHashes[upload.dataset] = datasetHash;
-            }
-            return { hash, calls, datasetHashes };
-        },
-        host: (_operation, hash) => v2.host(hash),
-        status: (hash, options) => v2.status(hash, options),
-        describe: async (hash) => {
-            const described = await v2.describe(hash);
-            return { operation: stringOr(described.Operation) ?? 'Async', pythonVersion: stringOr(described.PythonVersion) };
-        },
-        async logs(hash, routine, options) {
-            try {
-                return await v1.logs(group, hash, { routine }, options);
-            }
-            catch (error) {
-                // No client knows a v2 logs route; a server that keeps none for v2 scripts is no failure.
-                if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && error.status === 404)
-                    return [];
-                throw error;
-            }
-        },
-        // No findByName: the v2 list has no name filter and its entries' names are unknown (docs/platform-contract.md).
-        runSync: () => Promise.reject(new Error('the platform has no v2 Sync run')),
-        async startExecution(hash, inputs, onCall) {
-            onCall?.(`POST /v2/preprocessing/${hash}/execution`);
-            const id = await v2.createExecution(hash);
-            const inputHashes = {};
-            for (const input of inputs) {
-                onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/input (${input.name})`);
-                inputHashes[input.name] = await v2.uploadInput(hash, id, input);
-            }
-            onCall?.(`PATCH /v2/preprocessing/${hash}/execution/${id}/run`);
-            await v2.runExecution(hash, id);
-            return { id, inputHashes };
-        },
-        executionStatus: (hash, id, options) => v2.executionStatus(hash, id, options),
-        downloadResult: (hash, id, destination) => v2.downloadResult(hash, id, destination)
-    };
-}
-function stringOr(value) {
-    return typeof value === 'string' ? value : undefined;
-}
+/** The raw shapes exactly as the Neomaril v1 API sends them (docs/platform-contract.md). */
+/** A script's hash as register answers it: 'S' and 63 hex digits. Nothing else is taken into paths, logs or outputs. */
+const SCRIPT_HASH = /^S[0-9a-f]{63}$/i;
+/** States a build passes through on its way to Deployed. */
+const BUILDING_STATES = ['Building', 'Recovering'];
+/** Execution states (docs/platform-contract.md). */
+const EXECUTION_RUNNING_STATES = ['Requested', 'Running'];
+/** A dataset's hash as the v2 calls answer it: 'D' and 63 hex digits (docs/platform-contract.md). */
+const DATASET_HASH = /^D[0-9a-f]{63}$/i;
+/** The execution id inside E1's message (the 4.x client's regex). */
+const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 
 /***/ }),
 
-/***/ 61102:
+/***/ 36501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -169,10 +35,10 @@ function stringOr(value) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7042);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38077);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2955);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93459);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(606);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76763);
 
 
 
@@ -216,7 +82,7 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
 
 /***/ }),
 
-/***/ 75532:
+/***/ 64902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -225,14 +91,14 @@ __webpack_require__.d(__webpack_exports__, {
   publish: () => (/* binding */ publish)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(6904);
+var logs = __webpack_require__(60517);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(33260);
+var secrets = __webpack_require__(84553);
 ;// CONCATENATED MODULE: ./src/publish/outputs.ts
 
 
@@ -268,8 +134,11 @@ function writeOutputs(result) {
 }
 
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
+// EXTERNAL MODULE: ./src/steps/server-smoke-test.ts
+var server_smoke_test = __webpack_require__(87390);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
+
 
 
 
@@ -382,17 +251,22 @@ async function writeSummary(result, where) {
     }
     else if (smoke.executionId) {
         const entries = smoke.resultEntries?.map((e) => `${e.name} (${e.size} B)`).join(', ');
-        const parquet = smoke.resultRows === undefined
+        const shape = smoke.resultRows === undefined
             ? ''
-            : `; result parquet: ${smoke.resultRows} rows, ` +
-                `columns ${outside((smoke.resultColumns ?? []).join(', ') || 'none')}`;
+            : `; result ${smoke.resultTable ? outside(smoke.resultTable) : 'parquet'}: ${smoke.resultRows} rows, ` +
+                `columns ${outside((0,server_smoke_test/* typedColumns */.A8)(smoke) || 'none')}`;
+        const expectation = !smoke.expectation
+            ? ''
+            : smoke.expectation.met
+                ? '; smoke-test-expect met'
+                : `; smoke-test-expect not met (${outside(smoke.expectation.problems.join('; '))})`;
         const inputs = Object.entries(smoke.inputHashes ?? {})
             .map(([name, hash]) => `${name} ${hash}`)
             .join(', ');
         summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ` +
             `ended as ${outside(smoke.executionStatus ?? '?')}` +
             `${smoke.executionMessage ? ` (${outside(smoke.executionMessage)})` : ''}` +
-            `${entries ? `; result zip holds ${outside(entries)}` : ''}${parquet}` +
+            `${entries ? `; result zip holds ${outside(entries)}` : ''}${shape}${expectation}` +
             `${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`);
     }
     for (const [title, entries] of [
@@ -440,7 +314,7 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var manifest = __webpack_require__(61102);
+var manifest = __webpack_require__(36501);
 ;// CONCATENATED MODULE: ./src/publish/records.ts
 
 
@@ -449,7 +323,7 @@ var manifest = __webpack_require__(61102);
 
 
 async function provenance() {
-    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const { context } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
     const repository = process.env.GITHUB_REPOSITORY || undefined;
     const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined;
     return {
@@ -602,7 +476,7 @@ async function uploadRecords(result) {
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL)
         return { name, localOnly: true };
     // Loaded only when used: the artifact client is the largest part of the bundle.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(61), __webpack_require__.e(351), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 9645));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(447), __webpack_require__.e(193), __webpack_require__.e(86)]).then(__webpack_require__.bind(__webpack_require__, 68086));
     const dir = result.recordsDir;
     const { id } = await new DefaultArtifactClient().uploadArtifact(name, recordFiles(dir), dir, {
         retentionDays: spec?.artifact.retentionDays
@@ -668,7 +542,7 @@ function tracebackAnnotations(entries, uploads, workspace) {
 }
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
+var error_envelope = __webpack_require__(37491);
 ;// CONCATENATED MODULE: ./src/publish/index.ts
 
 
@@ -763,7 +637,7 @@ function annotate(result, spec) {
 
 /***/ }),
 
-/***/ 16552:
+/***/ 37491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -798,40 +672,313 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 7042:
+/***/ 42759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   "if": () => (/* binding */ scriptPackage),
-/* harmony export */   rs: () => (/* binding */ smokeTestDatasets),
-/* harmony export */   tX: () => (/* binding */ registerScript)
+/* harmony export */   M: () => (/* binding */ abortableSleep)
 /* harmony export */ });
-const partOf = (file) => ({
-    part: file.part,
-    filename: file.uploadName,
-    localPath: file.localPath,
-    inline: file.inline,
-    size: file.size
-});
-/** What the deploy uploads, for whichever API takes it; files streamed from disk. */
-function scriptPackage(spec) {
-    const { script } = spec;
-    return {
-        name: script.name,
-        entrypoint: script.entrypoint,
-        operation: script.operation,
-        pythonVersion: script.pythonVersion,
-        files: script.files.map(partOf),
-        datasets: spec.script.datasets.map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }))
-    };
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+
+/** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(String(signal.reason ?? 'cancellation')));
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(String(signal?.reason ?? 'cancellation')));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
 }
-/** Registers the script (and, on v2, uploads each file); answers its hash and the calls made. */
-function registerScript(api, spec, onCall) {
-    return api.register(scriptPackage(spec), onCall);
+
+
+/***/ }),
+
+/***/ 87390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A8: () => (/* binding */ typedColumns),
+/* harmony export */   P9: () => (/* binding */ smokeTestSync),
+/* harmony export */   so: () => (/* binding */ smokeTestAsync)
+/* harmony export */ });
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71714);
+/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(658);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60517);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66671);
+/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68463);
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37491);
+
+
+
+
+
+
+/**
+ * Sync smoke test: sends {"Input": sample}. Passes on a 2xx JSON answer that is not an
+ * error envelope and, when `expected` is given, contains it (deep subset).
+ */
+async function smokeTestSync(api, hash, input, expected) {
+    const started = Date.now();
+    const request = { Input: input };
+    const { status, body } = await api.runSync(hash, input);
+    const result = { outcome: 'failed', request, responseStatus: status, responseBody: body };
+    result.elapsedMs = Date.now() - started;
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        result.reason = `the run answered HTTP ${status} with a body that is not JSON`;
+        return result;
+    }
+    const envelope = (0,_shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__/* .envelopeError */ .j)(parsed)?.message;
+    if (status < 200 || status > 299 || envelope) {
+        // The reason is one line (the exception); the whole traceback stays in responseBody.
+        result.reason = `the run answered HTTP ${status}${envelope ? `: ${(0,_logs_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(envelope)}` : ''}`;
+        return result;
+    }
+    if (expected !== undefined && !(0,_shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__/* .containsDeep */ .O)(parsed, expected)) {
+        result.reason =
+            'the answer does not contain smoke-test-expect ' + `(first difference: ${(0,_shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__/* .firstDifference */ .a)(parsed, expected, '$')})`;
+        return result;
+    }
+    result.outcome = 'passed';
+    return result;
 }
-/** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
-function smokeTestDatasets(spec) {
-    return (spec.smokeTest.datasets ?? []).map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }));
+/** v2 executions may also sit in 'Uploaded' (inputs in, not run yet) before Running. */
+const EXECUTION_PENDING_STATES = [..._api_wire_js__WEBPACK_IMPORTED_MODULE_5__/* .EXECUTION_RUNNING_STATES */ .Ex, 'Uploaded'];
+/**
+ * Async smoke test: starts an execution on the datasets (v1: one file; v2: create,
+ * one upload per dataset, run), waits for it with its own deadline, downloads the
+ * result and checks it (steps/async-result.ts): v1 a readable, non-empty zip; v2 a readable,
+ * non-empty parquet file; and the expectation, if any, on the result's table.
+ */
+async function smokeTestAsync(api, hash, datasets, options) {
+    const started = Date.now();
+    const execution = await api.startExecution(hash, datasets, options.onCall);
+    const executionId = execution.id;
+    const result = { outcome: 'failed', executionId };
+    if (api.version === 'v2')
+        result.inputHashes = execution.inputHashes;
+    let outputDatasetHash;
+    const outcome = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .waitWhilePending */ .cB)(async (limits) => {
+        const state = await api.executionStatus(hash, executionId, limits);
+        outputDatasetHash = state.outputDatasetHash;
+        return state;
+    }, {
+        timeoutMs: options.timeoutMs,
+        pollIntervalMs: options.pollIntervalMs,
+        pendingStates: EXECUTION_PENDING_STATES,
+        signal: options.signal,
+        onPoll: options.onPoll,
+        onTransientFailure: options.onTransientFailure
+    });
+    result.executionStatus = outcome.last.status;
+    result.executionMessage = outcome.last.message;
+    result.outputDatasetHash = outputDatasetHash;
+    result.elapsedMs = Date.now() - started;
+    if (outcome.kind === 'timed-out') {
+        result.reason =
+            `execution ${executionId} was still '${outcome.last.status}' ` +
+                `after ${Math.round(outcome.elapsedMs / 1000)}s (smoke-test-timeout)`;
+        return result;
+    }
+    if (outcome.last.status !== 'Succeeded') {
+        const message = outcome.last.message ? `: ${(0,_logs_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLine */ .fM)(outcome.last.message)}` : '';
+        result.reason = `execution ${executionId} ended as '${outcome.last.status}'${message}`;
+        return result;
+    }
+    await api.downloadResult(hash, executionId, options.resultPath);
+    result.resultFile = options.resultPath;
+    const check = await (0,_async_result_js__WEBPACK_IMPORTED_MODULE_0__/* .checkAsyncResult */ .m6)(options.resultPath, api.resultFormat, options.expectation, `the result of execution ${executionId}`);
+    result.reason = check.reason;
+    result.resultEntries = check.entries;
+    if (check.table) {
+        result.resultTable = check.table.file;
+        result.resultRows = check.table.rows;
+        result.resultColumns = check.table.columns;
+        result.resultTypes = check.table.types;
+    }
+    result.expectation = check.expectation;
+    if (result.reason === undefined)
+        result.outcome = 'passed';
+    return result;
+}
+/** "id (integer), score (number)": the result table's columns as read, with their types when known. */
+function typedColumns(smoke) {
+    return (smoke.resultColumns ?? [])
+        .map((name, i) => (smoke.resultTypes?.[i] ? `${name} (${smoke.resultTypes[i]})` : name))
+        .join(', ');
+}
+
+
+/***/ }),
+
+/***/ 66671:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cB: () => (/* binding */ waitWhilePending),
+/* harmony export */   lS: () => (/* binding */ describeHint)
+/* harmony export */ });
+/* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
+
+
+
+
+/**
+ * The schedule (docs/poll-schedule.md). Times are counted from the start of the
+ * wait, i.e. right after the host or run call was answered.
+ *
+ * - The first check comes after a second: right after a host or run call the server
+ *   answers Building/Running anyway, and a quick execution (about 0.6 s on the emulator)
+ *   is over by then.
+ * - The budget: from the second on, check n is never due before n × 2 s, so there is
+ *   never more than one check per 2 s averaged over the wait, whatever else the schedule does.
+ * - Without a hint, check n is due at n × 2 s + a phase (0–2 s, random per wait): a
+ *   build is seen at most 2 s (on average 1 s) after it ends, the least any schedule
+ *   can promise at that budget without knowing when the build ends. The random phase
+ *   keeps the checks out of step with a build that started when the wait did, so a
+ *   build of a round length is not always seen late.
+ * - With a hint (the expected length E, from the script's previous build, up to 5
+ *   minutes): a check every 4 s until 0.9 E saves budget, which then buys a check every
+ *   second for as long as the budget allows (until about 1.3 E for E of 30 s or more;
+ *   then the budget's own 2 s steps), so a build that takes about as long as the last
+ *   one is seen within a second (on average half a second). From 1.5 E on, the schedule
+ *   is the one without a hint.
+ * - Builds on the platform take 90–250 s (docs/platform-contract.md), so the dense rhythm holds
+ *   through 4 minutes; after that each gap grows by a fifth of the time past 4 minutes,
+ *   up to poll-interval (the longest gap, 10 s by default): 30 minutes cost about 280
+ *   checks.
+ * - The last check falls on the deadline.
+ */
+const FIRST_CHECK_MS = 1000;
+const BUDGET_GAP_MS = 2000;
+const DENSE_UNTIL_MS = 240_000;
+const RAMP_DIVISOR = 5;
+/**
+ * With a hint E: a check every SAVING_GAP_MS before WINDOW_FROM × E, one every
+ * DENSE_GAP_MS (budget allowing) until WINDOW_UNTIL × E.
+ */
+const SAVING_GAP_MS = 4000;
+const DENSE_GAP_MS = 1000;
+const WINDOW_FROM = 0.9;
+const WINDOW_UNTIL = 1.5;
+/** Longer hints are ignored; with poll-interval 8 s or more a 30-minute wait then stays under 400 checks. */
+const MAX_HINT_MS = 300_000;
+/**
+ * When check `attempt` (1, 2, …) is due, in ms since the wait began, given when the
+ * previous one was due and the expected build length if known. Never later than the
+ * previous due time plus poll-interval.
+ */
+function nextDueAt(attempt, previousDueMs, phaseMs, pollIntervalMs, expectedMs) {
+    if (attempt <= 1)
+        return Math.min(FIRST_CHECK_MS, pollIntervalMs);
+    // Check n no earlier than n × 2 s: the request budget.
+    const budget = attempt * BUDGET_GAP_MS;
+    const ramp = Math.max(0, previousDueMs - DENSE_UNTIL_MS) / RAMP_DIVISOR;
+    const window = usableHint(expectedMs);
+    let due;
+    // Within a dense gap of the window's start counts as in it: no sliver of a gap before it.
+    if (window && previousDueMs < window.from - DENSE_GAP_MS) {
+        due = Math.max(budget, Math.min(previousDueMs + SAVING_GAP_MS + ramp, window.from));
+    }
+    else if (window && previousDueMs < window.until) {
+        // Every second until the budget catches up, then the budget's own 2 s steps.
+        due = Math.max(budget, previousDueMs + DENSE_GAP_MS);
+    }
+    else {
+        due = Math.max(budget + phaseMs, previousDueMs + BUDGET_GAP_MS + ramp);
+    }
+    return Math.min(previousDueMs + pollIntervalMs, due);
+}
+/**
+ * The window a hint opens, or none: a hint past 5 minutes is no use, as by then the gaps
+ * have grown to poll-interval.
+ */
+function usableHint(expectedMs) {
+    if (expectedMs === undefined || expectedMs > MAX_HINT_MS)
+        return undefined;
+    return { from: expectedMs * WINDOW_FROM, until: expectedMs * WINDOW_UNTIL };
+}
+/** What a hint does to the schedule, in words, for the log. */
+function describeHint(expectedMs) {
+    if (!usableHint(expectedMs))
+        return `longer than ${MAX_HINT_MS / 60_000} minutes, so it changes nothing`;
+    return (`checking every ${SAVING_GAP_MS / 1000} s until about ${(0,_shared_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(expectedMs * WINDOW_FROM)}, ` +
+        'then every second while the request budget allows');
+}
+/**
+ * Checks a status until it leaves the pending states or the deadline passes, on the
+ * schedule above. Due times are absolute (from the start), so slow checks or late
+ * timers do not stretch the schedule, and the budget holds however long a check takes.
+ * `now` is an epoch clock (Date.now by default): the deadline handed to `check` is an
+ * absolute time the client compares with its own clock.
+ */
+async function waitWhilePending(check, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .abortableSleep */ .M;
+    const pending = options.pendingStates ?? _api_wire_js__WEBPACK_IMPORTED_MODULE_3__/* .BUILDING_STATES */ .Gq;
+    const phaseMs = (options.random ?? Math.random)() * BUDGET_GAP_MS;
+    const started = now();
+    const deadline = started + options.timeoutMs;
+    let previous;
+    let outageSince;
+    let dueMs = 0;
+    // `attempt` counts every request (the budget), `checks` the ones that were answered.
+    for (let attempt = 1, checks = 0;; attempt++) {
+        dueMs = Math.min(nextDueAt(attempt, dueMs, phaseMs, options.pollIntervalMs, options.expectedMs?.()), options.timeoutMs);
+        const wait = started + dueMs - now();
+        if (wait > 0)
+            await sleep(wait, options.signal);
+        // The deadline goes to the check, so its retries stop there too (client CallOptions).
+        let last;
+        try {
+            last = await check({ deadline });
+        }
+        catch (error) {
+            if (!isTransient(error))
+                throw error;
+            // A transient failure once the deadline has passed is the deadline's doing: the
+            // retries stopped there. Report the timeout with the last state seen, not the fault.
+            if (now() >= deadline) {
+                if (previous)
+                    return { kind: 'timed-out', last: previous, elapsedMs: now() - started, checks };
+                throw error;
+            }
+            // A server blip during a long build is no news: keep checking, for a while.
+            outageSince ??= now();
+            const outageMs = now() - outageSince;
+            if (outageMs >= (options.maxOutageMs ?? 5 * 60_000))
+                throw error;
+            options.onTransientFailure?.(error, outageMs);
+            continue;
+        }
+        checks++;
+        outageSince = undefined;
+        previous = last;
+        const elapsedMs = now() - started;
+        options.onPoll?.({ elapsedMs, status: last.status, check: checks });
+        if (!pending.includes(last.status))
+            return { kind: 'done', last, elapsedMs, checks };
+        if (now() >= deadline)
+            return { kind: 'timed-out', last, elapsedMs, checks };
+    }
+}
+/** A failure a retry could have mended, had there been time. */
+function isTransient(error) {
+    return error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr || (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD && (error.status === 429 || error.status >= 500));
 }
 
 
