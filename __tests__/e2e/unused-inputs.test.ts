@@ -1,7 +1,8 @@
 /**
  * No input is silently ignored (issue 17, rule 4), through the bundle with every default
  * passed as the runner passes it: an input without effect is a warning naming it, and an
- * Async smoke-test-expect is an error (before any request, or once the server says Async).
+ * Async smoke-test-expect that is not an Async expectation is an error (before any request,
+ * or once the server says Async); e2e/async-expect.test.ts checks the ones that fit.
  */
 import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER } from '../../emulator/index.js'
 import { INPUT_DEFAULTS } from '../../src/inputs/defaults.js'
@@ -47,20 +48,20 @@ test('defaults are no warning; an input set without effect is one, naming it and
   ])
 })
 
-test('an Async smoke-test-expect fails the step before any request, saying why', async () => {
+test('an Async smoke-test-expect that does not fit fails the step before any request, saying why', async () => {
   const run = await runAction(asRunner({ ...v1Async(), 'smoke-test': 'true', 'smoke-test-expect': '{"ok": true}' }), {
     workspace: sampleWorkspace('async')
   })
   expect(run.code).toBe(1)
   expect(run.outputs.status).toBe('invalid-input')
   expect(errorsOf(run).join('\n')).toContain(
-    "Input 'smoke-test-expect': is set, but the script is Async: Async results (a file) cannot be checked " +
-      'against smoke-test-expect yet'
+    "Input 'smoke-test-expect': has the key 'ok', which an Async expectation does not take (only columns and " +
+      "min-rows). Remove 'ok'"
   )
   expect(emulator.requests).toEqual([])
 })
 
-test('smoke-test mode: an expectation for a script the server says is Async fails before any execution', async () => {
+test('smoke-test mode: an expectation unfit for a script the server says is Async fails before executing', async () => {
   const workspace = sampleWorkspace('async')
   const deployed = await runAction(asRunner(v1Async()), { workspace })
   expect(deployed.code).toBe(0)
@@ -80,7 +81,10 @@ test('smoke-test mode: an expectation for a script the server says is Async fail
     { workspace }
   )
   expect(run.code).toBe(1)
-  expect(errorsOf(run).join('\n')).toContain('Async results (a file) cannot be checked against smoke-test-expect yet')
+  expect(errorsOf(run).join('\n')).toContain(
+    "Input 'smoke-test-expect': has the key 'rows', which an Async expectation does not take (only columns and " +
+      "min-rows). Write 'min-rows' instead of 'rows'."
+  )
   expect(run.outputs['smoke-test']).not.toBe('passed')
   expect(emulator.requests.filter((r) => r.path.includes('/run/') || r.path.includes('/execution'))).toEqual([])
 })
