@@ -26,7 +26,7 @@ const account = () => ({
   'group-token': DEFAULT_GROUP_TOKEN,
   'upload-artifact': 'false'
 })
-const v1Deploy = (expect: string) => ({
+const v1Deploy = (expectation: string) => ({
   ...account(),
   name: 'loan batch',
   entrypoint: 'build_features',
@@ -36,14 +36,14 @@ const v1Deploy = (expect: string) => ({
   operation: 'Async',
   'api-version': 'v1',
   'smoke-test': 'true',
-  'smoke-test-expect': expect
+  'smoke-test-expect': expectation
 })
-const smokeTestMode = (hash: string, input: string, expect: string) => ({
+const smokeTestMode = (hash: string, input: string, expectation: string) => ({
   ...account(),
   mode: 'smoke-test',
   'preprocessing-id': hash,
   'smoke-test-input': input,
-  'smoke-test-expect': expect
+  'smoke-test-expect': expectation
 })
 
 async function run(inputs: Record<string, string>, workspace: string): Promise<ActionRun> {
@@ -109,6 +109,26 @@ describe('v1: the table inside the result zip', () => {
     expect(done.outputs['smoke-test']).toBe('failed')
     expect(errorsOf(done).join('\n')).toMatch(
       /the result of execution \S+ cannot be checked against smoke-test-expect: it holds no table smoke-test-expect can be checked on \(a \.csv or \.parquet file\), only features\.json \(\d+ B\)/
+    )
+  })
+})
+
+describe('validate mode: the file the entrypoint wrote, locally', () => {
+  test('the same check on the local output: met passes, a wrong type fails naming it', async () => {
+    const workspace = sampleWorkspace('async')
+    const local = (expectation: string) => {
+      const { url, login, password, 'group-token': token, ...offline } = v1Deploy(expectation)
+      expect([url, login, password, token]).toHaveLength(4)
+      return { ...offline, mode: 'validate', 'smoke-test': 'false' }
+    }
+    const met = await run(local('{"columns": {"late_payments": "integer"}, "min-rows": 3}'), workspace)
+    expect(met.code).toBe(0)
+    expect(resultJson(met).smokeTest).toMatchObject({ where: 'local', expectation: { met: true } })
+    const failed = await run(local('{"columns": {"late_payments": "boolean"}}'), workspace)
+    expect(failed.code).toBe(1)
+    expect(errorsOf(failed).join('\n')).toContain(
+      "the entrypoint's output (features.csv) does not meet smoke-test-expect: " +
+        "column 'late_payments' is integer, expected boolean"
     )
   })
 })
