@@ -577,10 +577,10 @@ const CASES: Case[] = [
     /not a duration/
   ),
   row(
-    'smoke-test-expect for an Async script',
+    'smoke-test-expect for an Async script with a type outside the list',
     'smoke-test-expect',
-    { ...asyncScript, ...smokeTest, 'smoke-test-expect': '{"ok": true}' },
-    /Async results \(a file\) cannot be checked against smoke-test-expect yet.*Remove it/
+    { ...asyncScript, ...smokeTest, 'smoke-test-expect': '{"columns": {"score": "float"}}' },
+    /the type "float", which is not one of string, integer, number, boolean, datetime or any.*Write "number"/
   ),
   row('upload-artifact not a boolean', 'upload-artifact', { 'upload-artifact': 'nah' }, /not a boolean/),
   row(
