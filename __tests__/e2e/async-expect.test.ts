@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER } from '../../emulator/index.js'
 import { defaultEmulatorPython, hasPandas } from '../../src/harness/interpreter.js'
-import { useEmulator } from '../helpers/e2e.js'
+import { ASYNC_SAMPLE_SCRIPT, V2_JOIN_SCRIPT, useEmulator } from '../helpers/e2e.js'
 import { type ActionRun, errorsOf, outputOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
 import { expectNoSecretLeaks } from '../helpers/secret-scan.js'
 
@@ -28,12 +28,7 @@ const account = () => ({
 })
 const v1Deploy = (expectation: string) => ({
   ...account(),
-  name: 'loan batch',
-  entrypoint: 'build_features',
-  'source-file': 'features.py',
-  'requirements-file': 'requirements.txt',
-  schema: 'schema.csv',
-  operation: 'Async',
+  ...ASYNC_SAMPLE_SCRIPT,
   'api-version': 'v1',
   'smoke-test': 'true',
   'smoke-test-expect': expectation
@@ -50,6 +45,15 @@ async function run(inputs: Record<string, string>, workspace: string): Promise<A
   const done = await runAction(inputs, { workspace, killAfterMs: 120_000 })
   expectNoSecretLeaks(done, SECRETS)
   return done
+}
+/** The gate failed on the expectation: the step fails, and the error and the summary name what failed. */
+function expectUnmet(done: ActionRun, problem: string): void {
+  expect(done.code).toBe(1)
+  expect(done.outputs['smoke-test']).toBe('failed')
+  const errors = errorsOf(done).join('\n')
+  expect(errors).toMatch(/Smoke test failed: the result of execution \S+ does not meet smoke-test-expect: /)
+  expect(errors).toContain(problem)
+  expect(done.summary).toContain(`smoke-test-expect not met (${problem}`)
 }
 const resultJson = (done: ActionRun) => JSON.parse(readFileSync(outputOf(done, 'result-file'), 'utf8'))
 
@@ -90,12 +94,7 @@ describe('v1: the table inside the result zip', () => {
     ['too few rows', '{"min-rows": 10}', '3 rows, expected at least 10']
   ])('smoke-test mode: %s fails the gate, saying which', async (_, expectation, problem) => {
     const done = await run(smokeTestMode(hash, 'schema.csv', expectation), workspace)
-    expect(done.code).toBe(1)
-    expect(done.outputs['smoke-test']).toBe('failed')
-    const errors = errorsOf(done).join('\n')
-    expect(errors).toMatch(/Smoke test failed: the result of execution \S+ does not meet smoke-test-expect: /)
-    expect(errors).toContain(problem)
-    expect(done.summary).toContain(`smoke-test-expect not met (${problem})`)
+    expectUnmet(done, problem)
     expect(resultJson(done).smokeTest.expectation).toEqual({ met: false, problems: [problem] })
   })
 
@@ -147,13 +146,7 @@ describe('v2: the result parquet', () => {
     const deployed = await run(
       {
         ...account(),
-        name: 'loan pricing',
-        entrypoint: 'build_df',
-        'source-file': 'app.py',
-        'requirements-file': 'requirements.txt',
-        schema: 'clients=clients.csv\nloans=loans.json',
-        'extra-files': 'rates.json',
-        operation: 'Async',
+        ...V2_JOIN_SCRIPT,
         'smoke-test': 'true',
         'smoke-test-expect': '{"columns": {"id": "integer", "segment": "string", "rate": "number"}, "min-rows": 3}'
       },
@@ -174,9 +167,6 @@ describe('v2: the result parquet', () => {
     ['a wrong type', '{"columns": {"amount": "boolean"}}', "column 'amount' is integer, expected boolean"],
     ['too few rows', '{"min-rows": 4}', '3 rows, expected at least 4']
   ])('smoke-test mode: %s fails the gate', async (_, expectation, problem) => {
-    const done = await run(smokeTestMode(hash, 'clients=clients.csv\nloans=loans.json', expectation), v2)
-    expect(done.code).toBe(1)
-    expect(done.outputs['smoke-test']).toBe('failed')
-    expect(errorsOf(done).join('\n')).toContain(problem)
+    expectUnmet(await run(smokeTestMode(hash, 'clients=clients.csv\nloans=loans.json', expectation), v2), problem)
   })
 })

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER } from '../../emulator/index.js'
 import { INPUT_DEFAULTS } from '../../src/inputs/defaults.js'
-import { syncSampleInputs, useEmulator } from '../helpers/e2e.js'
+import { ASYNC_SAMPLE_SCRIPT, syncSampleInputs, useEmulator } from '../helpers/e2e.js'
 import { errorsOf, outputOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
 
 const emulator = useEmulator({ buildSeconds: 0 })
@@ -19,12 +19,7 @@ const v1Async = () => ({
   login: DEFAULT_USER,
   password: DEFAULT_PASSWORD,
   'group-token': DEFAULT_GROUP_TOKEN,
-  name: 'loan batch',
-  entrypoint: 'build_features',
-  'source-file': 'features.py',
-  'requirements-file': 'requirements.txt',
-  schema: 'schema.csv',
-  operation: 'Async',
+  ...ASYNC_SAMPLE_SCRIPT,
   'api-version': 'v1',
   'upload-artifact': 'false'
 })

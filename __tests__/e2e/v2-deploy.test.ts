@@ -18,7 +18,7 @@ import {
   type Emulator
 } from '../../emulator/index.js'
 import { defaultEmulatorPython, hasPandas } from '../../src/harness/interpreter.js'
-import { useEmulator } from '../helpers/e2e.js'
+import { V2_JOIN_SCRIPT, useEmulator } from '../helpers/e2e.js'
 import { type ActionRun, errorsOf, outputOf, runAction } from '../helpers/action-runner.js'
 import { expectNoSecretLeaks } from '../helpers/secret-scan.js'
 
@@ -44,13 +44,7 @@ const v2Inputs = (url: string, extra: Record<string, string> = {}): Record<strin
   login: DEFAULT_USER,
   password: DEFAULT_PASSWORD,
   'group-token': DEFAULT_GROUP_TOKEN,
-  name: 'loan pricing',
-  entrypoint: 'build_df',
-  'source-file': 'app.py',
-  'requirements-file': 'requirements.txt',
-  schema: 'clients=clients.csv\nloans=loans.json',
-  'extra-files': 'rates.json',
-  operation: 'Async',
+  ...V2_JOIN_SCRIPT,
   'upload-artifact': 'false',
   ...extra
 })

@@ -15,7 +15,7 @@ import {
   startEmulator,
   type Emulator
 } from '../../emulator/index.js'
-import { useEmulator } from '../helpers/e2e.js'
+import { ASYNC_SAMPLE_SCRIPT, useEmulator } from '../helpers/e2e.js'
 import { outputOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
 
 const emulator = useEmulator({ buildSeconds: 0 })
@@ -25,14 +25,7 @@ const credentials = () => ({
   password: DEFAULT_PASSWORD,
   'group-token': DEFAULT_GROUP_TOKEN
 })
-const asyncScript = {
-  name: 'loan batch',
-  entrypoint: 'build_features',
-  'source-file': 'features.py',
-  'requirements-file': 'requirements.txt',
-  schema: 'schema.csv',
-  operation: 'Async'
-}
+const asyncScript = ASYNC_SAMPLE_SCRIPT
 const v2Requests = () => emulator.requests.filter((r) => r.path.startsWith('/api/v2/'))
 
 const onV1Hash = 'smoke-test mode on a v1 hash: the v2 status answers 404, the v1 status is read, api-version says v1'

@@ -53,3 +53,24 @@ export function syncSampleInputs(url: string, extra: Record<string, string> = {}
     ...extra
   }
 }
+
+/** The script inputs of samples/async: v1 Async, build_features writing features.csv (no connection inputs). */
+export const ASYNC_SAMPLE_SCRIPT: Readonly<Record<string, string>> = {
+  name: 'loan batch',
+  entrypoint: 'build_features',
+  'source-file': 'features.py',
+  'requirements-file': 'requirements.txt',
+  schema: 'schema.csv',
+  operation: 'Async'
+}
+
+/** The script inputs of the v2 sample in __tests__/emulator/data/v2-join: build_df joining two datasets. */
+export const V2_JOIN_SCRIPT: Readonly<Record<string, string>> = {
+  name: 'loan pricing',
+  entrypoint: 'build_df',
+  'source-file': 'app.py',
+  'requirements-file': 'requirements.txt',
+  schema: 'clients=clients.csv\nloans=loans.json',
+  'extra-files': 'rates.json',
+  operation: 'Async'
+}
