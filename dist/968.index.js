@@ -393,7 +393,7 @@ async function checkAsyncResult(path, format, expectation, label = 'the result')
             return check;
         }
         if (check.table.rows === 0) {
-            check.reason = `${label} is ${kind} with no rows (columns: ${check.table.columns.join(', ') || 'none'})`;
+            check.reason = `${label} is ${kind} with no rows (columns: ${namesOf(check.table.columns) || 'none'})`;
             return check;
         }
     }
@@ -479,7 +479,7 @@ function tableProblems(table, expectation) {
     }
     if (missing.length > 0)
         problems.unshift(`${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')} missing ` +
-            `(${table.file ? `${table.file} has` : 'it has'} ${table.columns.join(', ') || 'no columns'})`);
+            `(${table.file ? `${table.file} has` : 'it has'} ${namesOf(table.columns) || 'no columns'})`);
     if (expectation.minRows !== undefined && table.rows < expectation.minRows)
         problems.push(`${table.rows} row${table.rows === 1 ? '' : 's'}, expected at least ${expectation.minRows}`);
     return problems;
@@ -487,6 +487,11 @@ function tableProblems(table, expectation) {
 /** An integer column is a number too; every other type matches only itself. */
 function typeFits(expected, found) {
     return expected === found || (expected === 'number' && found === 'integer');
+}
+/** Column names for a message: the first 30, then how many more (a wide table stays one readable line). */
+function namesOf(columns) {
+    const shown = columns.slice(0, 30).join(', ');
+    return columns.length > 30 ? `${shown} and ${columns.length - 30} more` : shown;
 }
 
 

@@ -168,4 +168,8 @@ test('tableProblems lists several missing columns at once', () => {
   const table = { rows: 5, columns: ['a'], types: ['integer'] }
   expect(tableProblems(table, expectation({ columns: ['b', 'c'] }))).toEqual(["columns 'b', 'c' missing (it has a)"])
   expect(tableProblems(table, expectation({ columns: { a: 'integer' }, 'min-rows': 5 }))).toEqual([])
+  const wide = { rows: 1, columns: Array.from({ length: 40 }, (_, i) => `c${i}`), types: [] }
+  expect(tableProblems(wide, expectation({ columns: ['b'] }))).toEqual([
+    `column 'b' missing (it has ${wide.columns.slice(0, 30).join(', ')} and 10 more)`
+  ])
 })

@@ -55,7 +55,7 @@ export async function checkAsyncResult(
       return check
     }
     if (check.table.rows === 0) {
-      check.reason = `${label} is ${kind} with no rows (columns: ${check.table.columns.join(', ') || 'none'})`
+      check.reason = `${label} is ${kind} with no rows (columns: ${namesOf(check.table.columns) || 'none'})`
       return check
     }
   }
@@ -147,7 +147,7 @@ export function tableProblems(table: ResultTable, expectation: AsyncExpectation)
   if (missing.length > 0)
     problems.unshift(
       `${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')} missing ` +
-        `(${table.file ? `${table.file} has` : 'it has'} ${table.columns.join(', ') || 'no columns'})`
+        `(${table.file ? `${table.file} has` : 'it has'} ${namesOf(table.columns) || 'no columns'})`
     )
   if (expectation.minRows !== undefined && table.rows < expectation.minRows)
     problems.push(`${table.rows} row${table.rows === 1 ? '' : 's'}, expected at least ${expectation.minRows}`)
@@ -157,4 +157,10 @@ export function tableProblems(table: ResultTable, expectation: AsyncExpectation)
 /** An integer column is a number too; every other type matches only itself. */
 function typeFits(expected: string, found: string): boolean {
   return expected === found || (expected === 'number' && found === 'integer')
+}
+
+/** Column names for a message: the first 30, then how many more (a wide table stays one readable line). */
+function namesOf(columns: readonly string[]): string {
+  const shown = columns.slice(0, 30).join(', ')
+  return columns.length > 30 ? `${shown} and ${columns.length - 30} more` : shown
 }
