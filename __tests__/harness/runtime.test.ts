@@ -1,4 +1,4 @@
-/** src/harness over python/harness.py: samples by file, the DataFrame contracts, parquet in and out. */
+/** src/harness over python/harness/: samples by file, the DataFrame contracts, parquet in and out. */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parquetReadObjects } from 'hyparquet'

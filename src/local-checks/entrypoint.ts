@@ -60,7 +60,7 @@ function contractsOf(spec: DeploySpec): EntrypointContract[] {
 }
 
 /**
- * The entrypoint pre-check, with Python's own parser (python/harness.py, mode "check";
+ * The entrypoint pre-check, with Python's own parser (python/harness/, mode "check";
  * nothing of the user's code runs). It fails only on certainties: the file does not parse
  * for the chosen Python, the name is bound nowhere, or every `def` of it has an arity that
  * cannot fit the contract. Anything uncertain (a decorated def, an assignment, a star
