@@ -1,8 +1,8 @@
-export const id = 521;
-export const ids = [521];
+export const id = 268;
+export const ids = [268];
 export const modules = {
 
-/***/ 23632:
+/***/ 93459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ export const modules = {
 /* harmony export */   Z$: () => (/* binding */ hostCall),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57277);
 
 
 /** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
@@ -161,7 +161,7 @@ function stringOr(value) {
 
 /***/ }),
 
-/***/ 95847:
+/***/ 71714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -186,7 +186,7 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-/***/ 61235:
+/***/ 78652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -194,9 +194,9 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 /* harmony export */   OI: () => (/* binding */ logPoll),
 /* harmony export */   ko: () => (/* binding */ logOutage)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94105);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24568);
 
 
 
@@ -217,7 +217,7 @@ function logCall(call) {
 
 /***/ }),
 
-/***/ 24226:
+/***/ 54532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -231,22 +231,22 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: chooseGroup
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/inputs/api-fit.ts
-var api_fit = __webpack_require__(84535);
+var api_fit = __webpack_require__(60478);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api = __webpack_require__(23632);
+var api = __webpack_require__(93459);
 // EXTERNAL MODULE: ./src/shared/sleep.ts
-var sleep = __webpack_require__(47362);
+var sleep = __webpack_require__(42759);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: ./node_modules/node-fetch/src/index.js + 12 modules
-var src = __webpack_require__(70816);
+// EXTERNAL MODULE: ../../main/node_modules/node-fetch/src/index.js + 12 modules
+var src = __webpack_require__(12782);
 ;// CONCATENATED MODULE: ./src/api/http/failure-kinds.ts
 
 /**
@@ -312,9 +312,9 @@ function isAmbiguous(error) {
 }
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
+var error_envelope = __webpack_require__(37491);
 // EXTERNAL MODULE: ./src/shared/text.ts
-var shared_text = __webpack_require__(24646);
+var shared_text = __webpack_require__(43325);
 ;// CONCATENATED MODULE: ./src/api/http/server-text.ts
 
 
@@ -862,12 +862,12 @@ class Transport {
 }
 
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(38077);
-// EXTERNAL MODULE: ./node_modules/form-data/lib/form_data.js
-var form_data = __webpack_require__(96454);
+var api_choice = __webpack_require__(606);
+// EXTERNAL MODULE: ../../main/node_modules/form-data/lib/form_data.js
+var form_data = __webpack_require__(93992);
 var form_data_default = /*#__PURE__*/__webpack_require__.n(form_data);
 // EXTERNAL MODULE: ./src/shared/files.ts
-var shared_files = __webpack_require__(38590);
+var shared_files = __webpack_require__(76763);
 ;// CONCATENATED MODULE: ./src/api/http/bodies.ts
 
 
@@ -922,7 +922,7 @@ function seg(value) {
 }
 
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(95847);
+var wire = __webpack_require__(71714);
 ;// CONCATENATED MODULE: ./src/api/common-calls.ts
 
 
@@ -1276,19 +1276,8 @@ class V2Api {
     }
     /** T: the script's state; `DatasetHash` once Deployed. */
     async status(hash, options = {}) {
-        const path = `${ROOT}/${seg(hash)}/status`;
-        const body = await this.transport.json({
-            method: 'GET',
-            path,
-            auth: 'user',
-            safety: 'read',
-            ok: [200],
-            deadline: options.deadline
-        });
-        if (typeof body.Status !== 'string')
-            throw new errors/* ApiError */.hD('GET', path, 200, 'the answer holds no Status');
-        const datasetHash = typeof body.DatasetHash === 'string' && wire/* DATASET_HASH */.wr.test(body.DatasetHash) ? body.DatasetHash : undefined;
-        return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null, datasetHash };
+        const { body, status, message } = await this.state(`${ROOT}/${seg(hash)}/status`, options);
+        return { status, message, datasetHash: datasetHashIn(body.DatasetHash) };
     }
     /**
      * Whether `hash` is a v2 script on this server: its v2 status answers. A v1 hash
@@ -1350,24 +1339,8 @@ class V2Api {
     /** E4: the execution's state; `OutputDatasetHash` once Succeeded. */
     async executionStatus(hash, executionId, options = {}) {
         const path = `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/status`;
-        const body = await this.transport.json({
-            method: 'GET',
-            path,
-            auth: 'user',
-            safety: 'read',
-            ok: [200],
-            deadline: options.deadline
-        });
-        if (typeof body.Status !== 'string')
-            throw new errors/* ApiError */.hD('GET', path, 200, 'the answer holds no Status');
-        const output = typeof body.OutputDatasetHash === 'string' && wire/* DATASET_HASH */.wr.test(body.OutputDatasetHash)
-            ? body.OutputDatasetHash
-            : undefined;
-        return {
-            status: body.Status,
-            message: typeof body.Message === 'string' ? body.Message : null,
-            outputDatasetHash: output
-        };
+        const { body, status, message } = await this.state(path, options);
+        return { status, message, outputDatasetHash: datasetHashIn(body.OutputDatasetHash) };
     }
     /** E5: streams the result (parquet) to a file; answers its size. */
     async downloadResult(hash, executionId, destination) {
@@ -1392,13 +1365,26 @@ class V2Api {
             effect: { what: `upload of the ${what}`, undone: 'not uploaded' }
         }, 'the script hash is unknown to the v2 API', `the ${what} may have been uploaded all the same`);
     }
+    /** A state read (T, E4): the answer, which must hold a Status, and its Message. */
+    async state(path, options) {
+        const call = { method: 'GET', path, auth: 'user', safety: 'read', ok: [200], deadline: options.deadline };
+        const body = await this.transport.json(call);
+        if (typeof body.Status !== 'string')
+            throw new errors/* ApiError */.hD('GET', path, 200, 'the answer holds no Status');
+        return { body, status: body.Status, message: typeof body.Message === 'string' ? body.Message : null };
+    }
     write(call, notFound, mayHaveActed) {
         return sendWrite(this.transport, call, { notFound, mayHaveActed });
     }
 }
+/** A dataset hash the answer holds, when it has the right form. */
+function datasetHashIn(value) {
+    return typeof value === 'string' && wire/* DATASET_HASH */.wr.test(value) ? value : undefined;
+}
 function checkedDataset(hash, path, transport) {
-    if (typeof hash === 'string' && wire/* DATASET_HASH */.wr.test(hash))
-        return hash;
+    const checked = datasetHashIn(hash);
+    if (checked)
+        return checked;
     throw new errors/* ApiError */.hD('PATCH', path, 201, `the answer holds no DatasetHash (D and 63 hex digits) but ${transport.text(JSON.stringify(hash ?? null), 80)}`);
 }
 
@@ -1406,12 +1392,12 @@ function checkedDataset(hash, path, transport) {
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(41692);
-// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
-var dist = __webpack_require__(28947);
-// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 1 modules
-var https_proxy_agent_dist = __webpack_require__(71566);
-// EXTERNAL MODULE: ./node_modules/proxy-from-env/index.js
-var proxy_from_env = __webpack_require__(98182);
+// EXTERNAL MODULE: ../../main/node_modules/http-proxy-agent/dist/index.js
+var dist = __webpack_require__(85689);
+// EXTERNAL MODULE: ../../main/node_modules/https-proxy-agent/dist/index.js + 1 modules
+var https_proxy_agent_dist = __webpack_require__(94708);
+// EXTERNAL MODULE: ../../main/node_modules/proxy-from-env/index.js
+var proxy_from_env = __webpack_require__(47948);
 ;// CONCATENATED MODULE: ./src/api/proxy.ts
 
 
@@ -1462,9 +1448,9 @@ class TunnelAgent extends https_proxy_agent_dist/* HttpsProxyAgent */.b {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(33260);
+var secrets = __webpack_require__(84553);
 ;// CONCATENATED MODULE: ./src/modes/session.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the transport, the login,
 // the group and the API choice. It logs and fills the RunResult, so it lives with the modes.
@@ -1593,7 +1579,7 @@ function apiOf(session, version) {
 
 /***/ }),
 
-/***/ 24054:
+/***/ 14679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1602,25 +1588,25 @@ __webpack_require__.d(__webpack_exports__, {
   p: () => (/* binding */ runSmokeTest)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(7042);
+var register = __webpack_require__(2955);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(95847);
+var wire = __webpack_require__(71714);
 ;// CONCATENATED MODULE: ./src/steps/parquet.ts
 /** Rows decoded to prove the data pages read, not only the footer. */
 const ROWS_DECODED = 100;
 async function readParquetSummary(path) {
-    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await Promise.all(/* import() */[__webpack_require__.e(123), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 47523));
+    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await Promise.all(/* import() */[__webpack_require__.e(273), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 53565));
     const file = await asyncBufferFromFile(path);
     const metadata = await parquetMetadataAsync(file);
     const columns = parquetSchema(metadata).children.map((child) => child.element.name);
@@ -1631,13 +1617,13 @@ async function readParquetSummary(path) {
 }
 
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(6904);
+var logs = __webpack_require__(60517);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(11934);
+var wait = __webpack_require__(66671);
 // EXTERNAL MODULE: ./src/shared/json-subset.ts
-var json_subset = __webpack_require__(77642);
+var json_subset = __webpack_require__(68463);
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
+var error_envelope = __webpack_require__(37491);
 ;// CONCATENATED MODULE: ./src/steps/server-smoke-test.ts
 
 
@@ -1733,7 +1719,7 @@ async function smokeTestAsync(api, hash, datasets, options) {
 /** Why the v1 result is no good, or undefined when it is a readable zip holding something. */
 async function checkZip(result, path) {
     // Loaded only when a v1 Async smoke test gets this far.
-    const { unzipSync } = await __webpack_require__.e(/* import() */ 306).then(__webpack_require__.bind(__webpack_require__, 51306));
+    const { unzipSync } = await __webpack_require__.e(/* import() */ 912).then(__webpack_require__.bind(__webpack_require__, 70912));
     try {
         const entries = unzipSync(new Uint8Array((0,external_node_fs_.readFileSync)(path)));
         result.resultEntries = Object.entries(entries).map(([name, bytes]) => ({ name, size: bytes.length }));
@@ -1762,11 +1748,11 @@ async function checkParquet(result, path) {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(61235);
+var context = __webpack_require__(78652);
 // EXTERNAL MODULE: ./src/modes/messages.ts
-var messages = __webpack_require__(85698);
+var messages = __webpack_require__(84303);
 ;// CONCATENATED MODULE: ./src/modes/smoke-test-phase.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the smoke test once the
 // script is Deployed, logged and recorded in the RunResult. The calls are steps/server-smoke-test.ts.
@@ -1828,7 +1814,7 @@ async function runSmokeTest(ctx, api, spec) {
 
 /***/ }),
 
-/***/ 16552:
+/***/ 37491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1863,7 +1849,7 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 77642:
+/***/ 68463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1905,13 +1891,13 @@ function firstDifference(actual, expected, at) {
 
 /***/ }),
 
-/***/ 47362:
+/***/ 42759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ abortableSleep)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
 
 /** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
 function abortableSleep(ms, signal) {
@@ -1933,7 +1919,7 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
-/***/ 7042:
+/***/ 2955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1972,7 +1958,7 @@ function smokeTestDatasets(spec) {
 
 /***/ }),
 
-/***/ 11934:
+/***/ 66671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1980,10 +1966,10 @@ function smokeTestDatasets(spec) {
 /* harmony export */   lS: () => (/* binding */ describeHint)
 /* harmony export */ });
 /* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95847);
-/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47362);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
 
 
 
