@@ -157,7 +157,7 @@ async function keepContract(ctx, session, version) {
         const { signals } = await ctx.localChecks;
         const earlier = version === 'v2' ? await earlierV1Deploy(session, spec.script.name) : undefined;
         try {
-            (0,contract_fit/* checkContractFit */.i)(spec, version, why, signals, earlier);
+            (0,contract_fit/* checkContractFit */.i)(spec, version, why, signals, core/* notice */.lm, earlier);
         }
         catch (error) {
             if (error instanceof errors/* InputError */.dz)

@@ -712,7 +712,7 @@ async function validateMode(ctx) {
     const api = (0,api_choice/* likelyApi */.zY)(operation, spec.apiVersion);
     result.contract = { contract: (0,contract/* contractOf */.Qu)(operation, api), why };
     try {
-        result.contract = (0,contract_fit/* checkContractFit */.i)(spec, api, why, signals);
+        result.contract = (0,contract_fit/* checkContractFit */.i)(spec, api, why, signals, core/* notice */.lm);
     }
     catch (error) {
         if (error instanceof errors/* InputError */.dz)
