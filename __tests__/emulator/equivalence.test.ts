@@ -4,24 +4,21 @@
  * failure the same reason. The pre-check (checkEntrypoint) fails only where both fail.
  */
 import { join } from 'node:path'
-import { startEmulator, type Emulator } from '../../emulator/index.js'
+import type { Emulator } from '../../emulator/index.js'
 import type { UploadFile } from '../../src/shared/files.js'
 import type { DeploySpec } from '../../src/inputs/parse.js'
 import { checkEntrypoint } from '../../src/local-checks/entrypoint.js'
 import { localContract, runLocally } from '../../src/local-checks/local-run.js'
 import { scriptFolder } from '../harness/helpers.js'
 import { CASES, type Case } from './equivalence-cases.js'
-import { bearer, build, getJson, GROUP, GROUP_TOKEN, register, userToken, waitFor } from './helpers.js'
+import { bearer, build, emulatorWithToken, getJson, GROUP, GROUP_TOKEN, register, waitFor } from './helpers.js'
 
 const SAMPLE = { b: 1, a: 2 }
 const DATASET = 'n\n1\n2\n'
 let emu: Emulator
 let token: string
 
-beforeAll(async () => {
-  emu = await startEmulator({ buildSeconds: 0, runTimeoutSeconds: 30 })
-  token = await userToken(emu)
-})
+beforeAll(async () => ({ emu, token } = await emulatorWithToken({ buildSeconds: 0, runTimeoutSeconds: 30 })))
 afterAll(() => emu.close())
 
 /** The fields runLocally reads, for a script laid out in `folder` (the rest of a DeploySpec plays no part). */
