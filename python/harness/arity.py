@@ -30,7 +30,8 @@ def shape_from_ast(node):
     parts += [k.arg for k in a.kwonlyargs]
     if a.kwarg:
         parts.append("**" + a.kwarg.arg)
-    return Shape(positional, len(positional) - len(a.defaults), a.vararg is not None, required_keywords, "(%s)" % ", ".join(parts))
+    required = len(positional) - len(a.defaults)
+    return Shape(positional, required, a.vararg is not None, required_keywords, "(%s)" % ", ".join(parts))
 
 
 def shape_from_callable(fn):
@@ -68,21 +69,25 @@ def call_plan(shape, contract):
 
 
 def misfit(name, shape, contract, where=""):
-    why = " (keyword-only parameter without a default: %s)" % ", ".join(shape.required_keywords) if shape.required_keywords else ""
+    why = ""
+    if shape.required_keywords:
+        why = " (keyword-only parameter without a default: %s)" % ", ".join(shape.required_keywords)
     return "defines '%s%s'%s, which cannot be called as %s, the way the server calls a%s entrypoint%s" % (
         name, shape.text, where, HOW_CALLED[contract], " Sync" if contract == "sync" else "n Async", why)
 
 
 def find_entrypoint(module, name, contract):
     if name not in module.__dict__:
-        defined = sorted(k for k, v in module.__dict__.items() if isinstance(v, types.FunctionType) and v.__module__ == module.__name__)
+        defined = sorted(k for k, v in module.__dict__.items()
+                         if isinstance(v, types.FunctionType) and v.__module__ == module.__name__)
         hint = "; module-level functions: " + ", ".join(defined) if defined else ""
         raise ScriptError("defines no module-level '%s'%s" % (name, hint))
     fn = module.__dict__[name]
     if not callable(fn):
         raise ScriptError("binds '%s' to a %s, which cannot be called" % (name, type(fn).__name__))
     if inspect.iscoroutinefunction(fn):
-        raise ScriptError("defines '%s' with 'async def'; the server calls it synchronously, so make it a plain 'def'" % name)
+        raise ScriptError("defines '%s' with 'async def'; the server calls it synchronously, "
+                          "so make it a plain 'def'" % name)
     shape = shape_from_callable(fn)
     plan = call_plan(shape, contract)
     if plan is None:

@@ -59,31 +59,38 @@ def check(request):
     except ScriptError as exc:
         return {"ok": False, "problem": str(exc), "line": exc.line}
     if tree is None:
-        return {"ok": True, "note": "Python %d.%d here is older than 3.%d, so the syntax and the entrypoint were not checked" % (sys.version_info[0], sys.version_info[1], minor)}
+        return {"ok": True, "note": "Python %d.%d here is older than 3.%d, so the syntax and the entrypoint "
+                "were not checked" % (sys.version_info[0], sys.version_info[1], minor)}
 
     def place(line):
         return place_in(where, line)
     found, maybe = bindings_of(tree, name)
     if not found:
         if maybe:
-            return {"ok": True, "note": "'%s' is not defined in plain sight, but %s may bind it: it is checked when the script runs" % (name, maybe[0])}
+            return {"ok": True, "note": "'%s' is not defined in plain sight, but %s may bind it: "
+                    "it is checked when the script runs" % (name, maybe[0])}
         defs = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
         hint = "; module-level functions: " + ", ".join(defs) if defs else ""
         return {"ok": False, "problem": "defines no module-level '%s'%s" % (name, hint)}
     first = min(getattr(n, "lineno", 0) for n in found)
     plain = [n for n in found if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and not n.decorator_list]
     if len(plain) < len(found):
-        return {"ok": True, "line": first, "note": "'%s' (line %d%s) is not a plain 'def', so its signature is checked only when the script runs" % (name, first, place(first))}
+        return {"ok": True, "line": first, "note": "'%s' (line %d%s) is not a plain 'def', so its signature "
+                "is checked only when the script runs" % (name, first, place(first))}
     if all(isinstance(n, ast.AsyncFunctionDef) for n in plain):
         node = plain[-1]
-        return {"ok": False, "line": node.lineno, "problem": "defines '%s' with 'async def' at line %d%s; the server calls it synchronously, so make it a plain 'def'" % (name, node.lineno, place(node.lineno))}
+        return {"ok": False, "line": node.lineno, "problem": "defines '%s' with 'async def' at line %d%s; the server "
+                "calls it synchronously, so make it a plain 'def'" % (name, node.lineno, place(node.lineno))}
     fitting = [n for n in plain if isinstance(n, ast.FunctionDef) and call_plan(shape_from_ast(n), contract)]
     if not fitting:
         node = plain[-1]
-        return {"ok": False, "line": node.lineno, "problem": misfit(name, shape_from_ast(node), contract, " at line %d%s" % (node.lineno, place(node.lineno)))}
+        at = " at line %d%s" % (node.lineno, place(node.lineno))
+        return {"ok": False, "line": node.lineno, "problem": misfit(name, shape_from_ast(node), contract, at)}
     node = fitting[-1]
     form, count = call_plan(shape_from_ast(node), contract)
     signals = contract_signals(tree, node, place) if contract != "sync" else []
     if form == "path" and count == 1:
-        return {"ok": True, "line": node.lineno, "signals": signals, "note": "'%s' at line %d%s takes only data_path; declare it as %s(data_path, extra_path=None) in case the server passes the extra files' folder" % (name, node.lineno, place(node.lineno), name)}
+        return {"ok": True, "line": node.lineno, "signals": signals, "note": "'%s' at line %d%s takes only data_path; "
+                "declare it as %s(data_path, extra_path=None) in case the server passes the extra files' folder" % (
+                    name, node.lineno, place(node.lineno), name)}
     return {"ok": True, "line": node.lineno, "signals": signals}

@@ -15,7 +15,8 @@ def json_value(value):
     try:
         json.dumps(value, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise ScriptError("the entrypoint returned a %s that is not JSON-serialisable: %s" % (type(value).__name__, exc))
+        raise ScriptError("the entrypoint returned a %s that is not JSON-serialisable: %s" % (
+            type(value).__name__, exc))
     return value
 
 
@@ -43,7 +44,8 @@ def frame_columns(frame):
         raise ScriptError("the entrypoint returned an empty DataFrame (0 rows)")
     names = [str(c) for c in frame.columns]
     if len(set(names)) != len(names):
-        raise ScriptError("the entrypoint returned a DataFrame with duplicate column names (%s)" % ", ".join(sorted({n for n in names if names.count(n) > 1})))
+        repeated = ", ".join(sorted({n for n in names if names.count(n) > 1}))
+        raise ScriptError("the entrypoint returned a DataFrame with duplicate column names (%s)" % repeated)
     columns = []
     for name, (_, series) in zip(names, frame.items()):
         kind = series.dtype.kind

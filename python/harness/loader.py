@@ -36,7 +36,8 @@ def parse_for(code, path, minor, where):
     except SyntaxError as exc:
         if sys.version_info[:2] < (3, minor):
             return None
-        raise ScriptError("does not parse as Python 3.%d: %s at line %s%s" % (minor, exc.msg, exc.lineno, place_in(where, exc.lineno)), exc.lineno)
+        raise ScriptError("does not parse as Python 3.%d: %s at line %s%s" % (
+            minor, exc.msg, exc.lineno, place_in(where, exc.lineno)), exc.lineno)
 
 
 # --- loading ---------------------------------------------------------------------------

@@ -98,7 +98,8 @@ def first_argument_uses(node, p0):
         called = getattr(func, "id", None) or getattr(func, "attr", None)
         if any(is_name(arg, p0) for arg in node.args):
             if called == "join" and (isinstance(func, ast.Name) or not is_name(getattr(func, "value", None), p0)):
-                if isinstance(func, ast.Name) or getattr(func.value, "attr", None) == "path" or is_name(func.value, "path"):
+                plain = isinstance(func, ast.Name)
+                if plain or getattr(func.value, "attr", None) == "path" or is_name(func.value, "path"):
                     return "path", "passes %s to %s" % (p0, "os.path.join")
             if called in PATH_CALLS:
                 return "path", "passes %s to %s()" % (p0, called)
@@ -110,7 +111,8 @@ def first_argument_uses(node, p0):
         return "dict", "reads %s[%r]" % (p0, constant_text(node.slice))
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         sides = (node.left, node.right)
-        if any(is_name(side, p0) for side in sides) and any(constant_text(side) is not None or isinstance(side, ast.JoinedStr) for side in sides):
+        texts = [side for side in sides if constant_text(side) is not None or isinstance(side, ast.JoinedStr)]
+        if any(is_name(side, p0) for side in sides) and texts:
             return "path", "adds text to %s" % p0
     return None
 
@@ -145,11 +147,14 @@ def contract_signals(tree, node, place):
         kind, what = use
         line = expr.lineno
         if kind in ("path", "frame"):
-            add("async-v2", True, line, "%s at line %d on every call, but v2 passes a dict of DataFrames" % (what, line))
+            add("async-v2", True, line, "%s at line %d on every call, but v2 passes a dict of DataFrames" % (
+                what, line))
         if kind == "path" and v1_form == "frame":
-            add("async-v1", True, line, "%s at line %d on every call, but v1 passes a DataFrame first here" % (what, line))
+            add("async-v1", True, line, "%s at line %d on every call, but v1 passes a DataFrame first here" % (
+                what, line))
         if kind in ("dict", "frame") and v1_form == "path":
-            add("async-v1", True, line, "%s at line %d on every call, but v1 passes the data folder's path (a str)" % (what, line))
+            add("async-v1", True, line, "%s at line %d on every call, but v1 passes the data folder's path "
+                "(a str)" % (what, line))
     if v1_form == "frame" and "extra" not in shape.positional[1].lower():
         # The harness calls three named parameters the v1 DataFrame form: v2 would pass its
         # extra files' folder as the second and nothing as the third.
@@ -167,7 +172,8 @@ def contract_signals(tree, node, place):
         elif v1_form == "path" and lowered.endswith(PATH_NAMES):
             add("async-v2", False, node.lineno, "names its first parameter '%s', like the v1 data folder" % p0)
         elif v1_form == "frame":
-            add("async-v2", False, node.lineno, "takes %d parameters, like the v1 DataFrame form fn(df, data_path, extra_path=None)" % len(shape.positional))
+            add("async-v2", False, node.lineno, "takes %d parameters, like the v1 DataFrame form "
+                "fn(df, data_path, extra_path=None)" % len(shape.positional))
     # Certainties first, earliest line first; on one line, the missing variable says most.
     signals.sort(key=lambda s: (not s["certain"], s["line"], "inputFileName" not in s["why"]))
     return signals[:6]
