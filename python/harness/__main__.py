@@ -8,4 +8,8 @@ if __name__ == "__main__":
     sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     from harness.run import main
 
+    # Loaded, they need their names no more: a module of the user's called `harness` is then
+    # the user's, as it was when the harness was one file run as __main__.
+    for name in [n for n in sys.modules if n == "harness" or n.startswith("harness.")]:
+        del sys.modules[name]
     main()
