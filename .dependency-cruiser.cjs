@@ -28,6 +28,10 @@ const layerRules = LAYERS.flatMap((row, rank) =>
   })
 ).filter((rule) => rule.to.path.length > 0)
 
+/** The only files that may import the GitHub toolkit (@actions/*): the action's edges. */
+const EDGES = ['^src/index\\.ts$', '^src/main\\.ts$', '^src/modes/', '^src/publish/', '^src/inputs/parse\\.ts$']
+const TOOLKIT = '(^|/)node_modules/@actions/'
+
 module.exports = {
   forbidden: [
     {
@@ -38,6 +42,22 @@ module.exports = {
       to: { circular: true }
     },
     ...layerRules,
+    {
+      name: 'toolkit-at-the-edges',
+      comment:
+        '@actions/* only at the edges (index, main, modes, publish, inputs/parse.ts): the layers below ' +
+        'take what they need from the runner as a callback or a port (CONTRIBUTING.md)',
+      severity: 'error',
+      from: { path: '^src/', pathNot: [...EDGES, '^src/github/'] },
+      to: { path: TOOLKIT }
+    },
+    {
+      name: 'github-folder-takes-the-github-client-only',
+      comment: 'src/github/ talks to GitHub through @actions/github; the rest of the toolkit stays at the edges',
+      severity: 'error',
+      from: { path: '^src/github/' },
+      to: { path: TOOLKIT, pathNot: '(^|/)node_modules/@actions/github/' }
+    },
     {
       name: 'emulator-shares-rules-only',
       comment:

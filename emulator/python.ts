@@ -1,4 +1,4 @@
-/** The emulator's door to python/harness.py (through src/harness, as validate mode uses it). */
+/** The emulator's door to python/harness/ (through src/harness, as validate mode uses it). */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'

@@ -12,7 +12,7 @@ import { messageFor } from './modes/messages.js'
 import type { RunContext } from './modes/context.js'
 import { oneLine } from './shared/inert.js'
 import { newRunResult, type RunResult } from './publish/result.js'
-import { addSecret, redact } from './shared/secrets.js'
+import { addSecret, maskSecretsWith, redact } from './shared/secrets.js'
 
 /**
  * The story of one run: inputs → mode (deploy, validate or smoke-test, each in
@@ -22,6 +22,7 @@ import { addSecret, redact } from './shared/secrets.js'
  * pays only for what it uses.
  */
 export async function run(): Promise<void> {
+  maskSecretsWith((form) => core.setSecret(form))
   const cancel = new AbortController()
   const onSignal = (signal: NodeJS.Signals) => {
     core.warning(`Received ${signal}: stopping, then publishing what is known.`)
@@ -38,7 +39,7 @@ export async function run(): Promise<void> {
     result.spec = spec
     result.status = 'error'
     result.recordsDir = recordsFolder()
-    const localChecks = checkEntrypointOf(spec).catch((error: unknown) => {
+    const localChecks = checkEntrypointOf(spec, core.notice).catch((error: unknown) => {
       result.status = 'invalid-input'
       throw error
     })

@@ -4,8 +4,8 @@
  * cancellation, deadlines and expiring tokens. Every run is also scanned for secrets
  * (password, group token, .env values, and whatever the run masked).
  */
-import { execFileSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import net, { type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -22,6 +22,7 @@ import {
   type RunOptions,
   sampleWorkspace
 } from '../helpers/action-runner.js'
+import { selfSignedCertificate } from '../helpers/certificate.js'
 import { startProxy } from '../helpers/proxy-server.js'
 import { expectNoSecretLeaks, RUNNER_LINE_BREAK } from '../helpers/secret-scan.js'
 
@@ -409,45 +410,21 @@ describe('proxies', () => {
 
   test('HTTPS_PROXY with an https server: a CONNECT tunnel, TLS end to end', async () => {
     // A TLS front for the emulator, with a certificate for 127.0.0.1 that the child trusts via NODE_EXTRA_CA_CERTS.
-    const dir = mkdtempSync(join(tmpdir(), 'tls-front-'))
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-        '-days',
-        '2',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1'
-      ],
-      { stdio: 'ignore' }
-    )
+    const certificate = selfSignedCertificate('127.0.0.1', 'IP:127.0.0.1')
     const emulatorPort = Number(new URL(emulator.url).port)
-    const front = tls.createServer(
-      { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
-      (socket) => {
-        const upstream = net.connect(emulatorPort, '127.0.0.1')
-        socket.pipe(upstream).pipe(socket)
-        socket.on('error', () => upstream.destroy())
-        upstream.on('error', () => socket.destroy())
-      }
-    )
+    const front = tls.createServer({ key: certificate.key, cert: certificate.cert }, (socket) => {
+      const upstream = net.connect(emulatorPort, '127.0.0.1')
+      socket.pipe(upstream).pipe(socket)
+      socket.on('error', () => upstream.destroy())
+      upstream.on('error', () => socket.destroy())
+    })
     await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve))
     const frontPort = (front.address() as AddressInfo).port
     const proxy = await startProxy()
     try {
       const run = await deploy(
         { ...inputs(`https://127.0.0.1:${frontPort}`), wait: 'false' },
-        { env: { HTTPS_PROXY: proxy.url, NO_PROXY: '', NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') } }
+        { env: { HTTPS_PROXY: proxy.url, NO_PROXY: '', NODE_EXTRA_CA_CERTS: certificate.certFile } }
       )
       if (run.code !== 0) throw new Error(lastError(run))
       expect(proxy.requests.length).toBeGreaterThan(0)

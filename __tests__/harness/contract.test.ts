@@ -1,5 +1,5 @@
 /**
- * Which Async contract an entrypoint was written for (python/harness.py's contract
+ * Which Async contract an entrypoint was written for (python/harness/signals.py's contract
  * signals) and the one rule that judges them (fitOf): certainties only from code that
  * runs on every call, hints otherwise.
  */

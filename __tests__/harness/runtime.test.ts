@@ -1,4 +1,4 @@
-/** src/harness over python/harness.py: samples by file, the DataFrame contracts, parquet in and out. */
+/** src/harness over python/harness/: samples by file, the DataFrame contracts, parquet in and out. */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parquetReadObjects } from 'hyparquet'
@@ -17,6 +17,16 @@ function call(
   entrypoint = 'process'
 ): HarnessCall {
   return { python, folder, sourceFile: 'script.py', entrypoint, contract, timeoutMs: 30_000 }
+}
+
+/** A Sync run of `folder`'s script on the input {}. */
+function runSyncOnEmpty(folder: string, timeoutMs?: number): ReturnType<typeof runSync> {
+  writeFileSync(join(folder, 'in.json'), '{}')
+  return runSync({
+    ...call(folder, 'sync'),
+    ...(timeoutMs ? { timeoutMs } : {}),
+    inputJsonFile: join(folder, 'in.json')
+  })
 }
 
 async function readParquet(path: string): Promise<Record<string, unknown>[]> {
@@ -45,25 +55,31 @@ test('what the entrypoint prints is output, never the answer', async () => {
   const folder = scriptFolder({
     'script.py': 'def process(data, base_path):\n    print("{not the answer}")\n    return "{\\"a\\": 1}"\n'
   })
-  writeFileSync(join(folder, 'in.json'), '{}')
-  const run = await runSync({ ...call(folder, 'sync'), inputJsonFile: join(folder, 'in.json') })
+  const run = await runSyncOnEmpty(folder)
   expect(run).toMatchObject({ ok: true, response: { a: 1 }, output: '{not the answer}' })
+})
+
+test("the script's own modules are its own, even when named like the harness's", async () => {
+  const modules = ['harness', 'check', 'run', 'loader', 'frames']
+  const files = Object.fromEntries(modules.map((name) => [`${name}.py`, `WHO = "${name}"\n`]))
+  const names = modules.join(', ')
+  const script = `import ${names}\ndef process(data, base_path):\n    return [m.WHO for m in (${names})]\n`
+  const run = await runSyncOnEmpty(scriptFolder({ ...files, 'script.py': script }))
+  expect(run).toMatchObject({ ok: true, response: modules })
 })
 
 test('a raising entrypoint gives its traceback without the harness frames', async () => {
   const folder = scriptFolder({ 'script.py': 'def process(data, base_path):\n    raise KeyError("price")\n' })
-  writeFileSync(join(folder, 'in.json'), '{}')
-  const run = await runSync({ ...call(folder, 'sync'), inputJsonFile: join(folder, 'in.json') })
+  const run = await runSyncOnEmpty(folder)
   expect(run.ok).toBe(false)
   expect(run.problem).toBe("KeyError: 'price'")
   expect(run.traceback).toMatch(/script\.py", line 2, in process\n[\s\S]*KeyError: 'price'$/)
-  expect(run.traceback).not.toMatch(/harness\.py/)
+  expect(run.traceback).not.toMatch(/neomaril-harness-/)
 })
 
 test('a timeout kills the script and says so', async () => {
   const folder = scriptFolder({ 'script.py': 'import time\ndef process(data, base_path):\n    time.sleep(60)\n' })
-  writeFileSync(join(folder, 'in.json'), '{}')
-  const run = await runSync({ ...call(folder, 'sync'), timeoutMs: 1500, inputJsonFile: join(folder, 'in.json') })
+  const run = await runSyncOnEmpty(folder, 1500)
   expect(run).toMatchObject({ ok: false, timedOut: true })
 })
 

@@ -2,6 +2,7 @@ import {
   addSecret,
   envValueLeftVisible,
   isSecretKey,
+  maskSecretsWith,
   MIN_MASKED_LENGTH,
   redact,
   redactedJson
@@ -84,5 +85,18 @@ describe('redaction', () => {
     })
     expect(JSON.parse(text)).toEqual({ localOnly: true, rows: 100, answer: 'the key is ***', '***': ['x', null] })
     expect(text).not.toContain('json-secret-5b7e')
+  })
+})
+
+describe("the runner's masking (handed in by main.ts)", () => {
+  test('every form reaches it once: those added before it was handed in, then each new one', () => {
+    addSecret('mask-early-8c1f')
+    const masked: string[] = []
+    maskSecretsWith((form) => masked.push(form))
+    expect(masked).toContain('mask-early-8c1f')
+    addSecret('mask-late 7d2e')
+    addSecret('mask-late 7d2e')
+    expect(masked.filter((form) => form === 'mask-late 7d2e')).toHaveLength(1)
+    expect(masked).toContain('mask-late%207d2e')
   })
 })

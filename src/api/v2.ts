@@ -131,19 +131,8 @@ export class V2Api {
     hash: string,
     options: CallOptions = {}
   ): Promise<{ status: string; message: string | null; datasetHash?: string }> {
-    const path = `${ROOT}/${seg(hash)}/status`
-    const body = await this.transport.json<V2StatusResponse>({
-      method: 'GET',
-      path,
-      auth: 'user',
-      safety: 'read',
-      ok: [200],
-      deadline: options.deadline
-    })
-    if (typeof body.Status !== 'string') throw new ApiError('GET', path, 200, 'the answer holds no Status')
-    const datasetHash =
-      typeof body.DatasetHash === 'string' && DATASET_HASH.test(body.DatasetHash) ? body.DatasetHash : undefined
-    return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null, datasetHash }
+    const { body, status, message } = await this.state<V2StatusResponse>(`${ROOT}/${seg(hash)}/status`, options)
+    return { status, message, datasetHash: datasetHashIn(body.DatasetHash) }
   }
 
   /**
@@ -231,24 +220,8 @@ export class V2Api {
     options: CallOptions = {}
   ): Promise<{ status: string; message: string | null; outputDatasetHash?: string }> {
     const path = `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/status`
-    const body = await this.transport.json<V2ExecutionStatusResponse>({
-      method: 'GET',
-      path,
-      auth: 'user',
-      safety: 'read',
-      ok: [200],
-      deadline: options.deadline
-    })
-    if (typeof body.Status !== 'string') throw new ApiError('GET', path, 200, 'the answer holds no Status')
-    const output =
-      typeof body.OutputDatasetHash === 'string' && DATASET_HASH.test(body.OutputDatasetHash)
-        ? body.OutputDatasetHash
-        : undefined
-    return {
-      status: body.Status,
-      message: typeof body.Message === 'string' ? body.Message : null,
-      outputDatasetHash: output
-    }
+    const { body, status, message } = await this.state<V2ExecutionStatusResponse>(path, options)
+    return { status, message, outputDatasetHash: datasetHashIn(body.OutputDatasetHash) }
   }
 
   /** E5: streams the result (parquet) to a file; answers its size. */
@@ -280,13 +253,30 @@ export class V2Api {
     )
   }
 
+  /** A state read (T, E4): the answer, which must hold a Status, and its Message. */
+  private async state<T extends { Status?: string; Message?: string | null }>(
+    path: string,
+    options: CallOptions
+  ): Promise<{ body: T; status: string; message: string | null }> {
+    const call: Call = { method: 'GET', path, auth: 'user', safety: 'read', ok: [200], deadline: options.deadline }
+    const body = await this.transport.json<T>(call)
+    if (typeof body.Status !== 'string') throw new ApiError('GET', path, 200, 'the answer holds no Status')
+    return { body, status: body.Status, message: typeof body.Message === 'string' ? body.Message : null }
+  }
+
   private write<T>(call: Call, notFound: string, mayHaveActed: string): Promise<T> {
     return sendWrite<T>(this.transport, call, { notFound, mayHaveActed })
   }
 }
 
+/** A dataset hash the answer holds, when it has the right form. */
+function datasetHashIn(value: unknown): string | undefined {
+  return typeof value === 'string' && DATASET_HASH.test(value) ? value : undefined
+}
+
 function checkedDataset(hash: unknown, path: string, transport: Transport): string {
-  if (typeof hash === 'string' && DATASET_HASH.test(hash)) return hash
+  const checked = datasetHashIn(hash)
+  if (checked) return checked
   throw new ApiError(
     'PATCH',
     path,

@@ -1,5 +1,5 @@
 /**
- * The entrypoint's static check through python/harness.py (mode "check"). Apart from
+ * The entrypoint's static check through python/harness/ (mode "check"). Apart from
  * index.ts so that loading it does not load the parquet readers and writers: every deploy
  * runs it at start-up (modes/local-checks.ts), and the bundle's first chunk stays small.
  */

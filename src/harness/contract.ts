@@ -1,5 +1,5 @@
 /**
- * How the server calls an entrypoint (python/harness.py holds the rules):
+ * How the server calls an entrypoint (python/harness/ holds the rules):
  * - 'sync':     fn(data, base_path), the v1 Sync route;
  * - 'async-v1': fn(data_path, extra_path=None) writing a file, or the current server's
  *               build_df(df, data_path, extra_path=None) returning a DataFrame (told apart
@@ -23,7 +23,7 @@ export const CALLED_AS: Readonly<Record<EntrypointContract, string>> = {
 
 /**
  * Something in the entrypoint that breaks under one Async contract (`against`), found by
- * python/harness.py's check without running anything. Certain: code that runs on every
+ * python/harness/signals.py without running anything. Certain: code that runs on every
  * call does what the contract's first argument cannot do (a KeyError or TypeError at the
  * first run); otherwise a hint (a parameter's name, a mention in a branch).
  */

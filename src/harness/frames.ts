@@ -9,10 +9,10 @@ import { extname } from 'node:path'
 import { parquetReadObjects } from 'hyparquet'
 import { parquetWriteBuffer } from 'hyparquet-writer'
 
-/** How python/harness.py reads a dataset file. */
+/** How python/harness/frames.py reads a dataset file. */
 export type DatasetForm = 'csv' | 'json' | 'columns'
 
-/** One column of a returned DataFrame, as python/harness.py's frame_columns writes it. */
+/** One column of a returned DataFrame, as python/harness/frames.py's frame_columns writes it. */
 export interface FrameColumn {
   name: string
   type: 'INT64' | 'DOUBLE' | 'BOOLEAN' | 'TIMESTAMP' | 'STRING'

@@ -1,6 +1,6 @@
 /**
- * The TypeScript side of python/harness.py, the one place that loads and calls an
- * entrypoint the way the server does. Validate mode (src/validate) and the emulator
+ * The TypeScript side of python/harness/, the one place that loads and calls an
+ * entrypoint the way the server does. Validate mode (src/local-checks) and the emulator
  * (emulator/python.ts) both go through these functions, so they give the same verdicts.
  */
 import { readFileSync } from 'node:fs'

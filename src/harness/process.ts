@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { HARNESS_PY } from './embedded.js'
+import { HARNESS_FILES } from './embedded.js'
 
-/** What one run of python/harness.py gave back. */
+/** What one run of the harness (python/harness/) gave back. */
 export interface HarnessProcess<T> {
   /** The verdict the harness wrote; undefined when it wrote none (killed, crashed, no python). */
   verdict?: T
@@ -27,11 +27,12 @@ export interface HarnessSpawn {
 
 const OUTPUT_LIMIT = 1_000_000
 
-let harnessFile: string | undefined
+let harnessPackage: string | undefined
 
 /**
- * The harness text on disk, once per process, in a folder of its own (mkdtemp: no other
- * user can put a file there for us to run), removed at exit.
+ * The harness package on disk (its folder, which Python runs through its __main__.py), once
+ * per process, in a folder of its own (mkdtemp: no other user can put a file there for us
+ * to run), removed at exit.
  *
  * Synchronous, like the request file below: a few small files, and Python then starts in
  * the same turn of the event loop as the call. The entrypoint check is on the way to the
@@ -39,12 +40,14 @@ let harnessFile: string | undefined
  * spawn is one more of the deploy's overhead.
  */
 function materialise(): string {
-  if (harnessFile && existsSync(harnessFile)) return harnessFile
+  if (harnessPackage && existsSync(harnessPackage)) return harnessPackage
   const dir = mkdtempSync(join(tmpdir(), 'neomaril-harness-'))
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
-  harnessFile = join(dir, 'harness.py')
-  writeFileSync(harnessFile, HARNESS_PY)
-  return harnessFile
+  const folder = join(dir, 'harness')
+  mkdirSync(folder)
+  for (const [name, text] of Object.entries(HARNESS_FILES)) writeFileSync(join(folder, name), text)
+  harnessPackage = folder
+  return harnessPackage
 }
 
 /** A folder for one run's request, verdict and frame files; removed by `cleanup`. */

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { InputError } from '../shared/errors.js'
 import type { DeploySpec } from '../inputs/parse.js'
 import {
@@ -12,6 +11,9 @@ import {
 import type { ApiVersion } from '../shared/api-choice.js'
 import { oneLine } from '../shared/inert.js'
 import { Workspace } from '../inputs/workspace.js'
+
+/** A notice for the log, with the place it is about (the runner's core.notice, handed in by the caller). */
+export type Notify = (message: string, where?: { title?: string; file?: string; startLine?: number }) => void
 
 /** The contract a run uses (or validate mode tested), and why: for the log, the summary and result.json. */
 export interface ContractChoice {
@@ -35,13 +37,14 @@ export interface EarlierDeploy {
  *   naming the api-version that keeps it working;
  * - under auto, a previous deploy of the same name through the other API stops it too,
  *   unless the code certainly belongs to the new contract;
- * - hints against the contract are a notice.
+ * - hints against the contract are a notice (through `notify`).
  */
 export function checkContractFit(
   spec: DeploySpec,
   api: ApiVersion,
   why: string,
   signals: readonly ContractSignal[],
+  notify: Notify,
   earlier?: EarlierDeploy
 ): ContractChoice {
   const contract = contractOf(spec.script.operation, api)
@@ -84,7 +87,7 @@ export function checkContractFit(
     ])
   }
   for (const doubt of fit.doubts.slice(0, 2))
-    core.notice(
+    notify(
       `${oneLine(entrypoint)} ${oneLine(doubt.why)}: it may be written for the ${otherApi} contract ` +
         `(${CALLED_AS[other]}), but it will be called as ${CALLED_AS[contract]} (${oneLine(why)}). ` +
         `If it is, set api-version: ${otherApi}.`,

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { InputError } from '../shared/errors.js'
 import type { DeploySpec, PythonVersion } from '../inputs/parse.js'
@@ -7,7 +6,7 @@ import { checkStatically } from '../harness/check.js'
 import { CALLED_AS, contractOf, type ContractSignal, type EntrypointContract } from '../harness/contract.js'
 import { oneLine } from '../shared/inert.js'
 import { apiCandidates, apiReasonWithoutProbe } from '../shared/api-choice.js'
-import { checkContractFit } from './contract-fit.js'
+import { checkContractFit, type Notify } from './contract-fit.js'
 
 /** What the entrypoint check found that a later step needs: the contract signals (harness/contract.ts). */
 export interface EntrypointFindings {
@@ -21,9 +20,10 @@ export interface EntrypointFindings {
  * certainties. An Async script under api-version auto may go either way until the
  * probe has answered, so it must fit one of the two Async contracts here, and the
  * contract the probe picks is judged after it (modes/deploy.ts, modes/validate.ts);
- * with one API possible, the contract is judged here, before any request.
+ * with one API possible, the contract is judged here, before any request. Notices go
+ * through `notify` (main.ts hands it core.notice).
  */
-export async function checkEntrypointOf(spec: DeploySpec): Promise<EntrypointFindings> {
+export async function checkEntrypointOf(spec: DeploySpec, notify: Notify): Promise<EntrypointFindings> {
   const none: EntrypointFindings = { signals: [] }
   if (spec.mode === 'smoke-test') return none // nothing is uploaded: the server's script is what runs
   const source = spec.script.files.find((file) => file.part === 'source')
@@ -46,11 +46,17 @@ export async function checkEntrypointOf(spec: DeploySpec): Promise<EntrypointFin
       }
     ])
   }
-  if (passed.note) core.notice(`Entrypoint check: ${oneLine(passed.note)}.`)
+  if (passed.note) notify(`Entrypoint check: ${oneLine(passed.note)}.`)
   const findings = { signals: passed.signals ?? [] }
   const [only, ...others] = apiCandidates(spec.script.operation, spec.apiVersion)
   if (only && others.length === 0 && spec.mode === 'deploy')
-    checkContractFit(spec, only, apiReasonWithoutProbe(spec.script.operation, spec.apiVersion), findings.signals)
+    checkContractFit(
+      spec,
+      only,
+      apiReasonWithoutProbe(spec.script.operation, spec.apiVersion),
+      findings.signals,
+      notify
+    )
   return findings
 }
 
@@ -60,7 +66,7 @@ function contractsOf(spec: DeploySpec): EntrypointContract[] {
 }
 
 /**
- * The entrypoint pre-check, with Python's own parser (python/harness.py, mode "check";
+ * The entrypoint pre-check, with Python's own parser (python/harness/, mode "check";
  * nothing of the user's code runs). It fails only on certainties: the file does not parse
  * for the chosen Python, the name is bound nowhere, or every `def` of it has an arity that
  * cannot fit the contract. Anything uncertain (a decorated def, an assignment, a star

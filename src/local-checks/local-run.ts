@@ -50,7 +50,7 @@ export function localContract(spec: DeploySpec): EntrypointContract {
 
 /**
  * Runs the entrypoint on the sample on this machine, the way the server would (one
- * harness, python/harness.py, decides how), with python<python-version> when it is on
+ * harness, python/harness/, decides how), with python<python-version> when it is on
  * PATH. The env-file's variables are in the script's environment, as the emulator and
  * (as far as known) the server give them: the harness applies them (src/harness/index.ts).
  * The .env is read where it is, never copied.

@@ -44,7 +44,7 @@ async function keepContract(ctx: RunContext, session: Session, version: ApiVersi
     const { signals } = await ctx.localChecks
     const earlier = version === 'v2' ? await earlierV1Deploy(session, spec.script.name) : undefined
     try {
-      checkContractFit(spec, version, why, signals, earlier)
+      checkContractFit(spec, version, why, signals, core.notice, earlier)
     } catch (error) {
       if (error instanceof InputError) result.status = 'invalid-input'
       throw error

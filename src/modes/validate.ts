@@ -26,7 +26,7 @@ export async function validateMode(ctx: RunContext): Promise<void> {
   const api = likelyApi(operation, spec.apiVersion)
   result.contract = { contract: contractOf(operation, api), why }
   try {
-    result.contract = checkContractFit(spec, api, why, signals)
+    result.contract = checkContractFit(spec, api, why, signals, core.notice)
   } catch (error) {
     if (error instanceof InputError) result.status = 'invalid-input'
     throw error

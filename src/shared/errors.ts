@@ -48,10 +48,7 @@ export class ApiError extends Error {
 
 /** Credentials or tokens were refused. */
 export class AuthError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'AuthError'
-  }
+  override readonly name = 'AuthError'
 }
 
 /** The request never got an HTTP answer (refused, reset, timed out, DNS, TLS). */
@@ -101,10 +98,7 @@ export class WaitTimeoutError extends Error {
 
 /** The smoke test ran and did not pass. */
 export class SmokeTestFailedError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'SmokeTestFailedError'
-  }
+  override readonly name = 'SmokeTestFailedError'
 }
 
 /** A call its caller gave up on (an optional lookup nobody waits for any more); not a cancellation of the run. */

@@ -1,5 +1,3 @@
-import * as core from '@actions/core'
-
 /**
  * The secret values the action knows, and the one policy for them (docs/security.md):
  *
@@ -15,6 +13,15 @@ import * as core from '@actions/core'
  * reappear.
  */
 const secrets = new Set<string>()
+
+/** The runner's masking (main.ts hands it core.setSecret); this layer never imports @actions/*. */
+let maskInRunner: (form: string) => void = () => undefined
+
+/** Sends every secret form to `mask`: those already known now, each new one as it is added. */
+export function maskSecretsWith(mask: (form: string) => void): void {
+  maskInRunner = mask
+  for (const form of secrets) mask(form)
+}
 
 /** The shortest env value that is masked, unless its key names it a secret. */
 export const MIN_MASKED_LENGTH = 8
@@ -36,7 +43,7 @@ export function addSecret(value: string): void {
   for (const form of forms) {
     if (!form || secrets.has(form)) continue
     secrets.add(form)
-    core.setSecret(form)
+    maskInRunner(form)
   }
 }
 

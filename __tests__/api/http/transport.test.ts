@@ -6,7 +6,6 @@
  * verify-then-retry, timeouts while a body is sent or read, the register's hash and
  * redaction of server text. `sleep` is injected and records the delays, so nothing waits.
  */
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import https from 'node:https'
@@ -19,6 +18,7 @@ import type { TransportOptions as ClientOptions } from '../../../src/api/http/op
 import { DEFAULT_RETRY, type RetryPolicy } from '../../../src/api/http/retry.js'
 import { V1Api } from '../../../src/api/v1.js'
 import { AbandonedError, ApiError, AuthError, CancelledError, NetworkError } from '../../../src/shared/errors.js'
+import { selfSignedCertificate } from '../../helpers/certificate.js'
 import { startProxy } from '../../helpers/proxy-server.js'
 
 type Step =
@@ -614,30 +614,9 @@ describe('network and TLS reasons', () => {
     let port = 0
     let cert = ''
     beforeAll(async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'tls-'))
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-keyout',
-          join(dir, 'key.pem'),
-          '-out',
-          join(dir, 'cert.pem'),
-          '-days',
-          '2',
-          '-subj',
-          '/CN=neomaril.example.test',
-          '-addext',
-          'subjectAltName=DNS:neomaril.example.test'
-        ],
-        { stdio: 'ignore' }
-      )
-      cert = readFileSync(join(dir, 'cert.pem'), 'utf8')
-      tls = https.createServer({ key: readFileSync(join(dir, 'key.pem')), cert }, (_req, res) =>
+      const certificate = selfSignedCertificate('neomaril.example.test', 'DNS:neomaril.example.test')
+      cert = certificate.cert
+      tls = https.createServer({ key: certificate.key, cert }, (_req, res) =>
         res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"Version":"tls"}')
       )
       await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve))

@@ -1,8 +1,8 @@
-export const id = 680;
-export const ids = [680];
+export const id = 352;
+export const ids = [352];
 export const modules = {
 
-/***/ 36501:
+/***/ 61102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,10 +10,10 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2955);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93459);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(606);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76763);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7042);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38077);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
 
 
 
@@ -57,7 +57,7 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
 
 /***/ }),
 
-/***/ 21680:
+/***/ 64352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -68,32 +68,32 @@ __webpack_require__.d(__webpack_exports__, {
   validateMode: () => (/* binding */ validateMode)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(18470);
+var duration = __webpack_require__(85497);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(26289);
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var manifest = __webpack_require__(36501);
+var manifest = __webpack_require__(61102);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/shared/json-subset.ts
-var json_subset = __webpack_require__(68463);
+var json_subset = __webpack_require__(77642);
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(606);
+var api_choice = __webpack_require__(38077);
 // EXTERNAL MODULE: ./src/shared/dotenv.ts
-var dotenv = __webpack_require__(88160);
+var dotenv = __webpack_require__(66459);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ../../main/node_modules/hyparquet/src/read.js + 17 modules
-var read = __webpack_require__(43273);
-// EXTERNAL MODULE: ../../main/node_modules/hyparquet-writer/src/write.js + 26 modules
-var write = __webpack_require__(50764);
+// EXTERNAL MODULE: ./node_modules/hyparquet/src/read.js + 17 modules
+var read = __webpack_require__(42123);
+// EXTERNAL MODULE: ./node_modules/hyparquet-writer/src/write.js + 26 modules
+var write = __webpack_require__(25498);
 ;// CONCATENATED MODULE: ./src/harness/frames.ts
 /**
  * Parquet at the harness's edge, in Node (there is no pyarrow for pandas here): datasets
@@ -157,13 +157,13 @@ async function writeFrameParquet(frame, target) {
 }
 
 // EXTERNAL MODULE: ./src/harness/process.ts + 1 modules
-var harness_process = __webpack_require__(93115);
+var harness_process = __webpack_require__(99693);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var contract = __webpack_require__(54761);
+var contract = __webpack_require__(41848);
 ;// CONCATENATED MODULE: ./src/harness/index.ts
 /**
- * The TypeScript side of python/harness.py, the one place that loads and calls an
- * entrypoint the way the server does. Validate mode (src/validate) and the emulator
+ * The TypeScript side of python/harness/, the one place that loads and calls an
+ * entrypoint the way the server does. Validate mode (src/local-checks) and the emulator
  * (emulator/python.ts) both go through these functions, so they give the same verdicts.
  */
 
@@ -267,7 +267,7 @@ async function runDataFrames(c) {
 }
 
 // EXTERNAL MODULE: ./src/harness/embedded.ts
-var embedded = __webpack_require__(68385);
+var embedded = __webpack_require__(79412);
 ;// CONCATENATED MODULE: ./src/harness/imports.ts
 /**
  * Whose fault is a ModuleNotFoundError: the runner's (the requirements list the package,
@@ -325,7 +325,7 @@ function whoseMissingImport(module, requirementsText) {
 }
 
 // EXTERNAL MODULE: ./src/steps/async-result.ts + 2 modules
-var async_result = __webpack_require__(658);
+var async_result = __webpack_require__(44838);
 ;// CONCATENATED MODULE: ./src/harness/interpreter.ts
 
 const DESCRIBE = "import sys; print(sys.executable); print('%d.%d.%d' % sys.version_info[:3])";
@@ -398,7 +398,7 @@ function localContract(spec) {
 }
 /**
  * Runs the entrypoint on the sample on this machine, the way the server would (one
- * harness, python/harness.py, decides how), with python<python-version> when it is on
+ * harness, python/harness/, decides how), with python<python-version> when it is on
  * PATH. The env-file's variables are in the script's environment, as the emulator and
  * (as far as known) the server give them: the harness applies them (src/harness/index.ts).
  * The .env is read where it is, never copied.
@@ -544,9 +544,9 @@ function missingImportHint(problem, spec) {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
-var contract_fit = __webpack_require__(19424);
+var contract_fit = __webpack_require__(85291);
 ;// CONCATENATED MODULE: ./src/modes/validate.ts
 
 
@@ -573,7 +573,7 @@ async function validateMode(ctx) {
     const api = (0,api_choice/* likelyApi */.zY)(operation, spec.apiVersion);
     result.contract = { contract: (0,contract/* contractOf */.Qu)(operation, api), why };
     try {
-        result.contract = (0,contract_fit/* checkContractFit */.i)(spec, api, why, signals);
+        result.contract = (0,contract_fit/* checkContractFit */.i)(spec, api, why, signals, core/* notice */.lm);
     }
     catch (error) {
         if (error instanceof errors/* InputError */.dz)

@@ -1,8 +1,8 @@
-export const id = 664;
-export const ids = [664];
+export const id = 329;
+export const ids = [329];
 export const modules = {
 
-/***/ 71714:
+/***/ 95847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -27,7 +27,7 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-/***/ 78652:
+/***/ 61235:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -35,9 +35,9 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 /* harmony export */   OI: () => (/* binding */ logPoll),
 /* harmony export */   ko: () => (/* binding */ logOutage)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24568);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94105);
 
 
 
@@ -58,7 +58,7 @@ function logCall(call) {
 
 /***/ }),
 
-/***/ 54532:
+/***/ 24226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -72,22 +72,22 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: chooseGroup
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(26289);
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/inputs/api-fit.ts
-var api_fit = __webpack_require__(60478);
+var api_fit = __webpack_require__(84535);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api = __webpack_require__(93459);
+var api = __webpack_require__(23632);
 // EXTERNAL MODULE: ./src/shared/sleep.ts
-var sleep = __webpack_require__(42759);
+var sleep = __webpack_require__(47362);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: ../../main/node_modules/node-fetch/src/index.js + 12 modules
-var src = __webpack_require__(12782);
+// EXTERNAL MODULE: ./node_modules/node-fetch/src/index.js + 12 modules
+var src = __webpack_require__(70816);
 ;// CONCATENATED MODULE: ./src/api/http/failure-kinds.ts
 
 /**
@@ -153,9 +153,9 @@ function isAmbiguous(error) {
 }
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(37491);
+var error_envelope = __webpack_require__(16552);
 // EXTERNAL MODULE: ./src/shared/text.ts
-var shared_text = __webpack_require__(43325);
+var shared_text = __webpack_require__(24646);
 ;// CONCATENATED MODULE: ./src/api/http/server-text.ts
 
 
@@ -703,12 +703,12 @@ class Transport {
 }
 
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(606);
-// EXTERNAL MODULE: ../../main/node_modules/form-data/lib/form_data.js
-var form_data = __webpack_require__(93992);
+var api_choice = __webpack_require__(38077);
+// EXTERNAL MODULE: ./node_modules/form-data/lib/form_data.js
+var form_data = __webpack_require__(96454);
 var form_data_default = /*#__PURE__*/__webpack_require__.n(form_data);
 // EXTERNAL MODULE: ./src/shared/files.ts
-var shared_files = __webpack_require__(76763);
+var shared_files = __webpack_require__(38590);
 ;// CONCATENATED MODULE: ./src/api/http/bodies.ts
 
 
@@ -763,7 +763,7 @@ function seg(value) {
 }
 
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(71714);
+var wire = __webpack_require__(95847);
 ;// CONCATENATED MODULE: ./src/api/common-calls.ts
 
 
@@ -1117,19 +1117,8 @@ class V2Api {
     }
     /** T: the script's state; `DatasetHash` once Deployed. */
     async status(hash, options = {}) {
-        const path = `${ROOT}/${seg(hash)}/status`;
-        const body = await this.transport.json({
-            method: 'GET',
-            path,
-            auth: 'user',
-            safety: 'read',
-            ok: [200],
-            deadline: options.deadline
-        });
-        if (typeof body.Status !== 'string')
-            throw new errors/* ApiError */.hD('GET', path, 200, 'the answer holds no Status');
-        const datasetHash = typeof body.DatasetHash === 'string' && wire/* DATASET_HASH */.wr.test(body.DatasetHash) ? body.DatasetHash : undefined;
-        return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null, datasetHash };
+        const { body, status, message } = await this.state(`${ROOT}/${seg(hash)}/status`, options);
+        return { status, message, datasetHash: datasetHashIn(body.DatasetHash) };
     }
     /**
      * Whether `hash` is a v2 script on this server: its v2 status answers. A v1 hash
@@ -1191,24 +1180,8 @@ class V2Api {
     /** E4: the execution's state; `OutputDatasetHash` once Succeeded. */
     async executionStatus(hash, executionId, options = {}) {
         const path = `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/status`;
-        const body = await this.transport.json({
-            method: 'GET',
-            path,
-            auth: 'user',
-            safety: 'read',
-            ok: [200],
-            deadline: options.deadline
-        });
-        if (typeof body.Status !== 'string')
-            throw new errors/* ApiError */.hD('GET', path, 200, 'the answer holds no Status');
-        const output = typeof body.OutputDatasetHash === 'string' && wire/* DATASET_HASH */.wr.test(body.OutputDatasetHash)
-            ? body.OutputDatasetHash
-            : undefined;
-        return {
-            status: body.Status,
-            message: typeof body.Message === 'string' ? body.Message : null,
-            outputDatasetHash: output
-        };
+        const { body, status, message } = await this.state(path, options);
+        return { status, message, outputDatasetHash: datasetHashIn(body.OutputDatasetHash) };
     }
     /** E5: streams the result (parquet) to a file; answers its size. */
     async downloadResult(hash, executionId, destination) {
@@ -1233,13 +1206,26 @@ class V2Api {
             effect: { what: `upload of the ${what}`, undone: 'not uploaded' }
         }, 'the script hash is unknown to the v2 API', `the ${what} may have been uploaded all the same`);
     }
+    /** A state read (T, E4): the answer, which must hold a Status, and its Message. */
+    async state(path, options) {
+        const call = { method: 'GET', path, auth: 'user', safety: 'read', ok: [200], deadline: options.deadline };
+        const body = await this.transport.json(call);
+        if (typeof body.Status !== 'string')
+            throw new errors/* ApiError */.hD('GET', path, 200, 'the answer holds no Status');
+        return { body, status: body.Status, message: typeof body.Message === 'string' ? body.Message : null };
+    }
     write(call, notFound, mayHaveActed) {
         return sendWrite(this.transport, call, { notFound, mayHaveActed });
     }
 }
+/** A dataset hash the answer holds, when it has the right form. */
+function datasetHashIn(value) {
+    return typeof value === 'string' && wire/* DATASET_HASH */.wr.test(value) ? value : undefined;
+}
 function checkedDataset(hash, path, transport) {
-    if (typeof hash === 'string' && wire/* DATASET_HASH */.wr.test(hash))
-        return hash;
+    const checked = datasetHashIn(hash);
+    if (checked)
+        return checked;
     throw new errors/* ApiError */.hD('PATCH', path, 201, `the answer holds no DatasetHash (D and 63 hex digits) but ${transport.text(JSON.stringify(hash ?? null), 80)}`);
 }
 
@@ -1247,12 +1233,12 @@ function checkedDataset(hash, path, transport) {
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(41692);
-// EXTERNAL MODULE: ../../main/node_modules/http-proxy-agent/dist/index.js
-var dist = __webpack_require__(85689);
-// EXTERNAL MODULE: ../../main/node_modules/https-proxy-agent/dist/index.js + 1 modules
-var https_proxy_agent_dist = __webpack_require__(94708);
-// EXTERNAL MODULE: ../../main/node_modules/proxy-from-env/index.js
-var proxy_from_env = __webpack_require__(47948);
+// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
+var dist = __webpack_require__(28947);
+// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 1 modules
+var https_proxy_agent_dist = __webpack_require__(71566);
+// EXTERNAL MODULE: ./node_modules/proxy-from-env/index.js
+var proxy_from_env = __webpack_require__(98182);
 ;// CONCATENATED MODULE: ./src/api/proxy.ts
 
 
@@ -1303,9 +1289,9 @@ class TunnelAgent extends https_proxy_agent_dist/* HttpsProxyAgent */.b {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(84553);
+var secrets = __webpack_require__(33260);
 ;// CONCATENATED MODULE: ./src/modes/session.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the transport, the login,
 // the group and the API choice. It logs and fills the RunResult, so it lives with the modes.
@@ -1434,23 +1420,23 @@ function apiOf(session, version) {
 
 /***/ }),
 
-/***/ 40249:
+/***/ 95156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ runSmokeTest)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(18470);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26289);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2955);
-/* harmony import */ var _steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87390);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
-/* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79631);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78652);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84303);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(85497);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58382);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7042);
+/* harmony import */ var _steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14433);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94105);
+/* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20075);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61235);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(85698);
 // Plumbing shared by deploy and smoke-test modes (not a mode): the smoke test once the
 // script is Deployed, logged and recorded in the RunResult. The calls are steps/server-smoke-test.ts.
 
@@ -1516,7 +1502,7 @@ async function runSmokeTest(ctx, api, spec) {
 
 /***/ }),
 
-/***/ 37491:
+/***/ 16552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1551,13 +1537,13 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 42759:
+/***/ 47362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ abortableSleep)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
 
 /** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
 function abortableSleep(ms, signal) {
@@ -1579,7 +1565,7 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
-/***/ 87390:
+/***/ 14433:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1587,12 +1573,12 @@ function abortableSleep(ms, signal) {
 /* harmony export */   P9: () => (/* binding */ smokeTestSync),
 /* harmony export */   so: () => (/* binding */ smokeTestAsync)
 /* harmony export */ });
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71714);
-/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(658);
-/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60517);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66671);
-/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68463);
-/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37491);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95847);
+/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44838);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6904);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11934);
+/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77642);
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16552);
 
 
 
@@ -1700,7 +1686,7 @@ function typedColumns(smoke) {
 
 /***/ }),
 
-/***/ 66671:
+/***/ 11934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1708,10 +1694,10 @@ function typedColumns(smoke) {
 /* harmony export */   lS: () => (/* binding */ describeHint)
 /* harmony export */ });
 /* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
-/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95847);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47362);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
 
 
 

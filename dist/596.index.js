@@ -1,8 +1,8 @@
-export const id = 187;
-export const ids = [187];
+export const id = 596;
+export const ids = [596];
 export const modules = {
 
-/***/ 26187:
+/***/ 5596:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,18 +14,18 @@ __webpack_require__.d(__webpack_exports__, {
   signalOf: () => (/* binding */ signalOf)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(18470);
+var duration = __webpack_require__(85497);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(26289);
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api_api = __webpack_require__(93459);
+var api_api = __webpack_require__(23632);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var harness_contract = __webpack_require__(54761);
+var harness_contract = __webpack_require__(41848);
 // EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(2955);
+var register = __webpack_require__(7042);
 ;// CONCATENATED MODULE: ./src/steps/history.ts
 /** Spans shorter than this say more about the logging than about the build. */
 const SHORTEST_MS = 1000;
@@ -99,17 +99,17 @@ async function earlierV1Async(v1, group, name, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
-var contract_fit = __webpack_require__(19424);
+var contract_fit = __webpack_require__(85291);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(66671);
+var wait = __webpack_require__(11934);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/modes/session.ts + 13 modules
-var modes_session = __webpack_require__(54532);
+var modes_session = __webpack_require__(24226);
 // EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(78652);
+var context = __webpack_require__(61235);
 // EXTERNAL MODULE: ./src/modes/smoke-test-phase.ts
-var smoke_test_phase = __webpack_require__(40249);
+var smoke_test_phase = __webpack_require__(95156);
 ;// CONCATENATED MODULE: ./src/modes/deploy.ts
 
 
@@ -157,7 +157,7 @@ async function keepContract(ctx, session, version) {
         const { signals } = await ctx.localChecks;
         const earlier = version === 'v2' ? await earlierV1Deploy(session, spec.script.name) : undefined;
         try {
-            (0,contract_fit/* checkContractFit */.i)(spec, version, why, signals, earlier);
+            (0,contract_fit/* checkContractFit */.i)(spec, version, why, signals, core/* notice */.lm, earlier);
         }
         catch (error) {
             if (error instanceof errors/* InputError */.dz)

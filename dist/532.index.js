@@ -1,8 +1,8 @@
-export const id = 902;
-export const ids = [902];
+export const id = 532;
+export const ids = [532];
 export const modules = {
 
-/***/ 71714:
+/***/ 95847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -27,7 +27,7 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-/***/ 36501:
+/***/ 61102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -35,10 +35,10 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2955);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93459);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(606);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76763);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7042);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38077);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
 
 
 
@@ -82,7 +82,7 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
 
 /***/ }),
 
-/***/ 64902:
+/***/ 75532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -91,14 +91,14 @@ __webpack_require__.d(__webpack_exports__, {
   publish: () => (/* binding */ publish)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(60517);
+var logs = __webpack_require__(6904);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(84553);
+var secrets = __webpack_require__(33260);
 ;// CONCATENATED MODULE: ./src/publish/outputs.ts
 
 
@@ -134,9 +134,9 @@ function writeOutputs(result) {
 }
 
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(18470);
+var duration = __webpack_require__(85497);
 // EXTERNAL MODULE: ./src/steps/server-smoke-test.ts
-var server_smoke_test = __webpack_require__(87390);
+var server_smoke_test = __webpack_require__(14433);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 
 
@@ -314,7 +314,7 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var manifest = __webpack_require__(36501);
+var manifest = __webpack_require__(61102);
 ;// CONCATENATED MODULE: ./src/publish/records.ts
 
 
@@ -323,7 +323,7 @@ var manifest = __webpack_require__(36501);
 
 
 async function provenance() {
-    const { context } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
+    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
     const repository = process.env.GITHUB_REPOSITORY || undefined;
     const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined;
     return {
@@ -476,7 +476,7 @@ async function uploadRecords(result) {
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL)
         return { name, localOnly: true };
     // Loaded only when used: the artifact client is the largest part of the bundle.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(447), __webpack_require__.e(193), __webpack_require__.e(86)]).then(__webpack_require__.bind(__webpack_require__, 68086));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(61), __webpack_require__.e(351), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 56656));
     const dir = result.recordsDir;
     const { id } = await new DefaultArtifactClient().uploadArtifact(name, recordFiles(dir), dir, {
         retentionDays: spec?.artifact.retentionDays
@@ -542,7 +542,7 @@ function tracebackAnnotations(entries, uploads, workspace) {
 }
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(37491);
+var error_envelope = __webpack_require__(16552);
 ;// CONCATENATED MODULE: ./src/publish/index.ts
 
 
@@ -637,7 +637,7 @@ function annotate(result, spec) {
 
 /***/ }),
 
-/***/ 37491:
+/***/ 16552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -672,13 +672,13 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 42759:
+/***/ 47362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ abortableSleep)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
 
 /** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
 function abortableSleep(ms, signal) {
@@ -700,7 +700,7 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
-/***/ 87390:
+/***/ 14433:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -708,12 +708,12 @@ function abortableSleep(ms, signal) {
 /* harmony export */   P9: () => (/* binding */ smokeTestSync),
 /* harmony export */   so: () => (/* binding */ smokeTestAsync)
 /* harmony export */ });
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71714);
-/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(658);
-/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60517);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66671);
-/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68463);
-/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37491);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95847);
+/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44838);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6904);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11934);
+/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77642);
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16552);
 
 
 
@@ -821,7 +821,7 @@ function typedColumns(smoke) {
 
 /***/ }),
 
-/***/ 66671:
+/***/ 11934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -829,10 +829,10 @@ function typedColumns(smoke) {
 /* harmony export */   lS: () => (/* binding */ describeHint)
 /* harmony export */ });
 /* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
-/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95847);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47362);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
 
 
 
