@@ -34,6 +34,22 @@ export interface SmokeTestResult {
   resultColumns?: readonly string[]
   inputHashes?: Readonly<Record<string, string>>
   outputDatasetHash?: string
+  /** A pipeline smoke test (smoke-test-model): the model and each stage (steps/pipeline-smoke-test.ts). */
+  pipeline?: PipelineStages
+}
+
+/** One stage of a pipeline smoke test; 'skipped' when an earlier stage failed. */
+export interface PipelineStage {
+  outcome: 'passed' | 'failed' | 'skipped'
+  elapsedMs?: number
+  reason?: string
+}
+
+export interface PipelineStages {
+  modelHash: string
+  modelGroup: string
+  preprocessing: PipelineStage & { executionId?: string; resultFile?: string }
+  model: PipelineStage & { executionId?: string; executionStatus?: string; executionMessage?: string | null }
 }
 
 /**
@@ -41,7 +57,7 @@ export interface SmokeTestResult {
  * error envelope and, when `expected` is given, contains it (deep subset).
  */
 export async function smokeTestSync(
-  api: PreprocessingApi,
+  api: Pick<PreprocessingApi, 'runSync'>,
   hash: string,
   input: unknown,
   expected: unknown
@@ -133,12 +149,18 @@ export async function smokeTestAsync(
   }
   await api.downloadResult(hash, executionId, options.resultPath)
   result.resultFile = options.resultPath
-  result.reason =
-    api.resultFormat === 'parquet'
-      ? await checkParquet(result, options.resultPath)
-      : await checkZip(result, options.resultPath)
+  result.reason = await checkResultFile(result, options.resultPath, api.resultFormat)
   if (result.reason === undefined) result.outcome = 'passed'
   return result
+}
+
+/** Why a downloaded Async result is no good (the script's, or the model's in a pipeline), or undefined. */
+export async function checkResultFile(
+  result: SmokeTestResult,
+  path: string,
+  format: 'zip' | 'parquet'
+): Promise<string | undefined> {
+  return format === 'parquet' ? checkParquet(result, path) : checkZip(result, path)
 }
 
 /** Why the v1 result is no good, or undefined when it is a readable zip holding something. */
