@@ -35,7 +35,10 @@ export function outputsOf(result: RunResult): Record<string, string> {
 function stagesOf(result: RunResult): string {
   const stages = result.smokeTest.pipeline
   if (!stages) return ''
-  const stage = ({ outcome, elapsedMs }: { outcome: string; elapsedMs?: number }) => ({ outcome, ms: elapsedMs ?? null })
+  const stage = ({ outcome, elapsedMs }: { outcome: string; elapsedMs?: number }) => ({
+    outcome,
+    ms: elapsedMs ?? null
+  })
   return JSON.stringify({ preprocessing: stage(stages.preprocessing), model: stage(stages.model) })
 }
 

@@ -1,8 +1,8 @@
-export const id = 532;
-export const ids = [532];
+export const id = 902;
+export const ids = [902];
 export const modules = {
 
-/***/ 23632:
+/***/ 93459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ export const modules = {
 /* harmony export */   Z$: () => (/* binding */ hostCall),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57277);
 
 
 /** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
@@ -161,7 +161,7 @@ function stringOr(value) {
 
 /***/ }),
 
-/***/ 61102:
+/***/ 36501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -169,10 +169,10 @@ function stringOr(value) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7042);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38077);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2955);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93459);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(606);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76763);
 
 
 
@@ -216,7 +216,7 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
 
 /***/ }),
 
-/***/ 75532:
+/***/ 64902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -225,14 +225,14 @@ __webpack_require__.d(__webpack_exports__, {
   publish: () => (/* binding */ publish)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(6904);
+var logs = __webpack_require__(60517);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(33260);
+var secrets = __webpack_require__(84553);
 ;// CONCATENATED MODULE: ./src/publish/outputs.ts
 
 
@@ -255,6 +255,8 @@ function outputsOf(result) {
         'smoke-test': result.smokeTest.outcome,
         'smoke-test-output': result.smokeTestOutput ?? '',
         'execution-id': result.smokeTest.executionId ?? '',
+        'model-execution-id': result.smokeTest.pipeline?.model.executionId ?? '',
+        'smoke-test-stages': stagesOf(result),
         'logs-file': result.logsFile ?? '',
         'artifact-id': result.artifact?.id === undefined ? '' : String(result.artifact.id),
         'artifact-url': result.artifact?.url ?? '',
@@ -262,13 +264,21 @@ function outputsOf(result) {
         manifest: result.manifest ? JSON.stringify(result.manifest) : ''
     };
 }
+/** A pipeline smoke test's stages, each its outcome and time (ms), as JSON; '' without a model. */
+function stagesOf(result) {
+    const stages = result.smokeTest.pipeline;
+    if (!stages)
+        return '';
+    const stage = ({ outcome, elapsedMs }) => ({ outcome, ms: elapsedMs ?? null });
+    return JSON.stringify({ preprocessing: stage(stages.preprocessing), model: stage(stages.model) });
+}
 function writeOutputs(result) {
     for (const [name, value] of Object.entries(outputsOf(result)))
         core/* setOutput */.uH(name, value);
 }
 
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 
 
@@ -320,6 +330,7 @@ async function writeSummary(result, where) {
             smoke.where === 'local' ? 'Local run' : 'Smoke test',
             `${SMOKE_TEST_ICON[smoke.outcome]} ${smoke.outcome}${smoke.reason ? ` — ${outside(smoke.reason)}` : ''}`
         ],
+        ...pipelineRows(smoke, code),
         ...(smoke.interpreter
             ? [
                 [
@@ -381,6 +392,7 @@ async function writeSummary(result, where) {
             .addRaw(pre(pretty(smoke.responseBody ?? '')));
     }
     else if (smoke.executionId) {
+        const pipeline = smoke.pipeline;
         const entries = smoke.resultEntries?.map((e) => `${e.name} (${e.size} B)`).join(', ');
         const parquet = smoke.resultRows === undefined
             ? ''
@@ -392,8 +404,14 @@ async function writeSummary(result, where) {
         summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ` +
             `ended as ${outside(smoke.executionStatus ?? '?')}` +
             `${smoke.executionMessage ? ` (${outside(smoke.executionMessage)})` : ''}` +
-            `${entries ? `; result zip holds ${outside(entries)}` : ''}${parquet}` +
+            `${entries && !pipeline ? `; result zip holds ${outside(entries)}` : ''}${parquet}` +
             `${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`);
+        const model = pipeline?.model;
+        if (model?.executionId)
+            summary.addRaw(`<p><strong>Model</strong>: execution ${escapeHtml(model.executionId)} ` +
+                `ended as ${outside(model.executionStatus ?? '?')}` +
+                `${model.executionMessage ? ` (${outside(model.executionMessage)})` : ''}` +
+                `${entries ? `; result zip holds ${outside(entries)}` : ''}.</p>\n`);
     }
     for (const [title, entries] of [
         ['Build log', result.hostLogs],
@@ -406,6 +424,17 @@ async function writeSummary(result, where) {
     for (const warning of result.publishWarnings)
         summary.addRaw(`<p>⚠️ ${outside(warning)}</p>\n`);
     await summary.write();
+}
+/** A pipeline smoke test's rows: the model, then each stage with its outcome and time. */
+function pipelineRows(smoke, code) {
+    const stages = smoke.pipeline;
+    if (!stages)
+        return [];
+    const stage = (s) => `${SMOKE_TEST_ICON[s.outcome]} ${s.outcome}${s.elapsedMs === undefined ? '' : ` in ${(0,duration/* formatDuration */.a3)(s.elapsedMs)}`}`;
+    return [
+        ['Model', `${code(stages.modelHash)} in ${code(stages.modelGroup)}`],
+        ['Pipeline', `preprocessing ${stage(stages.preprocessing)} → model ${stage(stages.model)}`]
+    ];
 }
 /** Rows of a two-column table: a heading cell, then the value (both already escaped). */
 function table(rows) {
@@ -440,7 +469,7 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var manifest = __webpack_require__(61102);
+var manifest = __webpack_require__(36501);
 ;// CONCATENATED MODULE: ./src/publish/records.ts
 
 
@@ -449,7 +478,7 @@ var manifest = __webpack_require__(61102);
 
 
 async function provenance() {
-    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const { context } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
     const repository = process.env.GITHUB_REPOSITORY || undefined;
     const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined;
     return {
@@ -602,7 +631,7 @@ async function uploadRecords(result) {
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL)
         return { name, localOnly: true };
     // Loaded only when used: the artifact client is the largest part of the bundle.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(61), __webpack_require__.e(351), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 9645));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(447), __webpack_require__.e(193), __webpack_require__.e(86)]).then(__webpack_require__.bind(__webpack_require__, 68086));
     const dir = result.recordsDir;
     const { id } = await new DefaultArtifactClient().uploadArtifact(name, recordFiles(dir), dir, {
         retentionDays: spec?.artifact.retentionDays
@@ -668,7 +697,7 @@ function tracebackAnnotations(entries, uploads, workspace) {
 }
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
+var error_envelope = __webpack_require__(37491);
 ;// CONCATENATED MODULE: ./src/publish/index.ts
 
 
@@ -763,7 +792,7 @@ function annotate(result, spec) {
 
 /***/ }),
 
-/***/ 16552:
+/***/ 37491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -798,7 +827,7 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 7042:
+/***/ 2955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 521;
-export const ids = [521];
+export const id = 917;
+export const ids = [917];
 export const modules = {
 
-/***/ 23632:
+/***/ 93459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ export const modules = {
 /* harmony export */   Z$: () => (/* binding */ hostCall),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57277);
 
 
 /** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
@@ -161,7 +161,73 @@ function stringOr(value) {
 
 /***/ }),
 
-/***/ 95847:
+/***/ 95706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J9: () => (/* binding */ jsonBody),
+/* harmony export */   aJ: () => (/* binding */ seg),
+/* harmony export */   fo: () => (/* binding */ multipart)
+/* harmony export */ });
+/* harmony import */ var form_data__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93992);
+/* harmony import */ var form_data__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(form_data__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76763);
+
+
+/** A multipart form body: the fields, then the files, each streamed from disk only when its part is sent. */
+function multipart(fields, files) {
+    const form = new (form_data__WEBPACK_IMPORTED_MODULE_0___default())();
+    const open = new Set();
+    for (const [name, value] of Object.entries(fields))
+        form.append(name, value);
+    for (const file of files) {
+        // knownLength lets form-data compute Content-Length without reading the files.
+        const options = { filename: file.filename, knownLength: file.size, contentType: 'application/octet-stream' };
+        if (file.inline)
+            form.append(file.part, file.inline, options);
+        // form-data takes a knownLength of 0 for "unknown" and would measure a stream: an empty file is an empty part.
+        else if (file.size === 0)
+            form.append(file.part, Buffer.alloc(0), options);
+        else {
+            // Opened only when form-data reaches this part (combined-stream calls the function then),
+            // so thousands of extra files never hold thousands of descriptors at once.
+            const path = file.localPath;
+            const lazy = (next) => {
+                const stream = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_1__/* .streamFile */ .Pq)(path);
+                open.add(stream);
+                stream.once('close', () => open.delete(stream));
+                next(stream);
+            };
+            form.append(file.part, lazy, options);
+        }
+    }
+    const sent = new Promise((resolve) => form.once('end', () => resolve()));
+    return {
+        body: form,
+        headers: { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()) },
+        sent,
+        onData: (listener) => form.on('data', listener),
+        // An attempt that failed mid-upload leaves the file being read open: close it.
+        dispose: () => {
+            for (const stream of open)
+                stream.destroy();
+        }
+    };
+}
+/** A JSON request body. */
+function jsonBody(value) {
+    const text = JSON.stringify(value);
+    return () => ({ body: text, headers: { 'Content-Type': 'application/json' } });
+}
+/** A path segment, escaped for the URL. */
+function seg(value) {
+    return encodeURIComponent(value);
+}
+
+
+/***/ }),
+
+/***/ 71714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -186,7 +252,7 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-/***/ 61235:
+/***/ 78652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -194,9 +260,9 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 /* harmony export */   OI: () => (/* binding */ logPoll),
 /* harmony export */   ko: () => (/* binding */ logOutage)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94105);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24568);
 
 
 
@@ -217,7 +283,388 @@ function logCall(call) {
 
 /***/ }),
 
-/***/ 24226:
+/***/ 45777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  U: () => (/* binding */ checkPipelineModel),
+  a: () => (/* binding */ runPipeline)
+});
+
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(26289);
+// EXTERNAL MODULE: ./src/api/http/bodies.ts
+var bodies = __webpack_require__(95706);
+;// CONCATENATED MODULE: ./src/api/models.ts
+
+
+/**
+ * A Sync run's answer is judged by the smoke test, errors included (a failing preprocessing
+ * or model answers 500); only "busy, come back" answers go through the retry path (as v1's run).
+ */
+const RUN_ANSWERS = Array.from({ length: 500 }, (_, i) => i + 100).filter((status) => status !== 429 && status !== 503 && status !== 401);
+/**
+ * The model calls a pipeline smoke test makes, each one `Call` through the same transport
+ * as the preprocessing calls: status and describe with the user token, the runs, the
+ * execution's status and its result with the group token. Reads are retried; a run is a
+ * write, sent again only when the server provably did not act.
+ */
+class ModelsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** The model's state and operation: its status, then its description. */
+    async info(group, model, options = {}) {
+        const where = `${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(model)}`;
+        const status = await this.transport.json({
+            method: 'GET',
+            path: `/model/status/${where}`,
+            auth: 'user',
+            safety: 'read',
+            ok: [200],
+            ...options
+        });
+        if (typeof status.Status !== 'string')
+            throw new errors/* ApiError */.hD('GET', `/model/status/${group}/${model}`, 200, 'the answer holds no Status');
+        const described = await this.transport.json({
+            method: 'GET',
+            path: `/model/describe/${where}`,
+            auth: 'user',
+            safety: 'read',
+            ok: [200],
+            ...options
+        });
+        const operation = described.Description?.Operation;
+        return {
+            status: status.Status,
+            message: typeof status.Message === 'string' ? status.Message : null,
+            operation: typeof operation === 'string' ? operation : undefined
+        };
+    }
+    /** The Sync run with a preprocessing: `{"Input", "ScriptHash"}`; answers the raw response for the caller to judge. */
+    async runSync(group, model, input, scriptHash) {
+        const { response, text } = await this.transport.send({
+            method: 'POST',
+            path: `/model/sync/run/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(model)}`,
+            auth: 'group',
+            safety: 'write',
+            ok: RUN_ANSWERS,
+            read: 'text',
+            body: (0,bodies/* jsonBody */.J9)({ Input: input, ScriptHash: scriptHash }),
+            effect: { what: 'model run', undone: 'it did not run' }
+        });
+        return { status: response.status, body: text ?? '' };
+    }
+    /** The Async run on a file (the preprocessing's result) sent as the part `input`; answers the execution id. */
+    async runAsync(group, model, input) {
+        const path = `/model/async/run/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(model)}`;
+        const body = await this.transport.json({
+            method: 'POST',
+            path,
+            auth: 'group',
+            safety: 'write',
+            ok: [202, 200],
+            body: () => (0,bodies/* multipart */.fo)({}, [{ ...input, part: 'input' }]),
+            effect: { what: 'model run', undone: 'no model execution was started' }
+        });
+        const id = body.ExecutionId;
+        if ((typeof id !== 'string' && typeof id !== 'number') || id === '')
+            throw new errors/* ApiError */.hD('POST', `/model/async/run/${group}/${model}`, 202, 'the answer holds no ExecutionId');
+        return String(id);
+    }
+    /** A model execution's state. */
+    async executionStatus(group, executionId, options = {}) {
+        const path = `/model/async/status/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(executionId)}`;
+        const body = await this.transport.json({
+            method: 'GET',
+            path,
+            auth: 'group',
+            safety: 'read',
+            ok: [200],
+            deadline: options.deadline
+        });
+        if (typeof body.Status !== 'string')
+            throw new errors/* ApiError */.hD('GET', path, 200, 'the answer holds no Status');
+        return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null };
+    }
+    /** Streams a model execution's result (a zip) to a file; answers its size. */
+    async downloadResult(group, executionId, destination) {
+        const { size } = await this.transport.send({
+            method: 'GET',
+            path: `/model/async/result/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(executionId)}`,
+            auth: 'group',
+            safety: 'read',
+            ok: [200, 410],
+            read: { file: destination }
+        });
+        return size ?? 0;
+    }
+}
+
+// EXTERNAL MODULE: ./src/shared/duration.ts
+var duration = __webpack_require__(18470);
+// EXTERNAL MODULE: ./src/shared/inert.ts
+var inert = __webpack_require__(24568);
+// EXTERNAL MODULE: ./src/steps/register.ts
+var register = __webpack_require__(2955);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/api/wire.ts
+var wire = __webpack_require__(71714);
+// EXTERNAL MODULE: ./src/shared/error-envelope.ts
+var error_envelope = __webpack_require__(37491);
+// EXTERNAL MODULE: ./src/steps/logs.ts
+var logs = __webpack_require__(60517);
+// EXTERNAL MODULE: ./src/steps/server-smoke-test.ts + 1 modules
+var server_smoke_test = __webpack_require__(40710);
+// EXTERNAL MODULE: ./src/steps/wait.ts
+var wait = __webpack_require__(66671);
+;// CONCATENATED MODULE: ./src/steps/pipeline-smoke-test.ts
+
+
+
+
+
+
+
+const PREPROCESSING_FAILED = 'the preprocessing failed';
+const MODEL_REJECTED = 'the model rejected what the preprocessing produced';
+const FIX_MODEL = 'Set smoke-test-model to the hash of a deployed model this script feeds (and smoke-test-model-group).';
+/**
+ * Before anything is uploaded: the model exists in its group, is Deployed, and takes what
+ * the script gives (an Async model an Async script's result; a Sync model a Sync script's
+ * answer). Any of them wrong is an input error naming smoke-test-model.
+ */
+async function checkModel(models, target, scriptOperation, options = {}) {
+    let info;
+    try {
+        info = await models.info(target.group, target.hash, options);
+    }
+    catch (error) {
+        if (error instanceof errors/* ApiError */.hD && error.status === 404)
+            throw refused(`${target.hash} is not a model in group '${target.group}' (its status answered 404).`);
+        throw error;
+    }
+    if (info.status !== 'Deployed') {
+        const why = info.message ? ` (${(0,logs/* lastLine */.fM)(info.message)})` : '';
+        throw refused(`${target.hash} is '${info.status}', not Deployed${why}: it cannot score the sample.`);
+    }
+    if (info.operation && info.operation !== scriptOperation)
+        throw refused(`${target.hash} is an ${info.operation} model, but the script is ${scriptOperation}: ` +
+            'an Async model takes an Async script, a Sync model a Sync script.');
+    return info;
+}
+function refused(problem) {
+    return new errors/* InputError */.dz([{ input: 'smoke-test-model', problem, fix: FIX_MODEL }]);
+}
+/**
+ * Sync pipeline: one call, the model's run with the sample as Input and the script's hash
+ * as ScriptHash; the server runs the script, then the model on its answer. The model's
+ * answer is the smoke test's answer. Which stage failed comes from the error envelope: a
+ * 'PreprocessingError' (or a message about the preprocessing) is the script's, anything
+ * else the model's (docs/platform-contract.md: inferred, the platform does not document it).
+ */
+async function pipelineSync(models, target, scriptHash, input, expected) {
+    const runSync = (hash, sample) => models.runSync(target.group, target.hash, sample, hash);
+    const result = await (0,server_smoke_test/* smokeTestSync */.P9)({ runSync }, scriptHash, input, expected);
+    result.request = { Input: input, ScriptHash: scriptHash };
+    const stages = newStages(target);
+    result.pipeline = stages;
+    const envelope = (0,error_envelope/* envelopeError */.j)(result.responseBody);
+    const preprocessingFailed = result.outcome === 'failed' &&
+        envelope !== undefined &&
+        (envelope.type === 'PreprocessingError' || /^the preprocessing\b/i.test(envelope.message));
+    if (result.outcome === 'passed') {
+        stages.preprocessing.outcome = 'passed';
+        stages.model = { outcome: 'passed', elapsedMs: result.elapsedMs };
+    }
+    else if (preprocessingFailed) {
+        result.reason = `${PREPROCESSING_FAILED}: ${result.reason}`;
+        stages.preprocessing = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
+    }
+    else {
+        stages.preprocessing.outcome = 'passed';
+        result.reason = `${envelope ? MODEL_REJECTED : 'the model run failed'}: ${result.reason}`;
+        stages.model = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
+    }
+    return result;
+}
+function newStages(target) {
+    return {
+        modelHash: target.hash,
+        modelGroup: target.group,
+        preprocessing: { outcome: 'skipped' },
+        model: { outcome: 'skipped' }
+    };
+}
+/**
+ * Async pipeline: the script's execution on the sample (as a plain smoke test), its result
+ * handed to the model's async run as the part `input` (a v1 zip as downloaded, named
+ * `result_preprocessing` as the 2.1.1 client names it; a v2 parquet as
+ * `preprocessed_data.parquet`, as 4.0.2 does), the model's execution waited for within
+ * what is left of smoke-test-timeout, its result zip downloaded and checked as the
+ * script's is. The model's result is the smoke test's output.
+ */
+async function pipelineAsync(api, models, target, scriptHash, datasets, options) {
+    const started = Date.now();
+    const stages = newStages(target);
+    const result = await (0,server_smoke_test/* smokeTestAsync */.so)(api, scriptHash, datasets, {
+        timeoutMs: options.timeoutMs,
+        pollIntervalMs: options.pollIntervalMs,
+        resultPath: options.preprocessingResultPath,
+        signal: options.signal,
+        onPoll: options.onPoll?.('preprocessing'),
+        onCall: options.onCall,
+        onTransientFailure: options.onTransientFailure
+    });
+    result.pipeline = stages;
+    stages.preprocessing = {
+        outcome: result.outcome,
+        elapsedMs: result.elapsedMs,
+        executionId: result.executionId,
+        resultFile: result.resultFile
+    };
+    if (result.outcome !== 'passed') {
+        result.reason = `${PREPROCESSING_FAILED}: ${result.reason}`;
+        stages.preprocessing.reason = result.reason;
+        return result;
+    }
+    const modelStarted = Date.now();
+    const stage = { outcome: 'failed' };
+    stages.model = stage;
+    const fail = (reason) => {
+        result.outcome = 'failed';
+        result.reason = reason;
+        stage.reason = reason;
+        stage.elapsedMs = Date.now() - modelStarted;
+        result.elapsedMs = Date.now() - started;
+        return result;
+    };
+    const path = options.preprocessingResultPath;
+    const input = {
+        part: 'input',
+        filename: api.resultFormat === 'parquet' ? 'preprocessed_data.parquet' : 'result_preprocessing',
+        localPath: path,
+        size: (0,external_node_fs_.statSync)(path).size
+    };
+    options.onCall?.(`POST /model/async/run/${target.group}/${target.hash} (input ${input.filename})`);
+    const id = await models.runAsync(target.group, target.hash, input);
+    stage.executionId = id;
+    const outcome = await (0,wait/* waitWhilePending */.cB)((limits) => models.executionStatus(target.group, id, limits), {
+        timeoutMs: Math.max(0, options.timeoutMs - (modelStarted - started)),
+        pollIntervalMs: options.pollIntervalMs,
+        pendingStates: wire/* EXECUTION_RUNNING_STATES */.Ex,
+        signal: options.signal,
+        onPoll: options.onPoll?.('model'),
+        onTransientFailure: options.onTransientFailure
+    });
+    stage.executionStatus = outcome.last.status;
+    stage.executionMessage = outcome.last.message;
+    if (outcome.kind === 'timed-out')
+        return fail(`the model's execution ${id} was still '${outcome.last.status}' ` +
+            `after ${Math.round((Date.now() - started) / 1000)}s (smoke-test-timeout)`);
+    if (outcome.last.status !== 'Succeeded') {
+        const message = outcome.last.message ? `: ${(0,logs/* lastLine */.fM)(outcome.last.message)}` : '';
+        return fail(`${MODEL_REJECTED}: the model's execution ${id} ended as '${outcome.last.status}'${message}`);
+    }
+    await models.downloadResult(target.group, id, options.modelResultPath);
+    // The model's result goes through the same check as the script's (a readable, non-empty zip).
+    const checked = { outcome: 'failed', executionId: id };
+    const problem = await (0,server_smoke_test/* checkResultFile */.AT)(checked, options.modelResultPath, 'zip');
+    result.resultFile = options.modelResultPath;
+    result.resultEntries = checked.resultEntries;
+    if (problem)
+        return fail(`the model's result is no good: ${problem}`);
+    stage.outcome = 'passed';
+    stage.elapsedMs = Date.now() - modelStarted;
+    result.elapsedMs = Date.now() - started;
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/modes/context.ts
+var context = __webpack_require__(78652);
+;// CONCATENATED MODULE: ./src/modes/pipeline-phase.ts
+// Plumbing shared by deploy and smoke-test modes (not a mode): the pipeline smoke test's model,
+// checked before anything is uploaded, then run after Deployed. The calls are steps/pipeline-smoke-test.ts.
+
+
+
+
+
+
+
+
+
+/** How long the model's status and description may take before the upload. */
+const MODEL_CHECK_MS = 60_000;
+/**
+ * smoke-test-model: the model exists in its group, is Deployed and fits the script's operation,
+ * before the register call (deploy mode) or the run (smoke-test mode). Keeps what the run needs on ctx.
+ */
+async function checkPipelineModel(ctx, session, operation) {
+    const model = ctx.spec.smokeTest.model;
+    if (!model)
+        return;
+    const target = { hash: model.hash, group: model.group ?? session.group };
+    const models = new ModelsApi(session.transport);
+    await core/* group */.Os('Check the model', async () => {
+        try {
+            const info = await checkModel(models, target, operation, { deadline: Date.now() + MODEL_CHECK_MS });
+            core/* info */.pq(`Model ${target.hash} in group '${(0,inert/* oneLine */.T)(target.group)}' is Deployed ` +
+                `(${(0,inert/* oneLine */.T)(info.operation ?? 'operation not described')}): the smoke test runs the pipeline.`);
+        }
+        catch (error) {
+            if (error instanceof errors/* InputError */.dz && ctx.spec.mode === 'deploy')
+                ctx.result.status = 'invalid-input';
+            throw error;
+        }
+    });
+    ctx.pipeline = { models, target };
+}
+/** The pipeline smoke test, Sync or Async; the caller (smoke-test-phase.ts) judges and logs the result. */
+async function runPipeline(ctx, api, spec, hash) {
+    const { models, target } = ctx.pipeline;
+    const { result } = ctx;
+    if (spec.script.operation === 'Sync') {
+        core/* info */.pq(`Running the model ${target.hash} on the sample, with ${hash} as its preprocessing (sync model run).`);
+        return pipelineSync(models, target, hash, spec.smokeTest.syncInput, spec.smokeTest.expect);
+    }
+    const datasets = (0,register/* smokeTestDatasets */.rs)(spec);
+    core/* info */.pq(`Uploading ${datasets.map((d) => (0,inert/* oneLine */.T)(`${d.name} (${d.file.filename})`)).join(', ')} ` +
+        `as the input of an async execution (${api.version}); its result then goes to the model ${target.hash}.`);
+    const dir = result.recordsDir;
+    const smoke = await pipelineAsync(api, models, target, hash, datasets, {
+        timeoutMs: spec.smokeTest.timeoutMs,
+        pollIntervalMs: spec.wait.pollIntervalMs,
+        preprocessingResultPath: (0,external_node_path_.join)(dir, api.resultFormat === 'parquet' ? 'smoke-test-preprocessing.parquet' : 'smoke-test-preprocessing.zip'),
+        modelResultPath: (0,external_node_path_.join)(dir, 'smoke-test-result.zip'),
+        signal: ctx.signal,
+        onPoll: (stage) => (0,context/* logPoll */.OI)(stage === 'model' ? 'model execution check' : 'execution check'),
+        onCall: context/* logCall */.FG,
+        onTransientFailure: context/* logOutage */.ko
+    });
+    const stages = smoke.pipeline;
+    if (stages)
+        for (const [name, stage] of [
+            ['Preprocessing', stages.preprocessing],
+            ['Model', stages.model]
+        ])
+            core/* info */.pq(`${name}: ${stage.outcome}${stage.elapsedMs === undefined ? '' : ` in ${(0,duration/* formatDuration */.a3)(stage.elapsedMs)}`}` +
+                `${stage.executionId ? ` (execution ${(0,inert/* oneLine */.T)(stage.executionId)})` : ''}.`);
+    return smoke;
+}
+
+
+/***/ }),
+
+/***/ 64093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -231,22 +678,22 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: chooseGroup
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/inputs/api-fit.ts
-var api_fit = __webpack_require__(84535);
+var api_fit = __webpack_require__(60478);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api = __webpack_require__(23632);
+var api = __webpack_require__(93459);
 // EXTERNAL MODULE: ./src/shared/sleep.ts
-var sleep = __webpack_require__(47362);
+var sleep = __webpack_require__(42759);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: ./node_modules/node-fetch/src/index.js + 12 modules
-var src = __webpack_require__(70816);
+// EXTERNAL MODULE: ../../main/node_modules/node-fetch/src/index.js + 12 modules
+var src = __webpack_require__(12782);
 ;// CONCATENATED MODULE: ./src/api/http/failure-kinds.ts
 
 /**
@@ -312,9 +759,9 @@ function isAmbiguous(error) {
 }
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
+var error_envelope = __webpack_require__(37491);
 // EXTERNAL MODULE: ./src/shared/text.ts
-var shared_text = __webpack_require__(24646);
+var shared_text = __webpack_require__(43325);
 ;// CONCATENATED MODULE: ./src/api/http/server-text.ts
 
 
@@ -862,67 +1309,11 @@ class Transport {
 }
 
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(38077);
-// EXTERNAL MODULE: ./node_modules/form-data/lib/form_data.js
-var form_data = __webpack_require__(96454);
-var form_data_default = /*#__PURE__*/__webpack_require__.n(form_data);
-// EXTERNAL MODULE: ./src/shared/files.ts
-var shared_files = __webpack_require__(38590);
-;// CONCATENATED MODULE: ./src/api/http/bodies.ts
-
-
-/** A multipart form body: the fields, then the files, each streamed from disk only when its part is sent. */
-function multipart(fields, files) {
-    const form = new (form_data_default())();
-    const open = new Set();
-    for (const [name, value] of Object.entries(fields))
-        form.append(name, value);
-    for (const file of files) {
-        // knownLength lets form-data compute Content-Length without reading the files.
-        const options = { filename: file.filename, knownLength: file.size, contentType: 'application/octet-stream' };
-        if (file.inline)
-            form.append(file.part, file.inline, options);
-        // form-data takes a knownLength of 0 for "unknown" and would measure a stream: an empty file is an empty part.
-        else if (file.size === 0)
-            form.append(file.part, Buffer.alloc(0), options);
-        else {
-            // Opened only when form-data reaches this part (combined-stream calls the function then),
-            // so thousands of extra files never hold thousands of descriptors at once.
-            const path = file.localPath;
-            const lazy = (next) => {
-                const stream = (0,shared_files/* streamFile */.Pq)(path);
-                open.add(stream);
-                stream.once('close', () => open.delete(stream));
-                next(stream);
-            };
-            form.append(file.part, lazy, options);
-        }
-    }
-    const sent = new Promise((resolve) => form.once('end', () => resolve()));
-    return {
-        body: form,
-        headers: { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()) },
-        sent,
-        onData: (listener) => form.on('data', listener),
-        // An attempt that failed mid-upload leaves the file being read open: close it.
-        dispose: () => {
-            for (const stream of open)
-                stream.destroy();
-        }
-    };
-}
-/** A JSON request body. */
-function jsonBody(value) {
-    const text = JSON.stringify(value);
-    return () => ({ body: text, headers: { 'Content-Type': 'application/json' } });
-}
-/** A path segment, escaped for the URL. */
-function seg(value) {
-    return encodeURIComponent(value);
-}
-
+var api_choice = __webpack_require__(606);
+// EXTERNAL MODULE: ./src/api/http/bodies.ts
+var bodies = __webpack_require__(95706);
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(95847);
+var wire = __webpack_require__(71714);
 ;// CONCATENATED MODULE: ./src/api/common-calls.ts
 
 
@@ -1019,7 +1410,7 @@ class V1Api {
     }
     /** P1: registers the script and returns its hash. Sent again only while the server refuses it before acting. */
     async register(group, fields, files) {
-        const path = `/preprocessing/register/${seg(group)}`;
+        const path = `/preprocessing/register/${(0,bodies/* seg */.aJ)(group)}`;
         // Sent once and maybe acted on: never sent again, so say what to look for.
         const body = await sendWrite(this.transport, {
             method: 'POST',
@@ -1027,7 +1418,7 @@ class V1Api {
             auth: 'user',
             safety: 'write',
             ok: [201, 200],
-            body: () => multipart(fields, files),
+            body: () => (0,bodies/* multipart */.fo)(fields, files),
             effect: { what: 'register', undone: 'not registered' }
         }, {
             mayHaveActed: `the script '${fields.name ?? ''}' may have been registered all the same: ` +
@@ -1046,7 +1437,7 @@ class V1Api {
     async host(operation, group, hash) {
         const call = {
             method: 'GET',
-            path: `/preprocessing/${operation.toLowerCase()}/host/${seg(group)}/${seg(hash)}`,
+            path: `/preprocessing/${operation.toLowerCase()}/host/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(hash)}`,
             auth: 'user',
             safety: 'write',
             ok: [202, 200],
@@ -1058,7 +1449,7 @@ class V1Api {
     async status(group, hash, options = {}) {
         const body = await this.transport.json({
             method: 'GET',
-            path: `/preprocessing/status/${seg(group)}/${seg(hash)}`,
+            path: `/preprocessing/status/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(hash)}`,
             auth: 'user',
             safety: 'read',
             ok: [200, 410],
@@ -1072,7 +1463,7 @@ class V1Api {
     async describe(group, hash) {
         const body = await this.transport.json({
             method: 'GET',
-            path: `/preprocessing/describe/${seg(group)}/${seg(hash)}`,
+            path: `/preprocessing/describe/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(hash)}`,
             auth: 'user',
             safety: 'read',
             ok: [200]
@@ -1122,7 +1513,7 @@ class V1Api {
         const suffix = params.size > 0 ? `?${params}` : '';
         const body = await this.transport.json({
             method: 'GET',
-            path: `/preprocessing/logs/${seg(group)}/${seg(hash)}${suffix}`,
+            path: `/preprocessing/logs/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(hash)}${suffix}`,
             auth: 'user',
             safety: 'read',
             ok: [200],
@@ -1135,7 +1526,7 @@ class V1Api {
         const payload = JSON.stringify({ Input: input });
         const { response, text } = await this.transport.send({
             method: 'POST',
-            path: `/preprocessing/sync/run/${seg(group)}/${seg(hash)}`,
+            path: `/preprocessing/sync/run/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(hash)}`,
             auth: 'group',
             safety: 'write',
             ok: RUN_ANSWERS,
@@ -1149,11 +1540,11 @@ class V1Api {
     async runAsync(group, hash, dataset) {
         const body = await this.transport.json({
             method: 'POST',
-            path: `/preprocessing/async/run/${seg(group)}/${seg(hash)}`,
+            path: `/preprocessing/async/run/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(hash)}`,
             auth: 'group',
             safety: 'write',
             ok: [202, 200],
-            body: () => multipart({}, [dataset]),
+            body: () => (0,bodies/* multipart */.fo)({}, [dataset]),
             effect: { what: 'run', undone: 'no execution was started' }
         });
         if (body.ExecutionId === undefined || body.ExecutionId === null || body.ExecutionId === '')
@@ -1164,7 +1555,7 @@ class V1Api {
     async executionStatus(group, executionId, options = {}) {
         const body = await this.transport.json({
             method: 'GET',
-            path: `/preprocessing/async/status/${seg(group)}/${seg(executionId)}`,
+            path: `/preprocessing/async/status/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(executionId)}`,
             auth: 'group',
             safety: 'read',
             ok: [200, 410],
@@ -1178,7 +1569,7 @@ class V1Api {
     async downloadResult(group, executionId, destination) {
         const { size } = await this.transport.send({
             method: 'GET',
-            path: `/preprocessing/async/result/${seg(group)}/${seg(executionId)}`,
+            path: `/preprocessing/async/result/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(executionId)}`,
             auth: 'group',
             safety: 'read',
             ok: [200, 410],
@@ -1215,7 +1606,7 @@ class V2Api {
      * A status of a made-up hash would answer 404 on both, so it cannot tell them apart.
      */
     async served(group) {
-        const path = `${ROOT}?group=${seg(group)}`;
+        const path = `${ROOT}?group=${(0,bodies/* seg */.aJ)(group)}`;
         try {
             await this.transport.json({ method: 'GET', path, auth: 'user', safety: 'read', ok: [200] });
             return true;
@@ -1228,45 +1619,45 @@ class V2Api {
     }
     /** R: registers an Async script; answers its hash. */
     async register(group, name) {
-        const path = `${ROOT}/${seg(group)}`;
+        const path = `${ROOT}/${(0,bodies/* seg */.aJ)(group)}`;
         const body = await this.write({
             method: 'POST',
             path,
             auth: 'user',
             safety: 'write',
             ok: [201, 200],
-            body: jsonBody({ Name: name, Operation: 'Async' }),
+            body: (0,bodies/* jsonBody */.J9)({ Name: name, Operation: 'Async' }),
             effect: { what: 'register', undone: 'not registered' }
         }, `the group '${group}' is unknown to the v2 API`, `the script '${name}' may have been registered all the same: look for it in MLOps before deploying again`);
         return checkedHash(body.PreprocessHash, 'POST', path, this.transport);
     }
     /** S: one named dataset of the schema; answers its DatasetHash. */
     async uploadSchema(hash, dataset) {
-        const path = `${ROOT}/${seg(hash)}/schema`;
+        const path = `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/schema`;
         const body = await this.upload(path, { dataset_name: dataset.name }, { ...dataset.file, part: 'schema_file' }, `schema dataset '${dataset.name}'`);
         return checkedDataset(body.DatasetHash, path, this.transport);
     }
     /** F: the source file, with its entrypoint and Python ('Python310'). */
     async uploadScript(hash, file, entrypoint, pythonVersion) {
-        await this.upload(`${ROOT}/${seg(hash)}/script-file`, { preprocess_reference: entrypoint, python_version: pythonVersion }, { ...file, part: 'script' }, 'script file');
+        await this.upload(`${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/script-file`, { preprocess_reference: entrypoint, python_version: pythonVersion }, { ...file, part: 'script' }, 'script file');
     }
     /** Q: the requirements file. */
     async uploadRequirements(hash, file) {
-        await this.upload(`${ROOT}/${seg(hash)}/requirements-file`, {}, { ...file, part: 'requirements' }, 'requirements file');
+        await this.upload(`${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/requirements-file`, {}, { ...file, part: 'requirements' }, 'requirements file');
     }
     /** V: the .env file (its content is never printed). */
     async uploadEnv(hash, file) {
-        await this.upload(`${ROOT}/${seg(hash)}/env-file`, {}, { ...file, part: 'env' }, 'env file');
+        await this.upload(`${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/env-file`, {}, { ...file, part: 'env' }, 'env file');
     }
     /** X: one extra file, under its upload name. */
     async uploadExtra(hash, file) {
-        await this.upload(`${ROOT}/${seg(hash)}/extra-file`, { extra_file_name: file.filename }, { ...file, part: 'extra_file' }, `extra file '${file.filename}'`);
+        await this.upload(`${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/extra-file`, { extra_file_name: file.filename }, { ...file, part: 'extra_file' }, `extra file '${file.filename}'`);
     }
     /** H: starts the build; after an ambiguous failure the status decides whether to send it again (as v1's host). */
     async host(hash) {
         const call = {
             method: 'PATCH',
-            path: `${ROOT}/${seg(hash)}/status`,
+            path: `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/status`,
             auth: 'user',
             safety: 'write',
             ok: [202, 200, 201],
@@ -1276,7 +1667,7 @@ class V2Api {
     }
     /** T: the script's state; `DatasetHash` once Deployed. */
     async status(hash, options = {}) {
-        const path = `${ROOT}/${seg(hash)}/status`;
+        const path = `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/status`;
         const body = await this.transport.json({
             method: 'GET',
             path,
@@ -1308,7 +1699,7 @@ class V2Api {
     async describe(hash) {
         return this.transport.json({
             method: 'GET',
-            path: `${ROOT}/${seg(hash)}`,
+            path: `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}`,
             auth: 'user',
             safety: 'read',
             ok: [200]
@@ -1316,7 +1707,7 @@ class V2Api {
     }
     /** E1: a new execution; answers its id (the integer quoted in the answer's Message). */
     async createExecution(hash) {
-        const path = `${ROOT}/${seg(hash)}/execution`;
+        const path = `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/execution`;
         const body = await this.write({
             method: 'POST',
             path,
@@ -1332,7 +1723,7 @@ class V2Api {
     }
     /** E2: one input dataset of an execution; answers its DatasetHash. */
     async uploadInput(hash, executionId, dataset) {
-        const path = `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/input`;
+        const path = `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/execution/${(0,bodies/* seg */.aJ)(executionId)}/input`;
         const body = await this.upload(path, { dataset_name: dataset.name }, { ...dataset.file, part: 'input' }, `input dataset '${dataset.name}'`);
         return checkedDataset(body.DatasetHash, path, this.transport);
     }
@@ -1340,7 +1731,7 @@ class V2Api {
     async runExecution(hash, executionId) {
         await this.write({
             method: 'PATCH',
-            path: `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/run`,
+            path: `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/execution/${(0,bodies/* seg */.aJ)(executionId)}/run`,
             auth: 'user',
             safety: 'write',
             ok: [201, 200, 202],
@@ -1349,7 +1740,7 @@ class V2Api {
     }
     /** E4: the execution's state; `OutputDatasetHash` once Succeeded. */
     async executionStatus(hash, executionId, options = {}) {
-        const path = `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/status`;
+        const path = `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/execution/${(0,bodies/* seg */.aJ)(executionId)}/status`;
         const body = await this.transport.json({
             method: 'GET',
             path,
@@ -1373,7 +1764,7 @@ class V2Api {
     async downloadResult(hash, executionId, destination) {
         const { size } = await this.transport.send({
             method: 'GET',
-            path: `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/result`,
+            path: `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/execution/${(0,bodies/* seg */.aJ)(executionId)}/result`,
             auth: 'user',
             safety: 'read',
             ok: [200],
@@ -1388,7 +1779,7 @@ class V2Api {
             auth: 'user',
             safety: 'write',
             ok: [201, 200],
-            body: () => multipart(fields, [file]),
+            body: () => (0,bodies/* multipart */.fo)(fields, [file]),
             effect: { what: `upload of the ${what}`, undone: 'not uploaded' }
         }, 'the script hash is unknown to the v2 API', `the ${what} may have been uploaded all the same`);
     }
@@ -1406,12 +1797,12 @@ function checkedDataset(hash, path, transport) {
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(41692);
-// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
-var dist = __webpack_require__(28947);
-// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 1 modules
-var https_proxy_agent_dist = __webpack_require__(71566);
-// EXTERNAL MODULE: ./node_modules/proxy-from-env/index.js
-var proxy_from_env = __webpack_require__(98182);
+// EXTERNAL MODULE: ../../main/node_modules/http-proxy-agent/dist/index.js
+var dist = __webpack_require__(85689);
+// EXTERNAL MODULE: ../../main/node_modules/https-proxy-agent/dist/index.js + 1 modules
+var https_proxy_agent_dist = __webpack_require__(94708);
+// EXTERNAL MODULE: ../../main/node_modules/proxy-from-env/index.js
+var proxy_from_env = __webpack_require__(47948);
 ;// CONCATENATED MODULE: ./src/api/proxy.ts
 
 
@@ -1462,9 +1853,9 @@ class TunnelAgent extends https_proxy_agent_dist/* HttpsProxyAgent */.b {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(33260);
+var secrets = __webpack_require__(84553);
 ;// CONCATENATED MODULE: ./src/modes/session.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the transport, the login,
 // the group and the API choice. It logs and fills the RunResult, so it lives with the modes.
@@ -1593,34 +1984,250 @@ function apiOf(session, version) {
 
 /***/ }),
 
-/***/ 24054:
+/***/ 40249:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ runSmokeTest)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(18470);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26289);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2955);
+/* harmony import */ var _steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40710);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78652);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(84303);
+/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(45777);
+// Plumbing shared by deploy and smoke-test modes (not a mode): the smoke test once the
+// script is Deployed, logged and recorded in the RunResult. The calls are steps/server-smoke-test.ts.
+
+
+
+
+
+
+
+
+
+
+/** The smoke test after Deployed, in deploy and smoke-test modes; its own deadline (smoke-test-timeout). */
+async function runSmokeTest(ctx, api, spec) {
+    const { result } = ctx;
+    if (result.status !== 'deployed') {
+        result.smokeTest = { outcome: 'skipped', reason: `the script is not deployed (status ${result.status})` };
+        return;
+    }
+    ctx.deadline.at = Date.now() + spec.smokeTest.timeoutMs;
+    const hash = result.hash;
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Smoke test', async () => {
+        try {
+            if (ctx.pipeline)
+                result.smokeTest = await (0,_pipeline_phase_js__WEBPACK_IMPORTED_MODULE_7__/* .runPipeline */ .a)(ctx, api, spec, hash);
+            else if (spec.script.operation === 'Sync') {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Running ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(spec.script.entrypoint)} on the sample (sync run).`);
+                result.smokeTest = await (0,_steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTestSync */ .P9)(api, hash, spec.smokeTest.syncInput, spec.smokeTest.expect);
+            }
+            else {
+                const datasets = (0,_steps_register_js__WEBPACK_IMPORTED_MODULE_8__/* .smokeTestDatasets */ .rs)(spec);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Uploading ${datasets.map((d) => (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(`${d.name} (${d.file.filename})`)).join(', ')} ` +
+                    `as the input of an async execution (${api.version}).`);
+                result.smokeTest = await (0,_steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTestAsync */ .so)(api, hash, datasets, {
+                    timeoutMs: spec.smokeTest.timeoutMs,
+                    pollIntervalMs: spec.wait.pollIntervalMs,
+                    resultPath: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(result.recordsDir, api.resultFormat === 'parquet' ? 'smoke-test-result.parquet' : 'smoke-test-result.zip'),
+                    signal: ctx.signal,
+                    onPoll: (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .logPoll */ .OI)('execution check'),
+                    onCall: _context_js__WEBPACK_IMPORTED_MODULE_5__/* .logCall */ .FG,
+                    onTransientFailure: _context_js__WEBPACK_IMPORTED_MODULE_5__/* .logOutage */ .ko
+                });
+            }
+        }
+        catch (error) {
+            if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc)
+                throw error;
+            result.smokeTest = { ...result.smokeTest, outcome: 'failed', reason: `the run call failed: ${(0,_messages_js__WEBPACK_IMPORTED_MODULE_6__/* .messageFor */ .X)(error)}` };
+        }
+        const smoke = result.smokeTest;
+        if (smoke.resultRows !== undefined)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Result: ${smoke.resultRows} rows; columns ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)((smoke.resultColumns ?? []).join(', '))}.`);
+        if (smoke.outcome === 'passed') {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Smoke test passed in ${(0,_shared_duration_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a3)(smoke.elapsedMs ?? 0)}.`);
+            return;
+        }
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SmokeTestFailedError */ .t$(`Smoke test failed: ${smoke.reason}.`);
+    });
+}
+
+
+/***/ }),
+
+/***/ 37491:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ envelopeError)
+/* harmony export */ });
+/** The envelope's error when `body` (parsed JSON, or its text) is one; undefined otherwise. */
+function envelopeError(body) {
+    const parsed = typeof body === 'string' ? parseJson(body) : body;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        return undefined;
+    const record = parsed;
+    const inner = record.Error ?? record.error;
+    if (!inner || typeof inner !== 'object' || Array.isArray(inner) || Object.keys(record).length !== 1)
+        return undefined;
+    const fields = inner;
+    const message = fields.Message ?? fields.message;
+    const type = fields.Type ?? fields.type;
+    return {
+        message: typeof message === 'string' ? message : JSON.stringify(inner),
+        ...(typeof type === 'string' ? { type } : {})
+    };
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 68463:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ containsDeep),
+/* harmony export */   a: () => (/* binding */ firstDifference)
+/* harmony export */ });
+/** smoke-test-expect's deep subset, for the server's answer and validate mode's local run alike. */
+/**
+ * Deep subset: every key of an expected object is in the actual one with a matching
+ * value; every element of an expected array matches some element of the actual array;
+ * anything else is compared as JSON values.
+ */
+function containsDeep(actual, expected) {
+    return firstDifference(actual, expected, '$') === undefined;
+}
+/** Where `actual` first fails to contain `expected`, as a path (`$.a[0]`), or undefined when it does. */
+function firstDifference(actual, expected, at) {
+    if (Array.isArray(expected)) {
+        if (!Array.isArray(actual))
+            return `${at} is not an array`;
+        const missing = expected.findIndex((item) => !actual.some((candidate) => containsDeep(candidate, item)));
+        return missing === -1 ? undefined : `${at} has no element matching ${at}[${missing}]`;
+    }
+    if (expected !== null && typeof expected === 'object') {
+        if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
+            return `${at} is not an object`;
+        for (const [key, value] of Object.entries(expected)) {
+            if (!(key in actual))
+                return `${at}.${key} is missing`;
+            const difference = firstDifference(actual[key], value, `${at}.${key}`);
+            if (difference)
+                return difference;
+        }
+        return undefined;
+    }
+    return actual === expected ? undefined : `${at} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
+}
+
+
+/***/ }),
+
+/***/ 42759:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ abortableSleep)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+
+/** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(String(signal.reason ?? 'cancellation')));
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(String(signal?.reason ?? 'cancellation')));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 2955:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   "if": () => (/* binding */ scriptPackage),
+/* harmony export */   rs: () => (/* binding */ smokeTestDatasets),
+/* harmony export */   tX: () => (/* binding */ registerScript)
+/* harmony export */ });
+const partOf = (file) => ({
+    part: file.part,
+    filename: file.uploadName,
+    localPath: file.localPath,
+    inline: file.inline,
+    size: file.size
+});
+/** What the deploy uploads, for whichever API takes it; files streamed from disk. */
+function scriptPackage(spec) {
+    const { script } = spec;
+    return {
+        name: script.name,
+        entrypoint: script.entrypoint,
+        operation: script.operation,
+        pythonVersion: script.pythonVersion,
+        files: script.files.map(partOf),
+        datasets: spec.script.datasets.map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }))
+    };
+}
+/** Registers the script (and, on v2, uploads each file); answers its hash and the calls made. */
+function registerScript(api, spec, onCall) {
+    return api.register(scriptPackage(spec), onCall);
+}
+/** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
+function smokeTestDatasets(spec) {
+    return (spec.smokeTest.datasets ?? []).map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }));
+}
+
+
+/***/ }),
+
+/***/ 40710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  p: () => (/* binding */ runSmokeTest)
+  AT: () => (/* binding */ checkResultFile),
+  so: () => (/* binding */ smokeTestAsync),
+  P9: () => (/* binding */ smokeTestSync)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
-// EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(7042);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(95847);
+var wire = __webpack_require__(71714);
 ;// CONCATENATED MODULE: ./src/steps/parquet.ts
 /** Rows decoded to prove the data pages read, not only the footer. */
 const ROWS_DECODED = 100;
 async function readParquetSummary(path) {
-    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await Promise.all(/* import() */[__webpack_require__.e(123), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 47523));
+    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await Promise.all(/* import() */[__webpack_require__.e(273), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 53565));
     const file = await asyncBufferFromFile(path);
     const metadata = await parquetMetadataAsync(file);
     const columns = parquetSchema(metadata).children.map((child) => child.element.name);
@@ -1631,13 +2238,13 @@ async function readParquetSummary(path) {
 }
 
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(6904);
+var logs = __webpack_require__(60517);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(11934);
+var wait = __webpack_require__(66671);
 // EXTERNAL MODULE: ./src/shared/json-subset.ts
-var json_subset = __webpack_require__(77642);
+var json_subset = __webpack_require__(68463);
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
+var error_envelope = __webpack_require__(37491);
 ;// CONCATENATED MODULE: ./src/steps/server-smoke-test.ts
 
 
@@ -1722,18 +2329,19 @@ async function smokeTestAsync(api, hash, datasets, options) {
     }
     await api.downloadResult(hash, executionId, options.resultPath);
     result.resultFile = options.resultPath;
-    result.reason =
-        api.resultFormat === 'parquet'
-            ? await checkParquet(result, options.resultPath)
-            : await checkZip(result, options.resultPath);
+    result.reason = await checkResultFile(result, options.resultPath, api.resultFormat);
     if (result.reason === undefined)
         result.outcome = 'passed';
     return result;
 }
+/** Why a downloaded Async result is no good (the script's, or the model's in a pipeline), or undefined. */
+async function checkResultFile(result, path, format) {
+    return format === 'parquet' ? checkParquet(result, path) : checkZip(result, path);
+}
 /** Why the v1 result is no good, or undefined when it is a readable zip holding something. */
 async function checkZip(result, path) {
     // Loaded only when a v1 Async smoke test gets this far.
-    const { unzipSync } = await __webpack_require__.e(/* import() */ 306).then(__webpack_require__.bind(__webpack_require__, 51306));
+    const { unzipSync } = await __webpack_require__.e(/* import() */ 912).then(__webpack_require__.bind(__webpack_require__, 70912));
     try {
         const entries = unzipSync(new Uint8Array((0,external_node_fs_.readFileSync)(path)));
         result.resultEntries = Object.entries(entries).map(([name, bytes]) => ({ name, size: bytes.length }));
@@ -1761,218 +2369,10 @@ async function checkParquet(result, path) {
             `(columns: ${result.resultColumns?.join(', ') || 'none'})`;
 }
 
-// EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
-// EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(61235);
-// EXTERNAL MODULE: ./src/modes/messages.ts
-var messages = __webpack_require__(85698);
-;// CONCATENATED MODULE: ./src/modes/smoke-test-phase.ts
-// Plumbing shared by deploy and smoke-test modes (not a mode): the smoke test once the
-// script is Deployed, logged and recorded in the RunResult. The calls are steps/server-smoke-test.ts.
-
-
-
-
-
-
-
-
-
-/** The smoke test after Deployed, in deploy and smoke-test modes; its own deadline (smoke-test-timeout). */
-async function runSmokeTest(ctx, api, spec) {
-    const { result } = ctx;
-    if (result.status !== 'deployed') {
-        result.smokeTest = { outcome: 'skipped', reason: `the script is not deployed (status ${result.status})` };
-        return;
-    }
-    ctx.deadline.at = Date.now() + spec.smokeTest.timeoutMs;
-    const hash = result.hash;
-    await core/* group */.Os('Smoke test', async () => {
-        try {
-            if (spec.script.operation === 'Sync') {
-                core/* info */.pq(`Running ${(0,inert/* oneLine */.T)(spec.script.entrypoint)} on the sample (sync run).`);
-                result.smokeTest = await smokeTestSync(api, hash, spec.smokeTest.syncInput, spec.smokeTest.expect);
-            }
-            else {
-                const datasets = (0,register/* smokeTestDatasets */.rs)(spec);
-                core/* info */.pq(`Uploading ${datasets.map((d) => (0,inert/* oneLine */.T)(`${d.name} (${d.file.filename})`)).join(', ')} ` +
-                    `as the input of an async execution (${api.version}).`);
-                result.smokeTest = await smokeTestAsync(api, hash, datasets, {
-                    timeoutMs: spec.smokeTest.timeoutMs,
-                    pollIntervalMs: spec.wait.pollIntervalMs,
-                    resultPath: (0,external_node_path_.join)(result.recordsDir, api.resultFormat === 'parquet' ? 'smoke-test-result.parquet' : 'smoke-test-result.zip'),
-                    signal: ctx.signal,
-                    onPoll: (0,context/* logPoll */.OI)('execution check'),
-                    onCall: context/* logCall */.FG,
-                    onTransientFailure: context/* logOutage */.ko
-                });
-            }
-        }
-        catch (error) {
-            if (error instanceof errors/* CancelledError */.cc)
-                throw error;
-            result.smokeTest = { ...result.smokeTest, outcome: 'failed', reason: `the run call failed: ${(0,messages/* messageFor */.X)(error)}` };
-        }
-        const smoke = result.smokeTest;
-        if (smoke.resultRows !== undefined)
-            core/* info */.pq(`Result: ${smoke.resultRows} rows; columns ${(0,inert/* oneLine */.T)((smoke.resultColumns ?? []).join(', '))}.`);
-        if (smoke.outcome === 'passed') {
-            core/* info */.pq(`Smoke test passed in ${(0,duration/* formatDuration */.a3)(smoke.elapsedMs ?? 0)}.`);
-            return;
-        }
-        throw new errors/* SmokeTestFailedError */.t$(`Smoke test failed: ${smoke.reason}.`);
-    });
-}
-
 
 /***/ }),
 
-/***/ 16552:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ envelopeError)
-/* harmony export */ });
-/** The envelope's error when `body` (parsed JSON, or its text) is one; undefined otherwise. */
-function envelopeError(body) {
-    const parsed = typeof body === 'string' ? parseJson(body) : body;
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-        return undefined;
-    const record = parsed;
-    const inner = record.Error ?? record.error;
-    if (!inner || typeof inner !== 'object' || Array.isArray(inner) || Object.keys(record).length !== 1)
-        return undefined;
-    const fields = inner;
-    const message = fields.Message ?? fields.message;
-    const type = fields.Type ?? fields.type;
-    return {
-        message: typeof message === 'string' ? message : JSON.stringify(inner),
-        ...(typeof type === 'string' ? { type } : {})
-    };
-}
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 77642:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ containsDeep),
-/* harmony export */   a: () => (/* binding */ firstDifference)
-/* harmony export */ });
-/** smoke-test-expect's deep subset, for the server's answer and validate mode's local run alike. */
-/**
- * Deep subset: every key of an expected object is in the actual one with a matching
- * value; every element of an expected array matches some element of the actual array;
- * anything else is compared as JSON values.
- */
-function containsDeep(actual, expected) {
-    return firstDifference(actual, expected, '$') === undefined;
-}
-/** Where `actual` first fails to contain `expected`, as a path (`$.a[0]`), or undefined when it does. */
-function firstDifference(actual, expected, at) {
-    if (Array.isArray(expected)) {
-        if (!Array.isArray(actual))
-            return `${at} is not an array`;
-        const missing = expected.findIndex((item) => !actual.some((candidate) => containsDeep(candidate, item)));
-        return missing === -1 ? undefined : `${at} has no element matching ${at}[${missing}]`;
-    }
-    if (expected !== null && typeof expected === 'object') {
-        if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
-            return `${at} is not an object`;
-        for (const [key, value] of Object.entries(expected)) {
-            if (!(key in actual))
-                return `${at}.${key} is missing`;
-            const difference = firstDifference(actual[key], value, `${at}.${key}`);
-            if (difference)
-                return difference;
-        }
-        return undefined;
-    }
-    return actual === expected ? undefined : `${at} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
-}
-
-
-/***/ }),
-
-/***/ 47362:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ abortableSleep)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-
-/** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
-function abortableSleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(String(signal.reason ?? 'cancellation')));
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(String(signal?.reason ?? 'cancellation')));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
-
-/***/ }),
-
-/***/ 7042:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   "if": () => (/* binding */ scriptPackage),
-/* harmony export */   rs: () => (/* binding */ smokeTestDatasets),
-/* harmony export */   tX: () => (/* binding */ registerScript)
-/* harmony export */ });
-const partOf = (file) => ({
-    part: file.part,
-    filename: file.uploadName,
-    localPath: file.localPath,
-    inline: file.inline,
-    size: file.size
-});
-/** What the deploy uploads, for whichever API takes it; files streamed from disk. */
-function scriptPackage(spec) {
-    const { script } = spec;
-    return {
-        name: script.name,
-        entrypoint: script.entrypoint,
-        operation: script.operation,
-        pythonVersion: script.pythonVersion,
-        files: script.files.map(partOf),
-        datasets: spec.script.datasets.map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }))
-    };
-}
-/** Registers the script (and, on v2, uploads each file); answers its hash and the calls made. */
-function registerScript(api, spec, onCall) {
-    return api.register(scriptPackage(spec), onCall);
-}
-/** The smoke test's datasets as parts: v1 uploads one as `dataset`, v2 each under its name. */
-function smokeTestDatasets(spec) {
-    return (spec.smokeTest.datasets ?? []).map((dataset) => ({ name: dataset.name, file: partOf(dataset.file) }));
-}
-
-
-/***/ }),
-
-/***/ 11934:
+/***/ 66671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1980,10 +2380,10 @@ function smokeTestDatasets(spec) {
 /* harmony export */   lS: () => (/* binding */ describeHint)
 /* harmony export */ });
 /* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95847);
-/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47362);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
 
 
 
