@@ -269,7 +269,10 @@ function stagesOf(result) {
     const stages = result.smokeTest.pipeline;
     if (!stages)
         return '';
-    const stage = ({ outcome, elapsedMs }) => ({ outcome, ms: elapsedMs ?? null });
+    const stage = ({ outcome, elapsedMs }) => ({
+        outcome,
+        ms: elapsedMs ?? null
+    });
     return JSON.stringify({ preprocessing: stage(stages.preprocessing), model: stage(stages.model) });
 }
 function writeOutputs(result) {

@@ -491,7 +491,9 @@ async function pipelineSync(models, target, scriptHash, input, expected) {
     }
     else {
         stages.preprocessing.outcome = 'passed';
-        result.reason = `${envelope ? MODEL_REJECTED : 'the model run failed'}: ${result.reason}`;
+        const scored = !envelope && (result.responseStatus ?? 0) >= 200 && (result.responseStatus ?? 0) <= 299;
+        const stage = envelope ? MODEL_REJECTED : scored ? 'the model scored, but' : 'the model run failed:';
+        result.reason = `${stage === MODEL_REJECTED ? `${stage}:` : stage} ${result.reason}`;
         stages.model = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
     }
     return result;

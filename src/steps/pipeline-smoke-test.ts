@@ -5,6 +5,7 @@ import type { DatasetPart } from '../api/v2.js'
 import { EXECUTION_RUNNING_STATES } from '../api/wire.js'
 import { ApiError, InputError } from '../shared/errors.js'
 import { envelopeError } from '../shared/error-envelope.js'
+import { oneLine } from '../shared/inert.js'
 import { lastLine } from './logs.js'
 import {
   checkResultFile,
@@ -46,12 +47,13 @@ export async function checkModel(
     throw error
   }
   if (info.status !== 'Deployed') {
-    const why = info.message ? ` (${lastLine(info.message)})` : ''
-    throw refused(`${target.hash} is '${info.status}', not Deployed${why}: it cannot score the sample.`)
+    const why = info.message ? ` (${oneLine(lastLine(info.message))})` : ''
+    throw refused(`${target.hash} is '${oneLine(info.status)}', not Deployed${why}: it cannot score the sample.`)
   }
   if (info.operation && info.operation !== scriptOperation)
     throw refused(
-      `${target.hash} is an ${info.operation} model, but the script is ${scriptOperation}: ` +
+      `${target.hash} is ${/^[aeiou]/i.test(info.operation) ? 'an' : 'a'} ${oneLine(info.operation).slice(0, 40)} ` +
+        `model, but the script is ${scriptOperation}: ` +
         'an Async model takes an Async script, a Sync model a Sync script.'
     )
   return info
