@@ -434,6 +434,7 @@ var wait = __webpack_require__(66671);
 
 
 
+
 const PREPROCESSING_FAILED = 'the preprocessing failed';
 const MODEL_REJECTED = 'the model rejected what the preprocessing produced';
 const FIX_MODEL = 'Set smoke-test-model to the hash of a deployed model this script feeds (and smoke-test-model-group).';
@@ -453,11 +454,12 @@ async function checkModel(models, target, scriptOperation, options = {}) {
         throw error;
     }
     if (info.status !== 'Deployed') {
-        const why = info.message ? ` (${(0,logs/* lastLine */.fM)(info.message)})` : '';
-        throw refused(`${target.hash} is '${info.status}', not Deployed${why}: it cannot score the sample.`);
+        const why = info.message ? ` (${(0,inert/* oneLine */.T)((0,logs/* lastLine */.fM)(info.message))})` : '';
+        throw refused(`${target.hash} is '${(0,inert/* oneLine */.T)(info.status)}', not Deployed${why}: it cannot score the sample.`);
     }
     if (info.operation && info.operation !== scriptOperation)
-        throw refused(`${target.hash} is an ${info.operation} model, but the script is ${scriptOperation}: ` +
+        throw refused(`${target.hash} is ${/^[aeiou]/i.test(info.operation) ? 'an' : 'a'} ${(0,inert/* oneLine */.T)(info.operation).slice(0, 40)} ` +
+            `model, but the script is ${scriptOperation}: ` +
             'an Async model takes an Async script, a Sync model a Sync script.');
     return info;
 }
