@@ -9,7 +9,7 @@ import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD } from '../../emulator/index.js'
 import { useEmulator } from '../helpers/e2e.js'
 import { errorsOf, outputOf, runAction } from '../helpers/action-runner.js'
 import { expectNoSecretLeaks } from '../helpers/secret-scan.js'
-import { MODELS, SYNC_MODEL, stagesOf, syncPipelineInputs, syncWorkspace } from '../helpers/pipeline.js'
+import { MODELS, SYNC_MODEL, credentials, stagesOf, syncPipelineInputs, syncWorkspace } from '../helpers/pipeline.js'
 
 const emulator = useEmulator({ buildSeconds: 0, models: MODELS })
 const MODEL_RUN = `/api/model/sync/run/datarisk/${SYNC_MODEL}`
@@ -95,13 +95,9 @@ test('smoke-test mode re-checks a deployed pipeline (script hash + model hash) w
   const deployed = await runAction(syncPipelineInputs(emulator.url, SYNC_MODEL), { workspace: syncWorkspace('ok') })
   expect(deployed.code).toBe(0)
   emulator.clearRequests()
-  const { url, login, password } = syncPipelineInputs(emulator.url, SYNC_MODEL)
   const run = await runAction(
     {
-      url,
-      login,
-      password,
-      'group-token': DEFAULT_GROUP_TOKEN,
+      ...credentials(emulator.url),
       mode: 'smoke-test',
       'preprocessing-id': outputOf(deployed, 'preprocessing-id'),
       'smoke-test-input': '[{"income": 1000, "age": 20}]',
