@@ -104,8 +104,8 @@ var contract_fit = __webpack_require__(19424);
 var wait = __webpack_require__(66671);
 // EXTERNAL MODULE: ./src/shared/inert.ts
 var inert = __webpack_require__(24568);
-// EXTERNAL MODULE: ./src/modes/session.ts + 12 modules
-var modes_session = __webpack_require__(64093);
+// EXTERNAL MODULE: ./src/modes/session.ts + 8 modules
+var modes_session = __webpack_require__(34472);
 // EXTERNAL MODULE: ./src/modes/context.ts
 var context = __webpack_require__(78652);
 // EXTERNAL MODULE: ./src/modes/smoke-test-phase.ts

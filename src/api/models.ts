@@ -2,6 +2,7 @@ import { ApiError } from '../shared/errors.js'
 import { jsonBody, multipart, seg } from './http/bodies.js'
 import type { Transport } from './http/transport.js'
 import type { CallOptions, FilePart } from './http/types.js'
+import { RUN_ANSWERS } from './common-calls.js'
 
 /** The raw shapes of the model calls (docs/platform-contract.md, "Models fed by a preprocessing script"). */
 interface ModelStatusResponse {
@@ -23,14 +24,6 @@ export interface ModelInfo {
   /** 'Sync' or 'Async' when the description says so. */
   readonly operation?: string
 }
-
-/**
- * A Sync run's answer is judged by the smoke test, errors included (a failing preprocessing
- * or model answers 500); only "busy, come back" answers go through the retry path (as v1's run).
- */
-const RUN_ANSWERS: readonly number[] = Array.from({ length: 500 }, (_, i) => i + 100).filter(
-  (status) => status !== 429 && status !== 503 && status !== 401
-)
 
 /**
  * The model calls a pipeline smoke test makes, each one `Call` through the same transport

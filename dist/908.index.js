@@ -1,5 +1,5 @@
-export const id = 917;
-export const ids = [917];
+export const id = 908;
+export const ids = [908];
 export const modules = {
 
 /***/ 93459:
@@ -161,6 +161,96 @@ function stringOr(value) {
 
 /***/ }),
 
+/***/ 60786:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   As: () => (/* binding */ sendWrite),
+/* harmony export */   EO: () => (/* binding */ checkedHash),
+/* harmony export */   G$: () => (/* binding */ RUN_ANSWERS),
+/* harmony export */   lL: () => (/* binding */ hostVerified)
+/* harmony export */ });
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _http_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39052);
+/* harmony import */ var _http_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11225);
+/* harmony import */ var _http_server_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78649);
+/* harmony import */ var _wire_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71714);
+
+
+
+
+
+/** What the v1 and v2 calls share: v1.ts and v2.ts never import each other, both import this. */
+/**
+ * A Sync run's answer is judged by the smoke test, errors included (a raising entrypoint,
+ * or a model run whose preprocessing or model fails, answers 500); only "busy, come back"
+ * answers go through the retry path. The v1 run and the model's Sync run share it.
+ */
+const RUN_ANSWERS = Array.from({ length: 500 }, (_, i) => i + 100).filter((status) => status !== 429 && status !== 503 && status !== 401);
+/**
+ * Sends a write and reads its JSON answer, its failures explained: a 404 with what it
+ * means for this call, and a failure after which the write may have acted with what
+ * to look for (it is never sent again then).
+ */
+async function sendWrite(transport, call, hints) {
+    try {
+        return await transport.json(call);
+    }
+    catch (error) {
+        if (hints.notFound && error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && error.status === 404)
+            throw (0,_http_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .withHint */ .mu)(error, hints.notFound);
+        if ((0,_http_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .isAmbiguous */ .X2)(error) && !(0,_http_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .wasRefused */ .GD)(error))
+            throw (0,_http_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .withHint */ .mu)(error, hints.mayHaveActed);
+        throw error;
+    }
+}
+const UNKNOWN_HASH = 'the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.';
+/**
+ * A script hash from a register answer: only the contract's shape goes into paths,
+ * the log and the step's outputs. Both APIs answer the same 'S…' hash.
+ */
+function checkedHash(hash, method, path, transport) {
+    if (typeof hash !== 'string' || !hash) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(method, path, 201, `the answer holds no Hash: ${UNKNOWN_HASH}`);
+    }
+    if (!_wire_js__WEBPACK_IMPORTED_MODULE_4__/* .SCRIPT_HASH */ .j_.test(hash)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(method, path, 201, `the answer's hash is malformed (${transport.text(hash, 80)}; expected S and 63 hex digits): ${UNKNOWN_HASH}`);
+    }
+    return hash;
+}
+/**
+ * A host call (v1 GET …/host, v2 PATCH …/status), sent again after an ambiguous
+ * failure only when the status proves it did not act: a hosted script is never
+ * 'Ready' again, so 'Ready' means "send it again" and anything else "the build started".
+ */
+async function hostVerified(transport, call, status) {
+    for (let sent = 1;; sent++) {
+        try {
+            await transport.send(call);
+            return;
+        }
+        catch (error) {
+            if (!(0,_http_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .isAmbiguous */ .X2)(error) || sent >= transport.policy.attempts)
+                throw error;
+            const { status: now } = await status();
+            if (now !== 'Ready') {
+                transport.logger.info(`${call.method} ${call.path}: ${(0,_http_server_text_js__WEBPACK_IMPORTED_MODULE_3__/* .describeFailure */ .Ic)(error)}, ` +
+                    `but the script is now '${transport.line(now)}': the build started.`);
+                return;
+            }
+            const delay = transport.backoff(sent);
+            transport.stats.retries++;
+            transport.logger.info(`${call.method} ${call.path}: ${(0,_http_server_text_js__WEBPACK_IMPORTED_MODULE_3__/* .describeFailure */ .Ic)(error)} and the script is still 'Ready': ` +
+                `the call did not act; sending it again in ${(delay / 1000).toFixed(1)}s ` +
+                `(send ${sent + 1} of ${transport.policy.attempts}).`);
+            await transport.pause(delay);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 95706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -222,6 +312,202 @@ function jsonBody(value) {
 /** A path segment, escaped for the URL. */
 function seg(value) {
     return encodeURIComponent(value);
+}
+
+
+/***/ }),
+
+/***/ 39052:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WY: () => (/* binding */ AttemptFailure),
+/* harmony export */   X2: () => (/* binding */ isAmbiguous),
+/* harmony export */   k5: () => (/* binding */ refusedBeforeActing),
+/* harmony export */   lE: () => (/* binding */ isPermanent),
+/* harmony export */   my: () => (/* binding */ NOT_SENT_CODES)
+/* harmony export */ });
+/* unused harmony exports PERMANENT_CODES, codeOf */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+
+/**
+ * What a failed attempt proves about the server (docs/retries-and-timeouts.md): whether
+ * the request never left, whether no retry can mend it, whether a write may have acted.
+ */
+/** Node error codes that prove the request never left this machine. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Failures no retry can mend: the name does not resolve, the certificate is wrong. */
+const PERMANENT_CODES = new Set([
+    'ENOTFOUND',
+    'CERT_NOT_YET_VALID',
+    'CERT_REVOKED',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'CERT_HAS_EXPIRED',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'
+]);
+/** One attempt's failure, with what the retry policy needs to judge it. */
+class AttemptFailure extends Error {
+    error;
+    retryAfterMs;
+    garbled;
+    constructor(error, 
+    /** The server asked to wait this long (Retry-After), if it said. */
+    retryAfterMs, 
+    /**
+     * A success status whose body is not JSON. Truncated JSON (a dropped connection,
+     * a proxy cutting the answer) is worth another try; an HTML page or plain text is
+     * a wrong URL or a portal, which no retry mends.
+     */
+    garbled) {
+        super(error.message);
+        this.error = error;
+        this.retryAfterMs = retryAfterMs;
+        this.garbled = garbled;
+    }
+}
+/** The Node error code inside a network reason, e.g. ECONNREFUSED. */
+function codeOf(reason) {
+    return /\(([A-Z][A-Z0-9_]{3,})\)/.exec(reason)?.[1] ?? /\b([A-Z][A-Z_]{3,})\b/.exec(reason)?.[1] ?? '';
+}
+/** True for a network failure no retry can mend. */
+function isPermanent(error) {
+    return PERMANENT_CODES.has(codeOf(error.reason));
+}
+/** The server provably did not act: it said "come back later", or the request never left. */
+function refusedBeforeActing(failure) {
+    const error = failure.error;
+    if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr)
+        return error.notSent && !isPermanent(error);
+    return error.status === 429 || (error.status === 503 && failure.retryAfterMs !== undefined);
+}
+/** A failure after which a write may or may not have acted on the server. */
+function isAmbiguous(error) {
+    if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr)
+        return !error.notSent && !isPermanent(error);
+    return error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && (error.status >= 500 || error.status === 429);
+}
+
+
+/***/ }),
+
+/***/ 11225:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GD: () => (/* binding */ wasRefused),
+/* harmony export */   Tu: () => (/* binding */ authFailure),
+/* harmony export */   U4: () => (/* binding */ loginRefused),
+/* harmony export */   bo: () => (/* binding */ finalError),
+/* harmony export */   mu: () => (/* binding */ withHint),
+/* harmony export */   pb: () => (/* binding */ apiError)
+/* harmony export */ });
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37491);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39052);
+/* harmony import */ var _server_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78649);
+
+
+
+
+/** The errors a call ends with, in words (docs/retries-and-timeouts.md). */
+/** Errors of writes the server provably never acted on (refused until the budget ran out). */
+const REFUSED = new WeakSet();
+/** True when the write provably did not act: the server refused it every time. */
+function wasRefused(error) {
+    return error instanceof Error && REFUSED.has(error);
+}
+/**
+ * The error a call ends with once it is not retried. A write the server refused
+ * before acting says so, with the count; one that may have acted says that instead.
+ */
+function finalError(call, failure, attempts) {
+    const error = failure.error;
+    if (call.safety !== 'write' || !call.effect)
+        return error;
+    if ((0,_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .refusedBeforeActing */ .k5)(failure)) {
+        const refused = withHint(error, `the server refused the ${call.effect.what} ${attempts} time${attempts === 1 ? '' : 's'} (${call.effect.undone})`);
+        REFUSED.add(refused);
+        return refused;
+    }
+    if ((0,_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .isAmbiguous */ .X2)(error)) {
+        const broke = error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr
+            ? 'the connection broke after the body was sent'
+            : `the server failed (HTTP ${error.status}) after the body was sent`;
+        return withHint(error, `${broke} (it may exist)`);
+    }
+    return error;
+}
+function withHint(error, hint) {
+    return error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr
+        ? new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr(error.method, error.path, `${error.reason}; ${hint}`, error.notSent)
+        : new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(error.method, error.path, error.status, `${error.serverMessage}; ${hint}`, error.errorType);
+}
+function authFailure(call, error) {
+    const which = call.auth === 'group'
+        ? "the group token was refused: check the 'group-token' input (or NEOMARIL_GROUP_TOKEN) belongs to this group"
+        : 'the user token was refused even after logging in again: check the account can use this group';
+    return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .lR(`${call.method} ${call.path}: ${which} (HTTP 401: ${error.serverMessage}).`);
+}
+/** A refused answer: the error envelope's message and type when it has one, else the body itself. */
+function apiError(call, status, text, redact) {
+    const envelope = (0,_shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_3__/* .envelopeError */ .j)(text);
+    const message = envelope ? redact(envelope.message) : (0,_server_text_js__WEBPACK_IMPORTED_MODULE_2__/* .describeText */ .ld)(text, redact);
+    const type = envelope?.type === undefined ? undefined : redact(envelope.type);
+    return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(call.method, call.path, status, message, type);
+}
+/** Refused credentials: who was refused, and which inputs to check. */
+function loginRefused(login, tenant, error) {
+    const who = tenant === undefined ? `'${login}'` : `'${login}' in tenant '${tenant}'`;
+    return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .lR(`Login as ${who} was refused (HTTP ${error.status}: ${error.serverMessage}). ${loginFix(tenant)}`);
+}
+function loginFix(tenant) {
+    return tenant === undefined
+        ? "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD); a server with several " +
+            "tenants may also need the 'tenant' input (or MLOPS_TENANT)."
+        : "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD) and that the account " +
+            "belongs to that tenant (the 'tenant' input, MLOPS_TENANT or NEOMARIL_TENANT).";
+}
+
+
+/***/ }),
+
+/***/ 78649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   gs: () => (/* binding */ oneLineText),
+/* harmony export */   ld: () => (/* binding */ describeText)
+/* harmony export */ });
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43325);
+
+
+/** On one line: a lone \r ends a line for the runner too, so nothing in it can start a workflow command. */
+function oneLine(text) {
+    return (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_1__/* .foldLines */ .r7)(text, ' ');
+}
+/** A failure for a progress line; its texts were redacted when the error was made. */
+function describeFailure(error) {
+    return error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD
+        ? `HTTP ${error.status}${error.errorType ? ` ${oneLine(error.errorType).slice(0, 100)}` : ''}`
+        : oneLine(error.reason);
+}
+/** Server text in a progress line: redacted, then on one line and cut short. */
+function oneLineText(text, redact) {
+    return oneLine(redact(text)).slice(0, 100);
+}
+/** Server text for messages: redacted first (a secret must not straddle the cut), then on one line and cut short. */
+function describeText(text, redact, max = 300) {
+    const flat = redact(text).replace(/\s+/g, ' ').trim();
+    if (!flat)
+        return 'empty body';
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
 
@@ -301,14 +587,12 @@ var external_node_path_ = __webpack_require__(76760);
 var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/api/http/bodies.ts
 var bodies = __webpack_require__(95706);
+// EXTERNAL MODULE: ./src/api/common-calls.ts
+var common_calls = __webpack_require__(60786);
 ;// CONCATENATED MODULE: ./src/api/models.ts
 
 
-/**
- * A Sync run's answer is judged by the smoke test, errors included (a failing preprocessing
- * or model answers 500); only "busy, come back" answers go through the retry path (as v1's run).
- */
-const RUN_ANSWERS = Array.from({ length: 500 }, (_, i) => i + 100).filter((status) => status !== 429 && status !== 503 && status !== 401);
+
 /**
  * The model calls a pipeline smoke test makes, each one `Call` through the same transport
  * as the preprocessing calls: status and describe with the user token, the runs, the
@@ -355,7 +639,7 @@ class ModelsApi {
             path: `/model/sync/run/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(model)}`,
             auth: 'group',
             safety: 'write',
-            ok: RUN_ANSWERS,
+            ok: common_calls/* RUN_ANSWERS */.G$,
             read: 'text',
             body: (0,bodies/* jsonBody */.J9)({ Input: input, ScriptHash: scriptHash }),
             effect: { what: 'model run', undone: 'it did not run' }
@@ -668,7 +952,7 @@ async function runPipeline(ctx, api, spec, hash) {
 
 /***/ }),
 
-/***/ 64093:
+/***/ 34472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -698,163 +982,10 @@ var external_node_fs_ = __webpack_require__(73024);
 var promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ../../main/node_modules/node-fetch/src/index.js + 12 modules
 var src = __webpack_require__(12782);
-;// CONCATENATED MODULE: ./src/api/http/failure-kinds.ts
-
-/**
- * What a failed attempt proves about the server (docs/retries-and-timeouts.md): whether
- * the request never left, whether no retry can mend it, whether a write may have acted.
- */
-/** Node error codes that prove the request never left this machine. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-/** Failures no retry can mend: the name does not resolve, the certificate is wrong. */
-const PERMANENT_CODES = new Set([
-    'ENOTFOUND',
-    'CERT_NOT_YET_VALID',
-    'CERT_REVOKED',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'ERR_SSL_WRONG_VERSION_NUMBER',
-    'CERT_HAS_EXPIRED',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'
-]);
-/** One attempt's failure, with what the retry policy needs to judge it. */
-class AttemptFailure extends Error {
-    error;
-    retryAfterMs;
-    garbled;
-    constructor(error, 
-    /** The server asked to wait this long (Retry-After), if it said. */
-    retryAfterMs, 
-    /**
-     * A success status whose body is not JSON. Truncated JSON (a dropped connection,
-     * a proxy cutting the answer) is worth another try; an HTML page or plain text is
-     * a wrong URL or a portal, which no retry mends.
-     */
-    garbled) {
-        super(error.message);
-        this.error = error;
-        this.retryAfterMs = retryAfterMs;
-        this.garbled = garbled;
-    }
-}
-/** The Node error code inside a network reason, e.g. ECONNREFUSED. */
-function codeOf(reason) {
-    return /\(([A-Z][A-Z0-9_]{3,})\)/.exec(reason)?.[1] ?? /\b([A-Z][A-Z_]{3,})\b/.exec(reason)?.[1] ?? '';
-}
-/** True for a network failure no retry can mend. */
-function isPermanent(error) {
-    return PERMANENT_CODES.has(codeOf(error.reason));
-}
-/** The server provably did not act: it said "come back later", or the request never left. */
-function refusedBeforeActing(failure) {
-    const error = failure.error;
-    if (error instanceof errors/* NetworkError */.Dr)
-        return error.notSent && !isPermanent(error);
-    return error.status === 429 || (error.status === 503 && failure.retryAfterMs !== undefined);
-}
-/** A failure after which a write may or may not have acted on the server. */
-function isAmbiguous(error) {
-    if (error instanceof errors/* NetworkError */.Dr)
-        return !error.notSent && !isPermanent(error);
-    return error instanceof errors/* ApiError */.hD && (error.status >= 500 || error.status === 429);
-}
-
-// EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(37491);
-// EXTERNAL MODULE: ./src/shared/text.ts
-var shared_text = __webpack_require__(43325);
-;// CONCATENATED MODULE: ./src/api/http/server-text.ts
-
-
-/** On one line: a lone \r ends a line for the runner too, so nothing in it can start a workflow command. */
-function oneLine(text) {
-    return (0,shared_text/* foldLines */.r7)(text, ' ');
-}
-/** A failure for a progress line; its texts were redacted when the error was made. */
-function describeFailure(error) {
-    return error instanceof errors/* ApiError */.hD
-        ? `HTTP ${error.status}${error.errorType ? ` ${oneLine(error.errorType).slice(0, 100)}` : ''}`
-        : oneLine(error.reason);
-}
-/** Server text in a progress line: redacted, then on one line and cut short. */
-function oneLineText(text, redact) {
-    return oneLine(redact(text)).slice(0, 100);
-}
-/** Server text for messages: redacted first (a secret must not straddle the cut), then on one line and cut short. */
-function describeText(text, redact, max = 300) {
-    const flat = redact(text).replace(/\s+/g, ' ').trim();
-    if (!flat)
-        return 'empty body';
-    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-
-;// CONCATENATED MODULE: ./src/api/http/failures.ts
-
-
-
-
-/** The errors a call ends with, in words (docs/retries-and-timeouts.md). */
-/** Errors of writes the server provably never acted on (refused until the budget ran out). */
-const REFUSED = new WeakSet();
-/** True when the write provably did not act: the server refused it every time. */
-function wasRefused(error) {
-    return error instanceof Error && REFUSED.has(error);
-}
-/**
- * The error a call ends with once it is not retried. A write the server refused
- * before acting says so, with the count; one that may have acted says that instead.
- */
-function finalError(call, failure, attempts) {
-    const error = failure.error;
-    if (call.safety !== 'write' || !call.effect)
-        return error;
-    if (refusedBeforeActing(failure)) {
-        const refused = withHint(error, `the server refused the ${call.effect.what} ${attempts} time${attempts === 1 ? '' : 's'} (${call.effect.undone})`);
-        REFUSED.add(refused);
-        return refused;
-    }
-    if (isAmbiguous(error)) {
-        const broke = error instanceof errors/* NetworkError */.Dr
-            ? 'the connection broke after the body was sent'
-            : `the server failed (HTTP ${error.status}) after the body was sent`;
-        return withHint(error, `${broke} (it may exist)`);
-    }
-    return error;
-}
-function withHint(error, hint) {
-    return error instanceof errors/* NetworkError */.Dr
-        ? new errors/* NetworkError */.Dr(error.method, error.path, `${error.reason}; ${hint}`, error.notSent)
-        : new errors/* ApiError */.hD(error.method, error.path, error.status, `${error.serverMessage}; ${hint}`, error.errorType);
-}
-function authFailure(call, error) {
-    const which = call.auth === 'group'
-        ? "the group token was refused: check the 'group-token' input (or NEOMARIL_GROUP_TOKEN) belongs to this group"
-        : 'the user token was refused even after logging in again: check the account can use this group';
-    return new errors/* AuthError */.lR(`${call.method} ${call.path}: ${which} (HTTP 401: ${error.serverMessage}).`);
-}
-/** A refused answer: the error envelope's message and type when it has one, else the body itself. */
-function apiError(call, status, text, redact) {
-    const envelope = (0,error_envelope/* envelopeError */.j)(text);
-    const message = envelope ? redact(envelope.message) : describeText(text, redact);
-    const type = envelope?.type === undefined ? undefined : redact(envelope.type);
-    return new errors/* ApiError */.hD(call.method, call.path, status, message, type);
-}
-/** Refused credentials: who was refused, and which inputs to check. */
-function loginRefused(login, tenant, error) {
-    const who = tenant === undefined ? `'${login}'` : `'${login}' in tenant '${tenant}'`;
-    return new errors/* AuthError */.lR(`Login as ${who} was refused (HTTP ${error.status}: ${error.serverMessage}). ${loginFix(tenant)}`);
-}
-function loginFix(tenant) {
-    return tenant === undefined
-        ? "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD); a server with several " +
-            "tenants may also need the 'tenant' input (or MLOPS_TENANT)."
-        : "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD) and that the account " +
-            "belongs to that tenant (the 'tenant' input, MLOPS_TENANT or NEOMARIL_TENANT).";
-}
-
+// EXTERNAL MODULE: ./src/api/http/failure-kinds.ts
+var failure_kinds = __webpack_require__(39052);
+// EXTERNAL MODULE: ./src/api/http/failures.ts
+var failures = __webpack_require__(11225);
 ;// CONCATENATED MODULE: ./src/api/http/network-reasons.ts
 
 
@@ -903,7 +1034,7 @@ function networkError(call, error, url, redact) {
     const cause = error ?? {};
     const code = cause.code ?? cause.cause?.code ?? '';
     const message = redact(error?.message ?? String(error));
-    return new errors/* NetworkError */.Dr(call.method, call.path, networkReason(code, message, url.host), NOT_SENT_CODES.has(code));
+    return new errors/* NetworkError */.Dr(call.method, call.path, networkReason(code, message, url.host), failure_kinds/* NOT_SENT_CODES */.my.has(code));
 }
 /** A network failure in words: `connection refused (ECONNREFUSED) at host:port`. */
 function networkReason(code, message, host) {
@@ -931,10 +1062,10 @@ const RETRYABLE_READ_STATUSES = new Set([429, 500, 502, 503, 504]);
  */
 function mayRetry(safety, failure) {
     const error = failure.error;
-    if (error instanceof errors/* NetworkError */.Dr && isPermanent(error))
+    if (error instanceof errors/* NetworkError */.Dr && (0,failure_kinds/* isPermanent */.lE)(error))
         return false;
     if (safety === 'write')
-        return refusedBeforeActing(failure);
+        return (0,failure_kinds/* refusedBeforeActing */.k5)(failure);
     if (error instanceof errors/* NetworkError */.Dr)
         return true;
     return RETRYABLE_READ_STATUSES.has(error.status) || failure.garbled === 'truncated';
@@ -958,6 +1089,8 @@ function retryAfterMs(header) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+// EXTERNAL MODULE: ./src/api/http/server-text.ts
+var server_text = __webpack_require__(78649);
 ;// CONCATENATED MODULE: ./src/api/http/attempt.ts
 
 
@@ -1043,17 +1176,17 @@ async function attempt(call, setup) {
             return { response };
         }
         const text = await response.text();
-        throw new AttemptFailure(apiError(call, response.status, text, redact), retryAfterMs(response.headers.get('retry-after')));
+        throw new failure_kinds/* AttemptFailure */.WY((0,failures/* apiError */.pb)(call, response.status, text, redact), retryAfterMs(response.headers.get('retry-after')));
     }
     catch (error) {
-        if (error instanceof AttemptFailure)
+        if (error instanceof failure_kinds/* AttemptFailure */.WY)
             throw error;
         setup.throwIfStopped();
         if (timeout.signal.aborted) {
             const reason = timeoutReason(timedOutIn ?? phase, timeoutMs, setup.clipped);
-            throw new AttemptFailure(new errors/* NetworkError */.Dr(call.method, call.path, reason, false));
+            throw new failure_kinds/* AttemptFailure */.WY(new errors/* NetworkError */.Dr(call.method, call.path, reason, false));
         }
-        throw new AttemptFailure(networkError(call, error, url, redact));
+        throw new failure_kinds/* AttemptFailure */.WY(networkError(call, error, url, redact));
     }
     finally {
         settled = true;
@@ -1071,8 +1204,8 @@ async function readJson(call, response, redact) {
         const truncated = /^\s*[[{]/.test(text) || text.trim() === '';
         const what = truncated
             ? 'is cut-off or garbled JSON'
-            : `is not JSON (${oneLineText(response.headers.get('content-type') ?? 'no Content-Type', redact)})`;
-        throw new AttemptFailure(new errors/* ApiError */.hD(call.method, call.path, response.status, `the answer ${what}: ${describeText(text, redact)}. Is 'url' the Neomaril server's root?`), undefined, truncated ? 'truncated' : 'not-json');
+            : `is not JSON (${(0,server_text/* oneLineText */.gs)(response.headers.get('content-type') ?? 'no Content-Type', redact)})`;
+        throw new failure_kinds/* AttemptFailure */.WY(new errors/* ApiError */.hD(call.method, call.path, response.status, `the answer ${what}: ${(0,server_text/* describeText */.ld)(text, redact)}. Is 'url' the Neomaril server's root?`), undefined, truncated ? 'truncated' : 'not-json');
     }
 }
 
@@ -1108,7 +1241,7 @@ async function userToken(sender, { login, password, tenant }) {
     }
     catch (error) {
         if (error instanceof errors/* ApiError */.hD && error.status >= 400 && error.status < 500 && error.status !== 429) {
-            throw loginRefused(login, tenant, error);
+            throw (0,failures/* loginRefused */.U4)(login, tenant, error);
         }
         throw error;
     }
@@ -1157,11 +1290,11 @@ class Transport {
     }
     /** Server text for the API modules' own messages: redacted, on one line, cut short. */
     text(raw, max = 300) {
-        return describeText(raw, this.redact, max);
+        return (0,server_text/* describeText */.ld)(raw, this.redact, max);
     }
     /** Server text for a progress line: redacted, on one line, cut at 100 characters. */
     line(raw) {
-        return oneLineText(raw, this.redact);
+        return (0,server_text/* oneLineText */.gs)(raw, this.redact);
     }
     get logger() {
         return this.options.logger;
@@ -1210,7 +1343,7 @@ class Transport {
                 return await this.attempt(call);
             }
             catch (failure) {
-                if (!(failure instanceof AttemptFailure))
+                if (!(failure instanceof failure_kinds/* AttemptFailure */.WY))
                     throw failure;
                 const error = failure.error;
                 const refused = error instanceof errors/* ApiError */.hD && error.status === 401;
@@ -1225,16 +1358,16 @@ class Transport {
                     continue;
                 }
                 if (refused && call.auth !== 'none')
-                    throw authFailure(call, error);
+                    throw (0,failures/* authFailure */.Tu)(call, error);
                 const delay = this.retryDelay(call, failure, attempt, Math.max(this.now() - firstSent, paused));
                 if (delay === undefined)
-                    throw finalError(call, failure, attempt);
+                    throw (0,failures/* finalError */.bo)(call, failure, attempt);
                 this.stats.retries++;
                 const left = call.safety === 'read'
                     ? `attempt ${attempt + 1} of ${this.retry.attempts}`
                     : `attempt ${attempt + 1}; the server refused it before acting, ` +
                         `so it is sent again for up to ${Math.round(this.retry.writeBudgetMs / 1000)}s`;
-                this.options.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}; retrying in ${(delay / 1000).toFixed(1)}s (${left}).`);
+                this.options.logger.info(`${call.method} ${call.path}: ${(0,server_text/* describeFailure */.Ic)(error)}; retrying in ${(delay / 1000).toFixed(1)}s (${left}).`);
                 paused += delay;
                 await this.sleep(delay, this.signalOf(call)).catch((error) => {
                     // Say which signal stopped the sleep: the run's (cancelled) or the call's (abandoned).
@@ -1316,85 +1449,15 @@ class Transport {
 var api_choice = __webpack_require__(606);
 // EXTERNAL MODULE: ./src/api/http/bodies.ts
 var bodies = __webpack_require__(95706);
+// EXTERNAL MODULE: ./src/api/common-calls.ts
+var common_calls = __webpack_require__(60786);
 // EXTERNAL MODULE: ./src/api/wire.ts
 var wire = __webpack_require__(71714);
-;// CONCATENATED MODULE: ./src/api/common-calls.ts
-
-
-
-
-
-/**
- * Sends a write and reads its JSON answer, its failures explained: a 404 with what it
- * means for this call, and a failure after which the write may have acted with what
- * to look for (it is never sent again then).
- */
-async function sendWrite(transport, call, hints) {
-    try {
-        return await transport.json(call);
-    }
-    catch (error) {
-        if (hints.notFound && error instanceof errors/* ApiError */.hD && error.status === 404)
-            throw withHint(error, hints.notFound);
-        if (isAmbiguous(error) && !wasRefused(error))
-            throw withHint(error, hints.mayHaveActed);
-        throw error;
-    }
-}
-const UNKNOWN_HASH = 'the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.';
-/**
- * A script hash from a register answer: only the contract's shape goes into paths,
- * the log and the step's outputs. Both APIs answer the same 'S…' hash.
- */
-function checkedHash(hash, method, path, transport) {
-    if (typeof hash !== 'string' || !hash) {
-        throw new errors/* ApiError */.hD(method, path, 201, `the answer holds no Hash: ${UNKNOWN_HASH}`);
-    }
-    if (!wire/* SCRIPT_HASH */.j_.test(hash)) {
-        throw new errors/* ApiError */.hD(method, path, 201, `the answer's hash is malformed (${transport.text(hash, 80)}; expected S and 63 hex digits): ${UNKNOWN_HASH}`);
-    }
-    return hash;
-}
-/**
- * A host call (v1 GET …/host, v2 PATCH …/status), sent again after an ambiguous
- * failure only when the status proves it did not act: a hosted script is never
- * 'Ready' again, so 'Ready' means "send it again" and anything else "the build started".
- */
-async function hostVerified(transport, call, status) {
-    for (let sent = 1;; sent++) {
-        try {
-            await transport.send(call);
-            return;
-        }
-        catch (error) {
-            if (!isAmbiguous(error) || sent >= transport.policy.attempts)
-                throw error;
-            const { status: now } = await status();
-            if (now !== 'Ready') {
-                transport.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}, ` +
-                    `but the script is now '${transport.line(now)}': the build started.`);
-                return;
-            }
-            const delay = transport.backoff(sent);
-            transport.stats.retries++;
-            transport.logger.info(`${call.method} ${call.path}: ${describeFailure(error)} and the script is still 'Ready': ` +
-                `the call did not act; sending it again in ${(delay / 1000).toFixed(1)}s ` +
-                `(send ${sent + 1} of ${transport.policy.attempts}).`);
-            await transport.pause(delay);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/api/v1.ts
 
 
 
 
-/**
- * A sync run's answer is judged by the smoke test, errors included (a raising
- * entrypoint answers 500); only "busy, come back" answers go through the retry path.
- */
-const RUN_ANSWERS = Array.from({ length: 500 }, (_, i) => i + 100).filter((status) => status !== 429 && status !== 503 && status !== 401);
 /** The v1 calls (docs/platform-contract.md), each one `Call` sent through the transport. */
 class V1Api {
     transport;
@@ -1416,7 +1479,7 @@ class V1Api {
     async register(group, fields, files) {
         const path = `/preprocessing/register/${(0,bodies/* seg */.aJ)(group)}`;
         // Sent once and maybe acted on: never sent again, so say what to look for.
-        const body = await sendWrite(this.transport, {
+        const body = await (0,common_calls/* sendWrite */.As)(this.transport, {
             method: 'POST',
             path,
             auth: 'user',
@@ -1428,7 +1491,7 @@ class V1Api {
             mayHaveActed: `the script '${fields.name ?? ''}' may have been registered all the same: ` +
                 'look for it in Neomaril before deploying again'
         });
-        return checkedHash(body.Hash, 'POST', `/preprocessing/register/${group}`, this.transport);
+        return (0,common_calls/* checkedHash */.EO)(body.Hash, 'POST', `/preprocessing/register/${group}`, this.transport);
     }
     /**
      * P2: starts the build. A GET on the wire, but it acts, so it is a write: the
@@ -1447,7 +1510,7 @@ class V1Api {
             ok: [202, 200],
             effect: { what: 'host call', undone: 'the build did not start' }
         };
-        await hostVerified(this.transport, call, () => this.status(group, hash));
+        await (0,common_calls/* hostVerified */.lL)(this.transport, call, () => this.status(group, hash));
     }
     /** P3: the script's state. 410 carries the same body (docs/platform-contract.md). */
     async status(group, hash, options = {}) {
@@ -1533,7 +1596,7 @@ class V1Api {
             path: `/preprocessing/sync/run/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(hash)}`,
             auth: 'group',
             safety: 'write',
-            ok: RUN_ANSWERS,
+            ok: common_calls/* RUN_ANSWERS */.G$,
             read: 'text',
             body: () => ({ body: payload, headers: { 'Content-Type': 'application/json' } }),
             effect: { what: 'run', undone: 'it did not run' }
@@ -1633,7 +1696,7 @@ class V2Api {
             body: (0,bodies/* jsonBody */.J9)({ Name: name, Operation: 'Async' }),
             effect: { what: 'register', undone: 'not registered' }
         }, `the group '${group}' is unknown to the v2 API`, `the script '${name}' may have been registered all the same: look for it in MLOps before deploying again`);
-        return checkedHash(body.PreprocessHash, 'POST', path, this.transport);
+        return (0,common_calls/* checkedHash */.EO)(body.PreprocessHash, 'POST', path, this.transport);
     }
     /** S: one named dataset of the schema; answers its DatasetHash. */
     async uploadSchema(hash, dataset) {
@@ -1667,7 +1730,7 @@ class V2Api {
             ok: [202, 200, 201],
             effect: { what: 'host call', undone: 'the build did not start' }
         };
-        await hostVerified(this.transport, call, () => this.status(hash));
+        await (0,common_calls/* hostVerified */.lL)(this.transport, call, () => this.status(hash));
     }
     /** T: the script's state; `DatasetHash` once Deployed. */
     async status(hash, options = {}) {
@@ -1788,7 +1851,7 @@ class V2Api {
         }, 'the script hash is unknown to the v2 API', `the ${what} may have been uploaded all the same`);
     }
     write(call, notFound, mayHaveActed) {
-        return sendWrite(this.transport, call, { notFound, mayHaveActed });
+        return (0,common_calls/* sendWrite */.As)(this.transport, call, { notFound, mayHaveActed });
     }
 }
 function checkedDataset(hash, path, transport) {
