@@ -11,13 +11,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6950);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7042);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6950);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7042);
 /* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20075);
 /* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94105);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38077);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24226);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38077);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58044);
 /* harmony import */ var _smoke_test_phase_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95156);
+/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(47408);
+
 
 
 
@@ -35,15 +37,17 @@ async function smokeTestMode(ctx) {
     const session = await (0,_session_js__WEBPACK_IMPORTED_MODULE_4__/* .connect */ .Ng)((0,_session_js__WEBPACK_IMPORTED_MODULE_4__/* .newTransport */ .OV)(ctx.spec, ctx.signal, ctx.deadline), ctx.spec, ctx.result, ctx.localChecks);
     const { api, deployed } = await findDeployed(ctx, session);
     ctx.api = api;
-    if (deployed.smokeTest.enabled)
+    if (deployed.smokeTest.enabled) {
+        await (0,_pipeline_phase_js__WEBPACK_IMPORTED_MODULE_6__/* .checkPipelineModel */ .U)(ctx, session, deployed.script.operation);
         await (0,_smoke_test_phase_js__WEBPACK_IMPORTED_MODULE_5__/* .runSmokeTest */ .p)(ctx, api, deployed);
+    }
 }
 /**
  * Where the hash lives, by the same probe as a deploy: its v2 status answers for a v2
  * script, and 404 for a v1 one (or on a server without v2); then the v1 status.
  */
 async function locate(session, hash, asked) {
-    const candidates = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_6__/* .apiCandidates */ .xs)(undefined, asked);
+    const candidates = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_7__/* .apiCandidates */ .xs)(undefined, asked);
     if (!candidates.includes('v2'))
         return { version: 'v1', state: await session.v1.status(session.group, hash), probe: 'api-version: v1' };
     const v2 = await session.v2.locate(hash);
@@ -117,7 +121,7 @@ async function findDeployed(ctx, session) {
         }
         // Known only now: smoke-test-expect is read as an Async expectation, before any execution.
         const asyncExpect = operation === 'Async' && spec.smokeTest.expect !== undefined ? asyncExpectation(spec.smokeTest.expect) : undefined;
-        if (operation === 'Async' && (0,_steps_register_js__WEBPACK_IMPORTED_MODULE_7__/* .smokeTestDatasets */ .rs)(spec).length === 0) {
+        if (operation === 'Async' && (0,_steps_register_js__WEBPACK_IMPORTED_MODULE_8__/* .smokeTestDatasets */ .rs)(spec).length === 0) {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([
                 {
                     input: 'smoke-test-input',
@@ -128,7 +132,7 @@ async function findDeployed(ctx, session) {
         }
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${hash} is Deployed (${operation}, ${version}).`);
         // PythonVersion is 'Python310' on the wire; the output says '3.10'.
-        const pythonVersion = (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_8__/* .pythonFromWire */ .Ot)(described.pythonVersion) ?? spec.script.pythonVersion;
+        const pythonVersion = (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_9__/* .pythonFromWire */ .Ot)(described.pythonVersion) ?? spec.script.pythonVersion;
         const deployed = {
             ...spec,
             script: { ...spec.script, operation, pythonVersion },

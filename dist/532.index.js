@@ -121,12 +121,25 @@ function outputsOf(result) {
         'smoke-test': result.smokeTest.outcome,
         'smoke-test-output': result.smokeTestOutput ?? '',
         'execution-id': result.smokeTest.executionId ?? '',
+        'model-execution-id': result.smokeTest.pipeline?.model.executionId ?? '',
+        'smoke-test-stages': stagesOf(result),
         'logs-file': result.logsFile ?? '',
         'artifact-id': result.artifact?.id === undefined ? '' : String(result.artifact.id),
         'artifact-url': result.artifact?.url ?? '',
         'result-file': result.resultFile ?? '',
         manifest: result.manifest ? JSON.stringify(result.manifest) : ''
     };
+}
+/** A pipeline smoke test's stages, each its outcome and time (ms), as JSON; '' without a model. */
+function stagesOf(result) {
+    const stages = result.smokeTest.pipeline;
+    if (!stages)
+        return '';
+    const stage = ({ outcome, elapsedMs }) => ({
+        outcome,
+        ms: elapsedMs ?? null
+    });
+    return JSON.stringify({ preprocessing: stage(stages.preprocessing), model: stage(stages.model) });
 }
 function writeOutputs(result) {
     for (const [name, value] of Object.entries(outputsOf(result)))
@@ -189,6 +202,7 @@ async function writeSummary(result, where) {
             smoke.where === 'local' ? 'Local run' : 'Smoke test',
             `${SMOKE_TEST_ICON[smoke.outcome]} ${smoke.outcome}${smoke.reason ? ` — ${outside(smoke.reason)}` : ''}`
         ],
+        ...pipelineRows(smoke, code),
         ...(smoke.interpreter
             ? [
                 [
@@ -250,6 +264,7 @@ async function writeSummary(result, where) {
             .addRaw(pre(pretty(smoke.responseBody ?? '')));
     }
     else if (smoke.executionId) {
+        const pipeline = smoke.pipeline;
         const entries = smoke.resultEntries?.map((e) => `${e.name} (${e.size} B)`).join(', ');
         const shape = smoke.resultRows === undefined
             ? ''
@@ -266,8 +281,14 @@ async function writeSummary(result, where) {
         summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ` +
             `ended as ${outside(smoke.executionStatus ?? '?')}` +
             `${smoke.executionMessage ? ` (${outside(smoke.executionMessage)})` : ''}` +
-            `${entries ? `; result zip holds ${outside(entries)}` : ''}${shape}${expectation}` +
+            `${entries && !pipeline ? `; result zip holds ${outside(entries)}` : ''}${shape}${expectation}` +
             `${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`);
+        const model = pipeline?.model;
+        if (model?.executionId)
+            summary.addRaw(`<p><strong>Model</strong>: execution ${escapeHtml(model.executionId)} ` +
+                `ended as ${outside(model.executionStatus ?? '?')}` +
+                `${model.executionMessage ? ` (${outside(model.executionMessage)})` : ''}` +
+                `${entries ? `; result zip holds ${outside(entries)}` : ''}.</p>\n`);
     }
     for (const [title, entries] of [
         ['Build log', result.hostLogs],
@@ -280,6 +301,17 @@ async function writeSummary(result, where) {
     for (const warning of result.publishWarnings)
         summary.addRaw(`<p>⚠️ ${outside(warning)}</p>\n`);
     await summary.write();
+}
+/** A pipeline smoke test's rows: the model, then each stage with its outcome and time. */
+function pipelineRows(smoke, code) {
+    const stages = smoke.pipeline;
+    if (!stages)
+        return [];
+    const stage = (s) => `${SMOKE_TEST_ICON[s.outcome]} ${s.outcome}${s.elapsedMs === undefined ? '' : ` in ${(0,duration/* formatDuration */.a3)(s.elapsedMs)}`}`;
+    return [
+        ['Model', `${code(stages.modelHash)} in ${code(stages.modelGroup)}`],
+        ['Pipeline', `preprocessing ${stage(stages.preprocessing)} → model ${stage(stages.model)}`]
+    ];
 }
 /** Rows of a two-column table: a heading cell, then the value (both already escaped). */
 function table(rows) {
@@ -705,6 +737,7 @@ function abortableSleep(ms, signal) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A8: () => (/* binding */ typedColumns),
+/* harmony export */   AT: () => (/* binding */ checkResultFile),
 /* harmony export */   P9: () => (/* binding */ smokeTestSync),
 /* harmony export */   so: () => (/* binding */ smokeTestAsync)
 /* harmony export */ });
@@ -797,16 +830,7 @@ async function smokeTestAsync(api, hash, datasets, options) {
     }
     await api.downloadResult(hash, executionId, options.resultPath);
     result.resultFile = options.resultPath;
-    const check = await (0,_async_result_js__WEBPACK_IMPORTED_MODULE_0__/* .checkAsyncResult */ .m6)(options.resultPath, api.resultFormat, options.expectation, `the result of execution ${executionId}`);
-    result.reason = check.reason;
-    result.resultEntries = check.entries;
-    if (check.table) {
-        result.resultTable = check.table.file;
-        result.resultRows = check.table.rows;
-        result.resultColumns = check.table.columns;
-        result.resultTypes = check.table.types;
-    }
-    result.expectation = check.expectation;
+    result.reason = await checkResultFile(result, options.resultPath, api.resultFormat, options.expectation, `the result of execution ${executionId}`);
     if (result.reason === undefined)
         result.outcome = 'passed';
     return result;
@@ -816,6 +840,23 @@ function typedColumns(smoke) {
     return (smoke.resultColumns ?? [])
         .map((name, i) => (smoke.resultTypes?.[i] ? `${name} (${smoke.resultTypes[i]})` : name))
         .join(', ');
+}
+/**
+ * Checks a downloaded Async result (the script's, or the model's in a pipeline) with
+ * steps/async-result.ts, records what it found in `result`, and says why it is no good
+ * (or does not meet `expectation`); undefined when it passes.
+ */
+async function checkResultFile(result, path, format, expectation, label) {
+    const check = await (0,_async_result_js__WEBPACK_IMPORTED_MODULE_0__/* .checkAsyncResult */ .m6)(path, format, expectation, label);
+    result.resultEntries = check.entries;
+    if (check.table) {
+        result.resultTable = check.table.file;
+        result.resultRows = check.table.rows;
+        result.resultColumns = check.table.columns;
+        result.resultTypes = check.table.types;
+    }
+    result.expectation = check.expectation;
+    return check.reason;
 }
 
 

@@ -104,13 +104,16 @@ var contract_fit = __webpack_require__(85291);
 var wait = __webpack_require__(11934);
 // EXTERNAL MODULE: ./src/shared/inert.ts
 var inert = __webpack_require__(94105);
-// EXTERNAL MODULE: ./src/modes/session.ts + 13 modules
-var modes_session = __webpack_require__(24226);
+// EXTERNAL MODULE: ./src/modes/session.ts + 8 modules
+var modes_session = __webpack_require__(58044);
 // EXTERNAL MODULE: ./src/modes/context.ts
 var context = __webpack_require__(61235);
 // EXTERNAL MODULE: ./src/modes/smoke-test-phase.ts
 var smoke_test_phase = __webpack_require__(95156);
+// EXTERNAL MODULE: ./src/modes/pipeline-phase.ts + 2 modules
+var pipeline_phase = __webpack_require__(47408);
 ;// CONCATENATED MODULE: ./src/modes/deploy.ts
+
 
 
 
@@ -131,6 +134,8 @@ async function deployMode(ctx) {
     const api = await (0,modes_session/* chooseDeployApi */.dy)(session, spec, result);
     await keepContract(ctx, session, api.version);
     ctx.api = api;
+    if (spec.smokeTest.enabled)
+        await (0,pipeline_phase/* checkPipelineModel */.U)(ctx, session, spec.script.operation);
     await registerAndHost(ctx, api);
     if (spec.wait.enabled) {
         ctx.deadline.at = Date.now() + spec.wait.timeoutMs;

@@ -164,6 +164,8 @@ function serverDetails(result: RunResult): string {
     // The reason already holds the message's last line; a longer message comes whole.
     const message = result.smokeTest.executionMessage?.trim()
     if (message && message !== lastLine(message)) parts.push(`Execution message:\n${message}`)
+    const model = result.smokeTest.pipeline?.model.executionMessage?.trim()
+    if (model && model !== lastLine(model)) parts.push(`Model execution message:\n${model}`)
     if (errors(result.runLogs).length > 0) parts.push(`Run log errors:\n${formatLogEntries(errors(result.runLogs))}`)
   }
   return parts.map((part) => `\n\n${part}`).join('')

@@ -13,7 +13,7 @@ import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER } from '../../emula
 import { defaultEmulatorPython, hasPandas } from '../../src/harness/interpreter.js'
 import { useEmulator } from '../helpers/e2e.js'
 import { errorsOf, runAction } from '../helpers/action-runner.js'
-import { faultsOf, longestFailingRun, stormSeed, type StormClass } from '../helpers/fault-storm.js'
+import { COME_BACK_LATER, faultsOf, longestFailingRun, stormSeed, type StormClass } from '../helpers/fault-storm.js'
 import { expectNoSecretLeaks } from '../helpers/secret-scan.js'
 
 const withPandas = await hasPandas(await defaultEmulatorPython())
@@ -25,10 +25,6 @@ const emulator = useEmulator({ buildSeconds: 0 })
 const REQUEST_TIMEOUT_MS = 1000
 const HASH = 'S[0-9a-f]{63}'
 const SAMPLE_HASH = `S${'a'.repeat(63)}`
-const COME_BACK_LATER = [
-  { kind: 'status', status: 429 },
-  { kind: 'status', status: 503, retryAfter: 1 }
-] as const
 
 const storm = {
   reads: {

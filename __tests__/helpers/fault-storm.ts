@@ -61,3 +61,42 @@ export function stormSeed(cls: StormClass, draws: number, requestTimeoutMs: numb
     if (longestFailingRun(cls, seed, draws, requestTimeoutMs).longest <= 4) return seed
   throw new Error('no seed keeps every call within the retry budget')
 }
+
+/** Answers that prove the server did not act: the only faults a write (a run, a register) may meet. */
+export const COME_BACK_LATER = [
+  { kind: 'status', status: 429 },
+  { kind: 'status', status: 503, retryAfter: 1 }
+] as const
+
+/**
+ * The model calls of a pipeline smoke test (e2e/pipeline-storm.test.ts): the reads (status,
+ * describe, a model execution's status and result) may meet any transient fault; the runs
+ * only the answers after which the client may send them again.
+ */
+export function modelStormClasses(group: string, p: { reads: number; runs: number }): Record<string, StormClass> {
+  const model = `M${'1'.repeat(63)}`
+  return {
+    modelReads: {
+      method: 'GET',
+      path: `^/api/model/(status|describe|async/status|async/result)/${group}/`,
+      sample: `/api/model/status/${group}/${model}`,
+      p: p.reads,
+      faults: [
+        { kind: 'status', status: 429, retryAfter: 1 },
+        { kind: 'status', status: 500 },
+        { kind: 'status', status: 502 },
+        { kind: 'status', status: 503 },
+        { kind: 'reset' },
+        { kind: 'malformed' },
+        { kind: 'latency', latencyMs: 300 }
+      ]
+    },
+    modelRuns: {
+      method: 'POST',
+      path: `^/api/model/(sync|async)/run/${group}/`,
+      sample: `/api/model/sync/run/${group}/${model}`,
+      p: p.runs,
+      faults: COME_BACK_LATER
+    }
+  }
+}

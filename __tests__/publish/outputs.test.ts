@@ -29,6 +29,8 @@ describe('outputsOf', () => {
       'smoke-test': 'passed',
       'smoke-test-output': '/tmp/records/smoke-test-response.json',
       'execution-id': '',
+      'model-execution-id': '',
+      'smoke-test-stages': '',
       'logs-file': '/tmp/records/logs.txt',
       'artifact-id': '7',
       'artifact-url': 'https://example.com/artifact/7',
@@ -39,7 +41,7 @@ describe('outputsOf', () => {
 
   test('a run stopped by its inputs: every output is still there, empty when unknown', () => {
     const outputs = outputsOf(newRunResult())
-    expect(Object.keys(outputs)).toHaveLength(16)
+    expect(Object.keys(outputs)).toHaveLength(18)
     expect(outputs).toMatchObject({ status: 'invalid-input', 'smoke-test': 'skipped', 'preprocessing-id': '' })
     expect(Object.entries(outputs).filter(([, value]) => value !== '')).toEqual([
       ['status', 'invalid-input'],

@@ -8,6 +8,15 @@ import { SCRIPT_HASH } from './wire.js'
 
 /** What the v1 and v2 calls share: v1.ts and v2.ts never import each other, both import this. */
 
+/**
+ * A Sync run's answer is judged by the smoke test, errors included (a raising entrypoint,
+ * or a model run whose preprocessing or model fails, answers 500); only "busy, come back"
+ * answers go through the retry path. The v1 run and the model's Sync run share it.
+ */
+export const RUN_ANSWERS: readonly number[] = Array.from({ length: 500 }, (_, i) => i + 100).filter(
+  (status) => status !== 429 && status !== 503 && status !== 401
+)
+
 /** A script a search found (v1 search, P5): no name, as real answers carry none. */
 export interface EarlierScript {
   readonly hash: string

@@ -2,7 +2,7 @@ import { ApiError } from '../shared/errors.js'
 import { multipart, seg } from './http/bodies.js'
 import type { Transport } from './http/transport.js'
 import type { Call, CallOptions, FilePart } from './http/types.js'
-import { checkedHash, hostVerified, sendWrite, type EarlierScript } from './common-calls.js'
+import { checkedHash, hostVerified, RUN_ANSWERS, sendWrite, type EarlierScript } from './common-calls.js'
 import type {
   AsyncRunResponse,
   DescribeResponse,
@@ -15,14 +15,6 @@ import type {
   StatusResponse
 } from './wire.js'
 import { SCRIPT_HASH } from './wire.js'
-
-/**
- * A sync run's answer is judged by the smoke test, errors included (a raising
- * entrypoint answers 500); only "busy, come back" answers go through the retry path.
- */
-const RUN_ANSWERS: readonly number[] = Array.from({ length: 500 }, (_, i) => i + 100).filter(
-  (status) => status !== 429 && status !== 503 && status !== 401
-)
 
 /** The v1 calls (docs/platform-contract.md), each one `Call` sent through the transport. */
 export class V1Api {

@@ -36,6 +36,8 @@ export const INPUT_DEFAULTS = {
   'smoke-test-input': '',
   'smoke-test-expect': '',
   'smoke-test-timeout': '10m',
+  'smoke-test-model': '',
+  'smoke-test-model-group': '',
   'upload-artifact': 'true',
   'artifact-name': '',
   'artifact-retention-days': ''

@@ -9,6 +9,7 @@ import { parseSample } from './schema.js'
 import { extraUploadFiles, parseEnvFile, parseRequirementsFile, parseSourceFile } from './script-files.js'
 import { parseEntrypoint, parseName, parseOperation, parsePreprocessingId, parsePythonVersion } from './script.js'
 import { parseSmokeTest } from './smoke-test-inputs.js'
+import { parsePipelineModel } from './pipeline-inputs.js'
 import {
   MODES,
   type DeploySpec,
@@ -103,13 +104,15 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
     : []
 
   const wait = parseWait(reader)
-  const smokeTest = parseSmokeTest(reader, workspace, {
+  const sample = parseSmokeTest(reader, workspace, {
     mode,
     operation: operation.knownOperation,
     apiVersion: operation.apiVersion,
     schema,
     groupToken: connection.groupToken
   })
+  const model = parsePipelineModel(reader, { mode, smokeTest: sample.enabled, groupToken: connection.groupToken })
+  const smokeTest = model ? { ...sample, model } : sample
   if (mode === 'deploy' && smokeTest.enabled && !wait.failOnTimeout)
     reader.notices.push(
       'fail-on-timeout is false: a build that times out skips the smoke test and the step passes, ' +

@@ -89,6 +89,16 @@ export interface SmokeTestSpec {
   readonly asyncExpect?: AsyncExpectation
   /** Async: the longest wait for the execution. */
   readonly timeoutMs: number
+  /** smoke-test-model: the model the script feeds; the smoke test then runs the pipeline. */
+  readonly model?: PipelineModel
+}
+
+/** The deployed model a pipeline smoke test runs the script through. */
+export interface PipelineModel {
+  /** 'M' and 63 hex digits. */
+  readonly hash: string
+  /** smoke-test-model-group; undefined: the script's group, as the server spells it. */
+  readonly group?: string
 }
 
 /** A warning on one line of the requirements file (src/inputs/requirement-lines.ts): an annotation there. */

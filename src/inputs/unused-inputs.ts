@@ -50,7 +50,7 @@ export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
   'group-token': (use) =>
     serverInputs(use) ??
     smokeTestOnly(use) ??
-    (apiCandidates(use.knownOperation, use.apiVersion).includes('v1')
+    (apiCandidates(use.knownOperation, use.apiVersion).includes('v1') || use.given('smoke-test-model')
       ? undefined
       : "only v1 run calls use it, and api-version v2 runs use the user's token"),
   schema: ({ mode, given }) =>
@@ -81,6 +81,11 @@ export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
   'smoke-test-input': smokeTestOnly,
   'smoke-test-expect': smokeTestOnly,
   'smoke-test-timeout': smokeTestOnly,
+  'smoke-test-model': (use) => serverInputs(use) ?? smokeTestOnly(use),
+  'smoke-test-model-group': (use) =>
+    serverInputs(use) ??
+    smokeTestOnly(use) ??
+    (use.given('smoke-test-model') ? undefined : 'smoke-test-model is empty, so no model is called'),
   'artifact-name': artifactOnly,
   'artifact-retention-days': artifactOnly
 }

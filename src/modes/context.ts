@@ -2,6 +2,8 @@ import * as core from '@actions/core'
 import { formatDuration } from '../shared/duration.js'
 import type { DeploySpec } from '../inputs/parse.js'
 import type { PreprocessingApi } from '../api/api.js'
+import type { ModelsApi } from '../api/models.js'
+import type { ModelTarget } from '../steps/pipeline-smoke-test.js'
 import { oneLine } from '../shared/inert.js'
 import type { RunResult } from '../publish/result.js'
 import type { Deadline } from './session.js'
@@ -17,6 +19,8 @@ export interface RunContext {
   /** The local checks that must pass before anything secret is sent (the entrypoint check). */
   readonly localChecks: Promise<EntrypointFindings>
   api?: PreprocessingApi
+  /** smoke-test-model, once checked (pipeline-phase.ts): the smoke test runs the pipeline. */
+  pipeline?: { readonly models: ModelsApi; readonly target: ModelTarget }
 }
 
 /** A check of a wait, as a progress line. */

@@ -11,6 +11,7 @@ import { oneLine } from '../shared/inert.js'
 import { chooseDeployApi, connect, newTransport, type Session } from './session.js'
 import { logCall, logOutage, logPoll, type RunContext } from './context.js'
 import { runSmokeTest } from './smoke-test-phase.js'
+import { checkPipelineModel } from './pipeline-phase.js'
 
 /** deploy mode: connect → API → contract → register (+ uploads) → host → wait → smoke test. */
 export async function deployMode(ctx: RunContext): Promise<void> {
@@ -19,6 +20,7 @@ export async function deployMode(ctx: RunContext): Promise<void> {
   const api = await chooseDeployApi(session, spec, result)
   await keepContract(ctx, session, api.version)
   ctx.api = api
+  if (spec.smokeTest.enabled) await checkPipelineModel(ctx, session, spec.script.operation)
   await registerAndHost(ctx, api)
   if (spec.wait.enabled) {
     ctx.deadline.at = Date.now() + spec.wait.timeoutMs

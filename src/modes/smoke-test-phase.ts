@@ -12,6 +12,7 @@ import { oneLine } from '../shared/inert.js'
 import { describeExpectation } from '../inputs/async-expect.js'
 import { logCall, logOutage, logPoll, type RunContext } from './context.js'
 import { messageFor } from './messages.js'
+import { runPipeline } from './pipeline-phase.js'
 
 /** The smoke test after Deployed, in deploy and smoke-test modes; its own deadline (smoke-test-timeout). */
 export async function runSmokeTest(ctx: RunContext, api: PreprocessingApi, spec: DeploySpec): Promise<void> {
@@ -24,7 +25,8 @@ export async function runSmokeTest(ctx: RunContext, api: PreprocessingApi, spec:
   const hash = result.hash as string
   await core.group('Smoke test', async () => {
     try {
-      if (spec.script.operation === 'Sync') {
+      if (ctx.pipeline) result.smokeTest = await runPipeline(ctx, api, spec, hash)
+      else if (spec.script.operation === 'Sync') {
         core.info(`Running ${oneLine(spec.script.entrypoint)} on the sample (sync run).`)
         result.smokeTest = await smokeTestSync(api, hash, spec.smokeTest.syncInput, spec.smokeTest.expect)
       } else {

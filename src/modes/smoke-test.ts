@@ -10,6 +10,7 @@ import { apiCandidates } from '../shared/api-choice.js'
 import { apiOf, connect, newTransport, type Session } from './session.js'
 import type { RunContext } from './context.js'
 import { runSmokeTest } from './smoke-test-phase.js'
+import { checkPipelineModel } from './pipeline-phase.js'
 
 /**
  * smoke-test mode: the script given by preprocessing-id must be Deployed; its API,
@@ -19,7 +20,10 @@ export async function smokeTestMode(ctx: RunContext): Promise<void> {
   const session = await connect(newTransport(ctx.spec, ctx.signal, ctx.deadline), ctx.spec, ctx.result, ctx.localChecks)
   const { api, deployed } = await findDeployed(ctx, session)
   ctx.api = api
-  if (deployed.smokeTest.enabled) await runSmokeTest(ctx, api, deployed)
+  if (deployed.smokeTest.enabled) {
+    await checkPipelineModel(ctx, session, deployed.script.operation)
+    await runSmokeTest(ctx, api, deployed)
+  }
 }
 
 /**

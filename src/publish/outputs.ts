@@ -21,12 +21,25 @@ export function outputsOf(result: RunResult): Record<string, string> {
     'smoke-test': result.smokeTest.outcome,
     'smoke-test-output': result.smokeTestOutput ?? '',
     'execution-id': result.smokeTest.executionId ?? '',
+    'model-execution-id': result.smokeTest.pipeline?.model.executionId ?? '',
+    'smoke-test-stages': stagesOf(result),
     'logs-file': result.logsFile ?? '',
     'artifact-id': result.artifact?.id === undefined ? '' : String(result.artifact.id),
     'artifact-url': result.artifact?.url ?? '',
     'result-file': result.resultFile ?? '',
     manifest: result.manifest ? JSON.stringify(result.manifest) : ''
   }
+}
+
+/** A pipeline smoke test's stages, each its outcome and time (ms), as JSON; '' without a model. */
+function stagesOf(result: RunResult): string {
+  const stages = result.smokeTest.pipeline
+  if (!stages) return ''
+  const stage = ({ outcome, elapsedMs }: { outcome: string; elapsedMs?: number }) => ({
+    outcome,
+    ms: elapsedMs ?? null
+  })
+  return JSON.stringify({ preprocessing: stage(stages.preprocessing), model: stage(stages.model) })
 }
 
 export function writeOutputs(result: RunResult): void {

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { formatDuration } from '../shared/duration.js'
 import { LOG_TAIL_LINES, logTail } from '../steps/logs.js'
 import type { RunResult, RunStatus } from './result.js'
-import { typedColumns, type SmokeTestResult } from '../steps/server-smoke-test.js'
+import { typedColumns, type PipelineStage, type SmokeTestResult } from '../steps/server-smoke-test.js'
 import { redact, redactedJson } from '../shared/secrets.js'
 import type { Provenance } from './records.js'
 
@@ -52,6 +52,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
       smoke.where === 'local' ? 'Local run' : 'Smoke test',
       `${SMOKE_TEST_ICON[smoke.outcome]} ${smoke.outcome}${smoke.reason ? ` — ${outside(smoke.reason)}` : ''}`
     ],
+    ...pipelineRows(smoke, code),
     ...(smoke.interpreter
       ? [
           [
@@ -116,6 +117,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
       .addRaw(`<p><strong>Smoke test</strong>: HTTP ${smoke.responseStatus}, ${smoke.elapsedMs} ms. Response:</p>\n`)
       .addRaw(pre(pretty(smoke.responseBody ?? '')))
   } else if (smoke.executionId) {
+    const pipeline = smoke.pipeline
     const entries = smoke.resultEntries?.map((e) => `${e.name} (${e.size} B)`).join(', ')
     const shape =
       smoke.resultRows === undefined
@@ -134,9 +136,17 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
       `<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ` +
         `ended as ${outside(smoke.executionStatus ?? '?')}` +
         `${smoke.executionMessage ? ` (${outside(smoke.executionMessage)})` : ''}` +
-        `${entries ? `; result zip holds ${outside(entries)}` : ''}${shape}${expectation}` +
+        `${entries && !pipeline ? `; result zip holds ${outside(entries)}` : ''}${shape}${expectation}` +
         `${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`
     )
+    const model = pipeline?.model
+    if (model?.executionId)
+      summary.addRaw(
+        `<p><strong>Model</strong>: execution ${escapeHtml(model.executionId)} ` +
+          `ended as ${outside(model.executionStatus ?? '?')}` +
+          `${model.executionMessage ? ` (${outside(model.executionMessage)})` : ''}` +
+          `${entries ? `; result zip holds ${outside(entries)}` : ''}.</p>\n`
+      )
   }
   for (const [title, entries] of [
     ['Build log', result.hostLogs],
@@ -152,6 +162,18 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
   }
   for (const warning of result.publishWarnings) summary.addRaw(`<p>⚠️ ${outside(warning)}</p>\n`)
   await summary.write()
+}
+
+/** A pipeline smoke test's rows: the model, then each stage with its outcome and time. */
+function pipelineRows(smoke: SmokeTestResult, code: (text: string) => string): [string, string][] {
+  const stages = smoke.pipeline
+  if (!stages) return []
+  const stage = (s: PipelineStage) =>
+    `${SMOKE_TEST_ICON[s.outcome]} ${s.outcome}${s.elapsedMs === undefined ? '' : ` in ${formatDuration(s.elapsedMs)}`}`
+  return [
+    ['Model', `${code(stages.modelHash)} in ${code(stages.modelGroup)}`],
+    ['Pipeline', `preprocessing ${stage(stages.preprocessing)} → model ${stage(stages.model)}`]
+  ]
 }
 
 /** Rows of a two-column table: a heading cell, then the value (both already escaped). */

@@ -39,6 +39,22 @@ export interface SmokeTestResult {
   expectation?: { met: boolean; problems: string[] }
   inputHashes?: Readonly<Record<string, string>>
   outputDatasetHash?: string
+  /** A pipeline smoke test (smoke-test-model): the model and each stage (steps/pipeline-smoke-test.ts). */
+  pipeline?: PipelineStages
+}
+
+/** One stage of a pipeline smoke test; 'skipped' when an earlier stage failed. */
+export interface PipelineStage {
+  outcome: 'passed' | 'failed' | 'skipped'
+  elapsedMs?: number
+  reason?: string
+}
+
+export interface PipelineStages {
+  modelHash: string
+  modelGroup: string
+  preprocessing: PipelineStage & { executionId?: string; resultFile?: string }
+  model: PipelineStage & { executionId?: string; executionStatus?: string; executionMessage?: string | null }
 }
 
 /**
@@ -46,7 +62,7 @@ export interface SmokeTestResult {
  * error envelope and, when `expected` is given, contains it (deep subset).
  */
 export async function smokeTestSync(
-  api: PreprocessingApi,
+  api: Pick<PreprocessingApi, 'runSync'>,
   hash: string,
   input: unknown,
   expected: unknown
@@ -141,21 +157,13 @@ export async function smokeTestAsync(
   }
   await api.downloadResult(hash, executionId, options.resultPath)
   result.resultFile = options.resultPath
-  const check = await checkAsyncResult(
+  result.reason = await checkResultFile(
+    result,
     options.resultPath,
     api.resultFormat,
     options.expectation,
     `the result of execution ${executionId}`
   )
-  result.reason = check.reason
-  result.resultEntries = check.entries
-  if (check.table) {
-    result.resultTable = check.table.file
-    result.resultRows = check.table.rows
-    result.resultColumns = check.table.columns
-    result.resultTypes = check.table.types
-  }
-  result.expectation = check.expectation
   if (result.reason === undefined) result.outcome = 'passed'
   return result
 }
@@ -165,4 +173,28 @@ export function typedColumns(smoke: Pick<SmokeTestResult, 'resultColumns' | 'res
   return (smoke.resultColumns ?? [])
     .map((name, i) => (smoke.resultTypes?.[i] ? `${name} (${smoke.resultTypes[i]})` : name))
     .join(', ')
+}
+
+/**
+ * Checks a downloaded Async result (the script's, or the model's in a pipeline) with
+ * steps/async-result.ts, records what it found in `result`, and says why it is no good
+ * (or does not meet `expectation`); undefined when it passes.
+ */
+export async function checkResultFile(
+  result: SmokeTestResult,
+  path: string,
+  format: 'zip' | 'parquet',
+  expectation: AsyncExpectation | undefined,
+  label: string
+): Promise<string | undefined> {
+  const check = await checkAsyncResult(path, format, expectation, label)
+  result.resultEntries = check.entries
+  if (check.table) {
+    result.resultTable = check.table.file
+    result.resultRows = check.table.rows
+    result.resultColumns = check.table.columns
+    result.resultTypes = check.table.types
+  }
+  result.expectation = check.expectation
+  return check.reason
 }

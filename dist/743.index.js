@@ -1,6 +1,358 @@
-export const id = 329;
-export const ids = [329];
+export const id = 743;
+export const ids = [743];
 export const modules = {
+
+/***/ 11751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   As: () => (/* binding */ sendWrite),
+/* harmony export */   EO: () => (/* binding */ checkedHash),
+/* harmony export */   G$: () => (/* binding */ RUN_ANSWERS),
+/* harmony export */   lL: () => (/* binding */ hostVerified)
+/* harmony export */ });
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _http_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12821);
+/* harmony import */ var _http_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87670);
+/* harmony import */ var _http_server_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(35756);
+/* harmony import */ var _wire_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95847);
+
+
+
+
+
+/** What the v1 and v2 calls share: v1.ts and v2.ts never import each other, both import this. */
+/**
+ * A Sync run's answer is judged by the smoke test, errors included (a raising entrypoint,
+ * or a model run whose preprocessing or model fails, answers 500); only "busy, come back"
+ * answers go through the retry path. The v1 run and the model's Sync run share it.
+ */
+const RUN_ANSWERS = Array.from({ length: 500 }, (_, i) => i + 100).filter((status) => status !== 429 && status !== 503 && status !== 401);
+/**
+ * Sends a write and reads its JSON answer, its failures explained: a 404 with what it
+ * means for this call, and a failure after which the write may have acted with what
+ * to look for (it is never sent again then).
+ */
+async function sendWrite(transport, call, hints) {
+    try {
+        return await transport.json(call);
+    }
+    catch (error) {
+        if (hints.notFound && error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && error.status === 404)
+            throw (0,_http_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .withHint */ .mu)(error, hints.notFound);
+        if ((0,_http_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .isAmbiguous */ .X2)(error) && !(0,_http_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .wasRefused */ .GD)(error))
+            throw (0,_http_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .withHint */ .mu)(error, hints.mayHaveActed);
+        throw error;
+    }
+}
+const UNKNOWN_HASH = 'the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.';
+/**
+ * A script hash from a register answer: only the contract's shape goes into paths,
+ * the log and the step's outputs. Both APIs answer the same 'S…' hash.
+ */
+function checkedHash(hash, method, path, transport) {
+    if (typeof hash !== 'string' || !hash) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(method, path, 201, `the answer holds no Hash: ${UNKNOWN_HASH}`);
+    }
+    if (!_wire_js__WEBPACK_IMPORTED_MODULE_4__/* .SCRIPT_HASH */ .j_.test(hash)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(method, path, 201, `the answer's hash is malformed (${transport.text(hash, 80)}; expected S and 63 hex digits): ${UNKNOWN_HASH}`);
+    }
+    return hash;
+}
+/**
+ * A host call (v1 GET …/host, v2 PATCH …/status), sent again after an ambiguous
+ * failure only when the status proves it did not act: a hosted script is never
+ * 'Ready' again, so 'Ready' means "send it again" and anything else "the build started".
+ */
+async function hostVerified(transport, call, status) {
+    for (let sent = 1;; sent++) {
+        try {
+            await transport.send(call);
+            return;
+        }
+        catch (error) {
+            if (!(0,_http_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .isAmbiguous */ .X2)(error) || sent >= transport.policy.attempts)
+                throw error;
+            const { status: now } = await status();
+            if (now !== 'Ready') {
+                transport.logger.info(`${call.method} ${call.path}: ${(0,_http_server_text_js__WEBPACK_IMPORTED_MODULE_3__/* .describeFailure */ .Ic)(error)}, ` +
+                    `but the script is now '${transport.line(now)}': the build started.`);
+                return;
+            }
+            const delay = transport.backoff(sent);
+            transport.stats.retries++;
+            transport.logger.info(`${call.method} ${call.path}: ${(0,_http_server_text_js__WEBPACK_IMPORTED_MODULE_3__/* .describeFailure */ .Ic)(error)} and the script is still 'Ready': ` +
+                `the call did not act; sending it again in ${(delay / 1000).toFixed(1)}s ` +
+                `(send ${sent + 1} of ${transport.policy.attempts}).`);
+            await transport.pause(delay);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 28845:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J9: () => (/* binding */ jsonBody),
+/* harmony export */   aJ: () => (/* binding */ seg),
+/* harmony export */   fo: () => (/* binding */ multipart)
+/* harmony export */ });
+/* harmony import */ var form_data__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96454);
+/* harmony import */ var form_data__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(form_data__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38590);
+
+
+/** A multipart form body: the fields, then the files, each streamed from disk only when its part is sent. */
+function multipart(fields, files) {
+    const form = new (form_data__WEBPACK_IMPORTED_MODULE_0___default())();
+    const open = new Set();
+    for (const [name, value] of Object.entries(fields))
+        form.append(name, value);
+    for (const file of files) {
+        // knownLength lets form-data compute Content-Length without reading the files.
+        const options = { filename: file.filename, knownLength: file.size, contentType: 'application/octet-stream' };
+        if (file.inline)
+            form.append(file.part, file.inline, options);
+        // form-data takes a knownLength of 0 for "unknown" and would measure a stream: an empty file is an empty part.
+        else if (file.size === 0)
+            form.append(file.part, Buffer.alloc(0), options);
+        else {
+            // Opened only when form-data reaches this part (combined-stream calls the function then),
+            // so thousands of extra files never hold thousands of descriptors at once.
+            const path = file.localPath;
+            const lazy = (next) => {
+                const stream = (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_1__/* .streamFile */ .Pq)(path);
+                open.add(stream);
+                stream.once('close', () => open.delete(stream));
+                next(stream);
+            };
+            form.append(file.part, lazy, options);
+        }
+    }
+    const sent = new Promise((resolve) => form.once('end', () => resolve()));
+    return {
+        body: form,
+        headers: { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()) },
+        sent,
+        onData: (listener) => form.on('data', listener),
+        // An attempt that failed mid-upload leaves the file being read open: close it.
+        dispose: () => {
+            for (const stream of open)
+                stream.destroy();
+        }
+    };
+}
+/** A JSON request body. */
+function jsonBody(value) {
+    const text = JSON.stringify(value);
+    return () => ({ body: text, headers: { 'Content-Type': 'application/json' } });
+}
+/** A path segment, escaped for the URL. */
+function seg(value) {
+    return encodeURIComponent(value);
+}
+
+
+/***/ }),
+
+/***/ 12821:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WY: () => (/* binding */ AttemptFailure),
+/* harmony export */   X2: () => (/* binding */ isAmbiguous),
+/* harmony export */   k5: () => (/* binding */ refusedBeforeActing),
+/* harmony export */   lE: () => (/* binding */ isPermanent),
+/* harmony export */   my: () => (/* binding */ NOT_SENT_CODES)
+/* harmony export */ });
+/* unused harmony exports PERMANENT_CODES, codeOf */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+
+/**
+ * What a failed attempt proves about the server (docs/retries-and-timeouts.md): whether
+ * the request never left, whether no retry can mend it, whether a write may have acted.
+ */
+/** Node error codes that prove the request never left this machine. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Failures no retry can mend: the name does not resolve, the certificate is wrong. */
+const PERMANENT_CODES = new Set([
+    'ENOTFOUND',
+    'CERT_NOT_YET_VALID',
+    'CERT_REVOKED',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'CERT_HAS_EXPIRED',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'
+]);
+/** One attempt's failure, with what the retry policy needs to judge it. */
+class AttemptFailure extends Error {
+    error;
+    retryAfterMs;
+    garbled;
+    constructor(error, 
+    /** The server asked to wait this long (Retry-After), if it said. */
+    retryAfterMs, 
+    /**
+     * A success status whose body is not JSON. Truncated JSON (a dropped connection,
+     * a proxy cutting the answer) is worth another try; an HTML page or plain text is
+     * a wrong URL or a portal, which no retry mends.
+     */
+    garbled) {
+        super(error.message);
+        this.error = error;
+        this.retryAfterMs = retryAfterMs;
+        this.garbled = garbled;
+    }
+}
+/** The Node error code inside a network reason, e.g. ECONNREFUSED. */
+function codeOf(reason) {
+    return /\(([A-Z][A-Z0-9_]{3,})\)/.exec(reason)?.[1] ?? /\b([A-Z][A-Z_]{3,})\b/.exec(reason)?.[1] ?? '';
+}
+/** True for a network failure no retry can mend. */
+function isPermanent(error) {
+    return PERMANENT_CODES.has(codeOf(error.reason));
+}
+/** The server provably did not act: it said "come back later", or the request never left. */
+function refusedBeforeActing(failure) {
+    const error = failure.error;
+    if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr)
+        return error.notSent && !isPermanent(error);
+    return error.status === 429 || (error.status === 503 && failure.retryAfterMs !== undefined);
+}
+/** A failure after which a write may or may not have acted on the server. */
+function isAmbiguous(error) {
+    if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr)
+        return !error.notSent && !isPermanent(error);
+    return error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD && (error.status >= 500 || error.status === 429);
+}
+
+
+/***/ }),
+
+/***/ 87670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GD: () => (/* binding */ wasRefused),
+/* harmony export */   Tu: () => (/* binding */ authFailure),
+/* harmony export */   U4: () => (/* binding */ loginRefused),
+/* harmony export */   bo: () => (/* binding */ finalError),
+/* harmony export */   mu: () => (/* binding */ withHint),
+/* harmony export */   pb: () => (/* binding */ apiError)
+/* harmony export */ });
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16552);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12821);
+/* harmony import */ var _server_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35756);
+
+
+
+
+/** The errors a call ends with, in words (docs/retries-and-timeouts.md). */
+/** Errors of writes the server provably never acted on (refused until the budget ran out). */
+const REFUSED = new WeakSet();
+/** True when the write provably did not act: the server refused it every time. */
+function wasRefused(error) {
+    return error instanceof Error && REFUSED.has(error);
+}
+/**
+ * The error a call ends with once it is not retried. A write the server refused
+ * before acting says so, with the count; one that may have acted says that instead.
+ */
+function finalError(call, failure, attempts) {
+    const error = failure.error;
+    if (call.safety !== 'write' || !call.effect)
+        return error;
+    if ((0,_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .refusedBeforeActing */ .k5)(failure)) {
+        const refused = withHint(error, `the server refused the ${call.effect.what} ${attempts} time${attempts === 1 ? '' : 's'} (${call.effect.undone})`);
+        REFUSED.add(refused);
+        return refused;
+    }
+    if ((0,_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .isAmbiguous */ .X2)(error)) {
+        const broke = error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr
+            ? 'the connection broke after the body was sent'
+            : `the server failed (HTTP ${error.status}) after the body was sent`;
+        return withHint(error, `${broke} (it may exist)`);
+    }
+    return error;
+}
+function withHint(error, hint) {
+    return error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr
+        ? new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr(error.method, error.path, `${error.reason}; ${hint}`, error.notSent)
+        : new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(error.method, error.path, error.status, `${error.serverMessage}; ${hint}`, error.errorType);
+}
+function authFailure(call, error) {
+    const which = call.auth === 'group'
+        ? "the group token was refused: check the 'group-token' input (or NEOMARIL_GROUP_TOKEN) belongs to this group"
+        : 'the user token was refused even after logging in again: check the account can use this group';
+    return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .lR(`${call.method} ${call.path}: ${which} (HTTP 401: ${error.serverMessage}).`);
+}
+/** A refused answer: the error envelope's message and type when it has one, else the body itself. */
+function apiError(call, status, text, redact) {
+    const envelope = (0,_shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_3__/* .envelopeError */ .j)(text);
+    const message = envelope ? redact(envelope.message) : (0,_server_text_js__WEBPACK_IMPORTED_MODULE_2__/* .describeText */ .ld)(text, redact);
+    const type = envelope?.type === undefined ? undefined : redact(envelope.type);
+    return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(call.method, call.path, status, message, type);
+}
+/** Refused credentials: who was refused, and which inputs to check. */
+function loginRefused(login, tenant, error) {
+    const who = tenant === undefined ? `'${login}'` : `'${login}' in tenant '${tenant}'`;
+    return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .lR(`Login as ${who} was refused (HTTP ${error.status}: ${error.serverMessage}). ${loginFix(tenant)}`);
+}
+function loginFix(tenant) {
+    return tenant === undefined
+        ? "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD); a server with several " +
+            "tenants may also need the 'tenant' input (or MLOPS_TENANT)."
+        : "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD) and that the account " +
+            "belongs to that tenant (the 'tenant' input, MLOPS_TENANT or NEOMARIL_TENANT).";
+}
+
+
+/***/ }),
+
+/***/ 35756:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   gs: () => (/* binding */ oneLineText),
+/* harmony export */   ld: () => (/* binding */ describeText)
+/* harmony export */ });
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24646);
+
+
+/** On one line: a lone \r ends a line for the runner too, so nothing in it can start a workflow command. */
+function oneLine(text) {
+    return (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_1__/* .foldLines */ .r7)(text, ' ');
+}
+/** A failure for a progress line; its texts were redacted when the error was made. */
+function describeFailure(error) {
+    return error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD
+        ? `HTTP ${error.status}${error.errorType ? ` ${oneLine(error.errorType).slice(0, 100)}` : ''}`
+        : oneLine(error.reason);
+}
+/** Server text in a progress line: redacted, then on one line and cut short. */
+function oneLineText(text, redact) {
+    return oneLine(redact(text)).slice(0, 100);
+}
+/** Server text for messages: redacted first (a secret must not straddle the cut), then on one line and cut short. */
+function describeText(text, redact, max = 300) {
+    const flat = redact(text).replace(/\s+/g, ' ').trim();
+    if (!flat)
+        return 'empty body';
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+
+/***/ }),
 
 /***/ 95847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -58,7 +410,397 @@ function logCall(call) {
 
 /***/ }),
 
-/***/ 24226:
+/***/ 47408:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  U: () => (/* binding */ checkPipelineModel),
+  a: () => (/* binding */ runPipeline)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(58382);
+// EXTERNAL MODULE: ./src/api/http/bodies.ts
+var bodies = __webpack_require__(28845);
+// EXTERNAL MODULE: ./src/api/common-calls.ts
+var common_calls = __webpack_require__(11751);
+;// CONCATENATED MODULE: ./src/api/models.ts
+
+
+
+/**
+ * The model calls a pipeline smoke test makes, each one `Call` through the same transport
+ * as the preprocessing calls: status and describe with the user token, the runs, the
+ * execution's status and its result with the group token. Reads are retried; a run is a
+ * write, sent again only when the server provably did not act.
+ */
+class ModelsApi {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** The model's state and operation: its status, then its description. */
+    async info(group, model, options = {}) {
+        const where = `${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(model)}`;
+        const status = await this.transport.json({
+            method: 'GET',
+            path: `/model/status/${where}`,
+            auth: 'user',
+            safety: 'read',
+            ok: [200],
+            ...options
+        });
+        if (typeof status.Status !== 'string')
+            throw new errors/* ApiError */.hD('GET', `/model/status/${group}/${model}`, 200, 'the answer holds no Status');
+        const described = await this.transport.json({
+            method: 'GET',
+            path: `/model/describe/${where}`,
+            auth: 'user',
+            safety: 'read',
+            ok: [200],
+            ...options
+        });
+        const operation = described.Description?.Operation;
+        return {
+            status: status.Status,
+            message: typeof status.Message === 'string' ? status.Message : null,
+            operation: typeof operation === 'string' ? operation : undefined
+        };
+    }
+    /** The Sync run with a preprocessing: `{"Input", "ScriptHash"}`; answers the raw response for the caller to judge. */
+    async runSync(group, model, input, scriptHash) {
+        const { response, text } = await this.transport.send({
+            method: 'POST',
+            path: `/model/sync/run/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(model)}`,
+            auth: 'group',
+            safety: 'write',
+            ok: common_calls/* RUN_ANSWERS */.G$,
+            read: 'text',
+            body: (0,bodies/* jsonBody */.J9)({ Input: input, ScriptHash: scriptHash }),
+            effect: { what: 'model run', undone: 'it did not run' }
+        });
+        return { status: response.status, body: text ?? '' };
+    }
+    /** The Async run on a file (the preprocessing's result) sent as the part `input`; answers the execution id. */
+    async runAsync(group, model, input) {
+        const path = `/model/async/run/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(model)}`;
+        const body = await this.transport.json({
+            method: 'POST',
+            path,
+            auth: 'group',
+            safety: 'write',
+            ok: [202, 200],
+            body: () => (0,bodies/* multipart */.fo)({}, [{ ...input, part: 'input' }]),
+            effect: { what: 'model run', undone: 'no model execution was started' }
+        });
+        const id = body.ExecutionId;
+        if ((typeof id !== 'string' && typeof id !== 'number') || id === '')
+            throw new errors/* ApiError */.hD('POST', `/model/async/run/${group}/${model}`, 202, 'the answer holds no ExecutionId');
+        return String(id);
+    }
+    /** A model execution's state. */
+    async executionStatus(group, executionId, options = {}) {
+        const path = `/model/async/status/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(executionId)}`;
+        const body = await this.transport.json({
+            method: 'GET',
+            path,
+            auth: 'group',
+            safety: 'read',
+            ok: [200],
+            deadline: options.deadline
+        });
+        if (typeof body.Status !== 'string')
+            throw new errors/* ApiError */.hD('GET', path, 200, 'the answer holds no Status');
+        return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null };
+    }
+    /** Streams a model execution's result (a zip) to a file; answers its size. */
+    async downloadResult(group, executionId, destination) {
+        const { size } = await this.transport.send({
+            method: 'GET',
+            path: `/model/async/result/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(executionId)}`,
+            auth: 'group',
+            safety: 'read',
+            ok: [200, 410],
+            read: { file: destination }
+        });
+        return size ?? 0;
+    }
+}
+
+// EXTERNAL MODULE: ./src/shared/duration.ts
+var duration = __webpack_require__(85497);
+// EXTERNAL MODULE: ./src/shared/inert.ts
+var inert = __webpack_require__(94105);
+// EXTERNAL MODULE: ./src/steps/register.ts
+var register = __webpack_require__(7042);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/api/wire.ts
+var wire = __webpack_require__(95847);
+// EXTERNAL MODULE: ./src/shared/error-envelope.ts
+var error_envelope = __webpack_require__(16552);
+// EXTERNAL MODULE: ./src/steps/logs.ts
+var logs = __webpack_require__(6904);
+// EXTERNAL MODULE: ./src/steps/server-smoke-test.ts
+var server_smoke_test = __webpack_require__(14433);
+// EXTERNAL MODULE: ./src/steps/wait.ts
+var wait = __webpack_require__(11934);
+;// CONCATENATED MODULE: ./src/steps/pipeline-smoke-test.ts
+
+
+
+
+
+
+
+
+const PREPROCESSING_FAILED = 'the preprocessing failed';
+const MODEL_REJECTED = 'the model rejected what the preprocessing produced';
+const FIX_MODEL = 'Set smoke-test-model to the hash of a deployed model this script feeds (and smoke-test-model-group).';
+/**
+ * Before anything is uploaded: the model exists in its group, is Deployed, and takes what
+ * the script gives (an Async model an Async script's result; a Sync model a Sync script's
+ * answer). Any of them wrong is an input error naming smoke-test-model.
+ */
+async function checkModel(models, target, scriptOperation, options = {}) {
+    let info;
+    try {
+        info = await models.info(target.group, target.hash, options);
+    }
+    catch (error) {
+        if (error instanceof errors/* ApiError */.hD && error.status === 404)
+            throw refused(`${target.hash} is not a model in group '${target.group}' (its status answered 404).`);
+        throw error;
+    }
+    if (info.status !== 'Deployed') {
+        const why = info.message ? ` (${(0,inert/* oneLine */.T)((0,logs/* lastLine */.fM)(info.message))})` : '';
+        throw refused(`${target.hash} is '${(0,inert/* oneLine */.T)(info.status)}', not Deployed${why}: it cannot score the sample.`);
+    }
+    if (info.operation && info.operation !== scriptOperation)
+        throw refused(`${target.hash} is ${/^[aeiou]/i.test(info.operation) ? 'an' : 'a'} ${(0,inert/* oneLine */.T)(info.operation).slice(0, 40)} ` +
+            `model, but the script is ${scriptOperation}: ` +
+            'an Async model takes an Async script, a Sync model a Sync script.');
+    return info;
+}
+function refused(problem) {
+    return new errors/* InputError */.dz([{ input: 'smoke-test-model', problem, fix: FIX_MODEL }]);
+}
+/**
+ * Sync pipeline: one call, the model's run with the sample as Input and the script's hash
+ * as ScriptHash; the server runs the script, then the model on its answer. The model's
+ * answer is the smoke test's answer. Which stage failed comes from the error envelope: a
+ * 'PreprocessingError' (or a message about the preprocessing) is the script's, anything
+ * else the model's (docs/platform-contract.md: inferred, the platform does not document it).
+ */
+async function pipelineSync(models, target, scriptHash, input, expected) {
+    const runSync = (hash, sample) => models.runSync(target.group, target.hash, sample, hash);
+    const result = await (0,server_smoke_test/* smokeTestSync */.P9)({ runSync }, scriptHash, input, expected);
+    result.request = { Input: input, ScriptHash: scriptHash };
+    const stages = newStages(target);
+    result.pipeline = stages;
+    const envelope = (0,error_envelope/* envelopeError */.j)(result.responseBody);
+    const preprocessingFailed = result.outcome === 'failed' &&
+        envelope !== undefined &&
+        (envelope.type === 'PreprocessingError' || /^the preprocessing\b/i.test(envelope.message));
+    if (result.outcome === 'passed') {
+        stages.preprocessing.outcome = 'passed';
+        stages.model = { outcome: 'passed', elapsedMs: result.elapsedMs };
+    }
+    else if (preprocessingFailed) {
+        result.reason = `${PREPROCESSING_FAILED}: ${result.reason}`;
+        stages.preprocessing = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
+    }
+    else {
+        stages.preprocessing.outcome = 'passed';
+        const scored = !envelope && (result.responseStatus ?? 0) >= 200 && (result.responseStatus ?? 0) <= 299;
+        const stage = envelope ? MODEL_REJECTED : scored ? 'the model scored, but' : 'the model run failed:';
+        result.reason = `${stage === MODEL_REJECTED ? `${stage}:` : stage} ${result.reason}`;
+        stages.model = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
+    }
+    return result;
+}
+function newStages(target) {
+    return {
+        modelHash: target.hash,
+        modelGroup: target.group,
+        preprocessing: { outcome: 'skipped' },
+        model: { outcome: 'skipped' }
+    };
+}
+/**
+ * Async pipeline: the script's execution on the sample (as a plain smoke test), its result
+ * handed to the model's async run as the part `input` (a v1 zip as downloaded, named
+ * `result_preprocessing` as the 2.1.1 client names it; a v2 parquet as
+ * `preprocessed_data.parquet`, as 4.0.2 does), the model's execution waited for within
+ * what is left of smoke-test-timeout, its result zip downloaded and checked as the
+ * script's is. The model's result is the smoke test's output.
+ */
+async function pipelineAsync(api, models, target, scriptHash, datasets, options) {
+    const started = Date.now();
+    const stages = newStages(target);
+    const result = await (0,server_smoke_test/* smokeTestAsync */.so)(api, scriptHash, datasets, {
+        timeoutMs: options.timeoutMs,
+        pollIntervalMs: options.pollIntervalMs,
+        resultPath: options.preprocessingResultPath,
+        signal: options.signal,
+        onPoll: options.onPoll?.('preprocessing'),
+        onCall: options.onCall,
+        onTransientFailure: options.onTransientFailure
+    });
+    result.pipeline = stages;
+    stages.preprocessing = {
+        outcome: result.outcome,
+        elapsedMs: result.elapsedMs,
+        executionId: result.executionId,
+        resultFile: result.resultFile
+    };
+    if (result.outcome !== 'passed') {
+        result.reason = `${PREPROCESSING_FAILED}: ${result.reason}`;
+        stages.preprocessing.reason = result.reason;
+        return result;
+    }
+    const modelStarted = Date.now();
+    const stage = { outcome: 'failed' };
+    stages.model = stage;
+    const fail = (reason) => {
+        result.outcome = 'failed';
+        result.reason = reason;
+        stage.reason = reason;
+        stage.elapsedMs = Date.now() - modelStarted;
+        result.elapsedMs = Date.now() - started;
+        return result;
+    };
+    const path = options.preprocessingResultPath;
+    const input = {
+        part: 'input',
+        filename: api.resultFormat === 'parquet' ? 'preprocessed_data.parquet' : 'result_preprocessing',
+        localPath: path,
+        size: (0,external_node_fs_.statSync)(path).size
+    };
+    options.onCall?.(`POST /model/async/run/${target.group}/${target.hash} (input ${input.filename})`);
+    const id = await models.runAsync(target.group, target.hash, input);
+    stage.executionId = id;
+    const outcome = await (0,wait/* waitWhilePending */.cB)((limits) => models.executionStatus(target.group, id, limits), {
+        timeoutMs: Math.max(0, options.timeoutMs - (modelStarted - started)),
+        pollIntervalMs: options.pollIntervalMs,
+        pendingStates: wire/* EXECUTION_RUNNING_STATES */.Ex,
+        signal: options.signal,
+        onPoll: options.onPoll?.('model'),
+        onTransientFailure: options.onTransientFailure
+    });
+    stage.executionStatus = outcome.last.status;
+    stage.executionMessage = outcome.last.message;
+    if (outcome.kind === 'timed-out')
+        return fail(`the model's execution ${id} was still '${outcome.last.status}' ` +
+            `after ${Math.round((Date.now() - started) / 1000)}s (smoke-test-timeout)`);
+    if (outcome.last.status !== 'Succeeded') {
+        const message = outcome.last.message ? `: ${(0,logs/* lastLine */.fM)(outcome.last.message)}` : '';
+        return fail(`${MODEL_REJECTED}: the model's execution ${id} ended as '${outcome.last.status}'${message}`);
+    }
+    await models.downloadResult(target.group, id, options.modelResultPath);
+    // The model's result goes through the same check as the script's, smoke-test-expect included.
+    const checked = { outcome: 'failed', executionId: id };
+    const label = `the model's result (execution ${id})`;
+    const problem = await (0,server_smoke_test/* checkResultFile */.AT)(checked, options.modelResultPath, 'zip', options.expectation, label);
+    result.resultFile = options.modelResultPath;
+    result.resultEntries = checked.resultEntries;
+    result.resultTable = checked.resultTable;
+    result.resultRows = checked.resultRows;
+    result.resultColumns = checked.resultColumns;
+    result.resultTypes = checked.resultTypes;
+    result.expectation = checked.expectation;
+    if (problem)
+        return fail(checked.expectation?.met === false ? `the model scored, but ${problem}` : problem);
+    stage.outcome = 'passed';
+    stage.elapsedMs = Date.now() - modelStarted;
+    result.elapsedMs = Date.now() - started;
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/modes/context.ts
+var context = __webpack_require__(61235);
+;// CONCATENATED MODULE: ./src/modes/pipeline-phase.ts
+// Plumbing shared by deploy and smoke-test modes (not a mode): the pipeline smoke test's model,
+// checked before anything is uploaded, then run after Deployed. The calls are steps/pipeline-smoke-test.ts.
+
+
+
+
+
+
+
+
+
+/** How long the model's status and description may take before the upload. */
+const MODEL_CHECK_MS = 60_000;
+/**
+ * smoke-test-model: the model exists in its group, is Deployed and fits the script's operation,
+ * before the register call (deploy mode) or the run (smoke-test mode). Keeps what the run needs on ctx.
+ */
+async function checkPipelineModel(ctx, session, operation) {
+    const model = ctx.spec.smokeTest.model;
+    if (!model)
+        return;
+    const target = { hash: model.hash, group: model.group ?? session.group };
+    const models = new ModelsApi(session.transport);
+    await core/* group */.Os('Check the model', async () => {
+        try {
+            const info = await checkModel(models, target, operation, { deadline: Date.now() + MODEL_CHECK_MS });
+            core/* info */.pq(`Model ${target.hash} in group '${(0,inert/* oneLine */.T)(target.group)}' is Deployed ` +
+                `(${(0,inert/* oneLine */.T)(info.operation ?? 'operation not described')}): the smoke test runs the pipeline.`);
+        }
+        catch (error) {
+            if (error instanceof errors/* InputError */.dz && ctx.spec.mode === 'deploy')
+                ctx.result.status = 'invalid-input';
+            throw error;
+        }
+    });
+    ctx.pipeline = { models, target };
+}
+/** The pipeline smoke test, Sync or Async; the caller (smoke-test-phase.ts) judges and logs the result. */
+async function runPipeline(ctx, api, spec, hash) {
+    const { models, target } = ctx.pipeline;
+    const { result } = ctx;
+    if (spec.script.operation === 'Sync') {
+        core/* info */.pq(`Running the model ${target.hash} on the sample, with ${hash} as its preprocessing (sync model run).`);
+        return pipelineSync(models, target, hash, spec.smokeTest.syncInput, spec.smokeTest.expect);
+    }
+    const datasets = (0,register/* smokeTestDatasets */.rs)(spec);
+    core/* info */.pq(`Uploading ${datasets.map((d) => (0,inert/* oneLine */.T)(`${d.name} (${d.file.filename})`)).join(', ')} ` +
+        `as the input of an async execution (${api.version}); its result then goes to the model ${target.hash}.`);
+    const dir = result.recordsDir;
+    const smoke = await pipelineAsync(api, models, target, hash, datasets, {
+        timeoutMs: spec.smokeTest.timeoutMs,
+        pollIntervalMs: spec.wait.pollIntervalMs,
+        preprocessingResultPath: (0,external_node_path_.join)(dir, api.resultFormat === 'parquet' ? 'smoke-test-preprocessing.parquet' : 'smoke-test-preprocessing.zip'),
+        modelResultPath: (0,external_node_path_.join)(dir, 'smoke-test-result.zip'),
+        expectation: spec.smokeTest.asyncExpect,
+        signal: ctx.signal,
+        onPoll: (stage) => (0,context/* logPoll */.OI)(stage === 'model' ? 'model execution check' : 'execution check'),
+        onCall: context/* logCall */.FG,
+        onTransientFailure: context/* logOutage */.ko
+    });
+    const stages = smoke.pipeline;
+    if (stages)
+        for (const [name, stage] of [
+            ['Preprocessing', stages.preprocessing],
+            ['Model', stages.model]
+        ])
+            core/* info */.pq(`${name}: ${stage.outcome}${stage.elapsedMs === undefined ? '' : ` in ${(0,duration/* formatDuration */.a3)(stage.elapsedMs)}`}` +
+                `${stage.executionId ? ` (execution ${(0,inert/* oneLine */.T)(stage.executionId)})` : ''}.`);
+    return smoke;
+}
+
+
+/***/ }),
+
+/***/ 58044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -88,163 +830,10 @@ var external_node_fs_ = __webpack_require__(73024);
 var promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./node_modules/node-fetch/src/index.js + 12 modules
 var src = __webpack_require__(70816);
-;// CONCATENATED MODULE: ./src/api/http/failure-kinds.ts
-
-/**
- * What a failed attempt proves about the server (docs/retries-and-timeouts.md): whether
- * the request never left, whether no retry can mend it, whether a write may have acted.
- */
-/** Node error codes that prove the request never left this machine. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-/** Failures no retry can mend: the name does not resolve, the certificate is wrong. */
-const PERMANENT_CODES = new Set([
-    'ENOTFOUND',
-    'CERT_NOT_YET_VALID',
-    'CERT_REVOKED',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'ERR_SSL_WRONG_VERSION_NUMBER',
-    'CERT_HAS_EXPIRED',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'
-]);
-/** One attempt's failure, with what the retry policy needs to judge it. */
-class AttemptFailure extends Error {
-    error;
-    retryAfterMs;
-    garbled;
-    constructor(error, 
-    /** The server asked to wait this long (Retry-After), if it said. */
-    retryAfterMs, 
-    /**
-     * A success status whose body is not JSON. Truncated JSON (a dropped connection,
-     * a proxy cutting the answer) is worth another try; an HTML page or plain text is
-     * a wrong URL or a portal, which no retry mends.
-     */
-    garbled) {
-        super(error.message);
-        this.error = error;
-        this.retryAfterMs = retryAfterMs;
-        this.garbled = garbled;
-    }
-}
-/** The Node error code inside a network reason, e.g. ECONNREFUSED. */
-function codeOf(reason) {
-    return /\(([A-Z][A-Z0-9_]{3,})\)/.exec(reason)?.[1] ?? /\b([A-Z][A-Z_]{3,})\b/.exec(reason)?.[1] ?? '';
-}
-/** True for a network failure no retry can mend. */
-function isPermanent(error) {
-    return PERMANENT_CODES.has(codeOf(error.reason));
-}
-/** The server provably did not act: it said "come back later", or the request never left. */
-function refusedBeforeActing(failure) {
-    const error = failure.error;
-    if (error instanceof errors/* NetworkError */.Dr)
-        return error.notSent && !isPermanent(error);
-    return error.status === 429 || (error.status === 503 && failure.retryAfterMs !== undefined);
-}
-/** A failure after which a write may or may not have acted on the server. */
-function isAmbiguous(error) {
-    if (error instanceof errors/* NetworkError */.Dr)
-        return !error.notSent && !isPermanent(error);
-    return error instanceof errors/* ApiError */.hD && (error.status >= 500 || error.status === 429);
-}
-
-// EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
-// EXTERNAL MODULE: ./src/shared/text.ts
-var shared_text = __webpack_require__(24646);
-;// CONCATENATED MODULE: ./src/api/http/server-text.ts
-
-
-/** On one line: a lone \r ends a line for the runner too, so nothing in it can start a workflow command. */
-function oneLine(text) {
-    return (0,shared_text/* foldLines */.r7)(text, ' ');
-}
-/** A failure for a progress line; its texts were redacted when the error was made. */
-function describeFailure(error) {
-    return error instanceof errors/* ApiError */.hD
-        ? `HTTP ${error.status}${error.errorType ? ` ${oneLine(error.errorType).slice(0, 100)}` : ''}`
-        : oneLine(error.reason);
-}
-/** Server text in a progress line: redacted, then on one line and cut short. */
-function oneLineText(text, redact) {
-    return oneLine(redact(text)).slice(0, 100);
-}
-/** Server text for messages: redacted first (a secret must not straddle the cut), then on one line and cut short. */
-function describeText(text, redact, max = 300) {
-    const flat = redact(text).replace(/\s+/g, ' ').trim();
-    if (!flat)
-        return 'empty body';
-    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-
-;// CONCATENATED MODULE: ./src/api/http/failures.ts
-
-
-
-
-/** The errors a call ends with, in words (docs/retries-and-timeouts.md). */
-/** Errors of writes the server provably never acted on (refused until the budget ran out). */
-const REFUSED = new WeakSet();
-/** True when the write provably did not act: the server refused it every time. */
-function wasRefused(error) {
-    return error instanceof Error && REFUSED.has(error);
-}
-/**
- * The error a call ends with once it is not retried. A write the server refused
- * before acting says so, with the count; one that may have acted says that instead.
- */
-function finalError(call, failure, attempts) {
-    const error = failure.error;
-    if (call.safety !== 'write' || !call.effect)
-        return error;
-    if (refusedBeforeActing(failure)) {
-        const refused = withHint(error, `the server refused the ${call.effect.what} ${attempts} time${attempts === 1 ? '' : 's'} (${call.effect.undone})`);
-        REFUSED.add(refused);
-        return refused;
-    }
-    if (isAmbiguous(error)) {
-        const broke = error instanceof errors/* NetworkError */.Dr
-            ? 'the connection broke after the body was sent'
-            : `the server failed (HTTP ${error.status}) after the body was sent`;
-        return withHint(error, `${broke} (it may exist)`);
-    }
-    return error;
-}
-function withHint(error, hint) {
-    return error instanceof errors/* NetworkError */.Dr
-        ? new errors/* NetworkError */.Dr(error.method, error.path, `${error.reason}; ${hint}`, error.notSent)
-        : new errors/* ApiError */.hD(error.method, error.path, error.status, `${error.serverMessage}; ${hint}`, error.errorType);
-}
-function authFailure(call, error) {
-    const which = call.auth === 'group'
-        ? "the group token was refused: check the 'group-token' input (or NEOMARIL_GROUP_TOKEN) belongs to this group"
-        : 'the user token was refused even after logging in again: check the account can use this group';
-    return new errors/* AuthError */.lR(`${call.method} ${call.path}: ${which} (HTTP 401: ${error.serverMessage}).`);
-}
-/** A refused answer: the error envelope's message and type when it has one, else the body itself. */
-function apiError(call, status, text, redact) {
-    const envelope = (0,error_envelope/* envelopeError */.j)(text);
-    const message = envelope ? redact(envelope.message) : describeText(text, redact);
-    const type = envelope?.type === undefined ? undefined : redact(envelope.type);
-    return new errors/* ApiError */.hD(call.method, call.path, status, message, type);
-}
-/** Refused credentials: who was refused, and which inputs to check. */
-function loginRefused(login, tenant, error) {
-    const who = tenant === undefined ? `'${login}'` : `'${login}' in tenant '${tenant}'`;
-    return new errors/* AuthError */.lR(`Login as ${who} was refused (HTTP ${error.status}: ${error.serverMessage}). ${loginFix(tenant)}`);
-}
-function loginFix(tenant) {
-    return tenant === undefined
-        ? "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD); a server with several " +
-            "tenants may also need the 'tenant' input (or MLOPS_TENANT)."
-        : "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD) and that the account " +
-            "belongs to that tenant (the 'tenant' input, MLOPS_TENANT or NEOMARIL_TENANT).";
-}
-
+// EXTERNAL MODULE: ./src/api/http/failure-kinds.ts
+var failure_kinds = __webpack_require__(12821);
+// EXTERNAL MODULE: ./src/api/http/failures.ts
+var failures = __webpack_require__(87670);
 ;// CONCATENATED MODULE: ./src/api/http/network-reasons.ts
 
 
@@ -293,7 +882,7 @@ function networkError(call, error, url, redact) {
     const cause = error ?? {};
     const code = cause.code ?? cause.cause?.code ?? '';
     const message = redact(error?.message ?? String(error));
-    return new errors/* NetworkError */.Dr(call.method, call.path, networkReason(code, message, url.host), NOT_SENT_CODES.has(code));
+    return new errors/* NetworkError */.Dr(call.method, call.path, networkReason(code, message, url.host), failure_kinds/* NOT_SENT_CODES */.my.has(code));
 }
 /** A network failure in words: `connection refused (ECONNREFUSED) at host:port`. */
 function networkReason(code, message, host) {
@@ -321,10 +910,10 @@ const RETRYABLE_READ_STATUSES = new Set([429, 500, 502, 503, 504]);
  */
 function mayRetry(safety, failure) {
     const error = failure.error;
-    if (error instanceof errors/* NetworkError */.Dr && isPermanent(error))
+    if (error instanceof errors/* NetworkError */.Dr && (0,failure_kinds/* isPermanent */.lE)(error))
         return false;
     if (safety === 'write')
-        return refusedBeforeActing(failure);
+        return (0,failure_kinds/* refusedBeforeActing */.k5)(failure);
     if (error instanceof errors/* NetworkError */.Dr)
         return true;
     return RETRYABLE_READ_STATUSES.has(error.status) || failure.garbled === 'truncated';
@@ -348,6 +937,8 @@ function retryAfterMs(header) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+// EXTERNAL MODULE: ./src/api/http/server-text.ts
+var server_text = __webpack_require__(35756);
 ;// CONCATENATED MODULE: ./src/api/http/attempt.ts
 
 
@@ -433,17 +1024,17 @@ async function attempt(call, setup) {
             return { response };
         }
         const text = await response.text();
-        throw new AttemptFailure(apiError(call, response.status, text, redact), retryAfterMs(response.headers.get('retry-after')));
+        throw new failure_kinds/* AttemptFailure */.WY((0,failures/* apiError */.pb)(call, response.status, text, redact), retryAfterMs(response.headers.get('retry-after')));
     }
     catch (error) {
-        if (error instanceof AttemptFailure)
+        if (error instanceof failure_kinds/* AttemptFailure */.WY)
             throw error;
         setup.throwIfStopped();
         if (timeout.signal.aborted) {
             const reason = timeoutReason(timedOutIn ?? phase, timeoutMs, setup.clipped);
-            throw new AttemptFailure(new errors/* NetworkError */.Dr(call.method, call.path, reason, false));
+            throw new failure_kinds/* AttemptFailure */.WY(new errors/* NetworkError */.Dr(call.method, call.path, reason, false));
         }
-        throw new AttemptFailure(networkError(call, error, url, redact));
+        throw new failure_kinds/* AttemptFailure */.WY(networkError(call, error, url, redact));
     }
     finally {
         settled = true;
@@ -461,8 +1052,8 @@ async function readJson(call, response, redact) {
         const truncated = /^\s*[[{]/.test(text) || text.trim() === '';
         const what = truncated
             ? 'is cut-off or garbled JSON'
-            : `is not JSON (${oneLineText(response.headers.get('content-type') ?? 'no Content-Type', redact)})`;
-        throw new AttemptFailure(new errors/* ApiError */.hD(call.method, call.path, response.status, `the answer ${what}: ${describeText(text, redact)}. Is 'url' the Neomaril server's root?`), undefined, truncated ? 'truncated' : 'not-json');
+            : `is not JSON (${(0,server_text/* oneLineText */.gs)(response.headers.get('content-type') ?? 'no Content-Type', redact)})`;
+        throw new failure_kinds/* AttemptFailure */.WY(new errors/* ApiError */.hD(call.method, call.path, response.status, `the answer ${what}: ${(0,server_text/* describeText */.ld)(text, redact)}. Is 'url' the Neomaril server's root?`), undefined, truncated ? 'truncated' : 'not-json');
     }
 }
 
@@ -498,7 +1089,7 @@ async function userToken(sender, { login, password, tenant }) {
     }
     catch (error) {
         if (error instanceof errors/* ApiError */.hD && error.status >= 400 && error.status < 500 && error.status !== 429) {
-            throw loginRefused(login, tenant, error);
+            throw (0,failures/* loginRefused */.U4)(login, tenant, error);
         }
         throw error;
     }
@@ -547,11 +1138,11 @@ class Transport {
     }
     /** Server text for the API modules' own messages: redacted, on one line, cut short. */
     text(raw, max = 300) {
-        return describeText(raw, this.redact, max);
+        return (0,server_text/* describeText */.ld)(raw, this.redact, max);
     }
     /** Server text for a progress line: redacted, on one line, cut at 100 characters. */
     line(raw) {
-        return oneLineText(raw, this.redact);
+        return (0,server_text/* oneLineText */.gs)(raw, this.redact);
     }
     get logger() {
         return this.options.logger;
@@ -600,7 +1191,7 @@ class Transport {
                 return await this.attempt(call);
             }
             catch (failure) {
-                if (!(failure instanceof AttemptFailure))
+                if (!(failure instanceof failure_kinds/* AttemptFailure */.WY))
                     throw failure;
                 const error = failure.error;
                 const refused = error instanceof errors/* ApiError */.hD && error.status === 401;
@@ -615,16 +1206,16 @@ class Transport {
                     continue;
                 }
                 if (refused && call.auth !== 'none')
-                    throw authFailure(call, error);
+                    throw (0,failures/* authFailure */.Tu)(call, error);
                 const delay = this.retryDelay(call, failure, attempt, Math.max(this.now() - firstSent, paused));
                 if (delay === undefined)
-                    throw finalError(call, failure, attempt);
+                    throw (0,failures/* finalError */.bo)(call, failure, attempt);
                 this.stats.retries++;
                 const left = call.safety === 'read'
                     ? `attempt ${attempt + 1} of ${this.retry.attempts}`
                     : `attempt ${attempt + 1}; the server refused it before acting, ` +
                         `so it is sent again for up to ${Math.round(this.retry.writeBudgetMs / 1000)}s`;
-                this.options.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}; retrying in ${(delay / 1000).toFixed(1)}s (${left}).`);
+                this.options.logger.info(`${call.method} ${call.path}: ${(0,server_text/* describeFailure */.Ic)(error)}; retrying in ${(delay / 1000).toFixed(1)}s (${left}).`);
                 paused += delay;
                 await this.sleep(delay, this.signalOf(call)).catch((error) => {
                     // Say which signal stopped the sleep: the run's (cancelled) or the call's (abandoned).
@@ -704,143 +1295,17 @@ class Transport {
 
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
 var api_choice = __webpack_require__(38077);
-// EXTERNAL MODULE: ./node_modules/form-data/lib/form_data.js
-var form_data = __webpack_require__(96454);
-var form_data_default = /*#__PURE__*/__webpack_require__.n(form_data);
-// EXTERNAL MODULE: ./src/shared/files.ts
-var shared_files = __webpack_require__(38590);
-;// CONCATENATED MODULE: ./src/api/http/bodies.ts
-
-
-/** A multipart form body: the fields, then the files, each streamed from disk only when its part is sent. */
-function multipart(fields, files) {
-    const form = new (form_data_default())();
-    const open = new Set();
-    for (const [name, value] of Object.entries(fields))
-        form.append(name, value);
-    for (const file of files) {
-        // knownLength lets form-data compute Content-Length without reading the files.
-        const options = { filename: file.filename, knownLength: file.size, contentType: 'application/octet-stream' };
-        if (file.inline)
-            form.append(file.part, file.inline, options);
-        // form-data takes a knownLength of 0 for "unknown" and would measure a stream: an empty file is an empty part.
-        else if (file.size === 0)
-            form.append(file.part, Buffer.alloc(0), options);
-        else {
-            // Opened only when form-data reaches this part (combined-stream calls the function then),
-            // so thousands of extra files never hold thousands of descriptors at once.
-            const path = file.localPath;
-            const lazy = (next) => {
-                const stream = (0,shared_files/* streamFile */.Pq)(path);
-                open.add(stream);
-                stream.once('close', () => open.delete(stream));
-                next(stream);
-            };
-            form.append(file.part, lazy, options);
-        }
-    }
-    const sent = new Promise((resolve) => form.once('end', () => resolve()));
-    return {
-        body: form,
-        headers: { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()) },
-        sent,
-        onData: (listener) => form.on('data', listener),
-        // An attempt that failed mid-upload leaves the file being read open: close it.
-        dispose: () => {
-            for (const stream of open)
-                stream.destroy();
-        }
-    };
-}
-/** A JSON request body. */
-function jsonBody(value) {
-    const text = JSON.stringify(value);
-    return () => ({ body: text, headers: { 'Content-Type': 'application/json' } });
-}
-/** A path segment, escaped for the URL. */
-function seg(value) {
-    return encodeURIComponent(value);
-}
-
+// EXTERNAL MODULE: ./src/api/http/bodies.ts
+var bodies = __webpack_require__(28845);
+// EXTERNAL MODULE: ./src/api/common-calls.ts
+var common_calls = __webpack_require__(11751);
 // EXTERNAL MODULE: ./src/api/wire.ts
 var wire = __webpack_require__(95847);
-;// CONCATENATED MODULE: ./src/api/common-calls.ts
-
-
-
-
-
-/**
- * Sends a write and reads its JSON answer, its failures explained: a 404 with what it
- * means for this call, and a failure after which the write may have acted with what
- * to look for (it is never sent again then).
- */
-async function sendWrite(transport, call, hints) {
-    try {
-        return await transport.json(call);
-    }
-    catch (error) {
-        if (hints.notFound && error instanceof errors/* ApiError */.hD && error.status === 404)
-            throw withHint(error, hints.notFound);
-        if (isAmbiguous(error) && !wasRefused(error))
-            throw withHint(error, hints.mayHaveActed);
-        throw error;
-    }
-}
-const UNKNOWN_HASH = 'the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.';
-/**
- * A script hash from a register answer: only the contract's shape goes into paths,
- * the log and the step's outputs. Both APIs answer the same 'S…' hash.
- */
-function checkedHash(hash, method, path, transport) {
-    if (typeof hash !== 'string' || !hash) {
-        throw new errors/* ApiError */.hD(method, path, 201, `the answer holds no Hash: ${UNKNOWN_HASH}`);
-    }
-    if (!wire/* SCRIPT_HASH */.j_.test(hash)) {
-        throw new errors/* ApiError */.hD(method, path, 201, `the answer's hash is malformed (${transport.text(hash, 80)}; expected S and 63 hex digits): ${UNKNOWN_HASH}`);
-    }
-    return hash;
-}
-/**
- * A host call (v1 GET …/host, v2 PATCH …/status), sent again after an ambiguous
- * failure only when the status proves it did not act: a hosted script is never
- * 'Ready' again, so 'Ready' means "send it again" and anything else "the build started".
- */
-async function hostVerified(transport, call, status) {
-    for (let sent = 1;; sent++) {
-        try {
-            await transport.send(call);
-            return;
-        }
-        catch (error) {
-            if (!isAmbiguous(error) || sent >= transport.policy.attempts)
-                throw error;
-            const { status: now } = await status();
-            if (now !== 'Ready') {
-                transport.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}, ` +
-                    `but the script is now '${transport.line(now)}': the build started.`);
-                return;
-            }
-            const delay = transport.backoff(sent);
-            transport.stats.retries++;
-            transport.logger.info(`${call.method} ${call.path}: ${describeFailure(error)} and the script is still 'Ready': ` +
-                `the call did not act; sending it again in ${(delay / 1000).toFixed(1)}s ` +
-                `(send ${sent + 1} of ${transport.policy.attempts}).`);
-            await transport.pause(delay);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/api/v1.ts
 
 
 
 
-/**
- * A sync run's answer is judged by the smoke test, errors included (a raising
- * entrypoint answers 500); only "busy, come back" answers go through the retry path.
- */
-const RUN_ANSWERS = Array.from({ length: 500 }, (_, i) => i + 100).filter((status) => status !== 429 && status !== 503 && status !== 401);
 /** The v1 calls (docs/platform-contract.md), each one `Call` sent through the transport. */
 class V1Api {
     transport;
@@ -860,21 +1325,21 @@ class V1Api {
     }
     /** P1: registers the script and returns its hash. Sent again only while the server refuses it before acting. */
     async register(group, fields, files) {
-        const path = `/preprocessing/register/${seg(group)}`;
+        const path = `/preprocessing/register/${(0,bodies/* seg */.aJ)(group)}`;
         // Sent once and maybe acted on: never sent again, so say what to look for.
-        const body = await sendWrite(this.transport, {
+        const body = await (0,common_calls/* sendWrite */.As)(this.transport, {
             method: 'POST',
             path,
             auth: 'user',
             safety: 'write',
             ok: [201, 200],
-            body: () => multipart(fields, files),
+            body: () => (0,bodies/* multipart */.fo)(fields, files),
             effect: { what: 'register', undone: 'not registered' }
         }, {
             mayHaveActed: `the script '${fields.name ?? ''}' may have been registered all the same: ` +
                 'look for it in Neomaril before deploying again'
         });
-        return checkedHash(body.Hash, 'POST', `/preprocessing/register/${group}`, this.transport);
+        return (0,common_calls/* checkedHash */.EO)(body.Hash, 'POST', `/preprocessing/register/${group}`, this.transport);
     }
     /**
      * P2: starts the build. A GET on the wire, but it acts, so it is a write: the
@@ -887,19 +1352,19 @@ class V1Api {
     async host(operation, group, hash) {
         const call = {
             method: 'GET',
-            path: `/preprocessing/${operation.toLowerCase()}/host/${seg(group)}/${seg(hash)}`,
+            path: `/preprocessing/${operation.toLowerCase()}/host/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(hash)}`,
             auth: 'user',
             safety: 'write',
             ok: [202, 200],
             effect: { what: 'host call', undone: 'the build did not start' }
         };
-        await hostVerified(this.transport, call, () => this.status(group, hash));
+        await (0,common_calls/* hostVerified */.lL)(this.transport, call, () => this.status(group, hash));
     }
     /** P3: the script's state. 410 carries the same body (docs/platform-contract.md). */
     async status(group, hash, options = {}) {
         const body = await this.transport.json({
             method: 'GET',
-            path: `/preprocessing/status/${seg(group)}/${seg(hash)}`,
+            path: `/preprocessing/status/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(hash)}`,
             auth: 'user',
             safety: 'read',
             ok: [200, 410],
@@ -913,7 +1378,7 @@ class V1Api {
     async describe(group, hash) {
         const body = await this.transport.json({
             method: 'GET',
-            path: `/preprocessing/describe/${seg(group)}/${seg(hash)}`,
+            path: `/preprocessing/describe/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(hash)}`,
             auth: 'user',
             safety: 'read',
             ok: [200]
@@ -963,7 +1428,7 @@ class V1Api {
         const suffix = params.size > 0 ? `?${params}` : '';
         const body = await this.transport.json({
             method: 'GET',
-            path: `/preprocessing/logs/${seg(group)}/${seg(hash)}${suffix}`,
+            path: `/preprocessing/logs/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(hash)}${suffix}`,
             auth: 'user',
             safety: 'read',
             ok: [200],
@@ -976,10 +1441,10 @@ class V1Api {
         const payload = JSON.stringify({ Input: input });
         const { response, text } = await this.transport.send({
             method: 'POST',
-            path: `/preprocessing/sync/run/${seg(group)}/${seg(hash)}`,
+            path: `/preprocessing/sync/run/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(hash)}`,
             auth: 'group',
             safety: 'write',
-            ok: RUN_ANSWERS,
+            ok: common_calls/* RUN_ANSWERS */.G$,
             read: 'text',
             body: () => ({ body: payload, headers: { 'Content-Type': 'application/json' } }),
             effect: { what: 'run', undone: 'it did not run' }
@@ -990,11 +1455,11 @@ class V1Api {
     async runAsync(group, hash, dataset) {
         const body = await this.transport.json({
             method: 'POST',
-            path: `/preprocessing/async/run/${seg(group)}/${seg(hash)}`,
+            path: `/preprocessing/async/run/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(hash)}`,
             auth: 'group',
             safety: 'write',
             ok: [202, 200],
-            body: () => multipart({}, [dataset]),
+            body: () => (0,bodies/* multipart */.fo)({}, [dataset]),
             effect: { what: 'run', undone: 'no execution was started' }
         });
         if (body.ExecutionId === undefined || body.ExecutionId === null || body.ExecutionId === '')
@@ -1005,7 +1470,7 @@ class V1Api {
     async executionStatus(group, executionId, options = {}) {
         const body = await this.transport.json({
             method: 'GET',
-            path: `/preprocessing/async/status/${seg(group)}/${seg(executionId)}`,
+            path: `/preprocessing/async/status/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(executionId)}`,
             auth: 'group',
             safety: 'read',
             ok: [200, 410],
@@ -1019,7 +1484,7 @@ class V1Api {
     async downloadResult(group, executionId, destination) {
         const { size } = await this.transport.send({
             method: 'GET',
-            path: `/preprocessing/async/result/${seg(group)}/${seg(executionId)}`,
+            path: `/preprocessing/async/result/${(0,bodies/* seg */.aJ)(group)}/${(0,bodies/* seg */.aJ)(executionId)}`,
             auth: 'group',
             safety: 'read',
             ok: [200, 410],
@@ -1056,7 +1521,7 @@ class V2Api {
      * A status of a made-up hash would answer 404 on both, so it cannot tell them apart.
      */
     async served(group) {
-        const path = `${ROOT}?group=${seg(group)}`;
+        const path = `${ROOT}?group=${(0,bodies/* seg */.aJ)(group)}`;
         try {
             await this.transport.json({ method: 'GET', path, auth: 'user', safety: 'read', ok: [200] });
             return true;
@@ -1069,55 +1534,55 @@ class V2Api {
     }
     /** R: registers an Async script; answers its hash. */
     async register(group, name) {
-        const path = `${ROOT}/${seg(group)}`;
+        const path = `${ROOT}/${(0,bodies/* seg */.aJ)(group)}`;
         const body = await this.write({
             method: 'POST',
             path,
             auth: 'user',
             safety: 'write',
             ok: [201, 200],
-            body: jsonBody({ Name: name, Operation: 'Async' }),
+            body: (0,bodies/* jsonBody */.J9)({ Name: name, Operation: 'Async' }),
             effect: { what: 'register', undone: 'not registered' }
         }, `the group '${group}' is unknown to the v2 API`, `the script '${name}' may have been registered all the same: look for it in MLOps before deploying again`);
-        return checkedHash(body.PreprocessHash, 'POST', path, this.transport);
+        return (0,common_calls/* checkedHash */.EO)(body.PreprocessHash, 'POST', path, this.transport);
     }
     /** S: one named dataset of the schema; answers its DatasetHash. */
     async uploadSchema(hash, dataset) {
-        const path = `${ROOT}/${seg(hash)}/schema`;
+        const path = `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/schema`;
         const body = await this.upload(path, { dataset_name: dataset.name }, { ...dataset.file, part: 'schema_file' }, `schema dataset '${dataset.name}'`);
         return checkedDataset(body.DatasetHash, path, this.transport);
     }
     /** F: the source file, with its entrypoint and Python ('Python310'). */
     async uploadScript(hash, file, entrypoint, pythonVersion) {
-        await this.upload(`${ROOT}/${seg(hash)}/script-file`, { preprocess_reference: entrypoint, python_version: pythonVersion }, { ...file, part: 'script' }, 'script file');
+        await this.upload(`${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/script-file`, { preprocess_reference: entrypoint, python_version: pythonVersion }, { ...file, part: 'script' }, 'script file');
     }
     /** Q: the requirements file. */
     async uploadRequirements(hash, file) {
-        await this.upload(`${ROOT}/${seg(hash)}/requirements-file`, {}, { ...file, part: 'requirements' }, 'requirements file');
+        await this.upload(`${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/requirements-file`, {}, { ...file, part: 'requirements' }, 'requirements file');
     }
     /** V: the .env file (its content is never printed). */
     async uploadEnv(hash, file) {
-        await this.upload(`${ROOT}/${seg(hash)}/env-file`, {}, { ...file, part: 'env' }, 'env file');
+        await this.upload(`${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/env-file`, {}, { ...file, part: 'env' }, 'env file');
     }
     /** X: one extra file, under its upload name. */
     async uploadExtra(hash, file) {
-        await this.upload(`${ROOT}/${seg(hash)}/extra-file`, { extra_file_name: file.filename }, { ...file, part: 'extra_file' }, `extra file '${file.filename}'`);
+        await this.upload(`${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/extra-file`, { extra_file_name: file.filename }, { ...file, part: 'extra_file' }, `extra file '${file.filename}'`);
     }
     /** H: starts the build; after an ambiguous failure the status decides whether to send it again (as v1's host). */
     async host(hash) {
         const call = {
             method: 'PATCH',
-            path: `${ROOT}/${seg(hash)}/status`,
+            path: `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/status`,
             auth: 'user',
             safety: 'write',
             ok: [202, 200, 201],
             effect: { what: 'host call', undone: 'the build did not start' }
         };
-        await hostVerified(this.transport, call, () => this.status(hash));
+        await (0,common_calls/* hostVerified */.lL)(this.transport, call, () => this.status(hash));
     }
     /** T: the script's state; `DatasetHash` once Deployed. */
     async status(hash, options = {}) {
-        const { body, status, message } = await this.state(`${ROOT}/${seg(hash)}/status`, options);
+        const { body, status, message } = await this.state(`${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/status`, options);
         return { status, message, datasetHash: datasetHashIn(body.DatasetHash) };
     }
     /**
@@ -1138,7 +1603,7 @@ class V2Api {
     async describe(hash) {
         return this.transport.json({
             method: 'GET',
-            path: `${ROOT}/${seg(hash)}`,
+            path: `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}`,
             auth: 'user',
             safety: 'read',
             ok: [200]
@@ -1146,7 +1611,7 @@ class V2Api {
     }
     /** E1: a new execution; answers its id (the integer quoted in the answer's Message). */
     async createExecution(hash) {
-        const path = `${ROOT}/${seg(hash)}/execution`;
+        const path = `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/execution`;
         const body = await this.write({
             method: 'POST',
             path,
@@ -1162,7 +1627,7 @@ class V2Api {
     }
     /** E2: one input dataset of an execution; answers its DatasetHash. */
     async uploadInput(hash, executionId, dataset) {
-        const path = `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/input`;
+        const path = `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/execution/${(0,bodies/* seg */.aJ)(executionId)}/input`;
         const body = await this.upload(path, { dataset_name: dataset.name }, { ...dataset.file, part: 'input' }, `input dataset '${dataset.name}'`);
         return checkedDataset(body.DatasetHash, path, this.transport);
     }
@@ -1170,7 +1635,7 @@ class V2Api {
     async runExecution(hash, executionId) {
         await this.write({
             method: 'PATCH',
-            path: `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/run`,
+            path: `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/execution/${(0,bodies/* seg */.aJ)(executionId)}/run`,
             auth: 'user',
             safety: 'write',
             ok: [201, 200, 202],
@@ -1179,7 +1644,7 @@ class V2Api {
     }
     /** E4: the execution's state; `OutputDatasetHash` once Succeeded. */
     async executionStatus(hash, executionId, options = {}) {
-        const path = `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/status`;
+        const path = `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/execution/${(0,bodies/* seg */.aJ)(executionId)}/status`;
         const { body, status, message } = await this.state(path, options);
         return { status, message, outputDatasetHash: datasetHashIn(body.OutputDatasetHash) };
     }
@@ -1187,7 +1652,7 @@ class V2Api {
     async downloadResult(hash, executionId, destination) {
         const { size } = await this.transport.send({
             method: 'GET',
-            path: `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/result`,
+            path: `${ROOT}/${(0,bodies/* seg */.aJ)(hash)}/execution/${(0,bodies/* seg */.aJ)(executionId)}/result`,
             auth: 'user',
             safety: 'read',
             ok: [200],
@@ -1202,7 +1667,7 @@ class V2Api {
             auth: 'user',
             safety: 'write',
             ok: [201, 200],
-            body: () => multipart(fields, [file]),
+            body: () => (0,bodies/* multipart */.fo)(fields, [file]),
             effect: { what: `upload of the ${what}`, undone: 'not uploaded' }
         }, 'the script hash is unknown to the v2 API', `the ${what} may have been uploaded all the same`);
     }
@@ -1215,7 +1680,7 @@ class V2Api {
         return { body, status: body.Status, message: typeof body.Message === 'string' ? body.Message : null };
     }
     write(call, notFound, mayHaveActed) {
-        return sendWrite(this.transport, call, { notFound, mayHaveActed });
+        return (0,common_calls/* sendWrite */.As)(this.transport, call, { notFound, mayHaveActed });
     }
 }
 /** A dataset hash the answer holds, when it has the right form. */
@@ -1429,16 +1894,18 @@ function apiOf(session, version) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(85497);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(85497);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58382);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7042);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7042);
 /* harmony import */ var _steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14433);
 /* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94105);
 /* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20075);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61235);
 /* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(85698);
+/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47408);
 // Plumbing shared by deploy and smoke-test modes (not a mode): the smoke test once the
 // script is Deployed, logged and recorded in the RunResult. The calls are steps/server-smoke-test.ts.
+
 
 
 
@@ -1460,12 +1927,14 @@ async function runSmokeTest(ctx, api, spec) {
     const hash = result.hash;
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Smoke test', async () => {
         try {
-            if (spec.script.operation === 'Sync') {
+            if (ctx.pipeline)
+                result.smokeTest = await (0,_pipeline_phase_js__WEBPACK_IMPORTED_MODULE_8__/* .runPipeline */ .a)(ctx, api, spec, hash);
+            else if (spec.script.operation === 'Sync') {
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Running ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(spec.script.entrypoint)} on the sample (sync run).`);
                 result.smokeTest = await (0,_steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTestSync */ .P9)(api, hash, spec.smokeTest.syncInput, spec.smokeTest.expect);
             }
             else {
-                const datasets = (0,_steps_register_js__WEBPACK_IMPORTED_MODULE_8__/* .smokeTestDatasets */ .rs)(spec);
+                const datasets = (0,_steps_register_js__WEBPACK_IMPORTED_MODULE_9__/* .smokeTestDatasets */ .rs)(spec);
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Uploading ${datasets.map((d) => (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(`${d.name} (${d.file.filename})`)).join(', ')} ` +
                     `as the input of an async execution (${api.version}).`);
                 result.smokeTest = await (0,_steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTestAsync */ .so)(api, hash, datasets, {
@@ -1492,7 +1961,7 @@ async function runSmokeTest(ctx, api, spec) {
         if (spec.smokeTest.asyncExpect && smoke.expectation?.met)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`smoke-test-expect met: ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)((0,_inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__/* .describeExpectation */ .uN)(spec.smokeTest.asyncExpect))}.`);
         if (smoke.outcome === 'passed') {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Smoke test passed in ${(0,_shared_duration_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a3)(smoke.elapsedMs ?? 0)}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Smoke test passed in ${(0,_shared_duration_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDuration */ .a3)(smoke.elapsedMs ?? 0)}.`);
             return;
         }
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .SmokeTestFailedError */ .t$(`Smoke test failed: ${smoke.reason}.`);
@@ -1570,6 +2039,7 @@ function abortableSleep(ms, signal) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A8: () => (/* binding */ typedColumns),
+/* harmony export */   AT: () => (/* binding */ checkResultFile),
 /* harmony export */   P9: () => (/* binding */ smokeTestSync),
 /* harmony export */   so: () => (/* binding */ smokeTestAsync)
 /* harmony export */ });
@@ -1662,16 +2132,7 @@ async function smokeTestAsync(api, hash, datasets, options) {
     }
     await api.downloadResult(hash, executionId, options.resultPath);
     result.resultFile = options.resultPath;
-    const check = await (0,_async_result_js__WEBPACK_IMPORTED_MODULE_0__/* .checkAsyncResult */ .m6)(options.resultPath, api.resultFormat, options.expectation, `the result of execution ${executionId}`);
-    result.reason = check.reason;
-    result.resultEntries = check.entries;
-    if (check.table) {
-        result.resultTable = check.table.file;
-        result.resultRows = check.table.rows;
-        result.resultColumns = check.table.columns;
-        result.resultTypes = check.table.types;
-    }
-    result.expectation = check.expectation;
+    result.reason = await checkResultFile(result, options.resultPath, api.resultFormat, options.expectation, `the result of execution ${executionId}`);
     if (result.reason === undefined)
         result.outcome = 'passed';
     return result;
@@ -1681,6 +2142,23 @@ function typedColumns(smoke) {
     return (smoke.resultColumns ?? [])
         .map((name, i) => (smoke.resultTypes?.[i] ? `${name} (${smoke.resultTypes[i]})` : name))
         .join(', ');
+}
+/**
+ * Checks a downloaded Async result (the script's, or the model's in a pipeline) with
+ * steps/async-result.ts, records what it found in `result`, and says why it is no good
+ * (or does not meet `expectation`); undefined when it passes.
+ */
+async function checkResultFile(result, path, format, expectation, label) {
+    const check = await (0,_async_result_js__WEBPACK_IMPORTED_MODULE_0__/* .checkAsyncResult */ .m6)(path, format, expectation, label);
+    result.resultEntries = check.entries;
+    if (check.table) {
+        result.resultTable = check.table.file;
+        result.resultRows = check.table.rows;
+        result.resultColumns = check.table.columns;
+        result.resultTypes = check.table.types;
+    }
+    result.expectation = check.expectation;
+    return check.reason;
 }
 
 
