@@ -32,6 +32,12 @@ interface Cut {
   components: Record<string, Record<string, unknown>>
 }
 
+/** A misfit is refused (GitHub's 422); an unknown field or parameter GitHub ignores, so it is only recorded. */
+export interface Checked {
+  misfits: string[]
+  unknown: string[]
+}
+
 export interface Route {
   operationId: string
   method: string
@@ -39,10 +45,10 @@ export interface Route {
   /** The operation's page on docs.github.com (GitHub's `documentation_url`). */
   docs: string
   match(pathname: string): Record<string, string> | undefined
-  /** Problems with the path parameters and the query (coerced from text, as GitHub reads them). */
-  checkParams(params: Record<string, string>, query: Record<string, string>): string[]
+  /** Path parameters and query (coerced from text, as GitHub reads them): misfits, and unknown query parameters. */
+  checkParams(params: Record<string, string>, query: Record<string, string>): Checked
   /** Problems with the body: a misfit (GitHub's 422), and unknown fields GitHub would ignore. */
-  checkBody(body: unknown): { misfits: string[]; unknown: string[] }
+  checkBody(body: unknown): Checked
   /** Problems with an answer. A status the operation does not list fits when it is an error in GitHub's shape. */
   checkResponse(status: number, body: unknown): string[]
 }
@@ -177,14 +183,15 @@ function compileCut(file: string): OpenApiCut {
           return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(found[i + 1] ?? '')]))
         },
         checkParams(params, query) {
-          const problems: string[] = []
+          const misfits: string[] = []
           const pathCopy: Record<string, unknown> = { ...params }
-          if (!checkPath(pathCopy)) problems.push(...explain(`${name}: path`, checkPath.errors))
+          if (!checkPath(pathCopy)) misfits.push(...explain(`${name}: path`, checkPath.errors))
           const queryCopy: Record<string, unknown> = { ...query }
-          if (!checkQuery(queryCopy)) problems.push(...explain(`${name}: query`, checkQuery.errors))
-          for (const key of Object.keys(query))
-            if (!known.has(key)) problems.push(`${name}: query parameter '${key}' is not in the operation`)
-          return problems
+          if (!checkQuery(queryCopy)) misfits.push(...explain(`${name}: query`, checkQuery.errors))
+          const unknown = Object.keys(query)
+            .filter((key) => !known.has(key))
+            .map((key) => `${name}: query parameter '${key}' is not in the operation (GitHub ignores it)`)
+          return { misfits, unknown }
         },
         checkBody(body) {
           if (!checkBodySchema) return { misfits: [], unknown: [] }

@@ -159,10 +159,10 @@ export function createHandler(setup: ServerSetup): (req: IncomingMessage, res: S
     const repository = setup.repositories.find((r) => r.toLowerCase() === wanted)
     if (!repository) return notFound(route)
     if (!allows(granted, operation)) return gitHubError(route, 403, 'Resource not accessible by integration')
-    const misfits = route.checkParams(params, query)
-    const checked = route.checkBody(body)
-    violations.push(...checked.unknown)
-    misfits.push(...checked.misfits)
+    const asked = route.checkParams(params, query)
+    const sent = route.checkBody(body)
+    violations.push(...asked.unknown, ...sent.unknown)
+    const misfits = [...asked.misfits, ...sent.misfits]
     if (misfits.length > 0) {
       violations.push(...misfits)
       return gitHubError(route, 422, `Invalid request.\n\n${misfits.join('\n')}`)
