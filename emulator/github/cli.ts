@@ -1,5 +1,6 @@
 /** Command line: `npm run github-stand-in -- --port 8801 --token t0` (emulator/README.md, "The GitHub stand-in"). */
 import { parseArgs } from 'node:util'
+import { stopOnSignals } from '../server/stop.js'
 import { ALL_PERMISSIONS, DEFAULT_GITHUB_TOKEN, DEFAULT_REPOSITORY, startGitHubStandIn } from './index.js'
 import type { TokenPermissions } from './types.js'
 
@@ -90,22 +91,13 @@ async function main(): Promise<void> {
     )
   ]
   console.log(banner.join('\n'))
-  let stopping = false
-  const stop = (signal: string): void => {
-    if (stopping) return
-    stopping = true
-    if (!quiet) console.log(`${signal}: stopping`)
-    if (standIn.violations.length > 0) console.log(`violations:\n  ${standIn.violations.join('\n  ')}`)
-    standIn.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error)
-        process.exit(1)
-      }
-    )
-  }
-  process.on('SIGINT', () => stop('SIGINT'))
-  process.on('SIGTERM', () => stop('SIGTERM'))
+  stopOnSignals(
+    async () => {
+      if (standIn.violations.length > 0) console.log(`violations:\n  ${standIn.violations.join('\n  ')}`)
+      await standIn.close()
+    },
+    quiet ? undefined : (line) => console.log(line)
+  )
 }
 
 main().catch((error: unknown) => {
