@@ -1,8 +1,7 @@
 /** Command line: `npm run github-stand-in -- --port 8801 --token t0` (emulator/README.md, "The GitHub stand-in"). */
 import { parseArgs } from 'node:util'
 import { stopOnSignals } from '../server/stop.js'
-import { ALL_PERMISSIONS, DEFAULT_GITHUB_TOKEN, DEFAULT_REPOSITORY, startGitHubStandIn } from './index.js'
-import type { TokenPermissions } from './types.js'
+import { DEFAULT_GITHUB_TOKEN, DEFAULT_REPOSITORY, parseToken, startGitHubStandIn } from './index.js'
 
 const FLAGS = {
   port: { type: 'string', default: '8801', help: 'port on 127.0.0.1 (0 = any free port)' },
@@ -27,26 +26,6 @@ const FLAGS = {
   quiet: { type: 'boolean', default: false, help: 'do not log each request' },
   help: { type: 'boolean', default: false, help: 'print this help' }
 } as const
-
-const PERMISSIONS = new Set(['deployments', 'pull_requests', 'issues'])
-
-/** 't0' → every permission; 'ro:deployments=read,issues=write' → those. */
-export function parseToken(text: string): [string, TokenPermissions] {
-  const colon = text.indexOf(':')
-  if (colon < 0) return [text, ALL_PERMISSIONS]
-  const token = text.slice(0, colon)
-  const granted: TokenPermissions = {}
-  for (const part of text
-    .slice(colon + 1)
-    .split(',')
-    .filter(Boolean)) {
-    const [name = '', access = ''] = part.split('=')
-    if (!PERMISSIONS.has(name) || (access !== 'read' && access !== 'write'))
-      throw new Error(`--token '${text}': '${part}' is not <deployments|pull_requests|issues>=<read|write>`)
-    granted[name as keyof TokenPermissions] = access
-  }
-  return [token, granted]
-}
 
 function usage(): string {
   const lines = Object.entries(FLAGS).map(([name, flag]) => `  --${name}`.padEnd(22) + flag.help)

@@ -6,17 +6,18 @@ import { listen } from '../server/listen.js'
 import { loadCut } from './openapi.js'
 import { createHandler } from './server.js'
 import { newState } from './state.js'
-import type { GitHubStandIn, GitHubStandInOptions, TokenPermissions } from './types.js'
+import { ALL_PERMISSIONS } from './tokens.js'
+import type { GitHubStandIn, GitHubStandInOptions } from './types.js'
 
 export type * from './types.js'
 export { CUT_PATH } from './openapi.js'
 export { COMMENT_BODY_MAX } from './comments.js'
 export { STATUS_DESCRIPTION_MAX, shaOf } from './deployments.js'
+export { ALL_PERMISSIONS, parseToken } from './tokens.js'
 
 /** A fake token the stand-in accepts with every permission (not a GitHub token format on purpose). */
 export const DEFAULT_GITHUB_TOKEN = 'stand-in-token-0'
 export const DEFAULT_REPOSITORY = 'octo-org/octo-repo'
-export const ALL_PERMISSIONS: TokenPermissions = { deployments: 'write', pull_requests: 'write', issues: 'write' }
 
 export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Promise<GitHubStandIn> {
   const basePath = options.basePath ?? ''
