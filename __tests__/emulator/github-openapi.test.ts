@@ -20,13 +20,13 @@ test('the cut names its package and version, and every route its documentation p
 test('matches a path template and reads its parameters', () => {
   const r = route('repos/get-deployment-status')
   expect(r.method).toBe('GET')
-  expect(r.match('/repos/octo-org/octo-repo/deployments/12/statuses/34')).toEqual({
-    owner: 'octo-org',
-    repo: 'octo-repo',
+  expect(r.match('/repos/acme/credit-scripts/deployments/12/statuses/34')).toEqual({
+    owner: 'acme',
+    repo: 'credit-scripts',
     deployment_id: '12',
     status_id: '34'
   })
-  expect(r.match('/repos/octo-org/octo-repo/deployments/12')).toBeUndefined()
+  expect(r.match('/repos/acme/credit-scripts/deployments/12')).toBeUndefined()
 })
 
 test('path parameters and query fit as text; a non-number id or page does not', () => {

@@ -11,8 +11,8 @@ import {
   type GitHubStandInOptions
 } from '../../emulator/github/index.js'
 
-const owner = 'octo-org'
-const repo = 'octo-repo'
+const owner = 'acme'
+const repo = 'credit-scripts'
 const sha = 'c'.repeat(40)
 let gh: GitHubStandIn | undefined
 
@@ -185,7 +185,7 @@ describe('requests checked against the OpenAPI cut', () => {
     const stand = await standIn()
     const call = client(stand).rest.repos.deleteDeployment({ owner, repo, deployment_id: 1 })
     await expect(call).rejects.toMatchObject({ status: 404 })
-    expect(stand.violations).toEqual([expect.stringContaining('DELETE /repos/octo-org/octo-repo/deployments/1')])
+    expect(stand.violations).toEqual([expect.stringContaining('DELETE /repos/acme/credit-scripts/deployments/1')])
   })
 
   it('records each request: method, path, query, body, operation and status (never the token)', async () => {
@@ -194,7 +194,7 @@ describe('requests checked against the OpenAPI cut', () => {
     expect(stand.requests).toEqual([
       {
         method: 'GET',
-        path: '/repos/octo-org/octo-repo/deployments',
+        path: '/repos/acme/credit-scripts/deployments',
         query: { environment: 'staging', per_page: '5' },
         body: undefined,
         operationId: 'repos/list-deployments',

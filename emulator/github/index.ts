@@ -17,7 +17,8 @@ export { ALL_PERMISSIONS, parseToken } from './tokens.js'
 
 /** A fake token the stand-in accepts with every permission (not a GitHub token format on purpose). */
 export const DEFAULT_GITHUB_TOKEN = 'stand-in-token-0'
-export const DEFAULT_REPOSITORY = 'octo-org/octo-repo'
+/** The repository the end-to-end runner's GITHUB_REPOSITORY names (__tests__/helpers/action-runner.ts). */
+export const DEFAULT_REPOSITORY = 'acme/credit-scripts'
 
 export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Promise<GitHubStandIn> {
   const basePath = options.basePath ?? ''
