@@ -36,6 +36,8 @@ interface Cut {
 export interface Checked {
   misfits: string[]
   unknown: string[]
+  /** The misfits in the words of GitHub's 422 (`"ref" wasn't supplied.`), where GitHub's wording is known. */
+  said?: string[]
 }
 
 export interface Route {
@@ -91,6 +93,22 @@ function emptyDefaultsFit(value: unknown): unknown {
   if (node.default !== '' || typeof node.format !== 'string') return node
   const { format, ...rest } = node
   return { ...rest, anyOf: [{ const: '' }, { format }] }
+}
+
+/** A body misfit as GitHub words it in its 422 "Invalid request." message; ajv's words otherwise. */
+function githubWords(errors: ErrorObject[] | null | undefined, body: unknown): string[] {
+  return (errors ?? []).map((e) => {
+    if (e.keyword === 'required' && e.instancePath === '')
+      return `"${String(e.params.missingProperty)}" wasn't supplied.`
+    const field = e.instancePath.replace(/^\//, '').replace(/\//g, '/properties/')
+    const value = e.instancePath
+      .split('/')
+      .slice(1)
+      .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], body)
+    if (e.keyword === 'type')
+      return `For 'properties/${field}', ${JSON.stringify(value)} is not a ${String(e.params.type)}.`
+    return `For 'properties/${field}', ${JSON.stringify(value)} ${e.message ?? 'does not fit'}.`
+  })
 }
 
 function explain(where: string, errors: ErrorObject[] | null | undefined): string[] {
@@ -197,14 +215,16 @@ function compileCut(file: string): OpenApiCut {
           if (!checkBodySchema) return { misfits: [], unknown: [] }
           if (body === undefined)
             return { misfits: operation.requestBody?.required ? [`${name}: body is required`] : [], unknown: [] }
-          const misfits = checkBodySchema(body) ? [] : explain(`${name}: body`, checkBodySchema.errors)
+          const fits = checkBodySchema(body)
+          const misfits = fits ? [] : explain(`${name}: body`, checkBodySchema.errors)
+          const said = fits ? [] : githubWords(checkBodySchema.errors, body)
           const unknown =
             body && typeof body === 'object' && !Array.isArray(body)
               ? Object.keys(body)
                   .filter((key) => !bodyFields.has(key))
                   .map((key) => `${name}: body field '${key}' is not in the operation (GitHub ignores it)`)
               : []
-          return { misfits, unknown }
+          return { misfits, unknown, said }
         },
         checkResponse(status, body) {
           const code = String(status)

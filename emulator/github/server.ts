@@ -165,7 +165,8 @@ export function createHandler(setup: ServerSetup): (req: IncomingMessage, res: S
     const misfits = [...asked.misfits, ...sent.misfits]
     if (misfits.length > 0) {
       violations.push(...misfits)
-      return gitHubError(route, 422, `Invalid request.\n\n${misfits.join('\n')}`)
+      const said = [...asked.misfits, ...(sent.said ?? sent.misfits)]
+      return gitHubError(route, 422, `Invalid request.\n\n${said.join('\n')}`)
     }
     const call: Call = { repository, params, query, body, self, docs: route.docs }
     return operation.handle(state, call)
