@@ -103,6 +103,21 @@ describe('deployments', () => {
   })
 })
 
+describe('faults', () => {
+  it('answers a GitHub error instead of acting, the given number of times', async () => {
+    gh.fail('repos/create-deployment', 503, { times: 2 })
+    for (let i = 0; i < 2; i++)
+      await expect(deploy('staging')).rejects.toMatchObject({
+        status: 503,
+        message: expect.stringContaining('Server Error')
+      })
+    expect(gh.deployments).toEqual([])
+    await deploy('staging')
+    expect(gh.deployments).toHaveLength(1)
+    expect(() => gh.fail('repos/delete-deployment', 500)).toThrow('not an operation the stand-in serves')
+  })
+})
+
 describe('deployment statuses', () => {
   it('records in_progress then success with environment_url and log_url, newest first', async () => {
     const id = await deploy('staging')

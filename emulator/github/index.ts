@@ -4,10 +4,10 @@
  */
 import { listen } from '../server/listen.js'
 import { loadCut } from './openapi.js'
-import { createHandler } from './server.js'
+import { OPERATIONS, createHandler } from './server.js'
 import { newState } from './state.js'
 import { ALL_PERMISSIONS } from './tokens.js'
-import type { GitHubStandIn, GitHubStandInOptions } from './types.js'
+import type { GitHubFault, GitHubStandIn, GitHubStandInOptions } from './types.js'
 
 export type * from './types.js'
 export { CUT_PATH } from './openapi.js'
@@ -35,6 +35,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
   })
   const requests: GitHubStandIn['requests'] = []
   const violations: string[] = []
+  const faults: GitHubFault[] = []
   const handler = createHandler({
     state,
     cut,
@@ -43,6 +44,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     tokens: options.tokens ?? { [DEFAULT_GITHUB_TOKEN]: ALL_PERMISSIONS },
     requests,
     violations,
+    faults,
     log: options.log
   })
   const server = await listen(options.host ?? '127.0.0.1', options.port ?? 0, handler)
@@ -55,6 +57,12 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     comments: state.comments,
     requests,
     violations,
+    fail(operationId, status, { times = 1, message } = {}) {
+      if (!OPERATIONS[operationId]) throw new Error(`fail: '${operationId}' is not an operation the stand-in serves`)
+      if (!Number.isInteger(status) || status < 400 || status > 599)
+        throw new Error(`fail: status ${status} is not 4xx/5xx`)
+      faults.push({ operationId, status, message, times })
+    },
     close: () => server.close()
   }
 }

@@ -14,7 +14,7 @@ import {
 } from './deployments.js'
 import type { OpenApiCut, Route } from './openapi.js'
 import { gitHubError, notFound, type Answer, type Call, type State } from './state.js'
-import type { Access, RecordedRequest, TokenPermissions } from './types.js'
+import type { Access, GitHubFault, RecordedRequest, TokenPermissions } from './types.js'
 
 type Permission = keyof TokenPermissions
 interface Operation {
@@ -47,6 +47,8 @@ export interface ServerSetup {
   tokens: Record<string, TokenPermissions>
   requests: RecordedRequest[]
   violations: string[]
+  /** Answers to give instead of acting, consumed in order (GitHubStandIn.fail). */
+  faults: GitHubFault[]
   log?: (line: string) => void
 }
 
@@ -169,6 +171,11 @@ export function createHandler(setup: ServerSetup): (req: IncomingMessage, res: S
       return gitHubError(route, 422, `Invalid request.\n\n${said.join('\n')}`)
     }
     const call: Call = { repository, params, query, body, self, docs: route.docs }
+    const fault = setup.faults.find((f) => f.operationId === route.operationId && f.times > 0)
+    if (fault) {
+      fault.times -= 1
+      return gitHubError(route, fault.status, fault.message ?? (fault.status >= 500 ? 'Server Error' : 'Injected'))
+    }
     return operation.handle(state, call)
   }
 }
