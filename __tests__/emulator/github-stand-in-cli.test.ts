@@ -3,9 +3,10 @@
  * GITHUB_API_URL to use, serves its tokens with their permissions, and on SIGTERM lists the
  * violations it recorded; `--token` values as the CLI reads them.
  */
-import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { parseToken } from '../../emulator/github/index.js'
+import { exitCode, startCli, type RunningCli } from './cli-process.js'
 import { repoRoot } from './helpers.js'
 
 const CLI = path.join(repoRoot, 'build', 'emulator', 'github', 'cli.js')
@@ -14,28 +15,13 @@ beforeAll(() => {
   execFileSync('npm', ['run', '--silent', 'build:emulator'], { cwd: repoRoot, stdio: 'pipe' })
 }, 60000)
 
-function start(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: repoRoot })
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`CLI did not start: ${output}`)), 15000)
-    child.stdout.on('data', () => {
-      const url = /GITHUB_API_URL=(\S+)/.exec(output)?.[1]
-      if (url && output.includes('token:')) {
-        clearTimeout(timer)
-        resolve({ child, url, output: () => output })
-      }
-    })
-    child.on('exit', () => reject(new Error(`CLI exited: ${output}`)))
-  })
-}
-
-const exited = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
-  child.exitCode !== null
-    ? Promise.resolve(child.exitCode)
-    : new Promise((resolve) => child.on('exit', (code) => resolve(code)))
+const start = (args: string[]): Promise<RunningCli> =>
+  startCli(
+    CLI,
+    args,
+    (output) => (output.includes('token:') ? /GITHUB_API_URL=(\S+)/.exec(output)?.[1] : undefined),
+    15000
+  )
 
 test('prints GITHUB_API_URL, serves the tokens it was given, and lists violations on SIGTERM', async () => {
   const { child, url, output } = await start([
@@ -65,7 +51,7 @@ test('prints GITHUB_API_URL, serves the tokens it was given, and lists violation
   } finally {
     child.kill('SIGTERM')
   }
-  expect(await exited(child)).toBe(0)
+  expect(await exitCode(child)).toBe(0)
   expect(output()).toMatch(/violations:\n {2}repos\/create-deployment: body must have required property 'ref'/)
   expect(output()).toMatch(/POST \/api\/v3\/repos\/team\/scripts\/deployments → 201/)
 }, 30000)
