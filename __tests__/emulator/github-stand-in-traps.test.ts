@@ -204,6 +204,7 @@ describe('requests checked against the OpenAPI cut', () => {
         query: { environment: 'staging', per_page: '5' },
         body: undefined,
         operationId: 'repos/list-deployments',
+        auth: 'accepted',
         status: 200
       }
     ])

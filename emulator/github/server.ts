@@ -87,9 +87,11 @@ export function createHandler(setup: ServerSetup): (req: IncomingMessage, res: S
     const method = req.method ?? 'GET'
     const query = Object.fromEntries(url.searchParams)
     const text = await readBody(req)
-    const record: RecordedRequest = { method, path: url.pathname, query, body: undefined, status: 0 }
+    const token = tokenOf(req)
+    const auth = token === undefined ? 'none' : setup.tokens[token] ? 'accepted' : 'unknown'
+    const record: RecordedRequest = { method, path: url.pathname, query, body: undefined, auth, status: 0 }
     setup.requests.push(record)
-    const answer = answerFor(url, method, query, text, record, tokenOf(req))
+    const answer = answerFor(url, method, query, text, record, token)
     record.status = answer.status
     setup.log?.(`${method} ${url.pathname}${url.search} → ${answer.status}`)
     send(res, answer)

@@ -85,6 +85,8 @@ export interface RecordedRequest {
   body: unknown
   /** The operation of the cut it matched, if any. */
   operationId?: string
+  /** The token presented: none, one of `tokens`, or an unknown one (the token itself is never recorded). */
+  auth: 'none' | 'accepted' | 'unknown'
   status: number
 }
 
