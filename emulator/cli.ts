@@ -111,21 +111,7 @@ async function main(): Promise<void> {
   })
   for (const fault of faults) emulator.addFault(fault)
 
-  // A local test server: printing its fake credentials is the point. One write, so a
-  // process reading the banner gets it whole.
-  const banner = [
-    `Neomaril emulator listening on ${emulator.url} (API: ${emulator.url}/api)`,
-    `  user:        ${values.user}`,
-    `  password:    ${values.password}`,
-    `  tenant:      ${values.tenant}${values['require-tenant'] ? ' (required)' : ' (a login without one means it)'}`,
-    `  api:         ${values.api === 'v1' ? 'v1 only (an older server)' : 'v1 and v2'}`,
-    `  group:       ${values.group}`,
-    `  group token: ${values['group-token']}`
-  ]
-  if (faults.length > 0) banner.push(`  faults:      ${faults.length} injected`)
-  for (const m of emulator.models()) banner.push(`  model:       ${m.hash} (${m.group}, ${m.operation}, ${m.status})`)
-  console.log(banner.join('\n'))
-
+  // Ready to stop cleanly (temp folder removed) before the banner tells anyone it is up.
   let stopping = false
   const stop = (signal: string): void => {
     if (stopping) return
@@ -141,6 +127,21 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+
+  // A local test server: printing its fake credentials is the point. One write, so a
+  // process reading the banner gets it whole.
+  const banner = [
+    `Neomaril emulator listening on ${emulator.url} (API: ${emulator.url}/api)`,
+    `  user:        ${values.user}`,
+    `  password:    ${values.password}`,
+    `  tenant:      ${values.tenant}${values['require-tenant'] ? ' (required)' : ' (a login without one means it)'}`,
+    `  api:         ${values.api === 'v1' ? 'v1 only (an older server)' : 'v1 and v2'}`,
+    `  group:       ${values.group}`,
+    `  group token: ${values['group-token']}`
+  ]
+  if (faults.length > 0) banner.push(`  faults:      ${faults.length} injected`)
+  for (const m of emulator.models()) banner.push(`  model:       ${m.hash} (${m.group}, ${m.operation}, ${m.status})`)
+  console.log(banner.join('\n'))
 }
 
 main().catch((error: unknown) => {
