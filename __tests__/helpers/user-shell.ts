@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path'
 import { REPO_ROOT } from './action-runner.js'
 
 export interface ShellRun {
+  /** The shell's pid, also its process group's id. */
+  pid: number
   code: number | null
   output: string
   seconds: number
@@ -74,7 +76,7 @@ export async function runShell(
   const timer = setTimeout(() => void run.stop(), options.timeoutMs ?? 120_000)
   const code = await new Promise<number | null>((resolve) => run.child.on('close', resolve))
   clearTimeout(timer)
-  return { code, output: run.output(), seconds: (Date.now() - started) / 1000 }
+  return { pid: run.child.pid ?? 0, code, output: run.output(), seconds: (Date.now() - started) / 1000 }
 }
 
 /** Resolves with the output once `pattern` appears in it; rejects when the command ends first or time runs out. */
