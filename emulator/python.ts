@@ -22,7 +22,8 @@ export async function requirePython(python?: string): Promise<void> {
   for (const candidate of candidates) if (await describePython(candidate)) return
   throw new Error(
     python === undefined
-      ? 'no Python to build and run the uploaded scripts with: python3 is not on PATH, nor is /usr/bin/python3 there. ' +
+      ? 'no Python to build and run the uploaded scripts with: ' +
+          'python3 is not on PATH, nor is /usr/bin/python3 there. ' +
           'Install Python 3 (e.g. apt-get install python3), or name an interpreter with --python <exe>.'
       : `the Python '${python}' does not run (not found, or not an interpreter): ` +
           'name one that does with --python <exe>, or leave it out to use python3.'

@@ -7,11 +7,19 @@
  */
 import { jest } from '@jest/globals'
 import { createServer } from 'node:net'
+import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { hasPandas, defaultEmulatorPython } from '../../src/harness/interpreter.js'
 import { REPO_ROOT } from '../helpers/action-runner.js'
 import { documentedCommands } from '../helpers/doc-commands.js'
 import { planFor } from '../helpers/doc-command-plans.js'
-import { liveProcessesOf, runOnNode24Instead, runShell, startShell, waitForOutput } from '../helpers/user-shell.js'
+import {
+  liveProcessesOf,
+  runOnNode24Instead,
+  runShell,
+  startShell,
+  userEnv,
+  waitForOutput
+} from '../helpers/user-shell.js'
 
 jest.setTimeout(180_000)
 
@@ -60,29 +68,42 @@ suite('documented commands', () => {
       console.warn(`not run here, for want of pandas for python3 (CI installs it): ${command}`)
       return
     }
-    const run = await runShell(plan.command, plan.cwd)
+    const emulator = plan.emulatorPort === undefined ? undefined : await emulatorOn(plan.emulatorPort)
+    const run = await runShell(plan.command, plan.cwd, { env: userEnv(plan.env) }).finally(() => emulator?.close())
     if (run.code !== 0) throw new Error(`'${command}' exited with ${run.code}:\n${run.output.slice(-4000)}`)
     // npm start ends by naming the action's exit code: the run must have succeeded, not only npm.
     if (/\bstart\b/.test(command) && !/--help/.test(command)) expect(run.output).toMatch(/The action exited with 0\./)
+    // local-action ends 0 whatever the action did: its outputs table must say the deploy worked.
+    if (/^npx local-action\b/.test(command)) expect(run.output).toMatch(/'status'\s+│ 'deployed'/)
     expect(run.output).not.toMatch(/: not found|ERR_|npm error/)
   })
 
   test.each(servers)('$where: $command starts, says where it listens, and stops', async ({ plan }) => {
-    if (plan.port !== undefined && !(await portIsFree(plan.port)))
-      throw new Error(`port ${plan.port} is taken on this machine: stop what holds it to run '${plan.command}'`)
+    await expectFree(plan.port, plan.command)
     const server = startShell(plan.command, plan.cwd)
     try {
       const output = await waitForOutput(server, /listening on http:\/\/127\.0\.0\.1:\d+/)
-      if (plan.port !== undefined) expect(output).toContain(`http://127.0.0.1:${plan.port}`)
+      expect(output).toContain(`http://127.0.0.1:${plan.port}`)
     } finally {
       await server.stop()
     }
     // Stopped cleanly (SIGTERM reached the emulator through npm), every process of it gone, the port free.
     expect(server.output()).toMatch(/SIGTERM: stopping/)
     expect(liveProcessesOf(server.child.pid ?? 0)).toEqual([])
-    if (plan.port !== undefined) expect(await portIsFree(plan.port)).toBe(true)
+    expect(await portIsFree(plan.port)).toBe(true)
   })
 })
+
+/** An emulator on the port the page's own `npm run emulator` would take. */
+async function emulatorOn(port: number): Promise<Emulator> {
+  await expectFree(port, `npm run emulator (port ${port})`)
+  return startEmulator({ port, buildSeconds: 3 })
+}
+
+async function expectFree(port: number, command: string): Promise<void> {
+  if (!(await portIsFree(port)))
+    throw new Error(`port ${port} is taken on this machine: stop what holds it to run '${command}'`)
+}
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {

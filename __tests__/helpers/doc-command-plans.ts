@@ -5,13 +5,20 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { localActionEnv } from './user-shell.js'
 
 export type Plan =
-  /** Run to its end in `cwd`; it must exit 0. `needs: 'pandas'` — only where Python has pandas. */
-  | { kind: 'run'; command: string; cwd: string; needs?: 'pandas' }
+  /**
+   * Run to its end in `cwd`; it must exit 0. `needs: 'pandas'` — only where Python has pandas;
+   * `emulatorPort` — with an emulator listening there first, as the page says to start one.
+   */
+  | { kind: 'run'; command: string; cwd: string; needs?: 'pandas'; emulatorPort?: number; env?: Record<string, string> }
   /** A server: started, its "listening" line awaited, then stopped with SIGTERM. */
-  | { kind: 'server'; command: string; cwd: string; port?: number }
+  | { kind: 'server'; command: string; cwd: string; port: number }
   | { kind: 'excluded'; reason: string }
+
+/** `npm run emulator`'s port when none is given (emulator/cli.ts). */
+const EMULATOR_PORT = '8800'
 
 /** The README's placeholder for the clone of this repository. */
 const CLONE = '/path/to/neomaril-deploy-action'
@@ -66,9 +73,12 @@ export function planFor(command: string, root: string): Plan {
   if (rule) return { kind: 'excluded', reason: rule.reason }
   if (ciCommands(root).includes(command)) return { kind: 'excluded', reason: 'run as written by .ci/run (CI)' }
   if (/^npm run emulator\b/.test(command)) {
-    const port = /--port[ =](\d+)/.exec(command)?.[1]
-    return { kind: 'server', command, cwd: root, ...(port ? { port: Number(port) } : {}) }
+    const port = /--port[ =](\d+)/.exec(command)?.[1] ?? EMULATOR_PORT
+    return { kind: 'server', command, cwd: root, port: Number(port) }
   }
+  // Shown beside `npm run emulator`, whose default port the sample env file points at.
+  if (/^npx local-action\b/.test(command))
+    return { kind: 'run', command, cwd: root, emulatorPort: Number(EMULATOR_PORT), env: localActionEnv() }
   // "To deploy your own script to the emulator, from its folder": samples/sync is such a folder.
   if (command.includes(CLONE))
     return { kind: 'run', command: command.replace(CLONE, root), cwd: join(root, 'samples', 'sync') }

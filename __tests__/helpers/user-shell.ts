@@ -4,7 +4,7 @@
  * node 24' project Node 24 first on PATH, so `npm` itself runs on the runner's Node.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { REPO_ROOT } from './action-runner.js'
 
@@ -32,6 +32,16 @@ export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const node = process.env.ACTION_NODE
   if (node) env.PATH = `${dirname(node)}:${env.PATH ?? ''}`
   return { ...env, ...extra }
+}
+
+/**
+ * For @github/local-action: it swaps @actions/* for its stubs by their path in
+ * node_modules, which Node resolves through symlinks. In a clone whose node_modules is a
+ * link (a git worktree sharing another's), Node must keep the link's path for the swap to
+ * match; in an ordinary clone this is empty.
+ */
+export function localActionEnv(): Record<string, string> {
+  return lstatSync(join(REPO_ROOT, 'node_modules')).isSymbolicLink() ? { NODE_OPTIONS: '--preserve-symlinks' } : {}
 }
 
 /** Starts `command` in its own process group (so stop() reaches npm, sh and node alike). */
