@@ -82,6 +82,9 @@ export function planFor(command: string, root: string): Plan {
   // "To deploy your own script to the emulator, from its folder": samples/sync is such a folder.
   if (command.includes(CLONE))
     return { kind: 'run', command: command.replace(CLONE, root), cwd: join(root, 'samples', 'sync') }
+  // emulator/README.md's calls to a running emulator's control routes.
+  if (/^curl\b.*localhost:8800\b/.test(command))
+    return { kind: 'run', command, cwd: root, emulatorPort: Number(EMULATOR_PORT) }
   const pandas = /--operation Async\b/.test(command) && /--api-version v2\b/.test(command)
   return { kind: 'run', command, cwd: root, ...(pandas ? { needs: 'pandas' as const } : {}) }
 }

@@ -13,13 +13,13 @@ export interface DocCommand {
   where: string
 }
 
-/** The pages a user reads: the README, CONTRIBUTING.md, BENCHMARKS.md and docs/*.md. */
+/** The pages a user reads: the README, CONTRIBUTING.md, BENCHMARKS.md, docs/*.md and the emulator's README. */
 export function documentationPages(root: string): string[] {
   const docs = readdirSync(join(root, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .sort()
     .map((name) => `docs/${name}`)
-  return ['README.md', 'CONTRIBUTING.md', 'BENCHMARKS.md', ...docs]
+  return ['README.md', 'CONTRIBUTING.md', 'BENCHMARKS.md', ...docs, 'emulator/README.md']
 }
 
 const SHELL_FENCE = /^\s*(```|~~~)\s*(sh|bash|shell|console)\s*$/
