@@ -86,7 +86,27 @@ const env = runnerEnv({
 
 console.log(`Neomaril emulator at ${emulator.url} (build time ${run.buildSeconds} s); workspace ${workspace}`)
 const log = createRunnerLog({ write: (text) => process.stdout.write(text), debug: run.debug })
-const child = spawn(process.execPath, [BUNDLE], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+// Its own process group, so it gets one signal, from here: Ctrl-C reaches npm, the shell and
+// this script at once (and npm passes it on again). The action then stops as on a runner
+// (it publishes what it knows) and the emulator closes, removing its temp folder; a signal
+// more than 2 s after the first ends npm start at once.
+const child = spawn(process.execPath, [BUNDLE], {
+  cwd: workspace,
+  env,
+  stdio: ['ignore', 'pipe', 'pipe'],
+  detached: true
+})
+let stopping = 0
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    if (stopping === 0) {
+      stopping = Date.now()
+      child.kill(signal)
+    } else if (Date.now() - stopping > 2000) {
+      child.kill('SIGKILL')
+      process.exit(130)
+    }
+  })
 child.stdout.setEncoding('utf8')
 child.stdout.on('data', (chunk) => (run.raw ? process.stdout.write(chunk) : log.chunk(chunk)))
 // The runner masks stderr too (it reads no commands there).

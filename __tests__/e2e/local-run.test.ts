@@ -17,7 +17,14 @@ import {
 import os from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { REPO_ROOT, parseOutputFile } from '../helpers/action-runner.js'
-import { runOnNode24Instead, runShell } from '../helpers/user-shell.js'
+import {
+  liveProcessesOf,
+  runOnNode24Instead,
+  runShell,
+  startShell,
+  userEnv,
+  waitForOutput
+} from '../helpers/user-shell.js'
 
 const suite = runOnNode24Instead ? describe.skip : describe
 const SECRET = 'sk-local-run-5e1f0c9a7d3b-never-printed'
@@ -75,6 +82,21 @@ suite('npm start', () => {
     })
     expect(ignored.trim().split('\n')).toHaveLength(2)
     for (const dir of folders) expect(existsSync(dir)).toBe(true)
+  }, 120_000)
+
+  test('Ctrl-C: the action stops and publishes, the emulator removes its temp folder, no process is left', async () => {
+    const run = startShell(
+      'npm start -- --name "stopped run" --build-seconds 60',
+      REPO_ROOT,
+      userEnv({ TMPDIR: folder })
+    )
+    await waitForOutput(run, /check 1: Building/, 90_000)
+    await run.stop('SIGINT')
+    expect(run.output()).toMatch(/The action exited with \d+\./)
+    const outputs = parseOutputFile(readFileSync(join(recordsOf(run.output()), 'output'), 'utf8'))
+    expect(outputs.status).toBe('cancelled')
+    expect(readdirSync(folder).filter((name) => name.startsWith('neomaril-'))).toEqual([])
+    expect(liveProcessesOf(run.child.pid ?? 0)).toEqual([])
   }, 120_000)
 })
 

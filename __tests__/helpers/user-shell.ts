@@ -49,7 +49,7 @@ export function startShell(
   command: string,
   cwd: string,
   env: NodeJS.ProcessEnv = userEnv()
-): { child: ChildProcess; output: () => string; stop: () => Promise<number | null> } {
+): { child: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> } {
   const child = spawn('sh', ['-c', command], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -58,10 +58,11 @@ export function startShell(
   return {
     child,
     output: () => output,
-    stop: async () => {
+    /** Sends `signal` to the whole group (as Ctrl-C does, with SIGINT), then waits for every process of it. */
+    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode === null && child.pid !== undefined) {
         try {
-          process.kill(-child.pid, 'SIGTERM')
+          process.kill(-child.pid, signal)
         } catch {
           // already gone
         }
