@@ -47,7 +47,8 @@ test("the repository's pages are all read, the README first", () => {
       'BENCHMARKS.md',
       'docs/examples.md',
       'docs/local-checks.md',
-      'docs/troubleshooting.md'
+      'docs/troubleshooting.md',
+      'emulator/README.md'
     ])
   )
 })
