@@ -61,7 +61,7 @@ suite('npm start', () => {
     expect(deployment).not.toContain(SECRET)
   }, 120_000)
 
-  test('two runs at the same time keep separate records; latest points at one; all git-ignored', async () => {
+  test('two runs at the same time keep separate records; latest points at a run; all git-ignored', async () => {
     const [a, b] = await Promise.all(
       ['first', 'second'].map((name) => runShell(`npm start -- --name "${name} run" --build-seconds 1`, REPO_ROOT))
     )
@@ -75,7 +75,10 @@ suite('npm start', () => {
       expect(outputs.status).toBe('deployed')
       expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain(i === 0 ? 'first run' : 'second run')
     }
-    expect(folders).toContain(join(REPO_ROOT, '.local-run', readlinkSync(join(REPO_ROOT, '.local-run', 'latest'))))
+    // latest names a run of its folder (these two, or one another test started since).
+    const latest = readlinkSync(join(REPO_ROOT, '.local-run', 'latest'))
+    expect(latest).toMatch(/^\d{4}-\d\d-\d\dT[\d-]+Z-\d+$/)
+    expect(existsSync(join(REPO_ROOT, '.local-run', latest, 'output'))).toBe(true)
     const ignored = execFileSync('git', ['check-ignore', ...folders.map((dir) => join(dir, 'output'))], {
       cwd: REPO_ROOT,
       encoding: 'utf8'
