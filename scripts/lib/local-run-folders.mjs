@@ -31,7 +31,15 @@ export function newRunFolder(runsDir, now = new Date(), pid = process.pid) {
 }
 
 /** Inputs whose lines are paths (a schema line may be `name=path`, an extra-files line `!pattern`). */
-const PATH_INPUTS = ['source-file', 'requirements-file', 'env-file', 'schema', 'extra-files', 'smoke-test-input']
+const PATH_INPUTS = [
+  'source-file',
+  'requirements-file',
+  'env-file',
+  'schema',
+  'extra-files',
+  'smoke-test-input',
+  'smoke-test-expect'
+]
 const looksLikeJson = (text) => /^\s*([{["]|-?\d|true\b|false\b|null\b)/.test(text)
 
 /**
