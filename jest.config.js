@@ -47,4 +47,5 @@ if (!onNode24 && existsSync(node24)) {
   console.warn(`Node 24 is not installed (${node24}): the end-to-end suite runs on this Node only.`)
 }
 
-export default { projects, testTimeout: 60000 }
+// Compiles the emulator once before the suites that run it from the command line (a fresh clone).
+export default { projects, testTimeout: 60000, globalSetup: '<rootDir>/__tests__/helpers/build-once.mjs' }

@@ -112,6 +112,9 @@ async function main(): Promise<void> {
   })
   for (const fault of faults) emulator.addFault(fault)
 
+  // Ready to stop cleanly (temp folder removed) before the banner tells anyone it is up.
+  stopOnSignals(() => emulator.close(), quiet ? undefined : (line) => console.log(line))
+
   // A local test server: printing its fake credentials is the point. One write, so a
   // process reading the banner gets it whole.
   const banner = [
@@ -126,8 +129,6 @@ async function main(): Promise<void> {
   if (faults.length > 0) banner.push(`  faults:      ${faults.length} injected`)
   for (const m of emulator.models()) banner.push(`  model:       ${m.hash} (${m.group}, ${m.operation}, ${m.status})`)
   console.log(banner.join('\n'))
-
-  stopOnSignals(() => emulator.close(), quiet ? undefined : (line) => console.log(line))
 }
 
 main().catch((error: unknown) => {

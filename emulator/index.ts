@@ -13,7 +13,7 @@ import { Groups } from './accounts/groups.js'
 import { accountRoutes } from './accounts/routes.js'
 import type { ApiOptions } from './api.js'
 import { FaultBook } from './faults.js'
-import { pythonRunner } from './python.js'
+import { pythonRunner, requirePython } from './python.js'
 import { requestHandler, type Served } from './server/handle.js'
 import { listen, type Listening } from './server/listen.js'
 import { createModels, type ModelsApi } from './models/index.js'
@@ -33,7 +33,12 @@ export const DEFAULT_TENANT = 'datarisk'
 export const DEFAULT_USERS: Readonly<Record<string, string>> = { [DEFAULT_USER]: DEFAULT_PASSWORD }
 export const DEFAULT_GROUPS: Readonly<Record<string, string>> = { [DEFAULT_GROUP]: DEFAULT_GROUP_TOKEN }
 
+/**
+ * Starts the emulator. When it cannot (no Python, the port taken, a bad model seed), it
+ * rejects with the reason and leaves nothing behind: no temp folder, no process.
+ */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  await requirePython(options.python)
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'neomaril-emulator-')))
   await mkdir(dataDir, { recursive: true })
   const auth = authFrom(options)
@@ -64,7 +69,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     closing: closing.signal,
     log: options.log
   }
-  const server = await listen(options.host ?? '127.0.0.1', options.port ?? 0, requestHandler(served))
+  const host = options.host ?? '127.0.0.1'
+  const port = options.port ?? 0
+  let server: Listening
+  try {
+    server = await listen(host, port, requestHandler(served))
+  } catch (error) {
+    api.timers.clear()
+    if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true })
+    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? new Error(
+          `${host}:${port} is already in use (another emulator?): stop what holds it, ` +
+            'or choose another port (--port; 0 picks a free one)'
+        )
+      : error
+  }
   return emulatorHandle(server, served, api, models, async () => {
     closing.abort()
     api.timers.clear()

@@ -13,6 +13,23 @@ import {
 } from '../src/harness/index.js'
 import { defaultEmulatorPython, describePython } from '../src/harness/interpreter.js'
 
+/**
+ * Rejects, saying why and what to do, when the emulator has no Python to build and run
+ * scripts with: `python` when given, else python3 on PATH or /usr/bin/python3.
+ */
+export async function requirePython(python?: string): Promise<void> {
+  const candidates = python === undefined ? ['python3', '/usr/bin/python3'] : [python]
+  for (const candidate of candidates) if (await describePython(candidate)) return
+  throw new Error(
+    python === undefined
+      ? 'no Python to build and run the uploaded scripts with: ' +
+          'python3 is not on PATH, nor is /usr/bin/python3 there. ' +
+          'Install Python 3 (e.g. apt-get install python3), or name an interpreter with --python <exe>.'
+      : `the Python '${python}' does not run (not found, or not an interpreter): ` +
+          'name one that does with --python <exe>, or leave it out to use python3.'
+  )
+}
+
 /** A harness call without the interpreter and the kill switch, which the runner holds. */
 export type EmulatorCall = Omit<HarnessCall, 'python' | 'signal'>
 

@@ -10,12 +10,13 @@
  *   npm start -- --help                             every option (the action's inputs included)
  */
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { BUNDLE, REPO_ROOT, createRunnerFiles, parseOutputFile, runnerEnv } from '../build/helpers/action-runner.js'
 import { startEmulator, DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN } from '../build/emulator/index.js'
 import { UsageError, actionInputs, parseLocalRunArgs, usage } from './lib/local-run-options.mjs'
 import { createRunnerLog } from './lib/runner-log.mjs'
+import { newRunFolder, rebasePaths } from './lib/local-run-folders.mjs'
 
 const inputs = actionInputs(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'))
 let parsed
@@ -52,8 +53,16 @@ const SAMPLE = {
   // Only deploy mode reads smoke-test (the other modes always run the sample).
   ...((parsed.inputs.mode ?? 'deploy') === 'deploy' ? { 'smoke-test': 'true' } : {})
 }
-const emulator = await startEmulator({ buildSeconds: run.buildSeconds })
-const stepInputs = { ...(ownScript ? {} : SAMPLE), ...parsed.inputs }
+let emulator
+try {
+  emulator = await startEmulator({ buildSeconds: run.buildSeconds })
+} catch (error) {
+  console.error(`npm start: the Neomaril emulator did not start: ${error.message}`)
+  process.exit(2)
+}
+// The sample's workspace is this repository: a path of the user's is still relative to where they ran npm start.
+const userInputs = run.workspace === undefined ? rebasePaths(parsed.inputs, invokedFrom, workspace) : parsed.inputs
+const stepInputs = { ...(ownScript ? {} : SAMPLE), ...userInputs }
 // The emulator's connection comes through the inputs' environment fallbacks, as a job's `env:` would
 // give it: set as inputs, the action would rightly warn that validate mode (or a run without a smoke
 // test) does not use them (src/inputs/unused-inputs.ts). An option (--url, --group-token…) still wins.
@@ -64,8 +73,8 @@ const emulatorConnection = {
   MLOPS_GROUP_TOKEN: DEFAULT_GROUP_TOKEN
 }
 
-const runnerDir = join(REPO_ROOT, '.local-run')
-rmSync(runnerDir, { recursive: true, force: true })
+// One folder per run (.local-run/<time>-<pid>/, .local-run/latest the newest), so runs at the same time keep apart.
+const runnerDir = newRunFolder(join(REPO_ROOT, '.local-run'))
 const files = createRunnerFiles(runnerDir)
 const env = runnerEnv({
   workspace,
@@ -77,7 +86,27 @@ const env = runnerEnv({
 
 console.log(`Neomaril emulator at ${emulator.url} (build time ${run.buildSeconds} s); workspace ${workspace}`)
 const log = createRunnerLog({ write: (text) => process.stdout.write(text), debug: run.debug })
-const child = spawn(process.execPath, [BUNDLE], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+// Its own process group, so it gets one signal, from here: Ctrl-C reaches npm, the shell and
+// this script at once (and npm passes it on again). The action then stops as on a runner
+// (it publishes what it knows) and the emulator closes, removing its temp folder; a signal
+// more than 2 s after the first ends npm start at once.
+const child = spawn(process.execPath, [BUNDLE], {
+  cwd: workspace,
+  env,
+  stdio: ['ignore', 'pipe', 'pipe'],
+  detached: true
+})
+let stopping = 0
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    if (stopping === 0) {
+      stopping = Date.now()
+      child.kill(signal)
+    } else if (Date.now() - stopping > 2000) {
+      child.kill('SIGKILL')
+      process.exit(130)
+    }
+  })
 child.stdout.setEncoding('utf8')
 child.stdout.on('data', (chunk) => (run.raw ? process.stdout.write(chunk) : log.chunk(chunk)))
 // The runner masks stderr too (it reads no commands there).

@@ -37,6 +37,11 @@ describe('npm start options', () => {
     expect(run.buildSeconds).toBe(10)
   })
 
+  test("the `--` package.json's start script ends with (so Node never reads --env-file) is not an option", () => {
+    expect(parse('--', '--env-file', 'dev.env').inputs).toEqual({ 'env-file': 'dev.env' })
+    expect(parse('--').inputs).toEqual({})
+  })
+
   test('a true/false input alone is true, --no-<input> is false, and other words are refused', () => {
     expect(parse('--smoke-test', '--entrypoint', 'f').inputs).toEqual({ 'smoke-test': 'true', entrypoint: 'f' })
     expect(parse('--smoke-test', 'false').inputs).toEqual({ 'smoke-test': 'false' })

@@ -47,7 +47,9 @@ export function parseLocalRunArgs(argv, inputs) {
   const given = {}
   const run = { buildSeconds: 3, workspace: undefined, debug: false, raw: false, help: false }
   const known = [...inputs.keys(), ...Object.keys(RUN_OPTIONS)]
-  for (let i = 0; i < argv.length; i++) {
+  // package.json's start script ends in `--`, so Node never reads the options (it would take
+  // `--env-file` as its own); npm puts the user's options after it.
+  for (let i = argv[0] === '--' ? 1 : 0; i < argv.length; i++) {
     const arg = argv[i]
     const match = /^--([^=]+)(?:=([^]*))?$/.exec(arg)
     if (arg === '-h') {
