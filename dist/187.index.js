@@ -1,8 +1,8 @@
-export const id = 596;
-export const ids = [596];
+export const id = 187;
+export const ids = [187];
 export const modules = {
 
-/***/ 5596:
+/***/ 26187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,18 +14,18 @@ __webpack_require__.d(__webpack_exports__, {
   signalOf: () => (/* binding */ signalOf)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api_api = __webpack_require__(23632);
+var api_api = __webpack_require__(93459);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var harness_contract = __webpack_require__(41848);
+var harness_contract = __webpack_require__(54761);
 // EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(7042);
+var register = __webpack_require__(2955);
 ;// CONCATENATED MODULE: ./src/steps/history.ts
 /** Spans shorter than this say more about the logging than about the build. */
 const SHORTEST_MS = 1000;
@@ -99,17 +99,17 @@ async function earlierV1Async(v1, group, name, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
-var contract_fit = __webpack_require__(85291);
+var contract_fit = __webpack_require__(19424);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(11934);
+var wait = __webpack_require__(66671);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/modes/session.ts + 13 modules
-var modes_session = __webpack_require__(24226);
+var modes_session = __webpack_require__(54532);
 // EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(61235);
+var context = __webpack_require__(78652);
 // EXTERNAL MODULE: ./src/modes/smoke-test-phase.ts + 2 modules
-var smoke_test_phase = __webpack_require__(24054);
+var smoke_test_phase = __webpack_require__(14679);
 ;// CONCATENATED MODULE: ./src/modes/deploy.ts
 
 
@@ -187,6 +187,7 @@ async function registerAndHost(ctx, api) {
                 (0,context/* logCall */.FG)(call);
             });
             result.hash = registered.hash;
+            result.operation = spec.script.operation;
             Object.assign(result.datasetHashes, registered.datasetHashes);
         }
         catch (error) {
@@ -227,7 +228,9 @@ async function waitForBuild(ctx, api) {
             onTransientFailure: context/* logOutage */.ko,
             expectedMs: hint.expectedMs
         }).finally(hint.stop);
-        result.buildSeconds = (0,duration/* inTenths */.kG)(outcome.elapsedMs);
+        // A build the wait did not see end has no build time (the build-seconds output stays empty).
+        if (outcome.kind === 'done')
+            result.buildSeconds = (0,duration/* inTenths */.kG)(outcome.elapsedMs);
         result.statusChecks = outcome.checks;
         if (outcome.kind === 'timed-out') {
             result.status = 'timed-out';

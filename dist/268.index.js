@@ -1,8 +1,8 @@
-export const id = 521;
-export const ids = [521];
+export const id = 268;
+export const ids = [268];
 export const modules = {
 
-/***/ 23632:
+/***/ 93459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ export const modules = {
 /* harmony export */   Z$: () => (/* binding */ hostCall),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57277);
 
 
 /** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
@@ -161,7 +161,7 @@ function stringOr(value) {
 
 /***/ }),
 
-/***/ 95847:
+/***/ 71714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -186,7 +186,7 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-/***/ 61235:
+/***/ 78652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -194,9 +194,9 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 /* harmony export */   OI: () => (/* binding */ logPoll),
 /* harmony export */   ko: () => (/* binding */ logOutage)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94105);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24568);
 
 
 
@@ -217,7 +217,7 @@ function logCall(call) {
 
 /***/ }),
 
-/***/ 24226:
+/***/ 54532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -231,22 +231,22 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: chooseGroup
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/inputs/api-fit.ts
-var api_fit = __webpack_require__(84535);
+var api_fit = __webpack_require__(60478);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api = __webpack_require__(23632);
+var api = __webpack_require__(93459);
 // EXTERNAL MODULE: ./src/shared/sleep.ts
-var sleep = __webpack_require__(47362);
+var sleep = __webpack_require__(42759);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: ./node_modules/node-fetch/src/index.js + 12 modules
-var src = __webpack_require__(70816);
+// EXTERNAL MODULE: ../../main/node_modules/node-fetch/src/index.js + 12 modules
+var src = __webpack_require__(12782);
 ;// CONCATENATED MODULE: ./src/api/http/failure-kinds.ts
 
 /**
@@ -274,6 +274,8 @@ class AttemptFailure extends Error {
     error;
     retryAfterMs;
     garbled;
+    silent;
+    midUpload;
     constructor(error, 
     /** The server asked to wait this long (Retry-After), if it said. */
     retryAfterMs, 
@@ -282,11 +284,17 @@ class AttemptFailure extends Error {
      * a proxy cutting the answer) is worth another try; an HTML page or plain text is
      * a wrong URL or a portal, which no retry mends.
      */
-    garbled) {
+    garbled, 
+    /** The server took the request and sent nothing back within the attempt's timeout. */
+    silent = false, 
+    /** The attempt ended (an answer, a broken connection) before the whole request body was sent. */
+    midUpload = false) {
         super(error.message);
         this.error = error;
         this.retryAfterMs = retryAfterMs;
         this.garbled = garbled;
+        this.silent = silent;
+        this.midUpload = midUpload;
     }
 }
 /** The Node error code inside a network reason, e.g. ECONNREFUSED. */
@@ -312,9 +320,9 @@ function isAmbiguous(error) {
 }
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
+var error_envelope = __webpack_require__(37491);
 // EXTERNAL MODULE: ./src/shared/text.ts
-var shared_text = __webpack_require__(24646);
+var shared_text = __webpack_require__(43325);
 ;// CONCATENATED MODULE: ./src/api/http/server-text.ts
 
 
@@ -366,16 +374,18 @@ function finalError(call, failure, attempts) {
         return refused;
     }
     if (isAmbiguous(error)) {
+        // An answer or a break before the last byte went out: only part of the body reached the server.
+        const when = failure.midUpload ? 'while the body was being sent' : 'after the body was sent';
         const broke = error instanceof errors/* NetworkError */.Dr
-            ? 'the connection broke after the body was sent'
-            : `the server failed (HTTP ${error.status}) after the body was sent`;
+            ? `the connection broke ${when}`
+            : `the server failed (HTTP ${error.status}) ${when}`;
         return withHint(error, `${broke} (it may exist)`);
     }
     return error;
 }
 function withHint(error, hint) {
     return error instanceof errors/* NetworkError */.Dr
-        ? new errors/* NetworkError */.Dr(error.method, error.path, `${error.reason}; ${hint}`, error.notSent)
+        ? new errors/* NetworkError */.Dr(error.method, error.path, `${error.reason}; ${hint}`, error.notSent, error.proxy)
         : new errors/* ApiError */.hD(error.method, error.path, error.status, `${error.serverMessage}; ${hint}`, error.errorType);
 }
 function authFailure(call, error) {
@@ -408,9 +418,9 @@ function loginFix(tenant) {
 
 
 /** A timeout in words, naming the input that sets it. */
-function timeoutReason(phase, timeoutMs, clipped) {
+function timeoutReason(phase, timeoutMs, clipped, bound = 'request-timeout') {
     const seconds = `${(timeoutMs / 1000).toFixed(timeoutMs < 10_000 ? 1 : 0)}s`;
-    const input = `request-timeout${clipped ? ', cut short by the wait deadline' : ''}`;
+    const input = `${bound}${clipped ? ', cut short by the wait deadline' : ''}`;
     switch (phase) {
         case 'upload':
             return (`the upload stalled: the server took no data for ${seconds} ` +
@@ -448,11 +458,15 @@ const NETWORK_REASONS = {
     ERR_SSL_WRONG_VERSION_NUMBER: 'TLS handshake failed: the port may speak plain http (try http://, or the right port)',
     EPROTO: 'TLS handshake failed'
 };
-function networkError(call, error, url, redact) {
+/** Codes of the first connection: through a proxy, that connection is to the proxy, so the proxy failed. */
+const CONNECTION_CODES = new Set([...NOT_SENT_CODES, 'ETIMEDOUT']);
+function networkError(call, error, url, redact, proxy) {
     const cause = error ?? {};
     const code = cause.code ?? cause.cause?.code ?? '';
     const message = redact(error?.message ?? String(error));
-    return new errors/* NetworkError */.Dr(call.method, call.path, networkReason(code, message, url.host), NOT_SENT_CODES.has(code));
+    const atProxy = proxy !== undefined && CONNECTION_CODES.has(code);
+    const where = atProxy ? proxy : url.host;
+    return new errors/* NetworkError */.Dr(call.method, call.path, networkReason(code, message, where), NOT_SENT_CODES.has(code), atProxy ? proxy : undefined);
 }
 /** A network failure in words: `connection refused (ECONNREFUSED) at host:port`. */
 function networkReason(code, message, host) {
@@ -471,7 +485,9 @@ const DEFAULT_RETRY = {
     baseDelayMs: 500,
     maxDelayMs: 8000,
     maxRetryAfterMs: 30_000,
-    writeBudgetMs: 120_000
+    writeBudgetMs: 120_000,
+    probeTimeoutMs: 15_000,
+    silentProbeAttempts: 3
 };
 const RETRYABLE_READ_STATUSES = new Set([429, 500, 502, 503, 504]);
 /**
@@ -534,6 +550,7 @@ async function attempt(call, setup) {
     let settled = false;
     let phase = made?.sent ? 'upload' : 'answer';
     let timedOutIn;
+    let answeredMidUpload = false;
     const arm = () => {
         if (settled)
             return;
@@ -569,6 +586,7 @@ async function attempt(call, setup) {
             redirect: 'manual'
         });
         // The answer has begun (maybe before the whole upload was taken): its body is read under the same timer.
+        answeredMidUpload = phase === 'upload';
         phase = 'body';
         if (call.ok.includes(response.status)) {
             if (call.read === 'json')
@@ -592,17 +610,18 @@ async function attempt(call, setup) {
             return { response };
         }
         const text = await response.text();
-        throw new AttemptFailure(apiError(call, response.status, text, redact), retryAfterMs(response.headers.get('retry-after')));
+        throw new AttemptFailure(apiError(call, response.status, text, redact), retryAfterMs(response.headers.get('retry-after')), undefined, false, answeredMidUpload);
     }
     catch (error) {
         if (error instanceof AttemptFailure)
             throw error;
         setup.throwIfStopped();
         if (timeout.signal.aborted) {
-            const reason = timeoutReason(timedOutIn ?? phase, timeoutMs, setup.clipped);
-            throw new AttemptFailure(new errors/* NetworkError */.Dr(call.method, call.path, reason, false));
+            const where = timedOutIn ?? phase;
+            const reason = timeoutReason(where, timeoutMs, setup.clipped, setup.bound);
+            throw new AttemptFailure(new errors/* NetworkError */.Dr(call.method, call.path, reason, false), undefined, undefined, where === 'answer');
         }
-        throw new AttemptFailure(networkError(call, error, url, redact));
+        throw new AttemptFailure(networkError(call, error, url, redact, setup.proxy), undefined, undefined, false, phase === 'upload');
     }
     finally {
         settled = true;
@@ -635,7 +654,8 @@ async function serverVersion(sender) {
         path: '/health',
         auth: 'none',
         safety: 'read',
-        ok: [200]
+        ok: [200],
+        probe: true
     });
     return typeof body.Version === 'string' ? body.Version : 'unknown';
 }
@@ -696,6 +716,7 @@ class Transport {
     redact;
     /** Requests sent, for the benchmark and the job summary. */
     stats = { requests: 0, retries: 0, logins: 0 };
+    warnedSilent = false;
     constructor(options) {
         this.options = options;
         this.retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -778,6 +799,8 @@ class Transport {
                 const delay = this.retryDelay(call, failure, attempt, Math.max(this.now() - firstSent, paused));
                 if (delay === undefined)
                     throw finalError(call, failure, attempt);
+                if (failure.silent && !this.warnedSilent)
+                    this.warnSilent(call, error, attempt);
                 this.stats.retries++;
                 const left = call.safety === 'read'
                     ? `attempt ${attempt + 1} of ${this.retry.attempts}`
@@ -793,12 +816,30 @@ class Transport {
             }
         }
     }
+    /**
+     * Once a run: a host that took the request and said nothing is named at once, with how
+     * long it was given, that it is asked again, and what bounds the wait.
+     */
+    warnSilent(call, error, attempt) {
+        this.warnedSilent = true;
+        const host = new URL(this.options.apiUrl).host;
+        const left = (call.probe ? this.retry.silentProbeAttempts : this.retry.attempts) - attempt;
+        const bound = call.probe
+            ? `this first request is bounded at ${this.retry.probeTimeoutMs / 1000}s a try, later ones by 'request-timeout'`
+            : "'request-timeout' bounds each try";
+        this.options.logger.warning(`${host} took the connection but has not answered ${call.method} ${call.path} ` +
+            `(${describeFailure(error)}). Asking again up to ${left} more time${left === 1 ? '' : 's'} (${bound}). ` +
+            "A server that stays silent is usually a wrong host or port in 'url', or a firewall or proxy holding " +
+            'the connection.');
+    }
     /** How long to wait before the next attempt, or undefined when it must not be retried. */
     retryDelay(call, failure, attempt, spentMs) {
         if (!mayRetry(call.safety, failure))
             return undefined;
         // Reads get a count of attempts; writes refused before acting get a time budget.
         if (call.safety === 'read' && attempt >= this.retry.attempts)
+            return undefined;
+        if (call.probe && failure.silent && attempt >= this.retry.silentProbeAttempts)
             return undefined;
         let delay = this.backoff(attempt);
         if (failure.retryAfterMs !== undefined)
@@ -829,7 +870,8 @@ class Transport {
         const made = call.body?.();
         Object.assign(headers, made?.headers);
         const deadline = this.deadlineOf(call);
-        const { requestTimeoutMs } = this.options;
+        const probeBound = call.probe && this.retry.probeTimeoutMs < this.options.requestTimeoutMs;
+        const requestTimeoutMs = probeBound ? this.retry.probeTimeoutMs : this.options.requestTimeoutMs;
         const timeoutMs = deadline === undefined
             ? requestTimeoutMs
             : Math.min(requestTimeoutMs, Math.max(0, deadline - Date.now()) + DEADLINE_GRACE_MS);
@@ -841,8 +883,10 @@ class Transport {
             made,
             timeoutMs,
             clipped: timeoutMs < requestTimeoutMs,
+            bound: probeBound ? "the first request's bound; later ones: request-timeout" : undefined,
             signal: this.signalOf(call),
             agent: this.options.agent?.(url),
+            proxy: this.options.proxyOf?.(url),
             redact: this.redact,
             throwIfStopped: () => this.throwIfCancelled(call)
         });
@@ -862,12 +906,12 @@ class Transport {
 }
 
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(38077);
-// EXTERNAL MODULE: ./node_modules/form-data/lib/form_data.js
-var form_data = __webpack_require__(96454);
+var api_choice = __webpack_require__(606);
+// EXTERNAL MODULE: ../../main/node_modules/form-data/lib/form_data.js
+var form_data = __webpack_require__(93992);
 var form_data_default = /*#__PURE__*/__webpack_require__.n(form_data);
 // EXTERNAL MODULE: ./src/shared/files.ts
-var shared_files = __webpack_require__(38590);
+var shared_files = __webpack_require__(76763);
 ;// CONCATENATED MODULE: ./src/api/http/bodies.ts
 
 
@@ -922,7 +966,7 @@ function seg(value) {
 }
 
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(95847);
+var wire = __webpack_require__(71714);
 ;// CONCATENATED MODULE: ./src/api/common-calls.ts
 
 
@@ -1406,12 +1450,12 @@ function checkedDataset(hash, path, transport) {
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(41692);
-// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
-var dist = __webpack_require__(28947);
-// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 1 modules
-var https_proxy_agent_dist = __webpack_require__(71566);
-// EXTERNAL MODULE: ./node_modules/proxy-from-env/index.js
-var proxy_from_env = __webpack_require__(98182);
+// EXTERNAL MODULE: ../../main/node_modules/http-proxy-agent/dist/index.js
+var dist = __webpack_require__(85689);
+// EXTERNAL MODULE: ../../main/node_modules/https-proxy-agent/dist/index.js + 1 modules
+var https_proxy_agent_dist = __webpack_require__(94708);
+// EXTERNAL MODULE: ../../main/node_modules/proxy-from-env/index.js
+var proxy_from_env = __webpack_require__(47948);
 ;// CONCATENATED MODULE: ./src/api/proxy.ts
 
 
@@ -1443,6 +1487,27 @@ function proxyAgents() {
     };
 }
 /**
+ * The proxy a URL goes through, for messages: its address (never its credentials) and
+ * the variable that set it, read as proxy-from-env reads them (lower case first, then
+ * upper case, then ALL_PROXY). Undefined when the URL is reached directly.
+ */
+function proxyOf(url) {
+    const proxy = (0,proxy_from_env/* getProxyForUrl */.T)(url.toString());
+    if (!proxy)
+        return undefined;
+    const scheme = url.protocol.replace(/:$/, '');
+    const names = [`${scheme}_proxy`, 'all_proxy'].flatMap((name) => [name, name.toUpperCase()]);
+    const variable = names.find((name) => process.env[name]) ?? `${scheme.toUpperCase()}_PROXY`;
+    let address;
+    try {
+        address = new URL(proxy.includes('://') ? proxy : `${scheme}://${proxy}`).host;
+    }
+    catch {
+        address = 'an address that is not a URL';
+    }
+    return `the proxy ${address} (${variable})`;
+}
+/**
  * https-proxy-agent starts TLS over the tunnel without the host when the host is an
  * IP address (no SNI for IPs), so Node checks the certificate against 'localhost' and
  * an https://10.0.0.5 server with a certificate for 10.0.0.5 fails as
@@ -1462,9 +1527,9 @@ class TunnelAgent extends https_proxy_agent_dist/* HttpsProxyAgent */.b {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(33260);
+var secrets = __webpack_require__(84553);
 ;// CONCATENATED MODULE: ./src/modes/session.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the transport, the login,
 // the group and the API choice. It logs and fills the RunResult, so it lives with the modes.
@@ -1495,7 +1560,8 @@ function newTransport(spec, signal, deadline) {
         signal,
         onToken: secrets/* addSecret */.Ck,
         redact: secrets/* redact */.E$,
-        agent: proxyAgents()
+        agent: proxyAgents(),
+        proxyOf: proxyOf
     });
 }
 /**
@@ -1558,6 +1624,9 @@ async function chooseDeployApi(session, spec, result) {
     if (only && others.length === 0) {
         version = only;
         result.apiProbe = (0,api_choice/* apiReasonWithoutProbe */.hg)(spec.script.operation, apiVersion);
+        // A forced v2 on a server without v2 routes would fail at the register, as an unknown group.
+        if (version === 'v2' && !(await session.v2.served(session.group)))
+            throw noV2(session.group, result);
     }
     else {
         const served = await session.v2.served(session.group);
@@ -1584,6 +1653,18 @@ async function chooseDeployApi(session, spec, result) {
     result.apiVersion = version;
     return apiOf(session, version);
 }
+/** api-version: v2 on a server that serves no v2 routes: which api-version to use instead. */
+function noV2(group, result) {
+    return new errors/* InputError */.dz([
+        {
+            input: 'api-version',
+            problem: `is v2, but this server (version ${result.serverVersion ?? 'unknown'}) serves no v2 API: ` +
+                `GET /v2/preprocessing?group=${group} answered 404, as a v1-only server does. Nothing was uploaded.`,
+            fix: "Use api-version: v1 (or auto, which takes v1 on this server); the entrypoint check then says whether " +
+                "the script fits v1's calling contract."
+        }
+    ]);
+}
 function apiOf(session, version) {
     return version === 'v2'
         ? (0,api/* v2Preprocessing */.HF)(session.v2, session.v1, session.group)
@@ -1593,7 +1674,7 @@ function apiOf(session, version) {
 
 /***/ }),
 
-/***/ 24054:
+/***/ 14679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1602,25 +1683,25 @@ __webpack_require__.d(__webpack_exports__, {
   p: () => (/* binding */ runSmokeTest)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(7042);
+var register = __webpack_require__(2955);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(95847);
+var wire = __webpack_require__(71714);
 ;// CONCATENATED MODULE: ./src/steps/parquet.ts
 /** Rows decoded to prove the data pages read, not only the footer. */
 const ROWS_DECODED = 100;
 async function readParquetSummary(path) {
-    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await Promise.all(/* import() */[__webpack_require__.e(123), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 47523));
+    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await Promise.all(/* import() */[__webpack_require__.e(273), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 53565));
     const file = await asyncBufferFromFile(path);
     const metadata = await parquetMetadataAsync(file);
     const columns = parquetSchema(metadata).children.map((child) => child.element.name);
@@ -1631,13 +1712,13 @@ async function readParquetSummary(path) {
 }
 
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(6904);
+var logs = __webpack_require__(60517);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(11934);
+var wait = __webpack_require__(66671);
 // EXTERNAL MODULE: ./src/shared/json-subset.ts
-var json_subset = __webpack_require__(77642);
+var json_subset = __webpack_require__(68463);
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
+var error_envelope = __webpack_require__(37491);
 ;// CONCATENATED MODULE: ./src/steps/server-smoke-test.ts
 
 
@@ -1733,7 +1814,7 @@ async function smokeTestAsync(api, hash, datasets, options) {
 /** Why the v1 result is no good, or undefined when it is a readable zip holding something. */
 async function checkZip(result, path) {
     // Loaded only when a v1 Async smoke test gets this far.
-    const { unzipSync } = await __webpack_require__.e(/* import() */ 306).then(__webpack_require__.bind(__webpack_require__, 51306));
+    const { unzipSync } = await __webpack_require__.e(/* import() */ 912).then(__webpack_require__.bind(__webpack_require__, 70912));
     try {
         const entries = unzipSync(new Uint8Array((0,external_node_fs_.readFileSync)(path)));
         result.resultEntries = Object.entries(entries).map(([name, bytes]) => ({ name, size: bytes.length }));
@@ -1762,11 +1843,11 @@ async function checkParquet(result, path) {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(61235);
+var context = __webpack_require__(78652);
 // EXTERNAL MODULE: ./src/modes/messages.ts
-var messages = __webpack_require__(85698);
+var messages = __webpack_require__(84303);
 ;// CONCATENATED MODULE: ./src/modes/smoke-test-phase.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the smoke test once the
 // script is Deployed, logged and recorded in the RunResult. The calls are steps/server-smoke-test.ts.
@@ -1828,7 +1909,7 @@ async function runSmokeTest(ctx, api, spec) {
 
 /***/ }),
 
-/***/ 16552:
+/***/ 37491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1863,7 +1944,7 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 77642:
+/***/ 68463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1905,13 +1986,13 @@ function firstDifference(actual, expected, at) {
 
 /***/ }),
 
-/***/ 47362:
+/***/ 42759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ abortableSleep)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
 
 /** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
 function abortableSleep(ms, signal) {
@@ -1933,7 +2014,7 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
-/***/ 7042:
+/***/ 2955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1972,7 +2053,7 @@ function smokeTestDatasets(spec) {
 
 /***/ }),
 
-/***/ 11934:
+/***/ 66671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1980,10 +2061,10 @@ function smokeTestDatasets(spec) {
 /* harmony export */   lS: () => (/* binding */ describeHint)
 /* harmony export */ });
 /* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95847);
-/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47362);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
 
 
 
