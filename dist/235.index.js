@@ -11,15 +11,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(71714);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(57277);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2955);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(71714);
+/* harmony import */ var _inputs_api_fit_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(60478);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(57277);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2955);
 /* harmony import */ var _inputs_unused_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(788);
 /* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24568);
-/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43325);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(43325);
 /* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(606);
 /* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54532);
 /* harmony import */ var _smoke_test_phase_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14679);
+
 
 
 
@@ -91,8 +93,12 @@ async function findDeployed(ctx, session) {
         result.apiVersion = version;
         result.apiProbe = probe;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`API: ${version} (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .T)(probe)}).`);
+        // Known only now: a v1 script's run calls need the group token (v2 runs use the user's).
+        const unfit = (0,_inputs_api_fit_js__WEBPACK_IMPORTED_MODULE_7__/* .problemsOnApi */ .Sc)(spec, version, probe);
+        if (unfit.length > 0)
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(unfit);
         const api = (0,_session_js__WEBPACK_IMPORTED_MODULE_4__/* .apiOf */ .ir)(session, version);
-        if (_api_wire_js__WEBPACK_IMPORTED_MODULE_7__/* .BUILDING_STATES */ .Gq.includes(state.status)) {
+        if (_api_wire_js__WEBPACK_IMPORTED_MODULE_8__/* .BUILDING_STATES */ .Gq.includes(state.status)) {
             result.status = 'building';
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SmokeTestFailedError */ .t$(`${hash} is still '${state.status}': its build has not ended, so there is no deployed script to test yet. ` +
                 'Run smoke-test mode once the build is Deployed, e.g. after a deploy step that waits for it ' +
@@ -111,7 +117,7 @@ async function findDeployed(ctx, session) {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([
                 {
                     input: 'operation',
-                    problem: `is '${spec.script.operation}', but ${hash} is ${(0,_shared_text_js__WEBPACK_IMPORTED_MODULE_8__/* .withArticle */ .vJ)(operation)} script.`,
+                    problem: `is '${spec.script.operation}', but ${hash} is ${(0,_shared_text_js__WEBPACK_IMPORTED_MODULE_9__/* .withArticle */ .vJ)(operation)} script.`,
                     fix: 'Remove the operation input, or fix it.'
                 }
             ]);
@@ -128,7 +134,7 @@ async function findDeployed(ctx, session) {
         // Known only now: the table's error for an expectation an Async result cannot meet (inputs/unused-inputs.ts).
         if (operation === 'Async' && spec.smokeTest.expect !== undefined)
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([_inputs_unused_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .ASYNC_EXPECT */ .Vk]);
-        if (operation === 'Async' && (0,_steps_register_js__WEBPACK_IMPORTED_MODULE_9__/* .smokeTestDatasets */ .rs)(spec).length === 0) {
+        if (operation === 'Async' && (0,_steps_register_js__WEBPACK_IMPORTED_MODULE_10__/* .smokeTestDatasets */ .rs)(spec).length === 0) {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([
                 {
                     input: 'smoke-test-input',
@@ -140,7 +146,7 @@ async function findDeployed(ctx, session) {
         result.operation = operation;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${hash} is Deployed (${operation}, ${version}).`);
         // PythonVersion is 'Python310' on the wire; the output says '3.10'.
-        const pythonVersion = (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_10__/* .pythonFromWire */ .Ot)(described.pythonVersion) ?? spec.script.pythonVersion;
+        const pythonVersion = (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_11__/* .pythonFromWire */ .Ot)(described.pythonVersion) ?? spec.script.pythonVersion;
         const deployed = { ...spec, script: { ...spec.script, operation, pythonVersion } };
         result.spec = deployed;
         return { api, deployed };

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { ApiError, DeployFailedError, InputError, SmokeTestFailedError } from '../shared/errors.js'
 import { BUILDING_STATES } from '../api/wire.js'
+import { problemsOnApi } from '../inputs/api-fit.js'
 import type { DeploySpec } from '../inputs/parse.js'
 import { pythonFromWire } from '../shared/python-version.js'
 import type { ApiVersion, PreprocessingApi, ScriptState } from '../api/api.js'
@@ -80,6 +81,9 @@ async function findDeployed(
     result.apiVersion = version
     result.apiProbe = probe
     core.info(`API: ${version} (${oneLine(probe)}).`)
+    // Known only now: a v1 script's run calls need the group token (v2 runs use the user's).
+    const unfit = problemsOnApi(spec, version, probe)
+    if (unfit.length > 0) throw new InputError(unfit)
     const api = apiOf(session, version)
     if (BUILDING_STATES.includes(state.status)) {
       result.status = 'building'

@@ -147,9 +147,10 @@ export class Transport {
     this.warnedSilent = true
     const host = new URL(this.options.apiUrl).host
     const left = (call.probe ? this.retry.silentProbeAttempts : this.retry.attempts) - attempt
-    const bound = call.probe
-      ? `this first request is bounded at ${this.retry.probeTimeoutMs / 1000}s a try, later ones by 'request-timeout'`
-      : "'request-timeout' bounds each try"
+    const bound =
+      call.probe && this.retry.probeTimeoutMs < this.options.requestTimeoutMs
+        ? `this first request is bounded at ${this.retry.probeTimeoutMs / 1000}s a try, later ones by 'request-timeout'`
+        : "'request-timeout' bounds each try"
     this.options.logger.warning(
       `${host} took the connection but has not answered ${call.method} ${call.path} ` +
         `(${describeFailure(error)}). Asking again up to ${left} more time${left === 1 ? '' : 's'} (${bound}). ` +
