@@ -123,7 +123,7 @@ export class Transport {
         this.stats.retries++
         const left =
           call.safety === 'read'
-            ? `attempt ${attempt + 1} of ${this.retry.attempts}`
+            ? `attempt ${attempt + 1} of ${this.attemptsFor(call, failure)}`
             : `attempt ${attempt + 1}; the server refused it before acting, ` +
               `so it is sent again for up to ${Math.round(this.retry.writeBudgetMs / 1000)}s`
         this.options.logger.info(
@@ -140,31 +140,34 @@ export class Transport {
   }
 
   /**
-   * Once a run: a host that took the request and said nothing is named at once, with how
+   * Once a run: a host that said nothing to a request is named at once, with how
    * long it was given, that it is asked again, and what bounds the wait.
    */
   private warnSilent(call: Call, error: ApiError | NetworkError, attempt: number): void {
     this.warnedSilent = true
     const host = new URL(this.options.apiUrl).host
-    const left = (call.probe ? this.retry.silentProbeAttempts : this.retry.attempts) - attempt
+    const left = this.attemptsFor(call, { silent: true }) - attempt
     const bound =
       call.probe && this.retry.probeTimeoutMs < this.options.requestTimeoutMs
         ? `this first request is bounded at ${this.retry.probeTimeoutMs / 1000}s a try, later ones by 'request-timeout'`
         : "'request-timeout' bounds each try"
     this.options.logger.warning(
-      `${host} took the connection but has not answered ${call.method} ${call.path} ` +
-        `(${describeFailure(error)}). Asking again up to ${left} more time${left === 1 ? '' : 's'} (${bound}). ` +
+      `No answer from ${host} to ${call.method} ${call.path} (${describeFailure(error)}). Asking again up to ${left} more time${left === 1 ? '' : 's'} (${bound}). ` +
         "A server that stays silent is usually a wrong host or port in 'url', or a firewall or proxy holding " +
         'the connection.'
     )
+  }
+
+  /** Attempts in all for a read: fewer for the first request while the host stays silent. */
+  private attemptsFor(call: Call, failure: Pick<AttemptFailure, 'silent'>): number {
+    return call.probe && failure.silent ? this.retry.silentProbeAttempts : this.retry.attempts
   }
 
   /** How long to wait before the next attempt, or undefined when it must not be retried. */
   private retryDelay(call: Call, failure: AttemptFailure, attempt: number, spentMs: number): number | undefined {
     if (!mayRetry(call.safety, failure)) return undefined
     // Reads get a count of attempts; writes refused before acting get a time budget.
-    if (call.safety === 'read' && attempt >= this.retry.attempts) return undefined
-    if (call.probe && failure.silent && attempt >= this.retry.silentProbeAttempts) return undefined
+    if (call.safety === 'read' && attempt >= this.attemptsFor(call, failure)) return undefined
     let delay = this.backoff(attempt)
     if (failure.retryAfterMs !== undefined)
       delay = Math.min(Math.max(delay, failure.retryAfterMs), this.retry.maxRetryAfterMs)
