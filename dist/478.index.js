@@ -1,5 +1,5 @@
-export const id = 902;
-export const ids = [902];
+export const id = 478;
+export const ids = [478];
 export const modules = {
 
 /***/ 93459:
@@ -216,7 +216,7 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
 
 /***/ }),
 
-/***/ 64902:
+/***/ 99478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -618,7 +618,62 @@ async function uploadRecords(result) {
     return { name, id, url };
 }
 
+;// CONCATENATED MODULE: ./src/publish/notebook-lines.ts
+
+/** The place of line `joinedLine` of the notebook at `path`; undefined when the file cannot be read or is shorter. */
+function notebookPlace(path, joinedLine) {
+    let raw;
+    let cells;
+    try {
+        raw = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        cells = JSON.parse(raw).cells;
+    }
+    catch {
+        return undefined;
+    }
+    if (!Array.isArray(cells))
+        return undefined;
+    let before = 0;
+    for (const [index, cell] of cells.entries()) {
+        if (!cell || typeof cell !== 'object' || cell.cell_type !== 'code')
+            continue;
+        const lines = sourceOf(cell).split('\n');
+        if (joinedLine <= before + lines.length) {
+            const lineInCell = joinedLine - before;
+            return { cell: index + 1, lineInCell, fileLine: fileLineOf(raw, index, lineInCell, lines[lineInCell - 1] ?? '') };
+        }
+        before += lines.length;
+    }
+    return undefined;
+}
+function sourceOf(cell) {
+    return Array.isArray(cell.source) ? cell.source.map(String).join('') : String(cell.source ?? '');
+}
+/**
+ * The file's line for a cell's line: the cell's `"source": [` line (the cell-th one: every
+ * cell has one), then one line per string, checked against the code. Undefined when the
+ * file is laid out otherwise (minified, or a source written as one string).
+ */
+function fileLineOf(raw, cellIndex, lineInCell, code) {
+    const lines = raw.split('\n');
+    let seen = -1;
+    const sourceAt = lines.findIndex((line) => /^\s*"source"\s*:\s*\[\s*$/.test(line) && ++seen === cellIndex);
+    if (sourceAt < 0)
+        return undefined;
+    const candidate = lines[sourceAt + lineInCell]?.trim().replace(/,$/, '');
+    try {
+        const text = JSON.parse(candidate ?? '');
+        if (typeof text === 'string' && text.replace(/\n$/, '') === code)
+            return sourceAt + lineInCell + 1;
+    }
+    catch {
+        // not one JSON string a line
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/annotations.ts
+
 
 /**
  * Finds, in Python tracebacks (from the server or a local run), the innermost frame in a
@@ -626,13 +681,16 @@ async function uploadRecords(result) {
  * only when its path, relative to the script's folder, is an uploaded file's name: a
  * library file that merely shares a base name with one never does. The script's folder
  * is where the outermost frame of the source file (script.py) sits — the server enters
- * the user's code through it, so library frames come deeper. Notebooks are skipped:
- * their line numbers do not match the .ipynb file.
+ * the user's code through it, so library frames come deeper. A notebook's line numbers
+ * count its joined code cells: they are mapped to the cell, and to the .ipynb file's line
+ * (notebook-lines.ts).
  */
 function tracebackAnnotations(entries, uploads, workspace) {
     const source = uploads.find((f) => f.part === 'source');
-    if (!source || source.uploadName.endsWith('.ipynb'))
+    if (!source)
         return [];
+    if (source.uploadName.endsWith('.ipynb'))
+        return notebookAnnotations(entries, source, workspace);
     const byUploadName = new Map(uploads
         .filter((f) => f.localPath && (f.part === 'source' || f.part === 'extra') && !f.uploadName.endsWith('.ipynb'))
         .map((f) => [f.uploadName, f.localPath]));
@@ -666,6 +724,32 @@ function tracebackAnnotations(entries, uploads, workspace) {
             continue;
         seen.add(key);
         annotations.push({ ...innermost, message });
+    }
+    return annotations;
+}
+/** The innermost frame in the uploaded notebook of each error entry, as the notebook's cell and file line. */
+function notebookAnnotations(entries, source, workspace) {
+    if (!source.localPath)
+        return [];
+    const annotations = [];
+    const seen = new Set();
+    for (const entry of entries) {
+        if (entry.OutputType !== 'Error')
+            continue;
+        const text = entry.OutputData ?? '';
+        const frames = [...text.matchAll(/File "([^"]+)", line (\d+)/g)]
+            .filter(([, path = '']) => path.replace(/\\/g, '/').endsWith(`/${source.uploadName}`))
+            .map(([, , line]) => Number(line));
+        const joinedLine = frames.at(-1);
+        const place = joinedLine === undefined ? undefined : notebookPlace(source.localPath, joinedLine);
+        if (!place)
+            continue;
+        const exception = (text.trim().split('\n').at(-1) ?? '').trim();
+        const message = `${exception} (notebook cell ${place.cell}, line ${place.lineInCell})`;
+        if (seen.has(message))
+            continue;
+        seen.add(message);
+        annotations.push({ file: (0,external_node_path_.relative)(workspace, source.localPath), line: place.fileLine, message });
     }
     return annotations;
 }
