@@ -20,7 +20,7 @@ function resultOutputs(run: ActionRun): Record<string, string> {
   return outputs
 }
 
-test('a deploy: operation and build-seconds set, and result.json lists every output, its own path included', async () => {
+test('a deploy: operation and build-seconds set; result.json lists every output, its own path included', async () => {
   const run = await runAction(syncSampleInputs(emulator.url))
   expect(run.code).toBe(0)
   expect(run.outputs).toMatchObject({ status: 'deployed', operation: 'Sync' })

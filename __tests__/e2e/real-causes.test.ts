@@ -104,7 +104,7 @@ test('smoke-test mode on a v2 script asks for no group token', async () => {
   expect(emulator.requests.some((r) => r.method === 'POST' && /^\/api\/v2\/preprocessing\/S/.test(r.path))).toBe(true)
 })
 
-test('smoke-test mode on a v1 Sync script without a group token: refused once the server told, before a run', async () => {
+test('smoke-test mode on a v1 Sync script, no group token: refused once the server told, before a run', async () => {
   const deployed = await runAction(syncSampleInputs(emulator.url))
   emulator.clearRequests()
   const { 'group-token': _token, ...inputs } = syncSampleInputs(emulator.url, {

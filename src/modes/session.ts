@@ -159,7 +159,7 @@ function noV2(group: string, result: RunResult): InputError {
         `is v2, but this server (version ${result.serverVersion ?? 'unknown'}) serves no v2 API: ` +
         `GET /v2/preprocessing?group=${group} answered 404, as a v1-only server does. Nothing was uploaded.`,
       fix:
-        "Use api-version: v1 (or auto, which takes v1 on this server); the entrypoint check then says whether " +
+        'Use api-version: v1 (or auto, which takes v1 on this server); the entrypoint check then says whether ' +
         "the script fits v1's calling contract."
     }
   ])

@@ -152,7 +152,8 @@ export class Transport {
         ? `this first request is bounded at ${this.retry.probeTimeoutMs / 1000}s a try, later ones by 'request-timeout'`
         : "'request-timeout' bounds each try"
     this.options.logger.warning(
-      `No answer from ${host} to ${call.method} ${call.path} (${describeFailure(error)}). Asking again up to ${left} more time${left === 1 ? '' : 's'} (${bound}). ` +
+      `No answer from ${host} to ${call.method} ${call.path} (${describeFailure(error)}). ` +
+        `Asking again up to ${left} more time${left === 1 ? '' : 's'} (${bound}). ` +
         "A server that stays silent is usually a wrong host or port in 'url', or a firewall or proxy holding " +
         'the connection.'
     )
