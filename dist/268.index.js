@@ -827,7 +827,8 @@ class Transport {
         const bound = call.probe && this.retry.probeTimeoutMs < this.options.requestTimeoutMs
             ? `this first request is bounded at ${this.retry.probeTimeoutMs / 1000}s a try, later ones by 'request-timeout'`
             : "'request-timeout' bounds each try";
-        this.options.logger.warning(`No answer from ${host} to ${call.method} ${call.path} (${describeFailure(error)}). Asking again up to ${left} more time${left === 1 ? '' : 's'} (${bound}). ` +
+        this.options.logger.warning(`No answer from ${host} to ${call.method} ${call.path} (${describeFailure(error)}). ` +
+            `Asking again up to ${left} more time${left === 1 ? '' : 's'} (${bound}). ` +
             "A server that stays silent is usually a wrong host or port in 'url', or a firewall or proxy holding " +
             'the connection.');
     }
@@ -1661,7 +1662,7 @@ function noV2(group, result) {
             input: 'api-version',
             problem: `is v2, but this server (version ${result.serverVersion ?? 'unknown'}) serves no v2 API: ` +
                 `GET /v2/preprocessing?group=${group} answered 404, as a v1-only server does. Nothing was uploaded.`,
-            fix: "Use api-version: v1 (or auto, which takes v1 on this server); the entrypoint check then says whether " +
+            fix: 'Use api-version: v1 (or auto, which takes v1 on this server); the entrypoint check then says whether ' +
                 "the script fits v1's calling contract."
         }
     ]);
