@@ -7,26 +7,12 @@
  */
 import { writeFileSync } from 'node:fs'
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { syncSampleInputs, useEmulator } from '../helpers/e2e.js'
 import { errorsOf, outputOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
+import { serveLoopback } from '../helpers/loopback-server.js'
 
 const emulator = useEmulator({ buildSeconds: 0 })
-
-/** A local server for the test's own answers; closed by the caller. */
-async function serve(handler: http.RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer(handler)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      })
-  }
-}
 
 test('a notebook build failure is annotated on the notebook, at the cell and its line', async () => {
   const workspace = sampleWorkspace('sync')
@@ -66,7 +52,7 @@ test('the build-log tail starts at an entry and says how many entries and lines 
     }))
   ]
   const hash = 'S' + 'ab'.repeat(31) + 'c'
-  const server = await serve((req, res) => {
+  const server = await serveLoopback((req, res) => {
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json' })
       res.end(JSON.stringify(body))
@@ -101,7 +87,7 @@ test('the build-log tail starts at an entry and says how many entries and lines 
 
 test('a 500 answered before the whole upload went out says so, not "after the body was sent"', async () => {
   const upstream = new URL(emulator.url)
-  const front = await serve((req, res) => {
+  const front = await serveLoopback((req, res) => {
     if (req.url?.includes('/preprocessing/register/')) {
       // Answered at once, the body (a large extra file) still coming.
       res.writeHead(500, { 'Content-Type': 'application/json' })
