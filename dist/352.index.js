@@ -583,6 +583,7 @@ async function validateMode(ctx) {
     core/* info */.pq(`Contract tested: ${(0,inert/* oneLine */.T)(result.contract.calledAs ?? '')} (${(0,inert/* oneLine */.T)(why)}).`);
     await core/* group */.Os('Manifest', async () => {
         result.manifest = await (0,manifest/* buildManifest */.u)(spec, spec.workspace);
+        result.operation = operation;
         (0,inert/* printInert */.C)(JSON.stringify(result.manifest, null, 2));
     });
     await core/* group */.Os('Run the entrypoint locally', async () => {

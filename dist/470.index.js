@@ -11,14 +11,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6950);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7042);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(95847);
+/* harmony import */ var _inputs_api_fit_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(84535);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6950);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7042);
 /* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20075);
 /* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94105);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(24646);
 /* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38077);
 /* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58044);
 /* harmony import */ var _smoke_test_phase_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95156);
 /* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(47408);
+
+
+
 
 
 
@@ -91,7 +97,17 @@ async function findDeployed(ctx, session) {
         result.apiVersion = version;
         result.apiProbe = probe;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`API: ${version} (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .T)(probe)}).`);
+        // Known only now: a v1 script's run calls need the group token (v2 runs use the user's).
+        const unfit = (0,_inputs_api_fit_js__WEBPACK_IMPORTED_MODULE_8__/* .problemsOnApi */ .Sc)(spec, version, probe);
+        if (unfit.length > 0)
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(unfit);
         const api = (0,_session_js__WEBPACK_IMPORTED_MODULE_4__/* .apiOf */ .ir)(session, version);
+        if (_api_wire_js__WEBPACK_IMPORTED_MODULE_9__/* .BUILDING_STATES */ .Gq.includes(state.status)) {
+            result.status = 'building';
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SmokeTestFailedError */ .t$(`${hash} is still '${state.status}': its build has not ended, so there is no deployed script to test yet. ` +
+                'Run smoke-test mode once the build is Deployed, e.g. after a deploy step that waits for it ' +
+                "(wait: true, with a 'wait-timeout' longer than the build).");
+        }
         if (state.status !== 'Deployed') {
             result.status = state.status === 'Failed' ? 'failed' : 'unavailable';
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployFailedError */ .P2(state.status, state.message, hash);
@@ -105,7 +121,7 @@ async function findDeployed(ctx, session) {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([
                 {
                     input: 'operation',
-                    problem: `is '${spec.script.operation}', but ${hash} is an ${operation} script.`,
+                    problem: `is '${spec.script.operation}', but ${hash} is ${(0,_shared_text_js__WEBPACK_IMPORTED_MODULE_10__/* .withArticle */ .vJ)(operation)} script.`,
                     fix: 'Remove the operation input, or fix it.'
                 }
             ]);
@@ -121,7 +137,7 @@ async function findDeployed(ctx, session) {
         }
         // Known only now: smoke-test-expect is read as an Async expectation, before any execution.
         const asyncExpect = operation === 'Async' && spec.smokeTest.expect !== undefined ? asyncExpectation(spec.smokeTest.expect) : undefined;
-        if (operation === 'Async' && (0,_steps_register_js__WEBPACK_IMPORTED_MODULE_8__/* .smokeTestDatasets */ .rs)(spec).length === 0) {
+        if (operation === 'Async' && (0,_steps_register_js__WEBPACK_IMPORTED_MODULE_11__/* .smokeTestDatasets */ .rs)(spec).length === 0) {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([
                 {
                     input: 'smoke-test-input',
@@ -130,9 +146,10 @@ async function findDeployed(ctx, session) {
                 }
             ]);
         }
+        result.operation = operation;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${hash} is Deployed (${operation}, ${version}).`);
         // PythonVersion is 'Python310' on the wire; the output says '3.10'.
-        const pythonVersion = (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_9__/* .pythonFromWire */ .Ot)(described.pythonVersion) ?? spec.script.pythonVersion;
+        const pythonVersion = (0,_shared_python_version_js__WEBPACK_IMPORTED_MODULE_12__/* .pythonFromWire */ .Ot)(described.pythonVersion) ?? spec.script.pythonVersion;
         const deployed = {
             ...spec,
             script: { ...spec.script, operation, pythonVersion },

@@ -192,6 +192,7 @@ async function registerAndHost(ctx, api) {
                 (0,context/* logCall */.FG)(call);
             });
             result.hash = registered.hash;
+            result.operation = spec.script.operation;
             Object.assign(result.datasetHashes, registered.datasetHashes);
         }
         catch (error) {
@@ -232,7 +233,9 @@ async function waitForBuild(ctx, api) {
             onTransientFailure: context/* logOutage */.ko,
             expectedMs: hint.expectedMs
         }).finally(hint.stop);
-        result.buildSeconds = (0,duration/* inTenths */.kG)(outcome.elapsedMs);
+        // A build the wait did not see end has no build time (the build-seconds output stays empty).
+        if (outcome.kind === 'done')
+            result.buildSeconds = (0,duration/* inTenths */.kG)(outcome.elapsedMs);
         result.statusChecks = outcome.checks;
         if (outcome.kind === 'timed-out') {
             result.status = 'timed-out';

@@ -196,6 +196,8 @@ class AttemptFailure extends Error {
     error;
     retryAfterMs;
     garbled;
+    silent;
+    midUpload;
     constructor(error, 
     /** The server asked to wait this long (Retry-After), if it said. */
     retryAfterMs, 
@@ -204,11 +206,17 @@ class AttemptFailure extends Error {
      * a proxy cutting the answer) is worth another try; an HTML page or plain text is
      * a wrong URL or a portal, which no retry mends.
      */
-    garbled) {
+    garbled, 
+    /** The server took the request and sent nothing back within the attempt's timeout. */
+    silent = false, 
+    /** The attempt ended (an answer, a broken connection) before the whole request body was sent. */
+    midUpload = false) {
         super(error.message);
         this.error = error;
         this.retryAfterMs = retryAfterMs;
         this.garbled = garbled;
+        this.silent = silent;
+        this.midUpload = midUpload;
     }
 }
 /** The Node error code inside a network reason, e.g. ECONNREFUSED. */
@@ -276,16 +284,18 @@ function finalError(call, failure, attempts) {
         return refused;
     }
     if ((0,_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .isAmbiguous */ .X2)(error)) {
+        // An answer or a break before the last byte went out: only part of the body reached the server.
+        const when = failure.midUpload ? 'while the body was being sent' : 'after the body was sent';
         const broke = error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr
-            ? 'the connection broke after the body was sent'
-            : `the server failed (HTTP ${error.status}) after the body was sent`;
+            ? `the connection broke ${when}`
+            : `the server failed (HTTP ${error.status}) ${when}`;
         return withHint(error, `${broke} (it may exist)`);
     }
     return error;
 }
 function withHint(error, hint) {
     return error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr
-        ? new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr(error.method, error.path, `${error.reason}; ${hint}`, error.notSent)
+        ? new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr(error.method, error.path, `${error.reason}; ${hint}`, error.notSent, error.proxy)
         : new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(error.method, error.path, error.status, `${error.serverMessage}; ${hint}`, error.errorType);
 }
 function authFailure(call, error) {
@@ -710,11 +720,14 @@ async function pipelineAsync(api, models, target, scriptHash, datasets, options)
     const problem = await (0,server_smoke_test/* checkResultFile */.AT)(checked, options.modelResultPath, 'zip', options.expectation, label);
     result.resultFile = options.modelResultPath;
     result.resultEntries = checked.resultEntries;
-    result.resultTable = checked.resultTable;
-    result.resultRows = checked.resultRows;
-    result.resultColumns = checked.resultColumns;
-    result.resultTypes = checked.resultTypes;
-    result.expectation = checked.expectation;
+    if (checked.expectation) {
+        // The table smoke-test-expect was checked on is the model's; without one, the preprocessing's shape stays.
+        result.resultTable = checked.resultTable;
+        result.resultRows = checked.resultRows;
+        result.resultColumns = checked.resultColumns;
+        result.resultTypes = checked.resultTypes;
+        result.expectation = checked.expectation;
+    }
     if (problem)
         return fail(checked.expectation?.met === false ? `the model scored, but ${problem}` : problem);
     stage.outcome = 'passed';
@@ -838,9 +851,9 @@ var failures = __webpack_require__(87670);
 
 
 /** A timeout in words, naming the input that sets it. */
-function timeoutReason(phase, timeoutMs, clipped) {
+function timeoutReason(phase, timeoutMs, clipped, bound = 'request-timeout') {
     const seconds = `${(timeoutMs / 1000).toFixed(timeoutMs < 10_000 ? 1 : 0)}s`;
-    const input = `request-timeout${clipped ? ', cut short by the wait deadline' : ''}`;
+    const input = `${bound}${clipped ? ', cut short by the wait deadline' : ''}`;
     switch (phase) {
         case 'upload':
             return (`the upload stalled: the server took no data for ${seconds} ` +
@@ -878,11 +891,15 @@ const NETWORK_REASONS = {
     ERR_SSL_WRONG_VERSION_NUMBER: 'TLS handshake failed: the port may speak plain http (try http://, or the right port)',
     EPROTO: 'TLS handshake failed'
 };
-function networkError(call, error, url, redact) {
+/** Codes of the first connection: through a proxy, that connection is to the proxy, so the proxy failed. */
+const CONNECTION_CODES = new Set([...failure_kinds/* NOT_SENT_CODES */.my, 'ETIMEDOUT']);
+function networkError(call, error, url, redact, proxy) {
     const cause = error ?? {};
     const code = cause.code ?? cause.cause?.code ?? '';
     const message = redact(error?.message ?? String(error));
-    return new errors/* NetworkError */.Dr(call.method, call.path, networkReason(code, message, url.host), failure_kinds/* NOT_SENT_CODES */.my.has(code));
+    const atProxy = proxy !== undefined && CONNECTION_CODES.has(code);
+    const where = atProxy ? proxy : url.host;
+    return new errors/* NetworkError */.Dr(call.method, call.path, networkReason(code, message, where), failure_kinds/* NOT_SENT_CODES */.my.has(code), atProxy ? proxy : undefined);
 }
 /** A network failure in words: `connection refused (ECONNREFUSED) at host:port`. */
 function networkReason(code, message, host) {
@@ -901,7 +918,9 @@ const DEFAULT_RETRY = {
     baseDelayMs: 500,
     maxDelayMs: 8000,
     maxRetryAfterMs: 30_000,
-    writeBudgetMs: 120_000
+    writeBudgetMs: 120_000,
+    probeTimeoutMs: 15_000,
+    silentProbeAttempts: 3
 };
 const RETRYABLE_READ_STATUSES = new Set([429, 500, 502, 503, 504]);
 /**
@@ -966,6 +985,7 @@ async function attempt(call, setup) {
     let settled = false;
     let phase = made?.sent ? 'upload' : 'answer';
     let timedOutIn;
+    let answeredMidUpload = false;
     const arm = () => {
         if (settled)
             return;
@@ -1001,6 +1021,7 @@ async function attempt(call, setup) {
             redirect: 'manual'
         });
         // The answer has begun (maybe before the whole upload was taken): its body is read under the same timer.
+        answeredMidUpload = phase === 'upload';
         phase = 'body';
         if (call.ok.includes(response.status)) {
             if (call.read === 'json')
@@ -1024,17 +1045,18 @@ async function attempt(call, setup) {
             return { response };
         }
         const text = await response.text();
-        throw new failure_kinds/* AttemptFailure */.WY((0,failures/* apiError */.pb)(call, response.status, text, redact), retryAfterMs(response.headers.get('retry-after')));
+        throw new failure_kinds/* AttemptFailure */.WY((0,failures/* apiError */.pb)(call, response.status, text, redact), retryAfterMs(response.headers.get('retry-after')), undefined, false, answeredMidUpload);
     }
     catch (error) {
         if (error instanceof failure_kinds/* AttemptFailure */.WY)
             throw error;
         setup.throwIfStopped();
         if (timeout.signal.aborted) {
-            const reason = timeoutReason(timedOutIn ?? phase, timeoutMs, setup.clipped);
-            throw new failure_kinds/* AttemptFailure */.WY(new errors/* NetworkError */.Dr(call.method, call.path, reason, false));
+            const where = timedOutIn ?? phase;
+            const reason = timeoutReason(where, timeoutMs, setup.clipped, setup.bound);
+            throw new failure_kinds/* AttemptFailure */.WY(new errors/* NetworkError */.Dr(call.method, call.path, reason, false), undefined, undefined, where === 'answer');
         }
-        throw new failure_kinds/* AttemptFailure */.WY(networkError(call, error, url, redact));
+        throw new failure_kinds/* AttemptFailure */.WY(networkError(call, error, url, redact, setup.proxy), undefined, undefined, false, phase === 'upload');
     }
     finally {
         settled = true;
@@ -1067,7 +1089,8 @@ async function serverVersion(sender) {
         path: '/health',
         auth: 'none',
         safety: 'read',
-        ok: [200]
+        ok: [200],
+        probe: true
     });
     return typeof body.Version === 'string' ? body.Version : 'unknown';
 }
@@ -1128,6 +1151,7 @@ class Transport {
     redact;
     /** Requests sent, for the benchmark and the job summary. */
     stats = { requests: 0, retries: 0, logins: 0 };
+    warnedSilent = false;
     constructor(options) {
         this.options = options;
         this.retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -1210,9 +1234,11 @@ class Transport {
                 const delay = this.retryDelay(call, failure, attempt, Math.max(this.now() - firstSent, paused));
                 if (delay === undefined)
                     throw (0,failures/* finalError */.bo)(call, failure, attempt);
+                if (failure.silent && !this.warnedSilent)
+                    this.warnSilent(call, error, attempt);
                 this.stats.retries++;
                 const left = call.safety === 'read'
-                    ? `attempt ${attempt + 1} of ${this.retry.attempts}`
+                    ? `attempt ${attempt + 1} of ${this.attemptsFor(call, failure)}`
                     : `attempt ${attempt + 1}; the server refused it before acting, ` +
                         `so it is sent again for up to ${Math.round(this.retry.writeBudgetMs / 1000)}s`;
                 this.options.logger.info(`${call.method} ${call.path}: ${(0,server_text/* describeFailure */.Ic)(error)}; retrying in ${(delay / 1000).toFixed(1)}s (${left}).`);
@@ -1225,12 +1251,32 @@ class Transport {
             }
         }
     }
+    /**
+     * Once a run: a host that said nothing to a request is named at once, with how
+     * long it was given, that it is asked again, and what bounds the wait.
+     */
+    warnSilent(call, error, attempt) {
+        this.warnedSilent = true;
+        const host = new URL(this.options.apiUrl).host;
+        const left = this.attemptsFor(call, { silent: true }) - attempt;
+        const bound = call.probe && this.retry.probeTimeoutMs < this.options.requestTimeoutMs
+            ? `this first request is bounded at ${this.retry.probeTimeoutMs / 1000}s a try, later ones by 'request-timeout'`
+            : "'request-timeout' bounds each try";
+        this.options.logger.warning(`No answer from ${host} to ${call.method} ${call.path} (${(0,server_text/* describeFailure */.Ic)(error)}). ` +
+            `Asking again up to ${left} more time${left === 1 ? '' : 's'} (${bound}). ` +
+            "A server that stays silent is usually a wrong host or port in 'url', or a firewall or proxy holding " +
+            'the connection.');
+    }
+    /** Attempts in all for a read: fewer for the first request while the host stays silent. */
+    attemptsFor(call, failure) {
+        return call.probe && failure.silent ? this.retry.silentProbeAttempts : this.retry.attempts;
+    }
     /** How long to wait before the next attempt, or undefined when it must not be retried. */
     retryDelay(call, failure, attempt, spentMs) {
         if (!mayRetry(call.safety, failure))
             return undefined;
         // Reads get a count of attempts; writes refused before acting get a time budget.
-        if (call.safety === 'read' && attempt >= this.retry.attempts)
+        if (call.safety === 'read' && attempt >= this.attemptsFor(call, failure))
             return undefined;
         let delay = this.backoff(attempt);
         if (failure.retryAfterMs !== undefined)
@@ -1261,7 +1307,8 @@ class Transport {
         const made = call.body?.();
         Object.assign(headers, made?.headers);
         const deadline = this.deadlineOf(call);
-        const { requestTimeoutMs } = this.options;
+        const probeBound = call.probe && this.retry.probeTimeoutMs < this.options.requestTimeoutMs;
+        const requestTimeoutMs = probeBound ? this.retry.probeTimeoutMs : this.options.requestTimeoutMs;
         const timeoutMs = deadline === undefined
             ? requestTimeoutMs
             : Math.min(requestTimeoutMs, Math.max(0, deadline - Date.now()) + DEADLINE_GRACE_MS);
@@ -1273,8 +1320,10 @@ class Transport {
             made,
             timeoutMs,
             clipped: timeoutMs < requestTimeoutMs,
+            bound: probeBound ? "the first request's bound; later ones: request-timeout" : undefined,
             signal: this.signalOf(call),
             agent: this.options.agent?.(url),
+            proxy: this.options.proxyOf?.(url),
             redact: this.redact,
             throwIfStopped: () => this.throwIfCancelled(call)
         });
@@ -1735,6 +1784,27 @@ function proxyAgents() {
     };
 }
 /**
+ * The proxy a URL goes through, for messages: its address (never its credentials) and
+ * the variable that set it, read as proxy-from-env reads them (lower case first, then
+ * upper case, then ALL_PROXY). Undefined when the URL is reached directly.
+ */
+function proxyOf(url) {
+    const proxy = (0,proxy_from_env/* getProxyForUrl */.T)(url.toString());
+    if (!proxy)
+        return undefined;
+    const scheme = url.protocol.replace(/:$/, '');
+    const names = [`${scheme}_proxy`, 'all_proxy'].flatMap((name) => [name, name.toUpperCase()]);
+    const variable = names.find((name) => process.env[name]) ?? `${scheme.toUpperCase()}_PROXY`;
+    let address;
+    try {
+        address = new URL(proxy.includes('://') ? proxy : `${scheme}://${proxy}`).host;
+    }
+    catch {
+        address = 'an address that is not a URL';
+    }
+    return `the proxy ${address} (${variable})`;
+}
+/**
  * https-proxy-agent starts TLS over the tunnel without the host when the host is an
  * IP address (no SNI for IPs), so Node checks the certificate against 'localhost' and
  * an https://10.0.0.5 server with a certificate for 10.0.0.5 fails as
@@ -1787,7 +1857,8 @@ function newTransport(spec, signal, deadline) {
         signal,
         onToken: secrets/* addSecret */.Ck,
         redact: secrets/* redact */.E$,
-        agent: proxyAgents()
+        agent: proxyAgents(),
+        proxyOf: proxyOf
     });
 }
 /**
@@ -1850,6 +1921,9 @@ async function chooseDeployApi(session, spec, result) {
     if (only && others.length === 0) {
         version = only;
         result.apiProbe = (0,api_choice/* apiReasonWithoutProbe */.hg)(spec.script.operation, apiVersion);
+        // A forced v2 on a server without v2 routes would fail at the register, as an unknown group.
+        if (version === 'v2' && !(await session.v2.served(session.group)))
+            throw noV2(session.group, result);
     }
     else {
         const served = await session.v2.served(session.group);
@@ -1875,6 +1949,18 @@ async function chooseDeployApi(session, spec, result) {
     }
     result.apiVersion = version;
     return apiOf(session, version);
+}
+/** api-version: v2 on a server that serves no v2 routes: which api-version to use instead. */
+function noV2(group, result) {
+    return new errors/* InputError */.dz([
+        {
+            input: 'api-version',
+            problem: `is v2, but this server (version ${result.serverVersion ?? 'unknown'}) serves no v2 API: ` +
+                `GET /v2/preprocessing?group=${group} answered 404, as a v1-only server does. Nothing was uploaded.`,
+            fix: 'Use api-version: v1 (or auto, which takes v1 on this server); the entrypoint check then says whether ' +
+                "the script fits v1's calling contract."
+        }
+    ]);
 }
 function apiOf(session, version) {
     return version === 'v2'

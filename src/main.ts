@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CancelledError } from './shared/errors.js'
+import { CancelledError, InputError } from './shared/errors.js'
 import { parseInputs, runnerInputSource, type DeploySpec } from './inputs/parse.js'
 import { Workspace } from './inputs/workspace.js'
 import type { LogEntry } from './api/wire.js'
@@ -49,6 +49,8 @@ export async function run(): Promise<void> {
     await runMode(ctx)
   } catch (error) {
     failure = error
+    // An input found wrong once the server answered (the API it serves, a group token it needs), before any upload.
+    if (error instanceof InputError && result.status === 'error') result.status = 'invalid-input'
   }
   if (ctx) ctx.deadline.at = undefined
   const cancelled = cancel.signal.aborted

@@ -297,11 +297,15 @@ const CASES: Case[] = [
   pythonRow('an entrypoint the source does not define', { entrypoint: 'transform' }, /transform/),
   pythonRow('an async def entrypoint', { 'source-file': 'async_score.py', 'extra-files': '' }, /async def/),
   pythonRow('an entrypoint taking one argument', { 'source-file': 'one_arg.py' }, /cannot be called/),
-  pythonRow(
-    'a source that does not parse as the Python chosen',
-    { 'source-file': 'match_310.py', 'python-version': '3.8' },
-    /does not parse as Python 3\.8/
-  ),
+  {
+    ...row(
+      'a source that does not parse as the Python chosen',
+      'source-file',
+      { 'source-file': 'match_310.py', 'python-version': '3.8' },
+      /does not parse as Python 3\.8/
+    ),
+    byPython: true
+  },
   row('no source file', 'source-file', { 'source-file': '' }, /is required\. Point it at the \.py or \.ipynb/),
   row(
     'a source that is neither .py nor .ipynb',

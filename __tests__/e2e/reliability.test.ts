@@ -6,7 +6,6 @@
  */
 import type { ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import http from 'node:http'
 import net, { type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,6 +23,7 @@ import {
 } from '../helpers/action-runner.js'
 import { selfSignedCertificate } from '../helpers/certificate.js'
 import { startProxy } from '../helpers/proxy-server.js'
+import { serveLoopback } from '../helpers/loopback-server.js'
 import { expectNoSecretLeaks, RUNNER_LINE_BREAK } from '../helpers/secret-scan.js'
 
 /** Distinctive .env values: found anywhere, they leaked. */
@@ -224,21 +224,12 @@ async function freePort(): Promise<number> {
   return port
 }
 
-async function plainServer(
+function plainServer(
   status: number,
   body: string,
   contentType: string
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((_req, res) => res.writeHead(status, { 'Content-Type': contentType }).end(body))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      })
-  }
+  return serveLoopback((_req, res) => res.writeHead(status, { 'Content-Type': contentType }).end(body))
 }
 
 describe('permanent faults fail fast with a message naming the cause', () => {
@@ -353,13 +344,14 @@ describe('a register the server refuses before acting', () => {
     expect(run.outputs['preprocessing-id']).toBe('')
   })
 
-  test('a connection that breaks after the body was sent: not sent again, and it may exist', async () => {
+  test('a connection that breaks during the register: not sent again, and it may exist', async () => {
     emulator.addFault({ path: '^/api/preprocessing/register/', kind: 'reset', times: 1 })
     const run = await deploy(inputs())
     expect(run.code).not.toBe(0)
     expect(registers()).toHaveLength(1)
     expect(lastError(run)).toMatch(
-      /the connection broke after the body was sent \(it may exist\).*may have been registered all the same/
+      // The emulator resets the connection before reading the body: only part of it went out.
+      /the connection broke while the body was being sent \(it may exist\).*may have been registered all the same/
     )
     expect(lastError(run)).not.toMatch(/refused the register/)
   })
@@ -585,8 +577,8 @@ describe('deadlines', () => {
     const run = await deploy({ ...inputs(), 'wait-timeout': '3s', 'poll-interval': '2s' })
     expect(run.code).not.toBe(0)
     expect(run.outputs.status).toBe('timed-out')
-    expect(Number(run.outputs['build-seconds'])).toBeGreaterThanOrEqual(3)
-    expect(Number(run.outputs['build-seconds'])).toBeLessThanOrEqual(5)
+    // The build did not end while the step watched: no build time (issue 17, rule 8).
+    expect(run.outputs['build-seconds']).toBe('')
     expect(lastError(run)).toMatch(/Gave up waiting for S[0-9a-f]{63} after 3s; its last status was 'Building'/)
   })
 })

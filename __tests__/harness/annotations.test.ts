@@ -39,7 +39,7 @@ test('a traceback that never enters the uploaded source is not annotated', () =>
   expect(tracebackAnnotations([text], uploads, '/ws')).toEqual([])
 })
 
-test('a notebook source is not annotated (its line numbers are the joined cells)', () => {
+test('a notebook that cannot be read is not annotated (its line numbers are the joined cells)', () => {
   const notebook: UploadFile[] = [{ part: 'source', uploadName: 'notebook.ipynb', localPath: '/ws/nb.ipynb', size: 1 }]
   expect(tracebackAnnotations([error(['/app/S1/notebook.ipynb", line 3, in process'])], notebook, '/ws')).toEqual([])
 })

@@ -20,6 +20,7 @@ export function deployedResult(inputs: Record<string, string> = {}): RunResult {
     spec,
     status: 'deployed',
     hash: HASH,
+    operation: spec.script.operation,
     serverVersion: '2.3.0',
     group: spec.group,
     apiVersion: 'v1',

@@ -46,6 +46,15 @@ describe('extra-files globs and lines', () => {
     expect(uploaded('data/ok.dat\ndata/skip.dat\n!**/skip.*')).toEqual(['data/ok.dat'])
   })
 
+  test('an exclusion that removes every match of a glob is named, with what the glob matched', () => {
+    const text = extraFilesProblem({ 'extra-files': 'data/*.dat\n!data/ok.dat\n!**/skip.*\n!nothing/**' }, layout)
+    expect(text).toMatch(
+      /the pattern 'data\/\*\.dat' matches 2 files \(data\/ok\.dat, data\/skip\.dat\), but '!data\/ok\.dat' and '!\*\*\/skip\.\*' exclude every one/
+    )
+    expect(text).not.toContain('nothing/**')
+    expect(text).not.toContain('matches no file')
+  })
+
   test.each([
     ['a glob', '**/*.env\n**/.env*'],
     ['a literal line', 'config/prod.env'],

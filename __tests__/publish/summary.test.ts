@@ -107,11 +107,13 @@ describe('writeSummary', () => {
     expect(row(await summaryOf(result), 'Smoke test')).toBe('➖ skipped — smoke-test: false')
   })
 
-  test('the build log shows its last 40 entries, folded', async () => {
+  test('the build log shows its last 40 entries, folded, and says what it left out', async () => {
     const result = deployedResult()
     result.hostLogs = hostEntries(50)
     const summary = await summaryOf(result)
-    expect(summary).toContain('<details><summary>Build log: last 40 of 50 entries</summary>')
+    expect(summary).toContain(
+      '<details><summary>Build log: the last 40 of 50 entries (10 entries, 10 lines left out; logs.txt has them all)'
+    )
     expect(summary).toContain('Host/Ok line 11\n')
     expect(summary).not.toContain('Host/Ok line 10\n')
   })

@@ -31,6 +31,26 @@ export function proxyAgents(): (url: URL) => Agent | undefined {
 }
 
 /**
+ * The proxy a URL goes through, for messages: its address (never its credentials) and
+ * the variable that set it, read as proxy-from-env reads them (lower case first, then
+ * upper case, then ALL_PROXY). Undefined when the URL is reached directly.
+ */
+export function proxyOf(url: URL): string | undefined {
+  const proxy = getProxyForUrl(url.toString())
+  if (!proxy) return undefined
+  const scheme = url.protocol.replace(/:$/, '')
+  const names = [`${scheme}_proxy`, 'all_proxy'].flatMap((name) => [name, name.toUpperCase()])
+  const variable = names.find((name) => process.env[name]) ?? `${scheme.toUpperCase()}_PROXY`
+  let address: string
+  try {
+    address = new URL(proxy.includes('://') ? proxy : `${scheme}://${proxy}`).host
+  } catch {
+    address = 'an address that is not a URL'
+  }
+  return `the proxy ${address} (${variable})`
+}
+
+/**
  * https-proxy-agent starts TLS over the tunnel without the host when the host is an
  * IP address (no SNI for IPs), so Node checks the certificate against 'localhost' and
  * an https://10.0.0.5 server with a certificate for 10.0.0.5 fails as

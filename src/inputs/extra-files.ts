@@ -102,17 +102,31 @@ export function expandExtraFiles(reader: InputReader, workspace: Workspace): Ext
     )
   return result
 
-  /** The files a glob matches, relative to the workspace; none inside .git/ or node_modules/. */
-  function globbed(line: string): string[] {
-    const matches = fg.sync(line, {
+  /** The files a glob matches, relative to the workspace, less the exclusions'; none inside .git/ or node_modules/. */
+  function matching(line: string, excluded: readonly string[]): string[] {
+    return fg.sync(line, {
       cwd: workspace.root,
-      ignore: [...NEVER_GLOBBED, ...exclusions],
+      ignore: [...NEVER_GLOBBED, ...excluded],
       onlyFiles: true,
       // Dot files only when the pattern itself names a dot segment (`.github/**`, `**/.flake8`).
       dot: line.split('/').some((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..'),
       unique: true
     })
-    if (matches.length === 0)
+  }
+
+  function globbed(line: string): string[] {
+    const matches = matching(line, exclusions)
+    const before = matches.length === 0 && exclusions.length > 0 ? matching(line, []) : []
+    if (before.length > 0) {
+      const removing = exclusions.filter((exclusion) => matching(line, [exclusion]).length < before.length)
+      fail(
+        'extra-files',
+        `the pattern '${line}' matches ${count(before.length)} (${listSome(before.sort())}), but ` +
+          `${removing.map((exclusion) => `'!${exclusion}'`).join(' and ')} ` +
+          `${removing.length === 1 ? 'excludes' : 'exclude'} every one of them, so the line uploads nothing.`,
+        'Narrow the exclusion, or remove the line.'
+      )
+    } else if (matches.length === 0)
       fail(
         'extra-files',
         `the pattern '${line}' matches no file (searched from the workspace ${workspace.root}; ` +
@@ -155,6 +169,11 @@ export function expandExtraFiles(reader: InputReader, workspace: Workspace): Ext
     const excluded =
       !isAbsolute(relativePath) &&
       fg.sync(fg.escapePath(relativePath), { cwd: workspace.root, ignore: exclusions, dot: true }).length === 0
+    if (excluded)
+      reader.warnings.push(
+        `Input 'extra-files': '${line}' is named on its own line and excluded by a '!' line, so it is not uploaded. ` +
+          'Remove one of the two lines.'
+      )
     return excluded ? [] : [line]
   }
 }

@@ -38,7 +38,8 @@ export function parseSmokeTest(reader: InputReader, workspace: Workspace, contex
   if (mode !== 'validate') {
     // v1 runs (every Sync run, and Async on a v1 server) need the group token; v2 runs use the user token.
     const mayRunOnV1 = apiCandidates(operation, apiVersion).includes('v1')
-    const surelyV1 = operation === 'Sync' || apiVersion === 'v1' || (operation === undefined && apiVersion !== 'v2')
+    // Smoke-test mode learns the operation and the API from the server (modes/smoke-test.ts checks the token then).
+    const surelyV1 = operation === 'Sync' || apiVersion === 'v1'
     const missing = surelyV1 ? missingGroupToken(mode, groupToken) : undefined
     if (missing) fail(missing.input, missing.problem, missing.fix)
     const warning = mayRunOnV1 ? groupTokenWarning(groupToken) : undefined

@@ -38,12 +38,23 @@ export async function checkEntrypointOf(spec: DeploySpec, notify: Notify): Promi
   if (!passed) {
     const problems = [...new Set(checks.map((check) => (check.ok ? '' : check.problem)))]
     const shown = new Workspace(spec.workspace, spec.allowOutsideWorkspace).shown(source.localPath)
+    // A file Python cannot read is the source file's fault, whatever the entrypoint is.
+    const unreadable = problems.find((problem) => UNREADABLE_SOURCE.test(problem))
     throw new InputError([
-      {
-        input: 'entrypoint',
-        problem: `'${shown}' ${problems.join('; ')}.`,
-        fix: `The server calls it as ${contracts.map((contract) => CALLED_AS[contract]).join(', or ')}.`
-      }
+      unreadable
+        ? {
+            input: 'source-file',
+            problem: `'${shown}' ${unreadable}.`,
+            fix: shown.endsWith('.ipynb')
+              ? 'Save the notebook again from Jupyter (it must be valid notebook JSON), or give a .py file.'
+              : `Fix the syntax (python${spec.script.pythonVersion} -m py_compile '${shown}' shows the same error), ` +
+                'or set python-version to the version the script is written for.'
+          }
+        : {
+            input: 'entrypoint',
+            problem: `'${shown}' ${problems.join('; ')}.`,
+            fix: `The server calls it as ${contracts.map((contract) => CALLED_AS[contract]).join(', or ')}.`
+          }
     ])
   }
   if (passed.note) notify(`Entrypoint check: ${oneLine(passed.note)}.`)
@@ -59,6 +70,9 @@ export async function checkEntrypointOf(spec: DeploySpec, notify: Notify): Promi
     )
   return findings
 }
+
+/** The harness's words for a source file Python cannot read at all (python/harness.py). */
+const UNREADABLE_SOURCE = /^(does not parse|is not a readable notebook)/
 
 function contractsOf(spec: DeploySpec): EntrypointContract[] {
   const { operation } = spec.script

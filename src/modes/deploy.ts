@@ -75,6 +75,7 @@ async function registerAndHost(ctx: RunContext, api: PreprocessingApi): Promise<
         logCall(call)
       })
       result.hash = registered.hash
+      result.operation = spec.script.operation
       Object.assign(result.datasetHashes, registered.datasetHashes)
     } catch (error) {
       // Stopped mid-upload, the server may still have registered the script.
@@ -119,7 +120,8 @@ async function waitForBuild(ctx: RunContext, api: PreprocessingApi): Promise<voi
         expectedMs: hint.expectedMs
       }
     ).finally(hint.stop)
-    result.buildSeconds = inTenths(outcome.elapsedMs)
+    // A build the wait did not see end has no build time (the build-seconds output stays empty).
+    if (outcome.kind === 'done') result.buildSeconds = inTenths(outcome.elapsedMs)
     result.statusChecks = outcome.checks
     if (outcome.kind === 'timed-out') {
       result.status = 'timed-out'

@@ -11,6 +11,11 @@ import {
 
 /** One clear message for the step's failure: what failed, and what to do. */
 export function messageFor(error: unknown): string {
+  if (error instanceof NetworkError && error.proxy !== undefined)
+    return (
+      `Could not reach the Neomaril server through ${error.proxy}: ${error.message}. ` +
+      'Check that proxy and the variable that names it, or list the server in NO_PROXY to reach it directly.'
+    )
   if (error instanceof NetworkError)
     return `Could not reach the Neomaril server: ${error.message}. Check 'url' and the runner's network.`
   if (error instanceof ApiError) {

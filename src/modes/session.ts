@@ -10,7 +10,7 @@ import { DEFAULT_RETRY } from '../api/http/retry.js'
 import { apiCandidates, apiReasonWithoutProbe } from '../shared/api-choice.js'
 import { V1Api } from '../api/v1.js'
 import { V2Api } from '../api/v2.js'
-import { proxyAgents } from '../api/proxy.js'
+import { proxyAgents, proxyOf } from '../api/proxy.js'
 import { oneLine } from '../shared/inert.js'
 import type { RunResult } from '../publish/result.js'
 import { addSecret, redact } from '../shared/secrets.js'
@@ -43,7 +43,8 @@ export function newTransport(spec: DeploySpec, signal: AbortSignal, deadline: De
     signal,
     onToken: addSecret,
     redact,
-    agent: proxyAgents()
+    agent: proxyAgents(),
+    proxyOf
   })
 }
 
@@ -121,6 +122,8 @@ export async function chooseDeployApi(
   if (only && others.length === 0) {
     version = only
     result.apiProbe = apiReasonWithoutProbe(spec.script.operation, apiVersion)
+    // A forced v2 on a server without v2 routes would fail at the register, as an unknown group.
+    if (version === 'v2' && !(await session.v2.served(session.group))) throw noV2(session.group, result)
   } else {
     const served = await session.v2.served(session.group)
     version = served ? 'v2' : 'v1'
@@ -145,6 +148,21 @@ export async function chooseDeployApi(
   }
   result.apiVersion = version
   return apiOf(session, version)
+}
+
+/** api-version: v2 on a server that serves no v2 routes: which api-version to use instead. */
+function noV2(group: string, result: RunResult): InputError {
+  return new InputError([
+    {
+      input: 'api-version',
+      problem:
+        `is v2, but this server (version ${result.serverVersion ?? 'unknown'}) serves no v2 API: ` +
+        `GET /v2/preprocessing?group=${group} answered 404, as a v1-only server does. Nothing was uploaded.`,
+      fix:
+        'Use api-version: v1 (or auto, which takes v1 on this server); the entrypoint check then says whether ' +
+        "the script fits v1's calling contract."
+    }
+  ])
 }
 
 export function apiOf(session: Session, version: ApiVersion): PreprocessingApi {

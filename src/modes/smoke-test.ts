@@ -1,11 +1,14 @@
 import * as core from '@actions/core'
-import { ApiError, DeployFailedError, InputError } from '../shared/errors.js'
+import { ApiError, DeployFailedError, InputError, SmokeTestFailedError } from '../shared/errors.js'
+import { BUILDING_STATES } from '../api/wire.js'
+import { problemsOnApi } from '../inputs/api-fit.js'
 import type { DeploySpec } from '../inputs/parse.js'
 import { pythonFromWire } from '../shared/python-version.js'
 import type { ApiVersion, PreprocessingApi, ScriptState } from '../api/api.js'
 import { smokeTestDatasets } from '../steps/register.js'
 import { parseAsyncExpectation, type AsyncExpectation } from '../inputs/async-expect.js'
 import { oneLine } from '../shared/inert.js'
+import { withArticle } from '../shared/text.js'
 import { apiCandidates } from '../shared/api-choice.js'
 import { apiOf, connect, newTransport, type Session } from './session.js'
 import type { RunContext } from './context.js'
@@ -82,7 +85,18 @@ async function findDeployed(
     result.apiVersion = version
     result.apiProbe = probe
     core.info(`API: ${version} (${oneLine(probe)}).`)
+    // Known only now: a v1 script's run calls need the group token (v2 runs use the user's).
+    const unfit = problemsOnApi(spec, version, probe)
+    if (unfit.length > 0) throw new InputError(unfit)
     const api = apiOf(session, version)
+    if (BUILDING_STATES.includes(state.status)) {
+      result.status = 'building'
+      throw new SmokeTestFailedError(
+        `${hash} is still '${state.status}': its build has not ended, so there is no deployed script to test yet. ` +
+          'Run smoke-test mode once the build is Deployed, e.g. after a deploy step that waits for it ' +
+          "(wait: true, with a 'wait-timeout' longer than the build)."
+      )
+    }
     if (state.status !== 'Deployed') {
       result.status = state.status === 'Failed' ? 'failed' : 'unavailable'
       throw new DeployFailedError(state.status, state.message, hash)
@@ -96,7 +110,7 @@ async function findDeployed(
       throw new InputError([
         {
           input: 'operation',
-          problem: `is '${spec.script.operation}', but ${hash} is an ${operation} script.`,
+          problem: `is '${spec.script.operation}', but ${hash} is ${withArticle(operation)} script.`,
           fix: 'Remove the operation input, or fix it.'
         }
       ])
@@ -122,6 +136,7 @@ async function findDeployed(
         }
       ])
     }
+    result.operation = operation
     core.info(`${hash} is Deployed (${operation}, ${version}).`)
     // PythonVersion is 'Python310' on the wire; the output says '3.10'.
     const pythonVersion = pythonFromWire(described.pythonVersion) ?? spec.script.pythonVersion

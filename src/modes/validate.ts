@@ -34,6 +34,7 @@ export async function validateMode(ctx: RunContext): Promise<void> {
   core.info(`Contract tested: ${oneLine(result.contract.calledAs ?? '')} (${oneLine(why)}).`)
   await core.group('Manifest', async () => {
     result.manifest = await buildManifest(spec, spec.workspace)
+    result.operation = operation
     printInert(JSON.stringify(result.manifest, null, 2))
   })
   await core.group('Run the entrypoint locally', async () => {

@@ -1,11 +1,13 @@
 import { relative } from 'node:path'
 import type { LogEntry } from '../api/wire.js'
 import type { UploadFile } from '../shared/files.js'
+import { notebookPlace } from './notebook-lines.js'
 
 export interface SourceAnnotation {
   /** The user's file, relative to the workspace. */
   readonly file: string
-  readonly line: number
+  /** Undefined for a notebook line the .ipynb file does not show on a line of its own. */
+  readonly line?: number
   /** The exception line of the traceback. */
   readonly message: string
 }
@@ -21,8 +23,9 @@ interface Frame {
  * only when its path, relative to the script's folder, is an uploaded file's name: a
  * library file that merely shares a base name with one never does. The script's folder
  * is where the outermost frame of the source file (script.py) sits — the server enters
- * the user's code through it, so library frames come deeper. Notebooks are skipped:
- * their line numbers do not match the .ipynb file.
+ * the user's code through it, so library frames come deeper. A notebook's line numbers
+ * count its joined code cells: they are mapped to the cell, and to the .ipynb file's line
+ * (notebook-lines.ts).
  */
 export function tracebackAnnotations(
   entries: readonly LogEntry[],
@@ -30,7 +33,8 @@ export function tracebackAnnotations(
   workspace: string
 ): SourceAnnotation[] {
   const source = uploads.find((f) => f.part === 'source')
-  if (!source || source.uploadName.endsWith('.ipynb')) return []
+  if (!source) return []
+  if (source.uploadName.endsWith('.ipynb')) return notebookAnnotations(entries, source, workspace)
   const byUploadName = new Map(
     uploads
       .filter((f) => f.localPath && (f.part === 'source' || f.part === 'extra') && !f.uploadName.endsWith('.ipynb'))
@@ -61,6 +65,29 @@ export function tracebackAnnotations(
     if (seen.has(key)) continue
     seen.add(key)
     annotations.push({ ...innermost, message })
+  }
+  return annotations
+}
+
+/** The innermost frame in the uploaded notebook of each error entry, as the notebook's cell and file line. */
+function notebookAnnotations(entries: readonly LogEntry[], source: UploadFile, workspace: string): SourceAnnotation[] {
+  if (!source.localPath) return []
+  const annotations: SourceAnnotation[] = []
+  const seen = new Set<string>()
+  for (const entry of entries) {
+    if (entry.OutputType !== 'Error') continue
+    const text = entry.OutputData ?? ''
+    const frames = [...text.matchAll(/File "([^"]+)", line (\d+)/g)]
+      .filter(([, path = '']) => path.replace(/\\/g, '/').endsWith(`/${source.uploadName}`))
+      .map(([, , line]) => Number(line))
+    const joinedLine = frames.at(-1)
+    const place = joinedLine === undefined ? undefined : notebookPlace(source.localPath, joinedLine)
+    if (!place) continue
+    const exception = (text.trim().split('\n').at(-1) ?? '').trim()
+    const message = `${exception} (notebook cell ${place.cell}, line ${place.lineInCell})`
+    if (seen.has(message)) continue
+    seen.add(message)
+    annotations.push({ file: relative(workspace, source.localPath), line: place.fileLine, message })
   }
   return annotations
 }

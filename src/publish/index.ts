@@ -22,8 +22,9 @@ export async function publish(result: RunResult, cancelled: boolean): Promise<vo
     ['Run log', result.runLogs]
   ] as const) {
     if (entries.length === 0) continue
-    core.startGroup(`${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries`)
-    printInert(logTail(entries, LOG_TAIL_LINES))
+    const tail = logTail(title, entries, LOG_TAIL_LINES)
+    core.startGroup(tail.heading)
+    printInert(tail.text)
     core.endGroup()
   }
   if (spec) annotate(result, spec)

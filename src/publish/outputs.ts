@@ -12,7 +12,7 @@ export function outputsOf(result: RunResult): Record<string, string> {
   return {
     'preprocessing-id': result.hash ?? '',
     status: result.status,
-    operation: spec?.script.operation ?? '',
+    operation: result.operation ?? '',
     group: result.group ?? spec?.group ?? '',
     'python-version': spec?.script.pythonVersion ?? '',
     'server-version': redact(result.serverVersion ?? ''),

@@ -148,6 +148,8 @@ function recordSmokeTest(result: RunResult, dir: string): void {
 /** result.json: everything the run decided, for a later gate step to read. */
 export function writeResultFile(result: RunResult): string {
   const path = join(result.recordsDir as string, 'result.json')
+  // Its own path is one of the outputs it lists.
+  result.resultFile = path
   const { spec, ...rest } = result
   writeFileSync(
     path,

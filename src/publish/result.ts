@@ -30,6 +30,11 @@ export interface RunResult {
 
   // What the server said and which API the run used.
   hash?: string
+  /**
+   * Sync or Async as sent to the server (registered), as the server describes a script
+   * found in smoke-test mode, or as validate mode would send it; unset when nothing was.
+   */
+  operation?: 'Sync' | 'Async'
   serverVersion?: string
   /** The group as the server spells it (an exact match, or the normalised name). */
   group?: string

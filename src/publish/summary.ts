@@ -153,12 +153,8 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
     ['Run log', result.runLogs]
   ] as const) {
     if (entries.length === 0) continue
-    summary.addRaw(
-      details(
-        `${title}: last ${Math.min(LOG_TAIL_LINES, entries.length)} of ${entries.length} entries`,
-        pre(redact(logTail(entries, LOG_TAIL_LINES)))
-      )
-    )
+    const tail = logTail(title, entries, LOG_TAIL_LINES)
+    summary.addRaw(details(tail.heading, pre(redact(tail.text))))
   }
   for (const warning of result.publishWarnings) summary.addRaw(`<p>⚠️ ${outside(warning)}</p>\n`)
   await summary.write()

@@ -58,7 +58,9 @@ export class NetworkError extends Error {
     readonly path: string,
     readonly reason: string,
     /** True when the request provably never reached the server (connection refused, DNS). */
-    readonly notSent: boolean
+    readonly notSent: boolean,
+    /** The proxy that failed, in words (`the proxy host:port (HTTPS_PROXY)`), when it was the proxy. */
+    readonly proxy?: string
   ) {
     super(`${method} ${path} failed: ${reason}`)
     this.name = 'NetworkError'
@@ -89,7 +91,8 @@ export class WaitTimeoutError extends Error {
     readonly hash: string
   ) {
     super(
-      `Gave up waiting for ${hash} after ${Math.round(waitedMs / 1000)}s; its last status was '${lastStatus}'. ` +
+      `Gave up waiting for ${hash} after ${Math.round(waitedMs / 1000)}s; its last status was '${lastStatus}': ` +
+        `the wait-timeout passed while the build was still running (it goes on on the server). ` +
         `Raise 'wait-timeout' if builds of this script take longer.`
     )
     this.name = 'WaitTimeoutError'

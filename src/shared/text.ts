@@ -14,3 +14,8 @@ export function hasLineBreak(text: string): boolean {
 export function foldLines(text: string, joiner: string): string {
   return text.replace(new RegExp(`\\s*(?:${LINE_BREAK.source})+\\s*`, 'g'), joiner)
 }
+
+/** A word with its indefinite article, by its sound as read aloud: 'a Sync', 'an Async', 'a csv', 'an ipynb'. */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`
+}

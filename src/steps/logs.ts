@@ -13,10 +13,37 @@ export function formatLogEntries(entries: readonly LogEntry[]): string {
  */
 export const LOG_TAIL_LINES = 40
 
-/** The last `count` lines of the formatted entries. */
-export function logTail(entries: readonly LogEntry[], count: number): string {
-  const lines = formatLogEntries(entries).split('\n')
-  return lines.slice(-count).join('\n')
+/** The end of a log: whole entries only, and what was left out of it. */
+export interface LogTail {
+  readonly text: string
+  /** A heading: `<title>: the last 3 of 10 entries (7 entries, 52 lines left out; logs.txt has them all)`. */
+  readonly heading: string
+}
+
+/**
+ * The last entries whose lines fit in `count` lines, starting at an entry boundary (never
+ * in the middle of a traceback); the last entry is shown whole even when it is longer.
+ */
+export function logTail(title: string, entries: readonly LogEntry[], count: number): LogTail {
+  const lines = entries.map((entry) => formatLogEntries([entry]).split('\n').length)
+  let first = entries.length
+  let used = 0
+  while (first > 0 && (first === entries.length || used + (lines[first - 1] ?? 0) <= count)) {
+    first--
+    used += lines[first] ?? 0
+  }
+  const shown = entries.length - first
+  const leftOutLines = lines.slice(0, first).reduce((sum, n) => sum + n, 0)
+  const heading =
+    first === 0
+      ? `${title}: all ${plural(entries.length, 'entry', 'entries')}`
+      : `${title}: the last ${shown} of ${entries.length} entries (${plural(first, 'entry', 'entries')}, ` +
+        `${plural(leftOutLines, 'line', 'lines')} left out; logs.txt has them all)`
+  return { text: formatLogEntries(entries.slice(first)), heading }
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
 }
 
 /** The last non-blank line: the exception of a Python traceback. */

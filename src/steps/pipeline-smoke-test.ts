@@ -213,11 +213,14 @@ export async function pipelineAsync(
   const problem = await checkResultFile(checked, options.modelResultPath, 'zip', options.expectation, label)
   result.resultFile = options.modelResultPath
   result.resultEntries = checked.resultEntries
-  result.resultTable = checked.resultTable
-  result.resultRows = checked.resultRows
-  result.resultColumns = checked.resultColumns
-  result.resultTypes = checked.resultTypes
-  result.expectation = checked.expectation
+  if (checked.expectation) {
+    // The table smoke-test-expect was checked on is the model's; without one, the preprocessing's shape stays.
+    result.resultTable = checked.resultTable
+    result.resultRows = checked.resultRows
+    result.resultColumns = checked.resultColumns
+    result.resultTypes = checked.resultTypes
+    result.expectation = checked.expectation
+  }
   if (problem) return fail(checked.expectation?.met === false ? `the model scored, but ${problem}` : problem)
   stage.outcome = 'passed'
   stage.elapsedMs = Date.now() - modelStarted

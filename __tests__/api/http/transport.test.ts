@@ -356,7 +356,7 @@ describe('writes', () => {
     server.script('/preprocessing/register/', ...Array.from({ length: 60 }, (): Step => ({ status: 429 })))
     const error = await registerCall(
       client({
-        retry: { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 30_000, writeBudgetMs: 20_000 }
+        retry: { ...DEFAULT_RETRY, writeBudgetMs: 20_000 }
       })
     ).catch((e) => e)
     const sent = server.count('/preprocessing/register/')

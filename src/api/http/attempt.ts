@@ -18,9 +18,13 @@ export interface AttemptSetup {
   readonly timeoutMs: number
   /** The timeout was cut short by the wait deadline (the message says so). */
   readonly clipped: boolean
+  /** What sets the timeout, for the message (default: the request-timeout input). */
+  readonly bound?: string
   /** The run's and the call's signals. */
   readonly signal?: AbortSignal
   readonly agent?: Agent
+  /** The proxy the request goes through, in words, when there is one. */
+  readonly proxy?: string
   readonly redact: (text: string) => string
   /** Throws when the run or the call was stopped, so that is what the attempt ends with. */
   readonly throwIfStopped: () => void
@@ -43,6 +47,7 @@ export async function attempt(call: Call, setup: AttemptSetup): Promise<Answer> 
   let settled = false
   let phase: Phase = made?.sent ? 'upload' : 'answer'
   let timedOutIn: Phase | undefined
+  let answeredMidUpload = false
   const arm = () => {
     if (settled) return
     clearTimeout(timer)
@@ -76,6 +81,7 @@ export async function attempt(call: Call, setup: AttemptSetup): Promise<Answer> 
       redirect: 'manual'
     })
     // The answer has begun (maybe before the whole upload was taken): its body is read under the same timer.
+    answeredMidUpload = phase === 'upload'
     phase = 'body'
     if (call.ok.includes(response.status)) {
       if (call.read === 'json') return { response, json: await readJson(call, response, redact) }
@@ -99,16 +105,31 @@ export async function attempt(call: Call, setup: AttemptSetup): Promise<Answer> 
     const text = await response.text()
     throw new AttemptFailure(
       apiError(call, response.status, text, redact),
-      retryAfterMs(response.headers.get('retry-after'))
+      retryAfterMs(response.headers.get('retry-after')),
+      undefined,
+      false,
+      answeredMidUpload
     )
   } catch (error) {
     if (error instanceof AttemptFailure) throw error
     setup.throwIfStopped()
     if (timeout.signal.aborted) {
-      const reason = timeoutReason(timedOutIn ?? phase, timeoutMs, setup.clipped)
-      throw new AttemptFailure(new NetworkError(call.method, call.path, reason, false))
+      const where = timedOutIn ?? phase
+      const reason = timeoutReason(where, timeoutMs, setup.clipped, setup.bound)
+      throw new AttemptFailure(
+        new NetworkError(call.method, call.path, reason, false),
+        undefined,
+        undefined,
+        where === 'answer'
+      )
     }
-    throw new AttemptFailure(networkError(call, error, url, redact))
+    throw new AttemptFailure(
+      networkError(call, error, url, redact, setup.proxy),
+      undefined,
+      undefined,
+      false,
+      phase === 'upload'
+    )
   } finally {
     settled = true
     clearTimeout(timer)

@@ -33,7 +33,11 @@ export class AttemptFailure extends Error {
      * a proxy cutting the answer) is worth another try; an HTML page or plain text is
      * a wrong URL or a portal, which no retry mends.
      */
-    readonly garbled?: 'truncated' | 'not-json'
+    readonly garbled?: 'truncated' | 'not-json',
+    /** The server took the request and sent nothing back within the attempt's timeout. */
+    readonly silent = false,
+    /** The attempt ended (an answer, a broken connection) before the whole request body was sent. */
+    readonly midUpload = false
   ) {
     super(error.message)
   }

@@ -30,10 +30,12 @@ export function finalError(call: Call, failure: AttemptFailure, attempts: number
     return refused
   }
   if (isAmbiguous(error)) {
+    // An answer or a break before the last byte went out: only part of the body reached the server.
+    const when = failure.midUpload ? 'while the body was being sent' : 'after the body was sent'
     const broke =
       error instanceof NetworkError
-        ? 'the connection broke after the body was sent'
-        : `the server failed (HTTP ${error.status}) after the body was sent`
+        ? `the connection broke ${when}`
+        : `the server failed (HTTP ${error.status}) ${when}`
     return withHint(error, `${broke} (it may exist)`)
   }
   return error
@@ -41,7 +43,7 @@ export function finalError(call: Call, failure: AttemptFailure, attempts: number
 
 export function withHint(error: ApiError | NetworkError, hint: string): ApiError | NetworkError {
   return error instanceof NetworkError
-    ? new NetworkError(error.method, error.path, `${error.reason}; ${hint}`, error.notSent)
+    ? new NetworkError(error.method, error.path, `${error.reason}; ${hint}`, error.notSent, error.proxy)
     : new ApiError(error.method, error.path, error.status, `${error.serverMessage}; ${hint}`, error.errorType)
 }
 

@@ -16,7 +16,8 @@ export async function serverVersion(sender: Sender): Promise<string> {
     path: '/health',
     auth: 'none',
     safety: 'read',
-    ok: [200]
+    ok: [200],
+    probe: true
   })
   return typeof body.Version === 'string' ? body.Version : 'unknown'
 }

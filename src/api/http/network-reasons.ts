@@ -3,9 +3,9 @@ import { NOT_SENT_CODES } from './failure-kinds.js'
 import type { Call, Phase } from './types.js'
 
 /** A timeout in words, naming the input that sets it. */
-export function timeoutReason(phase: Phase, timeoutMs: number, clipped: boolean): string {
+export function timeoutReason(phase: Phase, timeoutMs: number, clipped: boolean, bound = 'request-timeout'): string {
   const seconds = `${(timeoutMs / 1000).toFixed(timeoutMs < 10_000 ? 1 : 0)}s`
-  const input = `request-timeout${clipped ? ', cut short by the wait deadline' : ''}`
+  const input = `${bound}${clipped ? ', cut short by the wait deadline' : ''}`
   switch (phase) {
     case 'upload':
       return (
@@ -51,11 +51,28 @@ const NETWORK_REASONS: Record<string, string> = {
   EPROTO: 'TLS handshake failed'
 }
 
-export function networkError(call: Call, error: unknown, url: URL, redact: (text: string) => string): NetworkError {
+/** Codes of the first connection: through a proxy, that connection is to the proxy, so the proxy failed. */
+const CONNECTION_CODES = new Set([...NOT_SENT_CODES, 'ETIMEDOUT'])
+
+export function networkError(
+  call: Call,
+  error: unknown,
+  url: URL,
+  redact: (text: string) => string,
+  proxy?: string
+): NetworkError {
   const cause = (error as { cause?: { code?: string }; code?: string } | undefined) ?? {}
   const code = cause.code ?? cause.cause?.code ?? ''
   const message = redact((error as Error | undefined)?.message ?? String(error))
-  return new NetworkError(call.method, call.path, networkReason(code, message, url.host), NOT_SENT_CODES.has(code))
+  const atProxy = proxy !== undefined && CONNECTION_CODES.has(code)
+  const where = atProxy ? proxy : url.host
+  return new NetworkError(
+    call.method,
+    call.path,
+    networkReason(code, message, where),
+    NOT_SENT_CODES.has(code),
+    atProxy ? proxy : undefined
+  )
 }
 
 /** A network failure in words: `connection refused (ECONNREFUSED) at host:port`. */

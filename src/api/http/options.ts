@@ -15,6 +15,8 @@ export interface TransportOptions extends ConnectionSettings {
   readonly onToken?: (token: string) => void
   /** An http(s) agent per URL, for proxies. */
   readonly agent?: (url: URL) => Agent | undefined
+  /** The proxy a URL goes through, in words (`the proxy host:port (HTTPS_PROXY)`), for network errors. */
+  readonly proxyOf?: (url: URL) => string | undefined
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   readonly random?: () => number
   /** Epoch clock for the write budget; Date.now by default. */

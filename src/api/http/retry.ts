@@ -16,6 +16,14 @@ export interface RetryPolicy {
    * server that says "come back" five times in a row does not end the deploy.
    */
   readonly writeBudgetMs: number
+  /**
+   * The first request's bound per attempt (health, the connection included), when shorter
+   * than request-timeout: a host that takes the connection and never answers is reported
+   * after this long, not after a full request-timeout.
+   */
+  readonly probeTimeoutMs: number
+  /** Attempts in all for the first request while the host stays silent (no answer at all). */
+  readonly silentProbeAttempts: number
 }
 
 /** The numbers every run uses (the write budget is further cut to wait-timeout by modes/session.ts). */
@@ -24,7 +32,9 @@ export const DEFAULT_RETRY: RetryPolicy = {
   baseDelayMs: 500,
   maxDelayMs: 8000,
   maxRetryAfterMs: 30_000,
-  writeBudgetMs: 120_000
+  writeBudgetMs: 120_000,
+  probeTimeoutMs: 15_000,
+  silentProbeAttempts: 3
 }
 
 const RETRYABLE_READ_STATUSES = new Set([429, 500, 502, 503, 504])

@@ -1,4 +1,4 @@
-import { AbandonedError, ApiError, AuthError, CancelledError } from '../../shared/errors.js'
+import { AbandonedError, ApiError, AuthError, CancelledError, type NetworkError } from '../../shared/errors.js'
 import { abortableSleep } from '../../shared/sleep.js'
 import { attempt } from './attempt.js'
 import { AttemptFailure } from './failure-kinds.js'
@@ -31,6 +31,7 @@ export class Transport {
   private readonly redact: (text: string) => string
   /** Requests sent, for the benchmark and the job summary. */
   readonly stats = { requests: 0, retries: 0, logins: 0 }
+  private warnedSilent = false
 
   constructor(private readonly options: TransportOptions) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry }
@@ -118,10 +119,11 @@ export class Transport {
         if (refused && call.auth !== 'none') throw authFailure(call, error)
         const delay = this.retryDelay(call, failure, attempt, Math.max(this.now() - firstSent, paused))
         if (delay === undefined) throw finalError(call, failure, attempt)
+        if (failure.silent && !this.warnedSilent) this.warnSilent(call, error, attempt)
         this.stats.retries++
         const left =
           call.safety === 'read'
-            ? `attempt ${attempt + 1} of ${this.retry.attempts}`
+            ? `attempt ${attempt + 1} of ${this.attemptsFor(call, failure)}`
             : `attempt ${attempt + 1}; the server refused it before acting, ` +
               `so it is sent again for up to ${Math.round(this.retry.writeBudgetMs / 1000)}s`
         this.options.logger.info(
@@ -137,11 +139,36 @@ export class Transport {
     }
   }
 
+  /**
+   * Once a run: a host that said nothing to a request is named at once, with how
+   * long it was given, that it is asked again, and what bounds the wait.
+   */
+  private warnSilent(call: Call, error: ApiError | NetworkError, attempt: number): void {
+    this.warnedSilent = true
+    const host = new URL(this.options.apiUrl).host
+    const left = this.attemptsFor(call, { silent: true }) - attempt
+    const bound =
+      call.probe && this.retry.probeTimeoutMs < this.options.requestTimeoutMs
+        ? `this first request is bounded at ${this.retry.probeTimeoutMs / 1000}s a try, later ones by 'request-timeout'`
+        : "'request-timeout' bounds each try"
+    this.options.logger.warning(
+      `No answer from ${host} to ${call.method} ${call.path} (${describeFailure(error)}). ` +
+        `Asking again up to ${left} more time${left === 1 ? '' : 's'} (${bound}). ` +
+        "A server that stays silent is usually a wrong host or port in 'url', or a firewall or proxy holding " +
+        'the connection.'
+    )
+  }
+
+  /** Attempts in all for a read: fewer for the first request while the host stays silent. */
+  private attemptsFor(call: Call, failure: Pick<AttemptFailure, 'silent'>): number {
+    return call.probe && failure.silent ? this.retry.silentProbeAttempts : this.retry.attempts
+  }
+
   /** How long to wait before the next attempt, or undefined when it must not be retried. */
   private retryDelay(call: Call, failure: AttemptFailure, attempt: number, spentMs: number): number | undefined {
     if (!mayRetry(call.safety, failure)) return undefined
     // Reads get a count of attempts; writes refused before acting get a time budget.
-    if (call.safety === 'read' && attempt >= this.retry.attempts) return undefined
+    if (call.safety === 'read' && attempt >= this.attemptsFor(call, failure)) return undefined
     let delay = this.backoff(attempt)
     if (failure.retryAfterMs !== undefined)
       delay = Math.min(Math.max(delay, failure.retryAfterMs), this.retry.maxRetryAfterMs)
@@ -172,7 +199,8 @@ export class Transport {
     const made = call.body?.()
     Object.assign(headers, made?.headers)
     const deadline = this.deadlineOf(call)
-    const { requestTimeoutMs } = this.options
+    const probeBound = call.probe && this.retry.probeTimeoutMs < this.options.requestTimeoutMs
+    const requestTimeoutMs = probeBound ? this.retry.probeTimeoutMs : this.options.requestTimeoutMs
     const timeoutMs =
       deadline === undefined
         ? requestTimeoutMs
@@ -185,8 +213,10 @@ export class Transport {
       made,
       timeoutMs,
       clipped: timeoutMs < requestTimeoutMs,
+      bound: probeBound ? "the first request's bound; later ones: request-timeout" : undefined,
       signal: this.signalOf(call),
       agent: this.options.agent?.(url),
+      proxy: this.options.proxyOf?.(url),
       redact: this.redact,
       throwIfStopped: () => this.throwIfCancelled(call)
     })

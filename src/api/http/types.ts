@@ -81,6 +81,11 @@ export interface Call {
    * gives "the server refused the register 6 times (not registered)".
    */
   readonly effect?: { readonly what: string; readonly undone: string }
+  /**
+   * The run's first request (health): each attempt is bounded by the policy's probeTimeoutMs
+   * (below request-timeout), and a server that stays silent gets fewer attempts (retry.ts).
+   */
+  readonly probe?: boolean
 }
 
 /** Per-call limits, e.g. the wait's deadline for a status check. */

@@ -1,5 +1,5 @@
-export const id = 532;
-export const ids = [532];
+export const id = 274;
+export const ids = [274];
 export const modules = {
 
 /***/ 95847:
@@ -82,7 +82,7 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
 
 /***/ }),
 
-/***/ 75532:
+/***/ 37274:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -112,7 +112,7 @@ function outputsOf(result) {
     return {
         'preprocessing-id': result.hash ?? '',
         status: result.status,
-        operation: spec?.script.operation ?? '',
+        operation: result.operation ?? '',
         group: result.group ?? spec?.group ?? '',
         'python-version': spec?.script.pythonVersion ?? '',
         'server-version': (0,secrets/* redact */.E$)(result.serverVersion ?? ''),
@@ -296,7 +296,8 @@ async function writeSummary(result, where) {
     ]) {
         if (entries.length === 0)
             continue;
-        summary.addRaw(details(`${title}: last ${Math.min(logs/* LOG_TAIL_LINES */.A5, entries.length)} of ${entries.length} entries`, pre((0,secrets/* redact */.E$)((0,logs/* logTail */.RB)(entries, logs/* LOG_TAIL_LINES */.A5)))));
+        const tail = (0,logs/* logTail */.RB)(title, entries, logs/* LOG_TAIL_LINES */.A5);
+        summary.addRaw(details(tail.heading, pre((0,secrets/* redact */.E$)(tail.text))));
     }
     for (const warning of result.publishWarnings)
         summary.addRaw(`<p>⚠️ ${outside(warning)}</p>\n`);
@@ -467,6 +468,8 @@ function recordSmokeTest(result, dir) {
 /** result.json: everything the run decided, for a later gate step to read. */
 function writeResultFile(result) {
     const path = (0,external_node_path_.join)(result.recordsDir, 'result.json');
+    // Its own path is one of the outputs it lists.
+    result.resultFile = path;
     const { spec, ...rest } = result;
     (0,external_node_fs_.writeFileSync)(path, json({
         outputs: outputsOf(result),
@@ -521,7 +524,62 @@ async function uploadRecords(result) {
     return { name, id, url };
 }
 
+;// CONCATENATED MODULE: ./src/publish/notebook-lines.ts
+
+/** The place of line `joinedLine` of the notebook at `path`; undefined when the file cannot be read or is shorter. */
+function notebookPlace(path, joinedLine) {
+    let raw;
+    let cells;
+    try {
+        raw = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        cells = JSON.parse(raw).cells;
+    }
+    catch {
+        return undefined;
+    }
+    if (!Array.isArray(cells))
+        return undefined;
+    let before = 0;
+    for (const [index, cell] of cells.entries()) {
+        if (!cell || typeof cell !== 'object' || cell.cell_type !== 'code')
+            continue;
+        const lines = sourceOf(cell).split('\n');
+        if (joinedLine <= before + lines.length) {
+            const lineInCell = joinedLine - before;
+            return { cell: index + 1, lineInCell, fileLine: fileLineOf(raw, index, lineInCell, lines[lineInCell - 1] ?? '') };
+        }
+        before += lines.length;
+    }
+    return undefined;
+}
+function sourceOf(cell) {
+    return Array.isArray(cell.source) ? cell.source.map(String).join('') : String(cell.source ?? '');
+}
+/**
+ * The file's line for a cell's line: the cell's `"source": [` line (the cell-th one: every
+ * cell has one), then one line per string, checked against the code. Undefined when the
+ * file is laid out otherwise (minified, or a source written as one string).
+ */
+function fileLineOf(raw, cellIndex, lineInCell, code) {
+    const lines = raw.split('\n');
+    let seen = -1;
+    const sourceAt = lines.findIndex((line) => /^\s*"source"\s*:\s*\[\s*$/.test(line) && ++seen === cellIndex);
+    if (sourceAt < 0)
+        return undefined;
+    const candidate = lines[sourceAt + lineInCell]?.trim().replace(/,$/, '');
+    try {
+        const text = JSON.parse(candidate ?? '');
+        if (typeof text === 'string' && text.replace(/\n$/, '') === code)
+            return sourceAt + lineInCell + 1;
+    }
+    catch {
+        // not one JSON string a line
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/annotations.ts
+
 
 /**
  * Finds, in Python tracebacks (from the server or a local run), the innermost frame in a
@@ -529,13 +587,16 @@ async function uploadRecords(result) {
  * only when its path, relative to the script's folder, is an uploaded file's name: a
  * library file that merely shares a base name with one never does. The script's folder
  * is where the outermost frame of the source file (script.py) sits — the server enters
- * the user's code through it, so library frames come deeper. Notebooks are skipped:
- * their line numbers do not match the .ipynb file.
+ * the user's code through it, so library frames come deeper. A notebook's line numbers
+ * count its joined code cells: they are mapped to the cell, and to the .ipynb file's line
+ * (notebook-lines.ts).
  */
 function tracebackAnnotations(entries, uploads, workspace) {
     const source = uploads.find((f) => f.part === 'source');
-    if (!source || source.uploadName.endsWith('.ipynb'))
+    if (!source)
         return [];
+    if (source.uploadName.endsWith('.ipynb'))
+        return notebookAnnotations(entries, source, workspace);
     const byUploadName = new Map(uploads
         .filter((f) => f.localPath && (f.part === 'source' || f.part === 'extra') && !f.uploadName.endsWith('.ipynb'))
         .map((f) => [f.uploadName, f.localPath]));
@@ -572,6 +633,32 @@ function tracebackAnnotations(entries, uploads, workspace) {
     }
     return annotations;
 }
+/** The innermost frame in the uploaded notebook of each error entry, as the notebook's cell and file line. */
+function notebookAnnotations(entries, source, workspace) {
+    if (!source.localPath)
+        return [];
+    const annotations = [];
+    const seen = new Set();
+    for (const entry of entries) {
+        if (entry.OutputType !== 'Error')
+            continue;
+        const text = entry.OutputData ?? '';
+        const frames = [...text.matchAll(/File "([^"]+)", line (\d+)/g)]
+            .filter(([, path = '']) => path.replace(/\\/g, '/').endsWith(`/${source.uploadName}`))
+            .map(([, , line]) => Number(line));
+        const joinedLine = frames.at(-1);
+        const place = joinedLine === undefined ? undefined : notebookPlace(source.localPath, joinedLine);
+        if (!place)
+            continue;
+        const exception = (text.trim().split('\n').at(-1) ?? '').trim();
+        const message = `${exception} (notebook cell ${place.cell}, line ${place.lineInCell})`;
+        if (seen.has(message))
+            continue;
+        seen.add(message);
+        annotations.push({ file: (0,external_node_path_.relative)(workspace, source.localPath), line: place.fileLine, message });
+    }
+    return annotations;
+}
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
 var error_envelope = __webpack_require__(16552);
@@ -597,8 +684,9 @@ async function publish(result, cancelled) {
     ]) {
         if (entries.length === 0)
             continue;
-        core/* startGroup */.Oh(`${title}: last ${Math.min(logs/* LOG_TAIL_LINES */.A5, entries.length)} of ${entries.length} entries`);
-        (0,inert/* printInert */.C)((0,logs/* logTail */.RB)(entries, logs/* LOG_TAIL_LINES */.A5));
+        const tail = (0,logs/* logTail */.RB)(title, entries, logs/* LOG_TAIL_LINES */.A5);
+        core/* startGroup */.Oh(tail.heading);
+        (0,inert/* printInert */.C)(tail.text);
         core/* endGroup */.N4();
     }
     if (spec)
