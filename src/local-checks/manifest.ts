@@ -1,21 +1,12 @@
 import { relative } from 'node:path'
 import type { DeploySpec } from '../inputs/parse.js'
 import { scriptPackage } from '../steps/register.js'
-import { hostCall, registerCall, v1RegisterFields, v2Uploads, type ApiVersion } from '../api/api.js'
+import { hostCall, registerCall, v1RegisterFields, v2Uploads } from '../api/api.js'
 import { likelyApi } from '../shared/api-choice.js'
 import { sha256Of, type UploadFile } from '../shared/files.js'
+import type { Manifest } from '../shared/manifest.js'
 
-/** What the register call sends: its form fields and every file, with size and sha256. */
-export interface Manifest {
-  readonly group: string
-  /** The API a deploy would use: v2 for an Async script unless api-version is v1 (auto assumes a current server). */
-  readonly api: ApiVersion
-  /** The calls a deploy would make to register, upload and host, in order ({hash} is the script's hash). */
-  readonly calls: readonly string[]
-  /** The v1 register's form fields (v2 sends the name as JSON and the rest with the uploads). */
-  readonly fields: Record<string, string>
-  readonly files: { part: string; name: string; path: string; size: number; sha256?: string; dataset?: string }[]
-}
+export type { Manifest }
 
 /**
  * The manifest of an upload. The .env file is listed by name only: a hash of a small
