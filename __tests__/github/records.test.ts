@@ -51,7 +51,7 @@ describe('deploy records', () => {
     expect(both.latest?.outcome).toBe('failure')
   })
 
-  test('in_progress then the final state; a success marks the superseded records inactive, and stays found', async () => {
+  test('in_progress, then the final state; a success retires the superseded records and stays found', async () => {
     const github = fakePort()
     const first = await createRecord(github, record(key, 'S1'))
     const second = await createRecord(github, record(key, 'S2', success, [first]))

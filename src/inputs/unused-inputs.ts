@@ -82,7 +82,11 @@ export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
   'smoke-test-expect': smokeTestOnly,
   'smoke-test-timeout': smokeTestOnly,
   'artifact-name': artifactOnly,
-  'artifact-retention-days': artifactOnly
+  'artifact-retention-days': artifactOnly,
+  // validate mode compares with the environment's record; smoke-test mode records nothing.
+  environment: ({ mode }) => (mode === 'smoke-test' ? 'smoke-test mode deploys nothing to record' : undefined),
+  'skip-unchanged': deployOnly
+  // github-token is never reported: the runner always passes the job's token as its default.
 }
 
 /** The error for an expectation an Async result cannot be checked against: one message, wherever it is found. */
