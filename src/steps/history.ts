@@ -34,8 +34,9 @@ const SHORTEST_MS = 1000
  *
  * Without a hint, `none` says why, for the log.
  *
- * A few reads (the search, up to three descriptions, a log), sent while the build runs: they cost the deploy no time. A failure comes
- * through; the caller (modes/deploy.ts) takes it as no hint, never as a failed deploy.
+ * A few reads (the search, up to three descriptions, a log), sent while the build runs:
+ * they cost the deploy no time. A failure comes through; the caller (modes/deploy.ts)
+ * takes it as no hint, never as a failed deploy.
  */
 export async function previousBuild(
   api: PreprocessingApi,
@@ -90,7 +91,6 @@ export function hostLogSpan(entries: readonly LogEntry[]): number | undefined {
   const span = Math.max(...times) - Math.min(...times)
   return span >= SHORTEST_MS ? span : undefined
 }
-
 
 /**
  * The newest v1 Async script of exactly this name in the group: its previous deploy went
