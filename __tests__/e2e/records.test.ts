@@ -51,7 +51,7 @@ const statesOf = (github: GitHubStandIn, id: number) =>
   github.statuses.filter((s) => s.deployment_id === id).map((s) => s.state)
 
 describe('deploy records on GitHub', () => {
-  test('a deploy makes a record: payload, in_progress → success, environment_url and log_url; then unchanged', async () => {
+  test('a record per deploy: payload, in_progress → success, environment_url, log_url; then unchanged', async () => {
     const github = await standIn()
     try {
       const workspace = sampleWorkspace('sync')
