@@ -279,15 +279,23 @@ function startGitHubRecord(spec) {
     const connection = { port: openGitHub({ token, apiUrl, repository }), warned: false };
     const record = {
         key,
-        earlier: connection.port
-            .then((port) => findRecords(port, key))
-            .catch((error) => {
+        earlier: withinLookupTime(connection.port.then((port) => findRecords(port, key))).catch((error) => {
             warnOnce(record, connection, 'read', error);
             return undefined;
         })
     };
     connections.set(record, connection);
     return record;
+}
+/** How long reading the earlier records may take in all (each call has 10 s); a slow GitHub costs no more. */
+const LOOKUP_MS = 20_000;
+function withinLookupTime(lookup) {
+    let timer;
+    const late = new Promise((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${LOOKUP_MS / 1000} s`)), LOOKUP_MS);
+        timer.unref();
+    });
+    return Promise.race([lookup, late]).finally(() => clearTimeout(timer));
 }
 /** The final state of a run's record, by its status. */
 const FINAL = {
