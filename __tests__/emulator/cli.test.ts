@@ -1,6 +1,7 @@
 /** The command line, compiled with `npm run build:emulator` and run as `node build/emulator/cli.js`. */
-import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import path from 'node:path'
+import { exitCode, startCli as startServerCli, type RunningCli } from './cli-process.js'
 import { repoRoot } from './helpers.js'
 
 const CLI = path.join(repoRoot, 'build', 'emulator', 'cli.js')
@@ -9,31 +10,11 @@ beforeAll(() => {
   execFileSync('npm', ['run', '--silent', 'build:emulator'], { cwd: repoRoot, stdio: 'pipe' })
 }, 60000)
 
-/** Starts the CLI and resolves once it has printed its banner. */
-function startCli(
-  args: string[]
-): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: repoRoot })
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`CLI did not start: ${output}`)), 10000)
-    child.stdout.on('data', () => {
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1]
-      if (url && output.includes('group token:')) {
-        clearTimeout(timer)
-        resolve({ child, url, output: () => output })
-      }
-    })
-    child.on('exit', () => reject(new Error(`CLI exited: ${output}`)))
-  })
-}
-
-const exitCode = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
-  child.exitCode !== null
-    ? Promise.resolve(child.exitCode)
-    : new Promise((resolve) => child.on('exit', (code) => resolve(code)))
+/** Starts the CLI and resolves once it has printed its whole banner. */
+const startCli = (args: string[]): Promise<RunningCli> =>
+  startServerCli(CLI, args, (output) =>
+    output.includes('group token:') ? /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] : undefined
+  )
 
 test('--help lists every flag with its default', () => {
   const help = execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' })
