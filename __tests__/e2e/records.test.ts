@@ -185,6 +185,21 @@ describe('deploy records on GitHub', () => {
     })
   }, 60_000)
 
+  test('GitHub failing (a 500 on create) is one warning; the deploy is green, its outputs intact', async () => {
+    await withStandIn({}, async (github) => {
+      github.fail('repos/create-deployment', 500)
+      const run = await deploy(github, {}, sampleWorkspace('sync'))
+      expect(run.code).toBe(0)
+      expect(outputOf(run, 'status')).toBe('deployed')
+      expect(outputOf(run, 'preprocessing-id')).toMatch(/^S[0-9a-f]{63}$/)
+      expect(outputOf(run, 'deployment-id')).toBe('')
+      const warnings = run.stdout.split('\n').filter((line) => line.startsWith('::warning'))
+      expect(warnings).toEqual([
+        expect.stringMatching(/GitHub did not answer as expected \(POST deployments answered HTTP 500/)
+      ])
+    })
+  }, 60_000)
+
   test("a GitHub Enterprise Server: the records go to GITHUB_API_URL's /api/v3", async () => {
     await withStandIn({ basePath: '/api/v3' }, async (github) => {
       expect(github.url).toMatch(/\/api\/v3$/)
