@@ -402,6 +402,13 @@ async function writeRecords(result, where, cwd, options) {
         },
         files,
         hash: result.hash,
+        digest: result.digest,
+        // The GitHub deployment this run made (docs/deploy-records.md), and the script it followed.
+        record: spec?.records.environment && {
+            environment: spec.records.environment,
+            deploymentId: result.deploymentId,
+            previous: result.previousHash
+        },
         status: result.status,
         smokeTest: result.smokeTest.outcome,
         timings: {

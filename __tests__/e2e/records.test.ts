@@ -5,8 +5,8 @@
  * deploy again, a read-only token, the two traps of a deployment made from a workflow, a
  * GitHub Enterprise Server's base path, and the token never shown.
  */
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { DEFAULT_PASSWORD } from '../../emulator/index.js'
 import { startGitHubStandIn, type GitHubStandIn, type GitHubStandInOptions } from '../../emulator/github/index.js'
 import { syncSampleInputs, useEmulator } from '../helpers/e2e.js'
@@ -88,6 +88,13 @@ describe('deploy records on GitHub', () => {
       expect(outputOf(first, 'url')).toBe(`${emulator.url}/api/preprocessing/sync/run/datarisk/${hash}`)
       expect(success?.log_url).toBe(`https://github.com/${REPOSITORY}/actions/runs/4242`)
       expect(outputOf(first, 'deployment-id')).toBe(String(record!.id))
+      const deployment = JSON.parse(
+        readFileSync(join(dirname(outputOf(first, 'result-file')), 'deployment.json'), 'utf8')
+      ) as Record<string, unknown>
+      expect(deployment).toMatchObject({
+        digest: outputOf(first, 'digest'),
+        record: { environment: 'staging', deploymentId: record!.id }
+      })
       // The traps: the stand-in answers 409 (pending checks) or 202 (auto-merge) to a request without them.
       const create = github.requests.find((r) => r.method === 'POST' && r.path.endsWith('/deployments'))
       expect(create?.body).toMatchObject({ ref: SHA, required_contexts: [], auto_merge: false })
