@@ -6,14 +6,18 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ digestOf),
 /* harmony export */   u: () => (/* binding */ buildManifest)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7042);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7042);
 /* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38077);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38077);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38590);
+
 
 
 
@@ -40,18 +44,54 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
             name: file.uploadName,
             path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, file.localPath) : '(inline)',
             size: file.size,
-            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(file),
+            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Of */ .Bj)(file),
             dataset: datasetOf.get(file)
         });
     }
-    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__/* .likelyApi */ .zY)(spec.script.operation, spec.apiVersion);
-    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_4__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
+    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_4__/* .likelyApi */ .zY)(spec.script.operation, spec.apiVersion);
+    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_5__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
     const calls = [
         (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group),
         ...uploadCalls,
         (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .hostCall */ .Z$)(api, spec.script.operation, spec.group, '{hash}')
     ];
     return { group: spec.group, api, calls, fields: (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v1RegisterFields */ .MJ)(spec.script), files };
+}
+/**
+ * The `digest` output: `sha256:` of what the manifest says reaches the server — the group,
+ * the API, the register's form fields and every file's part, upload name, dataset name and
+ * sha256 (not its path in the repository: moving a file changes nothing uploaded). The same
+ * content gives the same digest on any runner, so a deploy record's digest says whether
+ * anything changed.
+ *
+ * The .env file is in the manifest by name only (its hash could be brute-forced), yet a
+ * changed value must change the digest: its content enters as an HMAC-SHA256 keyed by the
+ * server password, which only who can deploy knows, so the digest reveals nothing of it.
+ * A new password therefore changes the digest once (one deploy more); without a password
+ * (validate mode) the .env's content is not in the digest, so such a digest never equals
+ * a deploy's when there is a .env.
+ */
+async function digestOf(manifest, spec) {
+    const env = spec.script.files.find((file) => file.part === 'env');
+    const password = spec.connection.password;
+    const envPart = !env ? undefined : password ? `hmac-sha256:${await hmacOf(env, password)}` : 'unkeyed';
+    const canonical = JSON.stringify({
+        group: manifest.group,
+        api: manifest.api,
+        fields: Object.entries(manifest.fields).sort(([a], [b]) => a.localeCompare(b)),
+        files: manifest.files.map((f) => [f.part, f.name, f.dataset ?? null, f.sha256 ?? null]),
+        env: envPart ?? null
+    });
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(canonical).digest('hex')}`;
+}
+async function hmacOf(file, key) {
+    const hmac = (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHmac)('sha256', key);
+    if (file.inline)
+        hmac.update(file.inline);
+    else if (file.localPath)
+        for await (const chunk of (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_3__/* .streamFile */ .Pq)(file.localPath))
+            hmac.update(chunk);
+    return hmac.digest('hex');
 }
 
 
@@ -580,19 +620,19 @@ async function validateMode(ctx) {
             result.status = 'invalid-input';
         throw error;
     }
-    core/* info */.pq(`Contract tested: ${(0,inert/* oneLine */.T)(result.contract.calledAs ?? '')} (${(0,inert/* oneLine */.T)(why)}).`);
+    core/* info */.pq(`Contract tested: ${(0,inert/* oneLine */.TN)(result.contract.calledAs ?? '')} (${(0,inert/* oneLine */.TN)(why)}).`);
     await core/* group */.Os('Manifest', async () => {
         result.manifest = await (0,manifest/* buildManifest */.u)(spec, spec.workspace);
         result.operation = operation;
-        (0,inert/* printInert */.C)(JSON.stringify(result.manifest, null, 2));
+        (0,inert/* printInert */.C6)(JSON.stringify(result.manifest, null, 2));
     });
     await core/* group */.Os('Run the entrypoint locally', async () => {
         const local = await runLocally(spec, { timeoutMs: spec.smokeTest.timeoutMs, signal: ctx.signal });
         if (local.interpreterWarning)
-            core/* warning */.$e((0,inert/* oneLine */.T)(local.interpreterWarning));
+            core/* warning */.$e((0,inert/* oneLine */.TN)(local.interpreterWarning));
         if (local.interpreter)
-            core/* info */.pq(`Python: ${(0,inert/* oneLine */.T)(local.interpreter.command)} ` +
-                `(${(0,inert/* oneLine */.T)(local.interpreter.path)}, ${(0,inert/* oneLine */.T)(local.interpreter.version)}).`);
+            core/* info */.pq(`Python: ${(0,inert/* oneLine */.TN)(local.interpreter.command)} ` +
+                `(${(0,inert/* oneLine */.TN)(local.interpreter.path)}, ${(0,inert/* oneLine */.TN)(local.interpreter.version)}).`);
         const smoke = {
             outcome: local.outcome,
             reason: local.reason,
@@ -614,14 +654,14 @@ async function validateMode(ctx) {
             result.localTraceback = local.traceback;
         result.smokeTest = smoke;
         if (local.outcome === 'skipped')
-            core/* notice */.lm(`The entrypoint was not run locally: ${(0,inert/* oneLine */.T)(local.reason ?? '')}.`);
+            core/* notice */.lm(`The entrypoint was not run locally: ${(0,inert/* oneLine */.TN)(local.reason ?? '')}.`);
         else if (local.outcome === 'passed')
-            core/* info */.pq(`${(0,inert/* oneLine */.T)(spec.script.entrypoint)} ran on the sample in ${(0,duration/* formatDuration */.a3)(local.elapsedMs)}` +
-                `${local.response ? ` and returned ${(0,inert/* oneLine */.T)(local.response).slice(0, 500)}` : ''}.`);
+            core/* info */.pq(`${(0,inert/* oneLine */.TN)(spec.script.entrypoint)} ran on the sample in ${(0,duration/* formatDuration */.a3)(local.elapsedMs)}` +
+                `${local.response ? ` and returned ${(0,inert/* oneLine */.TN)(local.response).slice(0, 500)}` : ''}.`);
         else {
             result.status = 'failed';
             if (local.traceback)
-                (0,inert/* printInert */.C)(local.traceback);
+                (0,inert/* printInert */.C6)(local.traceback);
             throw new errors/* SmokeTestFailedError */.t$(`The entrypoint failed on the sample, run locally as the server would: ${local.reason}.`);
         }
         result.status = 'validated';

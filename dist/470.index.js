@@ -96,7 +96,7 @@ async function findDeployed(ctx, session) {
         result.hash = hash;
         result.apiVersion = version;
         result.apiProbe = probe;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`API: ${version} (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .T)(probe)}).`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`API: ${version} (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(probe)}).`);
         // Known only now: a v1 script's run calls need the group token (v2 runs use the user's).
         const unfit = (0,_inputs_api_fit_js__WEBPACK_IMPORTED_MODULE_8__/* .problemsOnApi */ .Sc)(spec, version, probe);
         if (unfit.length > 0)

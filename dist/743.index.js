@@ -405,16 +405,16 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /** A check of a wait, as a progress line. */
 function logPoll(what) {
-    return (poll) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[${(0,_shared_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(poll.elapsedMs).padStart(6)}] ${what} ${poll.check}: ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(poll.status)}`);
+    return (poll) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[${(0,_shared_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(poll.elapsedMs).padStart(6)}] ${what} ${poll.check}: ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(poll.status)}`);
 }
 /** A status check that failed even after its retries: the wait goes on for a while. */
 function logOutage(error, outageMs) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`A status check failed (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(error.message)}); still waiting` +
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`A status check failed (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(error.message)}); still waiting` +
         `${outageMs > 0 ? `, the server has not answered for ${(0,_shared_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(outageMs)}` : ''}.`);
 }
 /** An API call as it is made, for the log (v2 makes one per file). */
 function logCall(call) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .T)(call)}`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(call)}`);
 }
 
 
@@ -589,11 +589,11 @@ async function checkModel(models, target, scriptOperation, options = {}) {
         throw error;
     }
     if (info.status !== 'Deployed') {
-        const why = info.message ? ` (${(0,inert/* oneLine */.T)((0,logs/* lastLine */.fM)(info.message))})` : '';
-        throw refused(`${target.hash} is '${(0,inert/* oneLine */.T)(info.status)}', not Deployed${why}: it cannot score the sample.`);
+        const why = info.message ? ` (${(0,inert/* oneLine */.TN)((0,logs/* lastLine */.fM)(info.message))})` : '';
+        throw refused(`${target.hash} is '${(0,inert/* oneLine */.TN)(info.status)}', not Deployed${why}: it cannot score the sample.`);
     }
     if (info.operation && info.operation !== scriptOperation)
-        throw refused(`${target.hash} is ${/^[aeiou]/i.test(info.operation) ? 'an' : 'a'} ${(0,inert/* oneLine */.T)(info.operation).slice(0, 40)} ` +
+        throw refused(`${target.hash} is ${/^[aeiou]/i.test(info.operation) ? 'an' : 'a'} ${(0,inert/* oneLine */.TN)(info.operation).slice(0, 40)} ` +
             `model, but the script is ${scriptOperation}: ` +
             'an Async model takes an Async script, a Sync model a Sync script.');
     return info;
@@ -765,8 +765,8 @@ async function checkPipelineModel(ctx, session, operation) {
     await core/* group */.Os('Check the model', async () => {
         try {
             const info = await checkModel(models, target, operation, { deadline: Date.now() + MODEL_CHECK_MS });
-            core/* info */.pq(`Model ${target.hash} in group '${(0,inert/* oneLine */.T)(target.group)}' is Deployed ` +
-                `(${(0,inert/* oneLine */.T)(info.operation ?? 'operation not described')}): the smoke test runs the pipeline.`);
+            core/* info */.pq(`Model ${target.hash} in group '${(0,inert/* oneLine */.TN)(target.group)}' is Deployed ` +
+                `(${(0,inert/* oneLine */.TN)(info.operation ?? 'operation not described')}): the smoke test runs the pipeline.`);
         }
         catch (error) {
             if (error instanceof errors/* InputError */.dz && ctx.spec.mode === 'deploy')
@@ -785,7 +785,7 @@ async function runPipeline(ctx, api, spec, hash) {
         return pipelineSync(models, target, hash, spec.smokeTest.syncInput, spec.smokeTest.expect);
     }
     const datasets = (0,register/* smokeTestDatasets */.rs)(spec);
-    core/* info */.pq(`Uploading ${datasets.map((d) => (0,inert/* oneLine */.T)(`${d.name} (${d.file.filename})`)).join(', ')} ` +
+    core/* info */.pq(`Uploading ${datasets.map((d) => (0,inert/* oneLine */.TN)(`${d.name} (${d.file.filename})`)).join(', ')} ` +
         `as the input of an async execution (${api.version}); its result then goes to the model ${target.hash}.`);
     const dir = result.recordsDir;
     const smoke = await pipelineAsync(api, models, target, hash, datasets, {
@@ -806,7 +806,7 @@ async function runPipeline(ctx, api, spec, hash) {
             ['Model', stages.model]
         ])
             core/* info */.pq(`${name}: ${stage.outcome}${stage.elapsedMs === undefined ? '' : ` in ${(0,duration/* formatDuration */.a3)(stage.elapsedMs)}`}` +
-                `${stage.executionId ? ` (execution ${(0,inert/* oneLine */.T)(stage.executionId)})` : ''}.`);
+                `${stage.executionId ? ` (execution ${(0,inert/* oneLine */.TN)(stage.executionId)})` : ''}.`);
     return smoke;
 }
 
@@ -1850,9 +1850,9 @@ function newTransport(spec, signal, deadline) {
         deadline: () => deadline.at,
         // Server text reaches these lines; one line each, so none can start a workflow command.
         logger: {
-            debug: (message) => core/* debug */.Yz((0,inert/* oneLine */.T)(message)),
-            info: (message) => core/* info */.pq((0,inert/* oneLine */.T)(message)),
-            warning: (message) => core/* warning */.$e((0,inert/* oneLine */.T)(message))
+            debug: (message) => core/* debug */.Yz((0,inert/* oneLine */.TN)(message)),
+            info: (message) => core/* info */.pq((0,inert/* oneLine */.TN)(message)),
+            warning: (message) => core/* warning */.$e((0,inert/* oneLine */.TN)(message))
         },
         signal,
         onToken: secrets/* addSecret */.Ck,
@@ -1875,10 +1875,10 @@ async function connect(transport, spec, result, localChecks) {
             throw health.reason;
         const version = health.value;
         result.serverVersion = version;
-        core/* info */.pq(`Server ${spec.connection.apiUrl} answers, version ${(0,inert/* oneLine */.T)(version)}.`);
+        core/* info */.pq(`Server ${spec.connection.apiUrl} answers, version ${(0,inert/* oneLine */.TN)(version)}.`);
         await transport.logIn();
         const tenant = spec.connection.tenant;
-        core/* info */.pq(`Logged in as ${(0,inert/* oneLine */.T)(spec.connection.login)}${tenant === undefined ? '' : ` (tenant ${(0,inert/* oneLine */.T)(tenant)})`}.`);
+        core/* info */.pq(`Logged in as ${(0,inert/* oneLine */.TN)(spec.connection.login)}${tenant === undefined ? '' : ` (tenant ${(0,inert/* oneLine */.TN)(tenant)})`}.`);
         const v1 = new V1Api(transport);
         const group = chooseGroup(await v1.listGroups(), spec.group, spec.groupNormalised);
         result.group = group;
@@ -1891,12 +1891,12 @@ async function connect(transport, spec, result, localChecks) {
  */
 function chooseGroup(visible, given, normalised) {
     if (visible.includes(given)) {
-        core/* info */.pq(`Group '${(0,inert/* oneLine */.T)(given)}' exists.`);
+        core/* info */.pq(`Group '${(0,inert/* oneLine */.TN)(given)}' exists.`);
         return given;
     }
     if (normalised !== given && visible.includes(normalised)) {
-        core/* notice */.lm(`Group '${(0,inert/* oneLine */.T)(given)}' is not on the server, but '${(0,inert/* oneLine */.T)(normalised)}' (its 2.1.1 normalisation) is: ` +
-            `using '${(0,inert/* oneLine */.T)(normalised)}'. Write it that way to silence this notice; ` +
+        core/* notice */.lm(`Group '${(0,inert/* oneLine */.TN)(given)}' is not on the server, but '${(0,inert/* oneLine */.TN)(normalised)}' (its 2.1.1 normalisation) is: ` +
+            `using '${(0,inert/* oneLine */.TN)(normalised)}'. Write it that way to silence this notice; ` +
             'servers since 2.2.1 match names exactly.');
         return normalised;
     }
@@ -1932,7 +1932,7 @@ async function chooseDeployApi(session, spec, result) {
             `GET /v2/preprocessing?group=${session.group} answered ` +
                 (served ? '200: the server serves v2' : '404: no v2 routes (an older server)');
     }
-    core/* info */.pq(`API: ${version} (${(0,inert/* oneLine */.T)(result.apiProbe)}).`);
+    core/* info */.pq(`API: ${version} (${(0,inert/* oneLine */.TN)(result.apiProbe)}).`);
     // What the inputs need from this API (the group token on v1, the datasets' names on v2), before any upload.
     const unfit = (0,api_fit/* problemsOnApi */.Sc)(spec, version, result.apiProbe);
     if (unfit.length > 0)
@@ -2005,7 +2005,7 @@ function apiOf(session, version) {
 /** The smoke test after Deployed, in deploy and smoke-test modes; its own deadline (smoke-test-timeout). */
 async function runSmokeTest(ctx, api, spec) {
     const { result } = ctx;
-    if (result.status !== 'deployed') {
+    if (result.status !== 'deployed' && result.status !== 'unchanged') {
         result.smokeTest = { outcome: 'skipped', reason: `the script is not deployed (status ${result.status})` };
         return;
     }
@@ -2016,12 +2016,12 @@ async function runSmokeTest(ctx, api, spec) {
             if (ctx.pipeline)
                 result.smokeTest = await (0,_pipeline_phase_js__WEBPACK_IMPORTED_MODULE_8__/* .runPipeline */ .a)(ctx, api, spec, hash);
             else if (spec.script.operation === 'Sync') {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Running ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(spec.script.entrypoint)} on the sample (sync run).`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Running ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(spec.script.entrypoint)} on the sample (sync run).`);
                 result.smokeTest = await (0,_steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTestSync */ .P9)(api, hash, spec.smokeTest.syncInput, spec.smokeTest.expect);
             }
             else {
                 const datasets = (0,_steps_register_js__WEBPACK_IMPORTED_MODULE_9__/* .smokeTestDatasets */ .rs)(spec);
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Uploading ${datasets.map((d) => (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(`${d.name} (${d.file.filename})`)).join(', ')} ` +
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Uploading ${datasets.map((d) => (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(`${d.name} (${d.file.filename})`)).join(', ')} ` +
                     `as the input of an async execution (${api.version}).`);
                 result.smokeTest = await (0,_steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTestAsync */ .so)(api, hash, datasets, {
                     timeoutMs: spec.smokeTest.timeoutMs,
@@ -2042,10 +2042,10 @@ async function runSmokeTest(ctx, api, spec) {
         }
         const smoke = result.smokeTest;
         if (smoke.resultRows !== undefined)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Result${smoke.resultTable ? ` (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)(smoke.resultTable)})` : ''}: ${smoke.resultRows} rows; ` +
-                `columns ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)((0,_steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__/* .typedColumns */ .A8)(smoke))}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Result${smoke.resultTable ? ` (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(smoke.resultTable)})` : ''}: ${smoke.resultRows} rows; ` +
+                `columns ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__/* .typedColumns */ .A8)(smoke))}.`);
         if (spec.smokeTest.asyncExpect && smoke.expectation?.met)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`smoke-test-expect met: ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .T)((0,_inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__/* .describeExpectation */ .uN)(spec.smokeTest.asyncExpect))}.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`smoke-test-expect met: ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__/* .describeExpectation */ .uN)(spec.smokeTest.asyncExpect))}.`);
         if (smoke.outcome === 'passed') {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Smoke test passed in ${(0,_shared_duration_js__WEBPACK_IMPORTED_MODULE_10__/* .formatDuration */ .a3)(smoke.elapsedMs ?? 0)}.`);
             return;
@@ -2273,16 +2273,17 @@ async function checkResultFile(result, path, format, expectation, label) {
  * - The first check comes after a second: right after a host or run call the server
  *   answers Building/Running anyway, and a quick execution (about 0.6 s on the emulator)
  *   is over by then.
- * - The budget: from the second on, check n is never due before n × 2 s, so there is
- *   never more than one check per 2 s averaged over the wait, whatever else the schedule does.
- * - Without a hint, check n is due at n × 2 s + a phase (0–2 s, random per wait): a
+ * - The budget: after the first check, one per 2 s: check n (n ≥ 2) is never due before
+ *   1 s + (n − 2) × 2 s, whatever else the schedule does.
+ * - Without a hint, check n (n ≥ 3) is due at 1 s + (n − 2) × 2 s + a phase (0–2 s, random
+ *   per wait), check 2 halfway between the first and the third, so no gap passes 2 s: a
  *   build is seen at most 2 s (on average 1 s) after it ends, the least any schedule
  *   can promise at that budget without knowing when the build ends. The random phase
  *   keeps the checks out of step with a build that started when the wait did, so a
  *   build of a round length is not always seen late.
  * - With a hint (the expected length E, from the script's previous build, up to 5
  *   minutes): a check every 4 s until 0.9 E saves budget, which then buys a check every
- *   second for as long as the budget allows (until about 1.3 E for E of 30 s or more;
+ *   second for as long as the budget allows (until about 1.35 E for E of 30 s or more;
  *   then the budget's own 2 s steps), so a build that takes about as long as the last
  *   one is seen within a second (on average half a second). From 1.5 E on, the schedule
  *   is the one without a hint.
@@ -2314,8 +2315,8 @@ const MAX_HINT_MS = 300_000;
 function nextDueAt(attempt, previousDueMs, phaseMs, pollIntervalMs, expectedMs) {
     if (attempt <= 1)
         return Math.min(FIRST_CHECK_MS, pollIntervalMs);
-    // Check n no earlier than n × 2 s: the request budget.
-    const budget = attempt * BUDGET_GAP_MS;
+    // The request budget: after the first check, one per 2 s (check n no earlier than 1 s + (n − 2) × 2 s).
+    const budget = FIRST_CHECK_MS + (attempt - 2) * BUDGET_GAP_MS;
     const ramp = Math.max(0, previousDueMs - DENSE_UNTIL_MS) / RAMP_DIVISOR;
     const window = usableHint(expectedMs);
     let due;
@@ -2328,7 +2329,13 @@ function nextDueAt(attempt, previousDueMs, phaseMs, pollIntervalMs, expectedMs) 
         due = Math.max(budget, previousDueMs + DENSE_GAP_MS);
     }
     else {
-        due = Math.max(budget + phaseMs, previousDueMs + BUDGET_GAP_MS + ramp);
+        // The grid starts at the first check: check 3 at 3 s + the phase, check 2 halfway there,
+        // so no gap is over 2 s or under 1 s (a budget of n × 2 s held check 2 until 4–6 s).
+        const grid = budget + phaseMs;
+        due =
+            attempt === 2
+                ? FIRST_CHECK_MS + (BUDGET_GAP_MS + phaseMs) / 2
+                : Math.max(grid, previousDueMs + (attempt === 3 ? DENSE_GAP_MS : BUDGET_GAP_MS) + ramp);
     }
     return Math.min(previousDueMs + pollIntervalMs, due);
 }

@@ -1,5 +1,5 @@
 export const id = 903;
-export const ids = [903];
+export const ids = [903,209];
 export const modules = {
 
 /***/ 23632:
@@ -11,6 +11,7 @@ export const modules = {
 /* harmony export */   Px: () => (/* binding */ v2Uploads),
 /* harmony export */   S3: () => (/* binding */ v1Preprocessing),
 /* harmony export */   Z$: () => (/* binding */ hostCall),
+/* harmony export */   h5: () => (/* binding */ runEndpoint),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
@@ -35,6 +36,16 @@ function hostCall(version, operation, group, hash) {
     return version === 'v2'
         ? `PATCH /v2/preprocessing/${hash}/status`
         : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`;
+}
+/**
+ * Where the deployed script is called (the `url` output, for a workflow's environment.url):
+ * v1's run call for its operation, or v2's execution call (an Async run starts there).
+ */
+function runEndpoint(apiUrl, version, operation, group, hash) {
+    const base = apiUrl.replace(/\/+$/, '');
+    return version === 'v2'
+        ? `${base}/v2/preprocessing/${encodeURIComponent(hash)}/execution`
+        : `${base}/preprocessing/${operation.toLowerCase()}/run/${encodeURIComponent(group)}/${encodeURIComponent(hash)}`;
 }
 /**
  * The v2 uploads after the register, in the order docs/platform-contract.md gives:
@@ -81,7 +92,11 @@ function v1Preprocessing(v1, group) {
         status: (hash, options) => v1.status(group, hash, options),
         describe: async (hash) => {
             const described = await v1.describe(group, hash);
-            return { operation: stringOr(described.Operation), pythonVersion: stringOr(described.PythonVersion) };
+            return {
+                name: stringOr(described.Name),
+                operation: stringOr(described.Operation),
+                pythonVersion: stringOr(described.PythonVersion)
+            };
         },
         logs: (hash, routine, options) => v1.logs(group, hash, { routine }, options),
         findByName: (name, options) => v1.search(group, name, options),
@@ -123,7 +138,11 @@ function v2Preprocessing(v2, v1, group) {
         status: (hash, options) => v2.status(hash, options),
         describe: async (hash) => {
             const described = await v2.describe(hash);
-            return { operation: stringOr(described.Operation) ?? 'Async', pythonVersion: stringOr(described.PythonVersion) };
+            return {
+                name: stringOr(described.Name),
+                operation: stringOr(described.Operation) ?? 'Async',
+                pythonVersion: stringOr(described.PythonVersion)
+            };
         },
         async logs(hash, routine, options) {
             try {

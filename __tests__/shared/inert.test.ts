@@ -3,7 +3,7 @@
  * may start a workflow command outside the stop-commands block, and a one-line message
  * stays one line that starts no command.
  */
-import { oneLine, printInert } from '../../src/shared/inert.js'
+import { oneLine, printInert, plainInert } from '../../src/shared/inert.js'
 
 /** How a runner could split output into lines (the strictest reading: every break it might honour). */
 const RUNNER_LINES = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/
@@ -92,5 +92,15 @@ describe('printInert block', () => {
     expect(token).toBeDefined()
     expect(body).toBe('::add-mask::x\n::error::injected\n')
     expect(close).toBe(`::${token}::\n`)
+  })
+})
+
+describe('plainInert', () => {
+  test('one line, no HTML, no live mention, no link of its own, at most 140 characters', () => {
+    const text = plainInert('@team <img src=x> see https://evil.example\n::error::x')
+    expect(text).not.toMatch(/@team|<img|https:\/\/evil|\n/)
+    expect(text).toContain('‹img src=x›')
+    expect(plainInert('x'.repeat(200))).toHaveLength(140)
+    expect(plainInert('short')).toBe('short')
   })
 })

@@ -40,7 +40,10 @@ export const INPUT_DEFAULTS = {
   'smoke-test-model-group': '',
   'upload-artifact': 'true',
   'artifact-name': '',
-  'artifact-retention-days': ''
+  'artifact-retention-days': '',
+  environment: '',
+  'github-token': '${{ github.token }}',
+  'skip-unchanged': 'false'
 } as const
 
 /** The name of an action input. */

@@ -87,7 +87,11 @@ export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
     smokeTestOnly(use) ??
     (use.given('smoke-test-model') ? undefined : 'smoke-test-model is empty, so no model is called'),
   'artifact-name': artifactOnly,
-  'artifact-retention-days': artifactOnly
+  'artifact-retention-days': artifactOnly,
+  // validate mode compares with the environment's record; smoke-test mode records nothing.
+  environment: ({ mode }) => (mode === 'smoke-test' ? 'smoke-test mode deploys nothing to record' : undefined),
+  'skip-unchanged': deployOnly
+  // github-token is never reported: the runner always passes the job's token as its default.
 }
 
 /**

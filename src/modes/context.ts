@@ -8,6 +8,7 @@ import { oneLine } from '../shared/inert.js'
 import type { RunResult } from '../publish/result.js'
 import type { Deadline } from './session.js'
 import type { EntrypointFindings } from '../local-checks/entrypoint.js'
+import type { GitHubRecord } from './github-record.js'
 
 /** What a mode works with, and what it leaves for main (the API, for the logs after a failure). */
 export interface RunContext {
@@ -21,6 +22,8 @@ export interface RunContext {
   api?: PreprocessingApi
   /** smoke-test-model, once checked (pipeline-phase.ts): the smoke test runs the pipeline. */
   pipeline?: { readonly models: ModelsApi; readonly target: ModelTarget }
+  /** The run's record on GitHub, when environment is set (modes/github-record.ts). */
+  github?: GitHubRecord
 }
 
 /** A check of a wait, as a progress line. */

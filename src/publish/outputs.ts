@@ -27,7 +27,11 @@ export function outputsOf(result: RunResult): Record<string, string> {
     'artifact-id': result.artifact?.id === undefined ? '' : String(result.artifact.id),
     'artifact-url': result.artifact?.url ?? '',
     'result-file': result.resultFile ?? '',
-    manifest: result.manifest ? JSON.stringify(result.manifest) : ''
+    manifest: result.manifest ? JSON.stringify(result.manifest) : '',
+    url: result.url ?? '',
+    digest: result.digest ?? '',
+    'previous-preprocessing-id': result.previousHash?.hash ?? '',
+    'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId)
   }
 }
 

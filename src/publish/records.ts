@@ -86,6 +86,13 @@ export async function writeRecords(
       },
       files,
       hash: result.hash,
+      digest: result.digest,
+      // The GitHub deployment this run made (docs/deploy-records.md), and the script it followed.
+      record: spec?.records.environment && {
+        environment: spec.records.environment,
+        deploymentId: result.deploymentId,
+        previous: result.previousHash
+      },
       status: result.status,
       smokeTest: result.smokeTest.outcome,
       timings: {

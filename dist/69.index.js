@@ -1,5 +1,5 @@
-export const id = 274;
-export const ids = [274];
+export const id = 69;
+export const ids = [69];
 export const modules = {
 
 /***/ 95847:
@@ -31,14 +31,18 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ digestOf),
 /* harmony export */   u: () => (/* binding */ buildManifest)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7042);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7042);
 /* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38077);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38077);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38590);
+
 
 
 
@@ -65,12 +69,12 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
             name: file.uploadName,
             path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, file.localPath) : '(inline)',
             size: file.size,
-            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(file),
+            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Of */ .Bj)(file),
             dataset: datasetOf.get(file)
         });
     }
-    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__/* .likelyApi */ .zY)(spec.script.operation, spec.apiVersion);
-    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_4__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
+    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_4__/* .likelyApi */ .zY)(spec.script.operation, spec.apiVersion);
+    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_5__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
     const calls = [
         (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group),
         ...uploadCalls,
@@ -78,11 +82,47 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
     ];
     return { group: spec.group, api, calls, fields: (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v1RegisterFields */ .MJ)(spec.script), files };
 }
+/**
+ * The `digest` output: `sha256:` of what the manifest says reaches the server — the group,
+ * the API, the register's form fields and every file's part, upload name, dataset name and
+ * sha256 (not its path in the repository: moving a file changes nothing uploaded). The same
+ * content gives the same digest on any runner, so a deploy record's digest says whether
+ * anything changed.
+ *
+ * The .env file is in the manifest by name only (its hash could be brute-forced), yet a
+ * changed value must change the digest: its content enters as an HMAC-SHA256 keyed by the
+ * server password, which only who can deploy knows, so the digest reveals nothing of it.
+ * A new password therefore changes the digest once (one deploy more); without a password
+ * (validate mode) the .env's content is not in the digest, so such a digest never equals
+ * a deploy's when there is a .env.
+ */
+async function digestOf(manifest, spec) {
+    const env = spec.script.files.find((file) => file.part === 'env');
+    const password = spec.connection.password;
+    const envPart = !env ? undefined : password ? `hmac-sha256:${await hmacOf(env, password)}` : 'unkeyed';
+    const canonical = JSON.stringify({
+        group: manifest.group,
+        api: manifest.api,
+        fields: Object.entries(manifest.fields).sort(([a], [b]) => a.localeCompare(b)),
+        files: manifest.files.map((f) => [f.part, f.name, f.dataset ?? null, f.sha256 ?? null]),
+        env: envPart ?? null
+    });
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(canonical).digest('hex')}`;
+}
+async function hmacOf(file, key) {
+    const hmac = (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHmac)('sha256', key);
+    if (file.inline)
+        hmac.update(file.inline);
+    else if (file.localPath)
+        for await (const chunk of (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_3__/* .streamFile */ .Pq)(file.localPath))
+            hmac.update(chunk);
+    return hmac.digest('hex');
+}
 
 
 /***/ }),
 
-/***/ 37274:
+/***/ 37069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -97,59 +137,14 @@ var core = __webpack_require__(77094);
 var logs = __webpack_require__(6904);
 // EXTERNAL MODULE: ./src/shared/inert.ts
 var inert = __webpack_require__(94105);
-// EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(33260);
-;// CONCATENATED MODULE: ./src/publish/outputs.ts
-
-
-/**
- * The step outputs (action.yml); every one is written, empty when unknown. They are the
- * action's own values and are never rewritten by redaction (docs/security.md), except the
- * server's version, which is server text.
- */
-function outputsOf(result) {
-    const spec = result.spec;
-    return {
-        'preprocessing-id': result.hash ?? '',
-        status: result.status,
-        operation: result.operation ?? '',
-        group: result.group ?? spec?.group ?? '',
-        'python-version': spec?.script.pythonVersion ?? '',
-        'server-version': (0,secrets/* redact */.E$)(result.serverVersion ?? ''),
-        'api-version': result.apiVersion ?? '',
-        'build-seconds': result.buildSeconds === undefined ? '' : String(result.buildSeconds),
-        'smoke-test': result.smokeTest.outcome,
-        'smoke-test-output': result.smokeTestOutput ?? '',
-        'execution-id': result.smokeTest.executionId ?? '',
-        'model-execution-id': result.smokeTest.pipeline?.model.executionId ?? '',
-        'smoke-test-stages': stagesOf(result),
-        'logs-file': result.logsFile ?? '',
-        'artifact-id': result.artifact?.id === undefined ? '' : String(result.artifact.id),
-        'artifact-url': result.artifact?.url ?? '',
-        'result-file': result.resultFile ?? '',
-        manifest: result.manifest ? JSON.stringify(result.manifest) : ''
-    };
-}
-/** A pipeline smoke test's stages, each its outcome and time (ms), as JSON; '' without a model. */
-function stagesOf(result) {
-    const stages = result.smokeTest.pipeline;
-    if (!stages)
-        return '';
-    const stage = ({ outcome, elapsedMs }) => ({
-        outcome,
-        ms: elapsedMs ?? null
-    });
-    return JSON.stringify({ preprocessing: stage(stages.preprocessing), model: stage(stages.model) });
-}
-function writeOutputs(result) {
-    for (const [name, value] of Object.entries(outputsOf(result)))
-        core/* setOutput */.uH(name, value);
-}
-
+// EXTERNAL MODULE: ./src/publish/outputs.ts
+var outputs = __webpack_require__(16689);
 // EXTERNAL MODULE: ./src/shared/duration.ts
 var duration = __webpack_require__(85497);
 // EXTERNAL MODULE: ./src/steps/server-smoke-test.ts
 var server_smoke_test = __webpack_require__(14433);
+// EXTERNAL MODULE: ./src/shared/secrets.ts
+var secrets = __webpack_require__(33260);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 
 
@@ -159,6 +154,7 @@ var server_smoke_test = __webpack_require__(14433);
 const STATUS_ICON = {
     deployed: '✅',
     validated: '✅',
+    unchanged: '✅',
     building: '⏳',
     'timed-out': '⌛',
     cancelled: '🛑',
@@ -186,6 +182,7 @@ async function writeSummary(result, where) {
     const rows = [
         ['Status', `${STATUS_ICON[result.status]} ${result.status}`],
         ['Script hash', result.hash ? code(result.hash) : '—'],
+        ...recordRows(result, code),
         ['Group', spec ? code(result.group ?? spec.group) : '—'],
         ['Operation', spec?.script.operation ?? '—'],
         ['Python', spec?.script.pythonVersion ?? '—'],
@@ -314,6 +311,24 @@ function pipelineRows(smoke, code) {
         ['Pipeline', `preprocessing ${stage(stages.preprocessing)} → model ${stage(stages.model)}`]
     ];
 }
+/** The deploy record's rows, when the run has a digest (deploy mode) or a record. */
+function recordRows(result, code) {
+    const rows = [];
+    if (result.status === 'unchanged')
+        rows.push(['Unchanged', `nothing was uploaded: ${escapeHtml(result.recordNote ?? 'the recorded script was kept')}`]);
+    if (result.digest)
+        rows.push(['Digest', code(result.digest)]);
+    const environment = result.spec?.records.environment;
+    if (environment && result.spec?.mode === 'deploy')
+        rows.push([
+            'Record',
+            result.deploymentId === undefined
+                ? `none made in environment ${code(environment)}`
+                : `deployment ${result.deploymentId} in environment ${code(environment)}` +
+                    (result.previousHash ? `; previous script ${code(result.previousHash.hash)}` : '')
+        ]);
+    return rows;
+}
 /** Rows of a two-column table: a heading cell, then the value (both already escaped). */
 function table(rows) {
     return `<table>${rows.map(([k, v]) => `<tr><th align="left">${k}</th><td>${v}</td></tr>`).join('')}</table>`;
@@ -342,153 +357,8 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var manifest = __webpack_require__(61102);
-;// CONCATENATED MODULE: ./src/publish/records.ts
-
-
-
-
-
-
-async function provenance() {
-    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
-    const repository = process.env.GITHUB_REPOSITORY || undefined;
-    const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined;
-    return {
-        repository,
-        commit: context.sha || undefined,
-        ref: context.ref || undefined,
-        actor: context.actor || undefined,
-        workflow: context.workflow || undefined,
-        runId: context.runId || undefined,
-        runAttempt: context.runAttempt || undefined,
-        runUrl
-    };
-}
-/**
- * Writes a file into the records folder. The caller has redacted what came from outside
- * (`outside`); the action's own values are written as they are (docs/security.md).
- */
-function writeRecord(dir, name, content) {
-    const path = (0,external_node_path_.join)(dir, name);
-    (0,external_node_fs_.writeFileSync)(path, content);
-    return path;
-}
-/** JSON text, laid out for reading; always valid JSON (nothing rewrites the text after it is made). */
-const json = (value) => JSON.stringify(value, undefined, 2) + '\n';
-/** A value that came from outside (server text, a run's answer), its strings redacted one by one. */
-const outside = secrets/* redactValue */.FI;
-/**
- * The run's records: deployment.json (what was deployed, from where), the logs as
- * JSON and text, the smoke test's request and response (the async result zip is
- * downloaded here directly). The .env file's content and every secret stay out.
- */
-async function writeRecords(result, where, cwd, options) {
-    const dir = result.recordsDir;
-    const spec = result.spec;
-    const files = spec ? (await (0,manifest/* buildManifest */.u)(spec, cwd, options)).files : [];
-    writeRecord(dir, 'deployment.json', json({
-        script: spec && {
-            name: spec.script.name,
-            entrypoint: spec.script.entrypoint,
-            operation: spec.script.operation,
-            pythonVersion: spec.script.pythonVersion,
-            inputType: spec.script.inputType,
-            group: result.group ?? spec.group
-        },
-        server: spec && { apiUrl: spec.connection.apiUrl, version: outside(result.serverVersion) },
-        api: result.apiVersion && {
-            version: result.apiVersion,
-            probe: outside(result.apiProbe),
-            calls: result.apiCalls,
-            datasetHashes: result.datasetHashes
-        },
-        files,
-        hash: result.hash,
-        status: result.status,
-        smokeTest: result.smokeTest.outcome,
-        timings: {
-            startedAt: result.startedAt.toISOString(),
-            finishedAt: result.finishedAt?.toISOString(),
-            buildSeconds: result.buildSeconds,
-            statusChecks: result.statusChecks,
-            previousBuild: result.previousBuild
-        },
-        // The behaviour asked for (secrets and the .env content are not part of it).
-        settings: spec && {
-            mode: spec.mode,
-            wait: spec.wait,
-            requestTimeoutMs: spec.connection.requestTimeoutMs,
-            smokeTest: {
-                enabled: spec.smokeTest.enabled,
-                timeoutMs: spec.smokeTest.timeoutMs,
-                expect: spec.smokeTest.expect
-            },
-            artifact: spec.artifact
-        },
-        source: where
-    }));
-    if (result.manifest)
-        writeRecord(dir, 'manifest.json', json(result.manifest));
-    // validate mode talks to no server, so it has no logs to keep.
-    if (spec?.mode === 'validate')
-        return recordSmokeTest(result, dir);
-    writeRecord(dir, 'logs.json', json(outside({ host: result.hostLogs, run: result.runLogs })));
-    const text = [
-        `# Build (Host) log: ${result.hostLogs.length} entries`,
-        (0,logs/* formatLogEntries */.cP)(result.hostLogs),
-        `# Run log: ${result.runLogs.length} entries`,
-        (0,logs/* formatLogEntries */.cP)(result.runLogs)
-    ].join('\n');
-    result.logsFile = writeRecord(dir, 'logs.txt', (0,secrets/* redact */.E$)(text) + '\n');
-    recordSmokeTest(result, dir);
-}
-/** The smoke test's request and response (the async result zip is downloaded here directly). */
-function recordSmokeTest(result, dir) {
-    const smoke = result.smokeTest;
-    if (smoke.request) {
-        writeRecord(dir, 'smoke-test-request.json', json(smoke.request));
-        let body = smoke.responseBody;
-        try {
-            body = JSON.parse(smoke.responseBody ?? '');
-        }
-        catch {
-            // kept as text
-        }
-        result.smokeTestOutput = writeRecord(dir, 'smoke-test-response.json', json({ status: smoke.responseStatus, body: outside(body) }));
-    }
-    if (smoke.resultFile)
-        result.smokeTestOutput = smoke.resultFile;
-}
-/** result.json: everything the run decided, for a later gate step to read. */
-function writeResultFile(result) {
-    const path = (0,external_node_path_.join)(result.recordsDir, 'result.json');
-    // Its own path is one of the outputs it lists.
-    result.resultFile = path;
-    const { spec, ...rest } = result;
-    (0,external_node_fs_.writeFileSync)(path, json({
-        outputs: outputsOf(result),
-        error: outside(rest.error),
-        smokeTest: outside({ ...rest.smokeTest, responseBody: undefined }),
-        contract: rest.contract,
-        artifact: rest.artifact,
-        recordsDir: rest.recordsDir,
-        publishWarnings: outside(rest.publishWarnings),
-        startedAt: rest.startedAt,
-        finishedAt: rest.finishedAt,
-        script: spec && { name: spec.script.name, group: spec.group, operation: spec.script.operation }
-    }));
-    return path;
-}
-function recordFiles(dir) {
-    return (0,external_node_fs_.readdirSync)(dir).map((name) => (0,external_node_path_.join)(dir, name));
-}
-
+// EXTERNAL MODULE: ./src/publish/records.ts
+var records = __webpack_require__(13805);
 ;// CONCATENATED MODULE: ./src/publish/artifact.ts
 
 /** `neomaril-<script name>-<short hash>`, with only the characters artifact names allow. */
@@ -513,7 +383,7 @@ async function uploadRecords(result) {
     // Loaded only when used: the artifact client is the largest part of the bundle.
     const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(61), __webpack_require__.e(351), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 56656));
     const dir = result.recordsDir;
-    const { id } = await new DefaultArtifactClient().uploadArtifact(name, recordFiles(dir), dir, {
+    const { id } = await new DefaultArtifactClient().uploadArtifact(name, (0,records/* recordFiles */.B5)(dir), dir, {
         retentionDays: spec?.artifact.retentionDays
     });
     const repository = process.env.GITHUB_REPOSITORY;
@@ -524,6 +394,10 @@ async function uploadRecords(result) {
     return { name, id, url };
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/publish/notebook-lines.ts
 
 /** The place of line `joinedLine` of the notebook at `path`; undefined when the file cannot be read or is shorter. */
@@ -686,54 +560,54 @@ async function publish(result, cancelled) {
             continue;
         const tail = (0,logs/* logTail */.RB)(title, entries, logs/* LOG_TAIL_LINES */.A5);
         core/* startGroup */.Oh(tail.heading);
-        (0,inert/* printInert */.C)(tail.text);
+        (0,inert/* printInert */.C6)(tail.text);
         core/* endGroup */.N4();
     }
     if (spec)
         annotate(result, spec);
     let where = {};
     try {
-        where = await provenance();
+        where = await (0,records/* provenance */.aH)();
     }
     catch (error) {
         result.publishWarnings.push(`Could not read the workflow context: ${error.message}`);
     }
     if (result.recordsDir) {
         try {
-            await writeRecords(result, where, spec?.workspace ?? process.cwd(), { hashFiles: !cancelled });
+            await (0,records/* writeRecords */.Wh)(result, where, spec?.workspace ?? process.cwd(), { hashFiles: !cancelled });
             if (spec?.artifact.upload && !cancelled) {
                 // Archived as it stands now; rewritten below once the artifact's id is known.
-                writeResultFile(result);
+                (0,records/* writeResultFile */.tH)(result);
                 result.artifact = await uploadRecords(result);
                 if (result.artifact.localOnly)
                     core/* notice */.lm(`No artifact service here (a local run?): the records are in ${result.recordsDir}.`);
                 else
-                    core/* info */.pq((0,inert/* oneLine */.T)(`Uploaded artifact '${result.artifact.name}' (id ${result.artifact.id}).`));
+                    core/* info */.pq((0,inert/* oneLine */.TN)(`Uploaded artifact '${result.artifact.name}' (id ${result.artifact.id}).`));
             }
         }
         catch (error) {
             result.publishWarnings.push(`Could not publish the records: ${error.message}. They are in ${result.recordsDir}.`);
         }
         try {
-            result.resultFile = writeResultFile(result);
+            result.resultFile = (0,records/* writeResultFile */.tH)(result);
         }
         catch (error) {
             result.publishWarnings.push(`Could not write result.json: ${error.message}`);
         }
     }
     for (const warning of result.publishWarnings)
-        core/* warning */.$e((0,inert/* oneLine */.T)(warning));
+        core/* warning */.$e((0,inert/* oneLine */.TN)(warning));
     try {
-        writeOutputs(result);
+        (0,outputs/* writeOutputs */.K)(result);
     }
     catch (error) {
-        core/* warning */.$e((0,inert/* oneLine */.T)(`Could not write the step outputs: ${error.message}`));
+        core/* warning */.$e((0,inert/* oneLine */.TN)(`Could not write the step outputs: ${error.message}`));
     }
     try {
         await writeSummary(result, where);
     }
     catch (error) {
-        core/* warning */.$e((0,inert/* oneLine */.T)(`Could not write the job summary: ${error.message}`));
+        core/* warning */.$e((0,inert/* oneLine */.TN)(`Could not write the job summary: ${error.message}`));
     }
 }
 /** Errors on the user's own source lines, when a traceback points into an uploaded file. */
@@ -746,12 +620,241 @@ function annotate(result, spec) {
     if (envelope)
         texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: envelope });
     for (const annotation of tracebackAnnotations(texts, spec.script.files, spec.workspace)) {
-        core/* error */.z3((0,inert/* oneLine */.T)(annotation.message), {
+        core/* error */.z3((0,inert/* oneLine */.TN)(annotation.message), {
             title: 'Error in the deployed script',
             file: annotation.file,
             startLine: annotation.line
         });
     }
+}
+
+
+/***/ }),
+
+/***/ 16689:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ writeOutputs),
+/* harmony export */   Y: () => (/* binding */ outputsOf)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
+/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33260);
+
+
+/**
+ * The step outputs (action.yml); every one is written, empty when unknown. They are the
+ * action's own values and are never rewritten by redaction (docs/security.md), except the
+ * server's version, which is server text.
+ */
+function outputsOf(result) {
+    const spec = result.spec;
+    return {
+        'preprocessing-id': result.hash ?? '',
+        status: result.status,
+        operation: result.operation ?? '',
+        group: result.group ?? spec?.group ?? '',
+        'python-version': spec?.script.pythonVersion ?? '',
+        'server-version': (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(result.serverVersion ?? ''),
+        'api-version': result.apiVersion ?? '',
+        'build-seconds': result.buildSeconds === undefined ? '' : String(result.buildSeconds),
+        'smoke-test': result.smokeTest.outcome,
+        'smoke-test-output': result.smokeTestOutput ?? '',
+        'execution-id': result.smokeTest.executionId ?? '',
+        'model-execution-id': result.smokeTest.pipeline?.model.executionId ?? '',
+        'smoke-test-stages': stagesOf(result),
+        'logs-file': result.logsFile ?? '',
+        'artifact-id': result.artifact?.id === undefined ? '' : String(result.artifact.id),
+        'artifact-url': result.artifact?.url ?? '',
+        'result-file': result.resultFile ?? '',
+        manifest: result.manifest ? JSON.stringify(result.manifest) : '',
+        url: result.url ?? '',
+        digest: result.digest ?? '',
+        'previous-preprocessing-id': result.previousHash?.hash ?? '',
+        'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId)
+    };
+}
+/** A pipeline smoke test's stages, each its outcome and time (ms), as JSON; '' without a model. */
+function stagesOf(result) {
+    const stages = result.smokeTest.pipeline;
+    if (!stages)
+        return '';
+    const stage = ({ outcome, elapsedMs }) => ({
+        outcome,
+        ms: elapsedMs ?? null
+    });
+    return JSON.stringify({ preprocessing: stage(stages.preprocessing), model: stage(stages.model) });
+}
+function writeOutputs(result) {
+    for (const [name, value] of Object.entries(outputsOf(result)))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+}
+
+
+/***/ }),
+
+/***/ 13805:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ recordFiles),
+/* harmony export */   Wh: () => (/* binding */ writeRecords),
+/* harmony export */   aH: () => (/* binding */ provenance),
+/* harmony export */   tH: () => (/* binding */ writeResultFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _steps_logs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6904);
+/* harmony import */ var _local_checks_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61102);
+/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33260);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16689);
+
+
+
+
+
+
+async function provenance() {
+    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const repository = process.env.GITHUB_REPOSITORY || undefined;
+    const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined;
+    return {
+        repository,
+        commit: context.sha || undefined,
+        ref: context.ref || undefined,
+        actor: context.actor || undefined,
+        workflow: context.workflow || undefined,
+        runId: context.runId || undefined,
+        runAttempt: context.runAttempt || undefined,
+        runUrl
+    };
+}
+/**
+ * Writes a file into the records folder. The caller has redacted what came from outside
+ * (`outside`); the action's own values are written as they are (docs/security.md).
+ */
+function writeRecord(dir, name, content) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, content);
+    return path;
+}
+/** JSON text, laid out for reading; always valid JSON (nothing rewrites the text after it is made). */
+const json = (value) => JSON.stringify(value, undefined, 2) + '\n';
+/** A value that came from outside (server text, a run's answer), its strings redacted one by one. */
+const outside = _shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redactValue */ .FI;
+/**
+ * The run's records: deployment.json (what was deployed, from where), the logs as
+ * JSON and text, the smoke test's request and response (the async result zip is
+ * downloaded here directly). The .env file's content and every secret stay out.
+ */
+async function writeRecords(result, where, cwd, options) {
+    const dir = result.recordsDir;
+    const spec = result.spec;
+    const files = spec ? (await (0,_local_checks_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .buildManifest */ .u)(spec, cwd, options)).files : [];
+    writeRecord(dir, 'deployment.json', json({
+        script: spec && {
+            name: spec.script.name,
+            entrypoint: spec.script.entrypoint,
+            operation: spec.script.operation,
+            pythonVersion: spec.script.pythonVersion,
+            inputType: spec.script.inputType,
+            group: result.group ?? spec.group
+        },
+        server: spec && { apiUrl: spec.connection.apiUrl, version: outside(result.serverVersion) },
+        api: result.apiVersion && {
+            version: result.apiVersion,
+            probe: outside(result.apiProbe),
+            calls: result.apiCalls,
+            datasetHashes: result.datasetHashes
+        },
+        files,
+        hash: result.hash,
+        digest: result.digest,
+        // The GitHub deployment this run made (docs/deploy-records.md), and the script it followed.
+        record: spec?.records.environment && {
+            environment: spec.records.environment,
+            deploymentId: result.deploymentId,
+            previous: result.previousHash
+        },
+        status: result.status,
+        smokeTest: result.smokeTest.outcome,
+        timings: {
+            startedAt: result.startedAt.toISOString(),
+            finishedAt: result.finishedAt?.toISOString(),
+            buildSeconds: result.buildSeconds,
+            statusChecks: result.statusChecks,
+            previousBuild: result.previousBuild
+        },
+        // The behaviour asked for (secrets and the .env content are not part of it).
+        settings: spec && {
+            mode: spec.mode,
+            wait: spec.wait,
+            requestTimeoutMs: spec.connection.requestTimeoutMs,
+            smokeTest: {
+                enabled: spec.smokeTest.enabled,
+                timeoutMs: spec.smokeTest.timeoutMs,
+                expect: spec.smokeTest.expect
+            },
+            artifact: spec.artifact
+        },
+        source: where
+    }));
+    if (result.manifest)
+        writeRecord(dir, 'manifest.json', json(result.manifest));
+    // validate mode talks to no server, so it has no logs to keep.
+    if (spec?.mode === 'validate')
+        return recordSmokeTest(result, dir);
+    writeRecord(dir, 'logs.json', json(outside({ host: result.hostLogs, run: result.runLogs })));
+    const text = [
+        `# Build (Host) log: ${result.hostLogs.length} entries`,
+        (0,_steps_logs_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLogEntries */ .cP)(result.hostLogs),
+        `# Run log: ${result.runLogs.length} entries`,
+        (0,_steps_logs_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLogEntries */ .cP)(result.runLogs)
+    ].join('\n');
+    result.logsFile = writeRecord(dir, 'logs.txt', (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(text) + '\n');
+    recordSmokeTest(result, dir);
+}
+/** The smoke test's request and response (the async result zip is downloaded here directly). */
+function recordSmokeTest(result, dir) {
+    const smoke = result.smokeTest;
+    if (smoke.request) {
+        writeRecord(dir, 'smoke-test-request.json', json(smoke.request));
+        let body = smoke.responseBody;
+        try {
+            body = JSON.parse(smoke.responseBody ?? '');
+        }
+        catch {
+            // kept as text
+        }
+        result.smokeTestOutput = writeRecord(dir, 'smoke-test-response.json', json({ status: smoke.responseStatus, body: outside(body) }));
+    }
+    if (smoke.resultFile)
+        result.smokeTestOutput = smoke.resultFile;
+}
+/** result.json: everything the run decided, for a later gate step to read. */
+function writeResultFile(result) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(result.recordsDir, 'result.json');
+    // Its own path is one of the outputs it lists.
+    result.resultFile = path;
+    const { spec, ...rest } = result;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, json({
+        outputs: (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .outputsOf */ .Y)(result),
+        error: outside(rest.error),
+        smokeTest: outside({ ...rest.smokeTest, responseBody: undefined }),
+        contract: rest.contract,
+        artifact: rest.artifact,
+        recordsDir: rest.recordsDir,
+        publishWarnings: outside(rest.publishWarnings),
+        startedAt: rest.startedAt,
+        finishedAt: rest.finishedAt,
+        script: spec && { name: spec.script.name, group: spec.group, operation: spec.script.operation }
+    }));
+    return path;
+}
+function recordFiles(dir) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).map((name) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name));
 }
 
 
@@ -973,16 +1076,17 @@ async function checkResultFile(result, path, format, expectation, label) {
  * - The first check comes after a second: right after a host or run call the server
  *   answers Building/Running anyway, and a quick execution (about 0.6 s on the emulator)
  *   is over by then.
- * - The budget: from the second on, check n is never due before n × 2 s, so there is
- *   never more than one check per 2 s averaged over the wait, whatever else the schedule does.
- * - Without a hint, check n is due at n × 2 s + a phase (0–2 s, random per wait): a
+ * - The budget: after the first check, one per 2 s: check n (n ≥ 2) is never due before
+ *   1 s + (n − 2) × 2 s, whatever else the schedule does.
+ * - Without a hint, check n (n ≥ 3) is due at 1 s + (n − 2) × 2 s + a phase (0–2 s, random
+ *   per wait), check 2 halfway between the first and the third, so no gap passes 2 s: a
  *   build is seen at most 2 s (on average 1 s) after it ends, the least any schedule
  *   can promise at that budget without knowing when the build ends. The random phase
  *   keeps the checks out of step with a build that started when the wait did, so a
  *   build of a round length is not always seen late.
  * - With a hint (the expected length E, from the script's previous build, up to 5
  *   minutes): a check every 4 s until 0.9 E saves budget, which then buys a check every
- *   second for as long as the budget allows (until about 1.3 E for E of 30 s or more;
+ *   second for as long as the budget allows (until about 1.35 E for E of 30 s or more;
  *   then the budget's own 2 s steps), so a build that takes about as long as the last
  *   one is seen within a second (on average half a second). From 1.5 E on, the schedule
  *   is the one without a hint.
@@ -1014,8 +1118,8 @@ const MAX_HINT_MS = 300_000;
 function nextDueAt(attempt, previousDueMs, phaseMs, pollIntervalMs, expectedMs) {
     if (attempt <= 1)
         return Math.min(FIRST_CHECK_MS, pollIntervalMs);
-    // Check n no earlier than n × 2 s: the request budget.
-    const budget = attempt * BUDGET_GAP_MS;
+    // The request budget: after the first check, one per 2 s (check n no earlier than 1 s + (n − 2) × 2 s).
+    const budget = FIRST_CHECK_MS + (attempt - 2) * BUDGET_GAP_MS;
     const ramp = Math.max(0, previousDueMs - DENSE_UNTIL_MS) / RAMP_DIVISOR;
     const window = usableHint(expectedMs);
     let due;
@@ -1028,7 +1132,13 @@ function nextDueAt(attempt, previousDueMs, phaseMs, pollIntervalMs, expectedMs) 
         due = Math.max(budget, previousDueMs + DENSE_GAP_MS);
     }
     else {
-        due = Math.max(budget + phaseMs, previousDueMs + BUDGET_GAP_MS + ramp);
+        // The grid starts at the first check: check 3 at 3 s + the phase, check 2 halfway there,
+        // so no gap is over 2 s or under 1 s (a budget of n × 2 s held check 2 until 4–6 s).
+        const grid = budget + phaseMs;
+        due =
+            attempt === 2
+                ? FIRST_CHECK_MS + (BUDGET_GAP_MS + phaseMs) / 2
+                : Math.max(grid, previousDueMs + (attempt === 3 ? DENSE_GAP_MS : BUDGET_GAP_MS) + ramp);
     }
     return Math.min(previousDueMs + pollIntervalMs, due);
 }
