@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises'
 import { relative } from 'node:path'
 import type { DeploySpec } from '../inputs/parse.js'
 import { scriptPackage } from '../steps/register.js'
 import { hostCall, registerCall, v1RegisterFields, v2Uploads, type ApiVersion } from '../api/api.js'
 import { likelyApi } from '../shared/api-choice.js'
 import { sha256Of, type UploadFile } from '../shared/files.js'
+import { requirementTexts } from '../shared/requirements.js'
 
 /** What the register call sends: its form fields and every file, with size and sha256. */
 export interface Manifest {
@@ -15,6 +17,11 @@ export interface Manifest {
   /** The v1 register's form fields (v2 sends the name as JSON and the rest with the uploads). */
   readonly fields: Record<string, string>
   readonly files: { part: string; name: string; path: string; size: number; sha256?: string; dataset?: string }[]
+  /**
+   * The requirements file's lines as written (without comments, credentials as `***`), so a
+   * plan can say which lines a deploy adds and removes; absent when there is no such file.
+   */
+  readonly requirements?: readonly string[]
 }
 
 /**
@@ -53,5 +60,12 @@ export async function buildManifest(
     ...uploadCalls,
     hostCall(api, spec.script.operation, spec.group, '{hash}')
   ]
-  return { group: spec.group, api, calls, fields: v1RegisterFields(spec.script), files }
+  const requirements = await requirementsOf(spec.script.files.find((file) => file.part === 'requirements'))
+  return { group: spec.group, api, calls, fields: v1RegisterFields(spec.script), files, requirements }
+}
+
+async function requirementsOf(file: UploadFile | undefined): Promise<string[] | undefined> {
+  if (!file) return undefined
+  const content = file.inline ?? (file.localPath ? await readFile(file.localPath) : undefined)
+  return content && requirementTexts(content.toString('utf8'))
 }
