@@ -33,13 +33,15 @@ describe('outputsOf', () => {
       'artifact-id': '7',
       'artifact-url': 'https://example.com/artifact/7',
       'result-file': '/tmp/records/result.json',
-      manifest: ''
+      manifest: '',
+      'has-changes': '',
+      'changes-markdown': ''
     })
   })
 
   test('a run stopped by its inputs: every output is still there, empty when unknown', () => {
     const outputs = outputsOf(newRunResult())
-    expect(Object.keys(outputs)).toHaveLength(16)
+    expect(Object.keys(outputs)).toHaveLength(18)
     expect(outputs).toMatchObject({ status: 'invalid-input', 'smoke-test': 'skipped', 'preprocessing-id': '' })
     expect(Object.entries(outputs).filter(([, value]) => value !== '')).toEqual([
       ['status', 'invalid-input'],
@@ -57,6 +59,16 @@ describe('outputsOf', () => {
     expect(outputs).toMatchObject({ group: 'Data-Risk', 'smoke-test': 'failed', 'execution-id': '12' })
     expect(JSON.parse(outputs.manifest ?? '')).toEqual(JSON.parse(JSON.stringify(result.manifest)))
   })
+})
+
+test('the plan: has-changes and changes-markdown, both empty when there was no record to compare with', () => {
+  const result = deployedResult()
+  result.plan = { hasChanges: true, markdown: '- Entrypoint: `a` → `b`' }
+  expect(outputsOf(result)).toMatchObject({ 'has-changes': 'true', 'changes-markdown': '- Entrypoint: `a` → `b`' })
+  result.plan = { hasChanges: false, markdown: 'No changes.' }
+  expect(outputsOf(result)).toMatchObject({ 'has-changes': 'false', 'changes-markdown': 'No changes.' })
+  result.plan = { hasChanges: undefined, markdown: 'No earlier deploy.' }
+  expect(outputsOf(result)).toMatchObject({ 'has-changes': '', 'changes-markdown': '' })
 })
 
 describe('writeOutputs', () => {

@@ -38,7 +38,8 @@ export const INPUT_DEFAULTS = {
   'smoke-test-timeout': '10m',
   'upload-artifact': 'true',
   'artifact-name': '',
-  'artifact-retention-days': ''
+  'artifact-retention-days': '',
+  'pr-comment': 'false'
 } as const
 
 /** The name of an action input. */

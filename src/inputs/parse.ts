@@ -153,7 +153,8 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
       },
       wait,
       smokeTest,
-      artifact
+      artifact,
+      prComment: reader.boolean('pr-comment')
     },
     findings: {
       notices: reader.notices,

@@ -82,7 +82,9 @@ export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
   'smoke-test-expect': smokeTestOnly,
   'smoke-test-timeout': smokeTestOnly,
   'artifact-name': artifactOnly,
-  'artifact-retention-days': artifactOnly
+  'artifact-retention-days': artifactOnly,
+  'pr-comment': ({ mode }) =>
+    mode === 'smoke-test' ? 'smoke-test mode has no upload to plan and no script name to comment under' : undefined
 }
 
 /** The error for an expectation an Async result cannot be checked against: one message, wherever it is found. */

@@ -25,7 +25,10 @@ export function outputsOf(result: RunResult): Record<string, string> {
     'artifact-id': result.artifact?.id === undefined ? '' : String(result.artifact.id),
     'artifact-url': result.artifact?.url ?? '',
     'result-file': result.resultFile ?? '',
-    manifest: result.manifest ? JSON.stringify(result.manifest) : ''
+    manifest: result.manifest ? JSON.stringify(result.manifest) : '',
+    // Empty when there was no record to compare with (hasChanges undefined).
+    'has-changes': result.plan?.hasChanges === undefined ? '' : String(result.plan.hasChanges),
+    'changes-markdown': result.plan?.hasChanges === undefined ? '' : result.plan.markdown
   }
 }
 
