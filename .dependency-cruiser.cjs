@@ -11,7 +11,7 @@ const LAYERS = [
   ['src/publish/'],
   ['src/local-checks/'],
   ['src/steps/'],
-  ['src/api/', 'src/inputs/', 'src/harness/'],
+  ['src/api/', 'src/inputs/', 'src/harness/', 'src/github/'],
   ['src/shared/']
 ]
 

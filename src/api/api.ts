@@ -92,6 +92,23 @@ export function hostCall(version: ApiVersion, operation: 'Sync' | 'Async', group
     : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`
 }
 
+/**
+ * Where the deployed script is called (the `url` output, for a workflow's environment.url):
+ * v1's run call for its operation, or v2's execution call (an Async run starts there).
+ */
+export function runEndpoint(
+  apiUrl: string,
+  version: ApiVersion,
+  operation: 'Sync' | 'Async',
+  group: string,
+  hash: string
+): string {
+  const base = apiUrl.replace(/\/+$/, '')
+  return version === 'v2'
+    ? `${base}/v2/preprocessing/${encodeURIComponent(hash)}/execution`
+    : `${base}/preprocessing/${operation.toLowerCase()}/run/${encodeURIComponent(group)}/${encodeURIComponent(hash)}`
+}
+
 interface V2Upload {
   /** The call as logged, for a script hash. */
   readonly call: (hash: string) => string

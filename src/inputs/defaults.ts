@@ -39,6 +39,9 @@ export const INPUT_DEFAULTS = {
   'upload-artifact': 'true',
   'artifact-name': '',
   'artifact-retention-days': '',
+  environment: '',
+  'github-token': '${{ github.token }}',
+  'skip-unchanged': 'false',
   'pr-comment': 'false'
 } as const
 

@@ -19,6 +19,7 @@ import {
 } from './spec.js'
 import { reportUnusedInputs } from './unused-inputs.js'
 import { parseWait } from './wait.js'
+import { parseGitHubToken, parseRecords } from './records.js'
 import { INPUT_DEFAULTS, type InputName } from './defaults.js'
 import { Workspace } from './workspace.js'
 
@@ -45,7 +46,7 @@ export function runnerInputSource(): InputSource {
  */
 function ownValues(source: InputSource, resolved: readonly (string | undefined)[]): string[] {
   const given = (Object.keys(INPUT_DEFAULTS) as InputName[])
-    .filter((input) => input !== 'password' && input !== 'group-token' && input !== 'env-file')
+    .filter((input) => !['password', 'group-token', 'env-file', 'github-token'].includes(input))
     .flatMap((input) => [source.get(input), INPUT_DEFAULTS[input]])
   return [...given, ...resolved].filter((value): value is string => Boolean(value))
 }
@@ -64,6 +65,7 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
 
   // Secrets are read (and masked) first, before any message could print them.
   const connection = parseConnection(reader, needsServer)
+  const githubToken = parseGitHubToken(reader)
   const { group, groupNormalised } = parseGroup(reader)
   const workspace = new Workspace(source.cwd, reader.boolean('allow-outside-workspace'))
 
@@ -127,6 +129,7 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
   if (mode === 'deploy' && smokeTest.enabled && !wait.enabled)
     reader.fail('smoke-test', 'needs a deployed script, but wait is false.', 'Set wait: true, or smoke-test: false.')
   const artifact = parseArtifact(reader)
+  const records = parseRecords(reader, mode, githubToken)
   reportUnusedInputs(reader, { ...operation, mode, smokeTest: smokeTest.enabled, wait: wait.enabled, artifact })
 
   if (reader.problems.length > 0) throw new InputError(reader.problems)
@@ -153,6 +156,7 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
       },
       wait,
       smokeTest,
+      records,
       artifact,
       prComment: reader.boolean('pr-comment')
     },

@@ -65,6 +65,15 @@ export interface DeploySpec {
     readonly failOnTimeout: boolean
   }
   readonly smokeTest: SmokeTestSpec
+  /** The run's record on GitHub (docs/deploy-records.md). */
+  readonly records: {
+    /** The GitHub environment the run is recorded in; undefined: no record. */
+    readonly environment?: string
+    /** github-token (masked); '' when there is none. Never printed, never written. */
+    readonly token: string
+    /** Keep the recorded script when nothing changed (deploy mode). */
+    readonly skipUnchanged: boolean
+  }
   readonly artifact: {
     readonly upload: boolean
     /** Undefined: derived from the script name and the hash once known. */

@@ -84,7 +84,11 @@ export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
   'artifact-name': artifactOnly,
   'artifact-retention-days': artifactOnly,
   'pr-comment': ({ mode }) =>
-    mode === 'smoke-test' ? 'smoke-test mode has no upload to plan and no script name to comment under' : undefined
+    mode === 'smoke-test' ? 'smoke-test mode has no upload to plan and no script name to comment under' : undefined,
+  // validate mode compares with the environment's record; smoke-test mode records nothing.
+  environment: ({ mode }) => (mode === 'smoke-test' ? 'smoke-test mode deploys nothing to record' : undefined),
+  'skip-unchanged': deployOnly
+  // github-token is never reported: the runner always passes the job's token as its default.
 }
 
 /** The error for an expectation an Async result cannot be checked against: one message, wherever it is found. */

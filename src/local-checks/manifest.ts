@@ -2,27 +2,14 @@ import { readFile } from 'node:fs/promises'
 import { relative } from 'node:path'
 import type { DeploySpec } from '../inputs/parse.js'
 import { scriptPackage } from '../steps/register.js'
-import { hostCall, registerCall, v1RegisterFields, v2Uploads, type ApiVersion } from '../api/api.js'
+import { hostCall, registerCall, v1RegisterFields, v2Uploads } from '../api/api.js'
 import { likelyApi } from '../shared/api-choice.js'
-import { sha256Of, type UploadFile } from '../shared/files.js'
+import { createHash, createHmac } from 'node:crypto'
+import { sha256Of, streamFile, type UploadFile } from '../shared/files.js'
 import { requirementTexts } from '../shared/requirements.js'
+import type { Manifest } from '../shared/manifest.js'
 
-/** What the register call sends: its form fields and every file, with size and sha256. */
-export interface Manifest {
-  readonly group: string
-  /** The API a deploy would use: v2 for an Async script unless api-version is v1 (auto assumes a current server). */
-  readonly api: ApiVersion
-  /** The calls a deploy would make to register, upload and host, in order ({hash} is the script's hash). */
-  readonly calls: readonly string[]
-  /** The v1 register's form fields (v2 sends the name as JSON and the rest with the uploads). */
-  readonly fields: Record<string, string>
-  readonly files: { part: string; name: string; path: string; size: number; sha256?: string; dataset?: string }[]
-  /**
-   * The requirements file's lines as written (without comments, credentials as `***`), so a
-   * plan can say which lines a deploy adds and removes; absent when there is no such file.
-   */
-  readonly requirements?: readonly string[]
-}
+export type { Manifest }
 
 /**
  * The manifest of an upload. The .env file is listed by name only: a hash of a small
@@ -68,4 +55,39 @@ async function requirementsOf(file: UploadFile | undefined): Promise<string[] | 
   if (!file) return undefined
   const content = file.inline ?? (file.localPath ? await readFile(file.localPath) : undefined)
   return content && requirementTexts(content.toString('utf8'))
+}
+
+/**
+ * The `digest` output: `sha256:` of what the manifest says reaches the server — the group,
+ * the API, the register's form fields and every file's part, upload name, dataset name and
+ * sha256 (not its path in the repository: moving a file changes nothing uploaded). The same
+ * content gives the same digest on any runner, so a deploy record's digest says whether
+ * anything changed.
+ *
+ * The .env file is in the manifest by name only (its hash could be brute-forced), yet a
+ * changed value must change the digest: its content enters as an HMAC-SHA256 keyed by the
+ * server password, which only who can deploy knows, so the digest reveals nothing of it.
+ * A new password therefore changes the digest once (one deploy more); without a password
+ * (validate mode) the .env's content is not in the digest, so such a digest never equals
+ * a deploy's when there is a .env.
+ */
+export async function digestOf(manifest: Manifest, spec: DeploySpec): Promise<string> {
+  const env = spec.script.files.find((file) => file.part === 'env')
+  const password = spec.connection.password
+  const envPart = !env ? undefined : password ? `hmac-sha256:${await hmacOf(env, password)}` : 'unkeyed'
+  const canonical = JSON.stringify({
+    group: manifest.group,
+    api: manifest.api,
+    fields: Object.entries(manifest.fields).sort(([a], [b]) => a.localeCompare(b)),
+    files: manifest.files.map((f) => [f.part, f.name, f.dataset ?? null, f.sha256 ?? null]),
+    env: envPart ?? null
+  })
+  return `sha256:${createHash('sha256').update(canonical).digest('hex')}`
+}
+
+async function hmacOf(file: UploadFile, key: string): Promise<string> {
+  const hmac = createHmac('sha256', key)
+  if (file.inline) hmac.update(file.inline)
+  else if (file.localPath) for await (const chunk of streamFile(file.localPath)) hmac.update(chunk as Buffer)
+  return hmac.digest('hex')
 }

@@ -26,6 +26,10 @@ export function outputsOf(result: RunResult): Record<string, string> {
     'artifact-url': result.artifact?.url ?? '',
     'result-file': result.resultFile ?? '',
     manifest: result.manifest ? JSON.stringify(result.manifest) : '',
+    url: result.url ?? '',
+    digest: result.digest ?? '',
+    'previous-preprocessing-id': result.previousHash?.hash ?? '',
+    'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
     // Empty when there was no record to compare with (hasChanges undefined).
     'has-changes': result.plan?.hasChanges === undefined ? '' : String(result.plan.hasChanges),
     'changes-markdown': result.plan?.hasChanges === undefined ? '' : result.plan.markdown

@@ -18,6 +18,8 @@ export type RunStatus =
   /** Registered, but the host call failed. */
   | 'registered'
   | 'validated'
+  /** skip-unchanged: the environment's recorded script has this content and is still Deployed; nothing uploaded. */
+  | 'unchanged'
   | 'invalid-input'
   | 'error'
   | 'cancelled'
@@ -43,6 +45,17 @@ export interface RunResult {
   readonly apiCalls: string[]
   /** v2: the DatasetHash of each schema dataset, by name; `deployed` is the one the Deployed status names. */
   readonly datasetHashes: Record<string, string>
+
+  /** The script's run endpoint on the server (the `url` output). */
+  url?: string
+  /** `sha256:` of the manifest (local-checks/manifest.ts digestOf). */
+  digest?: string
+  /** The last successful deploy of this script in this environment before this run, and where that came from. */
+  previousHash?: { hash: string; from: 'record' | 'search' }
+  /** The run's record on GitHub, once made (the `deployment-id` output). */
+  deploymentId?: number
+  /** The environment's record this run compared with (skip-unchanged), for the summary. */
+  recordNote?: string
 
   // The build and the smoke test.
   buildSeconds?: number

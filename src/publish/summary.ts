@@ -9,6 +9,7 @@ import type { Provenance } from './records.js'
 const STATUS_ICON: Record<RunStatus, string> = {
   deployed: '✅',
   validated: '✅',
+  unchanged: '✅',
   building: '⏳',
   'timed-out': '⌛',
   cancelled: '🛑',

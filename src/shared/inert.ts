@@ -38,6 +38,21 @@ export function oneLine(text: string): string {
   return foldLines(redact(text), ' ⏎ ').replace(COMMAND_START, '$1: ')
 }
 
+/**
+ * Server or user text for a short plain-text field GitHub shows (a deployment's or a
+ * status's description): one line, redacted, no HTML, no live @-mention, no link the text
+ * itself made, and at most `max` characters (GitHub cuts a status description at 140).
+ */
+export function plainInert(text: string, max = 140): string {
+  const safe = oneLine(text)
+    .replace(/</g, '‹')
+    .replace(/>/g, '›')
+    // A word joiner after @ and inside :// keeps the text, not the mention or the link.
+    .replace(/@/g, '@\u2060')
+    .replace(/:\/\//g, ':\u2060//')
+  return safe.length <= max ? safe : `${safe.slice(0, max - 1)}…`
+}
+
 /** The longest run of backticks in `text` (0 when there is none). */
 function longestBacktickRun(text: string): number {
   return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))

@@ -92,6 +92,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'preprocessing',
   'deployed',
   'validated',
+  'unchanged',
   'registered',
   'building',
   'timed-out',
