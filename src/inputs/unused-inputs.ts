@@ -41,7 +41,8 @@ const artifactOnly: Effect = ({ artifact }) =>
  */
 export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
   'preprocessing-id': ({ mode }) => (mode === 'smoke-test' ? undefined : `${mode} mode deploys the script it is given`),
-  url: serverInputs,
+  // validate mode reads no server, but finds the environment's record of the script by its url.
+  url: (use) => (use.given('environment') ? undefined : serverInputs(use)),
   login: serverInputs,
   password: serverInputs,
   tenant: serverInputs,

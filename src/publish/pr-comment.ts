@@ -3,8 +3,11 @@ import type { RunResult } from './result.js'
 import type { Plan } from '../local-checks/plan.js'
 import { COMMENT_MAX_CHARS, commentMarker, upsertComment, type CommentKey } from '../github/pr-comment.js'
 import type { IssueCommentsPort } from '../github/pr-comment.js'
+import { gitHubWarning } from '../github/permissions.js'
 import { markdownBlock, markdownCode, oneLine } from '../shared/inert.js'
 import { formatDuration } from '../shared/duration.js'
+import { gitHubClient } from './github-client.js'
+import type { Provenance } from './records.js'
 
 const OUTCOME_ICON = { passed: '✅', failed: '❌', skipped: '➖' } as const
 /** The plan's share of a comment; a longer plan is cut at a line (the changes-markdown output has it all). */
@@ -42,7 +45,7 @@ export function commentBody(result: RunResult, facts: CommentFacts): string {
     '',
     '#### Changes',
     '',
-    planSection(plan, facts.recordHash),
+    planSection(plan, facts.recordHash, key.environment),
     '',
     ...runSection(result)
   ]
@@ -50,9 +53,11 @@ export function commentBody(result: RunResult, facts: CommentFacts): string {
   return lines.join('\n')
 }
 
-function planSection(plan: Plan | undefined, recordHash: string | undefined): string {
+function planSection(plan: Plan | undefined, recordHash: string | undefined, environment: string): string {
   if (!plan)
-    return 'No plan: set `environment` (where the deploys are recorded) so the run can compare with the last one.'
+    return environment
+      ? "No plan: the environment's records could not be read (the step's warnings say why)."
+      : 'No plan: set `environment` (where the deploys are recorded) so the run can compare with the last one.'
   const against = recordHash ? `Against the last recorded deploy, ${markdownCode(recordHash)}:\n\n` : ''
   if (plan.markdown.length <= PLAN_MAX_CHARS) return against + plan.markdown
   const cut = plan.markdown.slice(0, plan.markdown.lastIndexOf('\n', PLAN_MAX_CHARS))
@@ -90,10 +95,7 @@ export async function pullRequestNumber(eventName: string | undefined): Promise<
 /** The workflow line that grants what commenting needs, for the warning. */
 export const COMMENT_PERMISSION = 'pull-requests: write'
 
-/**
- * Posts or updates the comment. Never fails the run: a GitHub problem is one warning, and
- * a refused write (HTTP 403 or 404: a read-only token, a fork) names the permission.
- */
+/** Posts or updates the comment. Never fails the run: a GitHub problem is one warning naming the permission. */
 export async function postComment(
   port: IssueCommentsPort,
   issue: number,
@@ -107,18 +109,45 @@ export async function postComment(
     const outcome = await upsertComment(port, issue, marker, body)
     core.info(`Pull request #${issue}: comment ${outcome.id} ${outcome.action}.`)
   } catch (error) {
-    const status = (error as { status?: unknown }).status
-    const refused = status === 403 || status === 404
-    core.warning(
-      oneLine(
-        `Could not comment on pull request #${issue}: ${(error as Error).message}.` +
-          (refused
-            ? ` The token needs ${COMMENT_PERMISSION}: add \`permissions:\` with \`${COMMENT_PERMISSION}\` ` +
-              'to the job (a pull request from a fork gets a read-only token whatever the workflow asks; ' +
-              'the plan is in the changes-markdown output and the job summary).'
-            : '')
-      ),
-      { title: 'pr-comment' }
-    )
+    core.warning(oneLine(gitHubWarning(`comment on pull request #${issue}`, error, COMMENT_PERMISSION)), {
+      title: 'pr-comment'
+    })
   }
+}
+
+/**
+ * pr-comment: on a pull-request event, the one comment of this script and environment,
+ * created or updated; on any other event a notice. Never fails the run.
+ */
+export async function commentOnPullRequest(result: RunResult, where: Provenance): Promise<void> {
+  const spec = result.spec
+  if (!spec || spec.mode === 'smoke-test') return
+  const event = process.env.GITHUB_EVENT_NAME
+  const issue = await pullRequestNumber(event)
+  if (issue === undefined) {
+    core.notice(
+      `pr-comment is true, but this run is for ${event ? `a ${oneLine(event)} event` : 'no GitHub event'}, ` +
+        'not a pull request: there is nothing to comment on.'
+    )
+    return
+  }
+  const client = await gitHubClient(spec.records.token)
+  if (!client) {
+    core.warning('pr-comment is true, but github-token is empty: no comment. Leave github-token at its default.')
+    return
+  }
+  const key = {
+    environment: spec.records.environment ?? '',
+    server: spec.connection.apiUrl,
+    group: spec.group,
+    name: spec.script.name
+  }
+  const recordHash = result.previousHash?.from === 'record' ? result.previousHash.hash : undefined
+  await postComment(client, issue, result, {
+    key,
+    plan: result.plan,
+    recordHash,
+    commit: where.commit,
+    runUrl: where.runUrl
+  })
 }
