@@ -59,6 +59,8 @@ export async function run(): Promise<void> {
   if (ctx?.api && result.hash && result.spec && !cancelled) await fetchLogs(ctx, result.spec, result)
   result.finishedAt = new Date()
   if (failure) result.error = redact(messageFor(failure) + serverDetails(result))
+  // The record on GitHub, once the run knows how it ended; never when asked to stop.
+  if (ctx?.github && !cancelled) await (await import('./modes/github-record.js')).recordRun(ctx.github, result)
   const { publish } = await import('./publish/index.js')
   await publish(result, cancelled)
   process.removeListener('SIGINT', onSignal)
@@ -144,7 +146,8 @@ async function fetchLogs(ctx: RunContext, spec: DeploySpec, result: RunResult): 
       return []
     }
   }
-  if (spec.mode === 'deploy') result.hostLogs = await fetchRoutine('Host')
+  // An unchanged run built nothing: the kept script's build log is an earlier run's.
+  if (spec.mode === 'deploy' && result.status !== 'unchanged') result.hostLogs = await fetchRoutine('Host')
   if (result.smokeTest.outcome !== 'skipped') result.runLogs = await fetchRoutine('Run')
 }
 

@@ -17,6 +17,10 @@ describe('outputsOf', () => {
     result.smokeTestOutput = '/tmp/records/smoke-test-response.json'
     result.resultFile = '/tmp/records/result.json'
     result.artifact = { id: 7, url: 'https://example.com/artifact/7', name: 'neomaril-deploy' }
+    result.url = `https://mlops.example/api/preprocessing/sync/run/datarisk/${HASH}`
+    result.digest = `sha256:${'d'.repeat(64)}`
+    result.previousHash = { hash: 'Sprevious', from: 'record' }
+    result.deploymentId = 4711
     expect(outputsOf(result)).toEqual({
       'preprocessing-id': HASH,
       status: 'deployed',
@@ -34,6 +38,10 @@ describe('outputsOf', () => {
       'artifact-url': 'https://example.com/artifact/7',
       'result-file': '/tmp/records/result.json',
       manifest: '',
+      url: `https://mlops.example/api/preprocessing/sync/run/datarisk/${HASH}`,
+      digest: `sha256:${'d'.repeat(64)}`,
+      'previous-preprocessing-id': 'Sprevious',
+      'deployment-id': '4711',
       'has-changes': '',
       'changes-markdown': ''
     })
@@ -41,7 +49,7 @@ describe('outputsOf', () => {
 
   test('a run stopped by its inputs: every output is still there, empty when unknown', () => {
     const outputs = outputsOf(newRunResult())
-    expect(Object.keys(outputs)).toHaveLength(18)
+    expect(Object.keys(outputs)).toHaveLength(22)
     expect(outputs).toMatchObject({ status: 'invalid-input', 'smoke-test': 'skipped', 'preprocessing-id': '' })
     expect(Object.entries(outputs).filter(([, value]) => value !== '')).toEqual([
       ['status', 'invalid-input'],

@@ -58,7 +58,9 @@ export interface PreprocessingApi {
   register(script: ScriptPackage, onCall?: (call: string) => void): Promise<Registered>
   host(operation: 'Sync' | 'Async', hash: string): Promise<void>
   status(hash: string, options?: CallOptions): Promise<ScriptState>
-  describe(hash: string): Promise<{ readonly operation?: string; readonly pythonVersion?: string }>
+  describe(
+    hash: string
+  ): Promise<{ readonly name?: string; readonly operation?: string; readonly pythonVersion?: string }>
   logs(hash: string, routine: 'Host' | 'Run', options?: CallOptions): Promise<LogEntry[]>
   /** Scripts in the group whose name contains `name` (v1 search); absent where no call finds them by name (v2). */
   readonly findByName?: (name: string, options?: CallOptions) => Promise<EarlierScript[]>
@@ -165,7 +167,11 @@ export function v1Preprocessing(v1: V1Api, group: string): PreprocessingApi {
     status: (hash, options) => v1.status(group, hash, options),
     describe: async (hash) => {
       const described = await v1.describe(group, hash)
-      return { operation: stringOr(described.Operation), pythonVersion: stringOr(described.PythonVersion) }
+      return {
+        name: stringOr(described.Name),
+        operation: stringOr(described.Operation),
+        pythonVersion: stringOr(described.PythonVersion)
+      }
     },
     logs: (hash, routine, options) => v1.logs(group, hash, { routine }, options),
     findByName: (name, options) => v1.search(group, name, options),
@@ -206,7 +212,11 @@ export function v2Preprocessing(v2: V2Api, v1: V1Api, group: string): Preprocess
     status: (hash, options) => v2.status(hash, options),
     describe: async (hash) => {
       const described = await v2.describe(hash)
-      return { operation: stringOr(described.Operation) ?? 'Async', pythonVersion: stringOr(described.PythonVersion) }
+      return {
+        name: stringOr(described.Name),
+        operation: stringOr(described.Operation) ?? 'Async',
+        pythonVersion: stringOr(described.PythonVersion)
+      }
     },
     async logs(hash, routine, options) {
       try {

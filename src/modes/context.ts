@@ -6,6 +6,7 @@ import { oneLine } from '../shared/inert.js'
 import type { RunResult } from '../publish/result.js'
 import type { Deadline } from './session.js'
 import type { EntrypointFindings } from '../local-checks/entrypoint.js'
+import type { GitHubRecord } from './github-record.js'
 
 /** What a mode works with, and what it leaves for main (the API, for the logs after a failure). */
 export interface RunContext {
@@ -17,6 +18,8 @@ export interface RunContext {
   /** The local checks that must pass before anything secret is sent (the entrypoint check). */
   readonly localChecks: Promise<EntrypointFindings>
   api?: PreprocessingApi
+  /** The run's record on GitHub, when environment is set (modes/github-record.ts). */
+  github?: GitHubRecord
 }
 
 /** A check of a wait, as a progress line. */

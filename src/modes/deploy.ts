@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { formatDuration, inTenths } from '../shared/duration.js'
 import { CancelledError, DeployFailedError, InputError, WaitTimeoutError } from '../shared/errors.js'
-import { hostCall, type ApiVersion, type PreprocessingApi } from '../api/api.js'
+import { hostCall, runEndpoint, type ApiVersion, type PreprocessingApi } from '../api/api.js'
 import { CALLED_AS, contractOf } from '../harness/contract.js'
 import { registerScript } from '../steps/register.js'
 import { earlierV1Async, previousBuild } from '../steps/history.js'
@@ -11,20 +11,49 @@ import { oneLine } from '../shared/inert.js'
 import { chooseDeployApi, connect, newTransport, type Session } from './session.js'
 import { logCall, logOutage, logPoll, type RunContext } from './context.js'
 import { runSmokeTest } from './smoke-test-phase.js'
+import type { DeploySpec } from '../inputs/parse.js'
+import { buildManifest, digestOf, type Manifest } from '../local-checks/manifest.js'
+import type { DeployRecord } from '../github/records.js'
+import { startGitHubRecord } from './github-record.js'
+import { keepUnchanged, recordedBefore } from './unchanged.js'
 
 /** deploy mode: connect → API → contract → register (+ uploads) → host → wait → smoke test. */
 export async function deployMode(ctx: RunContext): Promise<void> {
   const { spec, result } = ctx
+  // Both run beside the login: the environment's records (GitHub), and the files' hashes.
+  ctx.github = startGitHubRecord(spec)
+  const hashed = buildManifest(spec, spec.workspace)
+  hashed.catch(() => undefined)
   const session = await connect(newTransport(spec, ctx.signal, ctx.deadline), spec, result, ctx.localChecks)
   const api = await chooseDeployApi(session, spec, result)
   await keepContract(ctx, session, api.version)
   ctx.api = api
-  await registerAndHost(ctx, api)
-  if (spec.wait.enabled) {
-    ctx.deadline.at = Date.now() + spec.wait.timeoutMs
-    await waitForBuild(ctx, api)
-  } else core.notice(`Not waiting for the build of ${result.hash} (wait: false).`)
+  const manifest = await manifestFor(spec, api.version, await hashed)
+  result.digest = await digestOf(manifest, spec)
+  if (ctx.github) ctx.github.manifest = manifest
+  const recorded = await recordedBefore(ctx)
+  if (!(await keepUnchanged(ctx, api))) {
+    await registerAndHost(ctx, api)
+    result.url = runEndpoint(
+      spec.connection.apiUrl,
+      api.version,
+      spec.script.operation,
+      session.group,
+      result.hash ?? ''
+    )
+    if (spec.wait.enabled) {
+      ctx.deadline.at = Date.now() + spec.wait.timeoutMs
+      await waitForBuild(ctx, api, recorded)
+    } else core.notice(`Not waiting for the build of ${result.hash} (wait: false).`)
+  }
   if (spec.smokeTest.enabled) await runSmokeTest(ctx, api, spec)
+}
+
+/** The manifest as this deploy sends it: the calls of the API chosen (auto assumed v2 before the probe). */
+async function manifestFor(spec: DeploySpec, version: ApiVersion, hashed: Manifest): Promise<Manifest> {
+  if (hashed.api === version) return hashed
+  const { calls } = await buildManifest({ ...spec, apiVersion: version }, spec.workspace, { hashFiles: false })
+  return { ...hashed, api: version, calls }
 }
 
 /** How long the look-up of an earlier v1 deploy may hold up the upload. */
@@ -97,11 +126,11 @@ async function registerAndHost(ctx: RunContext, api: PreprocessingApi): Promise<
   })
 }
 
-async function waitForBuild(ctx: RunContext, api: PreprocessingApi): Promise<void> {
+async function waitForBuild(ctx: RunContext, api: PreprocessingApi, recorded?: DeployRecord): Promise<void> {
   const { spec, result } = ctx
   const hash = result.hash as string
   await core.group('Wait for Deployed', async () => {
-    const hint = learnBuildLength(ctx, api, hash)
+    const hint = learnBuildLength(ctx, api, hash, recorded)
     const outcome = await waitWhilePending(
       async (limits) => {
         const state = await api.status(hash, limits)
@@ -140,24 +169,36 @@ async function waitForBuild(ctx: RunContext, api: PreprocessingApi): Promise<voi
 const HINT_LOOKUP_MS = 5000
 
 /**
- * Starts looking up how long the script's previous build took (steps/history.ts), for
- * the wait's hint. `expectedMs` answers once it is known; `stop` abandons the lookup
- * when the wait ends first, so it never holds up the run.
+ * How long the script's previous build took, for the wait's hint: the environment's record
+ * says it at once (v2 included) when it went through this API; else the lookup on the
+ * server (steps/history.ts) starts. `expectedMs` answers once it is known; `stop` abandons
+ * the lookup when the wait ends first, so it never holds up the run.
  */
 function learnBuildLength(
   ctx: RunContext,
   api: PreprocessingApi,
-  hash: string
+  hash: string,
+  recorded?: DeployRecord
 ): { expectedMs: () => number | undefined; stop: () => void } {
   const { spec, result } = ctx
   const abandon = new AbortController()
   let expectedMs: number | undefined
   const name = oneLine(spec.script.name)
+  const seconds = recorded?.buildSeconds
+  if (recorded && seconds && seconds > 0 && recorded.payload.apiVersion === api.version) {
+    result.previousBuild = { hash: recorded.scriptHash, seconds }
+    core.info(
+      `The previous build of '${name}' (${recorded.scriptHash}) took ${seconds} s, says its record ` +
+        `(deployment ${recorded.deploymentId}): ${describeHint(seconds * 1000)}.`
+    )
+    return { expectedMs: () => seconds * 1000, stop: () => undefined }
+  }
   previousBuild(api, spec.script.name, hash, { deadline: Date.now() + HINT_LOOKUP_MS, signal: abandon.signal }).then(
     (found) => {
       if (abandon.signal.aborted) return
       if ('none' in found) return core.info(`No previous build to go by (${oneLine(found.none)}): checking every 2 s.`)
       result.previousBuild = { hash: found.hash, seconds: inTenths(found.ms) }
+      result.previousHash ??= { hash: found.hash, from: 'search' }
       expectedMs = found.ms
       core.info(
         `The previous build of '${name}' (${found.hash}) took ${inTenths(found.ms)} s: ${describeHint(found.ms)}.`

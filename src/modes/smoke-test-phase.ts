@@ -15,7 +15,7 @@ import { messageFor } from './messages.js'
 /** The smoke test after Deployed, in deploy and smoke-test modes; its own deadline (smoke-test-timeout). */
 export async function runSmokeTest(ctx: RunContext, api: PreprocessingApi, spec: DeploySpec): Promise<void> {
   const { result } = ctx
-  if (result.status !== 'deployed') {
+  if (result.status !== 'deployed' && result.status !== 'unchanged') {
     result.smokeTest = { outcome: 'skipped', reason: `the script is not deployed (status ${result.status})` }
     return
   }

@@ -37,6 +37,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
   const rows: [string, string][] = [
     ['Status', `${STATUS_ICON[result.status]} ${result.status}`],
     ['Script hash', result.hash ? code(result.hash) : '—'],
+    ...recordRows(result, code),
     ['Group', spec ? code(result.group ?? spec.group) : '—'],
     ['Operation', spec?.script.operation ?? '—'],
     ['Python', spec?.script.pythonVersion ?? '—'],
@@ -150,6 +151,24 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
   }
   for (const warning of result.publishWarnings) summary.addRaw(`<p>⚠️ ${outside(warning)}</p>\n`)
   await summary.write()
+}
+
+/** The deploy record's rows, when the run has a digest (deploy mode) or a record. */
+function recordRows(result: RunResult, code: (text: string) => string): [string, string][] {
+  const rows: [string, string][] = []
+  if (result.status === 'unchanged')
+    rows.push(['Unchanged', `nothing was uploaded: ${escapeHtml(result.recordNote ?? 'the recorded script was kept')}`])
+  if (result.digest) rows.push(['Digest', code(result.digest)])
+  const environment = result.spec?.records.environment
+  if (environment && result.spec?.mode === 'deploy')
+    rows.push([
+      'Record',
+      result.deploymentId === undefined
+        ? `none made in environment ${code(environment)}`
+        : `deployment ${result.deploymentId} in environment ${code(environment)}` +
+          (result.previousHash ? `; previous script ${code(result.previousHash.hash)}` : '')
+    ])
+  return rows
 }
 
 /** Rows of a two-column table: a heading cell, then the value (both already escaped). */

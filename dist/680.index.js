@@ -1,8 +1,8 @@
-export const id = 352;
-export const ids = [352];
+export const id = 680;
+export const ids = [680];
 export const modules = {
 
-/***/ 23632:
+/***/ 93459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,10 +11,11 @@ export const modules = {
 /* harmony export */   Px: () => (/* binding */ v2Uploads),
 /* harmony export */   S3: () => (/* binding */ v1Preprocessing),
 /* harmony export */   Z$: () => (/* binding */ hostCall),
+/* harmony export */   h5: () => (/* binding */ runEndpoint),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57277);
 
 
 /** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
@@ -35,6 +36,16 @@ function hostCall(version, operation, group, hash) {
     return version === 'v2'
         ? `PATCH /v2/preprocessing/${hash}/status`
         : `GET /preprocessing/${operation.toLowerCase()}/host/${group}/${hash}`;
+}
+/**
+ * Where the deployed script is called (the `url` output, for a workflow's environment.url):
+ * v1's run call for its operation, or v2's execution call (an Async run starts there).
+ */
+function runEndpoint(apiUrl, version, operation, group, hash) {
+    const base = apiUrl.replace(/\/+$/, '');
+    return version === 'v2'
+        ? `${base}/v2/preprocessing/${encodeURIComponent(hash)}/execution`
+        : `${base}/preprocessing/${operation.toLowerCase()}/run/${encodeURIComponent(group)}/${encodeURIComponent(hash)}`;
 }
 /**
  * The v2 uploads after the register, in the order docs/platform-contract.md gives:
@@ -81,7 +92,11 @@ function v1Preprocessing(v1, group) {
         status: (hash, options) => v1.status(group, hash, options),
         describe: async (hash) => {
             const described = await v1.describe(group, hash);
-            return { operation: stringOr(described.Operation), pythonVersion: stringOr(described.PythonVersion) };
+            return {
+                name: stringOr(described.Name),
+                operation: stringOr(described.Operation),
+                pythonVersion: stringOr(described.PythonVersion)
+            };
         },
         logs: (hash, routine, options) => v1.logs(group, hash, { routine }, options),
         findByName: (name, options) => v1.search(group, name, options),
@@ -123,7 +138,11 @@ function v2Preprocessing(v2, v1, group) {
         status: (hash, options) => v2.status(hash, options),
         describe: async (hash) => {
             const described = await v2.describe(hash);
-            return { operation: stringOr(described.Operation) ?? 'Async', pythonVersion: stringOr(described.PythonVersion) };
+            return {
+                name: stringOr(described.Name),
+                operation: stringOr(described.Operation) ?? 'Async',
+                pythonVersion: stringOr(described.PythonVersion)
+            };
         },
         async logs(hash, routine, options) {
             try {
@@ -161,18 +180,22 @@ function stringOr(value) {
 
 /***/ }),
 
-/***/ 61102:
+/***/ 36501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ digestOf),
 /* harmony export */   u: () => (/* binding */ buildManifest)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7042);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38077);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38590);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2955);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93459);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(606);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76763);
+
 
 
 
@@ -199,12 +222,12 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
             name: file.uploadName,
             path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, file.localPath) : '(inline)',
             size: file.size,
-            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Of */ .Bj)(file),
+            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Of */ .Bj)(file),
             dataset: datasetOf.get(file)
         });
     }
-    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_3__/* .likelyApi */ .zY)(spec.script.operation, spec.apiVersion);
-    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_4__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
+    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_4__/* .likelyApi */ .zY)(spec.script.operation, spec.apiVersion);
+    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_5__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
     const calls = [
         (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group),
         ...uploadCalls,
@@ -212,11 +235,47 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
     ];
     return { group: spec.group, api, calls, fields: (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v1RegisterFields */ .MJ)(spec.script), files };
 }
+/**
+ * The `digest` output: `sha256:` of what the manifest says reaches the server — the group,
+ * the API, the register's form fields and every file's part, upload name, dataset name and
+ * sha256 (not its path in the repository: moving a file changes nothing uploaded). The same
+ * content gives the same digest on any runner, so a deploy record's digest says whether
+ * anything changed.
+ *
+ * The .env file is in the manifest by name only (its hash could be brute-forced), yet a
+ * changed value must change the digest: its content enters as an HMAC-SHA256 keyed by the
+ * server password, which only who can deploy knows, so the digest reveals nothing of it.
+ * A new password therefore changes the digest once (one deploy more); without a password
+ * (validate mode) the .env's content is not in the digest, so such a digest never equals
+ * a deploy's when there is a .env.
+ */
+async function digestOf(manifest, spec) {
+    const env = spec.script.files.find((file) => file.part === 'env');
+    const password = spec.connection.password;
+    const envPart = !env ? undefined : password ? `hmac-sha256:${await hmacOf(env, password)}` : 'unkeyed';
+    const canonical = JSON.stringify({
+        group: manifest.group,
+        api: manifest.api,
+        fields: Object.entries(manifest.fields).sort(([a], [b]) => a.localeCompare(b)),
+        files: manifest.files.map((f) => [f.part, f.name, f.dataset ?? null, f.sha256 ?? null]),
+        env: envPart ?? null
+    });
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(canonical).digest('hex')}`;
+}
+async function hmacOf(file, key) {
+    const hmac = (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHmac)('sha256', key);
+    if (file.inline)
+        hmac.update(file.inline);
+    else if (file.localPath)
+        for await (const chunk of (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_3__/* .streamFile */ .Pq)(file.localPath))
+            hmac.update(chunk);
+    return hmac.digest('hex');
+}
 
 
 /***/ }),
 
-/***/ 64352:
+/***/ 21680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -227,32 +286,32 @@ __webpack_require__.d(__webpack_exports__, {
   validateMode: () => (/* binding */ validateMode)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var manifest = __webpack_require__(61102);
+var manifest = __webpack_require__(36501);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/shared/json-subset.ts
-var json_subset = __webpack_require__(77642);
+var json_subset = __webpack_require__(68463);
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(38077);
+var api_choice = __webpack_require__(606);
 // EXTERNAL MODULE: ./src/shared/dotenv.ts
-var dotenv = __webpack_require__(66459);
+var dotenv = __webpack_require__(88160);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./node_modules/hyparquet/src/read.js + 17 modules
-var read = __webpack_require__(42123);
-// EXTERNAL MODULE: ./node_modules/hyparquet-writer/src/write.js + 26 modules
-var write = __webpack_require__(25498);
+// EXTERNAL MODULE: ../../main/node_modules/hyparquet/src/read.js + 17 modules
+var read = __webpack_require__(43273);
+// EXTERNAL MODULE: ../../main/node_modules/hyparquet-writer/src/write.js + 26 modules
+var write = __webpack_require__(50764);
 ;// CONCATENATED MODULE: ./src/harness/frames.ts
 /**
  * Parquet at the harness's edge, in Node (there is no pyarrow for pandas here): datasets
@@ -316,9 +375,9 @@ async function writeFrameParquet(frame, target) {
 }
 
 // EXTERNAL MODULE: ./src/harness/process.ts + 1 modules
-var harness_process = __webpack_require__(99693);
+var harness_process = __webpack_require__(93115);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var contract = __webpack_require__(41848);
+var contract = __webpack_require__(54761);
 ;// CONCATENATED MODULE: ./src/harness/index.ts
 /**
  * The TypeScript side of python/harness.py, the one place that loads and calls an
@@ -426,7 +485,7 @@ async function runDataFrames(c) {
 }
 
 // EXTERNAL MODULE: ./src/harness/embedded.ts
-var embedded = __webpack_require__(79412);
+var embedded = __webpack_require__(68385);
 ;// CONCATENATED MODULE: ./src/harness/imports.ts
 /**
  * Whose fault is a ModuleNotFoundError: the runner's (the requirements list the package,
@@ -683,9 +742,9 @@ function missingImportHint(problem, spec) {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
-var contract_fit = __webpack_require__(85291);
+var contract_fit = __webpack_require__(19424);
 ;// CONCATENATED MODULE: ./src/modes/validate.ts
 
 
@@ -719,18 +778,18 @@ async function validateMode(ctx) {
             result.status = 'invalid-input';
         throw error;
     }
-    core/* info */.pq(`Contract tested: ${(0,inert/* oneLine */.T)(result.contract.calledAs ?? '')} (${(0,inert/* oneLine */.T)(why)}).`);
+    core/* info */.pq(`Contract tested: ${(0,inert/* oneLine */.TN)(result.contract.calledAs ?? '')} (${(0,inert/* oneLine */.TN)(why)}).`);
     await core/* group */.Os('Manifest', async () => {
         result.manifest = await (0,manifest/* buildManifest */.u)(spec, spec.workspace);
-        (0,inert/* printInert */.C)(JSON.stringify(result.manifest, null, 2));
+        (0,inert/* printInert */.C6)(JSON.stringify(result.manifest, null, 2));
     });
     await core/* group */.Os('Run the entrypoint locally', async () => {
         const local = await runLocally(spec, { timeoutMs: spec.smokeTest.timeoutMs, signal: ctx.signal });
         if (local.interpreterWarning)
-            core/* warning */.$e((0,inert/* oneLine */.T)(local.interpreterWarning));
+            core/* warning */.$e((0,inert/* oneLine */.TN)(local.interpreterWarning));
         if (local.interpreter)
-            core/* info */.pq(`Python: ${(0,inert/* oneLine */.T)(local.interpreter.command)} ` +
-                `(${(0,inert/* oneLine */.T)(local.interpreter.path)}, ${(0,inert/* oneLine */.T)(local.interpreter.version)}).`);
+            core/* info */.pq(`Python: ${(0,inert/* oneLine */.TN)(local.interpreter.command)} ` +
+                `(${(0,inert/* oneLine */.TN)(local.interpreter.path)}, ${(0,inert/* oneLine */.TN)(local.interpreter.version)}).`);
         const smoke = {
             outcome: local.outcome,
             reason: local.reason,
@@ -751,14 +810,14 @@ async function validateMode(ctx) {
             result.localTraceback = local.traceback;
         result.smokeTest = smoke;
         if (local.outcome === 'skipped')
-            core/* notice */.lm(`The entrypoint was not run locally: ${(0,inert/* oneLine */.T)(local.reason ?? '')}.`);
+            core/* notice */.lm(`The entrypoint was not run locally: ${(0,inert/* oneLine */.TN)(local.reason ?? '')}.`);
         else if (local.outcome === 'passed')
-            core/* info */.pq(`${(0,inert/* oneLine */.T)(spec.script.entrypoint)} ran on the sample in ${(0,duration/* formatDuration */.a3)(local.elapsedMs)}` +
-                `${local.response ? ` and returned ${(0,inert/* oneLine */.T)(local.response).slice(0, 500)}` : ''}.`);
+            core/* info */.pq(`${(0,inert/* oneLine */.TN)(spec.script.entrypoint)} ran on the sample in ${(0,duration/* formatDuration */.a3)(local.elapsedMs)}` +
+                `${local.response ? ` and returned ${(0,inert/* oneLine */.TN)(local.response).slice(0, 500)}` : ''}.`);
         else {
             result.status = 'failed';
             if (local.traceback)
-                (0,inert/* printInert */.C)(local.traceback);
+                (0,inert/* printInert */.C6)(local.traceback);
             throw new errors/* SmokeTestFailedError */.t$(`The entrypoint failed on the sample, run locally as the server would: ${local.reason}.`);
         }
         result.status = 'validated';
@@ -768,7 +827,7 @@ async function validateMode(ctx) {
 
 /***/ }),
 
-/***/ 77642:
+/***/ 68463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -810,7 +869,7 @@ function firstDifference(actual, expected, at) {
 
 /***/ }),
 
-/***/ 7042:
+/***/ 2955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,0 +1,1940 @@
+export const id = 268;
+export const ids = [268];
+export const modules = {
+
+/***/ 71714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ex: () => (/* binding */ EXECUTION_RUNNING_STATES),
+/* harmony export */   Gq: () => (/* binding */ BUILDING_STATES),
+/* harmony export */   R5: () => (/* binding */ EXECUTION_ID_IN_MESSAGE),
+/* harmony export */   j_: () => (/* binding */ SCRIPT_HASH),
+/* harmony export */   wr: () => (/* binding */ DATASET_HASH)
+/* harmony export */ });
+/** The raw shapes exactly as the Neomaril v1 API sends them (docs/platform-contract.md). */
+/** A script's hash as register answers it: 'S' and 63 hex digits. Nothing else is taken into paths, logs or outputs. */
+const SCRIPT_HASH = /^S[0-9a-f]{63}$/i;
+/** States a build passes through on its way to Deployed. */
+const BUILDING_STATES = ['Building', 'Recovering'];
+/** Execution states (docs/platform-contract.md). */
+const EXECUTION_RUNNING_STATES = ['Requested', 'Running'];
+/** A dataset's hash as the v2 calls answer it: 'D' and 63 hex digits (docs/platform-contract.md). */
+const DATASET_HASH = /^D[0-9a-f]{63}$/i;
+/** The execution id inside E1's message (the 4.x client's regex). */
+const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
+
+
+/***/ }),
+
+/***/ 78652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FG: () => (/* binding */ logCall),
+/* harmony export */   OI: () => (/* binding */ logPoll),
+/* harmony export */   ko: () => (/* binding */ logOutage)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24568);
+
+
+
+/** A check of a wait, as a progress line. */
+function logPoll(what) {
+    return (poll) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`[${(0,_shared_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(poll.elapsedMs).padStart(6)}] ${what} ${poll.check}: ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(poll.status)}`);
+}
+/** A status check that failed even after its retries: the wait goes on for a while. */
+function logOutage(error, outageMs) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`A status check failed (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(error.message)}); still waiting` +
+        `${outageMs > 0 ? `, the server has not answered for ${(0,_shared_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(outageMs)}` : ''}.`);
+}
+/** An API call as it is made, for the log (v2 makes one per file). */
+function logCall(call) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(call)}`);
+}
+
+
+/***/ }),
+
+/***/ 54532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ir: () => (/* binding */ apiOf),
+  dy: () => (/* binding */ chooseDeployApi),
+  Ng: () => (/* binding */ connect),
+  OV: () => (/* binding */ newTransport)
+});
+
+// UNUSED EXPORTS: chooseGroup
+
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(26289);
+// EXTERNAL MODULE: ./src/inputs/api-fit.ts
+var api_fit = __webpack_require__(60478);
+// EXTERNAL MODULE: ./src/api/api.ts
+var api = __webpack_require__(93459);
+// EXTERNAL MODULE: ./src/shared/sleep.ts
+var sleep = __webpack_require__(42759);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: ../../main/node_modules/node-fetch/src/index.js + 12 modules
+var src = __webpack_require__(12782);
+;// CONCATENATED MODULE: ./src/api/http/failure-kinds.ts
+
+/**
+ * What a failed attempt proves about the server (docs/retries-and-timeouts.md): whether
+ * the request never left, whether no retry can mend it, whether a write may have acted.
+ */
+/** Node error codes that prove the request never left this machine. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Failures no retry can mend: the name does not resolve, the certificate is wrong. */
+const PERMANENT_CODES = new Set([
+    'ENOTFOUND',
+    'CERT_NOT_YET_VALID',
+    'CERT_REVOKED',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'CERT_HAS_EXPIRED',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'
+]);
+/** One attempt's failure, with what the retry policy needs to judge it. */
+class AttemptFailure extends Error {
+    error;
+    retryAfterMs;
+    garbled;
+    constructor(error, 
+    /** The server asked to wait this long (Retry-After), if it said. */
+    retryAfterMs, 
+    /**
+     * A success status whose body is not JSON. Truncated JSON (a dropped connection,
+     * a proxy cutting the answer) is worth another try; an HTML page or plain text is
+     * a wrong URL or a portal, which no retry mends.
+     */
+    garbled) {
+        super(error.message);
+        this.error = error;
+        this.retryAfterMs = retryAfterMs;
+        this.garbled = garbled;
+    }
+}
+/** The Node error code inside a network reason, e.g. ECONNREFUSED. */
+function codeOf(reason) {
+    return /\(([A-Z][A-Z0-9_]{3,})\)/.exec(reason)?.[1] ?? /\b([A-Z][A-Z_]{3,})\b/.exec(reason)?.[1] ?? '';
+}
+/** True for a network failure no retry can mend. */
+function isPermanent(error) {
+    return PERMANENT_CODES.has(codeOf(error.reason));
+}
+/** The server provably did not act: it said "come back later", or the request never left. */
+function refusedBeforeActing(failure) {
+    const error = failure.error;
+    if (error instanceof errors/* NetworkError */.Dr)
+        return error.notSent && !isPermanent(error);
+    return error.status === 429 || (error.status === 503 && failure.retryAfterMs !== undefined);
+}
+/** A failure after which a write may or may not have acted on the server. */
+function isAmbiguous(error) {
+    if (error instanceof errors/* NetworkError */.Dr)
+        return !error.notSent && !isPermanent(error);
+    return error instanceof errors/* ApiError */.hD && (error.status >= 500 || error.status === 429);
+}
+
+// EXTERNAL MODULE: ./src/shared/error-envelope.ts
+var error_envelope = __webpack_require__(37491);
+// EXTERNAL MODULE: ./src/shared/text.ts
+var shared_text = __webpack_require__(43325);
+;// CONCATENATED MODULE: ./src/api/http/server-text.ts
+
+
+/** On one line: a lone \r ends a line for the runner too, so nothing in it can start a workflow command. */
+function oneLine(text) {
+    return (0,shared_text/* foldLines */.r7)(text, ' ');
+}
+/** A failure for a progress line; its texts were redacted when the error was made. */
+function describeFailure(error) {
+    return error instanceof errors/* ApiError */.hD
+        ? `HTTP ${error.status}${error.errorType ? ` ${oneLine(error.errorType).slice(0, 100)}` : ''}`
+        : oneLine(error.reason);
+}
+/** Server text in a progress line: redacted, then on one line and cut short. */
+function oneLineText(text, redact) {
+    return oneLine(redact(text)).slice(0, 100);
+}
+/** Server text for messages: redacted first (a secret must not straddle the cut), then on one line and cut short. */
+function describeText(text, redact, max = 300) {
+    const flat = redact(text).replace(/\s+/g, ' ').trim();
+    if (!flat)
+        return 'empty body';
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/api/http/failures.ts
+
+
+
+
+/** The errors a call ends with, in words (docs/retries-and-timeouts.md). */
+/** Errors of writes the server provably never acted on (refused until the budget ran out). */
+const REFUSED = new WeakSet();
+/** True when the write provably did not act: the server refused it every time. */
+function wasRefused(error) {
+    return error instanceof Error && REFUSED.has(error);
+}
+/**
+ * The error a call ends with once it is not retried. A write the server refused
+ * before acting says so, with the count; one that may have acted says that instead.
+ */
+function finalError(call, failure, attempts) {
+    const error = failure.error;
+    if (call.safety !== 'write' || !call.effect)
+        return error;
+    if (refusedBeforeActing(failure)) {
+        const refused = withHint(error, `the server refused the ${call.effect.what} ${attempts} time${attempts === 1 ? '' : 's'} (${call.effect.undone})`);
+        REFUSED.add(refused);
+        return refused;
+    }
+    if (isAmbiguous(error)) {
+        const broke = error instanceof errors/* NetworkError */.Dr
+            ? 'the connection broke after the body was sent'
+            : `the server failed (HTTP ${error.status}) after the body was sent`;
+        return withHint(error, `${broke} (it may exist)`);
+    }
+    return error;
+}
+function withHint(error, hint) {
+    return error instanceof errors/* NetworkError */.Dr
+        ? new errors/* NetworkError */.Dr(error.method, error.path, `${error.reason}; ${hint}`, error.notSent)
+        : new errors/* ApiError */.hD(error.method, error.path, error.status, `${error.serverMessage}; ${hint}`, error.errorType);
+}
+function authFailure(call, error) {
+    const which = call.auth === 'group'
+        ? "the group token was refused: check the 'group-token' input (or NEOMARIL_GROUP_TOKEN) belongs to this group"
+        : 'the user token was refused even after logging in again: check the account can use this group';
+    return new errors/* AuthError */.lR(`${call.method} ${call.path}: ${which} (HTTP 401: ${error.serverMessage}).`);
+}
+/** A refused answer: the error envelope's message and type when it has one, else the body itself. */
+function apiError(call, status, text, redact) {
+    const envelope = (0,error_envelope/* envelopeError */.j)(text);
+    const message = envelope ? redact(envelope.message) : describeText(text, redact);
+    const type = envelope?.type === undefined ? undefined : redact(envelope.type);
+    return new errors/* ApiError */.hD(call.method, call.path, status, message, type);
+}
+/** Refused credentials: who was refused, and which inputs to check. */
+function loginRefused(login, tenant, error) {
+    const who = tenant === undefined ? `'${login}'` : `'${login}' in tenant '${tenant}'`;
+    return new errors/* AuthError */.lR(`Login as ${who} was refused (HTTP ${error.status}: ${error.serverMessage}). ${loginFix(tenant)}`);
+}
+function loginFix(tenant) {
+    return tenant === undefined
+        ? "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD); a server with several " +
+            "tenants may also need the 'tenant' input (or MLOPS_TENANT)."
+        : "Check the 'login' and 'password' inputs (or NEOMARIL_USER / NEOMARIL_PASSWORD) and that the account " +
+            "belongs to that tenant (the 'tenant' input, MLOPS_TENANT or NEOMARIL_TENANT).";
+}
+
+;// CONCATENATED MODULE: ./src/api/http/network-reasons.ts
+
+
+/** A timeout in words, naming the input that sets it. */
+function timeoutReason(phase, timeoutMs, clipped) {
+    const seconds = `${(timeoutMs / 1000).toFixed(timeoutMs < 10_000 ? 1 : 0)}s`;
+    const input = `request-timeout${clipped ? ', cut short by the wait deadline' : ''}`;
+    switch (phase) {
+        case 'upload':
+            return (`the upload stalled: the server took no data for ${seconds} ` +
+                `while the request body was being sent (${input})`);
+        case 'body':
+            return `the answer began but was not complete within ${seconds} (${input})`;
+        case 'download':
+            return `the download stalled: no data arrived for ${seconds} (${input})`;
+        default:
+            return `no answer within ${seconds} (${input})`;
+    }
+}
+/** Node's error codes, said in words; the code stays in parentheses for searching. */
+const NETWORK_REASONS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset by the server',
+    EPIPE: 'connection closed by the server while the request was being sent',
+    ETIMEDOUT: 'connection timed out',
+    ENOTFOUND: 'host name not found',
+    EAI_AGAIN: 'host name lookup failed for now (DNS)',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    ECONNABORTED: 'connection aborted',
+    CERT_HAS_EXPIRED: "TLS: the server's certificate has expired",
+    CERT_NOT_YET_VALID: "TLS: the server's certificate is not valid yet (check the runner's clock)",
+    DEPTH_ZERO_SELF_SIGNED_CERT: "TLS: the server's certificate is self-signed, so it is not trusted (add its CA with NODE_EXTRA_CA_CERTS)",
+    SELF_SIGNED_CERT_IN_CHAIN: "TLS: the server's certificate chain ends in a self-signed certificate that is not trusted " +
+        '(a TLS-inspecting proxy? add its CA with NODE_EXTRA_CA_CERTS)',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: "TLS: the server's certificate cannot be verified " +
+        '(an incomplete chain, or a CA this runner does not trust; NODE_EXTRA_CA_CERTS)',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "TLS: the issuer of the server's certificate is not trusted on this runner (add it with NODE_EXTRA_CA_CERTS)",
+    UNABLE_TO_GET_ISSUER_CERT: "TLS: the issuer of the server's certificate cannot be found",
+    ERR_TLS_CERT_ALTNAME_INVALID: "TLS: the server's certificate is not for this host name",
+    CERT_REVOKED: "TLS: the server's certificate was revoked",
+    ERR_SSL_WRONG_VERSION_NUMBER: 'TLS handshake failed: the port may speak plain http (try http://, or the right port)',
+    EPROTO: 'TLS handshake failed'
+};
+function networkError(call, error, url, redact) {
+    const cause = error ?? {};
+    const code = cause.code ?? cause.cause?.code ?? '';
+    const message = redact(error?.message ?? String(error));
+    return new errors/* NetworkError */.Dr(call.method, call.path, networkReason(code, message, url.host), NOT_SENT_CODES.has(code));
+}
+/** A network failure in words: `connection refused (ECONNREFUSED) at host:port`. */
+function networkReason(code, message, host) {
+    const words = NETWORK_REASONS[code];
+    if (words)
+        return `${words} (${code}) at ${host}`;
+    return code ? `${message} (${code})` : message;
+}
+
+;// CONCATENATED MODULE: ./src/api/http/retry.ts
+
+
+/** The numbers every run uses (the write budget is further cut to wait-timeout by modes/session.ts). */
+const DEFAULT_RETRY = {
+    attempts: 5,
+    baseDelayMs: 500,
+    maxDelayMs: 8000,
+    maxRetryAfterMs: 30_000,
+    writeBudgetMs: 120_000
+};
+const RETRYABLE_READ_STATUSES = new Set([429, 500, 502, 503, 504]);
+/**
+ * Whether a failed attempt may be sent again: a read on any transient failure, a write
+ * only when the server refused it before acting.
+ */
+function mayRetry(safety, failure) {
+    const error = failure.error;
+    if (error instanceof errors/* NetworkError */.Dr && isPermanent(error))
+        return false;
+    if (safety === 'write')
+        return refusedBeforeActing(failure);
+    if (error instanceof errors/* NetworkError */.Dr)
+        return true;
+    return RETRYABLE_READ_STATUSES.has(error.status) || failure.garbled === 'truncated';
+}
+/**
+ * Exponential backoff with jitter: half the step fixed, half random, so runners that
+ * failed together do not retry together.
+ */
+function backoff(policy, attempt, random) {
+    const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 20));
+    return step / 2 + random() * (step / 2);
+}
+/** A Retry-After header in ms: seconds or an HTTP date. */
+function retryAfterMs(header) {
+    if (!header)
+        return undefined;
+    const seconds = Number(header);
+    if (Number.isFinite(seconds) && seconds >= 0)
+        return seconds * 1000;
+    const date = Date.parse(header);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+;// CONCATENATED MODULE: ./src/api/http/attempt.ts
+
+
+
+
+
+
+
+
+
+/**
+ * One request, its answer read as the call asks, under one timer re-armed as the
+ * request moves on (docs/retries-and-timeouts.md):
+ * - upload: while a streamed body is sent, re-armed on every chunk that goes out,
+ *   so a server that stops taking the body fails the attempt;
+ * - answer: from the end of the body (or the start, without one) until the answer
+ *   has been read in full, body included;
+ * - download: re-armed on every chunk of the answer streamed to the file.
+ * Every failure is thrown as an AttemptFailure for the retry policy to judge.
+ */
+async function attempt(call, setup) {
+    const { url, made, timeoutMs, redact } = setup;
+    const timeout = new AbortController();
+    let timer;
+    let settled = false;
+    let phase = made?.sent ? 'upload' : 'answer';
+    let timedOutIn;
+    const arm = () => {
+        if (settled)
+            return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+            timedOutIn = phase;
+            timeout.abort();
+        }, timeoutMs);
+    };
+    arm();
+    if (made?.sent) {
+        made.onData?.(() => {
+            if (phase === 'upload')
+                arm();
+        });
+        const bodySent = () => {
+            if (phase !== 'upload')
+                return;
+            phase = 'answer';
+            arm();
+        };
+        made.sent.then(bodySent, bodySent);
+    }
+    const signal = AbortSignal.any([setup.signal, timeout.signal].filter((s) => s !== undefined));
+    let response;
+    try {
+        response = await (0,src/* default */.Ay)(url, {
+            method: call.method,
+            headers: setup.headers,
+            body: made?.body,
+            signal,
+            agent: setup.agent,
+            redirect: 'manual'
+        });
+        // The answer has begun (maybe before the whole upload was taken): its body is read under the same timer.
+        phase = 'body';
+        if (call.ok.includes(response.status)) {
+            if (call.read === 'json')
+                return { response, json: await readJson(call, response, redact) };
+            if (call.read === 'text')
+                return { response, text: await response.text() };
+            if (call.read) {
+                phase = 'download';
+                arm();
+                let size = 0;
+                const count = async function* (source) {
+                    for await (const chunk of source) {
+                        size += Buffer.byteLength(chunk);
+                        arm();
+                        yield chunk;
+                    }
+                };
+                await (0,promises_.pipeline)(response.body, count, (0,external_node_fs_.createWriteStream)(call.read.file), { signal });
+                return { response, size };
+            }
+            return { response };
+        }
+        const text = await response.text();
+        throw new AttemptFailure(apiError(call, response.status, text, redact), retryAfterMs(response.headers.get('retry-after')));
+    }
+    catch (error) {
+        if (error instanceof AttemptFailure)
+            throw error;
+        setup.throwIfStopped();
+        if (timeout.signal.aborted) {
+            const reason = timeoutReason(timedOutIn ?? phase, timeoutMs, setup.clipped);
+            throw new AttemptFailure(new errors/* NetworkError */.Dr(call.method, call.path, reason, false));
+        }
+        throw new AttemptFailure(networkError(call, error, url, redact));
+    }
+    finally {
+        settled = true;
+        clearTimeout(timer);
+        made?.dispose?.();
+    }
+}
+/** A success answer's JSON; a body that is not JSON fails the attempt, cut-off JSON so that a read is retried. */
+async function readJson(call, response, redact) {
+    const text = await response.text();
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        const truncated = /^\s*[[{]/.test(text) || text.trim() === '';
+        const what = truncated
+            ? 'is cut-off or garbled JSON'
+            : `is not JSON (${oneLineText(response.headers.get('content-type') ?? 'no Content-Type', redact)})`;
+        throw new AttemptFailure(new errors/* ApiError */.hD(call.method, call.path, response.status, `the answer ${what}: ${describeText(text, redact)}. Is 'url' the Neomaril server's root?`), undefined, truncated ? 'truncated' : 'not-json');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/api/http/login.ts
+
+
+/** The server version; also proves the URL points at a Neomaril API. Read-only, sends nothing secret. */
+async function serverVersion(sender) {
+    const body = await sender.json({
+        method: 'GET',
+        path: '/health',
+        auth: 'none',
+        safety: 'read',
+        ok: [200]
+    });
+    return typeof body.Version === 'string' ? body.Version : 'unknown';
+}
+/** A user token. Logging in has no lasting effect, so it is retried like a read. */
+async function userToken(sender, { login, password, tenant }) {
+    // No tenant field at all when none is set: a 2.x-era server never sees one (docs/platform-contract.md).
+    const fields = tenant === undefined ? { user: login, password } : { user: login, password, tenant };
+    const form = new URLSearchParams(fields).toString();
+    let body;
+    try {
+        body = await sender.json({
+            method: 'POST',
+            path: '/login',
+            auth: 'none',
+            safety: 'read',
+            ok: [200],
+            body: () => ({ body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+        });
+    }
+    catch (error) {
+        if (error instanceof errors/* ApiError */.hD && error.status >= 400 && error.status < 500 && error.status !== 429) {
+            throw loginRefused(login, tenant, error);
+        }
+        throw error;
+    }
+    if (typeof body.Token !== 'string' || body.Token === '')
+        throw new errors/* ApiError */.hD('POST', '/login', 200, 'the answer holds no Token');
+    return body.Token;
+}
+
+;// CONCATENATED MODULE: ./src/api/http/transport.ts
+
+
+
+
+
+
+
+
+/**
+ * The one request path under both APIs (v1 and v2): auth, retries, timeouts,
+ * redaction and errors. It knows no endpoint but health and login (auth needs them);
+ * src/api/v1.ts and src/api/v2.ts describe their calls as `Call`s and send them here.
+ */
+/** How long an attempt made near a deadline may still take to answer, past that deadline. */
+const DEADLINE_GRACE_MS = 2000;
+/**
+ * Sends calls: sets the auth header, classifies the answer, retries what is safe to
+ * retry, logs in again once on a 401, and never prints a token.
+ */
+class Transport {
+    options;
+    userToken;
+    retry;
+    sleep;
+    random;
+    now;
+    redact;
+    /** Requests sent, for the benchmark and the job summary. */
+    stats = { requests: 0, retries: 0, logins: 0 };
+    constructor(options) {
+        this.options = options;
+        this.retry = { ...DEFAULT_RETRY, ...options.retry };
+        this.sleep = options.sleep ?? sleep/* abortableSleep */.M;
+        this.random = options.random ?? Math.random;
+        this.now = options.now ?? Date.now;
+        this.redact = options.redact ?? ((text) => text);
+    }
+    /** Server text for the API modules' own messages: redacted, on one line, cut short. */
+    text(raw, max = 300) {
+        return describeText(raw, this.redact, max);
+    }
+    /** Server text for a progress line: redacted, on one line, cut at 100 characters. */
+    line(raw) {
+        return oneLineText(raw, this.redact);
+    }
+    get logger() {
+        return this.options.logger;
+    }
+    get policy() {
+        return this.retry;
+    }
+    /** Sleeps as the transport does between retries (cancellable). */
+    pause(ms) {
+        return this.sleep(ms, this.options.signal);
+    }
+    /** The pause before retry number `attempt` (docs/retries-and-timeouts.md). */
+    backoff(attempt) {
+        return backoff(this.retry, attempt, this.random);
+    }
+    /** H: the server version; also proves the URL points at a Neomaril API. Read-only, sends nothing secret. */
+    health() {
+        return serverVersion(this);
+    }
+    /** L: a user token, masked (onToken) before anything can print it. */
+    async logIn() {
+        const token = await userToken(this, this.options);
+        this.options.onToken?.(token);
+        this.userToken = token;
+        this.stats.logins++;
+    }
+    async json(call) {
+        return (await this.send({ ...call, read: 'json' })).json;
+    }
+    /**
+     * Sends a call with retries. The answer's body is read inside each attempt
+     * (`Call.read`), so a garbled JSON answer to a read is retried too, and the
+     * request's timeout holds until the body has been read.
+     */
+    async send(call) {
+        if (call.auth === 'user' && !this.userToken)
+            await this.logIn();
+        let reauthenticated = false;
+        // A write's budget counts the time since it was first sent, or the pauses between
+        // its attempts when they add up to more (an injected sleep takes no clock time).
+        const firstSent = this.now();
+        let paused = 0;
+        for (let attempt = 1;; attempt++) {
+            this.throwIfCancelled(call);
+            try {
+                return await this.attempt(call);
+            }
+            catch (failure) {
+                if (!(failure instanceof AttemptFailure))
+                    throw failure;
+                const error = failure.error;
+                const refused = error instanceof errors/* ApiError */.hD && error.status === 401;
+                // A token can expire during a long build: log in again once, then retry. Not for a
+                // call that may be abandoned (an optional lookup): its login could outlive it, and
+                // the run's own next call logs in anyway.
+                if (refused && call.auth === 'user' && !reauthenticated && !call.signal) {
+                    this.options.logger.info(`${call.method} ${call.path}: the user token was refused; logging in again.`);
+                    reauthenticated = true;
+                    await this.logIn();
+                    attempt--;
+                    continue;
+                }
+                if (refused && call.auth !== 'none')
+                    throw authFailure(call, error);
+                const delay = this.retryDelay(call, failure, attempt, Math.max(this.now() - firstSent, paused));
+                if (delay === undefined)
+                    throw finalError(call, failure, attempt);
+                this.stats.retries++;
+                const left = call.safety === 'read'
+                    ? `attempt ${attempt + 1} of ${this.retry.attempts}`
+                    : `attempt ${attempt + 1}; the server refused it before acting, ` +
+                        `so it is sent again for up to ${Math.round(this.retry.writeBudgetMs / 1000)}s`;
+                this.options.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}; retrying in ${(delay / 1000).toFixed(1)}s (${left}).`);
+                paused += delay;
+                await this.sleep(delay, this.signalOf(call)).catch((error) => {
+                    // Say which signal stopped the sleep: the run's (cancelled) or the call's (abandoned).
+                    this.throwIfCancelled(call);
+                    throw error;
+                });
+            }
+        }
+    }
+    /** How long to wait before the next attempt, or undefined when it must not be retried. */
+    retryDelay(call, failure, attempt, spentMs) {
+        if (!mayRetry(call.safety, failure))
+            return undefined;
+        // Reads get a count of attempts; writes refused before acting get a time budget.
+        if (call.safety === 'read' && attempt >= this.retry.attempts)
+            return undefined;
+        let delay = this.backoff(attempt);
+        if (failure.retryAfterMs !== undefined)
+            delay = Math.min(Math.max(delay, failure.retryAfterMs), this.retry.maxRetryAfterMs);
+        if (call.safety === 'write' && spentMs + delay > this.retry.writeBudgetMs)
+            return undefined;
+        const deadline = this.deadlineOf(call);
+        if (deadline !== undefined && this.now() + delay > deadline)
+            return undefined;
+        return delay;
+    }
+    deadlineOf(call) {
+        const global = this.options.deadline?.();
+        if (call.deadline === undefined)
+            return global;
+        return global === undefined ? call.deadline : Math.min(global, call.deadline);
+    }
+    /** One attempt: the auth header, a timeout clipped to the deadline (plus a grace), then attempt.ts. */
+    attempt(call) {
+        const url = new URL(this.options.apiUrl + call.path);
+        const headers = { Accept: 'application/json' };
+        const token = call.auth === 'user' ? this.userToken : call.auth === 'group' ? this.options.groupToken : undefined;
+        if (call.auth !== 'none') {
+            if (!token)
+                throw new errors/* AuthError */.lR(`${call.method} ${call.path} needs the group token: set the 'group-token' input (or NEOMARIL_GROUP_TOKEN).`);
+            headers.Authorization = `Bearer ${token}`;
+        }
+        const made = call.body?.();
+        Object.assign(headers, made?.headers);
+        const deadline = this.deadlineOf(call);
+        const { requestTimeoutMs } = this.options;
+        const timeoutMs = deadline === undefined
+            ? requestTimeoutMs
+            : Math.min(requestTimeoutMs, Math.max(0, deadline - Date.now()) + DEADLINE_GRACE_MS);
+        this.stats.requests++;
+        this.options.logger.debug(`${call.method} ${url.pathname}`);
+        return attempt(call, {
+            url,
+            headers,
+            made,
+            timeoutMs,
+            clipped: timeoutMs < requestTimeoutMs,
+            signal: this.signalOf(call),
+            agent: this.options.agent?.(url),
+            redact: this.redact,
+            throwIfStopped: () => this.throwIfCancelled(call)
+        });
+    }
+    throwIfCancelled(call) {
+        if (this.options.signal?.aborted)
+            throw new errors/* CancelledError */.cc(String(this.options.signal.reason ?? 'cancellation'));
+        if (call?.signal?.aborted)
+            throw new errors/* AbandonedError */.TK(`${call.method} ${call.path}`);
+    }
+    /** What stops a call: the run's signal, the call's own, or both. */
+    signalOf(call) {
+        if (!call.signal)
+            return this.options.signal;
+        return this.options.signal ? AbortSignal.any([this.options.signal, call.signal]) : call.signal;
+    }
+}
+
+// EXTERNAL MODULE: ./src/shared/api-choice.ts
+var api_choice = __webpack_require__(606);
+// EXTERNAL MODULE: ../../main/node_modules/form-data/lib/form_data.js
+var form_data = __webpack_require__(93992);
+var form_data_default = /*#__PURE__*/__webpack_require__.n(form_data);
+// EXTERNAL MODULE: ./src/shared/files.ts
+var shared_files = __webpack_require__(76763);
+;// CONCATENATED MODULE: ./src/api/http/bodies.ts
+
+
+/** A multipart form body: the fields, then the files, each streamed from disk only when its part is sent. */
+function multipart(fields, files) {
+    const form = new (form_data_default())();
+    const open = new Set();
+    for (const [name, value] of Object.entries(fields))
+        form.append(name, value);
+    for (const file of files) {
+        // knownLength lets form-data compute Content-Length without reading the files.
+        const options = { filename: file.filename, knownLength: file.size, contentType: 'application/octet-stream' };
+        if (file.inline)
+            form.append(file.part, file.inline, options);
+        // form-data takes a knownLength of 0 for "unknown" and would measure a stream: an empty file is an empty part.
+        else if (file.size === 0)
+            form.append(file.part, Buffer.alloc(0), options);
+        else {
+            // Opened only when form-data reaches this part (combined-stream calls the function then),
+            // so thousands of extra files never hold thousands of descriptors at once.
+            const path = file.localPath;
+            const lazy = (next) => {
+                const stream = (0,shared_files/* streamFile */.Pq)(path);
+                open.add(stream);
+                stream.once('close', () => open.delete(stream));
+                next(stream);
+            };
+            form.append(file.part, lazy, options);
+        }
+    }
+    const sent = new Promise((resolve) => form.once('end', () => resolve()));
+    return {
+        body: form,
+        headers: { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()) },
+        sent,
+        onData: (listener) => form.on('data', listener),
+        // An attempt that failed mid-upload leaves the file being read open: close it.
+        dispose: () => {
+            for (const stream of open)
+                stream.destroy();
+        }
+    };
+}
+/** A JSON request body. */
+function jsonBody(value) {
+    const text = JSON.stringify(value);
+    return () => ({ body: text, headers: { 'Content-Type': 'application/json' } });
+}
+/** A path segment, escaped for the URL. */
+function seg(value) {
+    return encodeURIComponent(value);
+}
+
+// EXTERNAL MODULE: ./src/api/wire.ts
+var wire = __webpack_require__(71714);
+;// CONCATENATED MODULE: ./src/api/common-calls.ts
+
+
+
+
+
+/**
+ * Sends a write and reads its JSON answer, its failures explained: a 404 with what it
+ * means for this call, and a failure after which the write may have acted with what
+ * to look for (it is never sent again then).
+ */
+async function sendWrite(transport, call, hints) {
+    try {
+        return await transport.json(call);
+    }
+    catch (error) {
+        if (hints.notFound && error instanceof errors/* ApiError */.hD && error.status === 404)
+            throw withHint(error, hints.notFound);
+        if (isAmbiguous(error) && !wasRefused(error))
+            throw withHint(error, hints.mayHaveActed);
+        throw error;
+    }
+}
+const UNKNOWN_HASH = 'the script may have been registered, but its hash is unknown. Look for it in Neomaril before deploying again.';
+/**
+ * A script hash from a register answer: only the contract's shape goes into paths,
+ * the log and the step's outputs. Both APIs answer the same 'S…' hash.
+ */
+function checkedHash(hash, method, path, transport) {
+    if (typeof hash !== 'string' || !hash) {
+        throw new errors/* ApiError */.hD(method, path, 201, `the answer holds no Hash: ${UNKNOWN_HASH}`);
+    }
+    if (!wire/* SCRIPT_HASH */.j_.test(hash)) {
+        throw new errors/* ApiError */.hD(method, path, 201, `the answer's hash is malformed (${transport.text(hash, 80)}; expected S and 63 hex digits): ${UNKNOWN_HASH}`);
+    }
+    return hash;
+}
+/**
+ * A host call (v1 GET …/host, v2 PATCH …/status), sent again after an ambiguous
+ * failure only when the status proves it did not act: a hosted script is never
+ * 'Ready' again, so 'Ready' means "send it again" and anything else "the build started".
+ */
+async function hostVerified(transport, call, status) {
+    for (let sent = 1;; sent++) {
+        try {
+            await transport.send(call);
+            return;
+        }
+        catch (error) {
+            if (!isAmbiguous(error) || sent >= transport.policy.attempts)
+                throw error;
+            const { status: now } = await status();
+            if (now !== 'Ready') {
+                transport.logger.info(`${call.method} ${call.path}: ${describeFailure(error)}, ` +
+                    `but the script is now '${transport.line(now)}': the build started.`);
+                return;
+            }
+            const delay = transport.backoff(sent);
+            transport.stats.retries++;
+            transport.logger.info(`${call.method} ${call.path}: ${describeFailure(error)} and the script is still 'Ready': ` +
+                `the call did not act; sending it again in ${(delay / 1000).toFixed(1)}s ` +
+                `(send ${sent + 1} of ${transport.policy.attempts}).`);
+            await transport.pause(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/api/v1.ts
+
+
+
+
+/**
+ * A sync run's answer is judged by the smoke test, errors included (a raising
+ * entrypoint answers 500); only "busy, come back" answers go through the retry path.
+ */
+const RUN_ANSWERS = Array.from({ length: 500 }, (_, i) => i + 100).filter((status) => status !== 429 && status !== 503 && status !== 401);
+/** The v1 calls (docs/platform-contract.md), each one `Call` sent through the transport. */
+class V1Api {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /** G1: the names of the groups this user can see (the same call on current servers). */
+    async listGroups() {
+        const body = await this.transport.json({
+            method: 'GET',
+            path: '/groups',
+            auth: 'user',
+            safety: 'read',
+            ok: [200]
+        });
+        return (body.Results ?? []).map((group) => group.Name).filter((name) => typeof name === 'string');
+    }
+    /** P1: registers the script and returns its hash. Sent again only while the server refuses it before acting. */
+    async register(group, fields, files) {
+        const path = `/preprocessing/register/${seg(group)}`;
+        // Sent once and maybe acted on: never sent again, so say what to look for.
+        const body = await sendWrite(this.transport, {
+            method: 'POST',
+            path,
+            auth: 'user',
+            safety: 'write',
+            ok: [201, 200],
+            body: () => multipart(fields, files),
+            effect: { what: 'register', undone: 'not registered' }
+        }, {
+            mayHaveActed: `the script '${fields.name ?? ''}' may have been registered all the same: ` +
+                'look for it in Neomaril before deploying again'
+        });
+        return checkedHash(body.Hash, 'POST', `/preprocessing/register/${group}`, this.transport);
+    }
+    /**
+     * P2: starts the build. A GET on the wire, but it acts, so it is a write: the
+     * client sends it again on its own only when the server provably did not act. After
+     * an ambiguous failure (a reset, a timeout, a 5xx) the status says what happened:
+     * once P2 has answered 202 the script is never 'Ready' again (docs/platform-contract.md), so
+     * 'Ready' means the call did not act and may be sent again, and anything else means
+     * the build started and the deploy goes on.
+     */
+    async host(operation, group, hash) {
+        const call = {
+            method: 'GET',
+            path: `/preprocessing/${operation.toLowerCase()}/host/${seg(group)}/${seg(hash)}`,
+            auth: 'user',
+            safety: 'write',
+            ok: [202, 200],
+            effect: { what: 'host call', undone: 'the build did not start' }
+        };
+        await hostVerified(this.transport, call, () => this.status(group, hash));
+    }
+    /** P3: the script's state. 410 carries the same body (docs/platform-contract.md). */
+    async status(group, hash, options = {}) {
+        const body = await this.transport.json({
+            method: 'GET',
+            path: `/preprocessing/status/${seg(group)}/${seg(hash)}`,
+            auth: 'user',
+            safety: 'read',
+            ok: [200, 410],
+            deadline: options.deadline
+        });
+        if (typeof body.Status !== 'string')
+            throw new errors/* ApiError */.hD('GET', `/preprocessing/status/${group}/${hash}`, 200, 'the answer holds no Status');
+        return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null };
+    }
+    /** P4: the script's description. */
+    async describe(group, hash) {
+        const body = await this.transport.json({
+            method: 'GET',
+            path: `/preprocessing/describe/${seg(group)}/${seg(hash)}`,
+            auth: 'user',
+            safety: 'read',
+            ok: [200]
+        });
+        return body.Description ?? {};
+    }
+    /**
+     * P5: the group's scripts whose name matches `name` (the server's LIKE filter, over its
+     * default span of days). Only well-formed hashes are kept: they go into later paths.
+     */
+    async search(group, name, options = {}) {
+        const query = new URLSearchParams({ name, group });
+        const body = await this.transport.json({
+            method: 'GET',
+            path: `/preprocessing/search?${query}`,
+            auth: 'user',
+            safety: 'read',
+            ok: [200],
+            ...options
+        });
+        return (Array.isArray(body.Results) ? body.Results : []).flatMap((entry) => {
+            if (typeof entry?.Hash !== 'string' ||
+                !wire/* SCRIPT_HASH */.j_.test(entry.Hash) ||
+                (typeof entry.Group === 'string' && entry.Group !== group))
+                return [];
+            const uploadedAt = typeof entry.UploadedAt === 'string' ? Date.parse(entry.UploadedAt) : NaN;
+            return [
+                {
+                    hash: entry.Hash,
+                    status: typeof entry.Status === 'string' ? entry.Status : '',
+                    uploadedAt: Number.isFinite(uploadedAt) ? uploadedAt : undefined
+                }
+            ];
+        });
+    }
+    /** P6: log entries, filtered by routine and type, over the given days (dd-mm-YYYY). */
+    async logs(group, hash, query = {}, options = {}) {
+        const params = new URLSearchParams();
+        if (query.start)
+            params.set('start', ddmmyyyy(query.start));
+        if (query.end)
+            params.set('end', ddmmyyyy(query.end));
+        if (query.routine)
+            params.set('routine', query.routine);
+        if (query.type)
+            params.set('type', query.type);
+        const suffix = params.size > 0 ? `?${params}` : '';
+        const body = await this.transport.json({
+            method: 'GET',
+            path: `/preprocessing/logs/${seg(group)}/${seg(hash)}${suffix}`,
+            auth: 'user',
+            safety: 'read',
+            ok: [200],
+            ...options
+        });
+        return Array.isArray(body.Results) ? body.Results : [];
+    }
+    /** R1: runs a Sync script; answers the raw response so the caller can judge it. */
+    async runSync(group, hash, input) {
+        const payload = JSON.stringify({ Input: input });
+        const { response, text } = await this.transport.send({
+            method: 'POST',
+            path: `/preprocessing/sync/run/${seg(group)}/${seg(hash)}`,
+            auth: 'group',
+            safety: 'write',
+            ok: RUN_ANSWERS,
+            read: 'text',
+            body: () => ({ body: payload, headers: { 'Content-Type': 'application/json' } }),
+            effect: { what: 'run', undone: 'it did not run' }
+        });
+        return { status: response.status, body: text ?? '' };
+    }
+    /** R2: starts an Async execution on the uploaded dataset; answers its id. */
+    async runAsync(group, hash, dataset) {
+        const body = await this.transport.json({
+            method: 'POST',
+            path: `/preprocessing/async/run/${seg(group)}/${seg(hash)}`,
+            auth: 'group',
+            safety: 'write',
+            ok: [202, 200],
+            body: () => multipart({}, [dataset]),
+            effect: { what: 'run', undone: 'no execution was started' }
+        });
+        if (body.ExecutionId === undefined || body.ExecutionId === null || body.ExecutionId === '')
+            throw new errors/* ApiError */.hD('POST', `/preprocessing/async/run/${group}/${hash}`, 202, 'the answer holds no ExecutionId');
+        return String(body.ExecutionId);
+    }
+    /** E1: an execution's state. */
+    async executionStatus(group, executionId, options = {}) {
+        const body = await this.transport.json({
+            method: 'GET',
+            path: `/preprocessing/async/status/${seg(group)}/${seg(executionId)}`,
+            auth: 'group',
+            safety: 'read',
+            ok: [200, 410],
+            deadline: options.deadline
+        });
+        if (typeof body.Status !== 'string')
+            throw new errors/* ApiError */.hD('GET', `/preprocessing/async/status/${group}/${executionId}`, 200, 'the answer holds no Status');
+        return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null };
+    }
+    /** E2: streams the execution's result (a zip) to a file; answers its size. */
+    async downloadResult(group, executionId, destination) {
+        const { size } = await this.transport.send({
+            method: 'GET',
+            path: `/preprocessing/async/result/${seg(group)}/${seg(executionId)}`,
+            auth: 'group',
+            safety: 'read',
+            ok: [200, 410],
+            read: { file: destination }
+        });
+        return size ?? 0;
+    }
+}
+function ddmmyyyy(date) {
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${pad(date.getUTCDate())}-${pad(date.getUTCMonth() + 1)}-${date.getUTCFullYear()}`;
+}
+
+;// CONCATENATED MODULE: ./src/api/v2.ts
+
+
+
+
+const ROOT = '/v2/preprocessing';
+/**
+ * The v2 Async calls (docs/platform-contract.md), every one with the user token, each
+ * a `Call` sent through the same transport as v1, so retries follow the same rules:
+ * a PATCH upload is a write.
+ */
+class V2Api {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
+    }
+    /**
+     * Whether the server serves the v2 routes at all, asked before anything is uploaded:
+     * `GET /v2/preprocessing` (the list, read-only). A route that exists answers 200
+     * with JSON whatever the scripts; an older server has no such route and answers 404.
+     * A status of a made-up hash would answer 404 on both, so it cannot tell them apart.
+     */
+    async served(group) {
+        const path = `${ROOT}?group=${seg(group)}`;
+        try {
+            await this.transport.json({ method: 'GET', path, auth: 'user', safety: 'read', ok: [200] });
+            return true;
+        }
+        catch (error) {
+            if (error instanceof errors/* ApiError */.hD && error.status === 404)
+                return false;
+            throw error;
+        }
+    }
+    /** R: registers an Async script; answers its hash. */
+    async register(group, name) {
+        const path = `${ROOT}/${seg(group)}`;
+        const body = await this.write({
+            method: 'POST',
+            path,
+            auth: 'user',
+            safety: 'write',
+            ok: [201, 200],
+            body: jsonBody({ Name: name, Operation: 'Async' }),
+            effect: { what: 'register', undone: 'not registered' }
+        }, `the group '${group}' is unknown to the v2 API`, `the script '${name}' may have been registered all the same: look for it in MLOps before deploying again`);
+        return checkedHash(body.PreprocessHash, 'POST', path, this.transport);
+    }
+    /** S: one named dataset of the schema; answers its DatasetHash. */
+    async uploadSchema(hash, dataset) {
+        const path = `${ROOT}/${seg(hash)}/schema`;
+        const body = await this.upload(path, { dataset_name: dataset.name }, { ...dataset.file, part: 'schema_file' }, `schema dataset '${dataset.name}'`);
+        return checkedDataset(body.DatasetHash, path, this.transport);
+    }
+    /** F: the source file, with its entrypoint and Python ('Python310'). */
+    async uploadScript(hash, file, entrypoint, pythonVersion) {
+        await this.upload(`${ROOT}/${seg(hash)}/script-file`, { preprocess_reference: entrypoint, python_version: pythonVersion }, { ...file, part: 'script' }, 'script file');
+    }
+    /** Q: the requirements file. */
+    async uploadRequirements(hash, file) {
+        await this.upload(`${ROOT}/${seg(hash)}/requirements-file`, {}, { ...file, part: 'requirements' }, 'requirements file');
+    }
+    /** V: the .env file (its content is never printed). */
+    async uploadEnv(hash, file) {
+        await this.upload(`${ROOT}/${seg(hash)}/env-file`, {}, { ...file, part: 'env' }, 'env file');
+    }
+    /** X: one extra file, under its upload name. */
+    async uploadExtra(hash, file) {
+        await this.upload(`${ROOT}/${seg(hash)}/extra-file`, { extra_file_name: file.filename }, { ...file, part: 'extra_file' }, `extra file '${file.filename}'`);
+    }
+    /** H: starts the build; after an ambiguous failure the status decides whether to send it again (as v1's host). */
+    async host(hash) {
+        const call = {
+            method: 'PATCH',
+            path: `${ROOT}/${seg(hash)}/status`,
+            auth: 'user',
+            safety: 'write',
+            ok: [202, 200, 201],
+            effect: { what: 'host call', undone: 'the build did not start' }
+        };
+        await hostVerified(this.transport, call, () => this.status(hash));
+    }
+    /** T: the script's state; `DatasetHash` once Deployed. */
+    async status(hash, options = {}) {
+        const path = `${ROOT}/${seg(hash)}/status`;
+        const body = await this.transport.json({
+            method: 'GET',
+            path,
+            auth: 'user',
+            safety: 'read',
+            ok: [200],
+            deadline: options.deadline
+        });
+        if (typeof body.Status !== 'string')
+            throw new errors/* ApiError */.hD('GET', path, 200, 'the answer holds no Status');
+        const datasetHash = typeof body.DatasetHash === 'string' && wire/* DATASET_HASH */.wr.test(body.DatasetHash) ? body.DatasetHash : undefined;
+        return { status: body.Status, message: typeof body.Message === 'string' ? body.Message : null, datasetHash };
+    }
+    /**
+     * Whether `hash` is a v2 script on this server: its v2 status answers. A v1 hash
+     * answers 404 there (docs/platform-contract.md), as does any hash on an older server.
+     */
+    async locate(hash) {
+        try {
+            return await this.status(hash);
+        }
+        catch (error) {
+            if (error instanceof errors/* ApiError */.hD && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    /** The v2 describe: `State`, and whatever else the server says. */
+    async describe(hash) {
+        return this.transport.json({
+            method: 'GET',
+            path: `${ROOT}/${seg(hash)}`,
+            auth: 'user',
+            safety: 'read',
+            ok: [200]
+        });
+    }
+    /** E1: a new execution; answers its id (the integer quoted in the answer's Message). */
+    async createExecution(hash) {
+        const path = `${ROOT}/${seg(hash)}/execution`;
+        const body = await this.write({
+            method: 'POST',
+            path,
+            auth: 'user',
+            safety: 'write',
+            ok: [201, 200],
+            effect: { what: 'execution create', undone: 'no execution was created' }
+        }, `${hash} is not a v2 script on this server`, 'an execution may have been created all the same');
+        const id = typeof body.Message === 'string' ? wire/* EXECUTION_ID_IN_MESSAGE */.R5.exec(body.Message)?.[1] : undefined;
+        if (!id)
+            throw new errors/* ApiError */.hD('POST', path, 201, `the answer holds no execution id (Message: ${this.transport.text(String(body.Message ?? ''), 120)})`);
+        return id;
+    }
+    /** E2: one input dataset of an execution; answers its DatasetHash. */
+    async uploadInput(hash, executionId, dataset) {
+        const path = `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/input`;
+        const body = await this.upload(path, { dataset_name: dataset.name }, { ...dataset.file, part: 'input' }, `input dataset '${dataset.name}'`);
+        return checkedDataset(body.DatasetHash, path, this.transport);
+    }
+    /** E3: runs the execution. */
+    async runExecution(hash, executionId) {
+        await this.write({
+            method: 'PATCH',
+            path: `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/run`,
+            auth: 'user',
+            safety: 'write',
+            ok: [201, 200, 202],
+            effect: { what: 'run', undone: 'it did not run' }
+        }, `execution ${executionId} of ${hash} is unknown to the server`, 'the execution may have started all the same');
+    }
+    /** E4: the execution's state; `OutputDatasetHash` once Succeeded. */
+    async executionStatus(hash, executionId, options = {}) {
+        const path = `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/status`;
+        const body = await this.transport.json({
+            method: 'GET',
+            path,
+            auth: 'user',
+            safety: 'read',
+            ok: [200],
+            deadline: options.deadline
+        });
+        if (typeof body.Status !== 'string')
+            throw new errors/* ApiError */.hD('GET', path, 200, 'the answer holds no Status');
+        const output = typeof body.OutputDatasetHash === 'string' && wire/* DATASET_HASH */.wr.test(body.OutputDatasetHash)
+            ? body.OutputDatasetHash
+            : undefined;
+        return {
+            status: body.Status,
+            message: typeof body.Message === 'string' ? body.Message : null,
+            outputDatasetHash: output
+        };
+    }
+    /** E5: streams the result (parquet) to a file; answers its size. */
+    async downloadResult(hash, executionId, destination) {
+        const { size } = await this.transport.send({
+            method: 'GET',
+            path: `${ROOT}/${seg(hash)}/execution/${seg(executionId)}/result`,
+            auth: 'user',
+            safety: 'read',
+            ok: [200],
+            read: { file: destination }
+        });
+        return size ?? 0;
+    }
+    upload(path, fields, file, what) {
+        return this.write({
+            method: 'PATCH',
+            path,
+            auth: 'user',
+            safety: 'write',
+            ok: [201, 200],
+            body: () => multipart(fields, [file]),
+            effect: { what: `upload of the ${what}`, undone: 'not uploaded' }
+        }, 'the script hash is unknown to the v2 API', `the ${what} may have been uploaded all the same`);
+    }
+    write(call, notFound, mayHaveActed) {
+        return sendWrite(this.transport, call, { notFound, mayHaveActed });
+    }
+}
+function checkedDataset(hash, path, transport) {
+    if (typeof hash === 'string' && wire/* DATASET_HASH */.wr.test(hash))
+        return hash;
+    throw new errors/* ApiError */.hD('PATCH', path, 201, `the answer holds no DatasetHash (D and 63 hex digits) but ${transport.text(JSON.stringify(hash ?? null), 80)}`);
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(41692);
+// EXTERNAL MODULE: ../../main/node_modules/http-proxy-agent/dist/index.js
+var dist = __webpack_require__(85689);
+// EXTERNAL MODULE: ../../main/node_modules/https-proxy-agent/dist/index.js + 1 modules
+var https_proxy_agent_dist = __webpack_require__(94708);
+// EXTERNAL MODULE: ../../main/node_modules/proxy-from-env/index.js
+var proxy_from_env = __webpack_require__(47948);
+;// CONCATENATED MODULE: ./src/api/proxy.ts
+
+
+
+
+
+/**
+ * The agent for a URL, honouring HTTPS_PROXY, HTTP_PROXY and NO_PROXY (either case,
+ * read from the environment by proxy-from-env), as self-hosted runners behind
+ * corporate proxies need. Undefined means "connect directly". One agent per proxy,
+ * so connections are reused across calls.
+ */
+function proxyAgents() {
+    const agents = new Map();
+    return (url) => {
+        const proxy = (0,proxy_from_env/* getProxyForUrl */.T)(url.toString());
+        if (!proxy)
+            return undefined;
+        const key = `${url.protocol}${proxy}`;
+        let agent = agents.get(key);
+        if (!agent) {
+            agent =
+                url.protocol === 'https:'
+                    ? new TunnelAgent(proxy, { keepAlive: true })
+                    : new dist/* HttpProxyAgent */.s(proxy, { keepAlive: true });
+            agents.set(key, agent);
+        }
+        return agent;
+    };
+}
+/**
+ * https-proxy-agent starts TLS over the tunnel without the host when the host is an
+ * IP address (no SNI for IPs), so Node checks the certificate against 'localhost' and
+ * an https://10.0.0.5 server with a certificate for 10.0.0.5 fails as
+ * ERR_TLS_CERT_ALTNAME_INVALID. Checking against the URL's own host mends that.
+ */
+class TunnelAgent extends https_proxy_agent_dist/* HttpsProxyAgent */.b {
+    async connect(req, opts) {
+        const host = opts.host;
+        if (opts.secureEndpoint && host && (0,external_node_net_.isIP)(host) && !('checkServerIdentity' in opts && opts.checkServerIdentity)) {
+            return super.connect(req, {
+                ...opts,
+                checkServerIdentity: (_name, cert) => (0,external_node_tls_.checkServerIdentity)(host, cert)
+            });
+        }
+        return super.connect(req, opts);
+    }
+}
+
+// EXTERNAL MODULE: ./src/shared/inert.ts
+var inert = __webpack_require__(24568);
+// EXTERNAL MODULE: ./src/shared/secrets.ts
+var secrets = __webpack_require__(84553);
+;// CONCATENATED MODULE: ./src/modes/session.ts
+// Plumbing shared by deploy and smoke-test modes (not a mode): the transport, the login,
+// the group and the API choice. It logs and fills the RunResult, so it lives with the modes.
+
+
+
+
+
+
+
+
+
+
+
+
+function newTransport(spec, signal, deadline) {
+    return new Transport({
+        ...spec.connection,
+        // A write the server refuses before acting is sent again no longer than the wait itself may take.
+        retry: { ...DEFAULT_RETRY, writeBudgetMs: Math.min(DEFAULT_RETRY.writeBudgetMs, spec.wait.timeoutMs) },
+        deadline: () => deadline.at,
+        // Server text reaches these lines; one line each, so none can start a workflow command.
+        logger: {
+            debug: (message) => core/* debug */.Yz((0,inert/* oneLine */.TN)(message)),
+            info: (message) => core/* info */.pq((0,inert/* oneLine */.TN)(message)),
+            warning: (message) => core/* warning */.$e((0,inert/* oneLine */.TN)(message))
+        },
+        signal,
+        onToken: secrets/* addSecret */.Ck,
+        redact: secrets/* redact */.E$,
+        agent: proxyAgents()
+    });
+}
+/**
+ * Health (read-only, nothing secret) runs beside the local checks; the login waits
+ * for both, so no password leaves the runner before every local check has passed.
+ */
+async function connect(transport, spec, result, localChecks) {
+    return core/* group */.Os('Connect', async () => {
+        // Both settle before anything is judged: a local problem is reported first, whatever health said.
+        const [health, local] = await Promise.allSettled([transport.health(), localChecks]);
+        if (local.status === 'rejected')
+            throw local.reason;
+        if (health.status === 'rejected')
+            throw health.reason;
+        const version = health.value;
+        result.serverVersion = version;
+        core/* info */.pq(`Server ${spec.connection.apiUrl} answers, version ${(0,inert/* oneLine */.TN)(version)}.`);
+        await transport.logIn();
+        const tenant = spec.connection.tenant;
+        core/* info */.pq(`Logged in as ${(0,inert/* oneLine */.TN)(spec.connection.login)}${tenant === undefined ? '' : ` (tenant ${(0,inert/* oneLine */.TN)(tenant)})`}.`);
+        const v1 = new V1Api(transport);
+        const group = chooseGroup(await v1.listGroups(), spec.group, spec.groupNormalised);
+        result.group = group;
+        return { transport, v1, v2: new V2Api(transport), group };
+    });
+}
+/**
+ * The group as /groups spells it: the name as given when it is there (current
+ * servers match exactly), else the 2.1.1 normalisation with a notice naming both.
+ */
+function chooseGroup(visible, given, normalised) {
+    if (visible.includes(given)) {
+        core/* info */.pq(`Group '${(0,inert/* oneLine */.TN)(given)}' exists.`);
+        return given;
+    }
+    if (normalised !== given && visible.includes(normalised)) {
+        core/* notice */.lm(`Group '${(0,inert/* oneLine */.TN)(given)}' is not on the server, but '${(0,inert/* oneLine */.TN)(normalised)}' (its 2.1.1 normalisation) is: ` +
+            `using '${(0,inert/* oneLine */.TN)(normalised)}'. Write it that way to silence this notice; ` +
+            'servers since 2.2.1 match names exactly.');
+        return normalised;
+    }
+    throw new errors/* InputError */.dz([
+        {
+            input: 'group',
+            problem: `'${given}'${normalised !== given ? ` (or '${normalised}')` : ''} is not a group this user can see ` +
+                `(visible: ${visible.length > 0 ? visible.join(', ') : 'none'}).`,
+            fix: 'Use one of those, exactly as spelled, or create the group first.'
+        }
+    ]);
+}
+/**
+ * The API a deploy uses: v1 for Sync (the platform has no v2 Sync), the one asked
+ * for, or with `auto` v2 when the read-only probe finds its routes (v2.served).
+ */
+async function chooseDeployApi(session, spec, result) {
+    const { apiVersion } = spec;
+    const { datasets } = spec.script;
+    const [only, ...others] = (0,api_choice/* apiCandidates */.xs)(spec.script.operation, apiVersion);
+    let version;
+    if (only && others.length === 0) {
+        version = only;
+        result.apiProbe = (0,api_choice/* apiReasonWithoutProbe */.hg)(spec.script.operation, apiVersion);
+    }
+    else {
+        const served = await session.v2.served(session.group);
+        version = served ? 'v2' : 'v1';
+        result.apiProbe =
+            `GET /v2/preprocessing?group=${session.group} answered ` +
+                (served ? '200: the server serves v2' : '404: no v2 routes (an older server)');
+    }
+    core/* info */.pq(`API: ${version} (${(0,inert/* oneLine */.TN)(result.apiProbe)}).`);
+    // What the inputs need from this API (the group token on v1, the datasets' names on v2), before any upload.
+    const unfit = (0,api_fit/* problemsOnApi */.Sc)(spec, version, result.apiProbe);
+    if (unfit.length > 0)
+        throw new errors/* InputError */.dz(unfit);
+    if (version === 'v1' && datasets.length > 1) {
+        throw new errors/* InputError */.dz([
+            {
+                input: 'schema',
+                problem: `names ${datasets.length} datasets, but this deploy goes through v1 (${result.apiProbe}), ` +
+                    'which takes one schema file.',
+                fix: 'Give one schema file, or deploy to a server with the v2 API (api-version: auto or v2).'
+            }
+        ]);
+    }
+    result.apiVersion = version;
+    return apiOf(session, version);
+}
+function apiOf(session, version) {
+    return version === 'v2'
+        ? (0,api/* v2Preprocessing */.HF)(session.v2, session.v1, session.group)
+        : (0,api/* v1Preprocessing */.S3)(session.v1, session.group);
+}
+
+
+/***/ }),
+
+/***/ 14679:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  p: () => (/* binding */ runSmokeTest)
+});
+
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/shared/duration.ts
+var duration = __webpack_require__(18470);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(26289);
+// EXTERNAL MODULE: ./src/steps/register.ts
+var register = __webpack_require__(2955);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/api/wire.ts
+var wire = __webpack_require__(71714);
+;// CONCATENATED MODULE: ./src/steps/parquet.ts
+/** Rows decoded to prove the data pages read, not only the footer. */
+const ROWS_DECODED = 100;
+async function readParquetSummary(path) {
+    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await Promise.all(/* import() */[__webpack_require__.e(273), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 53565));
+    const file = await asyncBufferFromFile(path);
+    const metadata = await parquetMetadataAsync(file);
+    const columns = parquetSchema(metadata).children.map((child) => child.element.name);
+    const rows = Number(metadata.num_rows);
+    if (rows > 0)
+        await parquetReadObjects({ file, metadata, rowStart: 0, rowEnd: Math.min(rows, ROWS_DECODED) });
+    return { rows, columns };
+}
+
+// EXTERNAL MODULE: ./src/steps/logs.ts
+var logs = __webpack_require__(60517);
+// EXTERNAL MODULE: ./src/steps/wait.ts
+var wait = __webpack_require__(66671);
+// EXTERNAL MODULE: ./src/shared/json-subset.ts
+var json_subset = __webpack_require__(68463);
+// EXTERNAL MODULE: ./src/shared/error-envelope.ts
+var error_envelope = __webpack_require__(37491);
+;// CONCATENATED MODULE: ./src/steps/server-smoke-test.ts
+
+
+
+
+
+
+
+/**
+ * Sync smoke test: sends {"Input": sample}. Passes on a 2xx JSON answer that is not an
+ * error envelope and, when `expected` is given, contains it (deep subset).
+ */
+async function smokeTestSync(api, hash, input, expected) {
+    const started = Date.now();
+    const request = { Input: input };
+    const { status, body } = await api.runSync(hash, input);
+    const result = { outcome: 'failed', request, responseStatus: status, responseBody: body };
+    result.elapsedMs = Date.now() - started;
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        result.reason = `the run answered HTTP ${status} with a body that is not JSON`;
+        return result;
+    }
+    const envelope = (0,error_envelope/* envelopeError */.j)(parsed)?.message;
+    if (status < 200 || status > 299 || envelope) {
+        // The reason is one line (the exception); the whole traceback stays in responseBody.
+        result.reason = `the run answered HTTP ${status}${envelope ? `: ${(0,logs/* lastLine */.fM)(envelope)}` : ''}`;
+        return result;
+    }
+    if (expected !== undefined && !(0,json_subset/* containsDeep */.O)(parsed, expected)) {
+        result.reason =
+            'the answer does not contain smoke-test-expect ' + `(first difference: ${(0,json_subset/* firstDifference */.a)(parsed, expected, '$')})`;
+        return result;
+    }
+    result.outcome = 'passed';
+    return result;
+}
+/** v2 executions may also sit in 'Uploaded' (inputs in, not run yet) before Running. */
+const EXECUTION_PENDING_STATES = [...wire/* EXECUTION_RUNNING_STATES */.Ex, 'Uploaded'];
+/**
+ * Async smoke test: starts an execution on the datasets (v1: one file; v2: create,
+ * one upload per dataset, run), waits for it with its own deadline, downloads the
+ * result and checks it: v1 a readable, non-empty zip; v2 a readable, non-empty parquet file.
+ */
+async function smokeTestAsync(api, hash, datasets, options) {
+    const started = Date.now();
+    const execution = await api.startExecution(hash, datasets, options.onCall);
+    const executionId = execution.id;
+    const result = { outcome: 'failed', executionId };
+    if (api.version === 'v2')
+        result.inputHashes = execution.inputHashes;
+    let outputDatasetHash;
+    const outcome = await (0,wait/* waitWhilePending */.cB)(async (limits) => {
+        const state = await api.executionStatus(hash, executionId, limits);
+        outputDatasetHash = state.outputDatasetHash;
+        return state;
+    }, {
+        timeoutMs: options.timeoutMs,
+        pollIntervalMs: options.pollIntervalMs,
+        pendingStates: EXECUTION_PENDING_STATES,
+        signal: options.signal,
+        onPoll: options.onPoll,
+        onTransientFailure: options.onTransientFailure
+    });
+    result.executionStatus = outcome.last.status;
+    result.executionMessage = outcome.last.message;
+    result.outputDatasetHash = outputDatasetHash;
+    result.elapsedMs = Date.now() - started;
+    if (outcome.kind === 'timed-out') {
+        result.reason =
+            `execution ${executionId} was still '${outcome.last.status}' ` +
+                `after ${Math.round(outcome.elapsedMs / 1000)}s (smoke-test-timeout)`;
+        return result;
+    }
+    if (outcome.last.status !== 'Succeeded') {
+        const message = outcome.last.message ? `: ${(0,logs/* lastLine */.fM)(outcome.last.message)}` : '';
+        result.reason = `execution ${executionId} ended as '${outcome.last.status}'${message}`;
+        return result;
+    }
+    await api.downloadResult(hash, executionId, options.resultPath);
+    result.resultFile = options.resultPath;
+    result.reason =
+        api.resultFormat === 'parquet'
+            ? await checkParquet(result, options.resultPath)
+            : await checkZip(result, options.resultPath);
+    if (result.reason === undefined)
+        result.outcome = 'passed';
+    return result;
+}
+/** Why the v1 result is no good, or undefined when it is a readable zip holding something. */
+async function checkZip(result, path) {
+    // Loaded only when a v1 Async smoke test gets this far.
+    const { unzipSync } = await __webpack_require__.e(/* import() */ 912).then(__webpack_require__.bind(__webpack_require__, 70912));
+    try {
+        const entries = unzipSync(new Uint8Array((0,external_node_fs_.readFileSync)(path)));
+        result.resultEntries = Object.entries(entries).map(([name, bytes]) => ({ name, size: bytes.length }));
+    }
+    catch (error) {
+        return `the result of execution ${result.executionId} is not a readable zip (${error.message})`;
+    }
+    return result.resultEntries.some((entry) => entry.size > 0)
+        ? undefined
+        : `the result of execution ${result.executionId} is an empty zip`;
+}
+/** Why the v2 result is no good, or undefined when it is a readable parquet file with rows. */
+async function checkParquet(result, path) {
+    try {
+        const { rows, columns } = await readParquetSummary(path);
+        result.resultRows = rows;
+        result.resultColumns = columns;
+    }
+    catch (error) {
+        return `the result of execution ${result.executionId} is not a readable parquet file (${error.message})`;
+    }
+    return result.resultRows > 0
+        ? undefined
+        : `the result of execution ${result.executionId} is a parquet file with no rows ` +
+            `(columns: ${result.resultColumns?.join(', ') || 'none'})`;
+}
+
+// EXTERNAL MODULE: ./src/shared/inert.ts
+var inert = __webpack_require__(24568);
+// EXTERNAL MODULE: ./src/modes/context.ts
+var context = __webpack_require__(78652);
+// EXTERNAL MODULE: ./src/modes/messages.ts
+var messages = __webpack_require__(84303);
+;// CONCATENATED MODULE: ./src/modes/smoke-test-phase.ts
+// Plumbing shared by deploy and smoke-test modes (not a mode): the smoke test once the
+// script is Deployed, logged and recorded in the RunResult. The calls are steps/server-smoke-test.ts.
+
+
+
+
+
+
+
+
+
+/** The smoke test after Deployed, in deploy and smoke-test modes; its own deadline (smoke-test-timeout). */
+async function runSmokeTest(ctx, api, spec) {
+    const { result } = ctx;
+    if (result.status !== 'deployed' && result.status !== 'unchanged') {
+        result.smokeTest = { outcome: 'skipped', reason: `the script is not deployed (status ${result.status})` };
+        return;
+    }
+    ctx.deadline.at = Date.now() + spec.smokeTest.timeoutMs;
+    const hash = result.hash;
+    await core/* group */.Os('Smoke test', async () => {
+        try {
+            if (spec.script.operation === 'Sync') {
+                core/* info */.pq(`Running ${(0,inert/* oneLine */.TN)(spec.script.entrypoint)} on the sample (sync run).`);
+                result.smokeTest = await smokeTestSync(api, hash, spec.smokeTest.syncInput, spec.smokeTest.expect);
+            }
+            else {
+                const datasets = (0,register/* smokeTestDatasets */.rs)(spec);
+                core/* info */.pq(`Uploading ${datasets.map((d) => (0,inert/* oneLine */.TN)(`${d.name} (${d.file.filename})`)).join(', ')} ` +
+                    `as the input of an async execution (${api.version}).`);
+                result.smokeTest = await smokeTestAsync(api, hash, datasets, {
+                    timeoutMs: spec.smokeTest.timeoutMs,
+                    pollIntervalMs: spec.wait.pollIntervalMs,
+                    resultPath: (0,external_node_path_.join)(result.recordsDir, api.resultFormat === 'parquet' ? 'smoke-test-result.parquet' : 'smoke-test-result.zip'),
+                    signal: ctx.signal,
+                    onPoll: (0,context/* logPoll */.OI)('execution check'),
+                    onCall: context/* logCall */.FG,
+                    onTransientFailure: context/* logOutage */.ko
+                });
+            }
+        }
+        catch (error) {
+            if (error instanceof errors/* CancelledError */.cc)
+                throw error;
+            result.smokeTest = { ...result.smokeTest, outcome: 'failed', reason: `the run call failed: ${(0,messages/* messageFor */.X)(error)}` };
+        }
+        const smoke = result.smokeTest;
+        if (smoke.resultRows !== undefined)
+            core/* info */.pq(`Result: ${smoke.resultRows} rows; columns ${(0,inert/* oneLine */.TN)((smoke.resultColumns ?? []).join(', '))}.`);
+        if (smoke.outcome === 'passed') {
+            core/* info */.pq(`Smoke test passed in ${(0,duration/* formatDuration */.a3)(smoke.elapsedMs ?? 0)}.`);
+            return;
+        }
+        throw new errors/* SmokeTestFailedError */.t$(`Smoke test failed: ${smoke.reason}.`);
+    });
+}
+
+
+/***/ }),
+
+/***/ 37491:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ envelopeError)
+/* harmony export */ });
+/** The envelope's error when `body` (parsed JSON, or its text) is one; undefined otherwise. */
+function envelopeError(body) {
+    const parsed = typeof body === 'string' ? parseJson(body) : body;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        return undefined;
+    const record = parsed;
+    const inner = record.Error ?? record.error;
+    if (!inner || typeof inner !== 'object' || Array.isArray(inner) || Object.keys(record).length !== 1)
+        return undefined;
+    const fields = inner;
+    const message = fields.Message ?? fields.message;
+    const type = fields.Type ?? fields.type;
+    return {
+        message: typeof message === 'string' ? message : JSON.stringify(inner),
+        ...(typeof type === 'string' ? { type } : {})
+    };
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 68463:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ containsDeep),
+/* harmony export */   a: () => (/* binding */ firstDifference)
+/* harmony export */ });
+/** smoke-test-expect's deep subset, for the server's answer and validate mode's local run alike. */
+/**
+ * Deep subset: every key of an expected object is in the actual one with a matching
+ * value; every element of an expected array matches some element of the actual array;
+ * anything else is compared as JSON values.
+ */
+function containsDeep(actual, expected) {
+    return firstDifference(actual, expected, '$') === undefined;
+}
+/** Where `actual` first fails to contain `expected`, as a path (`$.a[0]`), or undefined when it does. */
+function firstDifference(actual, expected, at) {
+    if (Array.isArray(expected)) {
+        if (!Array.isArray(actual))
+            return `${at} is not an array`;
+        const missing = expected.findIndex((item) => !actual.some((candidate) => containsDeep(candidate, item)));
+        return missing === -1 ? undefined : `${at} has no element matching ${at}[${missing}]`;
+    }
+    if (expected !== null && typeof expected === 'object') {
+        if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
+            return `${at} is not an object`;
+        for (const [key, value] of Object.entries(expected)) {
+            if (!(key in actual))
+                return `${at}.${key} is missing`;
+            const difference = firstDifference(actual[key], value, `${at}.${key}`);
+            if (difference)
+                return difference;
+        }
+        return undefined;
+    }
+    return actual === expected ? undefined : `${at} is ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
+}
+
+
+/***/ }),
+
+/***/ 42759:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ abortableSleep)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+
+/** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(String(signal.reason ?? 'cancellation')));
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc(String(signal?.reason ?? 'cancellation')));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 66671:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cB: () => (/* binding */ waitWhilePending),
+/* harmony export */   lS: () => (/* binding */ describeHint)
+/* harmony export */ });
+/* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
+
+
+
+
+/**
+ * The schedule (docs/poll-schedule.md). Times are counted from the start of the
+ * wait, i.e. right after the host or run call was answered.
+ *
+ * - The first check comes after a second: right after a host or run call the server
+ *   answers Building/Running anyway, and a quick execution (about 0.6 s on the emulator)
+ *   is over by then.
+ * - The budget: from the second on, check n is never due before n × 2 s, so there is
+ *   never more than one check per 2 s averaged over the wait, whatever else the schedule does.
+ * - Without a hint, check n is due at n × 2 s + a phase (0–2 s, random per wait): a
+ *   build is seen at most 2 s (on average 1 s) after it ends, the least any schedule
+ *   can promise at that budget without knowing when the build ends. The random phase
+ *   keeps the checks out of step with a build that started when the wait did, so a
+ *   build of a round length is not always seen late.
+ * - With a hint (the expected length E, from the script's previous build, up to 5
+ *   minutes): a check every 4 s until 0.9 E saves budget, which then buys a check every
+ *   second for as long as the budget allows (until about 1.3 E for E of 30 s or more;
+ *   then the budget's own 2 s steps), so a build that takes about as long as the last
+ *   one is seen within a second (on average half a second). From 1.5 E on, the schedule
+ *   is the one without a hint.
+ * - Builds on the platform take 90–250 s (docs/platform-contract.md), so the dense rhythm holds
+ *   through 4 minutes; after that each gap grows by a fifth of the time past 4 minutes,
+ *   up to poll-interval (the longest gap, 10 s by default): 30 minutes cost about 280
+ *   checks.
+ * - The last check falls on the deadline.
+ */
+const FIRST_CHECK_MS = 1000;
+const BUDGET_GAP_MS = 2000;
+const DENSE_UNTIL_MS = 240_000;
+const RAMP_DIVISOR = 5;
+/**
+ * With a hint E: a check every SAVING_GAP_MS before WINDOW_FROM × E, one every
+ * DENSE_GAP_MS (budget allowing) until WINDOW_UNTIL × E.
+ */
+const SAVING_GAP_MS = 4000;
+const DENSE_GAP_MS = 1000;
+const WINDOW_FROM = 0.9;
+const WINDOW_UNTIL = 1.5;
+/** Longer hints are ignored; with poll-interval 8 s or more a 30-minute wait then stays under 400 checks. */
+const MAX_HINT_MS = 300_000;
+/**
+ * When check `attempt` (1, 2, …) is due, in ms since the wait began, given when the
+ * previous one was due and the expected build length if known. Never later than the
+ * previous due time plus poll-interval.
+ */
+function nextDueAt(attempt, previousDueMs, phaseMs, pollIntervalMs, expectedMs) {
+    if (attempt <= 1)
+        return Math.min(FIRST_CHECK_MS, pollIntervalMs);
+    // Check n no earlier than n × 2 s: the request budget.
+    const budget = attempt * BUDGET_GAP_MS;
+    const ramp = Math.max(0, previousDueMs - DENSE_UNTIL_MS) / RAMP_DIVISOR;
+    const window = usableHint(expectedMs);
+    let due;
+    // Within a dense gap of the window's start counts as in it: no sliver of a gap before it.
+    if (window && previousDueMs < window.from - DENSE_GAP_MS) {
+        due = Math.max(budget, Math.min(previousDueMs + SAVING_GAP_MS + ramp, window.from));
+    }
+    else if (window && previousDueMs < window.until) {
+        // Every second until the budget catches up, then the budget's own 2 s steps.
+        due = Math.max(budget, previousDueMs + DENSE_GAP_MS);
+    }
+    else {
+        due = Math.max(budget + phaseMs, previousDueMs + BUDGET_GAP_MS + ramp);
+    }
+    return Math.min(previousDueMs + pollIntervalMs, due);
+}
+/**
+ * The window a hint opens, or none: a hint past 5 minutes is no use, as by then the gaps
+ * have grown to poll-interval.
+ */
+function usableHint(expectedMs) {
+    if (expectedMs === undefined || expectedMs > MAX_HINT_MS)
+        return undefined;
+    return { from: expectedMs * WINDOW_FROM, until: expectedMs * WINDOW_UNTIL };
+}
+/** What a hint does to the schedule, in words, for the log. */
+function describeHint(expectedMs) {
+    if (!usableHint(expectedMs))
+        return `longer than ${MAX_HINT_MS / 60_000} minutes, so it changes nothing`;
+    return (`checking every ${SAVING_GAP_MS / 1000} s until about ${(0,_shared_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(expectedMs * WINDOW_FROM)}, ` +
+        'then every second while the request budget allows');
+}
+/**
+ * Checks a status until it leaves the pending states or the deadline passes, on the
+ * schedule above. Due times are absolute (from the start), so slow checks or late
+ * timers do not stretch the schedule, and the budget holds however long a check takes.
+ * `now` is an epoch clock (Date.now by default): the deadline handed to `check` is an
+ * absolute time the client compares with its own clock.
+ */
+async function waitWhilePending(check, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__/* .abortableSleep */ .M;
+    const pending = options.pendingStates ?? _api_wire_js__WEBPACK_IMPORTED_MODULE_3__/* .BUILDING_STATES */ .Gq;
+    const phaseMs = (options.random ?? Math.random)() * BUDGET_GAP_MS;
+    const started = now();
+    const deadline = started + options.timeoutMs;
+    let previous;
+    let outageSince;
+    let dueMs = 0;
+    // `attempt` counts every request (the budget), `checks` the ones that were answered.
+    for (let attempt = 1, checks = 0;; attempt++) {
+        dueMs = Math.min(nextDueAt(attempt, dueMs, phaseMs, options.pollIntervalMs, options.expectedMs?.()), options.timeoutMs);
+        const wait = started + dueMs - now();
+        if (wait > 0)
+            await sleep(wait, options.signal);
+        // The deadline goes to the check, so its retries stop there too (client CallOptions).
+        let last;
+        try {
+            last = await check({ deadline });
+        }
+        catch (error) {
+            if (!isTransient(error))
+                throw error;
+            // A transient failure once the deadline has passed is the deadline's doing: the
+            // retries stopped there. Report the timeout with the last state seen, not the fault.
+            if (now() >= deadline) {
+                if (previous)
+                    return { kind: 'timed-out', last: previous, elapsedMs: now() - started, checks };
+                throw error;
+            }
+            // A server blip during a long build is no news: keep checking, for a while.
+            outageSince ??= now();
+            const outageMs = now() - outageSince;
+            if (outageMs >= (options.maxOutageMs ?? 5 * 60_000))
+                throw error;
+            options.onTransientFailure?.(error, outageMs);
+            continue;
+        }
+        checks++;
+        outageSince = undefined;
+        previous = last;
+        const elapsedMs = now() - started;
+        options.onPoll?.({ elapsedMs, status: last.status, check: checks });
+        if (!pending.includes(last.status))
+            return { kind: 'done', last, elapsedMs, checks };
+        if (now() >= deadline)
+            return { kind: 'timed-out', last, elapsedMs, checks };
+    }
+}
+/** A failure a retry could have mended, had there been time. */
+function isTransient(error) {
+    return error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr || (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD && (error.status === 429 || error.status >= 500));
+}
+
+
+/***/ })
+
+};

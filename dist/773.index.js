@@ -1,0 +1,771 @@
+export const id = 773;
+export const ids = [773,517];
+export const modules = {
+
+/***/ 74773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deployMode: () => (/* binding */ deployMode),
+  signalOf: () => (/* binding */ signalOf)
+});
+
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./src/shared/duration.ts
+var duration = __webpack_require__(18470);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(26289);
+// EXTERNAL MODULE: ./src/api/api.ts
+var api_api = __webpack_require__(93459);
+// EXTERNAL MODULE: ./src/harness/contract.ts
+var harness_contract = __webpack_require__(54761);
+// EXTERNAL MODULE: ./src/steps/register.ts
+var register = __webpack_require__(2955);
+;// CONCATENATED MODULE: ./src/steps/history.ts
+/** Spans shorter than this say more about the logging than about the build. */
+const SHORTEST_MS = 1000;
+/**
+ * How long the script's previous build took, as the server remembers it: the wait's hint
+ * (deploy/wait.ts), so a build that takes as long as the last one is seen within a second.
+ *
+ * - The previous build is the newest other script that the group's search finds under this
+ *   name and that reached `Deployed` (a failed build ends early and says nothing of the
+ *   next one). The search is a LIKE filter and its answers carry no name, so a longer name
+ *   that contains this one can be taken for it: the hint is then off, which costs at most
+ *   a few seconds of lag (docs/poll-schedule.md).
+ * - Its length is the span of its Host log: the emulator logs "Build started" at the host
+ *   call and the outcome at the end; that a real server's first and last Host entries
+ *   bracket the build the same way is inferred (emulator/README.md). A script hosted
+ *   more than once (a failed build, then a fixed one) spans all its builds: the hint is
+ *   then too long, which again costs only a few seconds.
+ * - v2 scripts have no search by name (the API answers none), so they get no hint.
+ *
+ * Without a hint, `none` says why, for the log.
+ *
+ * Two reads, sent while the build runs: they cost the deploy no time. A failure comes
+ * through; the caller (modes/deploy.ts) takes it as no hint, never as a failed deploy.
+ */
+async function previousBuild(api, name, currentHash, options = {}) {
+    if (!api.findByName)
+        return { none: `the ${api.version} API finds no script by name` };
+    const newest = newestDeployed(await api.findByName(name, options), currentHash);
+    if (!newest)
+        return { none: 'no earlier script of this name in the group was deployed' };
+    const ms = hostLogSpan(await api.logs(newest.hash, 'Host', options));
+    return ms === undefined
+        ? { none: `the build log of the previous one (${newest.hash}) gives no length` }
+        : { hash: newest.hash, ms };
+}
+/** The most recently uploaded Deployed script other than this one; without dates, the last listed. */
+function newestDeployed(scripts, currentHash) {
+    const deployed = scripts.filter((script) => script.status === 'Deployed' && script.hash !== currentHash);
+    return deployed.reduce((best, script) => (!best || (script.uploadedAt ?? -Infinity) >= (best.uploadedAt ?? -Infinity) ? script : best), undefined);
+}
+/** From the first Host entry to the last, when that is a second or more. */
+function hostLogSpan(entries) {
+    const times = entries
+        .filter((entry) => entry.Routine === undefined || entry.Routine === 'Host')
+        .map((entry) => Date.parse(entry.RegisteredAt))
+        .filter(Number.isFinite);
+    if (times.length < 2)
+        return undefined;
+    const span = Math.max(...times) - Math.min(...times);
+    return span >= SHORTEST_MS ? span : undefined;
+}
+/** How many of the search's answers are described to find one of exactly this name. */
+const DESCRIBED_AT_MOST = 3;
+/**
+ * The newest v1 Async script of exactly this name in the group: its previous deploy went
+ * through v1 (the rule that uses it is local-checks/contract-fit.ts). The v1 search is a
+ * LIKE filter whose answers carry no name, so the newest few answers are described and
+ * only one whose Name (and Operation) the server states and matches counts: a script
+ * whose name merely contains this one is no signal. On a current server the v1 search
+ * lists v1 scripts only (emulator/README.md); v2 scripts have no search by name.
+ */
+async function earlierV1Async(v1, group, name, options = {}) {
+    const found = await v1.search(group, name, options);
+    const newestFirst = [...found].sort((a, b) => (b.uploadedAt ?? -Infinity) - (a.uploadedAt ?? -Infinity));
+    for (const script of newestFirst.slice(0, DESCRIBED_AT_MOST)) {
+        const described = await v1.describe(group, script.hash);
+        if (described.Name === name && described.Operation === 'Async')
+            return script;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
+var contract_fit = __webpack_require__(19424);
+// EXTERNAL MODULE: ./src/steps/wait.ts
+var wait = __webpack_require__(66671);
+// EXTERNAL MODULE: ./src/shared/inert.ts
+var inert = __webpack_require__(24568);
+// EXTERNAL MODULE: ./src/modes/session.ts + 13 modules
+var modes_session = __webpack_require__(54532);
+// EXTERNAL MODULE: ./src/modes/context.ts
+var context = __webpack_require__(78652);
+// EXTERNAL MODULE: ./src/modes/smoke-test-phase.ts + 2 modules
+var smoke_test_phase = __webpack_require__(14679);
+// EXTERNAL MODULE: ./src/local-checks/manifest.ts
+var local_checks_manifest = __webpack_require__(36501);
+// EXTERNAL MODULE: ./src/modes/github-record.ts + 3 modules
+var github_record = __webpack_require__(2517);
+;// CONCATENATED MODULE: ./src/modes/unchanged.ts
+// skip-unchanged (docs/deploy-records.md): keep the script the environment's record names
+// when nothing changed and it is still Deployed. Never based on git diffs.
+
+
+
+/**
+ * The environment's newest successful record of this script, for previous-preprocessing-id,
+ * the wait's hint and the skip; undefined without a record (or when GitHub could not say).
+ */
+async function recordedBefore(ctx) {
+    const found = await ctx.github?.earlier;
+    const record = found?.latestSuccessful;
+    if (record)
+        ctx.result.previousHash = { hash: record.scriptHash, from: 'record' };
+    return record;
+}
+/**
+ * True when the run keeps the recorded script: skip-unchanged, the environment's newest
+ * record succeeded, has this digest, went through this API with this operation, and its
+ * script is still Deployed on the server (asked now). Otherwise says why it deploys.
+ */
+async function keepUnchanged(ctx, api) {
+    const { spec, result } = ctx;
+    if (!spec.records.skipUnchanged || !ctx.github)
+        return false;
+    const found = await ctx.github.earlier;
+    const record = found?.latestSuccessful;
+    const environment = (0,inert/* oneLine */.TN)(ctx.github.key.environment);
+    const why = await reasonToDeploy(ctx, api, found?.latest, record);
+    if (why || !record) {
+        core/* info */.pq(`Deploying: ${why ?? 'no record'} (skip-unchanged).`);
+        result.recordNote = `deployed: ${why ?? 'no record'}`;
+        return false;
+    }
+    result.hash = record.scriptHash;
+    result.status = 'unchanged';
+    result.url = (0,api_api/* runEndpoint */.h5)(spec.connection.apiUrl, api.version, spec.script.operation, result.group ?? spec.group, record.scriptHash);
+    result.recordNote =
+        `unchanged since deployment ${record.deploymentId} (commit ${record.sha.slice(0, 12)}): ` +
+            `same digest, and ${record.scriptHash} is still Deployed; nothing was uploaded`;
+    core/* notice */.lm(`Unchanged: the record of environment '${environment}' (deployment ${record.deploymentId}, commit ` +
+        `${record.sha.slice(0, 12)}) has the same digest, and its script ${record.scriptHash} is still Deployed. ` +
+        'Nothing was uploaded (skip-unchanged).');
+    return true;
+}
+async function reasonToDeploy(ctx, api, latest, record) {
+    const { spec, result } = ctx;
+    if (!record)
+        return latest ? `the last record (${latest.deploymentId}) did not succeed` : 'no successful record';
+    if (latest && latest.deploymentId !== record.deploymentId)
+        return `the last deploy (deployment ${latest.deploymentId}) did not succeed`;
+    if (record.digest !== result.digest)
+        return `the digest changed (recorded ${record.digest})`;
+    if (record.payload.apiVersion !== api.version)
+        return `the recorded script went through ${record.payload.apiVersion}, this deploy goes through ${api.version}`;
+    if (record.payload.operation !== spec.script.operation)
+        return `the recorded script is ${record.payload.operation}, this one ${spec.script.operation}`;
+    try {
+        const state = await api.status(record.scriptHash);
+        if (state.status !== 'Deployed')
+            return `the recorded script ${record.scriptHash} is ${(0,inert/* oneLine */.TN)(state.status)} now`;
+        const described = await api.describe(record.scriptHash);
+        if (described.operation && described.operation !== spec.script.operation)
+            return `the server describes ${record.scriptHash} as ${(0,inert/* oneLine */.TN)(described.operation)}`;
+    }
+    catch (error) {
+        return `the recorded script ${record.scriptHash} could not be checked (${(0,inert/* oneLine */.TN)(error.message)})`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/modes/deploy.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** deploy mode: connect → API → contract → register (+ uploads) → host → wait → smoke test. */
+async function deployMode(ctx) {
+    const { spec, result } = ctx;
+    // Both run beside the login: the environment's records (GitHub), and the files' hashes.
+    ctx.github = (0,github_record.startGitHubRecord)(spec);
+    const hashed = (0,local_checks_manifest/* buildManifest */.u)(spec, spec.workspace);
+    hashed.catch(() => undefined);
+    const session = await (0,modes_session/* connect */.Ng)((0,modes_session/* newTransport */.OV)(spec, ctx.signal, ctx.deadline), spec, result, ctx.localChecks);
+    const api = await (0,modes_session/* chooseDeployApi */.dy)(session, spec, result);
+    await keepContract(ctx, session, api.version);
+    ctx.api = api;
+    const manifest = await manifestFor(spec, api.version, await hashed);
+    result.digest = await (0,local_checks_manifest/* digestOf */.o)(manifest, spec);
+    if (ctx.github)
+        ctx.github.manifest = manifest;
+    const recorded = await recordedBefore(ctx);
+    if (!(await keepUnchanged(ctx, api))) {
+        await registerAndHost(ctx, api);
+        result.url = (0,api_api/* runEndpoint */.h5)(spec.connection.apiUrl, api.version, spec.script.operation, session.group, result.hash ?? '');
+        if (spec.wait.enabled) {
+            ctx.deadline.at = Date.now() + spec.wait.timeoutMs;
+            await waitForBuild(ctx, api, recorded);
+        }
+        else
+            core/* notice */.lm(`Not waiting for the build of ${result.hash} (wait: false).`);
+    }
+    if (spec.smokeTest.enabled)
+        await (0,smoke_test_phase/* runSmokeTest */.p)(ctx, api, spec);
+}
+/** The manifest as this deploy sends it: the calls of the API chosen (auto assumed v2 before the probe). */
+async function manifestFor(spec, version, hashed) {
+    if (hashed.api === version)
+        return hashed;
+    const { calls } = await (0,local_checks_manifest/* buildManifest */.u)({ ...spec, apiVersion: version }, spec.workspace, { hashFiles: false });
+    return { ...hashed, api: version, calls };
+}
+/** How long the look-up of an earlier v1 deploy may hold up the upload. */
+const EARLIER_LOOKUP_MS = 10_000;
+/**
+ * Before anything is uploaded: the contract the chosen API calls the entrypoint with must
+ * be the one it was written for (local-checks/contract-fit.ts). Under auto the probe has
+ * just chosen; an api-version given was judged by the local checks already.
+ */
+async function keepContract(ctx, session, version) {
+    const { spec, result } = ctx;
+    const why = result.apiProbe ?? '';
+    const contract = (0,harness_contract/* contractOf */.Qu)(spec.script.operation, version);
+    result.contract = { contract, calledAs: harness_contract/* CALLED_AS */.vV[contract], why };
+    if (spec.apiVersion === 'auto' && spec.script.operation === 'Async') {
+        const { signals } = await ctx.localChecks;
+        const earlier = version === 'v2' ? await earlierV1Deploy(session, spec.script.name) : undefined;
+        try {
+            (0,contract_fit/* checkContractFit */.i)(spec, version, why, signals, earlier);
+        }
+        catch (error) {
+            if (error instanceof errors/* InputError */.dz)
+                result.status = 'invalid-input';
+            throw error;
+        }
+    }
+    core/* info */.pq(`Contract: ${result.contract.calledAs} (${(0,inert/* oneLine */.TN)(why)}).`);
+}
+/** A v1 Async script of this name in the group (steps/history.ts); a failed look-up is no signal. */
+async function earlierV1Deploy(session, name) {
+    try {
+        const found = await earlierV1Async(session.v1, session.group, name, { deadline: Date.now() + EARLIER_LOOKUP_MS });
+        return found && { hash: found.hash, api: 'v1' };
+    }
+    catch (error) {
+        core/* info */.pq(`Could not look for an earlier v1 deploy of this script (${(0,inert/* oneLine */.TN)(error.message)}).`);
+        return undefined;
+    }
+}
+async function registerAndHost(ctx, api) {
+    const { spec, result } = ctx;
+    await core/* group */.Os('Register', async () => {
+        try {
+            const registered = await (0,register/* registerScript */.tX)(api, spec, (call) => {
+                result.apiCalls.push(call);
+                (0,context/* logCall */.FG)(call);
+            });
+            result.hash = registered.hash;
+            Object.assign(result.datasetHashes, registered.datasetHashes);
+        }
+        catch (error) {
+            // Stopped mid-upload, the server may still have registered the script.
+            if (error instanceof errors/* CancelledError */.cc)
+                throw new errors/* CancelledError */.cc(signalOf(error), `during the register call: the script '${spec.script.name}' may have been registered all the same; ` +
+                    'look for it in Neomaril before deploying again');
+            throw error;
+        }
+        result.status = 'registered';
+        core/* info */.pq(`Registered '${(0,inert/* oneLine */.TN)(spec.script.name)}' as ${result.hash} (${api.version}).`);
+        for (const [name, hash] of Object.entries(result.datasetHashes))
+            core/* info */.pq(`  dataset ${(0,inert/* oneLine */.TN)(name)}: ${hash}`);
+    });
+    await core/* group */.Os('Host', async () => {
+        const hash = result.hash;
+        result.apiCalls.push((0,api_api/* hostCall */.Z$)(api.version, spec.script.operation, result.group ?? spec.group, hash));
+        await api.host(spec.script.operation, hash);
+        result.status = 'building';
+        core/* info */.pq(`Build started (${spec.script.operation.toLowerCase()} host, ${api.version}).`);
+    });
+}
+async function waitForBuild(ctx, api, recorded) {
+    const { spec, result } = ctx;
+    const hash = result.hash;
+    await core/* group */.Os('Wait for Deployed', async () => {
+        const hint = learnBuildLength(ctx, api, hash, recorded);
+        const outcome = await (0,wait/* waitWhilePending */.cB)(async (limits) => {
+            const state = await api.status(hash, limits);
+            if (state.datasetHash)
+                result.datasetHashes.deployed = state.datasetHash;
+            return state;
+        }, {
+            timeoutMs: spec.wait.timeoutMs,
+            pollIntervalMs: spec.wait.pollIntervalMs,
+            signal: ctx.signal,
+            onPoll: (0,context/* logPoll */.OI)('check'),
+            onTransientFailure: context/* logOutage */.ko,
+            expectedMs: hint.expectedMs
+        }).finally(hint.stop);
+        result.buildSeconds = (0,duration/* inTenths */.kG)(outcome.elapsedMs);
+        result.statusChecks = outcome.checks;
+        if (outcome.kind === 'timed-out') {
+            result.status = 'timed-out';
+            const error = new errors/* WaitTimeoutError */.Do(outcome.last.status, outcome.elapsedMs, hash);
+            if (spec.wait.failOnTimeout)
+                throw error;
+            core/* warning */.$e(`${(0,inert/* oneLine */.TN)(error.message)} Not failing the step (fail-on-timeout: false).`);
+            return;
+        }
+        if (outcome.last.status === 'Deployed') {
+            result.status = 'deployed';
+            core/* info */.pq(`Deployed in ${(0,duration/* formatDuration */.a3)(outcome.elapsedMs)} (${outcome.checks} status checks).`);
+            return;
+        }
+        result.status = outcome.last.status === 'Failed' ? 'failed' : 'unavailable';
+        throw new errors/* DeployFailedError */.P2(outcome.last.status, outcome.last.message, hash);
+    });
+}
+/** How long the lookup of the previous build may take; it runs while the build does. */
+const HINT_LOOKUP_MS = 5000;
+/**
+ * How long the script's previous build took, for the wait's hint: the environment's record
+ * says it at once (v2 included) when it went through this API; else the lookup on the
+ * server (steps/history.ts) starts. `expectedMs` answers once it is known; `stop` abandons
+ * the lookup when the wait ends first, so it never holds up the run.
+ */
+function learnBuildLength(ctx, api, hash, recorded) {
+    const { spec, result } = ctx;
+    const abandon = new AbortController();
+    let expectedMs;
+    const name = (0,inert/* oneLine */.TN)(spec.script.name);
+    const seconds = recorded?.buildSeconds;
+    if (recorded && seconds && seconds > 0 && recorded.payload.apiVersion === api.version) {
+        result.previousBuild = { hash: recorded.scriptHash, seconds };
+        core/* info */.pq(`The previous build of '${name}' (${recorded.scriptHash}) took ${seconds} s, says its record ` +
+            `(deployment ${recorded.deploymentId}): ${(0,wait/* describeHint */.lS)(seconds * 1000)}.`);
+        return { expectedMs: () => seconds * 1000, stop: () => undefined };
+    }
+    previousBuild(api, spec.script.name, hash, { deadline: Date.now() + HINT_LOOKUP_MS, signal: abandon.signal }).then((found) => {
+        if (abandon.signal.aborted)
+            return;
+        if ('none' in found)
+            return core/* info */.pq(`No previous build to go by (${(0,inert/* oneLine */.TN)(found.none)}): checking every 2 s.`);
+        result.previousBuild = { hash: found.hash, seconds: (0,duration/* inTenths */.kG)(found.ms) };
+        result.previousHash ??= { hash: found.hash, from: 'search' };
+        expectedMs = found.ms;
+        core/* info */.pq(`The previous build of '${name}' (${found.hash}) took ${(0,duration/* inTenths */.kG)(found.ms)} s: ${(0,wait/* describeHint */.lS)(found.ms)}.`);
+    }, (error) => {
+        if (!abandon.signal.aborted)
+            core/* info */.pq(`Could not look up the previous build (${(0,inert/* oneLine */.TN)(error.message)}): checking every 2 s.`);
+    });
+    return { expectedMs: () => expectedMs, stop: () => abandon.abort() };
+}
+function signalOf(error) {
+    return /^Cancelled by (\S+)/.exec(error.message)?.[1] ?? 'cancellation';
+}
+
+
+/***/ }),
+
+/***/ 2517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  recordRun: () => (/* binding */ recordRun),
+  startGitHubRecord: () => (/* binding */ startGitHubRecord)
+});
+
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
+;// CONCATENATED MODULE: ./src/github/port.ts
+/**
+ * A GitHub call that did not do what was asked: the HTTP status (0 when none came) and
+ * GitHub's message. Callers turn it into one warning; it never fails a deploy.
+ */
+class GitHubCallError extends Error {
+    call;
+    status;
+    githubMessage;
+    constructor(call, status, githubMessage) {
+        super(`${call} answered ${status === 0 ? 'nothing' : `HTTP ${status}`}${githubMessage ? `: ${githubMessage}` : ''}`);
+        this.call = call;
+        this.status = status;
+        this.githubMessage = githubMessage;
+        this.name = 'GitHubCallError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+
+/** How long one GitHub call may take: a slow GitHub costs the deploy this much at most per call. */
+const CALL_TIMEOUT_MS = 10_000;
+/**
+ * The deployments port over @actions/github's octokit (loaded when first needed: it is
+ * heavy). The base URL comes from GITHUB_API_URL, so a GitHub Enterprise Server works.
+ * Every failure comes out as a GitHubCallError carrying the status and GitHub's message,
+ * never the token.
+ */
+async function openGitHub(settings) {
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
+    const octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl.replace(/\/+$/, '') });
+    const [owner = '', repo = ''] = settings.repository.split('/');
+    const call = async (name, send) => {
+        try {
+            return await send(AbortSignal.timeout(CALL_TIMEOUT_MS));
+        }
+        catch (error) {
+            const status = error.status;
+            const data = error.response?.data;
+            const message = typeof data?.message === 'string' ? data.message : error.message;
+            throw new GitHubCallError(name, typeof status === 'number' ? status : 0, message);
+        }
+    };
+    return {
+        repository: settings.repository,
+        list: ({ environment, task, perPage }) => call('GET deployments', async (signal) => {
+            const { data } = await octokit.rest.repos.listDeployments({
+                owner,
+                repo,
+                environment,
+                task,
+                per_page: perPage,
+                request: { signal }
+            });
+            return data.map((d) => ({
+                id: d.id,
+                sha: d.sha,
+                task: d.task,
+                environment: d.environment ?? '',
+                createdAt: d.created_at,
+                payload: d.payload
+            }));
+        }),
+        statuses: (id) => call('GET deployment statuses', async (signal) => {
+            const { data } = await octokit.rest.repos.listDeploymentStatuses({
+                owner,
+                repo,
+                deployment_id: id,
+                per_page: 100,
+                request: { signal }
+            });
+            return data.map((s) => ({ id: s.id, state: s.state, createdAt: s.created_at }));
+        }),
+        create: (deployment) => call('POST deployments', async (signal) => {
+            const response = await octokit.rest.repos.createDeployment({
+                owner,
+                repo,
+                ref: deployment.sha,
+                task: deployment.task,
+                environment: deployment.environment,
+                description: deployment.description,
+                payload: deployment.payload,
+                // The two traps of a deployment made from a running workflow: GitHub would wait for
+                // this commit's own checks (still pending: this job is one) and answer 409, and it
+                // would try to merge the default branch into the ref first (202, no deployment).
+                required_contexts: [],
+                auto_merge: false,
+                transient_environment: false,
+                request: { signal }
+            });
+            if (response.status !== 201 || !('id' in response.data))
+                throw new GitHubCallError('POST deployments', response.status, 'message' in response.data ? String(response.data.message) : '');
+            return response.data.id;
+        }),
+        addStatus: (id, status) => call('POST deployment status', async (signal) => {
+            await octokit.rest.repos.createDeploymentStatus({
+                owner,
+                repo,
+                deployment_id: id,
+                state: status.state,
+                description: status.description,
+                environment_url: status.environmentUrl,
+                log_url: status.logUrl,
+                // Other scripts' records in this environment stay as they are; this script's
+                // superseded ones are marked inactive by records.ts itself.
+                auto_inactive: false,
+                request: { signal }
+            });
+        })
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/github/records.ts
+
+/** Marks the action's records among an environment's deployments (GitHub's own, other tools'). */
+const TOOL = 'neomaril-deploy';
+/** How many of the newest deployments of a script are read; older ones only matter once these all failed. */
+const LOOK_BACK = 20;
+const FINAL_STATES = new Set(['success', 'failure', 'error']);
+/**
+ * The deployment `task` of a script's records: one fixed word and a digest of (server,
+ * group, name), so GitHub's exact `task` filter lists this script's records and no
+ * other's. A LIKE match is never involved; the payload is compared exactly as well.
+ */
+function taskOf(key) {
+    const id = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([key.server, key.group, key.name]))
+        .digest('hex');
+    return `neomaril:${id.slice(0, 24)}`;
+}
+/** The newest successful record of the script in the environment, if any. */
+async function findLatestRecord(client, key) {
+    return (await findRecords(client, key)).latestSuccessful;
+}
+/**
+ * The script's newest record (whatever its outcome) and its newest successful one. A
+ * record is successful when its newest final status is `success`; an `inactive` that
+ * came later (this action's own supersession, or GitHub's for a job's deployment) does
+ * not change that.
+ */
+async function findRecords(client, key) {
+    const listed = await client.list({ environment: key.environment, task: taskOf(key), perPage: LOOK_BACK });
+    const mine = listed.filter((d) => d.environment === key.environment && isPayloadOf(d.payload, key));
+    mine.sort((a, b) => b.id - a.id);
+    let latest;
+    for (const deployment of mine) {
+        const record = await withOutcome(client, deployment);
+        latest ??= record;
+        if (record.outcome === 'success')
+            return { latest, latestSuccessful: record };
+    }
+    return { latest };
+}
+async function withOutcome(client, deployment) {
+    const statuses = await client.statuses(deployment.id);
+    const final = newestFirst(statuses).find((status) => FINAL_STATES.has(status.state));
+    const payload = deployment.payload;
+    return {
+        deploymentId: deployment.id,
+        sha: deployment.sha,
+        createdAt: deployment.createdAt,
+        payload,
+        digest: payload.digest,
+        scriptHash: payload.scriptHash,
+        buildSeconds: typeof payload.buildSeconds === 'number' ? payload.buildSeconds : undefined,
+        outcome: final?.state
+    };
+}
+/** The payload is one of this action's, for exactly this (server, group, name). */
+function isPayloadOf(payload, key) {
+    if (!payload || typeof payload !== 'object')
+        return false;
+    const p = payload;
+    return (p.tool === TOOL &&
+        p.server === key.server &&
+        p.group === key.group &&
+        p.name === key.name &&
+        typeof p.digest === 'string' &&
+        typeof p.scriptHash === 'string');
+}
+/** The payload of a run's record, `tool` and the key's fields filled in. */
+function recordPayload(key, facts) {
+    return { tool: TOOL, server: key.server, group: key.group, name: key.name, ...facts };
+}
+/**
+ * Creates the run's record: the deployment (with the whole payload: GitHub never lets a
+ * payload change, so the record is made once the run knows its facts), `in_progress`, then
+ * the final state, then `inactive` on the script's superseded records. Answers the
+ * deployment's id; a failing call comes through as a GitHubCallError.
+ */
+async function createRecord(client, record) {
+    const id = await client.create({
+        sha: record.sha,
+        task: taskOf(record.key),
+        environment: record.key.environment,
+        description: record.description,
+        payload: record.payload
+    });
+    await client.addStatus(id, record.inProgress);
+    if (record.final)
+        await client.addStatus(id, record.final);
+    if (record.final?.state === 'success') {
+        for (const older of record.supersedes.filter((other) => other !== id))
+            await client.addStatus(older, {
+                state: 'inactive',
+                description: `Superseded by deployment ${id}.`,
+                logUrl: record.final.logUrl
+            });
+    }
+    return id;
+}
+/**
+ * The script's records still shown as live (newest state success), older than the one
+ * this run makes: they are superseded once it succeeds.
+ */
+async function liveRecords(client, key) {
+    const listed = await client.list({ environment: key.environment, task: taskOf(key), perPage: LOOK_BACK });
+    const live = [];
+    for (const deployment of listed.filter((d) => isPayloadOf(d.payload, key))) {
+        const statuses = await client.statuses(deployment.id);
+        const newest = newestFirst(statuses)[0];
+        if (newest?.state === 'success')
+            live.push(deployment.id);
+    }
+    return live;
+}
+/** Statuses by id, newest first (two made in the same second share a created_at). */
+function newestFirst(statuses) {
+    return [...statuses].sort((a, b) => b.id - a.id);
+}
+
+// EXTERNAL MODULE: ./src/shared/inert.ts
+var inert = __webpack_require__(24568);
+// EXTERNAL MODULE: ./src/publish/records.ts
+var records = __webpack_require__(41682);
+;// CONCATENATED MODULE: ./src/modes/github-record.ts
+// The run's record on GitHub (docs/deploy-records.md): the environment's earlier records,
+// read while the deploy connects, and this run's record, made once its facts are known.
+// Every GitHub problem is one warning; none fails a deploy.
+
+
+
+
+
+
+const connections = new WeakMap();
+/** Starts the look-up of the environment's records, when the run records one (environment and a token). */
+function startGitHubRecord(spec) {
+    const { environment, token } = spec.records;
+    if (!environment || !token || spec.mode !== 'deploy')
+        return undefined;
+    const repository = process.env.GITHUB_REPOSITORY;
+    if (!repository) {
+        core/* warning */.$e('environment is set, but GITHUB_REPOSITORY is not (not on a runner?): no record on GitHub.');
+        return undefined;
+    }
+    const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
+    const key = { environment, server: spec.connection.apiUrl, group: spec.group, name: spec.script.name };
+    const connection = { port: openGitHub({ token, apiUrl, repository }), warned: false };
+    const record = {
+        key,
+        earlier: connection.port
+            .then((port) => findRecords(port, key))
+            .catch((error) => {
+            warnOnce(record, connection, 'read', error);
+            return undefined;
+        })
+    };
+    connections.set(record, connection);
+    return record;
+}
+/** The final state of a run's record, by its status. */
+const FINAL = {
+    deployed: 'success',
+    unchanged: 'success',
+    // Not waited for: the record stays in progress, and is never taken for a success.
+    building: undefined,
+    failed: 'failure',
+    unavailable: 'failure',
+    registered: 'failure',
+    'timed-out': 'error',
+    error: 'error',
+    cancelled: 'error',
+    validated: undefined,
+    'invalid-input': 'error'
+};
+/**
+ * This run's record: a deployment for the commit in the environment with the whole
+ * payload, `in_progress`, then its final state, and `inactive` on this script's superseded
+ * records. Only for a run that has a script hash; a GitHub problem is one warning.
+ */
+async function recordRun(record, result) {
+    const connection = connections.get(record);
+    const spec = result.spec;
+    if (!connection || connection.warned || !spec || !result.hash || !result.apiVersion || !record.manifest)
+        return;
+    try {
+        const where = await (0,records/* provenance */.aH)();
+        const port = await connection.port;
+        const failed = Boolean(result.error);
+        const state = failed
+            ? FINAL[result.status] === 'success'
+                ? 'failure'
+                : FINAL[result.status]
+            : FINAL[result.status];
+        const earlier = await record.earlier;
+        const payload = recordPayload(record.key, {
+            operation: spec.script.operation,
+            apiVersion: result.apiVersion,
+            scriptHash: result.hash,
+            digest: result.digest ?? '',
+            manifest: record.manifest,
+            // An unchanged run keeps the build time of the script it kept: the next wait's hint.
+            buildSeconds: result.buildSeconds ?? (result.status === 'unchanged' ? earlier?.latestSuccessful?.buildSeconds : undefined),
+            smokeTest: result.smokeTest.outcome,
+            status: result.status,
+            url: result.url
+        });
+        const logUrl = where.runUrl;
+        const what = `${spec.script.name} ${result.hash.slice(0, 12)}`;
+        const id = await createRecord(port, {
+            key: record.key,
+            sha: where.commit ?? process.env.GITHUB_SHA ?? '',
+            payload,
+            description: (0,inert/* plainInert */.V8)(`Neomaril ${spec.script.operation} script ${what} (${result.status})`),
+            inProgress: { state: 'in_progress', description: (0,inert/* plainInert */.V8)(`Deploying ${what}`), logUrl },
+            final: state && {
+                state,
+                description: (0,inert/* plainInert */.V8)(`${result.status}: ${what}; smoke test ${result.smokeTest.outcome}`),
+                environmentUrl: state === 'success' ? result.url : undefined,
+                logUrl
+            },
+            supersedes: state === 'success' ? await liveRecords(port, record.key) : []
+        });
+        result.deploymentId = id;
+        core/* info */.pq(`Recorded as deployment ${id} in environment '${(0,inert/* oneLine */.TN)(record.key.environment)}' (${state ?? 'in progress'}).`);
+    }
+    catch (error) {
+        warnOnce(record, connection, 'write', error);
+    }
+}
+/**
+ * One warning per run for whatever GitHub refused; a missing permission is named with the
+ * workflow line that grants it.
+ */
+function warnOnce(record, connection, access, error) {
+    if (connection.warned)
+        return;
+    connection.warned = true;
+    const environment = (0,inert/* oneLine */.TN)(record.key.environment);
+    // Writing the record needs write; reading the earlier ones needs read, which write includes.
+    const permission = 'deployments: write';
+    const refused = error instanceof GitHubCallError && (error.status === 403 || error.status === 404);
+    const why = error instanceof GitHubCallError ? error.message : error.message;
+    const consequence = access === 'write'
+        ? `this deploy is not recorded in environment '${environment}'`
+        : `the records of environment '${environment}' cannot be read, so nothing is skipped and none is made`;
+    core/* warning */.$e((0,inert/* oneLine */.TN)(refused
+        ? `The GitHub token lacks the ${permission} permission (${why}): ${consequence}. ` +
+            `Grant it in the workflow: permissions: with ${permission} (beside contents: read).`
+        : `GitHub did not answer as expected (${why}): ${consequence}. The deploy itself is unaffected.`));
+}
+
+
+/***/ })
+
+};
