@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import type { Manifest } from '../shared/manifest.js'
-import { findLatestRecord } from '../github/records.js'
+import { findLatestRecord, type DeployRecord } from '../github/records.js'
 import { gitHubWarning } from '../github/permissions.js'
 import { planChanges } from '../local-checks/plan.js'
 import { gitHubClient } from '../publish/github-client.js'
@@ -42,14 +42,20 @@ export async function planAgainstRecord(ctx: RunContext, manifest: Manifest): Pr
         group: spec.group,
         name: spec.script.name
       })
-      result.plan = planChanges(record?.payload.manifest, manifest)
-      if (record) {
-        result.previousHash ??= { hash: record.scriptHash, from: 'record' }
-        core.info(`The last recorded deploy: ${record.scriptHash} (deployment ${record.deploymentId}).`)
-      }
-      printInert(result.plan.markdown)
+      if (record) result.previousHash ??= { hash: record.scriptHash, from: 'record' }
+      showPlan(ctx, record, manifest)
     } catch (error) {
       core.warning(oneLine(gitHubWarning(`read the deploy records of '${environment}'`, error, READ_PERMISSION)))
     }
   })
+}
+
+/**
+ * Sets and prints the plan against `record` (undefined: the environment has no record of
+ * the script yet). Deploy mode calls it once the records were read (modes/github-record.ts).
+ */
+export function showPlan(ctx: RunContext, record: DeployRecord | undefined, manifest: Manifest): void {
+  ctx.result.plan = planChanges(record?.payload.manifest, manifest)
+  if (record) core.info(`The last recorded deploy: ${record.scriptHash} (deployment ${record.deploymentId}).`)
+  printInert(ctx.result.plan.markdown)
 }
