@@ -25,7 +25,7 @@ describe('commentBody', () => {
     expect(commentBody(result, { key: KEY })).toContain("No plan: the environment's records could not be read")
   })
 
-  test('user and server text is inert: no mention, tag, link or secret; a failed run's error in a block', () => {
+  test('user and server text is inert: no mention, tag, link or secret, an error in a block', () => {
     addSecret('comment-secret-8841')
     const result = deployedResult()
     result.status = 'failed'
