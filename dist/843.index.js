@@ -1,8 +1,60 @@
-export const id = 239;
-export const ids = [239];
+export const id = 843;
+export const ids = [843];
 export const modules = {
 
-/***/ 65239:
+/***/ 74854:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ gitHubWarning)
+/* harmony export */ });
+/* harmony import */ var _port_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1763);
+
+/**
+ * The one warning for a GitHub call that failed: what was tried, GitHub's answer, and,
+ * when GitHub refused (HTTP 403, or 404 as it answers a token that may not see the
+ * resource), the permission the job lacks and the workflow line that grants it. A
+ * GitHub problem never fails a run; the caller prints this as one warning.
+ */
+function gitHubWarning(what, error, permission) {
+    const answer = error instanceof _port_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubCallError */ ._ || error instanceof Error ? error.message : String(error);
+    const status = error instanceof _port_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubCallError */ ._ ? error.status : undefined;
+    const refused = status === 403 || status === 404;
+    return (`Could not ${what}: ${answer}.` +
+        (refused
+            ? ` The token needs ${permission}: add it under \`permissions:\` in the job ` +
+                `(permissions: { ${permission} }); a pull request from a fork gets a read-only token ` +
+                'whatever the workflow asks. The step goes on.'
+            : ' The step goes on.'));
+}
+
+
+/***/ }),
+
+/***/ 53097:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ gitHubClient)
+/* harmony export */ });
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82150);
+
+/**
+ * A client for the job's repository with the github-token input, at GITHUB_API_URL (a
+ * GitHub Enterprise Server's API too); undefined when there is no token or no repository
+ * (a run outside Actions).
+ */
+async function gitHubClient(token) {
+    const repository = process.env.GITHUB_REPOSITORY;
+    if (!token || !repository)
+        return undefined;
+    return (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .openGitHub */ .o)({ token, apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com', repository });
+}
+
+
+/***/ }),
+
+/***/ 76843:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -131,6 +183,9 @@ async function writeSummary(result, where) {
     if (datasets.length > 0) {
         summary.addRaw(`<p><strong>Datasets</strong></p>\n${table(datasets.map(([name, hash]) => [escapeHtml(name), code(hash)]))}\n\n`);
     }
+    // The plan is Markdown whose server and user text is in code spans already (src/shared/inert.ts).
+    if (result.plan)
+        summary.addRaw(`<p><strong>Changes</strong></p>\n\n${result.plan.markdown}\n\n`);
     if (smoke.request) {
         summary
             .addRaw(`<p><strong>Smoke test</strong>: HTTP ${smoke.responseStatus}, ${smoke.elapsedMs} ms. Response:</p>\n`)
@@ -302,7 +357,169 @@ function tracebackAnnotations(entries, uploads, workspace) {
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
 var error_envelope = __webpack_require__(37491);
+;// CONCATENATED MODULE: ./src/github/pr-comment.ts
+/** GitHub refuses a comment body longer than this many characters. */
+const COMMENT_MAX_CHARS = 65_536;
+/**
+ * The hidden marker that starts the comment: an HTML comment GitHub does not show. Every
+ * part is percent-encoded, so a name holding `-->` (or a line break) cannot end it early
+ * and no two scripts share a marker.
+ */
+function commentMarker(key) {
+    const parts = [key.environment || '-', key.server, key.group, key.name].map(encodeURIComponent);
+    return `<!-- neomaril-deploy: ${parts.join('/')} -->`;
+}
+/**
+ * Creates the comment, or updates the one that starts with the marker (the oldest, if a
+ * person copied the marker into another). A body that did not change is not sent again.
+ */
+async function upsertComment(port, issue, marker, body) {
+    const text = `${marker}\n${body}`;
+    const existing = (await port.listComments(issue)).find((comment) => comment.body.startsWith(marker));
+    if (!existing)
+        return { action: 'created', id: await port.createComment(issue, text) };
+    if (existing.body === text)
+        return { action: 'unchanged', id: existing.id };
+    await port.updateComment(existing.id, text);
+    return { action: 'updated', id: existing.id };
+}
+
+// EXTERNAL MODULE: ./src/github/permissions.ts
+var permissions = __webpack_require__(74854);
+// EXTERNAL MODULE: ./src/publish/github-client.ts
+var github_client = __webpack_require__(53097);
+;// CONCATENATED MODULE: ./src/publish/pr-comment.ts
+
+
+
+
+
+
+const OUTCOME_ICON = { passed: '✅', failed: '❌', skipped: '➖' };
+/** The plan's share of a comment; a longer plan is cut at a line (the changes-markdown output has it all). */
+const PLAN_MAX_CHARS = 50_000;
+const pr_comment_EXCERPT_CHARS = 2000;
+/** The events whose run has a pull request to comment on. */
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+/**
+ * The comment's Markdown (without the marker): the plan, the local run or smoke test, and
+ * in deploy mode the hash. Server and user text is in code spans or blocks
+ * (src/shared/inert.ts): no @-mention, HTML, link or table the text made; secrets redacted.
+ */
+function commentBody(result, facts) {
+    const { key, plan } = facts;
+    const mode = result.spec?.mode ?? 'deploy';
+    const where = key.environment ? ` in ${(0,inert/* markdownCode */.D9)(key.environment)}` : '';
+    const lines = [
+        `### Neomaril: ${(0,inert/* markdownCode */.D9)(key.name)}${where}`,
+        '',
+        `**${mode}** · status **${result.status}** · group ${(0,inert/* markdownCode */.D9)(key.group)}` +
+            (facts.commit ? ` · commit ${(0,inert/* markdownCode */.D9)(facts.commit.slice(0, 12))}` : ''),
+        '',
+        '#### Changes',
+        '',
+        planSection(plan, facts.recordHash, key.environment),
+        '',
+        ...runSection(result)
+    ];
+    if (facts.runUrl && /^https?:\/\/[^\s)]+$/.test(facts.runUrl))
+        lines.push('', `[The workflow run](${facts.runUrl})`);
+    return lines.join('\n');
+}
+function planSection(plan, recordHash, environment) {
+    if (!plan)
+        return environment
+            ? "No plan: the environment's records could not be read (the step's warnings say why)."
+            : 'No plan: set `environment` (where the deploys are recorded) so the run can compare with the last one.';
+    const against = recordHash ? `Against the last recorded deploy, ${(0,inert/* markdownCode */.D9)(recordHash)}:\n\n` : '';
+    if (plan.markdown.length <= PLAN_MAX_CHARS)
+        return against + plan.markdown;
+    const cut = plan.markdown.slice(0, plan.markdown.lastIndexOf('\n', PLAN_MAX_CHARS));
+    const left = plan.markdown.slice(cut.length).split('\n').length - 1;
+    return `${against}${cut}\n\n*(${left} more lines: the step's \`changes-markdown\` output has them all.)*`;
+}
+function runSection(result) {
+    const smoke = result.smokeTest;
+    const title = smoke.where === 'local' ? 'Local run' : 'Smoke test';
+    const lines = [`#### ${title}`, ''];
+    lines.push(`${OUTCOME_ICON[smoke.outcome]} ${smoke.outcome}` +
+        (smoke.elapsedMs === undefined || smoke.outcome === 'skipped' ? '' : ` in ${(0,duration/* formatDuration */.a3)(smoke.elapsedMs)}`) +
+        (smoke.reason ? ` — ${(0,inert/* markdownCode */.D9)(smoke.reason)}` : ''));
+    const excerpt = result.localTraceback ?? (smoke.outcome === 'failed' ? smoke.executionMessage : undefined);
+    if (excerpt)
+        lines.push('', (0,inert/* markdownBlock */.dI)(excerpt.slice(-pr_comment_EXCERPT_CHARS)));
+    if (result.spec?.mode === 'deploy' && result.hash) {
+        const built = result.buildSeconds === undefined ? '' : `, built in ${(0,duration/* formatDuration */.a3)(result.buildSeconds * 1000)}`;
+        lines.push('', '#### Deploy', '', `Script hash ${(0,inert/* markdownCode */.D9)(result.hash)}${built}`);
+    }
+    if (result.error)
+        lines.push('', '**The step failed:**', '', (0,inert/* markdownBlock */.dI)(result.error.slice(0, pr_comment_EXCERPT_CHARS)));
+    return lines;
+}
+/** The pull request a run is for, from the event (undefined for any other event). */
+async function pullRequestNumber(eventName) {
+    if (!PULL_REQUEST_EVENTS.includes(eventName ?? ''))
+        return undefined;
+    const { context } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
+    const number = context.payload.pull_request?.number ?? context.payload.number;
+    return typeof number === 'number' ? number : undefined;
+}
+/** The workflow line that grants what commenting needs, for the warning. */
+const COMMENT_PERMISSION = 'pull-requests: write';
+/** Posts or updates the comment. Never fails the run: a GitHub problem is one warning naming the permission. */
+async function postComment(port, issue, result, facts) {
+    const marker = commentMarker(facts.key);
+    let body = commentBody(result, facts);
+    if (body.length + marker.length + 1 > COMMENT_MAX_CHARS)
+        body = body.slice(0, COMMENT_MAX_CHARS - marker.length - 40);
+    try {
+        const outcome = await upsertComment(port, issue, marker, body);
+        core/* info */.pq(`Pull request #${issue}: comment ${outcome.id} ${outcome.action}.`);
+    }
+    catch (error) {
+        core/* warning */.$e((0,inert/* oneLine */.TN)((0,permissions/* gitHubWarning */.e)(`comment on pull request #${issue}`, error, COMMENT_PERMISSION)), {
+            title: 'pr-comment'
+        });
+    }
+}
+/**
+ * pr-comment: on a pull-request event, the one comment of this script and environment,
+ * created or updated; on any other event a notice. Never fails the run.
+ */
+async function commentOnPullRequest(result, where) {
+    const spec = result.spec;
+    if (!spec || spec.mode === 'smoke-test')
+        return;
+    const event = process.env.GITHUB_EVENT_NAME;
+    const issue = await pullRequestNumber(event);
+    if (issue === undefined) {
+        core/* notice */.lm(`pr-comment is true, but this run is for ${event ? `a ${(0,inert/* oneLine */.TN)(event)} event` : 'no GitHub event'}, ` +
+            'not a pull request: there is nothing to comment on.');
+        return;
+    }
+    const client = await (0,github_client/* gitHubClient */.X)(spec.records.token);
+    if (!client) {
+        core/* warning */.$e('pr-comment is true, but github-token is empty: no comment. Leave github-token at its default.');
+        return;
+    }
+    const key = {
+        environment: spec.records.environment ?? '',
+        server: spec.connection.apiUrl,
+        group: spec.group,
+        name: spec.script.name
+    };
+    const recordHash = result.previousHash?.from === 'record' ? result.previousHash.hash : undefined;
+    await postComment(client, issue, result, {
+        key,
+        plan: result.plan,
+        recordHash,
+        commit: where.commit,
+        runUrl: where.runUrl
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/publish/index.ts
+
 
 
 
@@ -368,6 +585,9 @@ async function publish(result, cancelled) {
     catch (error) {
         core/* warning */.$e((0,inert/* oneLine */.TN)(`Could not write the step outputs: ${error.message}`));
     }
+    // After the outputs: a slow or refused GitHub call must not hold them up.
+    if (spec?.prComment && !cancelled)
+        await commentOnPullRequest(result, where);
     try {
         await writeSummary(result, where);
     }

@@ -1,5 +1,5 @@
-export const id = 682;
-export const ids = [682];
+export const id = 439;
+export const ids = [439];
 export const modules = {
 
 /***/ 93459:
@@ -180,6 +180,184 @@ function stringOr(value) {
 
 /***/ }),
 
+/***/ 82150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  o: () => (/* binding */ openGitHub)
+});
+
+// EXTERNAL MODULE: ./src/github/port.ts
+var port = __webpack_require__(1763);
+;// CONCATENATED MODULE: ./src/github/octokit-comments.ts
+/** The most comments read to find the marker: 10 pages of 100. */
+const MAX_PAGES = 10;
+/** The issue-comment calls of the port, over the same octokit and wrapper as the deployment calls. */
+function commentCalls(octokit, owner, repo, call) {
+    return {
+        async listComments(issue) {
+            const comments = [];
+            for (let page = 1; page <= MAX_PAGES; page++) {
+                const data = await call('GET issue comments', async (signal) => {
+                    const response = await octokit.rest.issues.listComments({
+                        owner,
+                        repo,
+                        issue_number: issue,
+                        per_page: 100,
+                        page,
+                        request: { signal }
+                    });
+                    return response.data;
+                });
+                comments.push(...data.map((c) => ({ id: c.id, body: c.body ?? '' })));
+                if (data.length < 100)
+                    break;
+            }
+            return comments;
+        },
+        createComment: (issue, body) => call('POST issue comment', async (signal) => {
+            const { data } = await octokit.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: issue,
+                body,
+                request: { signal }
+            });
+            return data.id;
+        }),
+        updateComment: (commentId, body) => call('PATCH issue comment', async (signal) => {
+            await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body, request: { signal } });
+        })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+
+
+/** How long one GitHub call may take: a slow GitHub costs the deploy this much at most per call. */
+const CALL_TIMEOUT_MS = 10_000;
+/**
+ * The deployments port over @actions/github's octokit (loaded when first needed: it is
+ * heavy). The base URL comes from GITHUB_API_URL, so a GitHub Enterprise Server works.
+ * Every failure comes out as a GitHubCallError carrying the status and GitHub's message,
+ * never the token.
+ */
+async function openGitHub(settings) {
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
+    const octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl.replace(/\/+$/, '') });
+    const [owner = '', repo = ''] = settings.repository.split('/');
+    const call = async (name, send) => {
+        try {
+            return await send(AbortSignal.timeout(CALL_TIMEOUT_MS));
+        }
+        catch (error) {
+            const status = error.status;
+            const data = error.response?.data;
+            const message = typeof data?.message === 'string' ? data.message : error.message;
+            throw new port/* GitHubCallError */._(name, typeof status === 'number' ? status : 0, message);
+        }
+    };
+    return {
+        ...commentCalls(octokit, owner, repo, call),
+        repository: settings.repository,
+        list: ({ environment, task, perPage }) => call('GET deployments', async (signal) => {
+            const { data } = await octokit.rest.repos.listDeployments({
+                owner,
+                repo,
+                environment,
+                task,
+                per_page: perPage,
+                request: { signal }
+            });
+            return data.map((d) => ({
+                id: d.id,
+                sha: d.sha,
+                task: d.task,
+                environment: d.environment ?? '',
+                createdAt: d.created_at,
+                payload: d.payload
+            }));
+        }),
+        statuses: (id) => call('GET deployment statuses', async (signal) => {
+            const { data } = await octokit.rest.repos.listDeploymentStatuses({
+                owner,
+                repo,
+                deployment_id: id,
+                per_page: 100,
+                request: { signal }
+            });
+            return data.map((s) => ({ id: s.id, state: s.state, createdAt: s.created_at }));
+        }),
+        create: (deployment) => call('POST deployments', async (signal) => {
+            const response = await octokit.rest.repos.createDeployment({
+                owner,
+                repo,
+                ref: deployment.sha,
+                task: deployment.task,
+                environment: deployment.environment,
+                description: deployment.description,
+                payload: deployment.payload,
+                // The two traps of a deployment made from a running workflow: GitHub would wait for
+                // this commit's own checks (still pending: this job is one) and answer 409, and it
+                // would try to merge the default branch into the ref first (202, no deployment).
+                required_contexts: [],
+                auto_merge: false,
+                transient_environment: false,
+                request: { signal }
+            });
+            if (response.status !== 201 || !('id' in response.data))
+                throw new port/* GitHubCallError */._('POST deployments', response.status, 'message' in response.data ? String(response.data.message) : '');
+            return response.data.id;
+        }),
+        addStatus: (id, status) => call('POST deployment status', async (signal) => {
+            await octokit.rest.repos.createDeploymentStatus({
+                owner,
+                repo,
+                deployment_id: id,
+                state: status.state,
+                description: status.description,
+                environment_url: status.environmentUrl,
+                log_url: status.logUrl,
+                // Other scripts' records in this environment stay as they are; this script's
+                // superseded ones are marked inactive by records.ts itself.
+                auto_inactive: false,
+                request: { signal }
+            });
+        })
+    };
+}
+
+
+/***/ }),
+
+/***/ 1763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ GitHubCallError)
+/* harmony export */ });
+/**
+ * A GitHub call that did not do what was asked: the HTTP status (0 when none came) and
+ * GitHub's message. Callers turn it into one warning; it never fails a deploy.
+ */
+class GitHubCallError extends Error {
+    call;
+    status;
+    githubMessage;
+    constructor(call, status, githubMessage) {
+        super(`${call} answered ${status === 0 ? 'nothing' : `HTTP ${status}`}${githubMessage ? `: ${githubMessage}` : ''}`);
+        this.call = call;
+        this.status = status;
+        this.githubMessage = githubMessage;
+        this.name = 'GitHubCallError';
+    }
+}
+
+
+/***/ }),
+
 /***/ 36501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -187,14 +365,19 @@ function stringOr(value) {
 /* harmony export */   o: () => (/* binding */ digestOf),
 /* harmony export */   u: () => (/* binding */ buildManifest)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2955);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93459);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(606);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76763);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2955);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93459);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(606);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76763);
+/* harmony import */ var _shared_requirements_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84438);
+
+
 
 
 
@@ -220,20 +403,27 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
         files.push({
             part: file.part,
             name: file.uploadName,
-            path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, file.localPath) : '(inline)',
+            path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, file.localPath) : '(inline)',
             size: file.size,
-            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Of */ .Bj)(file),
+            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Of */ .Bj)(file),
             dataset: datasetOf.get(file)
         });
     }
-    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_4__/* .likelyApi */ .zY)(spec.script.operation, spec.apiVersion);
-    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_5__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
+    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_5__/* .likelyApi */ .zY)(spec.script.operation, spec.apiVersion);
+    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_2__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_6__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
     const calls = [
-        (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group),
+        (0,_api_api_js__WEBPACK_IMPORTED_MODULE_2__/* .registerCall */ .uA)(api, spec.group),
         ...uploadCalls,
-        (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .hostCall */ .Z$)(api, spec.script.operation, spec.group, '{hash}')
+        (0,_api_api_js__WEBPACK_IMPORTED_MODULE_2__/* .hostCall */ .Z$)(api, spec.script.operation, spec.group, '{hash}')
     ];
-    return { group: spec.group, api, calls, fields: (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v1RegisterFields */ .MJ)(spec.script), files };
+    const requirements = await requirementsOf(spec.script.files.find((file) => file.part === 'requirements'));
+    return { group: spec.group, api, calls, fields: (0,_api_api_js__WEBPACK_IMPORTED_MODULE_2__/* .v1RegisterFields */ .MJ)(spec.script), files, requirements };
+}
+async function requirementsOf(file) {
+    if (!file)
+        return undefined;
+    const content = file.inline ?? (file.localPath ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file.localPath) : undefined);
+    return content && (0,_shared_requirements_js__WEBPACK_IMPORTED_MODULE_7__/* .requirementTexts */ .qA)(content.toString('utf8'));
 }
 /**
  * The `digest` output: `sha256:` of what the manifest says reaches the server — the group,
@@ -260,14 +450,14 @@ async function digestOf(manifest, spec) {
         files: manifest.files.map((f) => [f.part, f.name, f.dataset ?? null, f.sha256 ?? null]),
         env: envPart ?? null
     });
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(canonical).digest('hex')}`;
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_3__.createHash)('sha256').update(canonical).digest('hex')}`;
 }
 async function hmacOf(file, key) {
-    const hmac = (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHmac)('sha256', key);
+    const hmac = (0,node_crypto__WEBPACK_IMPORTED_MODULE_3__.createHmac)('sha256', key);
     if (file.inline)
         hmac.update(file.inline);
     else if (file.localPath)
-        for await (const chunk of (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_3__/* .streamFile */ .Pq)(file.localPath))
+        for await (const chunk of (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_4__/* .streamFile */ .Pq)(file.localPath))
             hmac.update(chunk);
     return hmac.digest('hex');
 }
@@ -313,7 +503,10 @@ function outputsOf(result) {
         url: result.url ?? '',
         digest: result.digest ?? '',
         'previous-preprocessing-id': result.previousHash?.hash ?? '',
-        'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId)
+        'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
+        // Empty when there was no record to compare with (hasChanges undefined).
+        'has-changes': result.plan?.hasChanges === undefined ? '' : String(result.plan.hasChanges),
+        'changes-markdown': result.plan?.hasChanges === undefined ? '' : result.plan.markdown
     };
 }
 function writeOutputs(result) {
