@@ -3,9 +3,10 @@
  * `pull_request` event (no MLOps secret, as on a fork), reading the environment's record
  * from the GitHub stand-in and keeping one comment there.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER } from '../../emulator/index.js'
 import { DEFAULT_GITHUB_TOKEN, startGitHubStandIn, type GitHubStandIn } from '../../emulator/github/index.js'
 import { useEmulator } from '../helpers/e2e.js'
 import { outputOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
@@ -142,6 +143,36 @@ describe('pr-comment in validate mode on a pull request', () => {
     // The token reaches the runner only in the ::add-mask:: command that hides it.
     const printed = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'))
     expect(printed.join('\n')).not.toContain(DEFAULT_GITHUB_TOKEN)
+  })
+
+  test("deploy mode records, and the next pull request's plan compares with that record", async () => {
+    const workspace = sampleWorkspace('sync')
+    const deploy = {
+      ...script('loan deploy'),
+      mode: 'deploy',
+      login: DEFAULT_USER,
+      password: DEFAULT_PASSWORD,
+      'group-token': DEFAULT_GROUP_TOKEN
+    }
+    const deployed = await runAction(deploy, { workspace, env: pullRequestEvent(21) })
+    expect(deployed.code).toBe(0)
+    const hash = outputOf(deployed, 'preprocessing-id')
+    expect(deployed.outputs['has-changes']).toBe('')
+    expect(commentsOn(21)[0]?.body).toContain(`Script hash \`${hash}\``)
+
+    // The same content: no changes; a changed source: the plan names it.
+    const same = await runAction(script('loan deploy'), { workspace, env: pullRequestEvent(22) })
+    expect(same.outputs).toMatchObject({ 'has-changes': 'false', 'previous-preprocessing-id': hash })
+    const size = statSync(join(workspace, 'score.py')).size
+    appendFileSync(join(workspace, 'score.py'), '\n# a comment\n')
+    const shown = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB (${bytes.toLocaleString('en-US')} B)`
+    const changed = await runAction(script('loan deploy'), { workspace, env: pullRequestEvent(22) })
+    expect(changed.outputs['has-changes']).toBe('true')
+    expect(outputOf(changed, 'changes-markdown')).toContain(
+      `| \`script.py\` | source | changed | ${shown(size)} | ${shown(size + 13)} |`
+    )
+    expect(commentsOn(22)).toHaveLength(1)
+    expect(github.violations).toEqual([])
   })
 
   test('another event: a notice that there is nothing to comment on, and no comment', async () => {
