@@ -25,7 +25,7 @@ describe('no input is silently ignored', () => {
     ])
   })
 
-  test('url in validate mode names the server of the plan when environment is set; pr-comment not in smoke-test', () => {
+  test('url names the server of the plan in validate mode with environment; pr-comment not in smoke-test', () => {
     const validate = { ...VALID, mode: 'validate', login: '', password: '' }
     expect(unused(warningsOf({ ...validate, environment: 'staging', 'pr-comment': 'true' }))).toEqual([])
     expect(unused(warningsOf(validate))).toEqual([
