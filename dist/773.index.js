@@ -190,6 +190,8 @@ var harness_contract = __webpack_require__(54761);
 // EXTERNAL MODULE: ./src/steps/register.ts
 var register = __webpack_require__(2955);
 ;// CONCATENATED MODULE: ./src/steps/history.ts
+/** How many of the search's answers are described to find one of exactly this name. */
+const DESCRIBED_AT_MOST = 3;
 /** Spans shorter than this say more about the logging than about the build. */
 const SHORTEST_MS = 1000;
 /**
@@ -198,25 +200,27 @@ const SHORTEST_MS = 1000;
  *
  * - The previous build is the newest other script that the group's search finds under this
  *   name and that reached `Deployed` (a failed build ends early and says nothing of the
- *   next one). The search is a LIKE filter and its answers carry no name, so a longer name
- *   that contains this one can be taken for it: the hint is then off, which costs at most
- *   a few seconds of lag (docs/poll-schedule.md).
+ *   next one). The search is a LIKE filter and its answers carry no name, so the newest
+ *   few are described and only one the server names exactly so counts: a longer name that
+ *   contains this one is never taken for it. (A deploy record on GitHub, when there is
+ *   one, gives the hint without any of this: modes/deploy.ts.)
  * - Its length is the span of its Host log: the emulator logs "Build started" at the host
  *   call and the outcome at the end; that a real server's first and last Host entries
  *   bracket the build the same way is inferred (emulator/README.md). A script hosted
  *   more than once (a failed build, then a fixed one) spans all its builds: the hint is
  *   then too long, which again costs only a few seconds.
- * - v2 scripts have no search by name (the API answers none), so they get no hint.
+ * - v2 scripts have no search by name (the API answers none): only a record gives them a hint.
  *
  * Without a hint, `none` says why, for the log.
  *
- * Two reads, sent while the build runs: they cost the deploy no time. A failure comes
- * through; the caller (modes/deploy.ts) takes it as no hint, never as a failed deploy.
+ * A few reads (the search, up to three descriptions, a log), sent while the build runs:
+ * they cost the deploy no time. A failure comes through; the caller (modes/deploy.ts)
+ * takes it as no hint, never as a failed deploy.
  */
 async function previousBuild(api, name, currentHash, options = {}) {
     if (!api.findByName)
         return { none: `the ${api.version} API finds no script by name` };
-    const newest = newestDeployed(await api.findByName(name, options), currentHash);
+    const newest = await namedExactly(api, name, deployedNewestFirst(await api.findByName(name, options), currentHash));
     if (!newest)
         return { none: 'no earlier script of this name in the group was deployed' };
     const ms = hostLogSpan(await api.logs(newest.hash, 'Host', options));
@@ -226,8 +230,25 @@ async function previousBuild(api, name, currentHash, options = {}) {
 }
 /** The most recently uploaded Deployed script other than this one; without dates, the last listed. */
 function newestDeployed(scripts, currentHash) {
-    const deployed = scripts.filter((script) => script.status === 'Deployed' && script.hash !== currentHash);
-    return deployed.reduce((best, script) => (!best || (script.uploadedAt ?? -Infinity) >= (best.uploadedAt ?? -Infinity) ? script : best), undefined);
+    return deployedNewestFirst(scripts, currentHash)[0];
+}
+/** The Deployed scripts other than this one, newest first (without dates, the last listed first). */
+function deployedNewestFirst(scripts, currentHash) {
+    return scripts
+        .map((script, index) => ({ script, index }))
+        .filter(({ script }) => script.status === 'Deployed' && script.hash !== currentHash)
+        .sort((a, b) => (b.script.uploadedAt ?? -Infinity) - (a.script.uploadedAt ?? -Infinity) || b.index - a.index)
+        .map(({ script }) => script);
+}
+/**
+ * The first of the newest few whose description names exactly this script: the search's
+ * LIKE filter also finds names that merely contain this one, and its answers carry no name.
+ */
+async function namedExactly(api, name, newestFirst) {
+    for (const script of newestFirst.slice(0, DESCRIBED_AT_MOST))
+        if ((await api.describe(script.hash)).name === name)
+            return script;
+    return undefined;
 }
 /** From the first Host entry to the last, when that is a second or more. */
 function hostLogSpan(entries) {
@@ -240,8 +261,6 @@ function hostLogSpan(entries) {
     const span = Math.max(...times) - Math.min(...times);
     return span >= SHORTEST_MS ? span : undefined;
 }
-/** How many of the search's answers are described to find one of exactly this name. */
-const DESCRIBED_AT_MOST = 3;
 /**
  * The newest v1 Async script of exactly this name in the group: its previous deploy went
  * through v1 (the rule that uses it is local-checks/contract-fit.ts). The v1 search is a

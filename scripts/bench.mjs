@@ -8,7 +8,9 @@
  *   2. the Async smoke test's execution wait;
  *   3. start-up (process start → first request);
  *   4. publishing (Deployed seen → exit), without and with an artifact;
- *   5. peak RSS of a 1 GiB upload.
+ *   5. peak RSS of a 1 GiB upload;
+ *   6. deploy records: an unchanged re-deploy with skip-unchanged beside the full deploy,
+ *      and a repeat v2 build with its hint from the record.
  *
  * The measures live in scripts/bench/; `--help` lists the options. `npm run bench`
  * compiles the emulator and the shared test helpers first; dist/ must be up to date
@@ -24,6 +26,7 @@ import { measureExecutions } from './bench/execution.mjs'
 import { measureStartup } from './bench/startup.mjs'
 import { measurePublishing } from './bench/publishing.mjs'
 import { measureMemory, sparseFile } from './bench/memory.mjs'
+import { measureRecords } from './bench/records.mjs'
 import { REPORT, summarise } from './bench/report.mjs'
 import { printReport, writeMarkdown } from './bench/report-output.mjs'
 
@@ -80,7 +83,8 @@ try {
         ...(await measureMemory({ node: other.path, version: other.version, bigPath, size, progress }))
       })
   }
-  const summary = summarise({ builds, executions, startup, publishing, memory })
+  const records = await measureRecords({ runs: settings.recordsRuns, node, progress })
+  const summary = summarise({ builds, executions, startup, publishing, memory, records })
   printReport(summary, env)
   progress(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
   if (settings.write) {
@@ -90,7 +94,7 @@ try {
   if (settings.json)
     writeFileSync(
       settings.json,
-      JSON.stringify({ machine: env, builds, executions, startup, publishing, memory, summary }, null, 2)
+      JSON.stringify({ machine: env, builds, executions, startup, publishing, memory, records, summary }, null, 2)
     )
 } finally {
   removeScratch()

@@ -1,5 +1,6 @@
 import { createRecord, findLatestRecord, findRecords, recordPayload, taskOf } from '../../src/github/records.js'
 import type { RecordKey } from '../../src/github/records.js'
+import type { NewStatus } from '../../src/github/port.js'
 import { fakePort } from './fake-port.js'
 
 const key: RecordKey = { environment: 'staging', server: 'https://mlops.example/api', group: 'credit', name: 'loan' }
@@ -18,7 +19,7 @@ const payload = (k: RecordKey, hash: string, digest = 'sha256:aa') =>
 const success = { state: 'success' as const, description: 'Deployed.', logUrl: 'https://github.com/run/1' }
 const failure = { state: 'failure' as const, description: 'Failed.' }
 const inProgress = { state: 'in_progress' as const, description: 'Recording.' }
-const record = (k: RecordKey, hash: string, final = success, supersedes: number[] = []) => ({
+const record = (k: RecordKey, hash: string, final: NewStatus = success, supersedes: number[] = []) => ({
   key: k,
   sha: 'c0ffee',
   payload: payload(k, hash),

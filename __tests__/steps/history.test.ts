@@ -16,12 +16,22 @@ const entry = (at: string, routine = 'Host', text = 'x'): LogEntry => ({
   Routine: routine
 })
 
-/** An API that answers the search and the logs from tables, and records what was asked. */
-function fakeApi(scripts: EarlierScript[] | Error, logs: Record<string, LogEntry[]> = {}, version: 'v1' | 'v2' = 'v1') {
+/** An API answering the search, describe (the name searched, unless `names` says) and logs; records what was asked. */
+let lastSearched = ''
+function fakeApi(
+  scripts: EarlierScript[] | Error,
+  logs: Record<string, LogEntry[]> = {},
+  version: 'v1' | 'v2' = 'v1',
+  names: Record<string, string> = {}
+) {
   const asked: string[] = []
   const options: unknown[] = []
   const api = {
     version,
+    describe: async (h: string) => {
+      asked.push(`describe ${h}`)
+      return { name: names[h] ?? lastSearched }
+    },
     logs: async (h: string, routine: string, callOptions: unknown) => {
       asked.push(`logs ${h} ${routine}`)
       options.push(callOptions)
@@ -31,6 +41,7 @@ function fakeApi(scripts: EarlierScript[] | Error, logs: Record<string, LogEntry
       version === 'v2'
         ? undefined
         : async (name: string, callOptions: unknown) => {
+            lastSearched = name
             asked.push(`search ${name}`)
             options.push(callOptions)
             if (scripts instanceof Error) throw scripts
@@ -110,7 +121,7 @@ describe('previousBuild', () => {
     // Both reads get the caller's deadline and signal, so the lookup can be bounded and abandoned.
     const limits = { deadline: 12345, signal: new AbortController().signal }
     await expect(previousBuild(api, 'loan features', CURRENT, limits)).resolves.toEqual({ hash: hash('b'), ms: 90_000 })
-    expect(asked).toEqual(['search loan features', `logs ${hash('b')} Host`])
+    expect(asked).toEqual(['search loan features', `describe ${hash('b')}`, `logs ${hash('b')} Host`])
     expect(options).toEqual([limits, limits])
   })
 
@@ -132,6 +143,21 @@ describe('previousBuild', () => {
       expect(v2.asked).toEqual([])
     }
   )
+
+  test('only a script the server names exactly counts: a longer name the LIKE search also found does not', async () => {
+    const { api, asked } = fakeApi(
+      [
+        { hash: hash('a'), status: 'Deployed', uploadedAt: 1 },
+        { hash: hash('b'), status: 'Deployed', uploadedAt: 2 }
+      ],
+      { [hash('a')]: [entry('2026-12-01T10:00:00Z'), entry('2026-12-01T10:00:40Z')] },
+      'v1',
+      { [hash('b')]: 'loan features v2' }
+    )
+    await expect(previousBuild(api, 'loan features', CURRENT)).resolves.toEqual({ hash: hash('a'), ms: 40_000 })
+    const described = [`describe ${hash('b')}`, `describe ${hash('a')}`]
+    expect(asked).toEqual(['search loan features', ...described, `logs ${hash('a')} Host`])
+  })
 
   test("a failing search is the caller's to ignore: the error comes through", async () => {
     const { api } = fakeApi(new Error('HTTP 500'))

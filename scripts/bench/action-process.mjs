@@ -72,7 +72,8 @@ function childrenOf(pid) {
 }
 
 /**
- * Options: inputs (over the sample's), sample ('sync' | 'async'), env, node,
+ * Options: inputs (over the sample's), sample ('sync' | 'async'), from (another folder to
+ * copy as the workspace), env, node,
  * viaTime (under GNU time, for the peak RSS), sampleRss (poll /proc every 20 ms).
  */
 export function runAction(emulator, options) {
@@ -80,7 +81,7 @@ export function runAction(emulator, options) {
   const workspace = join(dir, 'workspace')
   const runnerDir = join(dir, 'runner')
   const sample = options.sample ?? 'sync'
-  cpSync(join(REPO_ROOT, 'samples', sample), workspace, { recursive: true })
+  cpSync(options.from ?? join(REPO_ROOT, 'samples', sample), workspace, { recursive: true })
   const files = createRunnerFiles(runnerDir)
   const env = runnerEnv({
     workspace,

@@ -91,8 +91,9 @@ function readBuildRun(run, requests, seconds, deployedAt) {
     buildExtension: buildEnd - nominalEnd, // the emulator's Python build check outlasting buildSeconds
     lag: seen.at - buildEnd,
     waitMs,
-    // Requests per 2 s over the wait (the budget: at most 1).
-    per2s: statusChecks.length / Math.max(waitMs / 2000, 1),
+    // The share of the request budget used (docs/poll-schedule.md: check n no earlier than
+    // 1 s + (n − 2) × 2 s after hosting), at its fullest: at most 1.
+    per2s: Math.max(...statusChecks.map((r, i) => (i + 1) / Math.max(1, (r.at - host.at - 1000) / 2000 + 2))),
     afterSeen: run.exitAt - seen.at, // the answer, outputs, summary, records, exit
     official: officialBuildWait(buildEnd - host.at),
     officialV2: officialV2Wait(buildEnd - host.at)

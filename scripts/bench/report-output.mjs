@@ -107,8 +107,9 @@ before as its previous build (the wait checks every second around where it shoul
 - **Seen after the end**: the arrival of the status request that saw \`Deployed\` minus the
   moment the build ended (the later of the build time and the emulator's Python build
   check, watched every 2 ms from inside the emulator's process).
-- **Requests per 2 s**: status requests over the wait (host → the check that saw
-  \`Deployed\`) per 2 s, for the run with the most; the budget is 1.
+- **Requests per 2 s**: the share of the request budget the wait used at its fullest
+  (check *n* no earlier than 1 s + (*n* − 2) × 2 s after hosting), for the run with the
+  most; at most 1.
 - **Official client**: its wait computed on the same build (not run): sleep 1 s after
   hosting, then a check every 10 s (neomaril-codex 2.1.1; \`get_preprocessing\` at HEAD);
   the v2 host wait of today's client checks every 30 s. That is only its wait: its own

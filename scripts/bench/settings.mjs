@@ -15,6 +15,7 @@ export const USAGE = `npm run bench [-- options]   measure the bundled action ag
   --startup-runs N        runs for start-up (default 7; --quick: 3)
   --publishing-runs N     runs with and without an artifact (default 5; --quick: 2)
   --memory-mib N          size of the large upload, 0 to skip (default 1024; --quick: 256)
+  --records-runs N        unchanged re-deploys and v2 repeats with a record (default 5; --quick: 2)
   --node PATH             the Node that runs the action (default: the one running the bench)
   --other-nodes           also measure start-up and memory on the other Node versions found
                           (default on a full run)
@@ -55,6 +56,7 @@ export function readSettings(argv) {
         'startup-runs': { type: 'string' },
         'publishing-runs': { type: 'string' },
         'memory-mib': { type: 'string' },
+        'records-runs': { type: 'string' },
         node: { type: 'string' },
         'other-nodes': { type: 'boolean' },
         'no-other-nodes': { type: 'boolean' },
@@ -77,6 +79,7 @@ export function readSettings(argv) {
       startupRuns: count('startup-runs', values['startup-runs'] ?? (quick ? '3' : '7')),
       publishingRuns: count('publishing-runs', values['publishing-runs'] ?? (quick ? '2' : '5')),
       memoryMiB: count('memory-mib', values['memory-mib'] ?? (quick ? '256' : '1024')),
+      recordsRuns: count('records-runs', values['records-runs'] ?? (quick ? '2' : '5')),
       node: values.node ?? process.execPath,
       otherNodes: values['no-other-nodes'] ? false : (values['other-nodes'] ?? !quick),
       write: values['no-write'] ? false : (values.write ?? !quick),

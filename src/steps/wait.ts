@@ -50,16 +50,17 @@ export type WaitOutcome =
  * - The first check comes after a second: right after a host or run call the server
  *   answers Building/Running anyway, and a quick execution (about 0.6 s on the emulator)
  *   is over by then.
- * - The budget: from the second on, check n is never due before n × 2 s, so there is
- *   never more than one check per 2 s averaged over the wait, whatever else the schedule does.
- * - Without a hint, check n is due at n × 2 s + a phase (0–2 s, random per wait): a
+ * - The budget: after the first check, one per 2 s: check n (n ≥ 2) is never due before
+ *   1 s + (n − 2) × 2 s, whatever else the schedule does.
+ * - Without a hint, check n (n ≥ 3) is due at 1 s + (n − 2) × 2 s + a phase (0–2 s, random
+ *   per wait), check 2 halfway between the first and the third, so no gap passes 2 s: a
  *   build is seen at most 2 s (on average 1 s) after it ends, the least any schedule
  *   can promise at that budget without knowing when the build ends. The random phase
  *   keeps the checks out of step with a build that started when the wait did, so a
  *   build of a round length is not always seen late.
  * - With a hint (the expected length E, from the script's previous build, up to 5
  *   minutes): a check every 4 s until 0.9 E saves budget, which then buys a check every
- *   second for as long as the budget allows (until about 1.3 E for E of 30 s or more;
+ *   second for as long as the budget allows (until about 1.35 E for E of 30 s or more;
  *   then the budget's own 2 s steps), so a build that takes about as long as the last
  *   one is seen within a second (on average half a second). From 1.5 E on, the schedule
  *   is the one without a hint.
@@ -97,8 +98,8 @@ export function nextDueAt(
   expectedMs?: number
 ): number {
   if (attempt <= 1) return Math.min(FIRST_CHECK_MS, pollIntervalMs)
-  // Check n no earlier than n × 2 s: the request budget.
-  const budget = attempt * BUDGET_GAP_MS
+  // The request budget: after the first check, one per 2 s (check n no earlier than 1 s + (n − 2) × 2 s).
+  const budget = FIRST_CHECK_MS + (attempt - 2) * BUDGET_GAP_MS
   const ramp = Math.max(0, previousDueMs - DENSE_UNTIL_MS) / RAMP_DIVISOR
   const window = usableHint(expectedMs)
   let due: number
@@ -109,7 +110,13 @@ export function nextDueAt(
     // Every second until the budget catches up, then the budget's own 2 s steps.
     due = Math.max(budget, previousDueMs + DENSE_GAP_MS)
   } else {
-    due = Math.max(budget + phaseMs, previousDueMs + BUDGET_GAP_MS + ramp)
+    // The grid starts at the first check: check 3 at 3 s + the phase, check 2 halfway there,
+    // so no gap is over 2 s or under 1 s (a budget of n × 2 s held check 2 until 4–6 s).
+    const grid = budget + phaseMs
+    due =
+      attempt === 2
+        ? FIRST_CHECK_MS + (BUDGET_GAP_MS + phaseMs) / 2
+        : Math.max(grid, previousDueMs + (attempt === 3 ? DENSE_GAP_MS : BUDGET_GAP_MS) + ramp)
   }
   return Math.min(previousDueMs + pollIntervalMs, due)
 }
