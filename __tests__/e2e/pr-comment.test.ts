@@ -17,6 +17,7 @@ import type { Manifest } from '../../src/shared/manifest.js'
 
 const REPOSITORY = 'acme/credit-scripts'
 const READ_ONLY = 'read-only-token-1'
+const NO_DEPLOYMENTS = 'comments-only-token-2'
 const emulator = useEmulator({ buildSeconds: 0 })
 let github: GitHubStandIn
 
@@ -25,7 +26,8 @@ beforeAll(async () => {
     repositories: [REPOSITORY],
     tokens: {
       [DEFAULT_GITHUB_TOKEN]: { deployments: 'write', pull_requests: 'write', issues: 'write' },
-      [READ_ONLY]: { deployments: 'read', pull_requests: 'read', issues: 'read' }
+      [READ_ONLY]: { deployments: 'read', pull_requests: 'read', issues: 'read' },
+      [NO_DEPLOYMENTS]: { pull_requests: 'write', issues: 'write' }
     }
   })
 })
@@ -126,6 +128,22 @@ describe('pr-comment in validate mode on a pull request', () => {
     expect(commentsOn(12)).toHaveLength(0)
     // The plan needed only read access: it is there.
     expect(run.outputs['has-changes']).not.toBe('')
+  })
+
+  test('a token that cannot read deployments: a warning naming deployments: read, no plan', async () => {
+    const run = await runAction(
+      { ...script('loan features'), 'github-token': NO_DEPLOYMENTS },
+      { env: pullRequestEvent(14) }
+    )
+    expect(run.code).toBe(0)
+    const warnings = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::warning') && !line.includes('is not on PATH'))
+    expect(warnings).toEqual([
+      expect.stringMatching(/Could not read the deploy records of 'staging'.*deployments: read/)
+    ])
+    expect(run.outputs).toMatchObject({ 'has-changes': '', 'changes-markdown': '', status: 'validated' })
+    expect(commentsOn(14)[0]?.body).toContain("No plan: the environment's records could not be read")
   })
 
   test('a name with @someone and <b> is inert in the comment, and no token is in any comment', async () => {
