@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { validateFault } from './faults.js'
 import { readModelSeeds } from './models/seed-file.js'
+import { stopOnSignals } from './server/stop.js'
 import {
   DEFAULT_GROUP,
   DEFAULT_GROUP_TOKEN,
@@ -126,21 +127,7 @@ async function main(): Promise<void> {
   for (const m of emulator.models()) banner.push(`  model:       ${m.hash} (${m.group}, ${m.operation}, ${m.status})`)
   console.log(banner.join('\n'))
 
-  let stopping = false
-  const stop = (signal: string): void => {
-    if (stopping) return
-    stopping = true
-    if (!quiet) console.log(`${signal}: stopping`)
-    emulator.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error)
-        process.exit(1)
-      }
-    )
-  }
-  process.on('SIGINT', () => stop('SIGINT'))
-  process.on('SIGTERM', () => stop('SIGTERM'))
+  stopOnSignals(() => emulator.close(), quiet ? undefined : (line) => console.log(line))
 }
 
 main().catch((error: unknown) => {

@@ -6,8 +6,8 @@
 import { getOctokit } from '@actions/github'
 import { DEFAULT_GITHUB_TOKEN, startGitHubStandIn, type GitHubStandIn } from '../../emulator/github/index.js'
 
-const owner = 'octo-org'
-const repo = 'octo-repo'
+const owner = 'acme'
+const repo = 'credit-scripts'
 const sha = 'a'.repeat(40)
 let gh: GitHubStandIn
 let octokit: ReturnType<typeof getOctokit>
@@ -55,7 +55,7 @@ describe('deployments', () => {
     const got = await octokit.rest.repos.getDeployment({ owner, repo, deployment_id: created.id })
     expect(got.data).toMatchObject({ id: created.id, payload, description: 'preprocessing x' })
     expect(gh.deployments).toHaveLength(1)
-    expect(gh.deployments[0]).toMatchObject({ repository: 'octo-org/octo-repo', environment: 'staging', payload })
+    expect(gh.deployments[0]).toMatchObject({ repository: 'acme/credit-scripts', environment: 'staging', payload })
   })
 
   it("defaults to the 'production' environment, a production one", async () => {
@@ -103,10 +103,25 @@ describe('deployments', () => {
   })
 })
 
+describe('faults', () => {
+  it('answers a GitHub error instead of acting, the given number of times', async () => {
+    gh.fail('repos/create-deployment', 503, { times: 2 })
+    for (let i = 0; i < 2; i++)
+      await expect(deploy('staging')).rejects.toMatchObject({
+        status: 503,
+        message: expect.stringContaining('Server Error')
+      })
+    expect(gh.deployments).toEqual([])
+    await deploy('staging')
+    expect(gh.deployments).toHaveLength(1)
+    expect(() => gh.fail('repos/delete-deployment', 500)).toThrow('not an operation the stand-in serves')
+  })
+})
+
 describe('deployment statuses', () => {
   it('records in_progress then success with environment_url and log_url, newest first', async () => {
     const id = await deploy('staging')
-    const log_url = 'https://github.com/octo-org/octo-repo/actions/runs/1'
+    const log_url = 'https://github.com/acme/credit-scripts/actions/runs/1'
     await octokit.rest.repos.createDeploymentStatus({ owner, repo, deployment_id: id, state: 'in_progress', log_url })
     const done = await octokit.rest.repos.createDeploymentStatus({
       owner,
@@ -199,7 +214,7 @@ describe('issue comments', () => {
     })
     expect(updated.data.body).toBe('<!-- m -->\nplan 2')
     const got = await octokit.rest.issues.getComment({ owner, repo, comment_id: marked!.id })
-    expect(got.data.html_url).toContain(`/octo-org/octo-repo/pull/7#issuecomment-${marked!.id}`)
+    expect(got.data.html_url).toContain(`/acme/credit-scripts/pull/7#issuecomment-${marked!.id}`)
     expect(gh.comments.map((c) => [c.issue_number, c.body])).toEqual([
       [7, '<!-- m -->\nplan 2'],
       [7, 'someone else'],

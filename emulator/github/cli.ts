@@ -1,7 +1,7 @@
 /** Command line: `npm run github-stand-in -- --port 8801 --token t0` (emulator/README.md, "The GitHub stand-in"). */
 import { parseArgs } from 'node:util'
-import { ALL_PERMISSIONS, DEFAULT_GITHUB_TOKEN, DEFAULT_REPOSITORY, startGitHubStandIn } from './index.js'
-import type { TokenPermissions } from './types.js'
+import { stopOnSignals } from '../server/stop.js'
+import { DEFAULT_GITHUB_TOKEN, DEFAULT_REPOSITORY, parseToken, startGitHubStandIn } from './index.js'
 
 const FLAGS = {
   port: { type: 'string', default: '8801', help: 'port on 127.0.0.1 (0 = any free port)' },
@@ -26,26 +26,6 @@ const FLAGS = {
   quiet: { type: 'boolean', default: false, help: 'do not log each request' },
   help: { type: 'boolean', default: false, help: 'print this help' }
 } as const
-
-const PERMISSIONS = new Set(['deployments', 'pull_requests', 'issues'])
-
-/** 't0' → every permission; 'ro:deployments=read,issues=write' → those. */
-export function parseToken(text: string): [string, TokenPermissions] {
-  const colon = text.indexOf(':')
-  if (colon < 0) return [text, ALL_PERMISSIONS]
-  const token = text.slice(0, colon)
-  const granted: TokenPermissions = {}
-  for (const part of text
-    .slice(colon + 1)
-    .split(',')
-    .filter(Boolean)) {
-    const [name = '', access = ''] = part.split('=')
-    if (!PERMISSIONS.has(name) || (access !== 'read' && access !== 'write'))
-      throw new Error(`--token '${text}': '${part}' is not <deployments|pull_requests|issues>=<read|write>`)
-    granted[name as keyof TokenPermissions] = access
-  }
-  return [token, granted]
-}
 
 function usage(): string {
   const lines = Object.entries(FLAGS).map(([name, flag]) => `  --${name}`.padEnd(22) + flag.help)
@@ -90,22 +70,13 @@ async function main(): Promise<void> {
     )
   ]
   console.log(banner.join('\n'))
-  let stopping = false
-  const stop = (signal: string): void => {
-    if (stopping) return
-    stopping = true
-    if (!quiet) console.log(`${signal}: stopping`)
-    if (standIn.violations.length > 0) console.log(`violations:\n  ${standIn.violations.join('\n  ')}`)
-    standIn.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error)
-        process.exit(1)
-      }
-    )
-  }
-  process.on('SIGINT', () => stop('SIGINT'))
-  process.on('SIGTERM', () => stop('SIGTERM'))
+  stopOnSignals(
+    async () => {
+      if (standIn.violations.length > 0) console.log(`violations:\n  ${standIn.violations.join('\n  ')}`)
+      await standIn.close()
+    },
+    quiet ? undefined : (line) => console.log(line)
+  )
 }
 
 main().catch((error: unknown) => {

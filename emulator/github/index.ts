@@ -4,19 +4,21 @@
  */
 import { listen } from '../server/listen.js'
 import { loadCut } from './openapi.js'
-import { createHandler } from './server.js'
+import { OPERATIONS, createHandler } from './server.js'
 import { newState } from './state.js'
-import type { GitHubStandIn, GitHubStandInOptions, TokenPermissions } from './types.js'
+import { ALL_PERMISSIONS } from './tokens.js'
+import type { GitHubFault, GitHubStandIn, GitHubStandInOptions } from './types.js'
 
 export type * from './types.js'
 export { CUT_PATH } from './openapi.js'
 export { COMMENT_BODY_MAX } from './comments.js'
 export { STATUS_DESCRIPTION_MAX, shaOf } from './deployments.js'
+export { ALL_PERMISSIONS, parseToken } from './tokens.js'
 
 /** A fake token the stand-in accepts with every permission (not a GitHub token format on purpose). */
 export const DEFAULT_GITHUB_TOKEN = 'stand-in-token-0'
-export const DEFAULT_REPOSITORY = 'octo-org/octo-repo'
-export const ALL_PERMISSIONS: TokenPermissions = { deployments: 'write', pull_requests: 'write', issues: 'write' }
+/** The repository the end-to-end runner's GITHUB_REPOSITORY names (__tests__/helpers/action-runner.ts). */
+export const DEFAULT_REPOSITORY = 'acme/credit-scripts'
 
 export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Promise<GitHubStandIn> {
   const basePath = options.basePath ?? ''
@@ -33,6 +35,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
   })
   const requests: GitHubStandIn['requests'] = []
   const violations: string[] = []
+  const faults: GitHubFault[] = []
   const handler = createHandler({
     state,
     cut,
@@ -41,6 +44,7 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     tokens: options.tokens ?? { [DEFAULT_GITHUB_TOKEN]: ALL_PERMISSIONS },
     requests,
     violations,
+    faults,
     log: options.log
   })
   const server = await listen(options.host ?? '127.0.0.1', options.port ?? 0, handler)
@@ -53,6 +57,12 @@ export async function startGitHubStandIn(options: GitHubStandInOptions = {}): Pr
     comments: state.comments,
     requests,
     violations,
+    fail(operationId, status, { times = 1, message } = {}) {
+      if (!OPERATIONS[operationId]) throw new Error(`fail: '${operationId}' is not an operation the stand-in serves`)
+      if (!Number.isInteger(status) || status < 400 || status > 599)
+        throw new Error(`fail: status ${status} is not 4xx/5xx`)
+      faults.push({ operationId, status, message, times })
+    },
     close: () => server.close()
   }
 }

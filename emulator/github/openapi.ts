@@ -32,6 +32,14 @@ interface Cut {
   components: Record<string, Record<string, unknown>>
 }
 
+/** A misfit is refused (GitHub's 422); an unknown field or parameter GitHub ignores, so it is only recorded. */
+export interface Checked {
+  misfits: string[]
+  unknown: string[]
+  /** The misfits in the words of GitHub's 422 (`"ref" wasn't supplied.`), where GitHub's wording is known. */
+  said?: string[]
+}
+
 export interface Route {
   operationId: string
   method: string
@@ -39,10 +47,10 @@ export interface Route {
   /** The operation's page on docs.github.com (GitHub's `documentation_url`). */
   docs: string
   match(pathname: string): Record<string, string> | undefined
-  /** Problems with the path parameters and the query (coerced from text, as GitHub reads them). */
-  checkParams(params: Record<string, string>, query: Record<string, string>): string[]
+  /** Path parameters and query (coerced from text, as GitHub reads them): misfits, and unknown query parameters. */
+  checkParams(params: Record<string, string>, query: Record<string, string>): Checked
   /** Problems with the body: a misfit (GitHub's 422), and unknown fields GitHub would ignore. */
-  checkBody(body: unknown): { misfits: string[]; unknown: string[] }
+  checkBody(body: unknown): Checked
   /** Problems with an answer. A status the operation does not list fits when it is an error in GitHub's shape. */
   checkResponse(status: number, body: unknown): string[]
 }
@@ -85,6 +93,22 @@ function emptyDefaultsFit(value: unknown): unknown {
   if (node.default !== '' || typeof node.format !== 'string') return node
   const { format, ...rest } = node
   return { ...rest, anyOf: [{ const: '' }, { format }] }
+}
+
+/** A body misfit as GitHub words it in its 422 "Invalid request." message; ajv's words otherwise. */
+function githubWords(errors: ErrorObject[] | null | undefined, body: unknown): string[] {
+  return (errors ?? []).map((e) => {
+    if (e.keyword === 'required' && e.instancePath === '')
+      return `"${String(e.params.missingProperty)}" wasn't supplied.`
+    const field = e.instancePath.replace(/^\//, '').replace(/\//g, '/properties/')
+    const value = e.instancePath
+      .split('/')
+      .slice(1)
+      .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], body)
+    if (e.keyword === 'type')
+      return `For 'properties/${field}', ${JSON.stringify(value)} is not a ${String(e.params.type)}.`
+    return `For 'properties/${field}', ${JSON.stringify(value)} ${e.message ?? 'does not fit'}.`
+  })
 }
 
 function explain(where: string, errors: ErrorObject[] | null | undefined): string[] {
@@ -177,27 +201,30 @@ function compileCut(file: string): OpenApiCut {
           return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(found[i + 1] ?? '')]))
         },
         checkParams(params, query) {
-          const problems: string[] = []
+          const misfits: string[] = []
           const pathCopy: Record<string, unknown> = { ...params }
-          if (!checkPath(pathCopy)) problems.push(...explain(`${name}: path`, checkPath.errors))
+          if (!checkPath(pathCopy)) misfits.push(...explain(`${name}: path`, checkPath.errors))
           const queryCopy: Record<string, unknown> = { ...query }
-          if (!checkQuery(queryCopy)) problems.push(...explain(`${name}: query`, checkQuery.errors))
-          for (const key of Object.keys(query))
-            if (!known.has(key)) problems.push(`${name}: query parameter '${key}' is not in the operation`)
-          return problems
+          if (!checkQuery(queryCopy)) misfits.push(...explain(`${name}: query`, checkQuery.errors))
+          const unknown = Object.keys(query)
+            .filter((key) => !known.has(key))
+            .map((key) => `${name}: query parameter '${key}' is not in the operation (GitHub ignores it)`)
+          return { misfits, unknown }
         },
         checkBody(body) {
           if (!checkBodySchema) return { misfits: [], unknown: [] }
           if (body === undefined)
             return { misfits: operation.requestBody?.required ? [`${name}: body is required`] : [], unknown: [] }
-          const misfits = checkBodySchema(body) ? [] : explain(`${name}: body`, checkBodySchema.errors)
+          const fits = checkBodySchema(body)
+          const misfits = fits ? [] : explain(`${name}: body`, checkBodySchema.errors)
+          const said = fits ? [] : githubWords(checkBodySchema.errors, body)
           const unknown =
             body && typeof body === 'object' && !Array.isArray(body)
               ? Object.keys(body)
                   .filter((key) => !bodyFields.has(key))
                   .map((key) => `${name}: body field '${key}' is not in the operation (GitHub ignores it)`)
               : []
-          return { misfits, unknown }
+          return { misfits, unknown, said }
         },
         checkResponse(status, body) {
           const code = String(status)

@@ -14,7 +14,7 @@ import {
 } from './deployments.js'
 import type { OpenApiCut, Route } from './openapi.js'
 import { gitHubError, notFound, type Answer, type Call, type State } from './state.js'
-import type { Access, RecordedRequest, TokenPermissions } from './types.js'
+import type { Access, GitHubFault, RecordedRequest, TokenPermissions } from './types.js'
 
 type Permission = keyof TokenPermissions
 interface Operation {
@@ -47,6 +47,8 @@ export interface ServerSetup {
   tokens: Record<string, TokenPermissions>
   requests: RecordedRequest[]
   violations: string[]
+  /** Answers to give instead of acting, consumed in order (GitHubStandIn.fail). */
+  faults: GitHubFault[]
   log?: (line: string) => void
 }
 
@@ -159,15 +161,21 @@ export function createHandler(setup: ServerSetup): (req: IncomingMessage, res: S
     const repository = setup.repositories.find((r) => r.toLowerCase() === wanted)
     if (!repository) return notFound(route)
     if (!allows(granted, operation)) return gitHubError(route, 403, 'Resource not accessible by integration')
-    const misfits = route.checkParams(params, query)
-    const checked = route.checkBody(body)
-    violations.push(...checked.unknown)
-    misfits.push(...checked.misfits)
+    const asked = route.checkParams(params, query)
+    const sent = route.checkBody(body)
+    violations.push(...asked.unknown, ...sent.unknown)
+    const misfits = [...asked.misfits, ...sent.misfits]
     if (misfits.length > 0) {
       violations.push(...misfits)
-      return gitHubError(route, 422, `Invalid request.\n\n${misfits.join('\n')}`)
+      const said = [...asked.misfits, ...(sent.said ?? sent.misfits)]
+      return gitHubError(route, 422, `Invalid request.\n\n${said.join('\n')}`)
     }
     const call: Call = { repository, params, query, body, self, docs: route.docs }
+    const fault = setup.faults.find((f) => f.operationId === route.operationId && f.times > 0)
+    if (fault) {
+      fault.times -= 1
+      return gitHubError(route, fault.status, fault.message ?? (fault.status >= 500 ? 'Server Error' : 'Injected'))
+    }
     return operation.handle(state, call)
   }
 }

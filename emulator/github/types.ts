@@ -88,6 +88,18 @@ export interface RecordedRequest {
   status: number
 }
 
+/** An answer given instead of acting, after the token, permission and request checks passed. */
+export interface GitHubFault {
+  /** An operation of the cut, e.g. 'repos/create-deployment'. */
+  operationId: string
+  /** e.g. 500, 502, 503, or 403 with a message of your own. */
+  status: number
+  /** GitHub's `message` (default 'Server Error' for 5xx). */
+  message?: string
+  /** How many matching requests it answers (default 1); counts down. */
+  times: number
+}
+
 export interface GitHubStandIn {
   /** What the action gets as GITHUB_API_URL (root + basePath, no trailing slash). */
   url: string
@@ -100,5 +112,7 @@ export interface GitHubStandIn {
   requests: RecordedRequest[]
   /** Each request or response that does not fit the OpenAPI cut, in words. Empty when all fit. */
   violations: string[]
+  /** The next `times` (default 1) requests of `operationId` answer `status` as a GitHub error, doing nothing. */
+  fail(operationId: string, status: number, options?: { times?: number; message?: string }): void
   close(): Promise<void>
 }
