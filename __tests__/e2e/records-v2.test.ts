@@ -3,27 +3,16 @@
  * by name, so before records its wait had no hint; the record's build time gives it one.
  * Also: the description GitHub shows holds the user's text inert.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER } from '../../emulator/index.js'
 import { startGitHubStandIn } from '../../emulator/github/index.js'
 import { useEmulator } from '../helpers/e2e.js'
 import { outputOf, runAction } from '../helpers/action-runner.js'
 import { expectNoSecretLeaks } from '../helpers/secret-scan.js'
+import { V2_LIGHT_INPUTS, v2LightWorkspace } from '../helpers/v2-light.js'
 
 const emulator = useEmulator({ buildSeconds: 3 })
 const REPOSITORY = 'acme/credit-scripts'
 const TOKEN = 'ghs_v2StandInToken0123456789abcdef'
-
-/** A v2 Async script that builds without pandas (only executions would need it). */
-function v2Workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ws-v2-record-'))
-  writeFileSync(join(dir, 'app.py'), 'def build_df(dfs, extra_path=None):\n    return dfs["loans"]\n')
-  writeFileSync(join(dir, 'requirements.txt'), '')
-  writeFileSync(join(dir, 'loans.csv'), 'id,amount\n1,100\n')
-  return dir
-}
 
 test('a v2 build goes by the build time of its record; the description is inert', async () => {
   const github = await startGitHubStandIn({ repositories: [REPOSITORY], tokens: { [TOKEN]: { deployments: 'write' } } })
@@ -34,25 +23,20 @@ test('a v2 build goes by the build time of its record; the description is inert'
       login: DEFAULT_USER,
       password: DEFAULT_PASSWORD,
       'group-token': DEFAULT_GROUP_TOKEN,
+      ...V2_LIGHT_INPUTS,
       name,
-      operation: 'Async',
-      'api-version': 'v2',
-      entrypoint: 'build_df',
-      'source-file': 'app.py',
-      'requirements-file': 'requirements.txt',
-      schema: 'loans=loans.csv',
       'python-version': python,
       'upload-artifact': 'false',
       environment: 'production',
       'github-token': TOKEN
     })
     const env = { GITHUB_API_URL: github.url }
-    const first = await runAction(inputs('3.10'), { workspace: v2Workspace(), env, killAfterMs: 60_000 })
+    const first = await runAction(inputs('3.10'), { workspace: v2LightWorkspace(), env, killAfterMs: 60_000 })
     expect(first.code).toBe(0)
     expect(first.stdout).toContain('No previous build to go by (the v2 API finds no script by name)')
     const seconds = (github.deployments[0]!.payload as { buildSeconds: number }).buildSeconds
     expect(seconds).toBeGreaterThanOrEqual(3)
-    const second = await runAction(inputs('3.9'), { workspace: v2Workspace(), env, killAfterMs: 60_000 })
+    const second = await runAction(inputs('3.9'), { workspace: v2LightWorkspace(), env, killAfterMs: 60_000 })
     expect(second.code).toBe(0)
     expect(second.stdout).toContain(
       `took ${seconds} s, says its record (deployment ${github.deployments[0]!.id}): checking every 4 s`

@@ -19,15 +19,23 @@ const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00'
 const TOKEN = 'ghs_standInToken0123456789abcdef'
 const READ_ONLY = 'ghs_readOnlyToken0123456789abcdef'
 
-/** A stand-in with both traps armed: this commit's checks pending, and its ref behind the default branch. */
-async function standIn(options: GitHubStandInOptions = {}): Promise<GitHubStandIn> {
-  return startGitHubStandIn({
+/**
+ * Runs `body` with a stand-in that has both traps armed (this commit's checks pending, its
+ * ref behind the default branch), closed afterwards.
+ */
+async function withStandIn(options: GitHubStandInOptions, body: (github: GitHubStandIn) => Promise<void>) {
+  const github = await startGitHubStandIn({
     repositories: [REPOSITORY],
     tokens: { [TOKEN]: { deployments: 'write' }, [READ_ONLY]: { deployments: 'read' } },
     pendingChecks: [SHA],
     behindDefaultBranch: [SHA],
     ...options
   })
+  try {
+    await body(github)
+  } finally {
+    await github.close()
+  }
 }
 
 async function deploy(github: GitHubStandIn, inputs: Record<string, string>, workspace: string): Promise<ActionRun> {
@@ -52,8 +60,7 @@ const statesOf = (github: GitHubStandIn, id: number) =>
 
 describe('deploy records on GitHub', () => {
   test('a record per deploy: payload, in_progress → success, environment_url, log_url; then unchanged', async () => {
-    const github = await standIn()
-    try {
+    await withStandIn({}, async (github) => {
       const workspace = sampleWorkspace('sync')
       const first = await deploy(github, {}, workspace)
       expect(first.code).toBe(0)
@@ -117,14 +124,11 @@ describe('deploy records on GitHub', () => {
       expect(third.stdout).toMatch(
         /The previous build of 'loan features' \(S[0-9a-f]{63}\) took [\d.]+ s, says its record/
       )
-    } finally {
-      await github.close()
-    }
+    })
   }, 120_000)
 
   test('a failed last deploy, or a recorded script no longer Deployed, deploys again', async () => {
-    const github = await standIn()
-    try {
+    await withStandIn({}, async (github) => {
       const workspace = sampleWorkspace('sync')
       emulator.setBuildFails(true)
       const failed = await deploy(github, {}, workspace)
@@ -165,14 +169,11 @@ describe('deploy records on GitHub', () => {
       expect(outputOf(again, 'status')).toBe('deployed')
       expect(outputOf(again, 'previous-preprocessing-id')).toBe(failedHash)
       expect(registers()).toHaveLength(1)
-    } finally {
-      await github.close()
-    }
+    })
   }, 120_000)
 
   test('a read-only token: one warning naming the permission, the deploy green and unrecorded', async () => {
-    const github = await standIn()
-    try {
+    await withStandIn({}, async (github) => {
       const run = await deploy(github, { 'github-token': READ_ONLY, 'skip-unchanged': 'true' }, sampleWorkspace('sync'))
       expect(run.code).toBe(0)
       expect(outputOf(run, 'status')).toBe('deployed')
@@ -181,21 +182,16 @@ describe('deploy records on GitHub', () => {
       expect(warnings).toHaveLength(1)
       expect(warnings[0]).toMatch(/deployments: write.*permissions:/)
       expect(github.deployments).toHaveLength(0)
-    } finally {
-      await github.close()
-    }
+    })
   }, 60_000)
 
   test("a GitHub Enterprise Server: the records go to GITHUB_API_URL's /api/v3", async () => {
-    const github = await standIn({ basePath: '/api/v3' })
-    try {
+    await withStandIn({ basePath: '/api/v3' }, async (github) => {
       expect(github.url).toMatch(/\/api\/v3$/)
       const run = await deploy(github, {}, sampleWorkspace('sync'))
       expect(run.code).toBe(0)
       expect(github.deployments).toHaveLength(1)
       expect(outputOf(run, 'deployment-id')).toBe(String(github.deployments[0]!.id))
-    } finally {
-      await github.close()
-    }
+    })
   }, 60_000)
 })

@@ -37,6 +37,7 @@ describe('writeSummary', () => {
   test.each<[RunStatus, string]>([
     ['deployed', '✅'],
     ['validated', '✅'],
+    ['unchanged', '✅'],
     ['building', '⏳'],
     ['timed-out', '⌛'],
     ['cancelled', '🛑'],
@@ -51,6 +52,26 @@ describe('writeSummary', () => {
     const summary = await summaryOf(result)
     expect(summary).toContain(`<h3>${icon} Neomaril deploy: loan features</h3>`)
     expect(row(summary, 'Status')).toBe(`${icon} ${status}`)
+  })
+
+  test('an unchanged run says plainly that nothing was uploaded, and names its record', async () => {
+    const result = deployedResult()
+    result.status = 'unchanged'
+    result.buildSeconds = undefined
+    result.digest = `sha256:${'d'.repeat(64)}`
+    result.recordNote = 'unchanged since deployment 7 (commit c0ffee00c0ff): same digest'
+    result.deploymentId = 8
+    result.previousHash = { hash: HASH, from: 'record' }
+    const spec = result.spec!
+    result.spec = { ...spec, records: { ...spec.records, environment: 'staging' } }
+    const summary = await summaryOf(result)
+    expect(row(summary, 'Unchanged')).toBe(
+      'nothing was uploaded: unchanged since deployment 7 (commit c0ffee00c0ff): same digest'
+    )
+    expect(row(summary, 'Digest')).toBe(`<code>sha256:${'d'.repeat(64)}</code>`)
+    expect(row(summary, 'Record')).toBe(
+      `deployment 8 in environment <code>staging</code>; previous script <code>${HASH}</code>`
+    )
   })
 
   test('a deployed run: its hash, group, operation, Python, build time, smoke test and provenance', async () => {

@@ -47,15 +47,25 @@ export function startGitHubRecord(spec: DeploySpec): GitHubRecord | undefined {
   const connection: Connection = { port: openGitHub({ token, apiUrl, repository }), warned: false }
   const record: GitHubRecord = {
     key,
-    earlier: connection.port
-      .then((port) => findRecords(port, key))
-      .catch((error: unknown) => {
-        warnOnce(record, connection, 'read', error)
-        return undefined
-      })
+    earlier: withinLookupTime(connection.port.then((port) => findRecords(port, key))).catch((error: unknown) => {
+      warnOnce(record, connection, 'read', error)
+      return undefined
+    })
   }
   connections.set(record, connection)
   return record
+}
+
+/** How long reading the earlier records may take in all (each call has 10 s); a slow GitHub costs no more. */
+const LOOKUP_MS = 20_000
+
+function withinLookupTime<T>(lookup: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${LOOKUP_MS / 1000} s`)), LOOKUP_MS)
+    timer.unref()
+  })
+  return Promise.race([lookup, late]).finally(() => clearTimeout(timer))
 }
 
 /** The final state of a run's record, by its status. */
