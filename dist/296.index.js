@@ -1,136 +1,20 @@
-export const id = 517;
-export const ids = [517];
+export const id = 296;
+export const ids = [296];
 export const modules = {
 
-/***/ 2517:
+/***/ 48808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  recordRun: () => (/* binding */ recordRun),
-  startGitHubRecord: () => (/* binding */ startGitHubRecord)
-});
-
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
-;// CONCATENATED MODULE: ./src/github/port.ts
-/**
- * A GitHub call that did not do what was asked: the HTTP status (0 when none came) and
- * GitHub's message. Callers turn it into one warning; it never fails a deploy.
- */
-class GitHubCallError extends Error {
-    call;
-    status;
-    githubMessage;
-    constructor(call, status, githubMessage) {
-        super(`${call} answered ${status === 0 ? 'nothing' : `HTTP ${status}`}${githubMessage ? `: ${githubMessage}` : ''}`);
-        this.call = call;
-        this.status = status;
-        this.githubMessage = githubMessage;
-        this.name = 'GitHubCallError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/octokit.ts
-
-/** How long one GitHub call may take: a slow GitHub costs the deploy this much at most per call. */
-const CALL_TIMEOUT_MS = 10_000;
-/**
- * The deployments port over @actions/github's octokit (loaded when first needed: it is
- * heavy). The base URL comes from GITHUB_API_URL, so a GitHub Enterprise Server works.
- * Every failure comes out as a GitHubCallError carrying the status and GitHub's message,
- * never the token.
- */
-async function openGitHub(settings) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
-    const octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl.replace(/\/+$/, '') });
-    const [owner = '', repo = ''] = settings.repository.split('/');
-    const call = async (name, send) => {
-        try {
-            return await send(AbortSignal.timeout(CALL_TIMEOUT_MS));
-        }
-        catch (error) {
-            const status = error.status;
-            const data = error.response?.data;
-            const message = typeof data?.message === 'string' ? data.message : error.message;
-            throw new GitHubCallError(name, typeof status === 'number' ? status : 0, message);
-        }
-    };
-    return {
-        repository: settings.repository,
-        list: ({ environment, task, perPage }) => call('GET deployments', async (signal) => {
-            const { data } = await octokit.rest.repos.listDeployments({
-                owner,
-                repo,
-                environment,
-                task,
-                per_page: perPage,
-                request: { signal }
-            });
-            return data.map((d) => ({
-                id: d.id,
-                sha: d.sha,
-                task: d.task,
-                environment: d.environment ?? '',
-                createdAt: d.created_at,
-                payload: d.payload
-            }));
-        }),
-        statuses: (id) => call('GET deployment statuses', async (signal) => {
-            const { data } = await octokit.rest.repos.listDeploymentStatuses({
-                owner,
-                repo,
-                deployment_id: id,
-                per_page: 100,
-                request: { signal }
-            });
-            return data.map((s) => ({ id: s.id, state: s.state, createdAt: s.created_at }));
-        }),
-        create: (deployment) => call('POST deployments', async (signal) => {
-            const response = await octokit.rest.repos.createDeployment({
-                owner,
-                repo,
-                ref: deployment.sha,
-                task: deployment.task,
-                environment: deployment.environment,
-                description: deployment.description,
-                payload: deployment.payload,
-                // The two traps of a deployment made from a running workflow: GitHub would wait for
-                // this commit's own checks (still pending: this job is one) and answer 409, and it
-                // would try to merge the default branch into the ref first (202, no deployment).
-                required_contexts: [],
-                auto_merge: false,
-                transient_environment: false,
-                request: { signal }
-            });
-            if (response.status !== 201 || !('id' in response.data))
-                throw new GitHubCallError('POST deployments', response.status, 'message' in response.data ? String(response.data.message) : '');
-            return response.data.id;
-        }),
-        addStatus: (id, status) => call('POST deployment status', async (signal) => {
-            await octokit.rest.repos.createDeploymentStatus({
-                owner,
-                repo,
-                deployment_id: id,
-                state: status.state,
-                description: status.description,
-                environment_url: status.environmentUrl,
-                log_url: status.logUrl,
-                // Other scripts' records in this environment stay as they are; this script's
-                // superseded ones are marked inactive by records.ts itself.
-                auto_inactive: false,
-                request: { signal }
-            });
-        })
-    };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./src/github/records.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gq: () => (/* binding */ findLatestRecord),
+/* harmony export */   eC: () => (/* binding */ createRecord),
+/* harmony export */   gP: () => (/* binding */ findRecords),
+/* harmony export */   oO: () => (/* binding */ recordPayload),
+/* harmony export */   rQ: () => (/* binding */ liveRecords)
+/* harmony export */ });
+/* unused harmony export taskOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 /** Marks the action's records among an environment's deployments (GitHub's own, other tools'). */
 const TOOL = 'neomaril-deploy';
@@ -143,7 +27,7 @@ const FINAL_STATES = new Set(['success', 'failure', 'error']);
  * other's. A LIKE match is never involved; the payload is compared exactly as well.
  */
 function taskOf(key) {
-    const id = (0,external_node_crypto_.createHash)('sha256')
+    const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
         .update(JSON.stringify([key.server, key.group, key.name]))
         .digest('hex');
     return `neomaril:${id.slice(0, 24)}`;
@@ -249,11 +133,23 @@ function newestFirst(statuses) {
     return [...statuses].sort((a, b) => b.id - a.id);
 }
 
-// EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
-// EXTERNAL MODULE: ./src/publish/records.ts
-var records = __webpack_require__(41682);
-;// CONCATENATED MODULE: ./src/modes/github-record.ts
+
+/***/ }),
+
+/***/ 46296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   recordRun: () => (/* binding */ recordRun),
+/* harmony export */   startGitHubRecord: () => (/* binding */ startGitHubRecord)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82150);
+/* harmony import */ var _github_port_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1763);
+/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48808);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
+/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41682);
 // The run's record on GitHub (docs/deploy-records.md): the environment's earlier records,
 // read while the deploy connects, and this run's record, made once its facts are known.
 // Every GitHub problem is one warning; none fails a deploy.
@@ -271,15 +167,15 @@ function startGitHubRecord(spec) {
         return undefined;
     const repository = process.env.GITHUB_REPOSITORY;
     if (!repository) {
-        core/* warning */.$e('environment is set, but GITHUB_REPOSITORY is not (not on a runner?): no record on GitHub.');
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('environment is set, but GITHUB_REPOSITORY is not (not on a runner?): no record on GitHub.');
         return undefined;
     }
     const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
     const key = { environment, server: spec.connection.apiUrl, group: spec.group, name: spec.script.name };
-    const connection = { port: openGitHub({ token, apiUrl, repository }), warned: false };
+    const connection = { port: (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .openGitHub */ .o)({ token, apiUrl, repository }), warned: false };
     const record = {
         key,
-        earlier: withinLookupTime(connection.port.then((port) => findRecords(port, key))).catch((error) => {
+        earlier: withinLookupTime(connection.port.then((port) => (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .findRecords */ .gP)(port, key))).catch((error) => {
             warnOnce(record, connection, 'read', error);
             return undefined;
         })
@@ -323,7 +219,7 @@ async function recordRun(record, result) {
     if (!connection || connection.warned || !spec || !result.hash || !result.apiVersion || !record.manifest)
         return;
     try {
-        const where = await (0,records/* provenance */.aH)();
+        const where = await (0,_publish_records_js__WEBPACK_IMPORTED_MODULE_5__/* .provenance */ .aH)();
         const port = await connection.port;
         const failed = Boolean(result.error);
         const state = failed
@@ -332,7 +228,7 @@ async function recordRun(record, result) {
                 : FINAL[result.status]
             : FINAL[result.status];
         const earlier = await record.earlier;
-        const payload = recordPayload(record.key, {
+        const payload = (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .recordPayload */ .oO)(record.key, {
             operation: spec.script.operation,
             apiVersion: result.apiVersion,
             scriptHash: result.hash,
@@ -346,22 +242,22 @@ async function recordRun(record, result) {
         });
         const logUrl = where.runUrl;
         const what = `${spec.script.name} ${result.hash.slice(0, 12)}`;
-        const id = await createRecord(port, {
+        const id = await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .createRecord */ .eC)(port, {
             key: record.key,
             sha: where.commit ?? process.env.GITHUB_SHA ?? '',
             payload,
-            description: (0,inert/* plainInert */.V8)(`Neomaril ${spec.script.operation} script ${what} (${result.status})`),
-            inProgress: { state: 'in_progress', description: (0,inert/* plainInert */.V8)(`Deploying ${what}`), logUrl },
+            description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`Neomaril ${spec.script.operation} script ${what} (${result.status})`),
+            inProgress: { state: 'in_progress', description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`Deploying ${what}`), logUrl },
             final: state && {
                 state,
-                description: (0,inert/* plainInert */.V8)(`${result.status}: ${what}; smoke test ${result.smokeTest.outcome}`),
+                description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`${result.status}: ${what}; smoke test ${result.smokeTest.outcome}`),
                 environmentUrl: state === 'success' ? result.url : undefined,
                 logUrl
             },
-            supersedes: state === 'success' ? await liveRecords(port, record.key) : []
+            supersedes: state === 'success' ? await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .liveRecords */ .rQ)(port, record.key) : []
         });
         result.deploymentId = id;
-        core/* info */.pq(`Recorded as deployment ${id} in environment '${(0,inert/* oneLine */.TN)(record.key.environment)}' (${state ?? 'in progress'}).`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Recorded as deployment ${id} in environment '${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(record.key.environment)}' (${state ?? 'in progress'}).`);
     }
     catch (error) {
         warnOnce(record, connection, 'write', error);
@@ -375,15 +271,15 @@ function warnOnce(record, connection, access, error) {
     if (connection.warned)
         return;
     connection.warned = true;
-    const environment = (0,inert/* oneLine */.TN)(record.key.environment);
+    const environment = (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(record.key.environment);
     // Writing the record needs write; reading the earlier ones needs read, which write includes.
     const permission = 'deployments: write';
-    const refused = error instanceof GitHubCallError && (error.status === 403 || error.status === 404);
-    const why = error instanceof GitHubCallError ? error.message : error.message;
+    const refused = error instanceof _github_port_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubCallError */ ._ && (error.status === 403 || error.status === 404);
+    const why = error instanceof _github_port_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubCallError */ ._ ? error.message : error.message;
     const consequence = access === 'write'
         ? `this deploy is not recorded in environment '${environment}'`
         : `the records of environment '${environment}' cannot be read, so nothing is skipped and none is made`;
-    core/* warning */.$e((0,inert/* oneLine */.TN)(refused
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(refused
         ? `The GitHub token lacks the ${permission} permission (${why}): ${consequence}. ` +
             `Grant it in the workflow: permissions: with ${permission} (beside contents: read).`
         : `GitHub did not answer as expected (${why}): ${consequence}. The deploy itself is unaffected.`));
