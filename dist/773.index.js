@@ -2,35 +2,6 @@ export const id = 773;
 export const ids = [773,296];
 export const modules = {
 
-/***/ 74854:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ gitHubWarning)
-/* harmony export */ });
-/* harmony import */ var _port_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1763);
-
-/**
- * The one warning for a GitHub call that failed: what was tried, GitHub's answer, and,
- * when GitHub refused (HTTP 403, or 404 as it answers a token that may not see the
- * resource), the permission the job lacks and the workflow line that grants it. A
- * GitHub problem never fails a run; the caller prints this as one warning.
- */
-function gitHubWarning(what, error, permission) {
-    const answer = error instanceof _port_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubCallError */ ._ || error instanceof Error ? error.message : String(error);
-    const status = error instanceof _port_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubCallError */ ._ ? error.status : undefined;
-    const refused = status === 403 || status === 404;
-    return (`Could not ${what}: ${answer}.` +
-        (refused
-            ? ` The token needs ${permission}: add it under \`permissions:\` in the job ` +
-                `(permissions: { ${permission} }); a pull request from a fork gets a read-only token ` +
-                'whatever the workflow asks. The step goes on.'
-            : ' The step goes on.'));
-}
-
-
-/***/ }),
-
 /***/ 48808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -584,7 +555,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82150);
-/* harmony import */ var _github_port_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1763);
+/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74854);
 /* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48808);
 /* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
 /* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41682);
@@ -712,15 +683,10 @@ function warnOnce(record, connection, access, error) {
     const environment = (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(record.key.environment);
     // Writing the record needs write; reading the earlier ones needs read, which write includes.
     const permission = 'deployments: write';
-    const refused = error instanceof _github_port_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubCallError */ ._ && (error.status === 403 || error.status === 404);
-    const why = error instanceof _github_port_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubCallError */ ._ ? error.message : error.message;
     const consequence = access === 'write'
         ? `this deploy is not recorded in environment '${environment}'`
         : `the records of environment '${environment}' cannot be read, so nothing is skipped and none is made`;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(refused
-        ? `The GitHub token lacks the ${permission} permission (${why}): ${consequence}. ` +
-            `Grant it in the workflow: permissions: with ${permission} (beside contents: read).`
-        : `GitHub did not answer as expected (${why}): ${consequence}. The deploy itself is unaffected.`));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_github_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .gitHubWarning */ .e)(error, permission, consequence)));
 }
 
 
@@ -918,7 +884,8 @@ async function planAgainstRecord(ctx, manifest) {
             showPlan(ctx, record, manifest);
         }
         catch (error) {
-            core/* warning */.$e((0,inert/* oneLine */.TN)((0,permissions/* gitHubWarning */.e)(`read the deploy records of '${environment}'`, error, READ_PERMISSION)));
+            const consequence = `the records of environment '${environment}' cannot be read, so there is no plan`;
+            core/* warning */.$e((0,inert/* oneLine */.TN)((0,permissions/* gitHubWarning */.e)(error, READ_PERMISSION, consequence)));
         }
     });
 }
@@ -954,6 +921,216 @@ async function gitHubClient(token) {
     if (!token || !repository)
         return undefined;
     return (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .openGitHub */ .o)({ token, apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com', repository });
+}
+
+
+/***/ }),
+
+/***/ 16934:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ writeOutputs),
+/* harmony export */   Y: () => (/* binding */ outputsOf)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84553);
+
+
+/**
+ * The step outputs (action.yml); every one is written, empty when unknown. They are the
+ * action's own values and are never rewritten by redaction (docs/security.md), except the
+ * server's version, which is server text.
+ */
+function outputsOf(result) {
+    const spec = result.spec;
+    return {
+        'preprocessing-id': result.hash ?? '',
+        status: result.status,
+        operation: spec?.script.operation ?? '',
+        group: result.group ?? spec?.group ?? '',
+        'python-version': spec?.script.pythonVersion ?? '',
+        'server-version': (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(result.serverVersion ?? ''),
+        'api-version': result.apiVersion ?? '',
+        'build-seconds': result.buildSeconds === undefined ? '' : String(result.buildSeconds),
+        'smoke-test': result.smokeTest.outcome,
+        'smoke-test-output': result.smokeTestOutput ?? '',
+        'execution-id': result.smokeTest.executionId ?? '',
+        'logs-file': result.logsFile ?? '',
+        'artifact-id': result.artifact?.id === undefined ? '' : String(result.artifact.id),
+        'artifact-url': result.artifact?.url ?? '',
+        'result-file': result.resultFile ?? '',
+        manifest: result.manifest ? JSON.stringify(result.manifest) : '',
+        url: result.url ?? '',
+        digest: result.digest ?? '',
+        'previous-preprocessing-id': result.previousHash?.hash ?? '',
+        'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
+        // Empty when there was no record to compare with (hasChanges undefined).
+        'has-changes': result.plan?.hasChanges === undefined ? '' : String(result.plan.hasChanges),
+        'changes-markdown': result.plan?.hasChanges === undefined ? '' : result.plan.markdown
+    };
+}
+function writeOutputs(result) {
+    for (const [name, value] of Object.entries(outputsOf(result)))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+}
+
+
+/***/ }),
+
+/***/ 41682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ recordFiles),
+/* harmony export */   Wh: () => (/* binding */ writeRecords),
+/* harmony export */   aH: () => (/* binding */ provenance),
+/* harmony export */   tH: () => (/* binding */ writeResultFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _steps_logs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(60517);
+/* harmony import */ var _local_checks_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36501);
+/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84553);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16934);
+
+
+
+
+
+
+async function provenance() {
+    const { context } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
+    const repository = process.env.GITHUB_REPOSITORY || undefined;
+    const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined;
+    return {
+        repository,
+        commit: context.sha || undefined,
+        ref: context.ref || undefined,
+        actor: context.actor || undefined,
+        workflow: context.workflow || undefined,
+        runId: context.runId || undefined,
+        runAttempt: context.runAttempt || undefined,
+        runUrl
+    };
+}
+/**
+ * Writes a file into the records folder. The caller has redacted what came from outside
+ * (`outside`); the action's own values are written as they are (docs/security.md).
+ */
+function writeRecord(dir, name, content) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, content);
+    return path;
+}
+/** JSON text, laid out for reading; always valid JSON (nothing rewrites the text after it is made). */
+const json = (value) => JSON.stringify(value, undefined, 2) + '\n';
+/** A value that came from outside (server text, a run's answer), its strings redacted one by one. */
+const outside = _shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redactValue */ .FI;
+/**
+ * The run's records: deployment.json (what was deployed, from where), the logs as
+ * JSON and text, the smoke test's request and response (the async result zip is
+ * downloaded here directly). The .env file's content and every secret stay out.
+ */
+async function writeRecords(result, where, cwd, options) {
+    const dir = result.recordsDir;
+    const spec = result.spec;
+    const files = spec ? (await (0,_local_checks_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .buildManifest */ .u)(spec, cwd, options)).files : [];
+    writeRecord(dir, 'deployment.json', json({
+        script: spec && {
+            name: spec.script.name,
+            entrypoint: spec.script.entrypoint,
+            operation: spec.script.operation,
+            pythonVersion: spec.script.pythonVersion,
+            inputType: spec.script.inputType,
+            group: result.group ?? spec.group
+        },
+        server: spec && { apiUrl: spec.connection.apiUrl, version: outside(result.serverVersion) },
+        api: result.apiVersion && {
+            version: result.apiVersion,
+            probe: outside(result.apiProbe),
+            calls: result.apiCalls,
+            datasetHashes: result.datasetHashes
+        },
+        files,
+        hash: result.hash,
+        status: result.status,
+        smokeTest: result.smokeTest.outcome,
+        timings: {
+            startedAt: result.startedAt.toISOString(),
+            finishedAt: result.finishedAt?.toISOString(),
+            buildSeconds: result.buildSeconds,
+            statusChecks: result.statusChecks,
+            previousBuild: result.previousBuild
+        },
+        // The behaviour asked for (secrets and the .env content are not part of it).
+        settings: spec && {
+            mode: spec.mode,
+            wait: spec.wait,
+            requestTimeoutMs: spec.connection.requestTimeoutMs,
+            smokeTest: {
+                enabled: spec.smokeTest.enabled,
+                timeoutMs: spec.smokeTest.timeoutMs,
+                expect: spec.smokeTest.expect
+            },
+            artifact: spec.artifact
+        },
+        source: where
+    }));
+    if (result.manifest)
+        writeRecord(dir, 'manifest.json', json(result.manifest));
+    // validate mode talks to no server, so it has no logs to keep.
+    if (spec?.mode === 'validate')
+        return recordSmokeTest(result, dir);
+    writeRecord(dir, 'logs.json', json(outside({ host: result.hostLogs, run: result.runLogs })));
+    const text = [
+        `# Build (Host) log: ${result.hostLogs.length} entries`,
+        (0,_steps_logs_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLogEntries */ .cP)(result.hostLogs),
+        `# Run log: ${result.runLogs.length} entries`,
+        (0,_steps_logs_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLogEntries */ .cP)(result.runLogs)
+    ].join('\n');
+    result.logsFile = writeRecord(dir, 'logs.txt', (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(text) + '\n');
+    recordSmokeTest(result, dir);
+}
+/** The smoke test's request and response (the async result zip is downloaded here directly). */
+function recordSmokeTest(result, dir) {
+    const smoke = result.smokeTest;
+    if (smoke.request) {
+        writeRecord(dir, 'smoke-test-request.json', json(smoke.request));
+        let body = smoke.responseBody;
+        try {
+            body = JSON.parse(smoke.responseBody ?? '');
+        }
+        catch {
+            // kept as text
+        }
+        result.smokeTestOutput = writeRecord(dir, 'smoke-test-response.json', json({ status: smoke.responseStatus, body: outside(body) }));
+    }
+    if (smoke.resultFile)
+        result.smokeTestOutput = smoke.resultFile;
+}
+/** result.json: everything the run decided, for a later gate step to read. */
+function writeResultFile(result) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(result.recordsDir, 'result.json');
+    const { spec, ...rest } = result;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, json({
+        outputs: (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .outputsOf */ .Y)(result),
+        error: outside(rest.error),
+        smokeTest: outside({ ...rest.smokeTest, responseBody: undefined }),
+        contract: rest.contract,
+        artifact: rest.artifact,
+        recordsDir: rest.recordsDir,
+        publishWarnings: outside(rest.publishWarnings),
+        startedAt: rest.startedAt,
+        finishedAt: rest.finishedAt,
+        script: spec && { name: spec.script.name, group: spec.group, operation: spec.script.operation }
+    }));
+    return path;
+}
+function recordFiles(dir) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).map((name) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name));
 }
 
 

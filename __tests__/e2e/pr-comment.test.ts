@@ -124,7 +124,9 @@ describe('pr-comment in validate mode on a pull request', () => {
       .split('\n')
       .filter((line) => line.startsWith('::warning') && !line.includes('is not on PATH'))
     expect(warnings).toEqual([expect.stringContaining('pull-requests: write')])
-    expect(warnings[0]).toMatch(/Could not comment on pull request #12: .*403.*pull-requests: write/)
+    expect(warnings[0]).toMatch(
+      /lacks the pull-requests: write permission \(.*403.*\): no comment on pull request #12.*permissions:/
+    )
     expect(commentsOn(12)).toHaveLength(0)
     // The plan needed only read access: it is there.
     expect(run.outputs['has-changes']).not.toBe('')
@@ -140,7 +142,9 @@ describe('pr-comment in validate mode on a pull request', () => {
       .split('\n')
       .filter((line) => line.startsWith('::warning') && !line.includes('is not on PATH'))
     expect(warnings).toEqual([
-      expect.stringMatching(/Could not read the deploy records of 'staging'.*deployments: read/)
+      expect.stringMatching(
+        /lacks the deployments: read permission .*the records of environment 'staging' cannot be read, so there is no plan/
+      )
     ])
     expect(run.outputs).toMatchObject({ 'has-changes': '', 'changes-markdown': '', status: 'validated' })
     expect(commentsOn(14)[0]?.body).toContain("No plan: the environment's records could not be read")

@@ -73,7 +73,7 @@ describe('postComment', () => {
       .filter((line) => line.startsWith('::warning'))
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(
-      /Could not comment on pull request #3: POST issue comment answered HTTP 403: .*pull-requests: write/
+      /lacks the pull-requests: write permission \(POST issue comment answered HTTP 403: .*\): no comment on pull request #3/
     )
     expect(written.join('')).not.toContain('::error')
     expect(process.exitCode ?? 0).toBe(0)

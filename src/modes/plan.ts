@@ -45,7 +45,8 @@ export async function planAgainstRecord(ctx: RunContext, manifest: Manifest): Pr
       if (record) result.previousHash ??= { hash: record.scriptHash, from: 'record' }
       showPlan(ctx, record, manifest)
     } catch (error) {
-      core.warning(oneLine(gitHubWarning(`read the deploy records of '${environment}'`, error, READ_PERMISSION)))
+      const consequence = `the records of environment '${environment}' cannot be read, so there is no plan`
+      core.warning(oneLine(gitHubWarning(error, READ_PERMISSION, consequence)))
     }
   })
 }

@@ -109,9 +109,10 @@ export async function postComment(
     const outcome = await upsertComment(port, issue, marker, body)
     core.info(`Pull request #${issue}: comment ${outcome.id} ${outcome.action}.`)
   } catch (error) {
-    core.warning(oneLine(gitHubWarning(`comment on pull request #${issue}`, error, COMMENT_PERMISSION)), {
-      title: 'pr-comment'
-    })
+    const consequence =
+      `no comment on pull request #${issue} (a pull request from a fork gets a read-only token ` +
+      'whatever the workflow asks); the plan is in the changes-markdown output and the job summary'
+    core.warning(oneLine(gitHubWarning(error, COMMENT_PERMISSION, consequence)), { title: 'pr-comment' })
   }
 }
 
