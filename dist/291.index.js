@@ -2,6 +2,140 @@ export const id = 291;
 export const ids = [291];
 export const modules = {
 
+/***/ 67997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gq: () => (/* binding */ findLatestRecord),
+/* harmony export */   eC: () => (/* binding */ createRecord),
+/* harmony export */   gP: () => (/* binding */ findRecords),
+/* harmony export */   oO: () => (/* binding */ recordPayload),
+/* harmony export */   rQ: () => (/* binding */ liveRecords)
+/* harmony export */ });
+/* unused harmony export taskOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Marks the action's records among an environment's deployments (GitHub's own, other tools'). */
+const TOOL = 'neomaril-deploy';
+/** How many of the newest deployments of a script are read; older ones only matter once these all failed. */
+const LOOK_BACK = 20;
+const FINAL_STATES = new Set(['success', 'failure', 'error']);
+/**
+ * The deployment `task` of a script's records: one fixed word and a digest of (server,
+ * group, name), so GitHub's exact `task` filter lists this script's records and no
+ * other's. A LIKE match is never involved; the payload is compared exactly as well.
+ */
+function taskOf(key) {
+    const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(JSON.stringify([key.server, key.group, key.name]))
+        .digest('hex');
+    return `neomaril:${id.slice(0, 24)}`;
+}
+/** The newest successful record of the script in the environment, if any. */
+async function findLatestRecord(client, key) {
+    return (await findRecords(client, key)).latestSuccessful;
+}
+/**
+ * The script's newest record (whatever its outcome) and its newest successful one. A
+ * record is successful when its newest final status is `success`; an `inactive` that
+ * came later (this action's own supersession, or GitHub's for a job's deployment) does
+ * not change that.
+ */
+async function findRecords(client, key) {
+    const listed = await client.list({ environment: key.environment, task: taskOf(key), perPage: LOOK_BACK });
+    const mine = listed.filter((d) => d.environment === key.environment && isPayloadOf(d.payload, key));
+    mine.sort((a, b) => b.id - a.id);
+    let latest;
+    for (const deployment of mine) {
+        const record = await withOutcome(client, deployment);
+        latest ??= record;
+        if (record.outcome === 'success')
+            return { latest, latestSuccessful: record };
+    }
+    return { latest };
+}
+async function withOutcome(client, deployment) {
+    const statuses = await client.statuses(deployment.id);
+    const final = newestFirst(statuses).find((status) => FINAL_STATES.has(status.state));
+    const payload = deployment.payload;
+    return {
+        deploymentId: deployment.id,
+        sha: deployment.sha,
+        createdAt: deployment.createdAt,
+        payload,
+        digest: payload.digest,
+        scriptHash: payload.scriptHash,
+        buildSeconds: typeof payload.buildSeconds === 'number' ? payload.buildSeconds : undefined,
+        outcome: final?.state
+    };
+}
+/** The payload is one of this action's, for exactly this (server, group, name). */
+function isPayloadOf(payload, key) {
+    if (!payload || typeof payload !== 'object')
+        return false;
+    const p = payload;
+    return (p.tool === TOOL &&
+        p.server === key.server &&
+        p.group === key.group &&
+        p.name === key.name &&
+        typeof p.digest === 'string' &&
+        typeof p.scriptHash === 'string');
+}
+/** The payload of a run's record, `tool` and the key's fields filled in. */
+function recordPayload(key, facts) {
+    return { tool: TOOL, server: key.server, group: key.group, name: key.name, ...facts };
+}
+/**
+ * Creates the run's record: the deployment (with the whole payload: GitHub never lets a
+ * payload change, so the record is made once the run knows its facts), `in_progress`, then
+ * the final state, then `inactive` on the script's superseded records. Answers the
+ * deployment's id; a failing call comes through as a GitHubCallError.
+ */
+async function createRecord(client, record) {
+    const id = await client.create({
+        sha: record.sha,
+        task: taskOf(record.key),
+        environment: record.key.environment,
+        description: record.description,
+        payload: record.payload
+    });
+    await client.addStatus(id, record.inProgress);
+    if (record.final)
+        await client.addStatus(id, record.final);
+    if (record.final?.state === 'success') {
+        for (const older of record.supersedes.filter((other) => other !== id))
+            await client.addStatus(older, {
+                state: 'inactive',
+                description: `Superseded by deployment ${id}.`,
+                logUrl: record.final.logUrl
+            });
+    }
+    return id;
+}
+/**
+ * The script's records still shown as live (newest state success), older than the one
+ * this run makes: they are superseded once it succeeds.
+ */
+async function liveRecords(client, key) {
+    const listed = await client.list({ environment: key.environment, task: taskOf(key), perPage: LOOK_BACK });
+    const live = [];
+    for (const deployment of listed.filter((d) => isPayloadOf(d.payload, key))) {
+        const statuses = await client.statuses(deployment.id);
+        const newest = newestFirst(statuses)[0];
+        if (newest?.state === 'success')
+            live.push(deployment.id);
+    }
+    return live;
+}
+/** Statuses by id, newest first (two made in the same second share a created_at). */
+function newestFirst(statuses) {
+    return [...statuses].sort((a, b) => b.id - a.id);
+}
+
+
+/***/ }),
+
 /***/ 25291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -133,8 +267,8 @@ var smoke_test_phase = __webpack_require__(95156);
 var pipeline_phase = __webpack_require__(47408);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
 var local_checks_manifest = __webpack_require__(61102);
-// EXTERNAL MODULE: ./src/modes/github-record.ts + 3 modules
-var github_record = __webpack_require__(39980);
+// EXTERNAL MODULE: ./src/modes/github-record.ts
+var github_record = __webpack_require__(50607);
 ;// CONCATENATED MODULE: ./src/modes/unchanged.ts
 // skip-unchanged (docs/deploy-records.md): keep the script the environment's record names
 // when nothing changed and it is still Deployed. Never based on git diffs.
@@ -207,7 +341,10 @@ async function reasonToDeploy(ctx, api, latest, record) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/modes/plan.ts + 1 modules
+var plan = __webpack_require__(20018);
 ;// CONCATENATED MODULE: ./src/modes/deploy.ts
+
 
 
 
@@ -241,6 +378,9 @@ async function deployMode(ctx) {
     if (ctx.github)
         ctx.github.manifest = manifest;
     const recorded = await recordedBefore(ctx);
+    // The plan, when the records could be read (local-checks/plan.ts).
+    if (await ctx.github?.earlier)
+        (0,plan/* showPlan */.t)(ctx, recorded, manifest);
     if (spec.smokeTest.enabled)
         await (0,pipeline_phase/* checkPipelineModel */.U)(ctx, session, spec.script.operation);
     if (!(await keepUnchanged(ctx, api))) {
@@ -408,6 +548,387 @@ function learnBuildLength(ctx, api, hash, recorded) {
 }
 function signalOf(error) {
     return /^Cancelled by (\S+)/.exec(error.message)?.[1] ?? 'cancellation';
+}
+
+
+/***/ }),
+
+/***/ 50607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   recordRun: () => (/* binding */ recordRun),
+/* harmony export */   startGitHubRecord: () => (/* binding */ startGitHubRecord)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36536);
+/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15435);
+/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67997);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94105);
+/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13805);
+// The run's record on GitHub (docs/deploy-records.md): the environment's earlier records,
+// read while the deploy connects, and this run's record, made once its facts are known.
+// Every GitHub problem is one warning; none fails a deploy.
+
+
+
+
+
+
+const connections = new WeakMap();
+/** Starts the look-up of the environment's records, when the run records one (environment and a token). */
+function startGitHubRecord(spec) {
+    const { environment, token } = spec.records;
+    if (!environment || !token || spec.mode !== 'deploy')
+        return undefined;
+    const repository = process.env.GITHUB_REPOSITORY;
+    if (!repository) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('environment is set, but GITHUB_REPOSITORY is not (not on a runner?): no record on GitHub.');
+        return undefined;
+    }
+    const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
+    const key = { environment, server: spec.connection.apiUrl, group: spec.group, name: spec.script.name };
+    const connection = { port: (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .openGitHub */ .o)({ token, apiUrl, repository }), warned: false };
+    const record = {
+        key,
+        earlier: withinLookupTime(connection.port.then((port) => (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .findRecords */ .gP)(port, key))).catch((error) => {
+            warnOnce(record, connection, 'read', error);
+            return undefined;
+        })
+    };
+    connections.set(record, connection);
+    return record;
+}
+/** How long reading the earlier records may take in all (each call has 10 s); a slow GitHub costs no more. */
+const LOOKUP_MS = 20_000;
+function withinLookupTime(lookup) {
+    let timer;
+    const late = new Promise((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${LOOKUP_MS / 1000} s`)), LOOKUP_MS);
+        timer.unref();
+    });
+    return Promise.race([lookup, late]).finally(() => clearTimeout(timer));
+}
+/** The final state of a run's record, by its status. */
+const FINAL = {
+    deployed: 'success',
+    unchanged: 'success',
+    // Not waited for: the record stays in progress, and is never taken for a success.
+    building: undefined,
+    failed: 'failure',
+    unavailable: 'failure',
+    registered: 'failure',
+    'timed-out': 'error',
+    error: 'error',
+    cancelled: 'error',
+    validated: undefined,
+    'invalid-input': 'error'
+};
+/**
+ * This run's record: a deployment for the commit in the environment with the whole
+ * payload, `in_progress`, then its final state, and `inactive` on this script's superseded
+ * records. Only for a run that has a script hash; a GitHub problem is one warning.
+ */
+async function recordRun(record, result) {
+    const connection = connections.get(record);
+    const spec = result.spec;
+    if (!connection || connection.warned || !spec || !result.hash || !result.apiVersion || !record.manifest)
+        return;
+    try {
+        const where = await (0,_publish_records_js__WEBPACK_IMPORTED_MODULE_5__/* .provenance */ .aH)();
+        const port = await connection.port;
+        const failed = Boolean(result.error);
+        const state = failed
+            ? FINAL[result.status] === 'success'
+                ? 'failure'
+                : FINAL[result.status]
+            : FINAL[result.status];
+        const earlier = await record.earlier;
+        const payload = (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .recordPayload */ .oO)(record.key, {
+            operation: spec.script.operation,
+            apiVersion: result.apiVersion,
+            scriptHash: result.hash,
+            digest: result.digest ?? '',
+            manifest: record.manifest,
+            // An unchanged run keeps the build time of the script it kept: the next wait's hint.
+            buildSeconds: result.buildSeconds ?? (result.status === 'unchanged' ? earlier?.latestSuccessful?.buildSeconds : undefined),
+            smokeTest: result.smokeTest.outcome,
+            status: result.status,
+            url: result.url
+        });
+        const logUrl = where.runUrl;
+        const what = `${spec.script.name} ${result.hash.slice(0, 12)}`;
+        const id = await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .createRecord */ .eC)(port, {
+            key: record.key,
+            sha: where.commit ?? process.env.GITHUB_SHA ?? '',
+            payload,
+            description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`Neomaril ${spec.script.operation} script ${what} (${result.status})`),
+            inProgress: { state: 'in_progress', description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`Deploying ${what}`), logUrl },
+            final: state && {
+                state,
+                description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`${result.status}: ${what}; smoke test ${result.smokeTest.outcome}`),
+                environmentUrl: state === 'success' ? result.url : undefined,
+                logUrl
+            },
+            supersedes: state === 'success' ? await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .liveRecords */ .rQ)(port, record.key) : []
+        });
+        result.deploymentId = id;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Recorded as deployment ${id} in environment '${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(record.key.environment)}' (${state ?? 'in progress'}).`);
+    }
+    catch (error) {
+        warnOnce(record, connection, 'write', error);
+    }
+}
+/**
+ * One warning per run for whatever GitHub refused; a missing permission is named with the
+ * workflow line that grants it.
+ */
+function warnOnce(record, connection, access, error) {
+    if (connection.warned)
+        return;
+    connection.warned = true;
+    const environment = (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(record.key.environment);
+    // Writing the record needs write; reading the earlier ones needs read, which write includes.
+    const permission = 'deployments: write';
+    const consequence = access === 'write'
+        ? `this deploy is not recorded in environment '${environment}'`
+        : `the records of environment '${environment}' cannot be read, so nothing is skipped and none is made`;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_github_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .gitHubWarning */ .e)(error, permission, consequence)));
+}
+
+
+/***/ }),
+
+/***/ 20018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ planAgainstRecord),
+  t: () => (/* binding */ showPlan)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ./src/github/records.ts
+var records = __webpack_require__(67997);
+// EXTERNAL MODULE: ./src/github/permissions.ts
+var permissions = __webpack_require__(15435);
+// EXTERNAL MODULE: ./src/shared/inert.ts
+var inert = __webpack_require__(94105);
+// EXTERNAL MODULE: ./src/shared/python-version.ts
+var python_version = __webpack_require__(6950);
+;// CONCATENATED MODULE: ./src/local-checks/plan.ts
+
+
+/** The register form's fields the plan names; any other field that differs is listed by its own name. */
+const FIELD_LABELS = {
+    python_version: 'Python',
+    script_reference: 'Entrypoint',
+    operation: 'Operation'
+};
+const NO_RECORD = 'No earlier deploy of this script is recorded in this environment: there is nothing to compare with.';
+/**
+ * The plan: what changes from the `previous` manifest (the newest successful record's) to
+ * the `current` one — files added, removed and changed (by sha256, or by size where a side
+ * has no hash: the .env file is never hashed), with sizes before → after; the Python
+ * version, entrypoint, operation, API and any other register field; the requirement lines
+ * added and removed. Pure: no file or network is read. The previous manifest came from a
+ * record on GitHub, so every part of it is read as possibly missing.
+ */
+function planChanges(previous, current) {
+    if (!previous)
+        return { hasChanges: undefined, markdown: NO_RECORD };
+    const lines = [
+        ...fileLines(previous, current),
+        ...settingLines(previous, current),
+        ...requirementLines(previous, current)
+    ];
+    if (lines.length === 0)
+        return { hasChanges: false, markdown: 'No changes: the same files and settings as the last recorded deploy.' };
+    return { hasChanges: true, markdown: lines.join('\n').trimEnd() };
+}
+function keyOf(file) {
+    return `${file.part}/${file.name}`;
+}
+function filesOf(manifest) {
+    const files = Array.isArray(manifest.files) ? manifest.files : [];
+    return new Map(files.filter((file) => file && typeof file.name === 'string').map((file) => [keyOf(file), file]));
+}
+/** A part's name as the manifest spells them (source, requirements, …); anything else from a record is not shown. */
+function partOf(file) {
+    return /^[a-z]{1,20}$/.test(String(file.part)) ? file.part : '?';
+}
+function changed(before, after) {
+    if (before.sha256 && after.sha256)
+        return before.sha256 !== after.sha256;
+    return before.size !== after.size;
+}
+/** A size for a table cell: bytes, with KiB or MiB beside them when large. */
+function formatSize(bytes) {
+    if (typeof bytes !== 'number' || !Number.isFinite(bytes))
+        return '?';
+    const exact = `${bytes.toLocaleString('en-US')} B`;
+    if (bytes < 1024)
+        return exact;
+    const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KiB'] : [bytes / 1024 / 1024, 'MiB'];
+    return `${value.toFixed(1)} ${unit} (${exact})`;
+}
+function fileLines(previous, current) {
+    const before = filesOf(previous);
+    const after = filesOf(current);
+    const rows = [];
+    const row = (file, change, from, to) => rows.push(`| ${(0,inert/* markdownCode */.D9)(file.name, { table: true })} | ${partOf(file)} | ${change} | ${from} | ${to} |`);
+    for (const [key, file] of after) {
+        const old = before.get(key);
+        if (!old)
+            row(file, 'added', '—', formatSize(file.size));
+        else if (changed(old, file))
+            row(file, 'changed', formatSize(old.size), formatSize(file.size));
+    }
+    for (const [key, file] of before)
+        if (!after.has(key))
+            row(file, 'removed', formatSize(file.size), '—');
+    if (rows.length === 0)
+        return [];
+    return ['| file | part | change | before | after |', '|---|---|---|---:|---:|', ...rows, ''];
+}
+function settingLines(previous, current) {
+    const lines = [];
+    const before = previous.fields ?? {};
+    const after = current.fields ?? {};
+    const keys = [...new Set([...Object.keys(FIELD_LABELS), ...Object.keys(after), ...Object.keys(before)])];
+    for (const key of keys) {
+        const from = before[key] === undefined ? undefined : String(before[key]);
+        const to = after[key] === undefined ? undefined : String(after[key]);
+        if (from === to)
+            continue;
+        const shown = (value) => value === undefined
+            ? '*(none)*'
+            : (0,inert/* markdownCode */.D9)(key === 'python_version' ? ((0,python_version/* pythonFromWire */.Ot)(value) ?? value) : value);
+        lines.push(`- ${FIELD_LABELS[key] ?? (0,inert/* markdownCode */.D9)(key)}: ${shown(from)} → ${shown(to)}`);
+    }
+    if (previous.api !== current.api)
+        lines.push(`- API: ${(0,inert/* markdownCode */.D9)(String(previous.api ?? '?'))} → ${(0,inert/* markdownCode */.D9)(current.api)}`);
+    return lines;
+}
+function requirementLines(previous, current) {
+    const before = Array.isArray(previous.requirements) ? previous.requirements.map(String) : undefined;
+    const after = current.requirements ?? [];
+    if (!before) {
+        const file = current.files.find((entry) => entry.part === 'requirements');
+        const old = file && filesOf(previous).get(keyOf(file));
+        return file && old && changed(old, file)
+            ? ['- Requirements: the file changed; the last record does not list its lines.']
+            : [];
+    }
+    const added = without(after, before);
+    const removed = without(before, after);
+    if (added.length === 0 && removed.length === 0)
+        return [];
+    return [
+        '- Requirements:',
+        ...added.map((line) => `  - added ${(0,inert/* markdownCode */.D9)(line)}`),
+        ...removed.map((line) => `  - removed ${(0,inert/* markdownCode */.D9)(line)}`)
+    ];
+}
+/** The lines of `lines` not in `other`, counting repeats (a multiset difference), in their order. */
+function without(lines, other) {
+    const left = new Map();
+    for (const line of other)
+        left.set(line, (left.get(line) ?? 0) + 1);
+    return lines.filter((line) => {
+        const count = left.get(line) ?? 0;
+        if (count > 0)
+            left.set(line, count - 1);
+        return count === 0;
+    });
+}
+
+// EXTERNAL MODULE: ./src/publish/github-client.ts
+var github_client = __webpack_require__(67426);
+;// CONCATENATED MODULE: ./src/modes/plan.ts
+
+
+
+
+
+
+/** The permission reading the records needs, for the warning. */
+const READ_PERMISSION = 'deployments: read';
+/**
+ * The plan (local-checks/plan.ts): the upload's manifest against the one of the newest
+ * successful record of this script (server, group, name) in the `environment`. Needs the
+ * GitHub token only, no MLOps secret, so it works on a fork's pull request. Without an
+ * environment there is nothing to compare with; a GitHub problem is one warning.
+ */
+async function planAgainstRecord(ctx, manifest) {
+    const { spec, result } = ctx;
+    const environment = spec.records.environment;
+    if (!environment)
+        return;
+    if (!spec.connection.apiUrl) {
+        core/* notice */.lm(`environment is '${(0,inert/* oneLine */.TN)(environment)}', but url is empty: records are kept per server, so there is ` +
+            'no plan. Set url (not a secret) to the server the script is deployed to.');
+        return;
+    }
+    const client = await (0,github_client/* gitHubClient */.X)(spec.records.token);
+    if (!client) {
+        core/* notice */.lm(`No plan: there is no github-token or GITHUB_REPOSITORY to read the records of '${(0,inert/* oneLine */.TN)(environment)}'.`);
+        return;
+    }
+    await core/* group */.Os(`Plan against the last deploy in '${(0,inert/* oneLine */.TN)(environment)}'`, async () => {
+        try {
+            const record = await (0,records/* findLatestRecord */.Gq)(client, {
+                environment,
+                server: spec.connection.apiUrl,
+                group: spec.group,
+                name: spec.script.name
+            });
+            if (record)
+                result.previousHash ??= { hash: record.scriptHash, from: 'record' };
+            showPlan(ctx, record, manifest);
+        }
+        catch (error) {
+            const consequence = `the records of environment '${environment}' cannot be read, so there is no plan`;
+            core/* warning */.$e((0,inert/* oneLine */.TN)((0,permissions/* gitHubWarning */.e)(error, READ_PERMISSION, consequence)));
+        }
+    });
+}
+/**
+ * Sets and prints the plan against `record` (undefined: the environment has no record of
+ * the script yet). Deploy mode calls it once the records were read (modes/github-record.ts).
+ */
+function showPlan(ctx, record, manifest) {
+    ctx.result.plan = planChanges(record?.payload.manifest, manifest);
+    if (record)
+        core/* info */.pq(`The last recorded deploy: ${record.scriptHash} (deployment ${record.deploymentId}).`);
+    (0,inert/* printInert */.C6)(ctx.result.plan.markdown);
+}
+
+
+/***/ }),
+
+/***/ 67426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ gitHubClient)
+/* harmony export */ });
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36536);
+
+/**
+ * A client for the job's repository with the github-token input, at GITHUB_API_URL (a
+ * GitHub Enterprise Server's API too); undefined when there is no token or no repository
+ * (a run outside Actions).
+ */
+async function gitHubClient(token) {
+    const repository = process.env.GITHUB_REPOSITORY;
+    if (!token || !repository)
+        return undefined;
+    return (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .openGitHub */ .o)({ token, apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com', repository });
 }
 
 

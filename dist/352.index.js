@@ -2,6 +2,345 @@ export const id = 352;
 export const ids = [352];
 export const modules = {
 
+/***/ 36536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  o: () => (/* binding */ openGitHub)
+});
+
+// EXTERNAL MODULE: ./src/github/port.ts
+var port = __webpack_require__(18212);
+;// CONCATENATED MODULE: ./src/github/octokit-comments.ts
+/** The most comments read to find the marker: 10 pages of 100. */
+const MAX_PAGES = 10;
+/** The issue-comment calls of the port, over the same octokit and wrapper as the deployment calls. */
+function commentCalls(octokit, owner, repo, call) {
+    return {
+        async listComments(issue) {
+            const comments = [];
+            for (let page = 1; page <= MAX_PAGES; page++) {
+                const data = await call('GET issue comments', async (signal) => {
+                    const response = await octokit.rest.issues.listComments({
+                        owner,
+                        repo,
+                        issue_number: issue,
+                        per_page: 100,
+                        page,
+                        request: { signal }
+                    });
+                    return response.data;
+                });
+                comments.push(...data.map((c) => ({ id: c.id, body: c.body ?? '' })));
+                if (data.length < 100)
+                    break;
+            }
+            return comments;
+        },
+        createComment: (issue, body) => call('POST issue comment', async (signal) => {
+            const { data } = await octokit.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: issue,
+                body,
+                request: { signal }
+            });
+            return data.id;
+        }),
+        updateComment: (commentId, body) => call('PATCH issue comment', async (signal) => {
+            await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body, request: { signal } });
+        })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+
+
+/** How long one GitHub call may take: a slow GitHub costs the deploy this much at most per call. */
+const CALL_TIMEOUT_MS = 10_000;
+/**
+ * The deployments port over @actions/github's octokit (loaded when first needed: it is
+ * heavy). The base URL comes from GITHUB_API_URL, so a GitHub Enterprise Server works.
+ * Every failure comes out as a GitHubCallError carrying the status and GitHub's message,
+ * never the token.
+ */
+async function openGitHub(settings) {
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl.replace(/\/+$/, '') });
+    const [owner = '', repo = ''] = settings.repository.split('/');
+    const call = async (name, send) => {
+        try {
+            return await send(AbortSignal.timeout(CALL_TIMEOUT_MS));
+        }
+        catch (error) {
+            const status = error.status;
+            const data = error.response?.data;
+            const message = typeof data?.message === 'string' ? data.message : error.message;
+            throw new port/* GitHubCallError */._(name, typeof status === 'number' ? status : 0, message);
+        }
+    };
+    return {
+        ...commentCalls(octokit, owner, repo, call),
+        repository: settings.repository,
+        list: ({ environment, task, perPage }) => call('GET deployments', async (signal) => {
+            const { data } = await octokit.rest.repos.listDeployments({
+                owner,
+                repo,
+                environment,
+                task,
+                per_page: perPage,
+                request: { signal }
+            });
+            return data.map((d) => ({
+                id: d.id,
+                sha: d.sha,
+                task: d.task,
+                environment: d.environment ?? '',
+                createdAt: d.created_at,
+                payload: d.payload
+            }));
+        }),
+        statuses: (id) => call('GET deployment statuses', async (signal) => {
+            const { data } = await octokit.rest.repos.listDeploymentStatuses({
+                owner,
+                repo,
+                deployment_id: id,
+                per_page: 100,
+                request: { signal }
+            });
+            return data.map((s) => ({ id: s.id, state: s.state, createdAt: s.created_at }));
+        }),
+        create: (deployment) => call('POST deployments', async (signal) => {
+            const response = await octokit.rest.repos.createDeployment({
+                owner,
+                repo,
+                ref: deployment.sha,
+                task: deployment.task,
+                environment: deployment.environment,
+                description: deployment.description,
+                payload: deployment.payload,
+                // The two traps of a deployment made from a running workflow: GitHub would wait for
+                // this commit's own checks (still pending: this job is one) and answer 409, and it
+                // would try to merge the default branch into the ref first (202, no deployment).
+                required_contexts: [],
+                auto_merge: false,
+                transient_environment: false,
+                request: { signal }
+            });
+            if (response.status !== 201 || !('id' in response.data))
+                throw new port/* GitHubCallError */._('POST deployments', response.status, 'message' in response.data ? String(response.data.message) : '');
+            return response.data.id;
+        }),
+        addStatus: (id, status) => call('POST deployment status', async (signal) => {
+            await octokit.rest.repos.createDeploymentStatus({
+                owner,
+                repo,
+                deployment_id: id,
+                state: status.state,
+                description: status.description,
+                environment_url: status.environmentUrl,
+                log_url: status.logUrl,
+                // Other scripts' records in this environment stay as they are; this script's
+                // superseded ones are marked inactive by records.ts itself.
+                auto_inactive: false,
+                request: { signal }
+            });
+        })
+    };
+}
+
+
+/***/ }),
+
+/***/ 15435:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ gitHubWarning)
+/* harmony export */ });
+/* harmony import */ var _port_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18212);
+
+/**
+ * The one warning for a GitHub call that failed, whoever made it (the deploy records, the
+ * plan's read of them, the pull-request comment). When GitHub refused (HTTP 403, or 404 as
+ * it answers a token that may not see the resource) it names the permission the job lacks
+ * and the workflow line that grants it; otherwise GitHub's answer. `consequence` says what
+ * the run goes without; a GitHub problem never fails a run.
+ */
+function gitHubWarning(error, permission, consequence) {
+    const refused = error instanceof _port_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubCallError */ ._ && (error.status === 403 || error.status === 404);
+    const why = error instanceof Error ? error.message : String(error);
+    return refused
+        ? `The GitHub token lacks the ${permission} permission (${why}): ${consequence}. ` +
+            `Grant it in the workflow: permissions: with ${permission} (beside contents: read).`
+        : `GitHub did not answer as expected (${why}): ${consequence}. The run itself is unaffected.`;
+}
+
+
+/***/ }),
+
+/***/ 18212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ GitHubCallError)
+/* harmony export */ });
+/**
+ * A GitHub call that did not do what was asked: the HTTP status (0 when none came) and
+ * GitHub's message. Callers turn it into one warning; it never fails a deploy.
+ */
+class GitHubCallError extends Error {
+    call;
+    status;
+    githubMessage;
+    constructor(call, status, githubMessage) {
+        super(`${call} answered ${status === 0 ? 'nothing' : `HTTP ${status}`}${githubMessage ? `: ${githubMessage}` : ''}`);
+        this.call = call;
+        this.status = status;
+        this.githubMessage = githubMessage;
+        this.name = 'GitHubCallError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 67997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gq: () => (/* binding */ findLatestRecord),
+/* harmony export */   eC: () => (/* binding */ createRecord),
+/* harmony export */   gP: () => (/* binding */ findRecords),
+/* harmony export */   oO: () => (/* binding */ recordPayload),
+/* harmony export */   rQ: () => (/* binding */ liveRecords)
+/* harmony export */ });
+/* unused harmony export taskOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Marks the action's records among an environment's deployments (GitHub's own, other tools'). */
+const TOOL = 'neomaril-deploy';
+/** How many of the newest deployments of a script are read; older ones only matter once these all failed. */
+const LOOK_BACK = 20;
+const FINAL_STATES = new Set(['success', 'failure', 'error']);
+/**
+ * The deployment `task` of a script's records: one fixed word and a digest of (server,
+ * group, name), so GitHub's exact `task` filter lists this script's records and no
+ * other's. A LIKE match is never involved; the payload is compared exactly as well.
+ */
+function taskOf(key) {
+    const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(JSON.stringify([key.server, key.group, key.name]))
+        .digest('hex');
+    return `neomaril:${id.slice(0, 24)}`;
+}
+/** The newest successful record of the script in the environment, if any. */
+async function findLatestRecord(client, key) {
+    return (await findRecords(client, key)).latestSuccessful;
+}
+/**
+ * The script's newest record (whatever its outcome) and its newest successful one. A
+ * record is successful when its newest final status is `success`; an `inactive` that
+ * came later (this action's own supersession, or GitHub's for a job's deployment) does
+ * not change that.
+ */
+async function findRecords(client, key) {
+    const listed = await client.list({ environment: key.environment, task: taskOf(key), perPage: LOOK_BACK });
+    const mine = listed.filter((d) => d.environment === key.environment && isPayloadOf(d.payload, key));
+    mine.sort((a, b) => b.id - a.id);
+    let latest;
+    for (const deployment of mine) {
+        const record = await withOutcome(client, deployment);
+        latest ??= record;
+        if (record.outcome === 'success')
+            return { latest, latestSuccessful: record };
+    }
+    return { latest };
+}
+async function withOutcome(client, deployment) {
+    const statuses = await client.statuses(deployment.id);
+    const final = newestFirst(statuses).find((status) => FINAL_STATES.has(status.state));
+    const payload = deployment.payload;
+    return {
+        deploymentId: deployment.id,
+        sha: deployment.sha,
+        createdAt: deployment.createdAt,
+        payload,
+        digest: payload.digest,
+        scriptHash: payload.scriptHash,
+        buildSeconds: typeof payload.buildSeconds === 'number' ? payload.buildSeconds : undefined,
+        outcome: final?.state
+    };
+}
+/** The payload is one of this action's, for exactly this (server, group, name). */
+function isPayloadOf(payload, key) {
+    if (!payload || typeof payload !== 'object')
+        return false;
+    const p = payload;
+    return (p.tool === TOOL &&
+        p.server === key.server &&
+        p.group === key.group &&
+        p.name === key.name &&
+        typeof p.digest === 'string' &&
+        typeof p.scriptHash === 'string');
+}
+/** The payload of a run's record, `tool` and the key's fields filled in. */
+function recordPayload(key, facts) {
+    return { tool: TOOL, server: key.server, group: key.group, name: key.name, ...facts };
+}
+/**
+ * Creates the run's record: the deployment (with the whole payload: GitHub never lets a
+ * payload change, so the record is made once the run knows its facts), `in_progress`, then
+ * the final state, then `inactive` on the script's superseded records. Answers the
+ * deployment's id; a failing call comes through as a GitHubCallError.
+ */
+async function createRecord(client, record) {
+    const id = await client.create({
+        sha: record.sha,
+        task: taskOf(record.key),
+        environment: record.key.environment,
+        description: record.description,
+        payload: record.payload
+    });
+    await client.addStatus(id, record.inProgress);
+    if (record.final)
+        await client.addStatus(id, record.final);
+    if (record.final?.state === 'success') {
+        for (const older of record.supersedes.filter((other) => other !== id))
+            await client.addStatus(older, {
+                state: 'inactive',
+                description: `Superseded by deployment ${id}.`,
+                logUrl: record.final.logUrl
+            });
+    }
+    return id;
+}
+/**
+ * The script's records still shown as live (newest state success), older than the one
+ * this run makes: they are superseded once it succeeds.
+ */
+async function liveRecords(client, key) {
+    const listed = await client.list({ environment: key.environment, task: taskOf(key), perPage: LOOK_BACK });
+    const live = [];
+    for (const deployment of listed.filter((d) => isPayloadOf(d.payload, key))) {
+        const statuses = await client.statuses(deployment.id);
+        const newest = newestFirst(statuses)[0];
+        if (newest?.state === 'success')
+            live.push(deployment.id);
+    }
+    return live;
+}
+/** Statuses by id, newest first (two made in the same second share a created_at). */
+function newestFirst(statuses) {
+    return [...statuses].sort((a, b) => b.id - a.id);
+}
+
+
+/***/ }),
+
 /***/ 61102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -9,14 +348,19 @@ export const modules = {
 /* harmony export */   o: () => (/* binding */ digestOf),
 /* harmony export */   u: () => (/* binding */ buildManifest)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7042);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38077);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38590);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7042);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23632);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38077);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38590);
+/* harmony import */ var _shared_requirements_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(22785);
+
+
 
 
 
@@ -42,20 +386,27 @@ async function buildManifest(spec, cwd, options = { hashFiles: true }) {
         files.push({
             part: file.part,
             name: file.uploadName,
-            path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, file.localPath) : '(inline)',
+            path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, file.localPath) : '(inline)',
             size: file.size,
-            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Of */ .Bj)(file),
+            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Of */ .Bj)(file),
             dataset: datasetOf.get(file)
         });
     }
-    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_4__/* .likelyApi */ .zY)(spec.script.operation, spec.apiVersion);
-    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_5__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
+    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_5__/* .likelyApi */ .zY)(spec.script.operation, spec.apiVersion);
+    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_2__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_6__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
     const calls = [
-        (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group),
+        (0,_api_api_js__WEBPACK_IMPORTED_MODULE_2__/* .registerCall */ .uA)(api, spec.group),
         ...uploadCalls,
-        (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .hostCall */ .Z$)(api, spec.script.operation, spec.group, '{hash}')
+        (0,_api_api_js__WEBPACK_IMPORTED_MODULE_2__/* .hostCall */ .Z$)(api, spec.script.operation, spec.group, '{hash}')
     ];
-    return { group: spec.group, api, calls, fields: (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v1RegisterFields */ .MJ)(spec.script), files };
+    const requirements = await requirementsOf(spec.script.files.find((file) => file.part === 'requirements'));
+    return { group: spec.group, api, calls, fields: (0,_api_api_js__WEBPACK_IMPORTED_MODULE_2__/* .v1RegisterFields */ .MJ)(spec.script), files, requirements };
+}
+async function requirementsOf(file) {
+    if (!file)
+        return undefined;
+    const content = file.inline ?? (file.localPath ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file.localPath) : undefined);
+    return content && (0,_shared_requirements_js__WEBPACK_IMPORTED_MODULE_7__/* .requirementTexts */ .qA)(content.toString('utf8'));
 }
 /**
  * The `digest` output: `sha256:` of what the manifest says reaches the server — the group,
@@ -82,16 +433,227 @@ async function digestOf(manifest, spec) {
         files: manifest.files.map((f) => [f.part, f.name, f.dataset ?? null, f.sha256 ?? null]),
         env: envPart ?? null
     });
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(canonical).digest('hex')}`;
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_3__.createHash)('sha256').update(canonical).digest('hex')}`;
 }
 async function hmacOf(file, key) {
-    const hmac = (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHmac)('sha256', key);
+    const hmac = (0,node_crypto__WEBPACK_IMPORTED_MODULE_3__.createHmac)('sha256', key);
     if (file.inline)
         hmac.update(file.inline);
     else if (file.localPath)
-        for await (const chunk of (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_3__/* .streamFile */ .Pq)(file.localPath))
+        for await (const chunk of (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_4__/* .streamFile */ .Pq)(file.localPath))
             hmac.update(chunk);
     return hmac.digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 20018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ planAgainstRecord),
+  t: () => (/* binding */ showPlan)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ./src/github/records.ts
+var records = __webpack_require__(67997);
+// EXTERNAL MODULE: ./src/github/permissions.ts
+var permissions = __webpack_require__(15435);
+// EXTERNAL MODULE: ./src/shared/inert.ts
+var inert = __webpack_require__(94105);
+// EXTERNAL MODULE: ./src/shared/python-version.ts
+var python_version = __webpack_require__(6950);
+;// CONCATENATED MODULE: ./src/local-checks/plan.ts
+
+
+/** The register form's fields the plan names; any other field that differs is listed by its own name. */
+const FIELD_LABELS = {
+    python_version: 'Python',
+    script_reference: 'Entrypoint',
+    operation: 'Operation'
+};
+const NO_RECORD = 'No earlier deploy of this script is recorded in this environment: there is nothing to compare with.';
+/**
+ * The plan: what changes from the `previous` manifest (the newest successful record's) to
+ * the `current` one — files added, removed and changed (by sha256, or by size where a side
+ * has no hash: the .env file is never hashed), with sizes before → after; the Python
+ * version, entrypoint, operation, API and any other register field; the requirement lines
+ * added and removed. Pure: no file or network is read. The previous manifest came from a
+ * record on GitHub, so every part of it is read as possibly missing.
+ */
+function planChanges(previous, current) {
+    if (!previous)
+        return { hasChanges: undefined, markdown: NO_RECORD };
+    const lines = [
+        ...fileLines(previous, current),
+        ...settingLines(previous, current),
+        ...requirementLines(previous, current)
+    ];
+    if (lines.length === 0)
+        return { hasChanges: false, markdown: 'No changes: the same files and settings as the last recorded deploy.' };
+    return { hasChanges: true, markdown: lines.join('\n').trimEnd() };
+}
+function keyOf(file) {
+    return `${file.part}/${file.name}`;
+}
+function filesOf(manifest) {
+    const files = Array.isArray(manifest.files) ? manifest.files : [];
+    return new Map(files.filter((file) => file && typeof file.name === 'string').map((file) => [keyOf(file), file]));
+}
+/** A part's name as the manifest spells them (source, requirements, …); anything else from a record is not shown. */
+function partOf(file) {
+    return /^[a-z]{1,20}$/.test(String(file.part)) ? file.part : '?';
+}
+function changed(before, after) {
+    if (before.sha256 && after.sha256)
+        return before.sha256 !== after.sha256;
+    return before.size !== after.size;
+}
+/** A size for a table cell: bytes, with KiB or MiB beside them when large. */
+function formatSize(bytes) {
+    if (typeof bytes !== 'number' || !Number.isFinite(bytes))
+        return '?';
+    const exact = `${bytes.toLocaleString('en-US')} B`;
+    if (bytes < 1024)
+        return exact;
+    const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KiB'] : [bytes / 1024 / 1024, 'MiB'];
+    return `${value.toFixed(1)} ${unit} (${exact})`;
+}
+function fileLines(previous, current) {
+    const before = filesOf(previous);
+    const after = filesOf(current);
+    const rows = [];
+    const row = (file, change, from, to) => rows.push(`| ${(0,inert/* markdownCode */.D9)(file.name, { table: true })} | ${partOf(file)} | ${change} | ${from} | ${to} |`);
+    for (const [key, file] of after) {
+        const old = before.get(key);
+        if (!old)
+            row(file, 'added', '—', formatSize(file.size));
+        else if (changed(old, file))
+            row(file, 'changed', formatSize(old.size), formatSize(file.size));
+    }
+    for (const [key, file] of before)
+        if (!after.has(key))
+            row(file, 'removed', formatSize(file.size), '—');
+    if (rows.length === 0)
+        return [];
+    return ['| file | part | change | before | after |', '|---|---|---|---:|---:|', ...rows, ''];
+}
+function settingLines(previous, current) {
+    const lines = [];
+    const before = previous.fields ?? {};
+    const after = current.fields ?? {};
+    const keys = [...new Set([...Object.keys(FIELD_LABELS), ...Object.keys(after), ...Object.keys(before)])];
+    for (const key of keys) {
+        const from = before[key] === undefined ? undefined : String(before[key]);
+        const to = after[key] === undefined ? undefined : String(after[key]);
+        if (from === to)
+            continue;
+        const shown = (value) => value === undefined
+            ? '*(none)*'
+            : (0,inert/* markdownCode */.D9)(key === 'python_version' ? ((0,python_version/* pythonFromWire */.Ot)(value) ?? value) : value);
+        lines.push(`- ${FIELD_LABELS[key] ?? (0,inert/* markdownCode */.D9)(key)}: ${shown(from)} → ${shown(to)}`);
+    }
+    if (previous.api !== current.api)
+        lines.push(`- API: ${(0,inert/* markdownCode */.D9)(String(previous.api ?? '?'))} → ${(0,inert/* markdownCode */.D9)(current.api)}`);
+    return lines;
+}
+function requirementLines(previous, current) {
+    const before = Array.isArray(previous.requirements) ? previous.requirements.map(String) : undefined;
+    const after = current.requirements ?? [];
+    if (!before) {
+        const file = current.files.find((entry) => entry.part === 'requirements');
+        const old = file && filesOf(previous).get(keyOf(file));
+        return file && old && changed(old, file)
+            ? ['- Requirements: the file changed; the last record does not list its lines.']
+            : [];
+    }
+    const added = without(after, before);
+    const removed = without(before, after);
+    if (added.length === 0 && removed.length === 0)
+        return [];
+    return [
+        '- Requirements:',
+        ...added.map((line) => `  - added ${(0,inert/* markdownCode */.D9)(line)}`),
+        ...removed.map((line) => `  - removed ${(0,inert/* markdownCode */.D9)(line)}`)
+    ];
+}
+/** The lines of `lines` not in `other`, counting repeats (a multiset difference), in their order. */
+function without(lines, other) {
+    const left = new Map();
+    for (const line of other)
+        left.set(line, (left.get(line) ?? 0) + 1);
+    return lines.filter((line) => {
+        const count = left.get(line) ?? 0;
+        if (count > 0)
+            left.set(line, count - 1);
+        return count === 0;
+    });
+}
+
+// EXTERNAL MODULE: ./src/publish/github-client.ts
+var github_client = __webpack_require__(67426);
+;// CONCATENATED MODULE: ./src/modes/plan.ts
+
+
+
+
+
+
+/** The permission reading the records needs, for the warning. */
+const READ_PERMISSION = 'deployments: read';
+/**
+ * The plan (local-checks/plan.ts): the upload's manifest against the one of the newest
+ * successful record of this script (server, group, name) in the `environment`. Needs the
+ * GitHub token only, no MLOps secret, so it works on a fork's pull request. Without an
+ * environment there is nothing to compare with; a GitHub problem is one warning.
+ */
+async function planAgainstRecord(ctx, manifest) {
+    const { spec, result } = ctx;
+    const environment = spec.records.environment;
+    if (!environment)
+        return;
+    if (!spec.connection.apiUrl) {
+        core/* notice */.lm(`environment is '${(0,inert/* oneLine */.TN)(environment)}', but url is empty: records are kept per server, so there is ` +
+            'no plan. Set url (not a secret) to the server the script is deployed to.');
+        return;
+    }
+    const client = await (0,github_client/* gitHubClient */.X)(spec.records.token);
+    if (!client) {
+        core/* notice */.lm(`No plan: there is no github-token or GITHUB_REPOSITORY to read the records of '${(0,inert/* oneLine */.TN)(environment)}'.`);
+        return;
+    }
+    await core/* group */.Os(`Plan against the last deploy in '${(0,inert/* oneLine */.TN)(environment)}'`, async () => {
+        try {
+            const record = await (0,records/* findLatestRecord */.Gq)(client, {
+                environment,
+                server: spec.connection.apiUrl,
+                group: spec.group,
+                name: spec.script.name
+            });
+            if (record)
+                result.previousHash ??= { hash: record.scriptHash, from: 'record' };
+            showPlan(ctx, record, manifest);
+        }
+        catch (error) {
+            const consequence = `the records of environment '${environment}' cannot be read, so there is no plan`;
+            core/* warning */.$e((0,inert/* oneLine */.TN)((0,permissions/* gitHubWarning */.e)(error, READ_PERMISSION, consequence)));
+        }
+    });
+}
+/**
+ * Sets and prints the plan against `record` (undefined: the environment has no record of
+ * the script yet). Deploy mode calls it once the records were read (modes/github-record.ts).
+ */
+function showPlan(ctx, record, manifest) {
+    ctx.result.plan = planChanges(record?.payload.manifest, manifest);
+    if (record)
+        core/* info */.pq(`The last recorded deploy: ${record.scriptHash} (deployment ${record.deploymentId}).`);
+    (0,inert/* printInert */.C6)(ctx.result.plan.markdown);
 }
 
 
@@ -585,9 +1147,12 @@ function missingImportHint(problem, spec) {
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
 var inert = __webpack_require__(94105);
+// EXTERNAL MODULE: ./src/modes/plan.ts + 1 modules
+var plan = __webpack_require__(20018);
 // EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
 var contract_fit = __webpack_require__(85291);
 ;// CONCATENATED MODULE: ./src/modes/validate.ts
+
 
 
 
@@ -626,6 +1191,8 @@ async function validateMode(ctx) {
         result.operation = operation;
         (0,inert/* printInert */.C6)(JSON.stringify(result.manifest, null, 2));
     });
+    // Before the local run, which may fail: a pull request sees what would change either way.
+    await (0,plan/* planAgainstRecord */.C)(ctx, result.manifest);
     await core/* group */.Os('Run the entrypoint locally', async () => {
         const local = await runLocally(spec, { timeoutMs: spec.smokeTest.timeoutMs, signal: ctx.signal });
         if (local.interpreterWarning)
@@ -666,6 +1233,29 @@ async function validateMode(ctx) {
         }
         result.status = 'validated';
     });
+}
+
+
+/***/ }),
+
+/***/ 67426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ gitHubClient)
+/* harmony export */ });
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36536);
+
+/**
+ * A client for the job's repository with the github-token input, at GITHUB_API_URL (a
+ * GitHub Enterprise Server's API too); undefined when there is no token or no repository
+ * (a run outside Actions).
+ */
+async function gitHubClient(token) {
+    const repository = process.env.GITHUB_REPOSITORY;
+    if (!token || !repository)
+        return undefined;
+    return (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .openGitHub */ .o)({ token, apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com', repository });
 }
 
 

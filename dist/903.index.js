@@ -1,5 +1,5 @@
 export const id = 903;
-export const ids = [903,209];
+export const ids = [903];
 export const modules = {
 
 /***/ 23632:

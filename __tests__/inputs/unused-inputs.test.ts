@@ -25,6 +25,26 @@ describe('no input is silently ignored', () => {
     ])
   })
 
+  test('url names the server of the plan in validate mode with environment; pr-comment not in smoke-test', () => {
+    const validate = { ...VALID, mode: 'validate', login: '', password: '' }
+    expect(unused(warningsOf({ ...validate, environment: 'staging', 'pr-comment': 'true' }))).toEqual([])
+    expect(unused(warningsOf(validate))).toEqual([
+      'url is set, but has no effect in this run: validate mode sends nothing to a server. Remove it from this step.'
+    ])
+    const smokeTest = {
+      ...VALID,
+      mode: 'smoke-test',
+      'preprocessing-id': `S${'a'.repeat(63)}`,
+      'group-token': 'a'.repeat(32)
+    }
+    const smoke = warningsOf(smokeTest)
+    expect(unused(warningsOf({ ...smokeTest, 'pr-comment': 'true' }))).toEqual([
+      ...unused(smoke),
+      'pr-comment is set, but has no effect in this run: smoke-test mode has no upload to plan and no script name ' +
+        'to comment under. Remove it from this step.'
+    ])
+  })
+
   test('inputs that depend on another input say which', () => {
     const warnings = unused(
       warningsOf({ ...VALID, wait: 'false', 'wait-timeout': '5m', 'upload-artifact': 'false', 'artifact-name': 'x' })

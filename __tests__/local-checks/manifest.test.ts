@@ -67,4 +67,11 @@ describe('buildManifest', () => {
       expect(manifest.fields.operation).toBe(spec.script.operation)
     }
   })
+
+  test("lists the requirements file's lines, for the plan", async () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'requirements.txt'), '# pinned\npandas==2.2.2  # data\nnumpy\\\n==1.26.4\n\n')
+    const { spec } = parseInputs(source(dir, VALID))
+    expect((await buildManifest(spec, spec.workspace)).requirements).toEqual(['pandas==2.2.2', 'numpy==1.26.4'])
+  })
 })

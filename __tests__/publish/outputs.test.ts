@@ -43,13 +43,15 @@ describe('outputsOf', () => {
       url: `https://mlops.example/api/preprocessing/sync/run/datarisk/${HASH}`,
       digest: `sha256:${'d'.repeat(64)}`,
       'previous-preprocessing-id': 'Sprevious',
-      'deployment-id': '4711'
+      'deployment-id': '4711',
+      'has-changes': '',
+      'changes-markdown': ''
     })
   })
 
   test('a run stopped by its inputs: every output is still there, empty when unknown', () => {
     const outputs = outputsOf(newRunResult())
-    expect(Object.keys(outputs)).toHaveLength(20)
+    expect(Object.keys(outputs)).toHaveLength(22)
     expect(outputs).toMatchObject({ status: 'invalid-input', 'smoke-test': 'skipped', 'preprocessing-id': '' })
     expect(Object.entries(outputs).filter(([, value]) => value !== '')).toEqual([
       ['status', 'invalid-input'],
@@ -67,6 +69,16 @@ describe('outputsOf', () => {
     expect(outputs).toMatchObject({ group: 'Data-Risk', 'smoke-test': 'failed', 'execution-id': '12' })
     expect(JSON.parse(outputs.manifest ?? '')).toEqual(JSON.parse(JSON.stringify(result.manifest)))
   })
+})
+
+test('the plan: has-changes and changes-markdown, both empty when there was no record to compare with', () => {
+  const result = deployedResult()
+  result.plan = { hasChanges: true, markdown: '- Entrypoint: `a` → `b`' }
+  expect(outputsOf(result)).toMatchObject({ 'has-changes': 'true', 'changes-markdown': '- Entrypoint: `a` → `b`' })
+  result.plan = { hasChanges: false, markdown: 'No changes.' }
+  expect(outputsOf(result)).toMatchObject({ 'has-changes': 'false', 'changes-markdown': 'No changes.' })
+  result.plan = { hasChanges: undefined, markdown: 'No earlier deploy.' }
+  expect(outputsOf(result)).toMatchObject({ 'has-changes': '', 'changes-markdown': '' })
 })
 
 describe('writeOutputs', () => {

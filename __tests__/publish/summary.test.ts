@@ -128,6 +128,14 @@ describe('writeSummary', () => {
     expect(row(await summaryOf(result), 'Smoke test')).toBe('➖ skipped — smoke-test: false')
   })
 
+  test('the plan, as its Markdown, between blank lines so GitHub renders it', async () => {
+    const result = deployedResult()
+    result.plan = { hasChanges: true, markdown: '- Entrypoint: `process` → `score`' }
+    expect(await summaryOf(result)).toContain(
+      '<p><strong>Changes</strong></p>\n\n- Entrypoint: `process` → `score`\n\n'
+    )
+  })
+
   test('the build log shows its last 40 entries, folded, and says what it left out', async () => {
     const result = deployedResult()
     result.hostLogs = hostEntries(50)

@@ -1,4 +1,9 @@
-import { findUnpinnedRequirements, hideCredentials, readRequirementLines } from '../../src/shared/requirements.js'
+import {
+  findUnpinnedRequirements,
+  hideCredentials,
+  readRequirementLines,
+  requirementTexts
+} from '../../src/shared/requirements.js'
 
 const SHA = 'a'.repeat(40)
 const unpinned = (line: string): boolean => findUnpinnedRequirements(line).length > 0
@@ -187,4 +192,10 @@ describe('readRequirementLines', () => {
       'https://${USER}:${TOKEN}@pypi.example.com'
     )
   })
+})
+
+test('requirementTexts: every requirement as written, comments out, credentials hidden', () => {
+  expect(
+    requirementTexts('# top\npandas==2.2.2 # pin\n\nlib @ https://user:tok@example.com/lib-1.0.whl\n-r more.txt\n')
+  ).toEqual(['pandas==2.2.2', 'lib @ https://***@example.com/lib-1.0.whl', '-r more.txt'])
 })

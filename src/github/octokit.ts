@@ -1,5 +1,7 @@
 import type { DeploymentsPort, GitHubDeployment, NewDeployment, NewStatus } from './port.js'
 import { GitHubCallError } from './port.js'
+import { commentCalls } from './octokit-comments.js'
+import type { IssueCommentsPort } from './pr-comment.js'
 
 /** How long one GitHub call may take: a slow GitHub costs the deploy this much at most per call. */
 const CALL_TIMEOUT_MS = 10_000
@@ -18,7 +20,7 @@ export interface GitHubSettings {
  * Every failure comes out as a GitHubCallError carrying the status and GitHub's message,
  * never the token.
  */
-export async function openGitHub(settings: GitHubSettings): Promise<DeploymentsPort> {
+export async function openGitHub(settings: GitHubSettings): Promise<DeploymentsPort & IssueCommentsPort> {
   const { getOctokit } = await import('@actions/github')
   const octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl.replace(/\/+$/, '') })
   const [owner = '', repo = ''] = settings.repository.split('/')
@@ -33,6 +35,7 @@ export async function openGitHub(settings: GitHubSettings): Promise<DeploymentsP
     }
   }
   return {
+    ...commentCalls(octokit, owner, repo, call),
     repository: settings.repository,
     list: ({ environment, task, perPage }) =>
       call('GET deployments', async (signal) => {

@@ -43,7 +43,8 @@ export const INPUT_DEFAULTS = {
   'artifact-retention-days': '',
   environment: '',
   'github-token': '${{ github.token }}',
-  'skip-unchanged': 'false'
+  'skip-unchanged': 'false',
+  'pr-comment': 'false'
 } as const
 
 /** The name of an action input. */

@@ -160,7 +160,8 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
       wait,
       smokeTest,
       records,
-      artifact
+      artifact,
+      prComment: reader.boolean('pr-comment')
     },
     findings: {
       notices: reader.notices,

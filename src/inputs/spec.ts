@@ -81,6 +81,8 @@ export interface DeploySpec {
     readonly name?: string
     readonly retentionDays?: number
   }
+  /** Input pr-comment: keep one comment with the plan and the result on the pull request. */
+  readonly prComment: boolean
 }
 
 /** The smoke test run after Deployed (input smoke-test). */

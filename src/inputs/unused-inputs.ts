@@ -41,7 +41,8 @@ const artifactOnly: Effect = ({ artifact }) =>
  */
 export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
   'preprocessing-id': ({ mode }) => (mode === 'smoke-test' ? undefined : `${mode} mode deploys the script it is given`),
-  url: serverInputs,
+  // validate mode reads no server, but finds the environment's record of the script by its url.
+  url: (use) => (use.given('environment') ? undefined : serverInputs(use)),
   login: serverInputs,
   password: serverInputs,
   tenant: serverInputs,
@@ -88,6 +89,8 @@ export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
     (use.given('smoke-test-model') ? undefined : 'smoke-test-model is empty, so no model is called'),
   'artifact-name': artifactOnly,
   'artifact-retention-days': artifactOnly,
+  'pr-comment': ({ mode }) =>
+    mode === 'smoke-test' ? 'smoke-test mode has no upload to plan and no script name to comment under' : undefined,
   // validate mode compares with the environment's record; smoke-test mode records nothing.
   environment: ({ mode }) => (mode === 'smoke-test' ? 'smoke-test mode deploys nothing to record' : undefined),
   'skip-unchanged': deployOnly

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { relative } from 'node:path'
 import type { DeploySpec } from '../inputs/parse.js'
 import { scriptPackage } from '../steps/register.js'
@@ -5,6 +6,7 @@ import { hostCall, registerCall, v1RegisterFields, v2Uploads } from '../api/api.
 import { likelyApi } from '../shared/api-choice.js'
 import { createHash, createHmac } from 'node:crypto'
 import { sha256Of, streamFile, type UploadFile } from '../shared/files.js'
+import { requirementTexts } from '../shared/requirements.js'
 import type { Manifest } from '../shared/manifest.js'
 
 export type { Manifest }
@@ -45,7 +47,14 @@ export async function buildManifest(
     ...uploadCalls,
     hostCall(api, spec.script.operation, spec.group, '{hash}')
   ]
-  return { group: spec.group, api, calls, fields: v1RegisterFields(spec.script), files }
+  const requirements = await requirementsOf(spec.script.files.find((file) => file.part === 'requirements'))
+  return { group: spec.group, api, calls, fields: v1RegisterFields(spec.script), files, requirements }
+}
+
+async function requirementsOf(file: UploadFile | undefined): Promise<string[] | undefined> {
+  if (!file) return undefined
+  const content = file.inline ?? (file.localPath ? await readFile(file.localPath) : undefined)
+  return content && requirementTexts(content.toString('utf8'))
 }
 
 /**

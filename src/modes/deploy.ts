@@ -17,6 +17,7 @@ import { buildManifest, digestOf, type Manifest } from '../local-checks/manifest
 import type { DeployRecord } from '../github/records.js'
 import { startGitHubRecord } from './github-record.js'
 import { keepUnchanged, recordedBefore } from './unchanged.js'
+import { showPlan } from './plan.js'
 
 /** deploy mode: connect → API → contract → register (+ uploads) → host → wait → smoke test. */
 export async function deployMode(ctx: RunContext): Promise<void> {
@@ -33,6 +34,8 @@ export async function deployMode(ctx: RunContext): Promise<void> {
   result.digest = await digestOf(manifest, spec)
   if (ctx.github) ctx.github.manifest = manifest
   const recorded = await recordedBefore(ctx)
+  // The plan, when the records could be read (local-checks/plan.ts).
+  if (await ctx.github?.earlier) showPlan(ctx, recorded, manifest)
   if (spec.smokeTest.enabled) await checkPipelineModel(ctx, session, spec.script.operation)
   if (!(await keepUnchanged(ctx, api))) {
     await registerAndHost(ctx, api)

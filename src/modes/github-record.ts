@@ -3,7 +3,8 @@
 // Every GitHub problem is one warning; none fails a deploy.
 import * as core from '@actions/core'
 import { openGitHub } from '../github/octokit.js'
-import { GitHubCallError, type DeploymentsPort, type NewStatus } from '../github/port.js'
+import type { DeploymentsPort, NewStatus } from '../github/port.js'
+import { gitHubWarning } from '../github/permissions.js'
 import {
   createRecord,
   findRecords,
@@ -151,18 +152,9 @@ function warnOnce(record: GitHubRecord, connection: Connection, access: 'read' |
   const environment = oneLine(record.key.environment)
   // Writing the record needs write; reading the earlier ones needs read, which write includes.
   const permission = 'deployments: write'
-  const refused = error instanceof GitHubCallError && (error.status === 403 || error.status === 404)
-  const why = error instanceof GitHubCallError ? error.message : (error as Error).message
   const consequence =
     access === 'write'
       ? `this deploy is not recorded in environment '${environment}'`
       : `the records of environment '${environment}' cannot be read, so nothing is skipped and none is made`
-  core.warning(
-    oneLine(
-      refused
-        ? `The GitHub token lacks the ${permission} permission (${why}): ${consequence}. ` +
-            `Grant it in the workflow: permissions: with ${permission} (beside contents: read).`
-        : `GitHub did not answer as expected (${why}): ${consequence}. The deploy itself is unaffected.`
-    )
-  )
+  core.warning(oneLine(gitHubWarning(error, permission, consequence)))
 }

@@ -8,6 +8,8 @@ import { buildManifest } from '../local-checks/manifest.js'
 import { runLocally } from '../local-checks/local-run.js'
 import { oneLine, printInert } from '../shared/inert.js'
 import type { RunContext } from './context.js'
+import { planAgainstRecord } from './plan.js'
+import type { Manifest } from '../shared/manifest.js'
 import { checkContractFit } from '../local-checks/contract-fit.js'
 import { contractOf } from '../harness/contract.js'
 import { apiReasonWithoutProbe, likelyApi } from '../shared/api-choice.js'
@@ -37,6 +39,8 @@ export async function validateMode(ctx: RunContext): Promise<void> {
     result.operation = operation
     printInert(JSON.stringify(result.manifest, null, 2))
   })
+  // Before the local run, which may fail: a pull request sees what would change either way.
+  await planAgainstRecord(ctx, result.manifest as Manifest)
   await core.group('Run the entrypoint locally', async () => {
     const local = await runLocally(spec, { timeoutMs: spec.smokeTest.timeoutMs, signal: ctx.signal })
     if (local.interpreterWarning) core.warning(oneLine(local.interpreterWarning))

@@ -10,6 +10,7 @@ import { provenance, writeRecords, writeResultFile, type Provenance } from './re
 import { uploadRecords } from './artifact.js'
 import { tracebackAnnotations } from './annotations.js'
 import { envelopeError } from '../shared/error-envelope.js'
+import { commentOnPullRequest } from './pr-comment.js'
 
 /**
  * Everything a person or a later step needs, each part on its own so one failing
@@ -63,6 +64,8 @@ export async function publish(result: RunResult, cancelled: boolean): Promise<vo
   } catch (error) {
     core.warning(oneLine(`Could not write the step outputs: ${(error as Error).message}`))
   }
+  // After the outputs: a slow or refused GitHub call must not hold them up.
+  if (spec?.prComment && !cancelled) await commentOnPullRequest(result, where)
   try {
     await writeSummary(result, where)
   } catch (error) {

@@ -31,7 +31,10 @@ export function outputsOf(result: RunResult): Record<string, string> {
     url: result.url ?? '',
     digest: result.digest ?? '',
     'previous-preprocessing-id': result.previousHash?.hash ?? '',
-    'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId)
+    'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
+    // Empty when there was no record to compare with (hasChanges undefined).
+    'has-changes': result.plan?.hasChanges === undefined ? '' : String(result.plan.hasChanges),
+    'changes-markdown': result.plan?.hasChanges === undefined ? '' : result.plan.markdown
   }
 }
 

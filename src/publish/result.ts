@@ -2,6 +2,7 @@ import type { DeploySpec } from '../inputs/parse.js'
 import type { LogEntry } from '../api/wire.js'
 import type { SmokeTestResult } from '../steps/server-smoke-test.js'
 import type { Manifest } from '../local-checks/manifest.js'
+import type { Plan } from '../local-checks/plan.js'
 
 /**
  * How the run ended, the `status` output (action.yml). Every table keyed by it is a
@@ -75,6 +76,8 @@ export interface RunResult {
   // validate mode.
   /** What a deploy would upload. */
   manifest?: Manifest
+  /** What the upload changes against the last record in the environment (every mode but smoke-test). */
+  plan?: Plan
   /** The traceback of a failed local run, for annotations. */
   localTraceback?: string
 

@@ -114,6 +114,8 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
     )
   }
 
+  // The plan is Markdown whose server and user text is in code spans already (src/shared/inert.ts).
+  if (result.plan) summary.addRaw(`<p><strong>Changes</strong></p>\n\n${result.plan.markdown}\n\n`)
   if (smoke.request) {
     summary
       .addRaw(`<p><strong>Smoke test</strong>: HTTP ${smoke.responseStatus}, ${smoke.elapsedMs} ms. Response:</p>\n`)

@@ -52,3 +52,36 @@ export function plainInert(text: string, max = 140): string {
     .replace(/:\/\//g, ':\u2060//')
   return safe.length <= max ? safe : `${safe.slice(0, max - 1)}…`
 }
+
+/** The longest run of backticks in `text` (0 when there is none). */
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
+}
+
+/**
+ * Server or user text for a Markdown comment or summary, on one line: a code span, in
+ * which GitHub makes no @-mention, renders no HTML or emphasis and links no URL. The span's
+ * fence is one backtick longer than any run in the text, so the text cannot close it; line
+ * breaks fold to ` ⏎ `; in a table cell (`table: true`) every `|` is escaped, so the text
+ * cannot add a column. Secrets are redacted first. Empty text is shown as `(empty)`.
+ */
+export function markdownCode(text: string, options: { table?: boolean } = {}): string {
+  let body = foldLines(redact(text), ' ⏎ ')
+  if (body === '') return '*(empty)*'
+  if (options.table) body = body.replace(/\|/g, '\\|')
+  const fence = '`'.repeat(longestBacktickRun(body) + 1)
+  // A span that starts or ends with a backtick (or a space) needs a space inside its fence.
+  const pad = /^[` ]|[` ]$/.test(body) ? ' ' : ''
+  return `${fence}${pad}${body}${pad}${fence}`
+}
+
+/**
+ * Server or user text of several lines (a traceback, a response) for Markdown: a fenced code
+ * block, inside which nothing is rendered, linked or mentioned. The fence is longer than any
+ * run of backticks in the text, so no line can close it. Secrets are redacted first.
+ */
+export function markdownBlock(text: string): string {
+  const body = redact(text).replace(/\r\n?/g, '\n').replace(/\n+$/, '')
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1))
+  return `${fence}text\n${body}\n${fence}`
+}

@@ -14,4 +14,10 @@ export interface Manifest {
   /** The v1 register's form fields (v2 sends the name as JSON and the rest with the uploads). */
   readonly fields: Record<string, string>
   readonly files: { part: string; name: string; path: string; size: number; sha256?: string; dataset?: string }[]
+  /**
+   * The requirements file's lines as written (without comments, credentials as `***`), so a
+   * plan can say which lines a deploy adds and removes; absent when there is no such file.
+   * Not part of the digest: the file's sha256 already is.
+   */
+  readonly requirements?: readonly string[]
 }

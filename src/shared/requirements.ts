@@ -77,6 +77,16 @@ export function readRequirementLines(content: string): RequirementLine[] {
   return found
 }
 
+/**
+ * Every requirement of the file as written, one entry per logical line, without comments
+ * and with credentials in URLs shown as `***`: what a plan compares from one deploy to the next.
+ */
+export function requirementTexts(content: string): string[] {
+  return logicalLines(content)
+    .map(({ text }) => hideCredentials(text.replace(/(^|\s)#.*$/, '').trim()))
+    .filter((text) => text !== '')
+}
+
 /** The lines whose version can change from one build to the next (for the emulator's build log). */
 export function findUnpinnedRequirements(content: string): UnpinnedRequirement[] {
   return readRequirementLines(content)

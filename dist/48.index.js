@@ -1,5 +1,5 @@
-export const id = 69;
-export const ids = [69];
+export const id = 48;
+export const ids = [48];
 export const modules = {
 
 /***/ 95847:
@@ -27,102 +27,30 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-/***/ 61102:
+/***/ 67426:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ digestOf),
-/* harmony export */   u: () => (/* binding */ buildManifest)
+/* harmony export */   X: () => (/* binding */ gitHubClient)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7042);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23632);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38077);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38590);
-
-
-
-
-
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36536);
 
 /**
- * The manifest of an upload. The .env file is listed by name only: a hash of a small
- * secrets file could be brute-forced. Hashing streams the files, so a large extra
- * file costs time, not memory; `hashFiles: false` skips it when time is short.
- * Paths are shown relative to `cwd` (the workspace: pass spec.workspace).
+ * A client for the job's repository with the github-token input, at GITHUB_API_URL (a
+ * GitHub Enterprise Server's API too); undefined when there is no token or no repository
+ * (a run outside Actions).
  */
-async function buildManifest(spec, cwd, options = { hashFiles: true }) {
-    // Datasets beyond the one v1 schema part (v2 named datasets) are uploaded too.
-    const datasetOf = new Map(spec.script.datasets.map((d) => [d.file, d.name]));
-    const uploads = [
-        ...spec.script.files,
-        ...spec.script.datasets.map((d) => d.file).filter((file) => !spec.script.files.includes(file))
-    ];
-    // One file at a time: thousands of extra files must not open thousands of descriptors.
-    const files = [];
-    for (const file of uploads) {
-        files.push({
-            part: file.part,
-            name: file.uploadName,
-            path: file.localPath ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, file.localPath) : '(inline)',
-            size: file.size,
-            sha256: file.part === 'env' || !options.hashFiles ? undefined : await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Of */ .Bj)(file),
-            dataset: datasetOf.get(file)
-        });
-    }
-    const api = (0,_shared_api_choice_js__WEBPACK_IMPORTED_MODULE_4__/* .likelyApi */ .zY)(spec.script.operation, spec.apiVersion);
-    const uploadCalls = api === 'v2' ? (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v2Uploads */ .Px)((0,_steps_register_js__WEBPACK_IMPORTED_MODULE_5__/* .scriptPackage */ ["if"])(spec)).map((upload) => upload.call('{hash}')) : [];
-    const calls = [
-        (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .registerCall */ .uA)(api, spec.group),
-        ...uploadCalls,
-        (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .hostCall */ .Z$)(api, spec.script.operation, spec.group, '{hash}')
-    ];
-    return { group: spec.group, api, calls, fields: (0,_api_api_js__WEBPACK_IMPORTED_MODULE_1__/* .v1RegisterFields */ .MJ)(spec.script), files };
-}
-/**
- * The `digest` output: `sha256:` of what the manifest says reaches the server — the group,
- * the API, the register's form fields and every file's part, upload name, dataset name and
- * sha256 (not its path in the repository: moving a file changes nothing uploaded). The same
- * content gives the same digest on any runner, so a deploy record's digest says whether
- * anything changed.
- *
- * The .env file is in the manifest by name only (its hash could be brute-forced), yet a
- * changed value must change the digest: its content enters as an HMAC-SHA256 keyed by the
- * server password, which only who can deploy knows, so the digest reveals nothing of it.
- * A new password therefore changes the digest once (one deploy more); without a password
- * (validate mode) the .env's content is not in the digest, so such a digest never equals
- * a deploy's when there is a .env.
- */
-async function digestOf(manifest, spec) {
-    const env = spec.script.files.find((file) => file.part === 'env');
-    const password = spec.connection.password;
-    const envPart = !env ? undefined : password ? `hmac-sha256:${await hmacOf(env, password)}` : 'unkeyed';
-    const canonical = JSON.stringify({
-        group: manifest.group,
-        api: manifest.api,
-        fields: Object.entries(manifest.fields).sort(([a], [b]) => a.localeCompare(b)),
-        files: manifest.files.map((f) => [f.part, f.name, f.dataset ?? null, f.sha256 ?? null]),
-        env: envPart ?? null
-    });
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(canonical).digest('hex')}`;
-}
-async function hmacOf(file, key) {
-    const hmac = (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHmac)('sha256', key);
-    if (file.inline)
-        hmac.update(file.inline);
-    else if (file.localPath)
-        for await (const chunk of (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_3__/* .streamFile */ .Pq)(file.localPath))
-            hmac.update(chunk);
-    return hmac.digest('hex');
+async function gitHubClient(token) {
+    const repository = process.env.GITHUB_REPOSITORY;
+    if (!token || !repository)
+        return undefined;
+    return (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .openGitHub */ .o)({ token, apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com', repository });
 }
 
 
 /***/ }),
 
-/***/ 37069:
+/***/ 77048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -255,6 +183,9 @@ async function writeSummary(result, where) {
     if (datasets.length > 0) {
         summary.addRaw(`<p><strong>Datasets</strong></p>\n${table(datasets.map(([name, hash]) => [escapeHtml(name), code(hash)]))}\n\n`);
     }
+    // The plan is Markdown whose server and user text is in code spans already (src/shared/inert.ts).
+    if (result.plan)
+        summary.addRaw(`<p><strong>Changes</strong></p>\n\n${result.plan.markdown}\n\n`);
     if (smoke.request) {
         summary
             .addRaw(`<p><strong>Smoke test</strong>: HTTP ${smoke.responseStatus}, ${smoke.elapsedMs} ms. Response:</p>\n`)
@@ -536,7 +467,169 @@ function notebookAnnotations(entries, source, workspace) {
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
 var error_envelope = __webpack_require__(16552);
+;// CONCATENATED MODULE: ./src/github/pr-comment.ts
+/** GitHub refuses a comment body longer than this many characters. */
+const COMMENT_MAX_CHARS = 65_536;
+/**
+ * The hidden marker that starts the comment: an HTML comment GitHub does not show. Every
+ * part is percent-encoded, so a name holding `-->` (or a line break) cannot end it early
+ * and no two scripts share a marker.
+ */
+function commentMarker(key) {
+    const parts = [key.environment || '-', key.server, key.group, key.name].map(encodeURIComponent);
+    return `<!-- neomaril-deploy: ${parts.join('/')} -->`;
+}
+/**
+ * Creates the comment, or updates the one that starts with the marker (the oldest, if a
+ * person copied the marker into another). A body that did not change is not sent again.
+ */
+async function upsertComment(port, issue, marker, body) {
+    const text = `${marker}\n${body}`;
+    const existing = (await port.listComments(issue)).find((comment) => comment.body.startsWith(marker));
+    if (!existing)
+        return { action: 'created', id: await port.createComment(issue, text) };
+    if (existing.body === text)
+        return { action: 'unchanged', id: existing.id };
+    await port.updateComment(existing.id, text);
+    return { action: 'updated', id: existing.id };
+}
+
+// EXTERNAL MODULE: ./src/github/permissions.ts
+var permissions = __webpack_require__(15435);
+// EXTERNAL MODULE: ./src/publish/github-client.ts
+var github_client = __webpack_require__(67426);
+;// CONCATENATED MODULE: ./src/publish/pr-comment.ts
+
+
+
+
+
+
+const OUTCOME_ICON = { passed: '✅', failed: '❌', skipped: '➖' };
+/** The plan's share of a comment; a longer plan is cut at a line (the changes-markdown output has it all). */
+const PLAN_MAX_CHARS = 50_000;
+const pr_comment_EXCERPT_CHARS = 2000;
+/** The events whose run has a pull request to comment on. */
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+/**
+ * The comment's Markdown (without the marker): the plan, the local run or smoke test, and
+ * in deploy mode the hash. Server and user text is in code spans or blocks
+ * (src/shared/inert.ts): no @-mention, HTML, link or table the text made; secrets redacted.
+ */
+function commentBody(result, facts) {
+    const { key, plan } = facts;
+    const mode = result.spec?.mode ?? 'deploy';
+    const where = key.environment ? ` in ${(0,inert/* markdownCode */.D9)(key.environment)}` : '';
+    const lines = [
+        `### Neomaril: ${(0,inert/* markdownCode */.D9)(key.name)}${where}`,
+        '',
+        `**${mode}** · status **${result.status}** · group ${(0,inert/* markdownCode */.D9)(key.group)}` +
+            (facts.commit ? ` · commit ${(0,inert/* markdownCode */.D9)(facts.commit.slice(0, 12))}` : ''),
+        '',
+        '#### Changes',
+        '',
+        planSection(plan, facts.recordHash, key.environment),
+        '',
+        ...runSection(result)
+    ];
+    if (facts.runUrl && /^https?:\/\/[^\s)]+$/.test(facts.runUrl))
+        lines.push('', `[The workflow run](${facts.runUrl})`);
+    return lines.join('\n');
+}
+function planSection(plan, recordHash, environment) {
+    if (!plan)
+        return environment
+            ? "No plan: the environment's records could not be read (the step's warnings say why)."
+            : 'No plan: set `environment` (where the deploys are recorded) so the run can compare with the last one.';
+    const against = recordHash ? `Against the last recorded deploy, ${(0,inert/* markdownCode */.D9)(recordHash)}:\n\n` : '';
+    if (plan.markdown.length <= PLAN_MAX_CHARS)
+        return against + plan.markdown;
+    const cut = plan.markdown.slice(0, plan.markdown.lastIndexOf('\n', PLAN_MAX_CHARS));
+    const left = plan.markdown.slice(cut.length).split('\n').length - 1;
+    return `${against}${cut}\n\n*(${left} more lines: the step's \`changes-markdown\` output has them all.)*`;
+}
+function runSection(result) {
+    const smoke = result.smokeTest;
+    const title = smoke.where === 'local' ? 'Local run' : 'Smoke test';
+    const lines = [`#### ${title}`, ''];
+    lines.push(`${OUTCOME_ICON[smoke.outcome]} ${smoke.outcome}` +
+        (smoke.elapsedMs === undefined || smoke.outcome === 'skipped' ? '' : ` in ${(0,duration/* formatDuration */.a3)(smoke.elapsedMs)}`) +
+        (smoke.reason ? ` — ${(0,inert/* markdownCode */.D9)(smoke.reason)}` : ''));
+    const excerpt = result.localTraceback ?? (smoke.outcome === 'failed' ? smoke.executionMessage : undefined);
+    if (excerpt)
+        lines.push('', (0,inert/* markdownBlock */.dI)(excerpt.slice(-pr_comment_EXCERPT_CHARS)));
+    if (result.spec?.mode === 'deploy' && result.hash) {
+        const built = result.buildSeconds === undefined ? '' : `, built in ${(0,duration/* formatDuration */.a3)(result.buildSeconds * 1000)}`;
+        lines.push('', '#### Deploy', '', `Script hash ${(0,inert/* markdownCode */.D9)(result.hash)}${built}`);
+    }
+    if (result.error)
+        lines.push('', '**The step failed:**', '', (0,inert/* markdownBlock */.dI)(result.error.slice(0, pr_comment_EXCERPT_CHARS)));
+    return lines;
+}
+/** The pull request a run is for, from the event (undefined for any other event). */
+async function pullRequestNumber(eventName) {
+    if (!PULL_REQUEST_EVENTS.includes(eventName ?? ''))
+        return undefined;
+    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const number = context.payload.pull_request?.number ?? context.payload.number;
+    return typeof number === 'number' ? number : undefined;
+}
+/** The workflow line that grants what commenting needs, for the warning. */
+const COMMENT_PERMISSION = 'pull-requests: write';
+/** Posts or updates the comment. Never fails the run: a GitHub problem is one warning naming the permission. */
+async function postComment(port, issue, result, facts) {
+    const marker = commentMarker(facts.key);
+    let body = commentBody(result, facts);
+    if (body.length + marker.length + 1 > COMMENT_MAX_CHARS)
+        body = body.slice(0, COMMENT_MAX_CHARS - marker.length - 40);
+    try {
+        const outcome = await upsertComment(port, issue, marker, body);
+        core/* info */.pq(`Pull request #${issue}: comment ${outcome.id} ${outcome.action}.`);
+    }
+    catch (error) {
+        const consequence = `no comment on pull request #${issue} (a pull request from a fork gets a read-only token ` +
+            'whatever the workflow asks); the plan is in the changes-markdown output and the job summary';
+        core/* warning */.$e((0,inert/* oneLine */.TN)((0,permissions/* gitHubWarning */.e)(error, COMMENT_PERMISSION, consequence)), { title: 'pr-comment' });
+    }
+}
+/**
+ * pr-comment: on a pull-request event, the one comment of this script and environment,
+ * created or updated; on any other event a notice. Never fails the run.
+ */
+async function commentOnPullRequest(result, where) {
+    const spec = result.spec;
+    if (!spec || spec.mode === 'smoke-test')
+        return;
+    const event = process.env.GITHUB_EVENT_NAME;
+    const issue = await pullRequestNumber(event);
+    if (issue === undefined) {
+        core/* notice */.lm(`pr-comment is true, but this run is for ${event ? `a ${(0,inert/* oneLine */.TN)(event)} event` : 'no GitHub event'}, ` +
+            'not a pull request: there is nothing to comment on.');
+        return;
+    }
+    const client = await (0,github_client/* gitHubClient */.X)(spec.records.token);
+    if (!client) {
+        core/* warning */.$e('pr-comment is true, but github-token is empty: no comment. Leave github-token at its default.');
+        return;
+    }
+    const key = {
+        environment: spec.records.environment ?? '',
+        server: spec.connection.apiUrl,
+        group: spec.group,
+        name: spec.script.name
+    };
+    const recordHash = result.previousHash?.from === 'record' ? result.previousHash.hash : undefined;
+    await postComment(client, issue, result, {
+        key,
+        plan: result.plan,
+        recordHash,
+        commit: where.commit,
+        runUrl: where.runUrl
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/publish/index.ts
+
 
 
 
@@ -603,6 +696,9 @@ async function publish(result, cancelled) {
     catch (error) {
         core/* warning */.$e((0,inert/* oneLine */.TN)(`Could not write the step outputs: ${error.message}`));
     }
+    // After the outputs: a slow or refused GitHub call must not hold them up.
+    if (spec?.prComment && !cancelled)
+        await commentOnPullRequest(result, where);
     try {
         await writeSummary(result, where);
     }
@@ -626,235 +722,6 @@ function annotate(result, spec) {
             startLine: annotation.line
         });
     }
-}
-
-
-/***/ }),
-
-/***/ 16689:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ writeOutputs),
-/* harmony export */   Y: () => (/* binding */ outputsOf)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
-/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33260);
-
-
-/**
- * The step outputs (action.yml); every one is written, empty when unknown. They are the
- * action's own values and are never rewritten by redaction (docs/security.md), except the
- * server's version, which is server text.
- */
-function outputsOf(result) {
-    const spec = result.spec;
-    return {
-        'preprocessing-id': result.hash ?? '',
-        status: result.status,
-        operation: result.operation ?? '',
-        group: result.group ?? spec?.group ?? '',
-        'python-version': spec?.script.pythonVersion ?? '',
-        'server-version': (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(result.serverVersion ?? ''),
-        'api-version': result.apiVersion ?? '',
-        'build-seconds': result.buildSeconds === undefined ? '' : String(result.buildSeconds),
-        'smoke-test': result.smokeTest.outcome,
-        'smoke-test-output': result.smokeTestOutput ?? '',
-        'execution-id': result.smokeTest.executionId ?? '',
-        'model-execution-id': result.smokeTest.pipeline?.model.executionId ?? '',
-        'smoke-test-stages': stagesOf(result),
-        'logs-file': result.logsFile ?? '',
-        'artifact-id': result.artifact?.id === undefined ? '' : String(result.artifact.id),
-        'artifact-url': result.artifact?.url ?? '',
-        'result-file': result.resultFile ?? '',
-        manifest: result.manifest ? JSON.stringify(result.manifest) : '',
-        url: result.url ?? '',
-        digest: result.digest ?? '',
-        'previous-preprocessing-id': result.previousHash?.hash ?? '',
-        'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId)
-    };
-}
-/** A pipeline smoke test's stages, each its outcome and time (ms), as JSON; '' without a model. */
-function stagesOf(result) {
-    const stages = result.smokeTest.pipeline;
-    if (!stages)
-        return '';
-    const stage = ({ outcome, elapsedMs }) => ({
-        outcome,
-        ms: elapsedMs ?? null
-    });
-    return JSON.stringify({ preprocessing: stage(stages.preprocessing), model: stage(stages.model) });
-}
-function writeOutputs(result) {
-    for (const [name, value] of Object.entries(outputsOf(result)))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-}
-
-
-/***/ }),
-
-/***/ 13805:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B5: () => (/* binding */ recordFiles),
-/* harmony export */   Wh: () => (/* binding */ writeRecords),
-/* harmony export */   aH: () => (/* binding */ provenance),
-/* harmony export */   tH: () => (/* binding */ writeResultFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _steps_logs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6904);
-/* harmony import */ var _local_checks_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61102);
-/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33260);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16689);
-
-
-
-
-
-
-async function provenance() {
-    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
-    const repository = process.env.GITHUB_REPOSITORY || undefined;
-    const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined;
-    return {
-        repository,
-        commit: context.sha || undefined,
-        ref: context.ref || undefined,
-        actor: context.actor || undefined,
-        workflow: context.workflow || undefined,
-        runId: context.runId || undefined,
-        runAttempt: context.runAttempt || undefined,
-        runUrl
-    };
-}
-/**
- * Writes a file into the records folder. The caller has redacted what came from outside
- * (`outside`); the action's own values are written as they are (docs/security.md).
- */
-function writeRecord(dir, name, content) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, content);
-    return path;
-}
-/** JSON text, laid out for reading; always valid JSON (nothing rewrites the text after it is made). */
-const json = (value) => JSON.stringify(value, undefined, 2) + '\n';
-/** A value that came from outside (server text, a run's answer), its strings redacted one by one. */
-const outside = _shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redactValue */ .FI;
-/**
- * The run's records: deployment.json (what was deployed, from where), the logs as
- * JSON and text, the smoke test's request and response (the async result zip is
- * downloaded here directly). The .env file's content and every secret stay out.
- */
-async function writeRecords(result, where, cwd, options) {
-    const dir = result.recordsDir;
-    const spec = result.spec;
-    const files = spec ? (await (0,_local_checks_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .buildManifest */ .u)(spec, cwd, options)).files : [];
-    writeRecord(dir, 'deployment.json', json({
-        script: spec && {
-            name: spec.script.name,
-            entrypoint: spec.script.entrypoint,
-            operation: spec.script.operation,
-            pythonVersion: spec.script.pythonVersion,
-            inputType: spec.script.inputType,
-            group: result.group ?? spec.group
-        },
-        server: spec && { apiUrl: spec.connection.apiUrl, version: outside(result.serverVersion) },
-        api: result.apiVersion && {
-            version: result.apiVersion,
-            probe: outside(result.apiProbe),
-            calls: result.apiCalls,
-            datasetHashes: result.datasetHashes
-        },
-        files,
-        hash: result.hash,
-        digest: result.digest,
-        // The GitHub deployment this run made (docs/deploy-records.md), and the script it followed.
-        record: spec?.records.environment && {
-            environment: spec.records.environment,
-            deploymentId: result.deploymentId,
-            previous: result.previousHash
-        },
-        status: result.status,
-        smokeTest: result.smokeTest.outcome,
-        timings: {
-            startedAt: result.startedAt.toISOString(),
-            finishedAt: result.finishedAt?.toISOString(),
-            buildSeconds: result.buildSeconds,
-            statusChecks: result.statusChecks,
-            previousBuild: result.previousBuild
-        },
-        // The behaviour asked for (secrets and the .env content are not part of it).
-        settings: spec && {
-            mode: spec.mode,
-            wait: spec.wait,
-            requestTimeoutMs: spec.connection.requestTimeoutMs,
-            smokeTest: {
-                enabled: spec.smokeTest.enabled,
-                timeoutMs: spec.smokeTest.timeoutMs,
-                expect: spec.smokeTest.expect
-            },
-            artifact: spec.artifact
-        },
-        source: where
-    }));
-    if (result.manifest)
-        writeRecord(dir, 'manifest.json', json(result.manifest));
-    // validate mode talks to no server, so it has no logs to keep.
-    if (spec?.mode === 'validate')
-        return recordSmokeTest(result, dir);
-    writeRecord(dir, 'logs.json', json(outside({ host: result.hostLogs, run: result.runLogs })));
-    const text = [
-        `# Build (Host) log: ${result.hostLogs.length} entries`,
-        (0,_steps_logs_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLogEntries */ .cP)(result.hostLogs),
-        `# Run log: ${result.runLogs.length} entries`,
-        (0,_steps_logs_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLogEntries */ .cP)(result.runLogs)
-    ].join('\n');
-    result.logsFile = writeRecord(dir, 'logs.txt', (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(text) + '\n');
-    recordSmokeTest(result, dir);
-}
-/** The smoke test's request and response (the async result zip is downloaded here directly). */
-function recordSmokeTest(result, dir) {
-    const smoke = result.smokeTest;
-    if (smoke.request) {
-        writeRecord(dir, 'smoke-test-request.json', json(smoke.request));
-        let body = smoke.responseBody;
-        try {
-            body = JSON.parse(smoke.responseBody ?? '');
-        }
-        catch {
-            // kept as text
-        }
-        result.smokeTestOutput = writeRecord(dir, 'smoke-test-response.json', json({ status: smoke.responseStatus, body: outside(body) }));
-    }
-    if (smoke.resultFile)
-        result.smokeTestOutput = smoke.resultFile;
-}
-/** result.json: everything the run decided, for a later gate step to read. */
-function writeResultFile(result) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(result.recordsDir, 'result.json');
-    // Its own path is one of the outputs it lists.
-    result.resultFile = path;
-    const { spec, ...rest } = result;
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, json({
-        outputs: (0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .outputsOf */ .Y)(result),
-        error: outside(rest.error),
-        smokeTest: outside({ ...rest.smokeTest, responseBody: undefined }),
-        contract: rest.contract,
-        artifact: rest.artifact,
-        recordsDir: rest.recordsDir,
-        publishWarnings: outside(rest.publishWarnings),
-        startedAt: rest.startedAt,
-        finishedAt: rest.finishedAt,
-        script: spec && { name: spec.script.name, group: spec.group, operation: spec.script.operation }
-    }));
-    return path;
-}
-function recordFiles(dir) {
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).map((name) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name));
 }
 
 

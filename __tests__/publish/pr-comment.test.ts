@@ -1,0 +1,81 @@
+/** The pull-request comment's body and its failure handling (src/publish/pr-comment.ts). */
+import { jest } from '@jest/globals'
+import { commentBody, postComment } from '../../src/publish/pr-comment.js'
+import { GitHubCallError } from '../../src/github/port.js'
+import type { IssueCommentsPort } from '../../src/github/pr-comment.js'
+import { addSecret } from '../../src/shared/secrets.js'
+import { deployedResult, HASH } from '../helpers/run-result.js'
+
+const KEY = { environment: 'staging', server: 'https://mlops.example.com/api', group: 'datarisk', name: 'loan' }
+const PLAN = { hasChanges: true, markdown: '- Entrypoint: `process` → `score`' }
+
+describe('commentBody', () => {
+  test('a deploy: the plan against the record, the smoke test and the hash', () => {
+    const body = commentBody(deployedResult(), { key: KEY, plan: PLAN, recordHash: 'Sold', commit: 'abcdef1234567890' })
+    expect(body).toContain('### Neomaril: `loan` in `staging`')
+    expect(body).toContain('**deploy** · status **deployed** · group `datarisk` · commit `abcdef123456`')
+    expect(body).toContain('Against the last recorded deploy, `Sold`:\n\n- Entrypoint: `process` → `score`')
+    expect(body).toContain('#### Smoke test\n\n✅ passed in')
+    expect(body).toContain(`Script hash \`${HASH}\`, built in 1m33s`)
+  })
+
+  test('no environment, or records that could not be read: says so instead of a plan', () => {
+    const result = deployedResult()
+    expect(commentBody(result, { key: { ...KEY, environment: '' } })).toContain('No plan: set `environment`')
+    expect(commentBody(result, { key: KEY })).toContain("No plan: the environment's records could not be read")
+  })
+
+  test('user and server text is inert: no mention, tag, link or secret, an error in a block', () => {
+    addSecret('comment-secret-8841')
+    const result = deployedResult()
+    result.status = 'failed'
+    result.smokeTest = {
+      outcome: 'failed',
+      where: 'local',
+      reason: 'raised @someone <b>x</b> [y](https://evil.example)'
+    }
+    result.localTraceback = 'Traceback\n  ValueError: comment-secret-8841 @team\n```\n<script>'
+    result.error = 'The entrypoint failed on the sample: @someone'
+    const body = commentBody(result, { key: { ...KEY, name: '@someone <b>bold</b>' }, plan: PLAN })
+    expect(body).toContain('### Neomaril: `@someone <b>bold</b>` in `staging`')
+    expect(body).toContain('❌ failed — `raised @someone <b>x</b> [y](https://evil.example)`')
+    expect(body).not.toContain('comment-secret-8841')
+    // Outside code, no @, no < and no link remain.
+    const outsideCode = body.replace(/(`{3,})text\n[\s\S]*?\n\1/g, '').replace(/(`+)[^`]*?\1/g, '')
+    expect(outsideCode).not.toMatch(/@|<|\]\(/)
+  })
+})
+
+describe('postComment', () => {
+  const refusing: IssueCommentsPort = {
+    listComments: async () => [],
+    createComment: async () => {
+      throw new GitHubCallError('POST issue comment', 403, 'Resource not accessible by integration')
+    },
+    updateComment: async () => undefined
+  }
+
+  test('a refused write is one warning naming the permission, never a failure', async () => {
+    // @actions/core writes workflow commands to stdout.
+    const written: string[] = []
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk))
+      return true
+    })
+    try {
+      await postComment(refusing, 3, deployedResult(), { key: KEY, plan: PLAN })
+    } finally {
+      write.mockRestore()
+    }
+    const warnings = written
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('::warning'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(
+      /lacks the pull-requests: write permission \(POST issue comment answered HTTP 403: .*\): no comment on pull request #3/
+    )
+    expect(written.join('')).not.toContain('::error')
+    expect(process.exitCode ?? 0).toBe(0)
+  })
+})

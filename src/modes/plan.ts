@@ -1,0 +1,62 @@
+import * as core from '@actions/core'
+import type { Manifest } from '../shared/manifest.js'
+import { findLatestRecord, type DeployRecord } from '../github/records.js'
+import { gitHubWarning } from '../github/permissions.js'
+import { planChanges } from '../local-checks/plan.js'
+import { gitHubClient } from '../publish/github-client.js'
+import { oneLine, printInert } from '../shared/inert.js'
+import type { RunContext } from './context.js'
+
+/** The permission reading the records needs, for the warning. */
+const READ_PERMISSION = 'deployments: read'
+
+/**
+ * The plan (local-checks/plan.ts): the upload's manifest against the one of the newest
+ * successful record of this script (server, group, name) in the `environment`. Needs the
+ * GitHub token only, no MLOps secret, so it works on a fork's pull request. Without an
+ * environment there is nothing to compare with; a GitHub problem is one warning.
+ */
+export async function planAgainstRecord(ctx: RunContext, manifest: Manifest): Promise<void> {
+  const { spec, result } = ctx
+  const environment = spec.records.environment
+  if (!environment) return
+  if (!spec.connection.apiUrl) {
+    core.notice(
+      `environment is '${oneLine(environment)}', but url is empty: records are kept per server, so there is ` +
+        'no plan. Set url (not a secret) to the server the script is deployed to.'
+    )
+    return
+  }
+  const client = await gitHubClient(spec.records.token)
+  if (!client) {
+    core.notice(
+      `No plan: there is no github-token or GITHUB_REPOSITORY to read the records of '${oneLine(environment)}'.`
+    )
+    return
+  }
+  await core.group(`Plan against the last deploy in '${oneLine(environment)}'`, async () => {
+    try {
+      const record = await findLatestRecord(client, {
+        environment,
+        server: spec.connection.apiUrl,
+        group: spec.group,
+        name: spec.script.name
+      })
+      if (record) result.previousHash ??= { hash: record.scriptHash, from: 'record' }
+      showPlan(ctx, record, manifest)
+    } catch (error) {
+      const consequence = `the records of environment '${environment}' cannot be read, so there is no plan`
+      core.warning(oneLine(gitHubWarning(error, READ_PERMISSION, consequence)))
+    }
+  })
+}
+
+/**
+ * Sets and prints the plan against `record` (undefined: the environment has no record of
+ * the script yet). Deploy mode calls it once the records were read (modes/github-record.ts).
+ */
+export function showPlan(ctx: RunContext, record: DeployRecord | undefined, manifest: Manifest): void {
+  ctx.result.plan = planChanges(record?.payload.manifest, manifest)
+  if (record) core.info(`The last recorded deploy: ${record.scriptHash} (deployment ${record.deploymentId}).`)
+  printInert(ctx.result.plan.markdown)
+}
