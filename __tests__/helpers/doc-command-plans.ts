@@ -51,7 +51,13 @@ const EXCLUDED: Rule[] = [
     match: /^npm run bench( -- --quick)?$/,
     reason: 'the benchmark: about 15 minutes (--quick: 2) of measuring, not a check (BENCHMARKS.md)'
   },
-  { match: /^npm version /, reason: "a release step: sets package.json's version to one you choose (X.Y.Z)" }
+  { match: /^npm version /, reason: "a release step: sets package.json's version to one you choose (X.Y.Z)" },
+  {
+    match: /^npm run openapi:cut$/,
+    reason:
+      'downloads @octokit/openapi from the npm registry and rewrites the committed cut (its date changes); ' +
+      '__tests__/scripts/openapi-cut.test.ts checks the cut itself'
+  }
 ]
 
 /** The commands .ci/run runs (CI), as a user types them (`--silent` and redirections left out). */
@@ -72,8 +78,9 @@ export function planFor(command: string, root: string): Plan {
   const rule = EXCLUDED.find((r) => r.match.test(command))
   if (rule) return { kind: 'excluded', reason: rule.reason }
   if (ciCommands(root).includes(command)) return { kind: 'excluded', reason: 'run as written by .ci/run (CI)' }
-  if (/^npm run emulator\b/.test(command)) {
-    const port = /--port[ =](\d+)/.exec(command)?.[1] ?? EMULATOR_PORT
+  // Servers: the emulator and the GitHub stand-in run until stopped.
+  if (/^npm run (emulator|github-stand-in)\b/.test(command)) {
+    const port = /--port[ =](\d+)/.exec(command)?.[1] ?? (command.includes('github-stand-in') ? '8801' : EMULATOR_PORT)
     return { kind: 'server', command, cwd: root, port: Number(port) }
   }
   // Shown beside `npm run emulator`, whose default port the sample env file points at.
