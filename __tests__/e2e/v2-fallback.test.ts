@@ -4,7 +4,7 @@
  * probe; on a current one smoke-test mode locates a v1 hash through the same probe
  * (its v2 status answers 404); validate mode never leaves `status: validated` after
  * its local run failed.
- * The v2 routes themselves are tested in __tests__/v2-api.test.ts against a fake.
+ * The v2 routes themselves are tested in __tests__/api/v2.test.ts against a fake.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'

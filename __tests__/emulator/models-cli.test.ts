@@ -63,7 +63,7 @@ test('--model seeds the file’s models (paths relative to it); the banner lists
 
 test('a bad --model file exits 2 naming the file or the field', async () => {
   for (const [file, message] of [
-    ['bad.json', /'hash' must be 'M' and 63 lowercase hex digits/],
+    ['bad.json', /'hash' must be 'M' and 63 hex digits/],
     ['missing.json', /--model .*missing\.json: ENOENT/]
   ] as const) {
     const child = spawn(process.execPath, [CLI, '--port', '0', '--model', path.join(dir, file)])

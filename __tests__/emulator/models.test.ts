@@ -7,6 +7,7 @@ import { DEFAULT_GROUP_TOKEN, type Emulator } from '../../emulator/index.js'
 import { bearer, deploy, emulatorWithToken, getJson, GROUP, register, type Json } from './helpers.js'
 import { FEED_BROKEN, FEED_OK, FEED_RENAMED, MODEL_ASYNC, MODEL_SYNC } from './model-fixtures.js'
 import { ASYNC_CSV } from './fixtures.js'
+import { problemsOf, VALID } from '../helpers/input-source.js'
 
 const hashOf = (c: string): string => 'M' + c.repeat(63)
 const SYNC = hashOf('a')
@@ -168,4 +169,24 @@ test('seeds are checked: a bad hash, operation, status or source, an unknown gro
     status: 'Deployed',
     entrypoint: 'score'
   })
+})
+
+test("a seed's hash follows the smoke-test-model input's rule: what one takes, the other takes", async () => {
+  const candidates = [
+    hashOf('E'),
+    `M${'aB'.repeat(31)}c`,
+    hashOf('f'),
+    hashOf('g'),
+    `m${'a'.repeat(63)}`,
+    'M' + 'a'.repeat(62)
+  ]
+  const gate = { ...VALID, 'smoke-test': 'true', 'group-token': DEFAULT_GROUP_TOKEN }
+  for (const hash of candidates) {
+    const inputTakes = problemsOf({ ...gate, 'smoke-test-model': hash }).length === 0
+    const seeded = await emu.addModel({ hash, operation: 'Sync', code: MODEL_SYNC }).then(
+      () => true,
+      () => false
+    )
+    expect({ hash, seeded }).toEqual({ hash, seeded: inputTakes })
+  }
 })

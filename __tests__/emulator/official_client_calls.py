@@ -22,7 +22,7 @@ The last line printed on stdout is a JSON summary. Any answer the client would t
 as an error raises ClientError and the script exits 1.
 
 What the 2.1.1 client does on the wire, one line per request (P1..E2 are the ids of
-shared/neomaril-api.md):
+docs/platform-contract.md, "The v1 calls"):
   GET  /api/health                       no auth             200 (401 / >=500 raise)   on every client,
                                                              preprocessing and execution object created
   POST /api/login                        form-urlencoded user, password; 200 -> Token (else raise);

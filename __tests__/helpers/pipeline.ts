@@ -1,6 +1,6 @@
 /**
  * The pipeline smoke tests' world (e2e/pipeline-*.test.ts): seeded models, workspaces holding
- * the preprocessing scripts that feed them (emulator/model-fixtures.ts), and the inputs that
+ * the preprocessing scripts that feed them (__tests__/emulator/model-fixtures.ts), and the inputs that
  * deploy such a script with smoke-test-model.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs'
+import type { RunStatus } from '../../src/publish/result.js'
 import {
   addSecret,
+  COMMON_WORDS,
   envValueLeftVisible,
   isSecretKey,
   maskSecretsWith,
@@ -7,6 +10,21 @@ import {
   redact,
   redactedJson
 } from '../../src/shared/secrets.js'
+
+/** Every run status: the compiler asks for a new one here (a Record names them all). */
+const RUN_STATUSES: Record<RunStatus, true> = {
+  deployed: true,
+  building: true,
+  failed: true,
+  unavailable: true,
+  'timed-out': true,
+  registered: true,
+  validated: true,
+  unchanged: true,
+  'invalid-input': true,
+  error: true,
+  cancelled: true
+}
 
 const OWN = ['datarisk-team', 'loan features', 'https://neomaril.example.com/api', 'Sync', '3.10']
 
@@ -98,5 +116,23 @@ describe("the runner's masking (handed in by main.ts)", () => {
     addSecret('mask-late 7d2e')
     expect(masked.filter((form) => form === 'mask-late 7d2e')).toHaveLength(1)
     expect(masked).toContain('mask-late%207d2e')
+  })
+})
+
+describe('the common words an env value is left visible as', () => {
+  test('include every run status long enough to be masked, so the status output is never ***', () => {
+    const maskable = Object.keys(RUN_STATUSES).filter((status) => status.length >= MIN_MASKED_LENGTH)
+    expect(maskable.filter((status) => !COMMON_WORDS.has(status))).toEqual([])
+    for (const status of maskable) expect(envValueLeftVisible('STAGE', status, [])).toBe('a common word')
+  })
+
+  test("are every one that docs/security.md's table lists", () => {
+    const page = readFileSync(new URL('../../docs/security.md', import.meta.url), 'utf8')
+    const row = page.split('\n').find((line) => line.startsWith('| a common word')) ?? ''
+    const spans = [...row.matchAll(/`([^`]+)`/g)].map((m) => (m[1] ?? '').toLowerCase())
+    // The examples column's spans are KEY=value; the words are the rest.
+    const listed = new Set(spans.filter((span) => !span.includes('=')))
+    expect([...COMMON_WORDS].filter((word) => !listed.has(word))).toEqual([])
+    expect([...listed].filter((word) => !COMMON_WORDS.has(word))).toEqual([])
   })
 })

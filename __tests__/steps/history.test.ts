@@ -1,5 +1,5 @@
 /**
- * deploy/history.ts: which earlier script is "the previous build", and how long its
+ * src/steps/history.ts: which earlier script is "the previous build", and how long its
  * build took, from the search and the Host log; any failure or doubt means no hint.
  */
 import { earlierV1Async, hostLogSpan, newestDeployed, previousBuild } from '../../src/steps/history.js'

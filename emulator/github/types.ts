@@ -1,4 +1,4 @@
-/** The GitHub REST stand-in's options, state and handle (README: "The GitHub stand-in"). */
+/** The GitHub REST stand-in's options, state and handle (emulator/README.md, "The GitHub stand-in"). */
 
 export type Access = 'read' | 'write'
 

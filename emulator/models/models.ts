@@ -5,6 +5,7 @@ import type { Groups } from '../accounts/groups.js'
 import { ApiError, badInput, notFound } from '../http/errors.js'
 import { checkPythonVersion } from '../script-rules.js'
 import type { Operation } from '../types.js'
+import { MODEL_HASH } from '../../src/shared/hashes.js'
 import { hex } from '../wire.js'
 import { MODEL_STATUSES, type ModelSeed, type ModelStatus, type ModelSummary } from './types.js'
 
@@ -24,8 +25,6 @@ export interface Model {
   /** Last execution id handed out (ids count per model from 1). */
   executions: number
 }
-
-export const MODEL_HASH = /^M[0-9a-f]{63}$/
 
 export class Models {
   private readonly byHash = new Map<string, Model>()
@@ -94,7 +93,7 @@ export class Models {
 function checkSeed(seed: ModelSeed, defaultGroup: string): Model {
   const hash = seed.hash ?? 'M' + hex(63)
   const where = `model ${seed.hash ?? seed.name ?? '(no hash)'}`
-  if (!MODEL_HASH.test(hash)) throw new Error(`${where}: 'hash' must be 'M' and 63 lowercase hex digits`)
+  if (!MODEL_HASH.test(hash)) throw new Error(`${where}: 'hash' must be 'M' and 63 hex digits`)
   if (seed.operation !== 'Sync' && seed.operation !== 'Async')
     throw new Error(`${where}: 'operation' must be 'Sync' or 'Async', not '${String(seed.operation)}'`)
   const status = seed.status ?? 'Deployed'

@@ -4,7 +4,7 @@ import { wasRefused, withHint } from './http/failures.js'
 import { describeFailure } from './http/server-text.js'
 import type { Transport } from './http/transport.js'
 import type { Call } from './http/types.js'
-import { SCRIPT_HASH } from './wire.js'
+import { SCRIPT_HASH } from '../shared/hashes.js'
 
 /** What the v1 and v2 calls share: v1.ts and v2.ts never import each other, both import this. */
 

@@ -14,7 +14,7 @@ import type {
   SearchResponse,
   StatusResponse
 } from './wire.js'
-import { SCRIPT_HASH } from './wire.js'
+import { SCRIPT_HASH } from '../shared/hashes.js'
 
 /** The v1 calls (docs/platform-contract.md), each one `Call` sent through the transport. */
 export class V1Api {

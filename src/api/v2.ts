@@ -12,7 +12,8 @@ import type {
   V2RegisterResponse,
   V2StatusResponse
 } from './wire.js'
-import { DATASET_HASH, EXECUTION_ID_IN_MESSAGE } from './wire.js'
+import { EXECUTION_ID_IN_MESSAGE } from './wire.js'
+import { DATASET_HASH } from '../shared/hashes.js'
 
 const ROOT = '/v2/preprocessing'
 

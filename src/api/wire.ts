@@ -49,9 +49,6 @@ export interface ErrorEnvelope {
   error?: { type?: string; message?: string }
 }
 
-/** A script's hash as register answers it: 'S' and 63 hex digits. Nothing else is taken into paths, logs or outputs. */
-export const SCRIPT_HASH = /^S[0-9a-f]{63}$/i
-
 /** States a build passes through on its way to Deployed. */
 export const BUILDING_STATES: readonly string[] = ['Building', 'Recovering']
 /** Execution states (docs/platform-contract.md). */
@@ -90,7 +87,5 @@ export interface V2ExecutionStatusResponse {
   OutputDatasetHash?: string
 }
 
-/** A dataset's hash as the v2 calls answer it: 'D' and 63 hex digits (docs/platform-contract.md). */
-export const DATASET_HASH = /^D[0-9a-f]{63}$/i
 /** The execution id inside E1's message (the 4.x client's regex). */
 export const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/

@@ -1,7 +1,7 @@
 /**
  * The entrypoint's static check through python/harness/ (mode "check"). Apart from
  * index.ts so that loading it does not load the parquet readers and writers: every deploy
- * runs it at start-up (modes/local-checks.ts), and the bundle's first chunk stays small.
+ * runs it at start-up (src/local-checks/entrypoint.ts), and the bundle's first chunk stays small.
  */
 import type { ContractSignal, EntrypointContract } from './contract.js'
 import { runHarness } from './process.js'

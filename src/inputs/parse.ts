@@ -20,7 +20,7 @@ import {
 } from './spec.js'
 import { reportUnusedInputs } from './unused-inputs.js'
 import { parseWait } from './wait.js'
-import { parseGitHubToken, parseRecords } from './records.js'
+import { parseGitHubToken, parseRecords } from './record-inputs.js'
 import { INPUT_DEFAULTS, type InputName } from './defaults.js'
 import { Workspace } from './workspace.js'
 

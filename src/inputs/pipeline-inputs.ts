@@ -1,8 +1,6 @@
 import type { InputReader } from './reader.js'
 import type { Mode, PipelineModel } from './spec.js'
-
-/** A model's hash, as the platform shows it: 'M' and 63 hex digits (the shape of a script's 'S…'). */
-const MODEL_HASH = /^M[0-9a-fA-F]{63}$/
+import { MODEL_HASH, SCRIPT_HASH } from '../shared/hashes.js'
 
 /**
  * smoke-test-model and smoke-test-model-group: the model the smoke test runs the script
@@ -18,7 +16,7 @@ export function parsePipelineModel(
   const group = reader.get('smoke-test-model-group')
   if (!hash || context.mode === 'validate' || !context.smokeTest) return undefined
   if (!MODEL_HASH.test(hash)) {
-    const script = /^S[0-9a-fA-F]{63}$/.test(hash)
+    const script = SCRIPT_HASH.test(hash)
     reader.fail(
       'smoke-test-model',
       script ? `'${hash}' is a script hash (S…), not a model's.` : `'${hash}' is not a model hash.`,

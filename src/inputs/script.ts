@@ -1,4 +1,5 @@
 import { isPythonVersion, PYTHON_VERSIONS, type PythonVersion } from '../shared/python-version.js'
+import { SCRIPT_HASH } from '../shared/hashes.js'
 import type { InputReader } from './reader.js'
 import { API_VERSIONS, type ApiVersion, type Mode, type Operation } from './spec.js'
 
@@ -85,7 +86,7 @@ export function parsePreprocessingId(reader: InputReader, mode: Mode): string | 
         'is required in smoke-test mode.',
         'Pass the hash of the deployed script, e.g. ${{ needs.deploy.outputs.preprocessing-id }}.'
       )
-    else if (!/^S[0-9a-fA-F]{63}$/.test(preprocessingId))
+    else if (!SCRIPT_HASH.test(preprocessingId))
       reader.fail(
         'preprocessing-id',
         `'${preprocessingId}' is not a script hash.`,

@@ -71,7 +71,7 @@ export async function checkEntrypointOf(spec: DeploySpec, notify: Notify): Promi
   return findings
 }
 
-/** The harness's words for a source file Python cannot read at all (python/harness.py). */
+/** The harness's words for a source file Python cannot read at all (python/harness/loader.py). */
 const UNREADABLE_SOURCE = /^(does not parse|is not a readable notebook)/
 
 function contractsOf(spec: DeploySpec): EntrypointContract[] {

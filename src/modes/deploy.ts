@@ -17,7 +17,7 @@ import { buildManifest, digestOf, type Manifest } from '../local-checks/manifest
 import type { DeployRecord } from '../github/records.js'
 import { startGitHubRecord } from './github-record.js'
 import { keepUnchanged, recordedBefore } from './unchanged.js'
-import { showPlan } from './plan.js'
+import { showPlan } from './plan-phase.js'
 
 /** deploy mode: connect → API → contract → register (+ uploads) → host → wait → smoke test. */
 export async function deployMode(ctx: RunContext): Promise<void> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 
 /**
- * Where a line of a notebook's code sits. The server and the harness (python/harness.py,
+ * Where a line of a notebook's code sits. The server and the harness (python/harness/loader.py,
  * notebook_code) run a notebook as its code cells joined into one text, one line for each
  * line of each code cell, so a traceback's line number counts lines of that text.
  */

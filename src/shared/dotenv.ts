@@ -1,5 +1,5 @@
 /**
- * A reader of .env files following python-dotenv's grammar (src/dotenv/parser.py),
+ * A reader of .env files following python-dotenv's grammar (its module dotenv.parser),
  * since python-dotenv is what reads the file on the server. No npm package
  * implements that grammar (npm's `dotenv` differs on quotes, escapes and comments),
  * so this follows it statement by statement:

@@ -17,7 +17,7 @@ const SHORTEST_MS = 1000
 
 /**
  * How long the script's previous build took, as the server remembers it: the wait's hint
- * (deploy/wait.ts), so a build that takes as long as the last one is seen within a second.
+ * (src/steps/wait.ts), so a build that takes as long as the last one is seen within a second.
  *
  * - The previous build is the newest other script that the group's search finds under this
  *   name and that reached `Deployed` (a failed build ends early and says nothing of the
