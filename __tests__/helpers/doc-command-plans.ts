@@ -19,6 +19,8 @@ export type Plan =
 
 /** `npm run emulator`'s port when none is given (emulator/cli.ts). */
 const EMULATOR_PORT = '8800'
+/** `npm run github-stand-in`'s port when none is given (emulator/github/cli.ts). */
+const STAND_IN_PORT = '8801'
 
 /** The README's placeholder for the clone of this repository. */
 const CLONE = '/path/to/neomaril-deploy-action'
@@ -51,7 +53,13 @@ const EXCLUDED: Rule[] = [
     match: /^npm run bench( -- --quick)?$/,
     reason: 'the benchmark: about 15 minutes (--quick: 2) of measuring, not a check (BENCHMARKS.md)'
   },
-  { match: /^npm version /, reason: "a release step: sets package.json's version to one you choose (X.Y.Z)" }
+  { match: /^npm version /, reason: "a release step: sets package.json's version to one you choose (X.Y.Z)" },
+  {
+    match: /^npm run openapi:cut$/,
+    reason:
+      "downloads GitHub's ~29 MB OpenAPI package and rewrites the committed cut; " +
+      '__tests__/scripts/openapi-cut.test.ts checks the cut'
+  }
 ]
 
 /** The commands .ci/run runs (CI), as a user types them (`--silent` and redirections left out). */
@@ -74,6 +82,10 @@ export function planFor(command: string, root: string): Plan {
   if (ciCommands(root).includes(command)) return { kind: 'excluded', reason: 'run as written by .ci/run (CI)' }
   if (/^npm run emulator\b/.test(command)) {
     const port = /--port[ =](\d+)/.exec(command)?.[1] ?? EMULATOR_PORT
+    return { kind: 'server', command, cwd: root, port: Number(port) }
+  }
+  if (/^npm run github-stand-in\b/.test(command)) {
+    const port = /--port[ =](\d+)/.exec(command)?.[1] ?? STAND_IN_PORT
     return { kind: 'server', command, cwd: root, port: Number(port) }
   }
   // Shown beside `npm run emulator`, whose default port the sample env file points at.
