@@ -69,11 +69,14 @@ var inert = __webpack_require__(24568);
 var outputs = __webpack_require__(16934);
 // EXTERNAL MODULE: ./src/shared/duration.ts
 var duration = __webpack_require__(18470);
+// EXTERNAL MODULE: ./src/publish/result.ts
+var publish_result = __webpack_require__(38315);
 // EXTERNAL MODULE: ./src/steps/server-smoke-test.ts
 var server_smoke_test = __webpack_require__(87390);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
 var secrets = __webpack_require__(84553);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
+
 
 
 
@@ -112,8 +115,8 @@ async function writeSummary(result, where) {
         ['Script hash', result.hash ? code(result.hash) : '—'],
         ...recordRows(result, code),
         ['Group', spec ? code(result.group ?? spec.group) : '—'],
-        ['Operation', spec?.script.operation ?? '—'],
-        ['Python', spec?.script.pythonVersion ?? '—'],
+        ['Operation', (0,publish_result/* knownScript */.h)(result).operation ?? '—'],
+        ['Python', (0,publish_result/* knownScript */.h)(result).pythonVersion ?? '—'],
         [
             'Build time',
             result.buildSeconds === undefined

@@ -322,7 +322,9 @@ async function hmacOf(file, key) {
 /* harmony export */   Y: () => (/* binding */ outputsOf)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38315);
 /* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84553);
+
 
 
 /**
@@ -337,7 +339,7 @@ function outputsOf(result) {
         status: result.status,
         operation: result.operation ?? '',
         group: result.group ?? spec?.group ?? '',
-        'python-version': spec?.script.pythonVersion ?? '',
+        'python-version': (0,_result_js__WEBPACK_IMPORTED_MODULE_2__/* .knownScript */ .h)(result).pythonVersion ?? '',
         'server-version': (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(result.serverVersion ?? ''),
         'api-version': result.apiVersion ?? '',
         'build-seconds': result.buildSeconds === undefined ? '' : String(result.buildSeconds),
@@ -392,10 +394,12 @@ function writeOutputs(result) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _steps_logs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(60517);
+/* harmony import */ var _steps_logs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(60517);
 /* harmony import */ var _local_checks_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36501);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38315);
 /* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84553);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16934);
+
 
 
 
@@ -443,8 +447,8 @@ async function writeRecords(result, where, cwd, options) {
         script: spec && {
             name: spec.script.name,
             entrypoint: spec.script.entrypoint,
-            operation: spec.script.operation,
-            pythonVersion: spec.script.pythonVersion,
+            operation: (0,_result_js__WEBPACK_IMPORTED_MODULE_5__/* .knownScript */ .h)(result).operation,
+            pythonVersion: (0,_result_js__WEBPACK_IMPORTED_MODULE_5__/* .knownScript */ .h)(result).pythonVersion,
             inputType: spec.script.inputType,
             group: result.group ?? spec.group
         },
@@ -495,9 +499,9 @@ async function writeRecords(result, where, cwd, options) {
     writeRecord(dir, 'logs.json', json(outside({ host: result.hostLogs, run: result.runLogs })));
     const text = [
         `# Build (Host) log: ${result.hostLogs.length} entries`,
-        (0,_steps_logs_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLogEntries */ .cP)(result.hostLogs),
+        (0,_steps_logs_js__WEBPACK_IMPORTED_MODULE_6__/* .formatLogEntries */ .cP)(result.hostLogs),
         `# Run log: ${result.runLogs.length} entries`,
-        (0,_steps_logs_js__WEBPACK_IMPORTED_MODULE_5__/* .formatLogEntries */ .cP)(result.runLogs)
+        (0,_steps_logs_js__WEBPACK_IMPORTED_MODULE_6__/* .formatLogEntries */ .cP)(result.runLogs)
     ].join('\n');
     result.logsFile = writeRecord(dir, 'logs.txt', (0,_shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(text) + '\n');
     recordSmokeTest(result, dir);
@@ -535,7 +539,7 @@ function writeResultFile(result) {
         publishWarnings: outside(rest.publishWarnings),
         startedAt: rest.startedAt,
         finishedAt: rest.finishedAt,
-        script: spec && { name: spec.script.name, group: spec.group, operation: spec.script.operation }
+        script: spec && { name: spec.script.name, group: spec.group, operation: (0,_result_js__WEBPACK_IMPORTED_MODULE_5__/* .knownScript */ .h)(result).operation }
     }));
     return path;
 }
