@@ -68,6 +68,13 @@ describe('nothing sent or found: no operation', () => {
     )
     expect(run.code).toBe(1)
     expect(run.outputs.operation).toBe('')
+    // Nor a Python: the script's is the server's, and none was found (the input's default is no answer).
+    expect(run.outputs['python-version']).toBe('')
+    expect(resultOutputs(run)['python-version']).toBe('')
+    const result = JSON.parse(readFileSync(outputOf(run, 'result-file'), 'utf8')) as { script: object }
+    expect(result.script).not.toHaveProperty('operation')
+    expect(run.summary).toContain('<th align="left">Operation</th><td>—</td>')
+    expect(run.summary).toContain('<th align="left">Python</th><td>—</td>')
   })
 })
 
@@ -82,4 +89,5 @@ test('smoke-test mode: the operation the server describes, not an input', async 
   )
   expect(run.outputs.operation).toBe('Sync')
   expect(resultOutputs(run).operation).toBe('Sync')
+  expect(run.outputs['python-version']).toBe(outputOf(deployed, 'python-version'))
 })

@@ -108,6 +108,9 @@ describe('deploy records on GitHub', () => {
       expect(outputOf(second, 'status')).toBe('unchanged')
       expect(outputOf(second, 'preprocessing-id')).toBe(hash)
       expect(outputOf(second, 'previous-preprocessing-id')).toBe(hash)
+      // The script kept was found on the server: its operation is said, as a deploy's is.
+      expect(outputOf(second, 'operation')).toBe(outputOf(first, 'operation'))
+      expect(outputOf(second, 'operation')).toBe('Sync')
       expect(outputOf(second, 'smoke-test')).toBe('passed')
       expect(emulator.requests.some((r) => r.path === `/api/preprocessing/sync/run/datarisk/${hash}`)).toBe(true)
       expect(second.summary).toContain('Unchanged')

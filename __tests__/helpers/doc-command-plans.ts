@@ -19,6 +19,8 @@ export type Plan =
 
 /** `npm run emulator`'s port when none is given (emulator/cli.ts). */
 const EMULATOR_PORT = '8800'
+/** `npm run github-stand-in`'s port when none is given (emulator/github/cli.ts). */
+const STAND_IN_PORT = '8801'
 
 /** The README's placeholder for the clone of this repository. */
 const CLONE = '/path/to/neomaril-deploy-action'
@@ -45,7 +47,7 @@ const EXCLUDED: Rule[] = [
   },
   {
     match: /^npm run embed$/,
-    reason: "rewrites src/harness's copy of python/harness/; __tests__/harness/embedded.test.ts checks they agree"
+    reason: "rewrites src/harness's copy of python/harness.py; __tests__/harness/embedded.test.ts checks they agree"
   },
   {
     match: /^npm run bench( -- --quick)?$/,
@@ -55,8 +57,8 @@ const EXCLUDED: Rule[] = [
   {
     match: /^npm run openapi:cut$/,
     reason:
-      'downloads @octokit/openapi from the npm registry and rewrites the committed cut (its date changes); ' +
-      '__tests__/scripts/openapi-cut.test.ts checks the cut itself'
+      "downloads GitHub's ~29 MB OpenAPI package and rewrites the committed cut; " +
+      '__tests__/scripts/openapi-cut.test.ts checks the cut'
   }
 ]
 
@@ -78,9 +80,12 @@ export function planFor(command: string, root: string): Plan {
   const rule = EXCLUDED.find((r) => r.match.test(command))
   if (rule) return { kind: 'excluded', reason: rule.reason }
   if (ciCommands(root).includes(command)) return { kind: 'excluded', reason: 'run as written by .ci/run (CI)' }
-  // Servers: the emulator and the GitHub stand-in run until stopped.
-  if (/^npm run (emulator|github-stand-in)\b/.test(command)) {
-    const port = /--port[ =](\d+)/.exec(command)?.[1] ?? (command.includes('github-stand-in') ? '8801' : EMULATOR_PORT)
+  if (/^npm run emulator\b/.test(command)) {
+    const port = /--port[ =](\d+)/.exec(command)?.[1] ?? EMULATOR_PORT
+    return { kind: 'server', command, cwd: root, port: Number(port) }
+  }
+  if (/^npm run github-stand-in\b/.test(command)) {
+    const port = /--port[ =](\d+)/.exec(command)?.[1] ?? STAND_IN_PORT
     return { kind: 'server', command, cwd: root, port: Number(port) }
   }
   // Shown beside `npm run emulator`, whose default port the sample env file points at.

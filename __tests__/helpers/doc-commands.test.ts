@@ -65,3 +65,21 @@ test('a command is run unless a rule excludes it with its reason; CI commands ar
     cwd: `${REPO_ROOT}/samples/sync`
   })
 })
+
+test('servers are started and stopped, not awaited; a command that rewrites committed files is not run', () => {
+  // The GitHub stand-in runs until stopped, like the emulator: run to its end, it would hang the test.
+  expect(planFor('npm run github-stand-in -- --port 8801 --token t0', REPO_ROOT)).toMatchObject({
+    kind: 'server',
+    port: 8801
+  })
+  expect(planFor('npm run github-stand-in', REPO_ROOT)).toMatchObject({ kind: 'server', port: 8801 })
+  // Downloads a package from the registry and rewrites __tests__/fixtures/github-openapi/.
+  expect(planFor('npm run openapi:cut', REPO_ROOT)).toMatchObject({
+    kind: 'excluded',
+    reason: expect.stringMatching(/rewrites the committed cut/)
+  })
+  // Every server the pages show is one of those the test knows how to start.
+  for (const { command } of documentedCommands(REPO_ROOT))
+    if (/^npm run (emulator|github-stand-in)\b/.test(command))
+      expect(planFor(command, REPO_ROOT)).toMatchObject({ kind: 'server' })
+})

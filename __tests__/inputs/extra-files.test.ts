@@ -46,6 +46,40 @@ describe('extra-files globs and lines', () => {
     expect(uploaded('data/ok.dat\ndata/skip.dat\n!**/skip.*')).toEqual(['data/ok.dat'])
   })
 
+  test('an exclusion that removes nothing is named in a warning, with the pattern that would', () => {
+    const warningsOf = (extra: string): string[] => {
+      const dir = workspace()
+      layout(dir)
+      mkdirSync(join(dir, 'data', 'raw'))
+      writeFileSync(join(dir, 'data', 'raw', 'big.dat'), 'x')
+      return parseInputs(source(dir, { ...VALID, 'extra-files': extra })).findings.warnings.filter((w) =>
+        w.startsWith("Input 'extra-files'")
+      )
+    }
+    // As .gitignore reads them, each of these would exclude something; here they match the whole path.
+    expect(warningsOf('data/**\n!*.dat')).toEqual([
+      "Input 'extra-files': '!*.dat' excludes no file the other lines give, so it has no effect. Patterns match " +
+        "the whole path from the workspace: '!*.dat' only excludes at its top, '!**/*.dat' at any depth."
+    ])
+    for (const folder of ['data/raw/', 'data'])
+      expect(warningsOf(`data/**\n!${folder}`)).toEqual([
+        expect.stringContaining(
+          `'!${folder}' excludes no file the other lines give, so it has no effect. ` +
+            `To exclude a folder's files, write '!${folder.replace(/\/$/, '')}/**'.`
+        )
+      ])
+    expect(warningsOf('data/ok.dat\n!nothing/x.dat')).toEqual([
+      expect.stringMatching(/'!nothing\/x\.dat' excludes no file .* check it against the paths/)
+    ])
+    // An exclusion that removes a file, from a glob or a named path, is used: no warning.
+    expect(warningsOf('data/**\n!**/skip.dat\n!data/raw/**')).toEqual([])
+    // A folder below the glob's base is skipped whole: it excludes, so it is used.
+    expect(warningsOf('data/**\n!data/raw')).toEqual([])
+    expect(warningsOf('data/ok.dat\n!data/ok.dat')).toEqual([
+      expect.stringContaining("'data/ok.dat' is named on its own line and excluded")
+    ])
+  })
+
   test('an exclusion that removes every match of a glob is named, with what the glob matched', () => {
     const text = extraFilesProblem({ 'extra-files': 'data/*.dat\n!data/ok.dat\n!**/skip.*\n!nothing/**' }, layout)
     expect(text).toMatch(

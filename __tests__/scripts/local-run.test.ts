@@ -51,6 +51,22 @@ describe('npm start options', () => {
     )
   })
 
+  test("--help's example gives every input a deploy requires, so it runs as shown", () => {
+    const required = [...INPUTS].filter(([, i]) => /Required except in smoke-test mode/.test(i.description))
+    expect(required.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['name', 'entrypoint', 'source-file', 'requirements-file'])
+    )
+    const examples = (usage(INPUTS) as string).split('\n').filter((line) => line.startsWith('  npm start -- '))
+    expect(examples.length).toBeGreaterThan(0)
+    for (const example of examples) {
+      // The shell's words: quoted ones kept whole.
+      const words = [...example.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '').slice(2)
+      const { inputs } = parse(...words)
+      for (const [name] of required)
+        expect({ example, [name]: inputs[name] }).toEqual({ example, [name]: expect.any(String) })
+    }
+  })
+
   test('unknown, malformed and missing values are errors naming the option and the form it takes', () => {
     expect(problem('--build-seconds', 'abc')).toBe(
       "--build-seconds: 'abc' is not a number of seconds (e.g. --build-seconds 10)"

@@ -57,6 +57,15 @@ async function main(): Promise<void> {
     mergeConflicts: values['merge-conflict'],
     log: quiet ? undefined : (line) => console.log(`${new Date().toISOString()} ${line}`)
   })
+  // Ready to stop cleanly (its violations printed) before the banner tells anyone it is up.
+  stopOnSignals(
+    async () => {
+      if (standIn.violations.length > 0) console.log(`violations:\n  ${standIn.violations.join('\n  ')}`)
+      await standIn.close()
+    },
+    quiet ? undefined : (line) => console.log(line)
+  )
+
   // Local, fake tokens: printing them is the point. One write, so a reader gets the banner whole.
   const banner = [
     `GitHub stand-in listening on ${standIn.url}`,
@@ -70,13 +79,6 @@ async function main(): Promise<void> {
     )
   ]
   console.log(banner.join('\n'))
-  stopOnSignals(
-    async () => {
-      if (standIn.violations.length > 0) console.log(`violations:\n  ${standIn.violations.join('\n  ')}`)
-      await standIn.close()
-    },
-    quiet ? undefined : (line) => console.log(line)
-  )
 }
 
 main().catch((error: unknown) => {

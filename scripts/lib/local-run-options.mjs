@@ -109,7 +109,7 @@ export function usage(inputs) {
       'against a local Neomaril emulator',
     '',
     "With no --source-file it deploys the project's own samples/sync; give your script's inputs to deploy it instead:",
-    '  npm start -- --source-file score.py --entrypoint process ' +
+    '  npm start -- --name "loan features" --source-file score.py --entrypoint process ' +
       '--requirements-file requirements.txt --schema schema.json',
     "url, login, password and group-token default to the emulator's; " +
       'paths are relative to the directory npm start runs from.',

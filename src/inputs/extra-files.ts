@@ -80,6 +80,8 @@ export function expandExtraFiles(reader: InputReader, workspace: Workspace): Ext
       )
   }
 
+  warnUnusedExclusions(lines.filter((line) => !line.startsWith('!')))
+
   const byName = new Map<string, string>()
   const clashes: string[] = []
   const result: ExtraFile[] = []
@@ -143,6 +145,38 @@ export function expandExtraFiles(reader: InputReader, workspace: Workspace): Ext
       return []
     }
     return matches.sort()
+  }
+
+  /**
+   * A '!' line that removes no file any other line gives has no effect: most often it was
+   * written as .gitignore reads it (`*.csv` at any depth, `folder/` for a folder), while
+   * here, as in the other lines, a pattern is matched against the whole path from the workspace.
+   */
+  function warnUnusedExclusions(included: readonly string[]): void {
+    for (const exclusion of exclusions) {
+      if (included.some((line) => removes(line, exclusion))) continue
+      const folder = exclusion.replace(/\/+$/, '')
+      const isFolder = exclusion.endsWith('/') || statOrUndefined(workspace.resolve(folder))?.isDirectory()
+      const hint = isFolder
+        ? `To exclude a folder's files, write '!${folder}/**'.`
+        : !exclusion.includes('/')
+          ? `Patterns match the whole path from the workspace: '!${exclusion}' only excludes at its top, ` +
+            `'!**/${exclusion}' at any depth.`
+          : 'Patterns match the whole path from the workspace (no leading /); check it against the paths ' +
+            'the other lines give, or remove the line.'
+      reader.warnings.push(
+        `Input 'extra-files': '!${exclusion}' excludes no file the other lines give, so it has no effect. ${hint}`
+      )
+    }
+  }
+
+  /** Whether an exclusion drops a file that `line` (a glob or a path) gives. */
+  function removes(line: string, exclusion: string): boolean {
+    if (fg.isDynamicPattern(line)) return matching(line, [exclusion]).length < matching(line, []).length
+    const relativePath = workspace.shown(workspace.resolve(line))
+    if (isAbsolute(relativePath) || !statOrUndefined(workspace.resolve(line))?.isFile()) return false
+    const pattern = fg.escapePath(relativePath)
+    return fg.sync(pattern, { cwd: workspace.root, ignore: [exclusion], dot: true }).length === 0
   }
 
   /** A literal line: it must be an existing file; an exclusion that matches it drops it. */

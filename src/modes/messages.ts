@@ -19,6 +19,12 @@ export function messageFor(error: unknown): string {
   if (error instanceof NetworkError)
     return `Could not reach the Neomaril server: ${error.message}. Check 'url' and the runner's network.`
   if (error instanceof ApiError) {
+    // Only a proxy answers 407 (an http:// url's request goes through it as it is).
+    if (error.status === 407)
+      return (
+        `A proxy between the runner and the Neomaril server asked for credentials: ${error.message}. ` +
+        'Give them in the proxy URL (HTTP_PROXY=http://user:password@host:port), or list the server in NO_PROXY.'
+      )
     if (error.path === '/health' && error.status === 404)
       return `${error.message}. 'url' does not point at a Neomaril server root (no /api/health there).`
     // A 2xx that could not be used (not JSON, a key missing) is no refusal.

@@ -35,6 +35,8 @@ export async function keepUnchanged(ctx: RunContext, api: PreprocessingApi): Pro
     return false
   }
   result.hash = record.scriptHash
+  // Found on the server, with the operation the record and this deploy share.
+  result.operation = spec.script.operation
   result.status = 'unchanged'
   result.url = runEndpoint(
     spec.connection.apiUrl,

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { RunResult } from './result.js'
+import { knownScript, type RunResult } from './result.js'
 import { redact } from '../shared/secrets.js'
 
 /**
@@ -14,7 +14,7 @@ export function outputsOf(result: RunResult): Record<string, string> {
     status: result.status,
     operation: result.operation ?? '',
     group: result.group ?? spec?.group ?? '',
-    'python-version': spec?.script.pythonVersion ?? '',
+    'python-version': knownScript(result).pythonVersion ?? '',
     'server-version': redact(result.serverVersion ?? ''),
     'api-version': result.apiVersion ?? '',
     'build-seconds': result.buildSeconds === undefined ? '' : String(result.buildSeconds),

@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { formatLogEntries } from '../steps/logs.js'
 import { buildManifest } from '../local-checks/manifest.js'
-import type { RunResult } from './result.js'
+import { knownScript, type RunResult } from './result.js'
 import { redact, redactValue } from '../shared/secrets.js'
 import { outputsOf } from './outputs.js'
 
@@ -72,8 +72,8 @@ export async function writeRecords(
       script: spec && {
         name: spec.script.name,
         entrypoint: spec.script.entrypoint,
-        operation: spec.script.operation,
-        pythonVersion: spec.script.pythonVersion,
+        operation: knownScript(result).operation,
+        pythonVersion: knownScript(result).pythonVersion,
         inputType: spec.script.inputType,
         group: result.group ?? spec.group
       },
@@ -170,7 +170,7 @@ export function writeResultFile(result: RunResult): string {
       publishWarnings: outside(rest.publishWarnings),
       startedAt: rest.startedAt,
       finishedAt: rest.finishedAt,
-      script: spec && { name: spec.script.name, group: spec.group, operation: spec.script.operation }
+      script: spec && { name: spec.script.name, group: spec.group, operation: knownScript(result).operation }
     })
   )
   return path

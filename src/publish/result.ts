@@ -106,3 +106,16 @@ export function newRunResult(): RunResult {
     publishWarnings: []
   }
 }
+
+/**
+ * The script's operation and Python as far as the run knows them, for the outputs, the
+ * summary and the records: what a deploy sends (or would send); in smoke-test mode, what the
+ * server described once the script was found (modes/smoke-test.ts sets `operation` then) —
+ * unknown before, whatever the inputs' defaults say.
+ */
+export function knownScript(result: RunResult): { operation?: 'Sync' | 'Async'; pythonVersion?: string } {
+  const spec = result.spec
+  if (!spec) return {}
+  if (spec.mode === 'smoke-test' && result.operation === undefined) return {}
+  return { operation: spec.script.operation, pythonVersion: spec.script.pythonVersion }
+}

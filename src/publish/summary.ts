@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { formatDuration } from '../shared/duration.js'
 import { LOG_TAIL_LINES, logTail } from '../steps/logs.js'
-import type { RunResult, RunStatus } from './result.js'
+import { knownScript, type RunResult, type RunStatus } from './result.js'
 import { typedColumns, type PipelineStage, type SmokeTestResult } from '../steps/server-smoke-test.js'
 import { redact, redactedJson } from '../shared/secrets.js'
 import type { Provenance } from './records.js'
@@ -39,8 +39,8 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
     ['Script hash', result.hash ? code(result.hash) : '—'],
     ...recordRows(result, code),
     ['Group', spec ? code(result.group ?? spec.group) : '—'],
-    ['Operation', spec?.script.operation ?? '—'],
-    ['Python', spec?.script.pythonVersion ?? '—'],
+    ['Operation', knownScript(result).operation ?? '—'],
+    ['Python', knownScript(result).pythonVersion ?? '—'],
     [
       'Build time',
       result.buildSeconds === undefined

@@ -5,11 +5,24 @@ import { ApiError, NetworkError } from '../../shared/errors.js'
  * the request never left, whether no retry can mend it, whether a write may have acted.
  */
 
-/** Node error codes that prove the request never left this machine. */
-export const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+/** A proxy refused the tunnel to an https server (src/api/proxy.ts): it asked for credentials, or would not. */
+export const PROXY_AUTH_CODE = 'ERR_PROXY_AUTH'
+export const PROXY_TUNNEL_CODE = 'ERR_PROXY_TUNNEL'
+
+/** Node error codes that prove the request never left this machine (or never left the proxy). */
+export const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  PROXY_AUTH_CODE,
+  PROXY_TUNNEL_CODE
+])
 /** Failures no retry can mend: the name does not resolve, the certificate is wrong. */
 export const PERMANENT_CODES = new Set([
   'ENOTFOUND',
+  PROXY_AUTH_CODE,
   'CERT_NOT_YET_VALID',
   'CERT_REVOKED',
   'UNABLE_TO_GET_ISSUER_CERT',

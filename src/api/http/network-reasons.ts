@@ -1,5 +1,5 @@
 import { NetworkError } from '../../shared/errors.js'
-import { NOT_SENT_CODES } from './failure-kinds.js'
+import { NOT_SENT_CODES, PROXY_AUTH_CODE, PROXY_TUNNEL_CODE } from './failure-kinds.js'
 import type { Call, Phase } from './types.js'
 
 /** A timeout in words, naming the input that sets it. */
@@ -77,6 +77,9 @@ export function networkError(
 
 /** A network failure in words: `connection refused (ECONNREFUSED) at host:port`. */
 export function networkReason(code: string, message: string, host: string): string {
+  // The proxy's refusal of a tunnel (src/api/proxy.ts) is worded there, with the proxy's status.
+  if (code === PROXY_AUTH_CODE || code === PROXY_TUNNEL_CODE)
+    return `${message.replace(/^.*, reason: /, '')} (${code}) at ${host}`
   const words = NETWORK_REASONS[code]
   if (words) return `${words} (${code}) at ${host}`
   return code ? `${message} (${code})` : message

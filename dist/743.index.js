@@ -1,8 +1,8 @@
-export const id = 908;
-export const ids = [908];
+export const id = 743;
+export const ids = [743];
 export const modules = {
 
-/***/ 60786:
+/***/ 11751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,11 +11,11 @@ export const modules = {
 /* harmony export */   G$: () => (/* binding */ RUN_ANSWERS),
 /* harmony export */   lL: () => (/* binding */ hostVerified)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
-/* harmony import */ var _http_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39052);
-/* harmony import */ var _http_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11225);
-/* harmony import */ var _http_server_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78649);
-/* harmony import */ var _shared_hashes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17410);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _http_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12821);
+/* harmony import */ var _http_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87670);
+/* harmony import */ var _http_server_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(35756);
+/* harmony import */ var _shared_hashes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81149);
 
 
 
@@ -92,7 +92,7 @@ async function hostVerified(transport, call, status) {
 
 /***/ }),
 
-/***/ 95706:
+/***/ 28845:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -100,9 +100,9 @@ async function hostVerified(transport, call, status) {
 /* harmony export */   aJ: () => (/* binding */ seg),
 /* harmony export */   fo: () => (/* binding */ multipart)
 /* harmony export */ });
-/* harmony import */ var form_data__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93992);
+/* harmony import */ var form_data__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96454);
 /* harmony import */ var form_data__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(form_data__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76763);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38590);
 
 
 /** A multipart form body: the fields, then the files, each streamed from disk only when its part is sent. */
@@ -158,28 +158,42 @@ function seg(value) {
 
 /***/ }),
 
-/***/ 39052:
+/***/ 12821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OL: () => (/* binding */ PROXY_TUNNEL_CODE),
 /* harmony export */   WY: () => (/* binding */ AttemptFailure),
 /* harmony export */   X2: () => (/* binding */ isAmbiguous),
+/* harmony export */   iB: () => (/* binding */ PROXY_AUTH_CODE),
 /* harmony export */   k5: () => (/* binding */ refusedBeforeActing),
 /* harmony export */   lE: () => (/* binding */ isPermanent),
 /* harmony export */   my: () => (/* binding */ NOT_SENT_CODES)
 /* harmony export */ });
 /* unused harmony exports PERMANENT_CODES, codeOf */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
 
 /**
  * What a failed attempt proves about the server (docs/retries-and-timeouts.md): whether
  * the request never left, whether no retry can mend it, whether a write may have acted.
  */
-/** Node error codes that prove the request never left this machine. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** A proxy refused the tunnel to an https server (src/api/proxy.ts): it asked for credentials, or would not. */
+const PROXY_AUTH_CODE = 'ERR_PROXY_AUTH';
+const PROXY_TUNNEL_CODE = 'ERR_PROXY_TUNNEL';
+/** Node error codes that prove the request never left this machine (or never left the proxy). */
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    PROXY_AUTH_CODE,
+    PROXY_TUNNEL_CODE
+]);
 /** Failures no retry can mend: the name does not resolve, the certificate is wrong. */
 const PERMANENT_CODES = new Set([
     'ENOTFOUND',
+    PROXY_AUTH_CODE,
     'CERT_NOT_YET_VALID',
     'CERT_REVOKED',
     'UNABLE_TO_GET_ISSUER_CERT',
@@ -244,7 +258,7 @@ function isAmbiguous(error) {
 
 /***/ }),
 
-/***/ 11225:
+/***/ 87670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -255,10 +269,10 @@ function isAmbiguous(error) {
 /* harmony export */   mu: () => (/* binding */ withHint),
 /* harmony export */   pb: () => (/* binding */ apiError)
 /* harmony export */ });
-/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37491);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
-/* harmony import */ var _failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39052);
-/* harmony import */ var _server_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78649);
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16552);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12821);
+/* harmony import */ var _server_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35756);
 
 
 
@@ -327,7 +341,7 @@ function loginFix(tenant) {
 
 /***/ }),
 
-/***/ 78649:
+/***/ 35756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -335,8 +349,8 @@ function loginFix(tenant) {
 /* harmony export */   gs: () => (/* binding */ oneLineText),
 /* harmony export */   ld: () => (/* binding */ describeText)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
-/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43325);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24646);
 
 
 /** On one line: a lone \r ends a line for the runner too, so nothing in it can start a workflow command. */
@@ -364,7 +378,7 @@ function describeText(text, redact, max = 300) {
 
 /***/ }),
 
-/***/ 71714:
+/***/ 95847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -383,7 +397,7 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-/***/ 78652:
+/***/ 61235:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -391,9 +405,9 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 /* harmony export */   OI: () => (/* binding */ logPoll),
 /* harmony export */   ko: () => (/* binding */ logOutage)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24568);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94105);
 
 
 
@@ -414,7 +428,7 @@ function logCall(call) {
 
 /***/ }),
 
-/***/ 45777:
+/***/ 47408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -424,16 +438,16 @@ __webpack_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runPipeline)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(26289);
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/api/http/bodies.ts
-var bodies = __webpack_require__(95706);
+var bodies = __webpack_require__(28845);
 // EXTERNAL MODULE: ./src/api/common-calls.ts
-var common_calls = __webpack_require__(60786);
+var common_calls = __webpack_require__(11751);
 ;// CONCATENATED MODULE: ./src/api/models.ts
 
 
@@ -538,23 +552,23 @@ class ModelsApi {
 }
 
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(18470);
+var duration = __webpack_require__(85497);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(2955);
+var register = __webpack_require__(7042);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(71714);
+var wire = __webpack_require__(95847);
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(37491);
+var error_envelope = __webpack_require__(16552);
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(60517);
+var logs = __webpack_require__(6904);
 // EXTERNAL MODULE: ./src/steps/server-smoke-test.ts
-var server_smoke_test = __webpack_require__(87390);
+var server_smoke_test = __webpack_require__(14433);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(66671);
+var wait = __webpack_require__(11934);
 ;// CONCATENATED MODULE: ./src/steps/pipeline-smoke-test.ts
 
 
@@ -731,7 +745,7 @@ async function pipelineAsync(api, models, target, scriptHash, datasets, options)
 }
 
 // EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(78652);
+var context = __webpack_require__(61235);
 ;// CONCATENATED MODULE: ./src/modes/pipeline-phase.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the pipeline smoke test's model,
 // checked before anything is uploaded, then run after Deployed. The calls are steps/pipeline-smoke-test.ts.
@@ -807,7 +821,7 @@ async function runPipeline(ctx, api, spec, hash) {
 
 /***/ }),
 
-/***/ 34472:
+/***/ 58044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -821,26 +835,26 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: chooseGroup
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(26289);
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/inputs/api-fit.ts
-var api_fit = __webpack_require__(60478);
+var api_fit = __webpack_require__(84535);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api = __webpack_require__(93459);
+var api = __webpack_require__(23632);
 // EXTERNAL MODULE: ./src/shared/sleep.ts
-var sleep = __webpack_require__(42759);
+var sleep = __webpack_require__(47362);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: ../../main/node_modules/node-fetch/src/index.js + 12 modules
-var src = __webpack_require__(12782);
+// EXTERNAL MODULE: ./node_modules/node-fetch/src/index.js + 12 modules
+var src = __webpack_require__(70816);
 // EXTERNAL MODULE: ./src/api/http/failure-kinds.ts
-var failure_kinds = __webpack_require__(39052);
+var failure_kinds = __webpack_require__(12821);
 // EXTERNAL MODULE: ./src/api/http/failures.ts
-var failures = __webpack_require__(11225);
+var failures = __webpack_require__(87670);
 ;// CONCATENATED MODULE: ./src/api/http/network-reasons.ts
 
 
@@ -897,6 +911,9 @@ function networkError(call, error, url, redact, proxy) {
 }
 /** A network failure in words: `connection refused (ECONNREFUSED) at host:port`. */
 function networkReason(code, message, host) {
+    // The proxy's refusal of a tunnel (src/api/proxy.ts) is worded there, with the proxy's status.
+    if (code === failure_kinds/* PROXY_AUTH_CODE */.iB || code === failure_kinds/* PROXY_TUNNEL_CODE */.OL)
+        return `${message.replace(/^.*, reason: /, '')} (${code}) at ${host}`;
     const words = NETWORK_REASONS[code];
     if (words)
         return `${words} (${code}) at ${host}`;
@@ -951,7 +968,7 @@ function retryAfterMs(header) {
 }
 
 // EXTERNAL MODULE: ./src/api/http/server-text.ts
-var server_text = __webpack_require__(78649);
+var server_text = __webpack_require__(35756);
 ;// CONCATENATED MODULE: ./src/api/http/attempt.ts
 
 
@@ -1337,13 +1354,13 @@ class Transport {
 }
 
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(606);
+var api_choice = __webpack_require__(38077);
 // EXTERNAL MODULE: ./src/api/http/bodies.ts
-var bodies = __webpack_require__(95706);
+var bodies = __webpack_require__(28845);
 // EXTERNAL MODULE: ./src/api/common-calls.ts
-var common_calls = __webpack_require__(60786);
+var common_calls = __webpack_require__(11751);
 // EXTERNAL MODULE: ./src/shared/hashes.ts
-var hashes = __webpack_require__(17410);
+var hashes = __webpack_require__(81149);
 ;// CONCATENATED MODULE: ./src/api/v1.ts
 
 
@@ -1542,7 +1559,7 @@ function ddmmyyyy(date) {
 }
 
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(71714);
+var wire = __webpack_require__(95847);
 ;// CONCATENATED MODULE: ./src/api/v2.ts
 
 
@@ -1744,13 +1761,14 @@ function checkedDataset(hash, path, transport) {
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(41692);
-// EXTERNAL MODULE: ../../main/node_modules/http-proxy-agent/dist/index.js
-var dist = __webpack_require__(85689);
-// EXTERNAL MODULE: ../../main/node_modules/https-proxy-agent/dist/index.js + 1 modules
-var https_proxy_agent_dist = __webpack_require__(94708);
-// EXTERNAL MODULE: ../../main/node_modules/proxy-from-env/index.js
-var proxy_from_env = __webpack_require__(47948);
+// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
+var dist = __webpack_require__(28947);
+// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 1 modules
+var https_proxy_agent_dist = __webpack_require__(71566);
+// EXTERNAL MODULE: ./node_modules/proxy-from-env/index.js
+var proxy_from_env = __webpack_require__(98182);
 ;// CONCATENATED MODULE: ./src/api/proxy.ts
+
 
 
 
@@ -1805,25 +1823,46 @@ function proxyOf(url) {
  * https-proxy-agent starts TLS over the tunnel without the host when the host is an
  * IP address (no SNI for IPs), so Node checks the certificate against 'localhost' and
  * an https://10.0.0.5 server with a certificate for 10.0.0.5 fails as
- * ERR_TLS_CERT_ALTNAME_INVALID. Checking against the URL's own host mends that.
+ * ERR_TLS_CERT_ALTNAME_INVALID. Checking against the URL's own host mends that. And a
+ * tunnel the proxy refuses (407, 502…) fails as the proxy's refusal, never as the server's answer.
  */
 class TunnelAgent extends https_proxy_agent_dist/* HttpsProxyAgent */.b {
     async connect(req, opts) {
+        let status;
+        req.once('proxyConnect', (answer) => (status = answer.statusCode));
         const host = opts.host;
-        if (opts.secureEndpoint && host && (0,external_node_net_.isIP)(host) && !('checkServerIdentity' in opts && opts.checkServerIdentity)) {
-            return super.connect(req, {
+        const socket = opts.secureEndpoint && host && (0,external_node_net_.isIP)(host) && !('checkServerIdentity' in opts && opts.checkServerIdentity)
+            ? await super.connect(req, {
                 ...opts,
                 checkServerIdentity: (_name, cert) => (0,external_node_tls_.checkServerIdentity)(host, cert)
-            });
-        }
-        return super.connect(req, opts);
+            })
+            : await super.connect(req, opts);
+        if (status === undefined || status === 200)
+            return socket;
+        // https-proxy-agent would replay the proxy's refusal as the server's own answer.
+        socket.destroy();
+        throw tunnelRefused(status, `${host ?? ''}:${opts.port}`);
     }
+}
+/**
+ * The proxy answered the tunnel request (CONNECT) with something other than 200: the
+ * request never reached the server, and the answer is the proxy's, not the server's.
+ */
+function tunnelRefused(status, target) {
+    const [code, words] = status === 407
+        ? [
+            failure_kinds/* PROXY_AUTH_CODE */.iB,
+            'the proxy asked for credentials (HTTP 407): give the right ones in the proxy URL ' +
+                '(http://user:password@host:port, the password URL-encoded)'
+        ]
+        : [failure_kinds/* PROXY_TUNNEL_CODE */.OL, `the proxy would not open a tunnel to ${target} (HTTP ${status})`];
+    return Object.assign(new Error(words), { code });
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(84553);
+var secrets = __webpack_require__(33260);
 ;// CONCATENATED MODULE: ./src/modes/session.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the transport, the login,
 // the group and the API choice. It logs and fills the RunResult, so it lives with the modes.
@@ -1968,24 +2007,24 @@ function apiOf(session, version) {
 
 /***/ }),
 
-/***/ 40249:
+/***/ 95156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ runSmokeTest)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(18470);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26289);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2955);
-/* harmony import */ var _steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87390);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
-/* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79631);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78652);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84303);
-/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(45777);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(85497);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58382);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7042);
+/* harmony import */ var _steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14433);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94105);
+/* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20075);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61235);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(85698);
+/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47408);
 // Plumbing shared by deploy and smoke-test modes (not a mode): the smoke test once the
 // script is Deployed, logged and recorded in the RunResult. The calls are steps/server-smoke-test.ts.
 
@@ -2054,7 +2093,7 @@ async function runSmokeTest(ctx, api, spec) {
 
 /***/ }),
 
-/***/ 37491:
+/***/ 16552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2089,13 +2128,13 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 42759:
+/***/ 47362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ abortableSleep)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
 
 /** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
 function abortableSleep(ms, signal) {
@@ -2117,7 +2156,7 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
-/***/ 87390:
+/***/ 14433:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2126,12 +2165,12 @@ function abortableSleep(ms, signal) {
 /* harmony export */   P9: () => (/* binding */ smokeTestSync),
 /* harmony export */   so: () => (/* binding */ smokeTestAsync)
 /* harmony export */ });
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71714);
-/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(658);
-/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60517);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66671);
-/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68463);
-/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37491);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95847);
+/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44838);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6904);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11934);
+/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77642);
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16552);
 
 
 
@@ -2247,7 +2286,7 @@ async function checkResultFile(result, path, format, expectation, label) {
 
 /***/ }),
 
-/***/ 66671:
+/***/ 11934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2255,10 +2294,10 @@ async function checkResultFile(result, path, format, expectation, label) {
 /* harmony export */   lS: () => (/* binding */ describeHint)
 /* harmony export */ });
 /* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
-/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95847);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47362);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
 
 
 

@@ -1,8 +1,8 @@
-export const id = 773;
-export const ids = [773];
+export const id = 291;
+export const ids = [291];
 export const modules = {
 
-/***/ 48808:
+/***/ 67997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -136,7 +136,7 @@ function newestFirst(statuses) {
 
 /***/ }),
 
-/***/ 74773:
+/***/ 25291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -148,18 +148,18 @@ __webpack_require__.d(__webpack_exports__, {
   signalOf: () => (/* binding */ signalOf)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(18470);
+var duration = __webpack_require__(85497);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(26289);
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api_api = __webpack_require__(93459);
+var api_api = __webpack_require__(23632);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var harness_contract = __webpack_require__(54761);
+var harness_contract = __webpack_require__(41848);
 // EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(2955);
+var register = __webpack_require__(7042);
 ;// CONCATENATED MODULE: ./src/steps/history.ts
 /** How many of the search's answers are described to find one of exactly this name. */
 const DESCRIBED_AT_MOST = 3;
@@ -252,23 +252,23 @@ async function earlierV1Async(v1, group, name, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
-var contract_fit = __webpack_require__(19424);
+var contract_fit = __webpack_require__(85291);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(66671);
+var wait = __webpack_require__(11934);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/modes/session.ts + 8 modules
-var modes_session = __webpack_require__(34472);
+var modes_session = __webpack_require__(58044);
 // EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(78652);
+var context = __webpack_require__(61235);
 // EXTERNAL MODULE: ./src/modes/smoke-test-phase.ts
-var smoke_test_phase = __webpack_require__(40249);
+var smoke_test_phase = __webpack_require__(95156);
 // EXTERNAL MODULE: ./src/modes/pipeline-phase.ts + 2 modules
-var pipeline_phase = __webpack_require__(45777);
+var pipeline_phase = __webpack_require__(47408);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var local_checks_manifest = __webpack_require__(36501);
+var local_checks_manifest = __webpack_require__(61102);
 // EXTERNAL MODULE: ./src/modes/github-record.ts
-var github_record = __webpack_require__(46296);
+var github_record = __webpack_require__(50607);
 ;// CONCATENATED MODULE: ./src/modes/unchanged.ts
 // skip-unchanged (docs/deploy-records.md): keep the script the environment's record names
 // when nothing changed and it is still Deployed. Never based on git diffs.
@@ -305,6 +305,8 @@ async function keepUnchanged(ctx, api) {
         return false;
     }
     result.hash = record.scriptHash;
+    // Found on the server, with the operation the record and this deploy share.
+    result.operation = spec.script.operation;
     result.status = 'unchanged';
     result.url = (0,api_api/* runEndpoint */.h5)(spec.connection.apiUrl, api.version, spec.script.operation, result.group ?? spec.group, record.scriptHash);
     result.recordNote =
@@ -342,7 +344,7 @@ async function reasonToDeploy(ctx, api, latest, record) {
 }
 
 // EXTERNAL MODULE: ./src/modes/plan-phase.ts + 1 modules
-var plan_phase = __webpack_require__(7101);
+var plan_phase = __webpack_require__(32042);
 ;// CONCATENATED MODULE: ./src/modes/deploy.ts
 
 
@@ -553,7 +555,7 @@ function signalOf(error) {
 
 /***/ }),
 
-/***/ 46296:
+/***/ 50607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -561,12 +563,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   recordRun: () => (/* binding */ recordRun),
 /* harmony export */   startGitHubRecord: () => (/* binding */ startGitHubRecord)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82150);
-/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74854);
-/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48808);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
-/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41682);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36536);
+/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15435);
+/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67997);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94105);
+/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13805);
 // The run's record on GitHub (docs/deploy-records.md): the environment's earlier records,
 // read while the deploy connects, and this run's record, made once its facts are known.
 // Every GitHub problem is one warning; none fails a deploy.
@@ -700,7 +702,7 @@ function warnOnce(record, connection, access, error) {
 
 /***/ }),
 
-/***/ 7101:
+/***/ 32042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -710,16 +712,16 @@ __webpack_require__.d(__webpack_exports__, {
   t: () => (/* binding */ showPlan)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/github/records.ts
-var records = __webpack_require__(48808);
+var records = __webpack_require__(67997);
 // EXTERNAL MODULE: ./src/github/permissions.ts
-var permissions = __webpack_require__(74854);
+var permissions = __webpack_require__(15435);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/shared/python-version.ts
-var python_version = __webpack_require__(57277);
+var python_version = __webpack_require__(6950);
 ;// CONCATENATED MODULE: ./src/local-checks/plan.ts
 
 
@@ -848,7 +850,7 @@ function without(lines, other) {
 }
 
 // EXTERNAL MODULE: ./src/publish/github-client.ts
-var github_client = __webpack_require__(53097);
+var github_client = __webpack_require__(67426);
 ;// CONCATENATED MODULE: ./src/modes/plan-phase.ts
 
 
@@ -911,13 +913,13 @@ function showPlan(ctx, record, manifest) {
 
 /***/ }),
 
-/***/ 53097:
+/***/ 67426:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ gitHubClient)
 /* harmony export */ });
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82150);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36536);
 
 /**
  * A client for the job's repository with the github-token input, at GITHUB_API_URL (a
