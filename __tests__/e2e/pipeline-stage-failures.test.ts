@@ -2,7 +2,8 @@
  * How a pipeline's failures are told, through the bundle against the emulator: a
  * call refused outright (not a failed execution) still names its stage and keeps both stages
  * in smoke-test-stages and the summary; the model's run is bounded by what is left of
- * smoke-test-timeout; smoke-test-expect on a v2 pipeline is the model result's.
+ * smoke-test-timeout; smoke-test-expect on a v2 pipeline is the model result's; and the
+ * summary says whose result zip it describes.
  */
 import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD } from '../../emulator/index.js'
 import { defaultEmulatorPython, hasPandas } from '../../src/harness/interpreter.js'
@@ -71,6 +72,17 @@ test('a model slower than what is left of smoke-test-timeout fails the model sta
   expect(stagesOf(run).model.outcome).toBe('failed')
   expect(Date.now() - started).toBeLessThan(20_000)
 }, 30_000)
+
+test("a failed model execution's summary does not show the script's result zip as the model's", async () => {
+  const run = await runAction(asyncPipelineInputs(emulator.url, ASYNC_MODEL), { workspace: asyncWorkspace('drops') })
+  expect(run.code).toBe(1)
+  const model = run.summary.split('\n').find((line) => line.includes('<strong>Model</strong>: execution'))
+  expect(model).toMatch(/ended as .*Failed/)
+  expect(model).not.toContain('result zip holds')
+  // The script's result zip is the script's, on the smoke test's own line.
+  const script = run.summary.split('\n').find((line) => line.includes('<strong>Smoke test</strong>: execution'))
+  expect(script).toMatch(/result zip holds .*features\.csv/)
+})
 
 const withPandas = await hasPandas(await defaultEmulatorPython())
 ;(withPandas ? test : test.skip)(
