@@ -645,13 +645,27 @@ async function pipelineSync(models, target, scriptHash, input, expected, describ
         stages.preprocessing = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
     }
     else {
-        stages.preprocessing.outcome = 'passed';
-        const scored = !envelope && (result.responseStatus ?? 0) >= 200 && (result.responseStatus ?? 0) <= 299;
+        // The model scored only on a 2xx JSON answer; past the script only when that, or the model's own error.
+        const scored = !envelope &&
+            isJson(result.responseBody) &&
+            (result.responseStatus ?? 0) >= 200 &&
+            (result.responseStatus ?? 0) <= 299;
+        if (envelope || scored)
+            stages.preprocessing.outcome = 'passed';
         const stage = envelope ? MODEL_REJECTED : scored ? 'the model scored, but' : `${MODEL_RUN_FAILED}:`;
         result.reason = `${stage === MODEL_REJECTED ? `${stage}:` : stage} ${result.reason}`;
         stages.model = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
     }
     return result;
+}
+function isJson(body) {
+    try {
+        JSON.parse(body ?? '');
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 function newStages(target) {
     return {

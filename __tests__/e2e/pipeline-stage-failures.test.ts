@@ -10,7 +10,16 @@ import { defaultEmulatorPython, hasPandas } from '../../src/harness/interpreter.
 import { useEmulator } from '../helpers/e2e.js'
 import { errorsOf, runAction } from '../helpers/action-runner.js'
 import { expectNoSecretLeaks } from '../helpers/secret-scan.js'
-import { ASYNC_MODEL, MODELS, asyncPipelineInputs, asyncWorkspace, stagesOf } from '../helpers/pipeline.js'
+import {
+  ASYNC_MODEL,
+  MODELS,
+  SYNC_MODEL,
+  asyncPipelineInputs,
+  asyncWorkspace,
+  stagesOf,
+  syncPipelineInputs,
+  syncWorkspace
+} from '../helpers/pipeline.js'
 
 /** An Async model that takes longer than any smoke-test-timeout below. */
 const SLOW_MODEL = `M${'b'.repeat(63)}`
@@ -82,6 +91,26 @@ test("a failed model execution's summary does not show the script's result zip a
   // The script's result zip is the script's, on the smoke test's own line.
   const script = run.summary.split('\n').find((line) => line.includes('<strong>Smoke test</strong>: execution'))
   expect(script).toMatch(/result zip holds .*features\.csv/)
+})
+
+test('a Sync model answering 200 with a body that is not JSON did not score, nor vouch for the script', async () => {
+  emulator.addFault({
+    kind: 'malformed',
+    method: 'POST',
+    path: `^/api/model/sync/run/datarisk/${SYNC_MODEL}$`,
+    times: 1
+  })
+  const run = await runAction(syncPipelineInputs(emulator.url, SYNC_MODEL), { workspace: syncWorkspace('ok') })
+  expect(run.code).toBe(1)
+  const error = errorsOf(run).join('\n')
+  expect(error).toContain(
+    'Smoke test failed: the model run failed: the run answered HTTP 200 with a body that is not JSON'
+  )
+  expect(error).not.toContain('scored')
+  expect(stagesOf(run)).toEqual({
+    preprocessing: { outcome: 'skipped', ms: null },
+    model: { outcome: 'failed', ms: expect.any(Number) }
+  })
 })
 
 const withPandas = await hasPandas(await defaultEmulatorPython())
