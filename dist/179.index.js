@@ -557,7 +557,9 @@ function runSection(result) {
     lines.push(`${OUTCOME_ICON[smoke.outcome]} ${smoke.outcome}` +
         (smoke.elapsedMs === undefined || smoke.outcome === 'skipped' ? '' : ` in ${(0,duration/* formatDuration */.a3)(smoke.elapsedMs)}`) +
         (smoke.reason ? ` — ${(0,inert/* markdownCode */.D9)(smoke.reason)}` : ''));
-    const excerpt = result.localTraceback ?? (smoke.outcome === 'failed' ? smoke.executionMessage : undefined);
+    // A pipeline that failed at the model: the model's traceback, not the script's (empty) message.
+    const failedMessage = smoke.pipeline?.model.outcome === 'failed' ? smoke.pipeline.model.executionMessage : undefined;
+    const excerpt = result.localTraceback ?? (smoke.outcome === 'failed' ? (failedMessage ?? smoke.executionMessage) : undefined);
     if (excerpt)
         lines.push('', (0,inert/* markdownBlock */.dI)(excerpt.slice(-pr_comment_EXCERPT_CHARS)));
     if (result.spec?.mode === 'deploy' && result.hash) {
