@@ -2097,8 +2097,10 @@ async function runSmokeTest(ctx, api, spec) {
             result.smokeTest = { ...result.smokeTest, outcome: 'failed', reason: `the run call failed: ${(0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .messageFor */ .X)(error)}` };
         }
         const smoke = result.smokeTest;
+        // In a pipeline the table read is the model's when smoke-test-expect was checked on it, else the script's.
+        const whose = !smoke.pipeline ? 'Result' : smoke.expectation ? "The model's result" : "The preprocessing's result";
         if (smoke.resultRows !== undefined)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Result${smoke.resultTable ? ` (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(smoke.resultTable)})` : ''}: ${smoke.resultRows} rows; ` +
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${whose}${smoke.resultTable ? ` (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(smoke.resultTable)})` : ''}: ${smoke.resultRows} rows; ` +
                 `columns ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__/* .typedColumns */ .A8)(smoke))}.`);
         if (spec.smokeTest.asyncExpect && smoke.expectation?.met)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`smoke-test-expect met: ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__/* .describeExpectation */ .uN)(spec.smokeTest.asyncExpect))}.`);

@@ -128,6 +128,7 @@ const withPandas = await hasPandas(await defaultEmulatorPython())
     expect(error).toMatch(/Smoke test failed: the model scored, but the model's result \(execution \d+\) does not meet/)
     expect(error).toContain("column 'label' missing (scores.csv has score)")
     expect(error).toContain('2 rows, expected at least 3')
+    expect(run.stdout).toContain("The model's result (scores.csv): 2 rows; columns score")
     expect(stagesOf(run)).toMatchObject({ preprocessing: { outcome: 'passed' }, model: { outcome: 'failed' } })
   }
 )
