@@ -191,6 +191,8 @@ async function writeSummary(result, where) {
     else if (smoke.executionId) {
         const pipeline = smoke.pipeline;
         const entries = smoke.resultEntries?.map((e) => `${e.name} (${e.size} B)`).join(', ');
+        // In a pipeline the entries are the model's once its result is in; until then, still the script's.
+        const modelEntries = pipeline !== undefined && smoke.resultFile !== pipeline.preprocessing.resultFile;
         const shape = smoke.resultRows === undefined
             ? ''
             : `; result ${smoke.resultTable ? outside(smoke.resultTable) : 'parquet'}: ${smoke.resultRows} rows, ` +
@@ -206,14 +208,14 @@ async function writeSummary(result, where) {
         summary.addRaw(`<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ` +
             `ended as ${outside(smoke.executionStatus ?? '?')}` +
             `${smoke.executionMessage ? ` (${outside(smoke.executionMessage)})` : ''}` +
-            `${entries && !pipeline ? `; result zip holds ${outside(entries)}` : ''}${shape}${expectation}` +
+            `${entries && !modelEntries ? `; result zip holds ${outside(entries)}` : ''}${shape}${expectation}` +
             `${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`);
         const model = pipeline?.model;
         if (model?.executionId)
             summary.addRaw(`<p><strong>Model</strong>: execution ${escapeHtml(model.executionId)} ` +
                 `ended as ${outside(model.executionStatus ?? '?')}` +
                 `${model.executionMessage ? ` (${outside(model.executionMessage)})` : ''}` +
-                `${entries ? `; result zip holds ${outside(entries)}` : ''}.</p>\n`);
+                `${entries && modelEntries ? `; result zip holds ${outside(entries)}` : ''}.</p>\n`);
     }
     for (const [title, entries] of [
         ['Build log', result.hostLogs],
@@ -552,7 +554,9 @@ function runSection(result) {
     lines.push(`${OUTCOME_ICON[smoke.outcome]} ${smoke.outcome}` +
         (smoke.elapsedMs === undefined || smoke.outcome === 'skipped' ? '' : ` in ${(0,duration/* formatDuration */.a3)(smoke.elapsedMs)}`) +
         (smoke.reason ? ` — ${(0,inert/* markdownCode */.D9)(smoke.reason)}` : ''));
-    const excerpt = result.localTraceback ?? (smoke.outcome === 'failed' ? smoke.executionMessage : undefined);
+    // A pipeline that failed at the model: the model's traceback, not the script's (empty) message.
+    const failedMessage = smoke.pipeline?.model.outcome === 'failed' ? smoke.pipeline.model.executionMessage : undefined;
+    const excerpt = result.localTraceback ?? (smoke.outcome === 'failed' ? (failedMessage ?? smoke.executionMessage) : undefined);
     if (excerpt)
         lines.push('', (0,inert/* markdownBlock */.dI)(excerpt.slice(-pr_comment_EXCERPT_CHARS)));
     if (result.spec?.mode === 'deploy' && result.hash) {

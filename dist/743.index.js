@@ -580,6 +580,13 @@ var wait = __webpack_require__(11934);
 
 const PREPROCESSING_FAILED = 'the preprocessing failed';
 const MODEL_REJECTED = 'the model rejected what the preprocessing produced';
+const MODEL_RUN_FAILED = 'the model run failed';
+/** A call that failed outright (no answer, or one the call refused): a stage's failure, unless cancelled. */
+function callFailure(error, describe) {
+    if (error instanceof errors/* CancelledError */.cc || !describe)
+        throw error;
+    return describe(error);
+}
 const FIX_MODEL = 'Set smoke-test-model to the hash of a deployed model this script feeds (and smoke-test-model-group).';
 /**
  * Before anything is uploaded: the model exists in its group, is Deployed, and takes what
@@ -616,11 +623,22 @@ function refused(problem) {
  * 'PreprocessingError' (or a message about the preprocessing) is the script's, anything
  * else the model's (docs/platform-contract.md: inferred, the platform does not document it).
  */
-async function pipelineSync(models, target, scriptHash, input, expected) {
+async function pipelineSync(models, target, scriptHash, input, expected, describeError) {
     const runSync = (hash, sample) => models.runSync(target.group, target.hash, sample, hash);
-    const result = await (0,server_smoke_test/* smokeTestSync */.P9)({ runSync }, scriptHash, input, expected);
-    result.request = { Input: input, ScriptHash: scriptHash };
+    const request = { Input: input, ScriptHash: scriptHash };
     const stages = newStages(target);
+    const started = Date.now();
+    let result;
+    try {
+        result = await (0,server_smoke_test/* smokeTestSync */.P9)({ runSync }, scriptHash, input, expected);
+    }
+    catch (error) {
+        // One call for both stages: which one it reached is not known, so the model's (the call's) fails.
+        const reason = `${MODEL_RUN_FAILED}: ${callFailure(error, describeError)}`;
+        stages.model = { outcome: 'failed', elapsedMs: Date.now() - started, reason };
+        return { outcome: 'failed', reason, elapsedMs: Date.now() - started, pipeline: stages };
+    }
+    result.request = request;
     result.pipeline = stages;
     const envelope = (0,error_envelope/* envelopeError */.j)(result.responseBody);
     const preprocessingFailed = result.outcome === 'failed' &&
@@ -635,13 +653,27 @@ async function pipelineSync(models, target, scriptHash, input, expected) {
         stages.preprocessing = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
     }
     else {
-        stages.preprocessing.outcome = 'passed';
-        const scored = !envelope && (result.responseStatus ?? 0) >= 200 && (result.responseStatus ?? 0) <= 299;
-        const stage = envelope ? MODEL_REJECTED : scored ? 'the model scored, but' : 'the model run failed:';
+        // The model scored only on a 2xx JSON answer; past the script only when that, or the model's own error.
+        const scored = !envelope &&
+            isJson(result.responseBody) &&
+            (result.responseStatus ?? 0) >= 200 &&
+            (result.responseStatus ?? 0) <= 299;
+        if (envelope || scored)
+            stages.preprocessing.outcome = 'passed';
+        const stage = envelope ? MODEL_REJECTED : scored ? 'the model scored, but' : `${MODEL_RUN_FAILED}:`;
         result.reason = `${stage === MODEL_REJECTED ? `${stage}:` : stage} ${result.reason}`;
         stages.model = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
     }
     return result;
+}
+function isJson(body) {
+    try {
+        JSON.parse(body ?? '');
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 function newStages(target) {
     return {
@@ -662,15 +694,23 @@ function newStages(target) {
 async function pipelineAsync(api, models, target, scriptHash, datasets, options) {
     const started = Date.now();
     const stages = newStages(target);
-    const result = await (0,server_smoke_test/* smokeTestAsync */.so)(api, scriptHash, datasets, {
-        timeoutMs: options.timeoutMs,
-        pollIntervalMs: options.pollIntervalMs,
-        resultPath: options.preprocessingResultPath,
-        signal: options.signal,
-        onPoll: options.onPoll?.('preprocessing'),
-        onCall: options.onCall,
-        onTransientFailure: options.onTransientFailure
-    });
+    let result;
+    try {
+        result = await (0,server_smoke_test/* smokeTestAsync */.so)(api, scriptHash, datasets, {
+            timeoutMs: options.timeoutMs,
+            pollIntervalMs: options.pollIntervalMs,
+            resultPath: options.preprocessingResultPath,
+            signal: options.signal,
+            onPoll: options.onPoll?.('preprocessing'),
+            onCall: options.onCall,
+            onTransientFailure: options.onTransientFailure
+        });
+    }
+    catch (error) {
+        const reason = `${PREPROCESSING_FAILED}: ${callFailure(error, options.describeError)}`;
+        stages.preprocessing = { outcome: 'failed', elapsedMs: Date.now() - started, reason };
+        return { outcome: 'failed', reason, elapsedMs: Date.now() - started, pipeline: stages };
+    }
     result.pipeline = stages;
     stages.preprocessing = {
         outcome: result.outcome,
@@ -702,16 +742,23 @@ async function pipelineAsync(api, models, target, scriptHash, datasets, options)
         size: (0,external_node_fs_.statSync)(path).size
     };
     options.onCall?.(`POST /model/async/run/${target.group}/${target.hash} (input ${input.filename})`);
-    const id = await models.runAsync(target.group, target.hash, input);
-    stage.executionId = id;
-    const outcome = await (0,wait/* waitWhilePending */.cB)((limits) => models.executionStatus(target.group, id, limits), {
-        timeoutMs: Math.max(0, options.timeoutMs - (modelStarted - started)),
-        pollIntervalMs: options.pollIntervalMs,
-        pendingStates: wire/* EXECUTION_RUNNING_STATES */.Ex,
-        signal: options.signal,
-        onPoll: options.onPoll?.('model'),
-        onTransientFailure: options.onTransientFailure
-    });
+    let id;
+    let outcome;
+    try {
+        id = await models.runAsync(target.group, target.hash, input);
+        stage.executionId = id;
+        outcome = await (0,wait/* waitWhilePending */.cB)((limits) => models.executionStatus(target.group, id, limits), {
+            timeoutMs: Math.max(0, options.timeoutMs - (modelStarted - started)),
+            pollIntervalMs: options.pollIntervalMs,
+            pendingStates: wire/* EXECUTION_RUNNING_STATES */.Ex,
+            signal: options.signal,
+            onPoll: options.onPoll?.('model'),
+            onTransientFailure: options.onTransientFailure
+        });
+    }
+    catch (error) {
+        return fail(`${MODEL_RUN_FAILED}: ${callFailure(error, options.describeError)}`);
+    }
     stage.executionStatus = outcome.last.status;
     stage.executionMessage = outcome.last.message;
     if (outcome.kind === 'timed-out')
@@ -721,7 +768,12 @@ async function pipelineAsync(api, models, target, scriptHash, datasets, options)
         const message = outcome.last.message ? `: ${(0,logs/* lastLine */.fM)(outcome.last.message)}` : '';
         return fail(`${MODEL_REJECTED}: the model's execution ${id} ended as '${outcome.last.status}'${message}`);
     }
-    await models.downloadResult(target.group, id, options.modelResultPath);
+    try {
+        await models.downloadResult(target.group, id, options.modelResultPath);
+    }
+    catch (error) {
+        return fail(`${MODEL_RUN_FAILED}: ${callFailure(error, options.describeError)}`);
+    }
     // The model's result goes through the same check as the script's, smoke-test-expect included.
     const checked = { outcome: 'failed', executionId: id };
     const label = `the model's result (execution ${id})`;
@@ -746,9 +798,12 @@ async function pipelineAsync(api, models, target, scriptHash, datasets, options)
 
 // EXTERNAL MODULE: ./src/modes/context.ts
 var context = __webpack_require__(61235);
+// EXTERNAL MODULE: ./src/modes/messages.ts
+var messages = __webpack_require__(85698);
 ;// CONCATENATED MODULE: ./src/modes/pipeline-phase.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the pipeline smoke test's model,
 // checked before anything is uploaded, then run after Deployed. The calls are steps/pipeline-smoke-test.ts.
+
 
 
 
@@ -790,7 +845,7 @@ async function runPipeline(ctx, api, spec, hash) {
     const { result } = ctx;
     if (spec.script.operation === 'Sync') {
         core/* info */.pq(`Running the model ${target.hash} on the sample, with ${hash} as its preprocessing (sync model run).`);
-        return pipelineSync(models, target, hash, spec.smokeTest.syncInput, spec.smokeTest.expect);
+        return pipelineSync(models, target, hash, spec.smokeTest.syncInput, spec.smokeTest.expect, messages/* messageFor */.X);
     }
     const datasets = (0,register/* smokeTestDatasets */.rs)(spec);
     core/* info */.pq(`Uploading ${datasets.map((d) => (0,inert/* oneLine */.TN)(`${d.name} (${d.file.filename})`)).join(', ')} ` +
@@ -805,7 +860,8 @@ async function runPipeline(ctx, api, spec, hash) {
         signal: ctx.signal,
         onPoll: (stage) => (0,context/* logPoll */.OI)(stage === 'model' ? 'model execution check' : 'execution check'),
         onCall: context/* logCall */.FG,
-        onTransientFailure: context/* logOutage */.ko
+        onTransientFailure: context/* logOutage */.ko,
+        describeError: messages/* messageFor */.X
     });
     const stages = smoke.pipeline;
     if (stages)
@@ -2077,8 +2133,10 @@ async function runSmokeTest(ctx, api, spec) {
             result.smokeTest = { ...result.smokeTest, outcome: 'failed', reason: `the run call failed: ${(0,_messages_js__WEBPACK_IMPORTED_MODULE_7__/* .messageFor */ .X)(error)}` };
         }
         const smoke = result.smokeTest;
+        // In a pipeline the table read is the model's when smoke-test-expect was checked on it, else the script's.
+        const whose = !smoke.pipeline ? 'Result' : smoke.expectation ? "The model's result" : "The preprocessing's result";
         if (smoke.resultRows !== undefined)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Result${smoke.resultTable ? ` (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(smoke.resultTable)})` : ''}: ${smoke.resultRows} rows; ` +
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${whose}${smoke.resultTable ? ` (${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(smoke.resultTable)})` : ''}: ${smoke.resultRows} rows; ` +
                 `columns ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__/* .typedColumns */ .A8)(smoke))}.`);
         if (spec.smokeTest.asyncExpect && smoke.expectation?.met)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`smoke-test-expect met: ${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__/* .describeExpectation */ .uN)(spec.smokeTest.asyncExpect))}.`);

@@ -80,6 +80,8 @@ v2Test('a v2 Async pipeline passes: the parquet result goes to the model', async
   expect(run.outputs).toMatchObject({ 'smoke-test': 'passed', 'api-version': 'v2' })
   expect(zipFiles(outputOf(run, 'smoke-test-output'))).toEqual({ 'scores.csv': 'score\n5.0\n2.0\n' })
   expect(stagesOf(run).model.outcome).toBe('passed')
+  // The parquet's shape is the script's result, and the log says so (the output is the model's zip).
+  expect(run.stdout).toContain("The preprocessing's result: 2 rows; columns income")
   expectNoSecretLeaks(run, [DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD])
 })
 

@@ -15,6 +15,7 @@ import {
   SYNC_MODEL,
   asyncPipelineInputs,
   asyncWorkspace,
+  stagesOf,
   syncPipelineInputs,
   syncWorkspace
 } from '../helpers/pipeline.js'
@@ -76,7 +77,9 @@ describe('an ambiguous failure of a model run', () => {
     emulator.addFault({ kind: 'reset', method: 'POST', path, times: 1 })
     const run = await pipeline(kind)
     expect(run.code).toBe(1)
-    expect(errorsOf(run).join('\n')).toContain('Smoke test failed: the run call failed')
+    // The failure names its stage, and the stages are kept (the summary, smoke-test-stages).
+    expect(errorsOf(run).join('\n')).toContain('Smoke test failed: the model run failed: ')
+    expect(stagesOf(run).model.outcome).toBe('failed')
     expect(emulator.requests.filter((r) => r.method === 'POST' && new RegExp(path).test(r.path))).toHaveLength(1)
   })
 })

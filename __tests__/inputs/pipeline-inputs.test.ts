@@ -50,3 +50,19 @@ test('with a model, group-token is used even when api-version v2 runs the script
   )
   expect(findings.warnings.join('\n')).not.toContain('group-token is set, but has no effect')
 })
+
+test("a model in another group: a warning when a v1 Async execution would need the other group's token", () => {
+  const warningsOf = (inputs: Record<string, string>) =>
+    parseInputs(source(workspace(), { ...gate, 'smoke-test-model': MODEL, ...inputs })).findings.warnings.join('\n')
+  const v1 = warningsOf({ ...ASYNC_SCRIPT, 'api-version': 'v1', 'smoke-test-model-group': 'ml' })
+  expect(v1).toContain("smoke-test-model-group 'ml' is not the script's group")
+  expect(v1).toContain('api-version: v2')
+  // No warning: a Sync pipeline is one model call; a v2 execution uses the user token; the same group spelt otherwise.
+  expect(warningsOf({ 'smoke-test-model-group': 'ml' })).not.toContain('smoke-test-model-group')
+  expect(warningsOf({ ...ASYNC_SCRIPT, 'api-version': 'v2', 'smoke-test-model-group': 'ml' })).not.toContain(
+    'smoke-test-model-group'
+  )
+  expect(warningsOf({ ...ASYNC_SCRIPT, 'api-version': 'v1', 'smoke-test-model-group': 'DataRisk' })).not.toContain(
+    'smoke-test-model-group'
+  )
+})

@@ -46,6 +46,27 @@ describe('commentBody', () => {
   })
 })
 
+test("a pipeline that failed at the model: the model's traceback, inert, not the script's message", () => {
+  const result = deployedResult()
+  const traceback = 'Traceback (most recent call last):\n  File "model.py"\nValueError: missing feature: income @team'
+  result.smokeTest = {
+    outcome: 'failed',
+    executionId: '4',
+    executionStatus: 'Succeeded',
+    executionMessage: 'preprocessing done',
+    reason: "the model rejected what the preprocessing produced: the model's execution 2 ended as 'Failed'",
+    pipeline: {
+      modelHash: `M${'2'.repeat(63)}`,
+      modelGroup: 'datarisk',
+      preprocessing: { outcome: 'passed', elapsedMs: 900 },
+      model: { outcome: 'failed', elapsedMs: 700, executionId: '2', executionMessage: traceback }
+    }
+  }
+  const body = commentBody(result, { key: KEY, plan: PLAN })
+  expect(body).toMatch(/```text\nTraceback \(most recent call last\):[\s\S]*missing feature: income @team\n```/)
+  expect(body).not.toContain('preprocessing done')
+})
+
 describe('postComment', () => {
   const refusing: IssueCommentsPort = {
     listComments: async () => [],

@@ -113,7 +113,14 @@ export function parseInputs(source: InputSource): { spec: DeploySpec; findings: 
     schema,
     groupToken: connection.groupToken
   })
-  const model = parsePipelineModel(reader, { mode, smokeTest: sample.enabled, groupToken: connection.groupToken })
+  const model = parsePipelineModel(reader, {
+    mode,
+    smokeTest: sample.enabled,
+    groupToken: connection.groupToken,
+    group: groupNormalised,
+    operation: operation.knownOperation,
+    apiVersion: operation.apiVersion
+  })
   const smokeTest = model ? { ...sample, model } : sample
   if (mode === 'deploy' && smokeTest.enabled && !wait.failOnTimeout)
     reader.notices.push(

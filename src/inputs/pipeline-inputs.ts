@@ -1,5 +1,7 @@
+import { apiCandidates } from '../shared/api-choice.js'
+import { normaliseGroup } from './connection.js'
 import type { InputReader } from './reader.js'
-import type { Mode, PipelineModel } from './spec.js'
+import type { ApiVersion, Mode, Operation, PipelineModel } from './spec.js'
 import { MODEL_HASH, SCRIPT_HASH } from '../shared/hashes.js'
 
 /**
@@ -10,7 +12,15 @@ import { MODEL_HASH, SCRIPT_HASH } from '../shared/hashes.js'
  */
 export function parsePipelineModel(
   reader: InputReader,
-  context: { readonly mode: Mode; readonly smokeTest: boolean; readonly groupToken: string | undefined }
+  context: {
+    readonly mode: Mode
+    readonly smokeTest: boolean
+    readonly groupToken: string | undefined
+    /** The script's group (normalised), its operation (undefined: the server says) and the API asked for. */
+    readonly group: string
+    readonly operation: Operation | undefined
+    readonly apiVersion: ApiVersion
+  }
 ): PipelineModel | undefined {
   const hash = reader.get('smoke-test-model')
   const group = reader.get('smoke-test-model-group')
@@ -32,6 +42,15 @@ export function parsePipelineModel(
       'is empty, but smoke-test-model is set: the model run calls need the group token ' +
         '(and neither MLOPS_GROUP_TOKEN nor NEOMARIL_GROUP_TOKEN is set).',
       'Pass it from a secret: group-token: ${{ secrets.MLOPS_GROUP_TOKEN }}.'
+    )
+  // A v1 Async execution runs with group-token too: one token cannot serve two groups.
+  const otherGroup = group !== '' && normaliseGroup(group) !== context.group
+  if (otherGroup && context.operation !== 'Sync' && apiCandidates(context.operation, context.apiVersion).includes('v1'))
+    reader.warnings.push(
+      `smoke-test-model-group '${group}' is not the script's group '${context.group}': if the script runs on v1 ` +
+        "(an Async script's execution on a v1 server), that execution and the model's run both send group-token, " +
+        "which is one group's token, so one of them will be refused. Use a model in the script's group, " +
+        'or api-version: v2 (its executions use the user token).'
     )
   return { hash, group: group || undefined }
 }

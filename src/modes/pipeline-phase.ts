@@ -12,6 +12,7 @@ import { smokeTestDatasets } from '../steps/register.js'
 import { checkModel, pipelineAsync, pipelineSync, type ModelTarget } from '../steps/pipeline-smoke-test.js'
 import type { SmokeTestResult } from '../steps/server-smoke-test.js'
 import { logCall, logOutage, logPoll, type RunContext } from './context.js'
+import { messageFor } from './messages.js'
 import type { Session } from './session.js'
 
 /** How long the model's status and description may take before the upload. */
@@ -56,7 +57,7 @@ export async function runPipeline(
   const { result } = ctx
   if (spec.script.operation === 'Sync') {
     core.info(`Running the model ${target.hash} on the sample, with ${hash} as its preprocessing (sync model run).`)
-    return pipelineSync(models, target, hash, spec.smokeTest.syncInput, spec.smokeTest.expect)
+    return pipelineSync(models, target, hash, spec.smokeTest.syncInput, spec.smokeTest.expect, messageFor)
   }
   const datasets = smokeTestDatasets(spec)
   core.info(
@@ -76,7 +77,8 @@ export async function runPipeline(
     signal: ctx.signal,
     onPoll: (stage) => logPoll(stage === 'model' ? 'model execution check' : 'execution check'),
     onCall: logCall,
-    onTransientFailure: logOutage
+    onTransientFailure: logOutage,
+    describeError: messageFor
   })
   const stages = smoke.pipeline
   if (stages)

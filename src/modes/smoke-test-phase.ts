@@ -54,9 +54,11 @@ export async function runSmokeTest(ctx: RunContext, api: PreprocessingApi, spec:
       result.smokeTest = { ...result.smokeTest, outcome: 'failed', reason: `the run call failed: ${messageFor(error)}` }
     }
     const smoke = result.smokeTest
+    // In a pipeline the table read is the model's when smoke-test-expect was checked on it, else the script's.
+    const whose = !smoke.pipeline ? 'Result' : smoke.expectation ? "The model's result" : "The preprocessing's result"
     if (smoke.resultRows !== undefined)
       core.info(
-        `Result${smoke.resultTable ? ` (${oneLine(smoke.resultTable)})` : ''}: ${smoke.resultRows} rows; ` +
+        `${whose}${smoke.resultTable ? ` (${oneLine(smoke.resultTable)})` : ''}: ${smoke.resultRows} rows; ` +
           `columns ${oneLine(typedColumns(smoke))}.`
       )
     if (spec.smokeTest.asyncExpect && smoke.expectation?.met)

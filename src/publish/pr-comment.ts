@@ -74,7 +74,10 @@ function runSection(result: RunResult): string[] {
       (smoke.elapsedMs === undefined || smoke.outcome === 'skipped' ? '' : ` in ${formatDuration(smoke.elapsedMs)}`) +
       (smoke.reason ? ` — ${markdownCode(smoke.reason)}` : '')
   )
-  const excerpt = result.localTraceback ?? (smoke.outcome === 'failed' ? smoke.executionMessage : undefined)
+  // A pipeline that failed at the model: the model's traceback, not the script's (empty) message.
+  const failedMessage = smoke.pipeline?.model.outcome === 'failed' ? smoke.pipeline.model.executionMessage : undefined
+  const excerpt =
+    result.localTraceback ?? (smoke.outcome === 'failed' ? (failedMessage ?? smoke.executionMessage) : undefined)
   if (excerpt) lines.push('', markdownBlock(excerpt.slice(-EXCERPT_CHARS)))
   if (result.spec?.mode === 'deploy' && result.hash) {
     const built = result.buildSeconds === undefined ? '' : `, built in ${formatDuration(result.buildSeconds * 1000)}`

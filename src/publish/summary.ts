@@ -123,6 +123,8 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
   } else if (smoke.executionId) {
     const pipeline = smoke.pipeline
     const entries = smoke.resultEntries?.map((e) => `${e.name} (${e.size} B)`).join(', ')
+    // In a pipeline the entries are the model's once its result is in; until then, still the script's.
+    const modelEntries = pipeline !== undefined && smoke.resultFile !== pipeline.preprocessing.resultFile
     const shape =
       smoke.resultRows === undefined
         ? ''
@@ -140,7 +142,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
       `<p><strong>Smoke test</strong>: execution ${escapeHtml(smoke.executionId)} ` +
         `ended as ${outside(smoke.executionStatus ?? '?')}` +
         `${smoke.executionMessage ? ` (${outside(smoke.executionMessage)})` : ''}` +
-        `${entries && !pipeline ? `; result zip holds ${outside(entries)}` : ''}${shape}${expectation}` +
+        `${entries && !modelEntries ? `; result zip holds ${outside(entries)}` : ''}${shape}${expectation}` +
         `${inputs ? `; inputs ${escapeHtml(inputs)}` : ''}.</p>\n`
     )
     const model = pipeline?.model
@@ -149,7 +151,7 @@ export async function writeSummary(result: RunResult, where: Provenance): Promis
         `<p><strong>Model</strong>: execution ${escapeHtml(model.executionId)} ` +
           `ended as ${outside(model.executionStatus ?? '?')}` +
           `${model.executionMessage ? ` (${outside(model.executionMessage)})` : ''}` +
-          `${entries ? `; result zip holds ${outside(entries)}` : ''}.</p>\n`
+          `${entries && modelEntries ? `; result zip holds ${outside(entries)}` : ''}.</p>\n`
       )
   }
   for (const [title, entries] of [

@@ -4,7 +4,7 @@ import type { PreprocessingApi } from '../api/api.js'
 import type { ModelInfo, ModelsApi } from '../api/models.js'
 import type { DatasetPart } from '../api/v2.js'
 import { EXECUTION_RUNNING_STATES } from '../api/wire.js'
-import { ApiError, InputError } from '../shared/errors.js'
+import { ApiError, CancelledError, InputError } from '../shared/errors.js'
 import { envelopeError } from '../shared/error-envelope.js'
 import { oneLine } from '../shared/inert.js'
 import { lastLine } from './logs.js'
@@ -15,7 +15,7 @@ import {
   type PipelineStages,
   type SmokeTestResult
 } from './server-smoke-test.js'
-import { waitWhilePending, type Poll, type WaitOptions } from './wait.js'
+import { waitWhilePending, type Poll, type WaitOptions, type WaitOutcome } from './wait.js'
 
 /** The model a pipeline smoke test runs the script through, its group as the calls spell it. */
 export interface ModelTarget {
@@ -25,6 +25,16 @@ export interface ModelTarget {
 
 export const PREPROCESSING_FAILED = 'the preprocessing failed'
 export const MODEL_REJECTED = 'the model rejected what the preprocessing produced'
+export const MODEL_RUN_FAILED = 'the model run failed'
+
+/** Says what a call's failure was (modes/messages.ts messageFor), for a stage's reason. */
+export type DescribeError = (error: unknown) => string
+
+/** A call that failed outright (no answer, or one the call refused): a stage's failure, unless cancelled. */
+function callFailure(error: unknown, describe: DescribeError | undefined): string {
+  if (error instanceof CancelledError || !describe) throw error
+  return describe(error)
+}
 
 const FIX_MODEL = 'Set smoke-test-model to the hash of a deployed model this script feeds (and smoke-test-model-group).'
 
@@ -76,12 +86,23 @@ export async function pipelineSync(
   target: ModelTarget,
   scriptHash: string,
   input: unknown,
-  expected: unknown
+  expected: unknown,
+  describeError?: DescribeError
 ): Promise<SmokeTestResult> {
   const runSync = (hash: string, sample: unknown) => models.runSync(target.group, target.hash, sample, hash)
-  const result = await smokeTestSync({ runSync }, scriptHash, input, expected)
-  result.request = { Input: input, ScriptHash: scriptHash } as SmokeTestResult['request']
+  const request = { Input: input, ScriptHash: scriptHash } as SmokeTestResult['request']
   const stages = newStages(target)
+  const started = Date.now()
+  let result: SmokeTestResult
+  try {
+    result = await smokeTestSync({ runSync }, scriptHash, input, expected)
+  } catch (error) {
+    // One call for both stages: which one it reached is not known, so the model's (the call's) fails.
+    const reason = `${MODEL_RUN_FAILED}: ${callFailure(error, describeError)}`
+    stages.model = { outcome: 'failed', elapsedMs: Date.now() - started, reason }
+    return { outcome: 'failed', reason, elapsedMs: Date.now() - started, pipeline: stages }
+  }
+  result.request = request
   result.pipeline = stages
   const envelope = envelopeError(result.responseBody)
   const preprocessingFailed =
@@ -95,13 +116,27 @@ export async function pipelineSync(
     result.reason = `${PREPROCESSING_FAILED}: ${result.reason}`
     stages.preprocessing = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason }
   } else {
-    stages.preprocessing.outcome = 'passed'
-    const scored = !envelope && (result.responseStatus ?? 0) >= 200 && (result.responseStatus ?? 0) <= 299
-    const stage = envelope ? MODEL_REJECTED : scored ? 'the model scored, but' : 'the model run failed:'
+    // The model scored only on a 2xx JSON answer; past the script only when that, or the model's own error.
+    const scored =
+      !envelope &&
+      isJson(result.responseBody) &&
+      (result.responseStatus ?? 0) >= 200 &&
+      (result.responseStatus ?? 0) <= 299
+    if (envelope || scored) stages.preprocessing.outcome = 'passed'
+    const stage = envelope ? MODEL_REJECTED : scored ? 'the model scored, but' : `${MODEL_RUN_FAILED}:`
     result.reason = `${stage === MODEL_REJECTED ? `${stage}:` : stage} ${result.reason}`
     stages.model = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason }
   }
   return result
+}
+
+function isJson(body: string | undefined): boolean {
+  try {
+    JSON.parse(body ?? '')
+    return true
+  } catch {
+    return false
+  }
 }
 
 function newStages(target: ModelTarget): PipelineStages {
@@ -125,6 +160,8 @@ export interface PipelineAsyncOptions {
   readonly onPoll?: (stage: 'preprocessing' | 'model') => (poll: Poll) => void
   readonly onCall?: (call: string) => void
   readonly onTransientFailure?: WaitOptions['onTransientFailure']
+  /** A call that fails outright fails its stage, in these words; without it, the failure is thrown. */
+  readonly describeError?: DescribeError
 }
 
 /**
@@ -145,15 +182,22 @@ export async function pipelineAsync(
 ): Promise<SmokeTestResult> {
   const started = Date.now()
   const stages = newStages(target)
-  const result = await smokeTestAsync(api, scriptHash, datasets, {
-    timeoutMs: options.timeoutMs,
-    pollIntervalMs: options.pollIntervalMs,
-    resultPath: options.preprocessingResultPath,
-    signal: options.signal,
-    onPoll: options.onPoll?.('preprocessing'),
-    onCall: options.onCall,
-    onTransientFailure: options.onTransientFailure
-  })
+  let result: SmokeTestResult
+  try {
+    result = await smokeTestAsync(api, scriptHash, datasets, {
+      timeoutMs: options.timeoutMs,
+      pollIntervalMs: options.pollIntervalMs,
+      resultPath: options.preprocessingResultPath,
+      signal: options.signal,
+      onPoll: options.onPoll?.('preprocessing'),
+      onCall: options.onCall,
+      onTransientFailure: options.onTransientFailure
+    })
+  } catch (error) {
+    const reason = `${PREPROCESSING_FAILED}: ${callFailure(error, options.describeError)}`
+    stages.preprocessing = { outcome: 'failed', elapsedMs: Date.now() - started, reason }
+    return { outcome: 'failed', reason, elapsedMs: Date.now() - started, pipeline: stages }
+  }
   result.pipeline = stages
   stages.preprocessing = {
     outcome: result.outcome,
@@ -185,16 +229,22 @@ export async function pipelineAsync(
     size: statSync(path).size
   }
   options.onCall?.(`POST /model/async/run/${target.group}/${target.hash} (input ${input.filename})`)
-  const id = await models.runAsync(target.group, target.hash, input)
-  stage.executionId = id
-  const outcome = await waitWhilePending((limits) => models.executionStatus(target.group, id, limits), {
-    timeoutMs: Math.max(0, options.timeoutMs - (modelStarted - started)),
-    pollIntervalMs: options.pollIntervalMs,
-    pendingStates: EXECUTION_RUNNING_STATES,
-    signal: options.signal,
-    onPoll: options.onPoll?.('model'),
-    onTransientFailure: options.onTransientFailure
-  })
+  let id: string
+  let outcome: WaitOutcome
+  try {
+    id = await models.runAsync(target.group, target.hash, input)
+    stage.executionId = id
+    outcome = await waitWhilePending((limits) => models.executionStatus(target.group, id, limits), {
+      timeoutMs: Math.max(0, options.timeoutMs - (modelStarted - started)),
+      pollIntervalMs: options.pollIntervalMs,
+      pendingStates: EXECUTION_RUNNING_STATES,
+      signal: options.signal,
+      onPoll: options.onPoll?.('model'),
+      onTransientFailure: options.onTransientFailure
+    })
+  } catch (error) {
+    return fail(`${MODEL_RUN_FAILED}: ${callFailure(error, options.describeError)}`)
+  }
   stage.executionStatus = outcome.last.status
   stage.executionMessage = outcome.last.message
   if (outcome.kind === 'timed-out')
@@ -206,7 +256,11 @@ export async function pipelineAsync(
     const message = outcome.last.message ? `: ${lastLine(outcome.last.message)}` : ''
     return fail(`${MODEL_REJECTED}: the model's execution ${id} ended as '${outcome.last.status}'${message}`)
   }
-  await models.downloadResult(target.group, id, options.modelResultPath)
+  try {
+    await models.downloadResult(target.group, id, options.modelResultPath)
+  } catch (error) {
+    return fail(`${MODEL_RUN_FAILED}: ${callFailure(error, options.describeError)}`)
+  }
   // The model's result goes through the same check as the script's, smoke-test-expect included.
   const checked: SmokeTestResult = { outcome: 'failed', executionId: id }
   const label = `the model's result (execution ${id})`

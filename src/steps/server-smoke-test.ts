@@ -43,7 +43,10 @@ export interface SmokeTestResult {
   pipeline?: PipelineStages
 }
 
-/** One stage of a pipeline smoke test; 'skipped' when an earlier stage failed. */
+/**
+ * One stage of a pipeline smoke test; 'skipped' when an earlier stage failed, or when the
+ * answer does not tell (a Sync pipeline's one call answered neither the model's answer nor its error).
+ */
 export interface PipelineStage {
   outcome: 'passed' | 'failed' | 'skipped'
   elapsedMs?: number
