@@ -1,8 +1,8 @@
-export const id = 291;
-export const ids = [291];
+export const id = 773;
+export const ids = [773];
 export const modules = {
 
-/***/ 67997:
+/***/ 48808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -70,7 +70,12 @@ async function withOutcome(client, deployment) {
         outcome: final?.state
     };
 }
-/** The payload is one of this action's, for exactly this (server, group, name). */
+/**
+ * The payload is one of this action's, for exactly this (server, group, name), and the
+ * facts the run prints and goes by have their own shapes: anyone who may write deployments
+ * can write a payload, and a hash or digest holding a line break or a workflow command must
+ * not reach the log. A payload that does not fit is not a record (the run deploys).
+ */
 function isPayloadOf(payload, key) {
     if (!payload || typeof payload !== 'object')
         return false;
@@ -80,7 +85,11 @@ function isPayloadOf(payload, key) {
         p.group === key.group &&
         p.name === key.name &&
         typeof p.digest === 'string' &&
-        typeof p.scriptHash === 'string');
+        /^sha256:[0-9a-f]{1,64}$/.test(p.digest) &&
+        typeof p.scriptHash === 'string' &&
+        /^S[0-9a-f]{1,63}$/i.test(p.scriptHash) &&
+        (p.operation === 'Sync' || p.operation === 'Async') &&
+        (p.apiVersion === 'v1' || p.apiVersion === 'v2'));
 }
 /** The payload of a run's record, `tool` and the key's fields filled in. */
 function recordPayload(key, facts) {
@@ -136,7 +145,7 @@ function newestFirst(statuses) {
 
 /***/ }),
 
-/***/ 25291:
+/***/ 74773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -148,18 +157,18 @@ __webpack_require__.d(__webpack_exports__, {
   signalOf: () => (/* binding */ signalOf)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api_api = __webpack_require__(23632);
+var api_api = __webpack_require__(93459);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var harness_contract = __webpack_require__(41848);
+var harness_contract = __webpack_require__(54761);
 // EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(7042);
+var register = __webpack_require__(2955);
 ;// CONCATENATED MODULE: ./src/steps/history.ts
 /** How many of the search's answers are described to find one of exactly this name. */
 const DESCRIBED_AT_MOST = 3;
@@ -252,23 +261,23 @@ async function earlierV1Async(v1, group, name, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
-var contract_fit = __webpack_require__(85291);
+var contract_fit = __webpack_require__(19424);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(11934);
+var wait = __webpack_require__(66671);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/modes/session.ts + 8 modules
-var modes_session = __webpack_require__(58044);
+var modes_session = __webpack_require__(34472);
 // EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(61235);
+var context = __webpack_require__(78652);
 // EXTERNAL MODULE: ./src/modes/smoke-test-phase.ts
-var smoke_test_phase = __webpack_require__(95156);
+var smoke_test_phase = __webpack_require__(40249);
 // EXTERNAL MODULE: ./src/modes/pipeline-phase.ts + 2 modules
-var pipeline_phase = __webpack_require__(47408);
+var pipeline_phase = __webpack_require__(45777);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var local_checks_manifest = __webpack_require__(61102);
+var local_checks_manifest = __webpack_require__(36501);
 // EXTERNAL MODULE: ./src/modes/github-record.ts
-var github_record = __webpack_require__(50607);
+var github_record = __webpack_require__(46296);
 ;// CONCATENATED MODULE: ./src/modes/unchanged.ts
 // skip-unchanged (docs/deploy-records.md): keep the script the environment's record names
 // when nothing changed and it is still Deployed. Never based on git diffs.
@@ -342,7 +351,7 @@ async function reasonToDeploy(ctx, api, latest, record) {
 }
 
 // EXTERNAL MODULE: ./src/modes/plan.ts + 1 modules
-var plan = __webpack_require__(20018);
+var plan = __webpack_require__(53706);
 ;// CONCATENATED MODULE: ./src/modes/deploy.ts
 
 
@@ -553,7 +562,7 @@ function signalOf(error) {
 
 /***/ }),
 
-/***/ 50607:
+/***/ 46296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -561,15 +570,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   recordRun: () => (/* binding */ recordRun),
 /* harmony export */   startGitHubRecord: () => (/* binding */ startGitHubRecord)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36536);
-/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15435);
-/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67997);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94105);
-/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13805);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82150);
+/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74854);
+/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48808);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
+/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41682);
+/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53097);
 // The run's record on GitHub (docs/deploy-records.md): the environment's earlier records,
 // read while the deploy connects, and this run's record, made once its facts are known.
 // Every GitHub problem is one warning; none fails a deploy.
+
 
 
 
@@ -582,14 +593,13 @@ function startGitHubRecord(spec) {
     const { environment, token } = spec.records;
     if (!environment || !token || spec.mode !== 'deploy')
         return undefined;
-    const repository = process.env.GITHUB_REPOSITORY;
-    if (!repository) {
+    const settings = (0,_publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .gitHubSettings */ .b)(token);
+    if (!settings) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('environment is set, but GITHUB_REPOSITORY is not (not on a runner?): no record on GitHub.');
         return undefined;
     }
-    const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
     const key = { environment, server: spec.connection.apiUrl, group: spec.group, name: spec.script.name };
-    const connection = { port: (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .openGitHub */ .o)({ token, apiUrl, repository }), warned: false };
+    const connection = { port: (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .openGitHub */ .o)(settings), warned: false };
     const record = {
         key,
         earlier: withinLookupTime(connection.port.then((port) => (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .findRecords */ .gP)(port, key))).catch((error) => {
@@ -700,7 +710,7 @@ function warnOnce(record, connection, access, error) {
 
 /***/ }),
 
-/***/ 20018:
+/***/ 53706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -710,16 +720,16 @@ __webpack_require__.d(__webpack_exports__, {
   t: () => (/* binding */ showPlan)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/github/records.ts
-var records = __webpack_require__(67997);
+var records = __webpack_require__(48808);
 // EXTERNAL MODULE: ./src/github/permissions.ts
-var permissions = __webpack_require__(15435);
+var permissions = __webpack_require__(74854);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/shared/python-version.ts
-var python_version = __webpack_require__(6950);
+var python_version = __webpack_require__(57277);
 ;// CONCATENATED MODULE: ./src/local-checks/plan.ts
 
 
@@ -738,7 +748,7 @@ const NO_RECORD = 'No earlier deploy of this script is recorded in this environm
  * added and removed. Pure: no file or network is read. The previous manifest came from a
  * record on GitHub, so every part of it is read as possibly missing.
  */
-function planChanges(previous, current) {
+function planChanges(previous, current, digests) {
     if (!previous)
         return { hasChanges: undefined, markdown: NO_RECORD };
     const lines = [
@@ -746,9 +756,23 @@ function planChanges(previous, current) {
         ...settingLines(previous, current),
         ...requirementLines(previous, current)
     ];
+    // What the manifests cannot show (the .env file's values), the digests do: deploy mode passes them.
+    if (lines.length === 0 && digests && digests.recorded !== digests.current)
+        lines.push(unlistedChange(current));
     if (lines.length === 0)
         return { hasChanges: false, markdown: 'No changes: the same files and settings as the last recorded deploy.' };
     return { hasChanges: true, markdown: lines.join('\n').trimEnd() };
+}
+/**
+ * The line for a digest that changed while the manifests look the same: the .env file's
+ * values (hashed into the digest keyed by the password, never into the manifest), or the
+ * password itself; with no .env file, something outside what the plan lists.
+ */
+function unlistedChange(current) {
+    return current.files.some((file) => file.part === 'env')
+        ? "- The `.env` file's values changed, at the same size (or the password changed): the digest, which " +
+            "holds them keyed by the password, differs from the record's."
+        : "- The digest differs from the record's, though no file or setting the plan lists did.";
 }
 function keyOf(file) {
     return `${file.part}/${file.name}`;
@@ -848,7 +872,7 @@ function without(lines, other) {
 }
 
 // EXTERNAL MODULE: ./src/publish/github-client.ts
-var github_client = __webpack_require__(67426);
+var github_client = __webpack_require__(53097);
 ;// CONCATENATED MODULE: ./src/modes/plan.ts
 
 
@@ -902,33 +926,13 @@ async function planAgainstRecord(ctx, manifest) {
  * the script yet). Deploy mode calls it once the records were read (modes/github-record.ts).
  */
 function showPlan(ctx, record, manifest) {
-    ctx.result.plan = planChanges(record?.payload.manifest, manifest);
+    // A deploy's digest holds the .env file's values keyed by the password: it settles what the manifests cannot.
+    const { digest } = ctx.result;
+    const digests = record && digest && ctx.spec.mode === 'deploy' ? { recorded: record.digest, current: digest } : undefined;
+    ctx.result.plan = planChanges(record?.payload.manifest, manifest, digests);
     if (record)
         core/* info */.pq(`The last recorded deploy: ${record.scriptHash} (deployment ${record.deploymentId}).`);
     (0,inert/* printInert */.C6)(ctx.result.plan.markdown);
-}
-
-
-/***/ }),
-
-/***/ 67426:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ gitHubClient)
-/* harmony export */ });
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36536);
-
-/**
- * A client for the job's repository with the github-token input, at GITHUB_API_URL (a
- * GitHub Enterprise Server's API too); undefined when there is no token or no repository
- * (a run outside Actions).
- */
-async function gitHubClient(token) {
-    const repository = process.env.GITHUB_REPOSITORY;
-    if (!token || !repository)
-        return undefined;
-    return (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .openGitHub */ .o)({ token, apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com', repository });
 }
 
 
