@@ -307,7 +307,9 @@ async function keepUnchanged(ctx, api) {
     const found = await ctx.github.earlier;
     const record = found?.latestSuccessful;
     const environment = (0,inert/* oneLine */.TN)(ctx.github.key.environment);
-    const why = await reasonToDeploy(ctx, api, found?.latest, record);
+    const why = found
+        ? await reasonToDeploy(ctx, api, found.latest, record)
+        : "the environment's records could not be read (the warning above says why)";
     if (why || !record) {
         core/* info */.pq(`Deploying: ${why ?? 'no record'} (skip-unchanged).`);
         result.recordNote = `deployed: ${why ?? 'no record'}`;

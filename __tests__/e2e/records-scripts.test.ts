@@ -16,6 +16,7 @@ const emulator = useEmulator({ buildSeconds: 0 })
 const REPOSITORY = 'acme/credit-scripts'
 const TOKEN = 'ghs_scriptsToken0123456789abcdef'
 const READ_ONLY = 'ghs_readOnlyScripts0123456789abcd'
+const NO_DEPLOYMENTS = 'ghs_noDeployments0123456789abcdef'
 let github: GitHubStandIn
 
 beforeAll(async () => {
@@ -23,7 +24,8 @@ beforeAll(async () => {
     repositories: [REPOSITORY],
     tokens: {
       [TOKEN]: { deployments: 'write', pull_requests: 'write', issues: 'write' },
-      [READ_ONLY]: { deployments: 'read', pull_requests: 'read', issues: 'read' }
+      [READ_ONLY]: { deployments: 'read', pull_requests: 'read', issues: 'read' },
+      [NO_DEPLOYMENTS]: {}
     }
   })
 })
@@ -40,7 +42,12 @@ async function deploy(inputs: Record<string, string>, workspace: string, env = {
     }),
     { workspace, env: { GITHUB_API_URL: github.url, ...env }, killAfterMs: 60_000 }
   )
-  expectNoSecretLeaks(run, { password: DEFAULT_PASSWORD, 'github token': TOKEN, 'read-only token': READ_ONLY })
+  expectNoSecretLeaks(run, {
+    password: DEFAULT_PASSWORD,
+    'github token': TOKEN,
+    'read-only token': READ_ONLY,
+    other: NO_DEPLOYMENTS
+  })
   expect(github.violations).toEqual([])
   return run
 }
@@ -106,4 +113,16 @@ test('deploy mode on a pull request with a token that may only read: one warning
     expect.stringMatching(/lacks the deployments: write permission .*this deploy is not recorded/),
     expect.stringMatching(/lacks the pull-requests: write permission .*no comment on pull request #31/)
   ])
+}, 60_000)
+
+test('skip-unchanged with records it cannot read: it deploys, and says that was why (one warning)', async () => {
+  const run = await deploy(
+    { name: 'unreadable', 'github-token': NO_DEPLOYMENTS, 'skip-unchanged': 'true' },
+    sampleWorkspace('sync')
+  )
+  expect(outputOf(run, 'status')).toBe('deployed')
+  expect(run.stdout).toContain(
+    "Deploying: the environment's records could not be read (the warning above says why) (skip-unchanged)."
+  )
+  expect(warningsOf(run)).toEqual([expect.stringMatching(/lacks the deployments: write permission/)])
 }, 60_000)
