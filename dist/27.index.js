@@ -248,7 +248,12 @@ async function withOutcome(client, deployment) {
         outcome: final?.state
     };
 }
-/** The payload is one of this action's, for exactly this (server, group, name). */
+/**
+ * The payload is one of this action's, for exactly this (server, group, name), and the
+ * facts the run prints and goes by have their own shapes: anyone who may write deployments
+ * can write a payload, and a hash or digest holding a line break or a workflow command must
+ * not reach the log. A payload that does not fit is not a record (the run deploys).
+ */
 function isPayloadOf(payload, key) {
     if (!payload || typeof payload !== 'object')
         return false;
@@ -258,7 +263,11 @@ function isPayloadOf(payload, key) {
         p.group === key.group &&
         p.name === key.name &&
         typeof p.digest === 'string' &&
-        typeof p.scriptHash === 'string');
+        /^sha256:[0-9a-f]{1,64}$/.test(p.digest) &&
+        typeof p.scriptHash === 'string' &&
+        /^S[0-9a-f]{1,63}$/i.test(p.scriptHash) &&
+        (p.operation === 'Sync' || p.operation === 'Async') &&
+        (p.apiVersion === 'v1' || p.apiVersion === 'v2'));
 }
 /** The payload of a run's record, `tool` and the key's fields filled in. */
 function recordPayload(key, facts) {
@@ -328,9 +337,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67997);
 /* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94105);
 /* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13805);
+/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(67426);
 // The run's record on GitHub (docs/deploy-records.md): the environment's earlier records,
 // read while the deploy connects, and this run's record, made once its facts are known.
 // Every GitHub problem is one warning; none fails a deploy.
+
 
 
 
@@ -343,14 +354,13 @@ function startGitHubRecord(spec) {
     const { environment, token } = spec.records;
     if (!environment || !token || spec.mode !== 'deploy')
         return undefined;
-    const repository = process.env.GITHUB_REPOSITORY;
-    if (!repository) {
+    const settings = (0,_publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .gitHubSettings */ .b)(token);
+    if (!settings) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('environment is set, but GITHUB_REPOSITORY is not (not on a runner?): no record on GitHub.');
         return undefined;
     }
-    const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
     const key = { environment, server: spec.connection.apiUrl, group: spec.group, name: spec.script.name };
-    const connection = { port: (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .openGitHub */ .o)({ token, apiUrl, repository }), warned: false };
+    const connection = { port: (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .openGitHub */ .o)(settings), warned: false };
     const record = {
         key,
         earlier: withinLookupTime(connection.port.then((port) => (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .findRecords */ .gP)(port, key))).catch((error) => {

@@ -275,7 +275,12 @@ async function withOutcome(client, deployment) {
         outcome: final?.state
     };
 }
-/** The payload is one of this action's, for exactly this (server, group, name). */
+/**
+ * The payload is one of this action's, for exactly this (server, group, name), and the
+ * facts the run prints and goes by have their own shapes: anyone who may write deployments
+ * can write a payload, and a hash or digest holding a line break or a workflow command must
+ * not reach the log. A payload that does not fit is not a record (the run deploys).
+ */
 function isPayloadOf(payload, key) {
     if (!payload || typeof payload !== 'object')
         return false;
@@ -285,7 +290,11 @@ function isPayloadOf(payload, key) {
         p.group === key.group &&
         p.name === key.name &&
         typeof p.digest === 'string' &&
-        typeof p.scriptHash === 'string');
+        /^sha256:[0-9a-f]{1,64}$/.test(p.digest) &&
+        typeof p.scriptHash === 'string' &&
+        /^S[0-9a-f]{1,63}$/i.test(p.scriptHash) &&
+        (p.operation === 'Sync' || p.operation === 'Async') &&
+        (p.apiVersion === 'v1' || p.apiVersion === 'v2'));
 }
 /** The payload of a run's record, `tool` and the key's fields filled in. */
 function recordPayload(key, facts) {
@@ -486,7 +495,7 @@ const NO_RECORD = 'No earlier deploy of this script is recorded in this environm
  * added and removed. Pure: no file or network is read. The previous manifest came from a
  * record on GitHub, so every part of it is read as possibly missing.
  */
-function planChanges(previous, current) {
+function planChanges(previous, current, digests) {
     if (!previous)
         return { hasChanges: undefined, markdown: NO_RECORD };
     const lines = [
@@ -494,9 +503,23 @@ function planChanges(previous, current) {
         ...settingLines(previous, current),
         ...requirementLines(previous, current)
     ];
+    // What the manifests cannot show (the .env file's values), the digests do: deploy mode passes them.
+    if (lines.length === 0 && digests && digests.recorded !== digests.current)
+        lines.push(unlistedChange(current));
     if (lines.length === 0)
         return { hasChanges: false, markdown: 'No changes: the same files and settings as the last recorded deploy.' };
     return { hasChanges: true, markdown: lines.join('\n').trimEnd() };
+}
+/**
+ * The line for a digest that changed while the manifests look the same: the .env file's
+ * values (hashed into the digest keyed by the password, never into the manifest), or the
+ * password itself; with no .env file, something outside what the plan lists.
+ */
+function unlistedChange(current) {
+    return current.files.some((file) => file.part === 'env')
+        ? "- The `.env` file's values changed, at the same size (or the password changed): the digest, which " +
+            "holds them keyed by the password, differs from the record's."
+        : "- The digest differs from the record's, though no file or setting the plan lists did.";
 }
 function keyOf(file) {
     return `${file.part}/${file.name}`;
@@ -650,7 +673,10 @@ async function planAgainstRecord(ctx, manifest) {
  * the script yet). Deploy mode calls it once the records were read (modes/github-record.ts).
  */
 function showPlan(ctx, record, manifest) {
-    ctx.result.plan = planChanges(record?.payload.manifest, manifest);
+    // A deploy's digest holds the .env file's values keyed by the password: it settles what the manifests cannot.
+    const { digest } = ctx.result;
+    const digests = record && digest && ctx.spec.mode === 'deploy' ? { recorded: record.digest, current: digest } : undefined;
+    ctx.result.plan = planChanges(record?.payload.manifest, manifest, digests);
     if (record)
         core/* info */.pq(`The last recorded deploy: ${record.scriptHash} (deployment ${record.deploymentId}).`);
     (0,inert/* printInert */.C6)(ctx.result.plan.markdown);
@@ -1242,20 +1268,27 @@ async function validateMode(ctx) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ gitHubClient)
+/* harmony export */   X: () => (/* binding */ gitHubClient),
+/* harmony export */   b: () => (/* binding */ gitHubSettings)
 /* harmony export */ });
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36536);
 
 /**
- * A client for the job's repository with the github-token input, at GITHUB_API_URL (a
- * GitHub Enterprise Server's API too); undefined when there is no token or no repository
- * (a run outside Actions).
+ * Where the run's GitHub calls go, the one place that reads GITHUB_REPOSITORY and
+ * GITHUB_API_URL (a GitHub Enterprise Server's …/api/v3 too): the job's repository with
+ * the github-token input; undefined when there is no token or no repository (a run
+ * outside Actions).
  */
-async function gitHubClient(token) {
+function gitHubSettings(token) {
     const repository = process.env.GITHUB_REPOSITORY;
     if (!token || !repository)
         return undefined;
-    return (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .openGitHub */ .o)({ token, apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com', repository });
+    return { token, apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com', repository };
+}
+/** A client for gitHubSettings(token); undefined when there are none. */
+async function gitHubClient(token) {
+    const settings = gitHubSettings(token);
+    return settings && (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .openGitHub */ .o)(settings);
 }
 
 

@@ -21,29 +21,6 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-/***/ 67426:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ gitHubClient)
-/* harmony export */ });
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36536);
-
-/**
- * A client for the job's repository with the github-token input, at GITHUB_API_URL (a
- * GitHub Enterprise Server's API too); undefined when there is no token or no repository
- * (a run outside Actions).
- */
-async function gitHubClient(token) {
-    const repository = process.env.GITHUB_REPOSITORY;
-    if (!token || !repository)
-        return undefined;
-    return (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .openGitHub */ .o)({ token, apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com', repository });
-}
-
-
-/***/ }),
-
 /***/ 77048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

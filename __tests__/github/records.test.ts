@@ -76,4 +76,24 @@ describe('deploy records', () => {
     await github.addStatus(id, success)
     expect(await findLatestRecord(github, key)).toBeUndefined()
   })
+
+  test('a payload whose hash, digest, operation or API has another shape is not a record', async () => {
+    for (const odd of [
+      { scriptHash: 'S1\n::error::injected' },
+      { digest: 'sha256:aa\n::add-mask::x' },
+      { operation: 'Sync <b>' },
+      { apiVersion: 'v3' }
+    ]) {
+      const github = fakePort()
+      const id = await github.create({
+        sha: 'c0ffee',
+        task: taskOf(key),
+        environment: 'staging',
+        description: '',
+        payload: { ...payload(key, 'S1'), ...odd }
+      })
+      await github.addStatus(id, success)
+      expect(await findLatestRecord(github, key)).toBeUndefined()
+    }
+  })
 })

@@ -63,6 +63,17 @@ describe('planChanges', () => {
     expect(planChanges(BEFORE, after({ files })).markdown).toContain('| `.env` | env | changed | 30 B | 31 B |')
   })
 
+  test("the .env file's values changed at the same size: a deploy's digests say so, validate's cannot", () => {
+    const digests = { recorded: `sha256:${HASH('1')}`, current: `sha256:${HASH('2')}` }
+    const plan = planChanges(BEFORE, after({}), digests)
+    expect(plan.hasChanges).toBe(true)
+    expect(plan.markdown).toMatch(/^- The `\.env` file's values changed, at the same size/)
+    const noEnv = after({ files: BEFORE.files.filter((file) => file.part !== 'env') })
+    expect(planChanges(noEnv, noEnv, digests).markdown).toMatch(/^- The digest differs from the record's/)
+    expect(planChanges(BEFORE, after({}), { ...digests, current: digests.recorded }).hasChanges).toBe(false)
+    expect(planChanges(BEFORE, after({})).hasChanges).toBe(false)
+  })
+
   test('Python version, entrypoint, operation, API and requirement lines', () => {
     const plan = planChanges(
       BEFORE,

@@ -108,7 +108,12 @@ async function withOutcome(client: DeploymentsPort, deployment: GitHubDeployment
   }
 }
 
-/** The payload is one of this action's, for exactly this (server, group, name). */
+/**
+ * The payload is one of this action's, for exactly this (server, group, name), and the
+ * facts the run prints and goes by have their own shapes: anyone who may write deployments
+ * can write a payload, and a hash or digest holding a line break or a workflow command must
+ * not reach the log. A payload that does not fit is not a record (the run deploys).
+ */
 function isPayloadOf(payload: unknown, key: RecordKey): payload is RecordPayload {
   if (!payload || typeof payload !== 'object') return false
   const p = payload as Partial<RecordPayload>
@@ -118,7 +123,11 @@ function isPayloadOf(payload: unknown, key: RecordKey): payload is RecordPayload
     p.group === key.group &&
     p.name === key.name &&
     typeof p.digest === 'string' &&
-    typeof p.scriptHash === 'string'
+    /^sha256:[0-9a-f]{1,64}$/.test(p.digest) &&
+    typeof p.scriptHash === 'string' &&
+    /^S[0-9a-f]{1,63}$/i.test(p.scriptHash) &&
+    (p.operation === 'Sync' || p.operation === 'Async') &&
+    (p.apiVersion === 'v1' || p.apiVersion === 'v2')
   )
 }
 

@@ -30,16 +30,34 @@ export const NO_RECORD =
  * added and removed. Pure: no file or network is read. The previous manifest came from a
  * record on GitHub, so every part of it is read as possibly missing.
  */
-export function planChanges(previous: Manifest | undefined, current: Manifest): Plan {
+export function planChanges(
+  previous: Manifest | undefined,
+  current: Manifest,
+  digests?: { readonly recorded: string; readonly current: string }
+): Plan {
   if (!previous) return { hasChanges: undefined, markdown: NO_RECORD }
   const lines = [
     ...fileLines(previous, current),
     ...settingLines(previous, current),
     ...requirementLines(previous, current)
   ]
+  // What the manifests cannot show (the .env file's values), the digests do: deploy mode passes them.
+  if (lines.length === 0 && digests && digests.recorded !== digests.current) lines.push(unlistedChange(current))
   if (lines.length === 0)
     return { hasChanges: false, markdown: 'No changes: the same files and settings as the last recorded deploy.' }
   return { hasChanges: true, markdown: lines.join('\n').trimEnd() }
+}
+
+/**
+ * The line for a digest that changed while the manifests look the same: the .env file's
+ * values (hashed into the digest keyed by the password, never into the manifest), or the
+ * password itself; with no .env file, something outside what the plan lists.
+ */
+function unlistedChange(current: Manifest): string {
+  return current.files.some((file) => file.part === 'env')
+    ? "- The `.env` file's values changed, at the same size (or the password changed): the digest, which " +
+        "holds them keyed by the password, differs from the record's."
+    : "- The digest differs from the record's, though no file or setting the plan lists did."
 }
 
 function keyOf(file: ManifestFile): string {

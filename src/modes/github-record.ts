@@ -18,6 +18,7 @@ import type { Manifest } from '../local-checks/manifest.js'
 import { oneLine, plainInert } from '../shared/inert.js'
 import type { RunResult, RunStatus } from '../publish/result.js'
 import { provenance } from '../publish/records.js'
+import { gitHubSettings } from '../publish/github-client.js'
 
 /** The environment's records of this script, and how to add this run's. */
 export interface GitHubRecord {
@@ -38,14 +39,13 @@ const connections = new WeakMap<GitHubRecord, Connection>()
 export function startGitHubRecord(spec: DeploySpec): GitHubRecord | undefined {
   const { environment, token } = spec.records
   if (!environment || !token || spec.mode !== 'deploy') return undefined
-  const repository = process.env.GITHUB_REPOSITORY
-  if (!repository) {
+  const settings = gitHubSettings(token)
+  if (!settings) {
     core.warning('environment is set, but GITHUB_REPOSITORY is not (not on a runner?): no record on GitHub.')
     return undefined
   }
-  const apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com'
   const key: RecordKey = { environment, server: spec.connection.apiUrl, group: spec.group, name: spec.script.name }
-  const connection: Connection = { port: openGitHub({ token, apiUrl, repository }), warned: false }
+  const connection: Connection = { port: openGitHub(settings), warned: false }
   const record: GitHubRecord = {
     key,
     earlier: withinLookupTime(connection.port.then((port) => findRecords(port, key))).catch((error: unknown) => {

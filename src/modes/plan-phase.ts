@@ -56,7 +56,11 @@ export async function planAgainstRecord(ctx: RunContext, manifest: Manifest): Pr
  * the script yet). Deploy mode calls it once the records were read (modes/github-record.ts).
  */
 export function showPlan(ctx: RunContext, record: DeployRecord | undefined, manifest: Manifest): void {
-  ctx.result.plan = planChanges(record?.payload.manifest, manifest)
+  // A deploy's digest holds the .env file's values keyed by the password: it settles what the manifests cannot.
+  const { digest } = ctx.result
+  const digests =
+    record && digest && ctx.spec.mode === 'deploy' ? { recorded: record.digest, current: digest } : undefined
+  ctx.result.plan = planChanges(record?.payload.manifest, manifest, digests)
   if (record) core.info(`The last recorded deploy: ${record.scriptHash} (deployment ${record.deploymentId}).`)
   printInert(ctx.result.plan.markdown)
 }

@@ -28,7 +28,9 @@ export async function keepUnchanged(ctx: RunContext, api: PreprocessingApi): Pro
   const found = await ctx.github.earlier
   const record = found?.latestSuccessful
   const environment = oneLine(ctx.github.key.environment)
-  const why = await reasonToDeploy(ctx, api, found?.latest, record)
+  const why = found
+    ? await reasonToDeploy(ctx, api, found.latest, record)
+    : "the environment's records could not be read (the warning above says why)"
   if (why || !record) {
     core.info(`Deploying: ${why ?? 'no record'} (skip-unchanged).`)
     result.recordNote = `deployed: ${why ?? 'no record'}`

@@ -1,5 +1,5 @@
-export const id = 268;
-export const ids = [268];
+export const id = 712;
+export const ids = [712];
 export const modules = {
 
 /***/ 36536:
@@ -309,6 +309,36 @@ async function hmacOf(file, key) {
         for await (const chunk of (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_4__/* .streamFile */ .Pq)(file.localPath))
             hmac.update(chunk);
     return hmac.digest('hex');
+}
+
+
+/***/ }),
+
+/***/ 67426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ gitHubClient),
+/* harmony export */   b: () => (/* binding */ gitHubSettings)
+/* harmony export */ });
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36536);
+
+/**
+ * Where the run's GitHub calls go, the one place that reads GITHUB_REPOSITORY and
+ * GITHUB_API_URL (a GitHub Enterprise Server's …/api/v3 too): the job's repository with
+ * the github-token input; undefined when there is no token or no repository (a run
+ * outside Actions).
+ */
+function gitHubSettings(token) {
+    const repository = process.env.GITHUB_REPOSITORY;
+    if (!token || !repository)
+        return undefined;
+    return { token, apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com', repository };
+}
+/** A client for gitHubSettings(token); undefined when there are none. */
+async function gitHubClient(token) {
+    const settings = gitHubSettings(token);
+    return settings && (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .openGitHub */ .o)(settings);
 }
 
 
