@@ -1,6 +1,6 @@
 /**
  * The v2 Async calls and the PreprocessingApi over them, against a small in-test fake
- * of the v2 routes (its own reading of mlops-current-api §5): the probe, the order of
+ * of the v2 routes (its own reading of docs/platform-contract.md, the v2 calls): the probe, the order of
  * the uploads, the fields of each, the user token on every call, dataset hashes, the
  * execution's id, a parquet result read back, 404s explained, a refused PATCH retried,
  * and the tenant on the login form only when set.
