@@ -48,7 +48,7 @@ const EXCLUDED: Rule[] = [
   {
     match: /^npm run embed$/,
     reason:
-      "rewrites src/harness's copy of python/harness/ (embedded.ts); __tests__/harness/embedded.test.ts checks they agree"
+      'rewrites src/harness/embedded.ts from python/harness/; __tests__/harness/embedded.test.ts checks they agree'
   },
   {
     match: /^npm run bench( -- --quick)?$/,
