@@ -3,37 +3,22 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { outputsOf, writeOutputs } from '../../src/publish/outputs.js'
-import { newRunResult, type RunStatus } from '../../src/publish/result.js'
+import { newRunResult } from '../../src/publish/result.js'
 import type { DeploySpec } from '../../src/inputs/parse.js'
 import { buildManifest } from '../../src/local-checks/manifest.js'
 import { addSecret } from '../../src/shared/secrets.js'
 import { parse } from 'yaml'
 import { parseOutputFile } from '../helpers/action-runner.js'
-import { deployedResult, HASH } from '../helpers/run-result.js'
+import { deployedResult, HASH, RUN_STATUSES } from '../helpers/run-result.js'
 
 const declared = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
   outputs: Record<string, { description: string }>
 }
 
-/** Every status, by the type: a status added to RunStatus must be added here, and so be documented. */
-const EVERY_STATUS: Record<RunStatus, true> = {
-  deployed: true,
-  building: true,
-  failed: true,
-  unavailable: true,
-  'timed-out': true,
-  registered: true,
-  validated: true,
-  unchanged: true,
-  'invalid-input': true,
-  error: true,
-  cancelled: true
-}
-
 describe('outputsOf', () => {
   test("action.yml's status output names every status the run can end with", () => {
     const words = new Set(declared.outputs.status!.description.match(/[a-z]+(?:-[a-z]+)*/g))
-    expect(Object.keys(EVERY_STATUS).filter((status) => !words.has(status))).toEqual([])
+    expect(Object.keys(RUN_STATUSES).filter((status) => !words.has(status))).toEqual([])
   })
 
   test('a deployed run: every output, by name', () => {
