@@ -1,4 +1,5 @@
 /** Command line: `npm run emulator -- --port 8800 ...` (see emulator/README.md). */
+import { GROUP_TOKEN } from '../src/shared/hashes.js'
 import { parseArgs } from 'node:util'
 import { validateFault } from './faults.js'
 import { readModelSeeds } from './models/seed-file.js'
@@ -26,7 +27,7 @@ const FLAGS = {
     help: "'v2': today's server (v1 and v2 routes); 'v1': an older one (every /api/v2/... is 404)"
   },
   group: { type: 'string', default: DEFAULT_GROUP, help: 'group that exists from the start' },
-  'group-token': { type: 'string', default: DEFAULT_GROUP_TOKEN, help: "that group's token (32 lowercase hex)" },
+  'group-token': { type: 'string', default: DEFAULT_GROUP_TOKEN, help: "that group's token (32 hex)" },
   'token-lifetime': { type: 'string', default: '3600', help: 'seconds a user token stays valid' },
   'run-timeout': { type: 'string', default: '60', help: 'time limit in seconds of a run and of a build check' },
   'data-dir': { type: 'string', default: '', help: 'where uploads are stored' },
@@ -88,8 +89,7 @@ async function main(): Promise<void> {
       throw new Error(`--fault '${text}': ${(error as Error).message}`)
     }
   })
-  if (!/^[0-9a-f]{32}$/.test(values['group-token']))
-    throw new Error('--group-token must be 32 lowercase hex characters')
+  if (!GROUP_TOKEN.test(values['group-token'])) throw new Error('--group-token must be 32 hex characters')
   if (values.api !== 'v1' && values.api !== 'v2') throw new Error(`--api must be v1 or v2, not '${values.api}'`)
   if (!values.tenant.trim()) throw new Error('--tenant must not be empty')
   const models = (await Promise.all(values.model.map(readModelSeeds))).flat()

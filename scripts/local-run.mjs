@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path'
 import { BUNDLE, REPO_ROOT, createRunnerFiles, parseOutputFile, runnerEnv } from '../build/helpers/action-runner.js'
 import { startEmulator, DEFAULT_USER, DEFAULT_PASSWORD, DEFAULT_GROUP_TOKEN } from '../build/emulator/index.js'
 import { UsageError, actionInputs, parseLocalRunArgs, usage } from './lib/local-run-options.mjs'
-import { createRunnerLog } from './lib/runner-log.mjs'
+import { createRunnerLog, outputLines } from './lib/runner-log.mjs'
 import { newRunFolder, rebasePaths } from './lib/local-run-folders.mjs'
 
 const inputs = actionInputs(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'))
@@ -117,7 +117,6 @@ log.end()
 await emulator.close()
 
 console.log(`\nThe action exited with ${code}. Outputs (${files.GITHUB_OUTPUT}):`)
-for (const [name, value] of Object.entries(parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'))))
-  console.log(`  ${name.padEnd(18)} ${log.mask(value)}`)
+for (const line of outputLines(parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')), log.mask)) console.log(line)
 console.log(`Job summary: ${files.GITHUB_STEP_SUMMARY}`)
 process.exit(code ?? 1)

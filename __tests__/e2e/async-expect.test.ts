@@ -107,7 +107,11 @@ describe('v1: the table inside the result zip', () => {
     expect(done.outputs.status).toBe('deployed')
     expect(done.outputs['smoke-test']).toBe('failed')
     expect(errorsOf(done).join('\n')).toMatch(
-      /the result of execution \S+ cannot be checked against smoke-test-expect: it holds no table smoke-test-expect can be checked on \(a \.csv or \.parquet file\), only features\.json \(\d+ B\)/
+      new RegExp(
+        /the result of execution \S+ cannot be checked against smoke-test-expect: it holds no table /.source +
+          /smoke-test-expect can be checked on \(a \.csv or \.parquet file\), only features\.json \(\d+ /.source +
+          /B\)/.source
+      )
     )
   })
 })

@@ -128,7 +128,10 @@ describe('deploying with the bundled action', () => {
     )
     // The traceback points into the uploaded script.py: annotated on the user's own file and line.
     expect(run.stdout).toMatch(
-      /::error title=Error in the deployed script,file=score.py,line=2::ModuleNotFoundError: No module named 'not_a_real_module_xyz'/
+      new RegExp(
+        /::error title=Error in the deployed script,file=score.py,line=2::ModuleNotFoundError: No /.source +
+          /module named 'not_a_real_module_xyz'/.source
+      )
     )
     // The build's error log is printed, inert.
     expect(run.stdout).toMatch(/::stop-commands::[0-9a-f-]{36}\n[^]*ModuleNotFoundError[^]*::[0-9a-f-]{36}::/)

@@ -143,7 +143,10 @@ describe('pr-comment in validate mode on a pull request', () => {
       .filter((line) => line.startsWith('::warning') && !line.includes('is not on PATH'))
     expect(warnings).toEqual([
       expect.stringMatching(
-        /lacks the deployments: read permission .*the records of environment 'staging' cannot be read, so there is no plan/
+        new RegExp(
+          /lacks the deployments: read permission .*the records of environment 'staging' cannot be read, /.source +
+            /so there is no plan/.source
+        )
       )
     ])
     expect(run.outputs).toMatchObject({ 'has-changes': '', 'changes-markdown': '', status: 'validated' })

@@ -209,7 +209,10 @@ describe('smoke test, records and artifact', () => {
     const error = errorsOf(run).pop()
     // One line of reason (the exception), then the run's error log entries with the traceback.
     expect(error).toMatch(
-      /^Smoke test failed: the run answered HTTP 500: KeyError: 'missing_field'\.\n\nRun log errors:\n\S+Z Run\/Error Traceback/
+      new RegExp(
+        /^Smoke test failed: the run answered HTTP 500: KeyError: 'missing_field'\.\n\nRun log /.source +
+          /errors:\n\S+Z Run\/Error Traceback/.source
+      )
     )
     expect(run.summary).toContain(
       'failed — the run answered HTTP 500: KeyError: &#39;missing_field&#39;'

@@ -61,7 +61,7 @@ export interface Upload {
   group?: string
 }
 
-/** The multipart register body (contract §3); `omit` drops fields or parts by name. */
+/** The multipart register body (docs/platform-contract.md, the v1 calls); `omit` drops fields or parts by name. */
 export function registerForm(upload: Upload, omit: string[] = []): FormData {
   const form = new FormData()
   const field = (key: string, value: string): void => {
@@ -153,7 +153,7 @@ export async function logs(
   return body.Results
 }
 
-// --- v2 (mlops-current-api.md §5) ----------------------------------------------------------
+// --- v2 (docs/platform-contract.md, the v2 calls) -------------------------------------------
 
 export const v2Url = (emu: Emulator, apiPath = ''): string => `${emu.url}/api/v2/preprocessing${apiPath}`
 

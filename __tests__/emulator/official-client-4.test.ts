@@ -277,7 +277,10 @@ describe(withPandas ? 'a current server' : 'a current server (SKIPPED: no pandas
 
   maybe('a broken build: the client raises PreprocessingError with the build error', () => {
     expect(summary.broken).toMatch(
-      /^PreprocessingError: S[0-9a-f]{63} deploy failed: script\.py does not parse as Python 3\.10: expected ':' at line 1/
+      new RegExp(
+        /^PreprocessingError: S[0-9a-f]{63} deploy failed: script\.py does not parse as Python 3\.10: /.source +
+          /expected ':' at line 1/.source
+      )
     )
   })
 

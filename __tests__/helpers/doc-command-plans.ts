@@ -47,7 +47,8 @@ const EXCLUDED: Rule[] = [
   },
   {
     match: /^npm run embed$/,
-    reason: "rewrites src/harness's copy of python/harness.py; __tests__/harness/embedded.test.ts checks they agree"
+    reason:
+      'rewrites src/harness/embedded.ts from python/harness/; __tests__/harness/embedded.test.ts checks they agree'
   },
   {
     match: /^npm run bench( -- --quick)?$/,

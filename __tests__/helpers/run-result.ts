@@ -6,9 +6,25 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseInputs } from '../../src/inputs/parse.js'
-import { newRunResult, type RunResult } from '../../src/publish/result.js'
+import { newRunResult, type RunResult, type RunStatus } from '../../src/publish/result.js'
 import type { LogEntry } from '../../src/api/wire.js'
 import { VALID, source, workspace } from './input-source.js'
+
+/** Every run status: the compiler asks for a new one here (a Record names them all);
+ * the summary, the outputs' documentation and the masking policy are checked against it. */
+export const RUN_STATUSES: Record<RunStatus, true> = {
+  deployed: true,
+  building: true,
+  failed: true,
+  unavailable: true,
+  'timed-out': true,
+  registered: true,
+  validated: true,
+  unchanged: true,
+  'invalid-input': true,
+  error: true,
+  cancelled: true
+}
 
 export const HASH = 'Sabc123def456'
 

@@ -1,7 +1,8 @@
 /**
  * The house's size rule (CONTRIBUTING.md, "The code map"): a hand-written file of src/, the
  * emulator, python/ or scripts/ holds at most 300 lines, and a test file at most 400 (split
- * by topic past that). Generated and vendored files are not hand-written.
+ * by topic past that); no line of code is over the formatter's width. Generated and vendored
+ * files are not hand-written.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -39,6 +40,18 @@ describe('file sizes', () => {
       .map((path) => ({ path, lines: linesOf(path) }))
       .filter(({ path, lines }) => lines > (LONG_TESTS_KNOWN[path] ?? 400))
     expect(over).toEqual([])
+  })
+
+  test("no line of code is wider than the formatter's 120 columns (a long string or pattern is split by hand)", () => {
+    const formatted = ['src', 'emulator', 'scripts', '__tests__']
+      .flatMap(filesUnder)
+      .filter((path) => /\.(ts|mjs|cjs|js)$/.test(path))
+    const wide = formatted.flatMap((path) =>
+      readFileSync(join(ROOT, path), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (line.length > 120 ? [`${path}:${i + 1} (${line.length})`] : []))
+    )
+    expect(wide).toEqual([])
   })
 
   test('every file on the known-long list is still over 400 lines (shorten the list when one is split)', () => {

@@ -3,6 +3,7 @@ import { renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseInputs } from '../../src/inputs/parse.js'
 import { buildManifest, digestOf } from '../../src/local-checks/manifest.js'
+import { DIGEST } from '../../src/shared/manifest.js'
 import { VALID, source, workspace } from '../helpers/input-source.js'
 
 async function digest(dir: string, inputs: Record<string, string> = {}): Promise<string> {
@@ -13,7 +14,7 @@ async function digest(dir: string, inputs: Record<string, string> = {}): Promise
 describe('digestOf', () => {
   test('the same content in another workspace gives the same digest; a changed byte another', async () => {
     const first = await digest(workspace())
-    expect(first).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(first).toMatch(DIGEST)
     expect(await digest(workspace())).toBe(first)
     const changed = workspace()
     writeFileSync(join(changed, 'requirements.txt'), 'pandas==2.2.3\n')

@@ -9,13 +9,18 @@ import { buildManifest } from '../../src/local-checks/manifest.js'
 import { addSecret } from '../../src/shared/secrets.js'
 import { parse } from 'yaml'
 import { parseOutputFile } from '../helpers/action-runner.js'
-import { deployedResult, HASH } from '../helpers/run-result.js'
+import { deployedResult, HASH, RUN_STATUSES } from '../helpers/run-result.js'
 
 const declared = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
-  outputs: Record<string, unknown>
+  outputs: Record<string, { description: string }>
 }
 
 describe('outputsOf', () => {
+  test("action.yml's status output names every status the run can end with", () => {
+    const words = new Set(declared.outputs.status!.description.match(/[a-z]+(?:-[a-z]+)*/g))
+    expect(Object.keys(RUN_STATUSES).filter((status) => !words.has(status))).toEqual([])
+  })
+
   test('a deployed run: every output, by name', () => {
     const result = deployedResult()
     result.logsFile = '/tmp/records/logs.txt'

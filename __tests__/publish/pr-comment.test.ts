@@ -94,7 +94,10 @@ describe('postComment', () => {
       .filter((line) => line.startsWith('::warning'))
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(
-      /lacks the pull-requests: write permission \(POST issue comment answered HTTP 403: .*\): no comment on pull request #3/
+      new RegExp(
+        /lacks the pull-requests: write permission \(POST issue comment answered HTTP 403: .*\): no /.source +
+          /comment on pull request #3/.source
+      )
     )
     expect(written.join('')).not.toContain('::error')
     expect(process.exitCode ?? 0).toBe(0)

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 // @ts-expect-error plain ESM script without types
 import { actionInputs, parseLocalRunArgs, usage } from '../../scripts/lib/local-run-options.mjs'
 // @ts-expect-error plain ESM script without types
-import { createRunnerLog } from '../../scripts/lib/runner-log.mjs'
+import { createRunnerLog, outputLines } from '../../scripts/lib/runner-log.mjs'
 
 const INPUTS = actionInputs(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8'))
 const parse = (...argv: string[]) => parseLocalRunArgs(argv, INPUTS)
@@ -120,5 +120,16 @@ describe("the runner's log", () => {
       '::add-mask::s3cret\n::stop-commands::tok\n::warning::from the server s3cret\n::tok::\n::notice title=Hi::done\n'
     )
     expect(out).toBe('::warning::from the server ***\nNotice: Hi: done\n')
+  })
+})
+
+describe("npm start's list of outputs", () => {
+  test('one column of values, whatever the longest name; further lines of a value stay in it', () => {
+    const lines = outputLines({ status: 'deployed', 'previous-preprocessing-id': 'S1', 'changes-markdown': 'a\nb' })
+    expect(lines).toEqual([
+      '  status                    deployed',
+      '  previous-preprocessing-id S1',
+      '  changes-markdown          a\n                            b'
+    ])
   })
 })

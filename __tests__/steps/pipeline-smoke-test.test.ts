@@ -101,7 +101,10 @@ test('v2: a result without the feature the model needs fails at the model stage'
   const { result } = await run(v2Script([{ name: 'salary', type: 'DOUBLE', data: [5000] }]))
   expect(result.outcome).toBe('failed')
   expect(result.reason).toMatch(
-    /^the model rejected what the preprocessing produced: the model's execution \d+ ended as 'Failed': ValueError: missing feature: income$/
+    new RegExp(
+      /^the model rejected what the preprocessing produced: the model's execution \d+ ended as /.source +
+        /'Failed': ValueError: missing feature: income$/.source
+    )
   )
   expect(result.pipeline?.preprocessing.outcome).toBe('passed')
   expect(result.pipeline?.model.outcome).toBe('failed')

@@ -68,10 +68,10 @@ export function parseLocalRunArgs(argv, inputs) {
     }
     const input = inputs.get(name)
     const option = RUN_OPTIONS[name]
-    if (!input && !option)
-      throw new UsageError(
-        `--${name} is not an option of npm start${suggest(name, known).replace(/'([^']+)'/, "'--$1'")} (npm start -- --help lists them)`
-      )
+    if (!input && !option) {
+      const hint = suggest(name, known).replace(/'([^']+)'/, "'--$1'")
+      throw new UsageError(`--${name} is not an option of npm start${hint} (npm start -- --help lists them)`)
+    }
     const next = argv[i + 1]
     const takesValue = input ? !input.flag || (next !== undefined && !next.startsWith('--')) : Boolean(option.value)
     let value = inline

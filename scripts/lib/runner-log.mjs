@@ -78,3 +78,17 @@ export function createRunnerLog({ write, debug = false }) {
     mask
   }
 }
+
+/**
+ * The step's outputs as `npm start` lists them after the run: one name a line, the values in
+ * one column (the longest name sets it), a value's further lines indented to that column.
+ */
+export function outputLines(outputs, mask = (value) => value) {
+  const width = Math.max(0, ...Object.keys(outputs).map((name) => name.length))
+  return Object.entries(outputs).map(
+    ([name, value]) =>
+      `  ${name.padEnd(width)} ${mask(value)
+        .split('\n')
+        .join(`\n${' '.repeat(width + 3)}`)}`
+  )
+}

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { Manifest } from '../shared/manifest.js'
+import { SCRIPT_HASH } from '../shared/hashes.js'
+import { DIGEST, type Manifest } from '../shared/manifest.js'
 import type { DeploymentsPort, GitHubDeployment, GitHubDeploymentStatus, NewStatus } from './port.js'
 
 /** Which script's records: the same (server, group, name) in one GitHub environment. */
@@ -123,9 +124,9 @@ function isPayloadOf(payload: unknown, key: RecordKey): payload is RecordPayload
     p.group === key.group &&
     p.name === key.name &&
     typeof p.digest === 'string' &&
-    /^sha256:[0-9a-f]{1,64}$/.test(p.digest) &&
+    DIGEST.test(p.digest) &&
     typeof p.scriptHash === 'string' &&
-    /^S[0-9a-f]{1,63}$/i.test(p.scriptHash) &&
+    SCRIPT_HASH.test(p.scriptHash) &&
     (p.operation === 'Sync' || p.operation === 'Async') &&
     (p.apiVersion === 'v1' || p.apiVersion === 'v2')
   )

@@ -1,3 +1,4 @@
+import { GROUP_TOKEN } from '../shared/hashes.js'
 import type { InputReader } from './reader.js'
 import type { DeploySpec } from './spec.js'
 
@@ -14,9 +15,6 @@ export const FALLBACK_VARIABLES = {
   'group-token': ['MLOPS_GROUP_TOKEN', 'NEOMARIL_GROUP_TOKEN'],
   tenant: ['MLOPS_TENANT', 'NEOMARIL_TENANT']
 } as const
-
-/** Group tokens the platform issues: 32 hex characters (docs/platform-contract.md). */
-const PLATFORM_GROUP_TOKEN = /^[0-9a-f]{32}$/i
 
 /**
  * Server, credentials and tenant. The secrets are masked before anything (even an
@@ -83,7 +81,7 @@ export function parseConnection(reader: InputReader, needsServer: boolean): Depl
 
 /** A warning when a smoke test will send a group token the platform would not have issued. */
 export function groupTokenWarning(groupToken: string | undefined): string | undefined {
-  if (!groupToken || PLATFORM_GROUP_TOKEN.test(groupToken)) return undefined
+  if (!groupToken || GROUP_TOKEN.test(groupToken)) return undefined
   return (
     `Input 'group-token' does not look like a platform group token ` +
     `(32 hex characters; this one has ${groupToken.length} characters). ` +

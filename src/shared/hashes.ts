@@ -4,6 +4,13 @@
  * taken into paths, logs or outputs.
  */
 
+/**
+ * A group token as the platform issues it when the group is created: 32 hex digits (lower-case
+ * on the platform; either case read, as the ids are). The group-token input's warning and the
+ * emulator's --group-token both go by it.
+ */
+export const GROUP_TOKEN = /^[0-9a-f]{32}$/i
+
 /** A script's hash, as register answers it and the preprocessing-id input takes it. */
 export const SCRIPT_HASH = /^S[0-9a-f]{63}$/i
 

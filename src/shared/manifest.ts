@@ -1,5 +1,8 @@
 import type { ApiVersion } from './api-choice.js'
 
+/** The `digest` output's form: `sha256:` and 64 lower-case hex digits (src/local-checks/manifest.ts, digestOf). */
+export const DIGEST = /^sha256:[0-9a-f]{64}$/
+
 /**
  * What the register call sends: its form fields and every file, with size and sha256.
  * Built by src/local-checks/manifest.ts; kept here because a deploy record on GitHub

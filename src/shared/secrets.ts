@@ -74,8 +74,11 @@ export function redactedJson(value: unknown): string {
 }
 
 /** Keys that say their value is a secret: masked whatever the value (DB_PASSWORD, API_KEY, CLIENT_SECRET…). */
-const SECRET_KEY =
-  /(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|CREDENTIALS?|[_.-]PWD|(?:API|ACCESS|SECRET|PRIVATE|AUTH|SIGNING|ENCRYPTION|CLIENT|MASTER)[_.-]?KEY)$/i
+const KEY_PREFIXES = 'API|ACCESS|SECRET|PRIVATE|AUTH|SIGNING|ENCRYPTION|CLIENT|MASTER'
+const SECRET_KEY = new RegExp(
+  `(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|CREDENTIALS?|[_.-]PWD|(?:${KEY_PREFIXES})[_.-]?KEY)$`,
+  'i'
+)
 
 /** A number as settings write them: 100, -3, 3.10, .5, 1e-5, 1_000. */
 const NUMBER = /^[+-]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i

@@ -42,7 +42,10 @@ describe('authentication', () => {
       .transport.logIn()
       .catch((e) => e)
     expect(error.message).toMatch(
-      /^Login as 'someone@example.com' was refused \(HTTP 401: Invalid user or password\)\. Check the 'login' and 'password' inputs/
+      new RegExp(
+        /^Login as 'someone@example.com' was refused \(HTTP 401: Invalid user or password\)\. Check the /.source +
+          /'login' and 'password' inputs/.source
+      )
     )
     expect(error.message).not.toContain('hunter2')
     expect(server.count('/login')).toBe(1)

@@ -61,7 +61,10 @@ describe('permanent faults fail fast with a message naming the cause', () => {
       const run = await deploy(inputs(web.url))
       expect(run.code).not.toBe(0)
       expect(lastError(run)).toMatch(
-        /GET \/health answered HTTP 200: the answer is not JSON \(text\/html; charset=utf-8\): <!DOCTYPE html>.*Intranet portal.*Is 'url' the Neomaril server's root\?/
+        new RegExp(
+          /GET \/health answered HTTP 200: the answer is not JSON \(text\/html; charset=utf-8\): <!DOCTYPE html>/
+            .source + /.*Intranet portal.*Is 'url' the Neomaril server's root\?/.source
+        )
       )
       expect(run.stdout).not.toMatch(/retrying in/)
       expect(run.elapsedMs).toBeLessThan(15_000)
@@ -75,7 +78,10 @@ describe('permanent faults fail fast with a message naming the cause', () => {
     try {
       const run = await deploy(inputs(web.url))
       expect(lastError(run)).toMatch(
-        /GET \/health answered HTTP 404: <html><body>404 Not Found<\/body><\/html>.*'url' does not point at a Neomaril server root/
+        new RegExp(
+          /GET \/health answered HTTP 404: <html><body>404 Not Found<\/body><\/html>/.source +
+            /.*'url' does not point at a Neomaril server root/.source
+        )
       )
       expect(run.elapsedMs).toBeLessThan(15_000)
     } finally {

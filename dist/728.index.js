@@ -1,8 +1,8 @@
-export const id = 27;
-export const ids = [27];
+export const id = 728;
+export const ids = [728];
 export const modules = {
 
-/***/ 23632:
+/***/ 93459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,8 +14,8 @@ export const modules = {
 /* harmony export */   h5: () => (/* binding */ runEndpoint),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57277);
 
 
 /** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
@@ -180,19 +180,32 @@ function stringOr(value) {
 
 /***/ }),
 
-/***/ 67997:
+/***/ 77894:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gq: () => (/* binding */ findLatestRecord),
-/* harmony export */   eC: () => (/* binding */ createRecord),
-/* harmony export */   gP: () => (/* binding */ findRecords),
-/* harmony export */   oO: () => (/* binding */ recordPayload),
-/* harmony export */   rQ: () => (/* binding */ liveRecords)
-/* harmony export */ });
-/* unused harmony export taskOf */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  eC: () => (/* binding */ createRecord),
+  Gq: () => (/* binding */ findLatestRecord),
+  gP: () => (/* binding */ findRecords),
+  rQ: () => (/* binding */ liveRecords),
+  oO: () => (/* binding */ recordPayload)
+});
+
+// UNUSED EXPORTS: taskOf
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/shared/hashes.ts
+var hashes = __webpack_require__(17410);
+;// CONCATENATED MODULE: ./src/shared/manifest.ts
+/** The `digest` output's form: `sha256:` and 64 lower-case hex digits (src/local-checks/manifest.ts, digestOf). */
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+;// CONCATENATED MODULE: ./src/github/records.ts
+
+
 
 /** Marks the action's records among an environment's deployments (GitHub's own, other tools'). */
 const TOOL = 'neomaril-deploy';
@@ -205,7 +218,7 @@ const FINAL_STATES = new Set(['success', 'failure', 'error']);
  * other's. A LIKE match is never involved; the payload is compared exactly as well.
  */
 function taskOf(key) {
-    const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+    const id = (0,external_node_crypto_.createHash)('sha256')
         .update(JSON.stringify([key.server, key.group, key.name]))
         .digest('hex');
     return `neomaril:${id.slice(0, 24)}`;
@@ -263,9 +276,9 @@ function isPayloadOf(payload, key) {
         p.group === key.group &&
         p.name === key.name &&
         typeof p.digest === 'string' &&
-        /^sha256:[0-9a-f]{1,64}$/.test(p.digest) &&
+        DIGEST.test(p.digest) &&
         typeof p.scriptHash === 'string' &&
-        /^S[0-9a-f]{1,63}$/i.test(p.scriptHash) &&
+        hashes/* SCRIPT_HASH */.j_.test(p.scriptHash) &&
         (p.operation === 'Sync' || p.operation === 'Async') &&
         (p.apiVersion === 'v1' || p.apiVersion === 'v2'));
 }
@@ -323,7 +336,7 @@ function newestFirst(statuses) {
 
 /***/ }),
 
-/***/ 50607:
+/***/ 46296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -331,13 +344,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   recordRun: () => (/* binding */ recordRun),
 /* harmony export */   startGitHubRecord: () => (/* binding */ startGitHubRecord)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36536);
-/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15435);
-/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67997);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94105);
-/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13805);
-/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(67426);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82150);
+/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74854);
+/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77894);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
+/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41682);
+/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53097);
 // The run's record on GitHub (docs/deploy-records.md): the environment's earlier records,
 // read while the deploy connects, and this run's record, made once its facts are known.
 // Every GitHub problem is one warning; none fails a deploy.
@@ -471,7 +484,7 @@ function warnOnce(record, connection, access, error) {
 
 /***/ }),
 
-/***/ 7042:
+/***/ 2955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
