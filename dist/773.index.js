@@ -1,8 +1,8 @@
-export const id = 291;
-export const ids = [291];
+export const id = 773;
+export const ids = [773];
 export const modules = {
 
-/***/ 67997:
+/***/ 48808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -145,7 +145,7 @@ function newestFirst(statuses) {
 
 /***/ }),
 
-/***/ 25291:
+/***/ 74773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -157,18 +157,18 @@ __webpack_require__.d(__webpack_exports__, {
   signalOf: () => (/* binding */ signalOf)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api_api = __webpack_require__(23632);
+var api_api = __webpack_require__(93459);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var harness_contract = __webpack_require__(41848);
+var harness_contract = __webpack_require__(54761);
 // EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(7042);
+var register = __webpack_require__(2955);
 ;// CONCATENATED MODULE: ./src/steps/history.ts
 /** How many of the search's answers are described to find one of exactly this name. */
 const DESCRIBED_AT_MOST = 3;
@@ -261,23 +261,23 @@ async function earlierV1Async(v1, group, name, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
-var contract_fit = __webpack_require__(85291);
+var contract_fit = __webpack_require__(19424);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(11934);
+var wait = __webpack_require__(66671);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/modes/session.ts + 8 modules
-var modes_session = __webpack_require__(58044);
+var modes_session = __webpack_require__(34472);
 // EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(61235);
+var context = __webpack_require__(78652);
 // EXTERNAL MODULE: ./src/modes/smoke-test-phase.ts
-var smoke_test_phase = __webpack_require__(95156);
+var smoke_test_phase = __webpack_require__(40249);
 // EXTERNAL MODULE: ./src/modes/pipeline-phase.ts + 2 modules
-var pipeline_phase = __webpack_require__(47408);
+var pipeline_phase = __webpack_require__(45777);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var local_checks_manifest = __webpack_require__(61102);
+var local_checks_manifest = __webpack_require__(36501);
 // EXTERNAL MODULE: ./src/modes/github-record.ts
-var github_record = __webpack_require__(50607);
+var github_record = __webpack_require__(46296);
 ;// CONCATENATED MODULE: ./src/modes/unchanged.ts
 // skip-unchanged (docs/deploy-records.md): keep the script the environment's record names
 // when nothing changed and it is still Deployed. Never based on git diffs.
@@ -355,7 +355,7 @@ async function reasonToDeploy(ctx, api, latest, record) {
 }
 
 // EXTERNAL MODULE: ./src/modes/plan-phase.ts + 1 modules
-var plan_phase = __webpack_require__(32042);
+var plan_phase = __webpack_require__(7101);
 ;// CONCATENATED MODULE: ./src/modes/deploy.ts
 
 
@@ -566,7 +566,7 @@ function signalOf(error) {
 
 /***/ }),
 
-/***/ 50607:
+/***/ 46296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -574,13 +574,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   recordRun: () => (/* binding */ recordRun),
 /* harmony export */   startGitHubRecord: () => (/* binding */ startGitHubRecord)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36536);
-/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15435);
-/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67997);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94105);
-/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13805);
-/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(67426);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82150);
+/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74854);
+/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48808);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
+/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41682);
+/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53097);
 // The run's record on GitHub (docs/deploy-records.md): the environment's earlier records,
 // read while the deploy connects, and this run's record, made once its facts are known.
 // Every GitHub problem is one warning; none fails a deploy.
@@ -714,7 +714,7 @@ function warnOnce(record, connection, access, error) {
 
 /***/ }),
 
-/***/ 32042:
+/***/ 7101:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -724,16 +724,16 @@ __webpack_require__.d(__webpack_exports__, {
   t: () => (/* binding */ showPlan)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/github/records.ts
-var records = __webpack_require__(67997);
+var records = __webpack_require__(48808);
 // EXTERNAL MODULE: ./src/github/permissions.ts
-var permissions = __webpack_require__(15435);
+var permissions = __webpack_require__(74854);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/shared/python-version.ts
-var python_version = __webpack_require__(6950);
+var python_version = __webpack_require__(57277);
 ;// CONCATENATED MODULE: ./src/local-checks/plan.ts
 
 
@@ -876,7 +876,7 @@ function without(lines, other) {
 }
 
 // EXTERNAL MODULE: ./src/publish/github-client.ts
-var github_client = __webpack_require__(67426);
+var github_client = __webpack_require__(53097);
 ;// CONCATENATED MODULE: ./src/modes/plan-phase.ts
 
 

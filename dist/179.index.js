@@ -1,8 +1,8 @@
-export const id = 48;
-export const ids = [48];
+export const id = 179;
+export const ids = [179];
 export const modules = {
 
-/***/ 95847:
+/***/ 71714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -21,7 +21,7 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-/***/ 77048:
+/***/ 62179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -30,22 +30,22 @@ __webpack_require__.d(__webpack_exports__, {
   publish: () => (/* binding */ publish)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(6904);
+var logs = __webpack_require__(60517);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(16689);
+var outputs = __webpack_require__(16934);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 // EXTERNAL MODULE: ./src/publish/result.ts
-var publish_result = __webpack_require__(5586);
+var publish_result = __webpack_require__(38315);
 // EXTERNAL MODULE: ./src/steps/server-smoke-test.ts
-var server_smoke_test = __webpack_require__(14433);
+var server_smoke_test = __webpack_require__(87390);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(33260);
+var secrets = __webpack_require__(84553);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 
 
@@ -265,7 +265,7 @@ function escapeHtml(text) {
 }
 
 // EXTERNAL MODULE: ./src/publish/records.ts
-var records = __webpack_require__(13805);
+var records = __webpack_require__(41682);
 ;// CONCATENATED MODULE: ./src/publish/artifact.ts
 
 /** `neomaril-<script name>-<short hash>`, with only the characters artifact names allow. */
@@ -288,7 +288,7 @@ async function uploadRecords(result) {
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL)
         return { name, localOnly: true };
     // Loaded only when used: the artifact client is the largest part of the bundle.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(61), __webpack_require__.e(351), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 56656));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(447), __webpack_require__.e(193), __webpack_require__.e(86)]).then(__webpack_require__.bind(__webpack_require__, 68086));
     const dir = result.recordsDir;
     const { id } = await new DefaultArtifactClient().uploadArtifact(name, (0,records/* recordFiles */.B5)(dir), dir, {
         retentionDays: spec?.artifact.retentionDays
@@ -442,7 +442,7 @@ function notebookAnnotations(entries, source, workspace) {
 }
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
+var error_envelope = __webpack_require__(37491);
 ;// CONCATENATED MODULE: ./src/github/pr-comment.ts
 /** GitHub refuses a comment body longer than this many characters. */
 const COMMENT_MAX_CHARS = 65_536;
@@ -471,9 +471,9 @@ async function upsertComment(port, issue, marker, body) {
 }
 
 // EXTERNAL MODULE: ./src/github/permissions.ts
-var permissions = __webpack_require__(15435);
+var permissions = __webpack_require__(74854);
 // EXTERNAL MODULE: ./src/publish/github-client.ts
-var github_client = __webpack_require__(67426);
+var github_client = __webpack_require__(53097);
 ;// CONCATENATED MODULE: ./src/publish/pr-comment.ts
 
 
@@ -548,7 +548,7 @@ function runSection(result) {
 async function pullRequestNumber(eventName) {
     if (!PULL_REQUEST_EVENTS.includes(eventName ?? ''))
         return undefined;
-    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const { context } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
     const number = context.payload.pull_request?.number ?? context.payload.number;
     return typeof number === 'number' ? number : undefined;
 }
@@ -691,7 +691,9 @@ function annotate(result, spec) {
     if (result.localTraceback)
         texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.localTraceback });
     const envelope = (0,error_envelope/* envelopeError */.j)(result.smokeTest.responseBody)?.message;
-    if (envelope)
+    // In a pipeline the answer's traceback is the script's only when the preprocessing failed; else it is the model's.
+    const stages = result.smokeTest.pipeline;
+    if (envelope && (!stages || stages.preprocessing.outcome === 'failed'))
         texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: envelope });
     for (const annotation of tracebackAnnotations(texts, spec.script.files, spec.workspace)) {
         core/* error */.z3((0,inert/* oneLine */.TN)(annotation.message), {
@@ -705,7 +707,7 @@ function annotate(result, spec) {
 
 /***/ }),
 
-/***/ 16552:
+/***/ 37491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -740,13 +742,13 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 47362:
+/***/ 42759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ abortableSleep)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
 
 /** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
 function abortableSleep(ms, signal) {
@@ -768,7 +770,7 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
-/***/ 14433:
+/***/ 87390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -777,12 +779,12 @@ function abortableSleep(ms, signal) {
 /* harmony export */   P9: () => (/* binding */ smokeTestSync),
 /* harmony export */   so: () => (/* binding */ smokeTestAsync)
 /* harmony export */ });
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95847);
-/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44838);
-/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6904);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11934);
-/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77642);
-/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16552);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71714);
+/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(658);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60517);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66671);
+/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68463);
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37491);
 
 
 
@@ -898,7 +900,7 @@ async function checkResultFile(result, path, format, expectation, label) {
 
 /***/ }),
 
-/***/ 11934:
+/***/ 66671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -906,10 +908,10 @@ async function checkResultFile(result, path, format, expectation, label) {
 /* harmony export */   lS: () => (/* binding */ describeHint)
 /* harmony export */ });
 /* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95847);
-/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47362);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
 
 
 

@@ -1,8 +1,8 @@
-export const id = 27;
-export const ids = [27];
+export const id = 728;
+export const ids = [728];
 export const modules = {
 
-/***/ 23632:
+/***/ 93459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,8 +14,8 @@ export const modules = {
 /* harmony export */   h5: () => (/* binding */ runEndpoint),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57277);
 
 
 /** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
@@ -180,7 +180,7 @@ function stringOr(value) {
 
 /***/ }),
 
-/***/ 67997:
+/***/ 48808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -323,7 +323,7 @@ function newestFirst(statuses) {
 
 /***/ }),
 
-/***/ 50607:
+/***/ 46296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -331,13 +331,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   recordRun: () => (/* binding */ recordRun),
 /* harmony export */   startGitHubRecord: () => (/* binding */ startGitHubRecord)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36536);
-/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15435);
-/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67997);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94105);
-/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13805);
-/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(67426);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82150);
+/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74854);
+/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48808);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
+/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41682);
+/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53097);
 // The run's record on GitHub (docs/deploy-records.md): the environment's earlier records,
 // read while the deploy connects, and this run's record, made once its facts are known.
 // Every GitHub problem is one warning; none fails a deploy.
@@ -471,7 +471,7 @@ function warnOnce(record, connection, access, error) {
 
 /***/ }),
 
-/***/ 7042:
+/***/ 2955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
