@@ -581,6 +581,14 @@ var wait = __webpack_require__(66671);
 const PREPROCESSING_FAILED = 'the preprocessing failed';
 const MODEL_REJECTED = 'the model rejected what the preprocessing produced';
 const MODEL_RUN_FAILED = 'the model run failed';
+/** A model run answered 404 or 409, though the model was Deployed at this run's start: it is gone since. */
+function modelGone(target, status, detail) {
+    const answer = `its run answered HTTP ${status} (${status === 404 ? 'not found' : 'not Deployed'})`;
+    const fix = 'Redeploy it, or set smoke-test-model to the model now deployed.';
+    const since = `${target.hash} was Deployed when this run checked it: it was removed or undeployed since`;
+    return `the model could not run: ${answer}, but ${since}. ${fix} (${detail})`;
+}
+const goneStatus = (status) => status === 404 || status === 409;
 /** A call that failed outright (no answer, or one the call refused): a stage's failure, unless cancelled. */
 function callFailure(error, describe) {
     if (error instanceof errors/* CancelledError */.cc || !describe)
@@ -652,6 +660,11 @@ async function pipelineSync(models, target, scriptHash, input, expected, describ
         result.reason = `${PREPROCESSING_FAILED}: ${result.reason}`;
         stages.preprocessing = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
     }
+    else if (goneStatus(result.responseStatus)) {
+        // Whether the preprocessing ran is not known: it stays skipped.
+        result.reason = modelGone(target, result.responseStatus, result.reason ?? '');
+        stages.model = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
+    }
     else {
         // The model scored only on a 2xx JSON answer; past the script only when that, or the model's own error.
         const scored = !envelope &&
@@ -684,12 +697,10 @@ function newStages(target) {
     };
 }
 /**
- * Async pipeline: the script's execution on the sample (as a plain smoke test), its result
- * handed to the model's async run as the part `input` (a v1 zip as downloaded, named
- * `result_preprocessing` as the 2.1.1 client names it; a v2 parquet as
- * `preprocessed_data.parquet`, as 4.0.2 does), the model's execution waited for within
- * what is left of smoke-test-timeout, its result zip downloaded and checked as the
- * script's is. The model's result is the smoke test's output.
+ * Async pipeline: the script's execution on the sample (as a plain smoke test), its result handed to the
+ * model's async run as the part `input` (a v1 zip as downloaded, named `result_preprocessing` as 2.1.1 does;
+ * a v2 parquet as `preprocessed_data.parquet`, as 4.0.2 does), the model's execution waited for within what
+ * is left of smoke-test-timeout, its result zip downloaded and checked as the script's is (the smoke test's output).
  */
 async function pipelineAsync(api, models, target, scriptHash, datasets, options) {
     const started = Date.now();
@@ -746,6 +757,13 @@ async function pipelineAsync(api, models, target, scriptHash, datasets, options)
     let outcome;
     try {
         id = await models.runAsync(target.group, target.hash, input);
+    }
+    catch (error) {
+        const described = callFailure(error, options.describeError);
+        const status = error instanceof errors/* ApiError */.hD ? error.status : undefined;
+        return fail(goneStatus(status) ? modelGone(target, status, described) : `${MODEL_RUN_FAILED}: ${described}`);
+    }
+    try {
         stage.executionId = id;
         outcome = await (0,wait/* waitWhilePending */.cB)((limits) => models.executionStatus(target.group, id, limits), {
             timeoutMs: Math.max(0, options.timeoutMs - (modelStarted - started)),

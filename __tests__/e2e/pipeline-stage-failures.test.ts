@@ -132,3 +132,41 @@ const withPandas = await hasPandas(await defaultEmulatorPython())
     expect(stagesOf(run)).toMatchObject({ preprocessing: { outcome: 'passed' }, model: { outcome: 'failed' } })
   }
 )
+
+describe('a model gone between the check and the run (404, 409) is said to be gone, not to reject the input', () => {
+  const SYNC_RUN = `^/api/model/sync/run/datarisk/${SYNC_MODEL}$`
+  test.each([
+    [404, 'not found'],
+    [409, 'not Deployed']
+  ])('Sync: %i', async (status, what) => {
+    emulator.addFault({ kind: 'status', status, method: 'POST', path: SYNC_RUN, times: 1 })
+    const run = await runAction(syncPipelineInputs(emulator.url, SYNC_MODEL), { workspace: syncWorkspace('ok') })
+    expect(run.code).toBe(1)
+    const error = errorsOf(run).join('\n')
+    expect(error).toContain(
+      `Smoke test failed: the model could not run: its run answered HTTP ${status} (${what}), but ${SYNC_MODEL} ` +
+        'was Deployed when this run checked it: it was removed or undeployed since. ' +
+        'Redeploy it, or set smoke-test-model to the model now deployed.'
+    )
+    expect(error).not.toContain('rejected')
+    // Whether the preprocessing ran is not known: it is not claimed to have passed.
+    expect(stagesOf(run)).toEqual({
+      preprocessing: { outcome: 'skipped', ms: null },
+      model: { outcome: 'failed', ms: expect.any(Number) }
+    })
+  })
+
+  test.each([404, 409])('Async: %i', async (status) => {
+    emulator.addFault({ kind: 'status', status, method: 'POST', path: MODEL_RUN, times: 1 })
+    const run = await runAction(asyncPipelineInputs(emulator.url, ASYNC_MODEL), { workspace: asyncWorkspace('ok') })
+    expect(run.code).toBe(1)
+    const error = errorsOf(run).join('\n')
+    expect(error).toMatch(
+      new RegExp(`Smoke test failed: the model could not run: its run answered HTTP ${status} .*removed or undeployed`)
+    )
+    expect(error).not.toContain('rejected')
+    expect(stagesOf(run)).toMatchObject({ preprocessing: { outcome: 'passed' }, model: { outcome: 'failed' } })
+    expect(modelRuns()).toHaveLength(1)
+    expectNoSecretLeaks(run, [DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD])
+  })
+})

@@ -26,6 +26,14 @@ export interface ModelTarget {
 export const PREPROCESSING_FAILED = 'the preprocessing failed'
 export const MODEL_REJECTED = 'the model rejected what the preprocessing produced'
 export const MODEL_RUN_FAILED = 'the model run failed'
+/** A model run answered 404 or 409, though the model was Deployed at this run's start: it is gone since. */
+function modelGone(target: ModelTarget, status: number, detail: string): string {
+  const answer = `its run answered HTTP ${status} (${status === 404 ? 'not found' : 'not Deployed'})`
+  const fix = 'Redeploy it, or set smoke-test-model to the model now deployed.'
+  const since = `${target.hash} was Deployed when this run checked it: it was removed or undeployed since`
+  return `the model could not run: ${answer}, but ${since}. ${fix} (${detail})`
+}
+const goneStatus = (status: number | undefined): status is 404 | 409 => status === 404 || status === 409
 
 /** Says what a call's failure was (modes/messages.ts messageFor), for a stage's reason. */
 export type DescribeError = (error: unknown) => string
@@ -115,6 +123,10 @@ export async function pipelineSync(
   } else if (preprocessingFailed) {
     result.reason = `${PREPROCESSING_FAILED}: ${result.reason}`
     stages.preprocessing = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason }
+  } else if (goneStatus(result.responseStatus)) {
+    // Whether the preprocessing ran is not known: it stays skipped.
+    result.reason = modelGone(target, result.responseStatus, result.reason ?? '')
+    stages.model = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason }
   } else {
     // The model scored only on a 2xx JSON answer; past the script only when that, or the model's own error.
     const scored =
@@ -165,12 +177,10 @@ export interface PipelineAsyncOptions {
 }
 
 /**
- * Async pipeline: the script's execution on the sample (as a plain smoke test), its result
- * handed to the model's async run as the part `input` (a v1 zip as downloaded, named
- * `result_preprocessing` as the 2.1.1 client names it; a v2 parquet as
- * `preprocessed_data.parquet`, as 4.0.2 does), the model's execution waited for within
- * what is left of smoke-test-timeout, its result zip downloaded and checked as the
- * script's is. The model's result is the smoke test's output.
+ * Async pipeline: the script's execution on the sample (as a plain smoke test), its result handed to the
+ * model's async run as the part `input` (a v1 zip as downloaded, named `result_preprocessing` as 2.1.1 does;
+ * a v2 parquet as `preprocessed_data.parquet`, as 4.0.2 does), the model's execution waited for within what
+ * is left of smoke-test-timeout, its result zip downloaded and checked as the script's is (the smoke test's output).
  */
 export async function pipelineAsync(
   api: PreprocessingApi,
@@ -233,6 +243,12 @@ export async function pipelineAsync(
   let outcome: WaitOutcome
   try {
     id = await models.runAsync(target.group, target.hash, input)
+  } catch (error) {
+    const described = callFailure(error, options.describeError)
+    const status = error instanceof ApiError ? error.status : undefined
+    return fail(goneStatus(status) ? modelGone(target, status, described) : `${MODEL_RUN_FAILED}: ${described}`)
+  }
+  try {
     stage.executionId = id
     outcome = await waitWhilePending((limits) => models.executionStatus(target.group, id, limits), {
       timeoutMs: Math.max(0, options.timeoutMs - (modelStarted - started)),
