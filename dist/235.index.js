@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(606);
 /* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34472);
 /* harmony import */ var _smoke_test_phase_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40249);
-/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45777);
+/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(33169);
 
 
 

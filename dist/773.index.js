@@ -272,8 +272,8 @@ var modes_session = __webpack_require__(34472);
 var context = __webpack_require__(78652);
 // EXTERNAL MODULE: ./src/modes/smoke-test-phase.ts
 var smoke_test_phase = __webpack_require__(40249);
-// EXTERNAL MODULE: ./src/modes/pipeline-phase.ts + 2 modules
-var pipeline_phase = __webpack_require__(45777);
+// EXTERNAL MODULE: ./src/modes/pipeline-phase.ts + 3 modules
+var pipeline_phase = __webpack_require__(33169);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
 var local_checks_manifest = __webpack_require__(36501);
 // EXTERNAL MODULE: ./src/modes/github-record.ts

@@ -428,7 +428,7 @@ function logCall(call) {
 
 /***/ }),
 
-/***/ 45777:
+/***/ 33169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -565,6 +565,36 @@ var wire = __webpack_require__(71714);
 var error_envelope = __webpack_require__(37491);
 // EXTERNAL MODULE: ./src/steps/logs.ts
 var logs = __webpack_require__(60517);
+;// CONCATENATED MODULE: ./src/steps/pipeline-reasons.ts
+/**
+ * How a pipeline smoke test's model stage says it could not score, when the cause is not
+ * the model's answer: the model gone since it was checked, or smoke-test-timeout spent.
+ */
+
+/** A model run answered 404 or 409, though the model was Deployed at this run's start: it is gone since. */
+function modelGone(hash, status, detail) {
+    const answer = `its run answered HTTP ${status} (${status === 404 ? 'not found' : 'not Deployed'})`;
+    const fix = 'Redeploy it, or set smoke-test-model to the model now deployed.';
+    const since = `${hash} was Deployed when this run checked it: it was removed or undeployed since`;
+    return `the model could not run: ${answer}, but ${since}. ${fix} (${detail})`;
+}
+const goneStatus = (status) => status === 404 || status === 409;
+/** How smoke-test-timeout was shared between the stages, for a reason. */
+function split(timeoutMs, preprocessingMs) {
+    const took = (0,duration/* formatDuration */.a3)(preprocessingMs);
+    return `smoke-test-timeout is ${(0,duration/* formatDuration */.a3)(timeoutMs)}, and the preprocessing took ${took}`;
+}
+/** The preprocessing used all of smoke-test-timeout: the model's execution is not started. */
+function noTimeLeft(timeoutMs, preprocessingMs) {
+    return (`no time was left for the model: ${split(timeoutMs, preprocessingMs)}, so the model's execution ` +
+        'was not started. Raise smoke-test-timeout to cover both stages.');
+}
+/** The model's execution outlived what was left of smoke-test-timeout. */
+function modelTimedOut(id, status, timeoutMs, preprocessingMs, modelMs) {
+    return (`the model's execution ${id} was still '${status}' after ${(0,duration/* formatDuration */.a3)(modelMs)}, when smoke-test-timeout ` +
+        `ran out (${split(timeoutMs, preprocessingMs)}). Raise smoke-test-timeout, or check why the model is slow.`);
+}
+
 // EXTERNAL MODULE: ./src/steps/server-smoke-test.ts
 var server_smoke_test = __webpack_require__(87390);
 // EXTERNAL MODULE: ./src/steps/wait.ts
@@ -578,17 +608,10 @@ var wait = __webpack_require__(66671);
 
 
 
+
 const PREPROCESSING_FAILED = 'the preprocessing failed';
 const MODEL_REJECTED = 'the model rejected what the preprocessing produced';
 const MODEL_RUN_FAILED = 'the model run failed';
-/** A model run answered 404 or 409, though the model was Deployed at this run's start: it is gone since. */
-function modelGone(target, status, detail) {
-    const answer = `its run answered HTTP ${status} (${status === 404 ? 'not found' : 'not Deployed'})`;
-    const fix = 'Redeploy it, or set smoke-test-model to the model now deployed.';
-    const since = `${target.hash} was Deployed when this run checked it: it was removed or undeployed since`;
-    return `the model could not run: ${answer}, but ${since}. ${fix} (${detail})`;
-}
-const goneStatus = (status) => status === 404 || status === 409;
 /** A call that failed outright (no answer, or one the call refused): a stage's failure, unless cancelled. */
 function callFailure(error, describe) {
     if (error instanceof errors/* CancelledError */.cc || !describe)
@@ -662,7 +685,7 @@ async function pipelineSync(models, target, scriptHash, input, expected, describ
     }
     else if (goneStatus(result.responseStatus)) {
         // Whether the preprocessing ran is not known: it stays skipped.
-        result.reason = modelGone(target, result.responseStatus, result.reason ?? '');
+        result.reason = modelGone(target.hash, result.responseStatus, result.reason ?? '');
         stages.model = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
     }
     else {
@@ -752,6 +775,14 @@ async function pipelineAsync(api, models, target, scriptHash, datasets, options)
         localPath: path,
         size: (0,external_node_fs_.statSync)(path).size
     };
+    const preprocessingMs = modelStarted - started;
+    const leftMs = options.timeoutMs - preprocessingMs;
+    if (leftMs <= 0) {
+        // The model is not reached: its stage stays skipped, and the smoke test fails on the time.
+        fail(noTimeLeft(options.timeoutMs, preprocessingMs));
+        stages.model = { outcome: 'skipped', reason: result.reason };
+        return result;
+    }
     options.onCall?.(`POST /model/async/run/${target.group}/${target.hash} (input ${input.filename})`);
     let id;
     let outcome;
@@ -761,12 +792,12 @@ async function pipelineAsync(api, models, target, scriptHash, datasets, options)
     catch (error) {
         const described = callFailure(error, options.describeError);
         const status = error instanceof errors/* ApiError */.hD ? error.status : undefined;
-        return fail(goneStatus(status) ? modelGone(target, status, described) : `${MODEL_RUN_FAILED}: ${described}`);
+        return fail(goneStatus(status) ? modelGone(target.hash, status, described) : `${MODEL_RUN_FAILED}: ${described}`);
     }
     try {
         stage.executionId = id;
         outcome = await (0,wait/* waitWhilePending */.cB)((limits) => models.executionStatus(target.group, id, limits), {
-            timeoutMs: Math.max(0, options.timeoutMs - (modelStarted - started)),
+            timeoutMs: leftMs,
             pollIntervalMs: options.pollIntervalMs,
             pendingStates: wire/* EXECUTION_RUNNING_STATES */.Ex,
             signal: options.signal,
@@ -780,8 +811,7 @@ async function pipelineAsync(api, models, target, scriptHash, datasets, options)
     stage.executionStatus = outcome.last.status;
     stage.executionMessage = outcome.last.message;
     if (outcome.kind === 'timed-out')
-        return fail(`the model's execution ${id} was still '${outcome.last.status}' ` +
-            `after ${Math.round((Date.now() - started) / 1000)}s (smoke-test-timeout)`);
+        return fail(modelTimedOut(id, outcome.last.status, options.timeoutMs, preprocessingMs, Date.now() - modelStarted));
     if (outcome.last.status !== 'Succeeded') {
         const message = outcome.last.message ? `: ${(0,logs/* lastLine */.fM)(outcome.last.message)}` : '';
         return fail(`${MODEL_REJECTED}: the model's execution ${id} ended as '${outcome.last.status}'${message}`);
@@ -2098,7 +2128,7 @@ function apiOf(session, version) {
 /* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79631);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78652);
 /* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84303);
-/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(45777);
+/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(33169);
 // Plumbing shared by deploy and smoke-test modes (not a mode): the smoke test once the
 // script is Deployed, logged and recorded in the RunResult. The calls are steps/server-smoke-test.ts.
 

@@ -75,11 +75,30 @@ test('a model slower than what is left of smoke-test-timeout fails the model sta
   const run = await runAction(inputs, { workspace: asyncWorkspace('ok') })
   expect(run.code).toBe(1)
   expect(errorsOf(run).join('\n')).toMatch(
-    /Smoke test failed: the model's execution \d+ was still 'Running' after [3-6]s \(smoke-test-timeout\)/
+    new RegExp(
+      "Smoke test failed: the model's execution \\d+ was still 'Running' after [1-5]s, when smoke-test-timeout " +
+        'ran out \\(smoke-test-timeout is 4s, and the preprocessing took 1s\\)\\. Raise smoke-test-timeout'
+    )
   )
   expect(stagesOf(run).preprocessing.outcome).toBe('passed')
   expect(stagesOf(run).model.outcome).toBe('failed')
   expect(Date.now() - started).toBeLessThan(20_000)
+}, 30_000)
+
+test('a preprocessing that used all of smoke-test-timeout leaves the model unstarted, and says so', async () => {
+  // The script's execution succeeds at once, but its result arrives after the whole timeout.
+  emulator.addFault({ kind: 'latency', latencyMs: 3500, method: 'GET', path: '^/api/preprocessing/async/result/' })
+  const inputs = asyncPipelineInputs(emulator.url, ASYNC_MODEL, { 'smoke-test-timeout': '3s', 'poll-interval': '1s' })
+  const run = await runAction(inputs, { workspace: asyncWorkspace('ok') })
+  expect(run.code).toBe(1)
+  expect(errorsOf(run).join('\n')).toMatch(
+    /Smoke test failed: no time was left for the model: smoke-test-timeout is 3s, and the preprocessing took [45]s, so the model's execution was not started\. Raise smoke-test-timeout to cover both stages\./
+  )
+  expect(stagesOf(run)).toEqual({
+    preprocessing: { outcome: 'passed', ms: expect.any(Number) },
+    model: { outcome: 'skipped', ms: null }
+  })
+  expect(modelRuns()).toEqual([])
 }, 30_000)
 
 test("a failed model execution's summary does not show the script's result zip as the model's", async () => {

@@ -8,6 +8,7 @@ import { ApiError, CancelledError, InputError } from '../shared/errors.js'
 import { envelopeError } from '../shared/error-envelope.js'
 import { oneLine } from '../shared/inert.js'
 import { lastLine } from './logs.js'
+import { goneStatus, modelGone, modelTimedOut, noTimeLeft } from './pipeline-reasons.js'
 import {
   checkResultFile,
   smokeTestAsync,
@@ -26,15 +27,6 @@ export interface ModelTarget {
 export const PREPROCESSING_FAILED = 'the preprocessing failed'
 export const MODEL_REJECTED = 'the model rejected what the preprocessing produced'
 export const MODEL_RUN_FAILED = 'the model run failed'
-/** A model run answered 404 or 409, though the model was Deployed at this run's start: it is gone since. */
-function modelGone(target: ModelTarget, status: number, detail: string): string {
-  const answer = `its run answered HTTP ${status} (${status === 404 ? 'not found' : 'not Deployed'})`
-  const fix = 'Redeploy it, or set smoke-test-model to the model now deployed.'
-  const since = `${target.hash} was Deployed when this run checked it: it was removed or undeployed since`
-  return `the model could not run: ${answer}, but ${since}. ${fix} (${detail})`
-}
-const goneStatus = (status: number | undefined): status is 404 | 409 => status === 404 || status === 409
-
 /** Says what a call's failure was (modes/messages.ts messageFor), for a stage's reason. */
 export type DescribeError = (error: unknown) => string
 
@@ -125,7 +117,7 @@ export async function pipelineSync(
     stages.preprocessing = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason }
   } else if (goneStatus(result.responseStatus)) {
     // Whether the preprocessing ran is not known: it stays skipped.
-    result.reason = modelGone(target, result.responseStatus, result.reason ?? '')
+    result.reason = modelGone(target.hash, result.responseStatus, result.reason ?? '')
     stages.model = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason }
   } else {
     // The model scored only on a 2xx JSON answer; past the script only when that, or the model's own error.
@@ -238,6 +230,14 @@ export async function pipelineAsync(
     localPath: path,
     size: statSync(path).size
   }
+  const preprocessingMs = modelStarted - started
+  const leftMs = options.timeoutMs - preprocessingMs
+  if (leftMs <= 0) {
+    // The model is not reached: its stage stays skipped, and the smoke test fails on the time.
+    fail(noTimeLeft(options.timeoutMs, preprocessingMs))
+    stages.model = { outcome: 'skipped', reason: result.reason }
+    return result
+  }
   options.onCall?.(`POST /model/async/run/${target.group}/${target.hash} (input ${input.filename})`)
   let id: string
   let outcome: WaitOutcome
@@ -246,12 +246,12 @@ export async function pipelineAsync(
   } catch (error) {
     const described = callFailure(error, options.describeError)
     const status = error instanceof ApiError ? error.status : undefined
-    return fail(goneStatus(status) ? modelGone(target, status, described) : `${MODEL_RUN_FAILED}: ${described}`)
+    return fail(goneStatus(status) ? modelGone(target.hash, status, described) : `${MODEL_RUN_FAILED}: ${described}`)
   }
   try {
     stage.executionId = id
     outcome = await waitWhilePending((limits) => models.executionStatus(target.group, id, limits), {
-      timeoutMs: Math.max(0, options.timeoutMs - (modelStarted - started)),
+      timeoutMs: leftMs,
       pollIntervalMs: options.pollIntervalMs,
       pendingStates: EXECUTION_RUNNING_STATES,
       signal: options.signal,
@@ -264,10 +264,7 @@ export async function pipelineAsync(
   stage.executionStatus = outcome.last.status
   stage.executionMessage = outcome.last.message
   if (outcome.kind === 'timed-out')
-    return fail(
-      `the model's execution ${id} was still '${outcome.last.status}' ` +
-        `after ${Math.round((Date.now() - started) / 1000)}s (smoke-test-timeout)`
-    )
+    return fail(modelTimedOut(id, outcome.last.status, options.timeoutMs, preprocessingMs, Date.now() - modelStarted))
   if (outcome.last.status !== 'Succeeded') {
     const message = outcome.last.message ? `: ${lastLine(outcome.last.message)}` : ''
     return fail(`${MODEL_REJECTED}: the model's execution ${id} ended as '${outcome.last.status}'${message}`)
