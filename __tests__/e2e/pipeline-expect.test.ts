@@ -78,7 +78,7 @@ test('smoke-test mode applies the same expectation to a deployed pipeline', asyn
   expect(errorsOf(unmet).join('\n')).toMatch(/the model scored, but .*2 rows.*3/)
 })
 
-test('a model result whose table has no rows fails the expectation: columns alone do not pass an empty table', async () => {
+test('a model result table with no rows fails: columns alone do not pass an empty table', async () => {
   const inputs = asyncPipelineInputs(emulator.url, EMPTY_MODEL, { 'smoke-test-expect': '{"columns": ["score"]}' })
   const run = await runAction(inputs, { workspace: asyncWorkspace('ok') })
   expect(run.code).toBe(1)
