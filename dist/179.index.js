@@ -691,7 +691,9 @@ function annotate(result, spec) {
     if (result.localTraceback)
         texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.localTraceback });
     const envelope = (0,error_envelope/* envelopeError */.j)(result.smokeTest.responseBody)?.message;
-    if (envelope)
+    // In a pipeline the answer's traceback is the script's only when the preprocessing failed; else it is the model's.
+    const stages = result.smokeTest.pipeline;
+    if (envelope && (!stages || stages.preprocessing.outcome === 'failed'))
         texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: envelope });
     for (const annotation of tracebackAnnotations(texts, spec.script.files, spec.workspace)) {
         core/* error */.z3((0,inert/* oneLine */.TN)(annotation.message), {

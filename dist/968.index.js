@@ -394,6 +394,7 @@ function columnType(element) {
 /** Reads `path` as `format` and checks it (and `expectation`, if any); `label` names it in messages. */
 async function checkAsyncResult(path, format, expectation, label = 'the result') {
     const check = {};
+    const kind = format === 'parquet' ? 'a parquet file' : 'a CSV file';
     if (format === 'zip') {
         const table = await zipTable(path, label, check, expectation !== undefined);
         if (check.reason !== undefined || !expectation)
@@ -403,7 +404,6 @@ async function checkAsyncResult(path, format, expectation, label = 'the result')
         check.table = table;
     }
     else {
-        const kind = format === 'parquet' ? 'a parquet file' : 'a CSV file';
         try {
             check.table = format === 'parquet' ? await readParquetSummary(path) : readCsvSummary((0,external_node_fs_.readFileSync)(path, 'utf8'));
         }
@@ -411,10 +411,12 @@ async function checkAsyncResult(path, format, expectation, label = 'the result')
             check.reason = `${label} is not a readable ${kind.slice(2)} (${error.message})`;
             return check;
         }
-        if (check.table.rows === 0) {
-            check.reason = `${label} is ${kind} with no rows (columns: ${namesOf(check.table.columns) || 'none'})`;
-            return check;
-        }
+    }
+    // No rows fails, the result's table or the one inside its zip alike (min-rows is 1 or more).
+    if (check.table.rows === 0) {
+        const what = check.table.file ? `holds ${check.table.file}, a table` : `is ${kind}`;
+        check.reason = `${label} ${what} with no rows (columns: ${namesOf(check.table.columns) || 'none'})`;
+        return check;
     }
     if (!expectation)
         return check;

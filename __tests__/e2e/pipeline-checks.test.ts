@@ -64,7 +64,9 @@ describe('refused before any call', () => {
     const script = `S${'a'.repeat(63)}`
     for (const [model, problem] of [
       ['M123', "'M123' is not a model hash"],
-      [script, `'${script}' is a script hash (S…), not a model's`]
+      [script, `'${script}' is a script hash (S…), not a model's`],
+      // The kind letter is upper case; only the hex digits may be either case.
+      [`m${'1'.repeat(63)}`, `'m${'1'.repeat(63)}' is not a model hash`]
     ]) {
       const run = await runAction(syncPipelineInputs(emulator.url, model as string), { workspace: syncWorkspace('ok') })
       expect(run.code).toBe(1)

@@ -9,7 +9,21 @@ import { errorsOf, outputOf, runAction } from '../helpers/action-runner.js'
 import { expectNoSecretLeaks } from '../helpers/secret-scan.js'
 import { ASYNC_MODEL, MODELS, asyncPipelineInputs, asyncWorkspace, credentials, stagesOf } from '../helpers/pipeline.js'
 
-const emulator = useEmulator({ buildSeconds: 0, models: MODELS })
+/** An Async model that scores nothing: its CSV has a header and no rows. */
+const EMPTY_MODEL = `M${'e'.repeat(63)}`
+const EMPTY = `
+import os
+
+def score(data_path, base_path):
+    target = os.path.join(data_path, "scores.csv")
+    with open(target, "w") as handle:
+        handle.write("score\\n")
+    return target
+`
+const emulator = useEmulator({
+  buildSeconds: 0,
+  models: [...MODELS, { hash: EMPTY_MODEL, operation: 'Async', code: EMPTY }]
+})
 
 // The emulator's Async model answers a zip holding scores.csv with a `score` column and two rows.
 const MET = '{"columns": {"score": "number"}, "min-rows": 2}'
@@ -62,4 +76,14 @@ test('smoke-test mode applies the same expectation to a deployed pipeline', asyn
   const unmet = await check('{"min-rows": 3}')
   expect(unmet.code).toBe(1)
   expect(errorsOf(unmet).join('\n')).toMatch(/the model scored, but .*2 rows.*3/)
+})
+
+test('a model result table with no rows fails: columns alone do not pass an empty table', async () => {
+  const inputs = asyncPipelineInputs(emulator.url, EMPTY_MODEL, { 'smoke-test-expect': '{"columns": ["score"]}' })
+  const run = await runAction(inputs, { workspace: asyncWorkspace('ok') })
+  expect(run.code).toBe(1)
+  expect(errorsOf(run).join('\n')).toMatch(
+    /Smoke test failed: the model's result \(execution \d+\) holds scores\.csv, a table with no rows \(columns: score\)/
+  )
+  expect(stagesOf(run)).toMatchObject({ preprocessing: { outcome: 'passed' }, model: { outcome: 'failed' } })
 })

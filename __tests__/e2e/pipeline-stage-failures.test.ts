@@ -75,11 +75,30 @@ test('a model slower than what is left of smoke-test-timeout fails the model sta
   const run = await runAction(inputs, { workspace: asyncWorkspace('ok') })
   expect(run.code).toBe(1)
   expect(errorsOf(run).join('\n')).toMatch(
-    /Smoke test failed: the model's execution \d+ was still 'Running' after [3-6]s \(smoke-test-timeout\)/
+    new RegExp(
+      "Smoke test failed: the model's execution \\d+ was still 'Running' after [1-5]s, when smoke-test-timeout " +
+        'ran out \\(smoke-test-timeout is 4s, and the preprocessing took 1s\\)\\. Raise smoke-test-timeout'
+    )
   )
   expect(stagesOf(run).preprocessing.outcome).toBe('passed')
   expect(stagesOf(run).model.outcome).toBe('failed')
   expect(Date.now() - started).toBeLessThan(20_000)
+}, 30_000)
+
+test('a preprocessing that used all of smoke-test-timeout leaves the model unstarted, and says so', async () => {
+  // The script's execution succeeds at once, but its result arrives after the whole timeout.
+  emulator.addFault({ kind: 'latency', latencyMs: 3500, method: 'GET', path: '^/api/preprocessing/async/result/' })
+  const inputs = asyncPipelineInputs(emulator.url, ASYNC_MODEL, { 'smoke-test-timeout': '3s', 'poll-interval': '1s' })
+  const run = await runAction(inputs, { workspace: asyncWorkspace('ok') })
+  expect(run.code).toBe(1)
+  expect(errorsOf(run).join('\n')).toMatch(
+    /Smoke test failed: no time was left for the model: smoke-test-timeout is 3s, and the preprocessing took [45]s, so the model's execution was not started\. Raise smoke-test-timeout to cover both stages\./
+  )
+  expect(stagesOf(run)).toEqual({
+    preprocessing: { outcome: 'passed', ms: expect.any(Number) },
+    model: { outcome: 'skipped', ms: null }
+  })
+  expect(modelRuns()).toEqual([])
 }, 30_000)
 
 test("a failed model execution's summary does not show the script's result zip as the model's", async () => {
@@ -132,3 +151,41 @@ const withPandas = await hasPandas(await defaultEmulatorPython())
     expect(stagesOf(run)).toMatchObject({ preprocessing: { outcome: 'passed' }, model: { outcome: 'failed' } })
   }
 )
+
+describe('a model gone between the check and the run (404, 409) is said to be gone, not to reject the input', () => {
+  const SYNC_RUN = `^/api/model/sync/run/datarisk/${SYNC_MODEL}$`
+  test.each([
+    [404, 'not found'],
+    [409, 'not Deployed']
+  ])('Sync: %i', async (status, what) => {
+    emulator.addFault({ kind: 'status', status, method: 'POST', path: SYNC_RUN, times: 1 })
+    const run = await runAction(syncPipelineInputs(emulator.url, SYNC_MODEL), { workspace: syncWorkspace('ok') })
+    expect(run.code).toBe(1)
+    const error = errorsOf(run).join('\n')
+    expect(error).toContain(
+      `Smoke test failed: the model could not run: its run answered HTTP ${status} (${what}), but ${SYNC_MODEL} ` +
+        'was Deployed when this run checked it: it was removed or undeployed since. ' +
+        'Redeploy it, or set smoke-test-model to the model now deployed.'
+    )
+    expect(error).not.toContain('rejected')
+    // Whether the preprocessing ran is not known: it is not claimed to have passed.
+    expect(stagesOf(run)).toEqual({
+      preprocessing: { outcome: 'skipped', ms: null },
+      model: { outcome: 'failed', ms: expect.any(Number) }
+    })
+  })
+
+  test.each([404, 409])('Async: %i', async (status) => {
+    emulator.addFault({ kind: 'status', status, method: 'POST', path: MODEL_RUN, times: 1 })
+    const run = await runAction(asyncPipelineInputs(emulator.url, ASYNC_MODEL), { workspace: asyncWorkspace('ok') })
+    expect(run.code).toBe(1)
+    const error = errorsOf(run).join('\n')
+    expect(error).toMatch(
+      new RegExp(`Smoke test failed: the model could not run: its run answered HTTP ${status} .*removed or undeployed`)
+    )
+    expect(error).not.toContain('rejected')
+    expect(stagesOf(run)).toMatchObject({ preprocessing: { outcome: 'passed' }, model: { outcome: 'failed' } })
+    expect(modelRuns()).toHaveLength(1)
+    expectNoSecretLeaks(run, [DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD])
+  })
+})

@@ -74,6 +74,8 @@ test("a script whose output lacks a feature fails at the model stage, with the m
     model: { outcome: 'failed', ms: expect.any(Number) }
   })
   expect(run.summary).toContain('model ❌ failed')
+  // The traceback is the model's code: no line of the user's script is blamed for it.
+  expect(run.stdout).not.toContain('Error in the deployed script')
   expectNoSecretLeaks(run, [DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD])
 })
 
@@ -89,6 +91,10 @@ test('a broken script fails at the preprocessing stage, and the model is not bla
     model: { outcome: 'skipped', ms: null }
   })
   expect(run.summary).toContain('preprocessing ❌ failed')
+  // The script's own traceback is still annotated on its line.
+  expect(run.stdout).toContain(
+    "::error title=Error in the deployed script,file=feed.py,line=3::KeyError: 'income_total'"
+  )
 })
 
 test('smoke-test mode re-checks a deployed pipeline (script hash + model hash) without deploying', async () => {

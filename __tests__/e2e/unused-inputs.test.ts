@@ -56,6 +56,23 @@ test('an Async smoke-test-expect that does not fit fails the step before any req
   expect(emulator.requests).toEqual([])
 })
 
+test.each([
+  ['columns: [id]\nmin-rows: 1', "'columns: [id] …'"],
+  ['min-rows: 1', "'min-rows: 1'"]
+])('smoke-test-expect written as YAML is named as such, not looked up as a file', async (expectation, shown) => {
+  const run = await runAction(asRunner({ ...v1Async(), 'smoke-test': 'true', 'smoke-test-expect': expectation }), {
+    workspace: sampleWorkspace('async')
+  })
+  expect(run.code).toBe(1)
+  const error = errorsOf(run).join('\n')
+  expect(error).toContain(
+    `Input 'smoke-test-expect': ${shown} is neither JSON nor a file's path: it reads as YAML. Write it as JSON in ` +
+      `single quotes, e.g. smoke-test-expect: '{"key": ["value"]}', or give the path of a .json file.`
+  )
+  expect(error).not.toContain('does not exist')
+  expect(emulator.requests).toEqual([])
+})
+
 test('smoke-test mode: an expectation unfit for a script the server says is Async fails before executing', async () => {
   const workspace = sampleWorkspace('async')
   const deployed = await runAction(asRunner(v1Async()), { workspace })

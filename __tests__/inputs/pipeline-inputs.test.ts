@@ -20,7 +20,8 @@ test('a model hash turns the smoke test into a pipeline; its group defaults to t
 test.each([
   ['M123', "'M123' is not a model hash"],
   [`S${'a'.repeat(63)}`, "is a script hash (S…), not a model's"],
-  [`${MODEL}0`, 'is not a model hash']
+  [`${MODEL}0`, 'is not a model hash'],
+  [`m${MODEL.slice(1)}`, 'is not a model hash']
 ])('%s is refused, naming smoke-test-model', (hash, text) => {
   const problems = problemsOf({ ...gate, 'smoke-test-model': hash })
   expect(problems).toEqual([{ input: 'smoke-test-model', text: expect.stringContaining(text) }])

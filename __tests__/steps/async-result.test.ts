@@ -135,6 +135,14 @@ describe('a v1 result zip', () => {
     expect(unreadable.expectation?.met).toBe(false)
   })
 
+  test("a zip's table with a header and no rows fails an expectation, as a parquet with no rows does", async () => {
+    const path = file('header.zip', zipSync({ 'scores.csv': new TextEncoder().encode('score,label\n') }))
+    const check = await checkAsyncResult(path, 'zip', expectation({ columns: ['score'] }), LABEL)
+    expect(check.reason).toBe(
+      'the result of execution 42 holds scores.csv, a table with no rows (columns: score, label)'
+    )
+  })
+
   test('a broken or empty zip fails as before', async () => {
     expect((await checkAsyncResult(file('broken.zip', 'nope'), 'zip', undefined, LABEL)).reason).toMatch(
       /^the result of execution 42 is not a readable zip/

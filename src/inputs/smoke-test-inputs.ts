@@ -129,10 +129,20 @@ function asyncExpectation(reader: InputReader, value: unknown): AsyncExpectation
   return 'problem' in parsed ? reader.fail('smoke-test-expect', parsed.problem, parsed.fix) : parsed.expectation
 }
 
+/** `key: value`, as YAML writes a mapping (a path has no colon followed by a space). */
+const YAML_KEY = /^\s*[\w"' -]+:\s/
+
 /** Inline JSON, or the JSON content of a file (inside the workspace). */
 function jsonValue(reader: InputReader, workspace: Workspace, input: string, raw: string): unknown {
   const inline = isJsonValue(raw)
   let text = raw
+  // YAML (`columns: [id]`, or several lines) is neither JSON nor a path: say so rather than "no such file".
+  if (!inline && input === 'smoke-test-expect' && (raw.includes('\n') || YAML_KEY.test(raw)))
+    return reader.fail(
+      input,
+      `'${raw.split('\n')[0]}${raw.includes('\n') ? ' …' : ''}' is neither JSON nor a file's path: it reads as YAML.`,
+      `Write it as JSON in single quotes, e.g. ${input}: '{"key": ["value"]}', or give the path of a .json file.`
+    )
   if (!inline) {
     const full = workspace.readableFile(input, raw, 'the JSON file', reader.fail)
     if (!full) return undefined

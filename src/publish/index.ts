@@ -80,7 +80,10 @@ function annotate(result: RunResult, spec: DeploySpec): void {
   if (result.localTraceback)
     texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: result.localTraceback })
   const envelope = envelopeError(result.smokeTest.responseBody)?.message
-  if (envelope) texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: envelope })
+  // In a pipeline the answer's traceback is the script's only when the preprocessing failed; else it is the model's.
+  const stages = result.smokeTest.pipeline
+  if (envelope && (!stages || stages.preprocessing.outcome === 'failed'))
+    texts.push({ RegisteredAt: '', OutputType: 'Error', Routine: 'Run', OutputData: envelope })
   for (const annotation of tracebackAnnotations(texts, spec.script.files, spec.workspace)) {
     core.error(oneLine(annotation.message), {
       title: 'Error in the deployed script',

@@ -41,23 +41,25 @@ export async function checkAsyncResult(
   label = 'the result'
 ): Promise<AsyncResultCheck> {
   const check: AsyncResultCheck = {}
+  const kind = format === 'parquet' ? 'a parquet file' : 'a CSV file'
   if (format === 'zip') {
     const table = await zipTable(path, label, check, expectation !== undefined)
     if (check.reason !== undefined || !expectation) return check
     if (!table) return unmet(check, label, [])
     check.table = table
   } else {
-    const kind = format === 'parquet' ? 'a parquet file' : 'a CSV file'
     try {
       check.table = format === 'parquet' ? await readParquetSummary(path) : readCsvSummary(readFileSync(path, 'utf8'))
     } catch (error) {
       check.reason = `${label} is not a readable ${kind.slice(2)} (${(error as Error).message})`
       return check
     }
-    if (check.table.rows === 0) {
-      check.reason = `${label} is ${kind} with no rows (columns: ${namesOf(check.table.columns) || 'none'})`
-      return check
-    }
+  }
+  // No rows fails, the result's table or the one inside its zip alike (min-rows is 1 or more).
+  if (check.table.rows === 0) {
+    const what = check.table.file ? `holds ${check.table.file}, a table` : `is ${kind}`
+    check.reason = `${label} ${what} with no rows (columns: ${namesOf(check.table.columns) || 'none'})`
+    return check
   }
   if (!expectation) return check
   const problems = tableProblems(check.table, expectation)

@@ -8,6 +8,7 @@ import { ApiError, CancelledError, InputError } from '../shared/errors.js'
 import { envelopeError } from '../shared/error-envelope.js'
 import { oneLine } from '../shared/inert.js'
 import { lastLine } from './logs.js'
+import { goneStatus, modelGone, modelTimedOut, noTimeLeft } from './pipeline-reasons.js'
 import {
   checkResultFile,
   smokeTestAsync,
@@ -26,7 +27,6 @@ export interface ModelTarget {
 export const PREPROCESSING_FAILED = 'the preprocessing failed'
 export const MODEL_REJECTED = 'the model rejected what the preprocessing produced'
 export const MODEL_RUN_FAILED = 'the model run failed'
-
 /** Says what a call's failure was (modes/messages.ts messageFor), for a stage's reason. */
 export type DescribeError = (error: unknown) => string
 
@@ -115,6 +115,10 @@ export async function pipelineSync(
   } else if (preprocessingFailed) {
     result.reason = `${PREPROCESSING_FAILED}: ${result.reason}`
     stages.preprocessing = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason }
+  } else if (goneStatus(result.responseStatus)) {
+    // Whether the preprocessing ran is not known: it stays skipped.
+    result.reason = modelGone(target.hash, result.responseStatus, result.reason ?? '')
+    stages.model = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason }
   } else {
     // The model scored only on a 2xx JSON answer; past the script only when that, or the model's own error.
     const scored =
@@ -165,12 +169,10 @@ export interface PipelineAsyncOptions {
 }
 
 /**
- * Async pipeline: the script's execution on the sample (as a plain smoke test), its result
- * handed to the model's async run as the part `input` (a v1 zip as downloaded, named
- * `result_preprocessing` as the 2.1.1 client names it; a v2 parquet as
- * `preprocessed_data.parquet`, as 4.0.2 does), the model's execution waited for within
- * what is left of smoke-test-timeout, its result zip downloaded and checked as the
- * script's is. The model's result is the smoke test's output.
+ * Async pipeline: the script's execution on the sample (as a plain smoke test), its result handed to the
+ * model's async run as the part `input` (a v1 zip as downloaded, named `result_preprocessing` as 2.1.1 does;
+ * a v2 parquet as `preprocessed_data.parquet`, as 4.0.2 does), the model's execution waited for within what
+ * is left of smoke-test-timeout, its result zip downloaded and checked as the script's is (the smoke test's output).
  */
 export async function pipelineAsync(
   api: PreprocessingApi,
@@ -228,14 +230,28 @@ export async function pipelineAsync(
     localPath: path,
     size: statSync(path).size
   }
+  const preprocessingMs = modelStarted - started
+  const leftMs = options.timeoutMs - preprocessingMs
+  if (leftMs <= 0) {
+    // The model is not reached: its stage stays skipped, and the smoke test fails on the time.
+    fail(noTimeLeft(options.timeoutMs, preprocessingMs))
+    stages.model = { outcome: 'skipped', reason: result.reason }
+    return result
+  }
   options.onCall?.(`POST /model/async/run/${target.group}/${target.hash} (input ${input.filename})`)
   let id: string
   let outcome: WaitOutcome
   try {
     id = await models.runAsync(target.group, target.hash, input)
+  } catch (error) {
+    const described = callFailure(error, options.describeError)
+    const status = error instanceof ApiError ? error.status : undefined
+    return fail(goneStatus(status) ? modelGone(target.hash, status, described) : `${MODEL_RUN_FAILED}: ${described}`)
+  }
+  try {
     stage.executionId = id
     outcome = await waitWhilePending((limits) => models.executionStatus(target.group, id, limits), {
-      timeoutMs: Math.max(0, options.timeoutMs - (modelStarted - started)),
+      timeoutMs: leftMs,
       pollIntervalMs: options.pollIntervalMs,
       pendingStates: EXECUTION_RUNNING_STATES,
       signal: options.signal,
@@ -248,10 +264,7 @@ export async function pipelineAsync(
   stage.executionStatus = outcome.last.status
   stage.executionMessage = outcome.last.message
   if (outcome.kind === 'timed-out')
-    return fail(
-      `the model's execution ${id} was still '${outcome.last.status}' ` +
-        `after ${Math.round((Date.now() - started) / 1000)}s (smoke-test-timeout)`
-    )
+    return fail(modelTimedOut(id, outcome.last.status, options.timeoutMs, preprocessingMs, Date.now() - modelStarted))
   if (outcome.last.status !== 'Succeeded') {
     const message = outcome.last.message ? `: ${lastLine(outcome.last.message)}` : ''
     return fail(`${MODEL_REJECTED}: the model's execution ${id} ended as '${outcome.last.status}'${message}`)
