@@ -1178,6 +1178,7 @@ async function userToken(sender, { login, password, tenant }) {
             path: '/login',
             auth: 'none',
             safety: 'read',
+            fewSilentTries: true,
             ok: [200],
             body: () => ({ body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
         });
@@ -1341,7 +1342,7 @@ class Transport {
     }
     /** Attempts in all for a read: fewer for the first request while the host stays silent. */
     attemptsFor(call, failure) {
-        return call.probe && failure.silent ? this.retry.silentProbeAttempts : this.retry.attempts;
+        return (call.probe || call.fewSilentTries) && failure.silent ? this.retry.silentProbeAttempts : this.retry.attempts;
     }
     /** How long to wait before the next attempt, or undefined when it must not be retried. */
     retryDelay(call, failure, attempt, spentMs) {
