@@ -96,6 +96,13 @@ describe('no input is silently ignored', () => {
         'the sample it tests with. Remove it from this step.'
     ])
     expect(schema({})).toEqual([])
+    const inputType = (extra: Record<string, string>) =>
+      unused(warningsOf({ ...inputs, ...extra, 'input-type': 'json' })).filter((w) => w.startsWith('input-type'))
+    expect(inputType({ schema: '', 'smoke-test-input': '{"a": 1}' })).toEqual([
+      'input-type is set, but has no effect in this run: smoke-test mode has no schema for it to check. ' +
+        'Remove it from this step.'
+    ])
+    expect(inputType({})).toEqual([])
   })
 
   test('the API: a group token for api-version v2, api-version v1 for a Sync script', () => {

@@ -58,6 +58,9 @@ export const INPUT_EFFECTS = {
     mode === 'smoke-test' && given('smoke-test-input')
       ? 'smoke-test mode uploads nothing, and smoke-test-input is the sample it tests with'
       : undefined,
+  // It checks the schema's datasets (and is recorded with the upload); nothing sends it.
+  'input-type': ({ mode, given }) =>
+    mode === 'smoke-test' && !given('schema') ? 'smoke-test mode has no schema for it to check' : undefined,
   'api-version': ({ knownOperation, apiVersion }) =>
     knownOperation === 'Sync' && apiVersion === 'v1' ? 'Sync scripts go through v1 whatever it says' : undefined,
   entrypoint: uploadInputs,
@@ -106,7 +109,6 @@ export const ALWAYS_IN_EFFECT: Readonly<Record<Exclude<InputName, keyof typeof I
   group: "names the script's group: the call's, or the record's in validate mode",
   name: "the summary's heading and the artifact's name in every mode, and the registered name",
   operation: "Sync or Async: sent, run locally, or checked against the server's in smoke-test mode",
-  'input-type': "the sample's type in every mode",
   'allow-outside-workspace': 'bounds every file read, the smoke test sample included',
   'upload-artifact': "every mode keeps the run's records",
   // Never reported: the runner always passes the job's token as its default.
