@@ -37,6 +37,9 @@ describe('messageFor', () => {
     expect(messageFor(new ApiError('GET', '/health', 502, 'Bad Gateway', undefined, proxy))).toMatch(
       /^An answer came through the proxy 10\.0\.0\.1:3128 \(HTTP_PROXY\) and may be that proxy's own.*NO_PROXY/
     )
+    expect(messageFor(new ApiError('GET', '/health', 404, 'Not Found', undefined, proxy))).toMatch(
+      /'url' does not point at a Neomaril server root/
+    )
     expect(messageFor(new ApiError('POST', '/preprocessing/register/g', 400, 'bad name', 'BadInput', proxy))).toBe(
       'The Neomaril server refused a call: POST /preprocessing/register/g answered HTTP 400 BadInput: bad name'
     )

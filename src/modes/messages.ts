@@ -25,6 +25,8 @@ export function messageFor(error: unknown): string {
         `A proxy between the runner and the Neomaril server asked for credentials: ${error.message}. ` +
         'Give them in the proxy URL (HTTP_PROXY=http://user:password@host:port), or list the server in NO_PROXY.'
       )
+    if (error.path === '/health' && error.status === 404)
+      return `${error.message}. 'url' does not point at a Neomaril server root (no /api/health there).`
     // A forward proxy's own answer (502: it could not reach the server) carries no error envelope of the server's.
     if (error.proxy !== undefined && error.errorType === undefined && (error.status < 200 || error.status >= 300))
       return (
@@ -32,8 +34,6 @@ export function messageFor(error: unknown): string {
         `(a 502, 503 or 504 usually means the proxy could not reach the server): ${error.message}. ` +
         "Check 'url', that proxy and the variable that names it, or list the server in NO_PROXY to reach it directly."
       )
-    if (error.path === '/health' && error.status === 404)
-      return `${error.message}. 'url' does not point at a Neomaril server root (no /api/health there).`
     // A 2xx that could not be used (not JSON, a key missing) is no refusal.
     if (error.status >= 200 && error.status < 300)
       return `The Neomaril server's answer could not be read: ${error.message}`
