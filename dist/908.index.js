@@ -310,7 +310,7 @@ function finalError(call, failure, attempts) {
 function withHint(error, hint) {
     return error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr
         ? new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr(error.method, error.path, `${error.reason}; ${hint}`, error.notSent, error.proxy)
-        : new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(error.method, error.path, error.status, `${error.serverMessage}; ${hint}`, error.errorType);
+        : new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(error.method, error.path, error.status, `${error.serverMessage}; ${hint}`, error.errorType, error.proxy);
 }
 function authFailure(call, error) {
     const which = call.auth === 'group'
@@ -318,12 +318,15 @@ function authFailure(call, error) {
         : 'the user token was refused even after logging in again: check the account can use this group';
     return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AuthError */ .lR(`${call.method} ${call.path}: ${which} (HTTP 401: ${error.serverMessage}).`);
 }
-/** A refused answer: the error envelope's message and type when it has one, else the body itself. */
-function apiError(call, status, text, redact) {
+/**
+ * A refused answer: the error envelope's message and type when it has one, else the body itself.
+ * `proxy` names the forward proxy it came through, whose own answer it may be.
+ */
+function apiError(call, status, text, redact, proxy) {
     const envelope = (0,_shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_3__/* .envelopeError */ .j)(text);
     const message = envelope ? redact(envelope.message) : (0,_server_text_js__WEBPACK_IMPORTED_MODULE_2__/* .describeText */ .ld)(text, redact);
     const type = envelope?.type === undefined ? undefined : redact(envelope.type);
-    return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(call.method, call.path, status, message, type);
+    return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(call.method, call.path, status, message, type, proxy);
 }
 /** Refused credentials: who was refused, and which inputs to check. */
 function loginRefused(login, tenant, error) {
@@ -1112,7 +1115,9 @@ async function attempt(call, setup) {
             return { response };
         }
         const text = await response.text();
-        throw new failure_kinds/* AttemptFailure */.WY((0,failures/* apiError */.pb)(call, response.status, text, redact), retryAfterMs(response.headers.get('retry-after')), undefined, false, answeredMidUpload);
+        // An http:// request goes to the proxy as it is, so its answer may be the proxy's own (a 502…).
+        const forwardedBy = url.protocol === 'http:' ? setup.proxy : undefined;
+        throw new failure_kinds/* AttemptFailure */.WY((0,failures/* apiError */.pb)(call, response.status, text, redact, forwardedBy), retryAfterMs(response.headers.get('retry-after')), undefined, false, answeredMidUpload);
     }
     catch (error) {
         if (error instanceof failure_kinds/* AttemptFailure */.WY)
@@ -1173,6 +1178,7 @@ async function userToken(sender, { login, password, tenant }) {
             path: '/login',
             auth: 'none',
             safety: 'read',
+            fewSilentTries: true,
             ok: [200],
             body: () => ({ body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
         });
@@ -1336,7 +1342,7 @@ class Transport {
     }
     /** Attempts in all for a read: fewer for the first request while the host stays silent. */
     attemptsFor(call, failure) {
-        return call.probe && failure.silent ? this.retry.silentProbeAttempts : this.retry.attempts;
+        return (call.probe || call.fewSilentTries) && failure.silent ? this.retry.silentProbeAttempts : this.retry.attempts;
     }
     /** How long to wait before the next attempt, or undefined when it must not be retried. */
     retryDelay(call, failure, attempt, spentMs) {

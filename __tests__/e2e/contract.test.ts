@@ -69,6 +69,21 @@ describe('api-version auto on a server that serves v2', () => {
     expect(run.outputs['preprocessing-id'] ?? '').toBe('')
   })
 
+  test('fn(*args) reading inputFileName on every call stops too: the body tells', async () => {
+    const workspace = sampleWorkspace('async')
+    writeFileSync(
+      join(workspace, 'features.py'),
+      'import os\n\n\ndef build_features(*args):\n    name = os.environ["inputFileName"]\n    return name\n'
+    )
+    const run = await runAction(v1Script(), { workspace })
+    expect(run.code).toBe(1)
+    expect(run.outputs.status).toBe('invalid-input')
+    const error = errorsOf(run).join('\n')
+    expect(error).toContain("reads os.environ['inputFileName'] at line 5 on every call")
+    expect(error).toContain('Set api-version: v1 to keep it working as written')
+    expect(writes().filter((r) => r.path !== '/api/login')).toEqual([])
+  })
+
   test('the same script with api-version: v1 deploys, called as v1', async () => {
     const run = await runAction(v1Script({ 'api-version': 'v1' }), { workspace: sampleWorkspace('async') })
     expect(run.code).toBe(0)

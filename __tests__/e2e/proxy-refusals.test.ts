@@ -113,3 +113,23 @@ test('a 407 to an http:// url (the proxy forwards the request) says a proxy aske
     await proxy.close()
   }
 })
+
+test('a 502 to an http:// url (the proxy forwards the request) says it came through the proxy, naming it', async () => {
+  const proxy = await refusingProxy(502, 'Bad Gateway')
+  try {
+    const run = await runAction(
+      { ...inputs, url: 'http://127.0.0.1:9' },
+      { env: { http_proxy: `http://someone:proxy-pass-991@127.0.0.1:${proxy.port}`, NO_PROXY: '' } }
+    )
+    expect(run.code).toBe(1)
+    const error = errorsOf(run).pop() as string
+    expect(error).toContain(`through the proxy 127.0.0.1:${proxy.port} (http_proxy)`)
+    expect(error).toMatch(/GET \/health answered HTTP 502/)
+    expect(error).toContain('list the server in NO_PROXY')
+    expect(error).not.toMatch(/^The Neomaril server refused a call/)
+    expect(`${run.stdout}\n${run.stderr}`).not.toContain('proxy-pass-991')
+    expect(proxy.connects[0]).toBe('GET http://127.0.0.1:9/api/health HTTP/1.1')
+  } finally {
+    await proxy.close()
+  }
+})

@@ -63,6 +63,15 @@ describe('a dead proxy is reported as the proxy', () => {
     expect(run.stdout).not.toContain('proxy-pass-991')
     expect(emulator.requests).toEqual([])
   })
+
+  test('a dead proxy that NO_PROXY bypasses for the server is never used, nor named', async () => {
+    const proxy = `http://127.0.0.1:${await closedPort()}`
+    const env = { HTTP_PROXY: proxy, HTTPS_PROXY: proxy, NO_PROXY: `example.com,${new URL(emulator.url).hostname}` }
+    const run = await runAction(syncSampleInputs(emulator.url), { env })
+    expect(run.code).toBe(0)
+    expect(run.outputs.status).toBe('deployed')
+    expect(run.stdout).not.toMatch(/proxy/i)
+  })
 })
 
 test('api-version v2 on a v1-only server says so, and which api-version to use, before any upload', async () => {

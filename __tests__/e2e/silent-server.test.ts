@@ -98,3 +98,41 @@ test('default request-timeout (60s): the warning comes after the first request b
     await server.close()
   }
 }, 60_000)
+
+test('silent on login only: warned after the first silent try, three login tries, then a clear error', async () => {
+  const sockets = new Set<Socket>()
+  let logins = 0
+  const server = net.createServer((socket) => {
+    sockets.add(socket)
+    socket.on('error', () => undefined)
+    socket.on('close', () => sockets.delete(socket))
+    let head = ''
+    socket.on('data', (chunk) => {
+      head += chunk.toString('latin1')
+      if (!head.includes('\r\n\r\n')) return
+      const [line = ''] = head.split('\r\n')
+      head = ''
+      // Health answers; login is taken and never answered.
+      if (line.startsWith('POST /api/login')) logins++
+      else
+        socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{"status":"ok"}')
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`
+  try {
+    const run = await runAction(syncSampleInputs(`http://${host}`, { 'request-timeout': '2s' }), {
+      killAfterMs: 40_000
+    })
+    expect(run.code).toBe(1)
+    const warnings = warningsOf(run.stdout)
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain(`No answer from ${host} to POST /login`)
+    expect(warnings[0]).toContain('Asking again up to 2 more times')
+    expect(logins).toBe(DEFAULT_RETRY.silentProbeAttempts)
+    expect(errorsOf(run).pop()).toContain('POST /login failed: no answer within 2.0s (request-timeout)')
+  } finally {
+    for (const socket of sockets) socket.destroy()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+}, 60_000)

@@ -27,6 +27,17 @@ describe('contract signals', () => {
     expect(fitOf('async-v1', signals)).toEqual({ breaks: undefined, doubts: [] })
   })
 
+  test('fn(*args) and fn(*args, **kw) reading inputFileName on every call: certain against v2', async () => {
+    for (const params of ['*args', '*args, **kw']) {
+      const signals = await signalsOf('    return os.environ["inputFileName"]\n', params)
+      expect(certain(signals)).toEqual(['async-v2@4'])
+      expect(fitOf('async-v2', signals).breaks).toBe(signals[0])
+    }
+    const hinted = await signalsOf('    if args:\n        return os.environ["inputFileName"]\n', '*args')
+    expect(hinted).toEqual([expect.objectContaining({ against: 'async-v2', certain: false })])
+    expect(await signalsOf('    return args\n', '*args')).toEqual([])
+  })
+
   test('a dataset read by name on every call is certain against v1 (a str path there)', async () => {
     const signals = await signalsOf('    return dfs["loans"]\n', 'dfs, extra_path=None')
     expect(certain(signals)).toEqual(['async-v1@4'])

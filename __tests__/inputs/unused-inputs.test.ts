@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
 import { parseInputs } from '../../src/inputs/parse.js'
+import { ALWAYS_IN_EFFECT, INPUT_EFFECTS } from '../../src/inputs/unused-inputs.js'
 import { INPUT_DEFAULTS } from '../../src/inputs/defaults.js'
 import { ASYNC_SCRIPT, VALID, problemsOf, source, workspace } from '../helpers/input-source.js'
 
@@ -9,6 +12,15 @@ function warningsOf(inputs: Record<string, string>): string[] {
 const unused = (warnings: string[]) => warnings.filter((w) => w.includes('has no effect in this run'))
 
 describe('no input is silently ignored', () => {
+  test('every input of action.yml is classified once: where it has no effect, or in effect everywhere', () => {
+    const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
+      inputs: Record<string, unknown>
+    }
+    const classified = [...Object.keys(INPUT_EFFECTS), ...Object.keys(ALWAYS_IN_EFFECT)]
+    expect([...classified].sort()).toEqual(Object.keys(action.inputs).sort())
+    expect(new Set(classified).size).toBe(classified.length)
+  })
+
   test('defaults the runner passes, however spelled, are no warning', () => {
     expect(unused(warningsOf({ ...VALID, wait: 'True', 'wait-timeout': '30m', 'api-version': 'AUTO' }))).toEqual([])
   })
@@ -84,6 +96,13 @@ describe('no input is silently ignored', () => {
         'the sample it tests with. Remove it from this step.'
     ])
     expect(schema({})).toEqual([])
+    const inputType = (extra: Record<string, string>) =>
+      unused(warningsOf({ ...inputs, ...extra, 'input-type': 'json' })).filter((w) => w.startsWith('input-type'))
+    expect(inputType({ schema: '', 'smoke-test-input': '{"a": 1}' })).toEqual([
+      'input-type is set, but has no effect in this run: smoke-test mode has no schema for it to check. ' +
+        'Remove it from this step.'
+    ])
+    expect(inputType({})).toEqual([])
   })
 
   test('the API: a group token for api-version v2, api-version v1 for a Sync script', () => {

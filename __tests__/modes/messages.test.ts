@@ -32,6 +32,19 @@ describe('messageFor', () => {
     )
   })
 
+  test("through a forward proxy an answer may be the proxy's; one in the server's envelope is the server's", () => {
+    const proxy = 'the proxy 10.0.0.1:3128 (HTTP_PROXY)'
+    expect(messageFor(new ApiError('GET', '/health', 502, 'Bad Gateway', undefined, proxy))).toMatch(
+      /^An answer came through the proxy 10\.0\.0\.1:3128 \(HTTP_PROXY\) and may be that proxy's own.*NO_PROXY/
+    )
+    expect(messageFor(new ApiError('GET', '/health', 404, 'Not Found', undefined, proxy))).toMatch(
+      /'url' does not point at a Neomaril server root/
+    )
+    expect(messageFor(new ApiError('POST', '/preprocessing/register/g', 400, 'bad name', 'BadInput', proxy))).toBe(
+      'The Neomaril server refused a call: POST /preprocessing/register/g answered HTTP 400 BadInput: bad name'
+    )
+  })
+
   test('errors that already say what to do pass through as they are', () => {
     const input = new InputError([{ input: 'url', problem: 'is empty.', fix: 'Set it.' }])
     expect(messageFor(input)).toBe("Input 'url': is empty. Set it.")

@@ -128,9 +128,8 @@ def reads_input_file_name(node):
 def contract_signals(tree, node, place):
     """[{against, certain, line, why}]: what in the entrypoint breaks under a contract."""
     shape = shape_from_ast(node)
-    if not shape.positional:
-        return []
-    p0 = shape.positional[0]
+    # fn(*args) or fn(**kw): nothing to say of the first argument, but reading inputFileName still is.
+    p0 = shape.positional[0] if shape.positional else None
     v1_form = "frame" if len(shape.positional) >= 3 else "path"
     signals = []
 
@@ -141,7 +140,7 @@ def contract_signals(tree, node, place):
             add("async-v2", True, expr.lineno, "reads os.environ['inputFileName'] at line %d on every call: "
                 "the v1 contract sets it, v2 does not (a KeyError at the first run)" % expr.lineno)
             continue
-        use = first_argument_uses(expr, p0)
+        use = first_argument_uses(expr, p0) if p0 is not None else None
         if not use:
             continue
         kind, what = use
@@ -166,8 +165,10 @@ def contract_signals(tree, node, place):
         if mentions:
             line = mentions[0].lineno
             add("async-v2", False, line, "mentions inputFileName (line %d), which only the v1 contract sets" % line)
-        lowered = p0.lower()
-        if lowered in DICT_NAMES:
+        lowered = (p0 or "").lower()
+        if p0 is None:
+            pass
+        elif lowered in DICT_NAMES:
             add("async-v1", False, node.lineno, "names its first parameter '%s', like the v2 dict of DataFrames" % p0)
         elif v1_form == "path" and lowered.endswith(PATH_NAMES):
             add("async-v2", False, node.lineno, "names its first parameter '%s', like the v1 data folder" % p0)

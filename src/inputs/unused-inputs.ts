@@ -39,7 +39,7 @@ const artifactOnly: Effect = ({ artifact }) =>
  * ignored" (docs/how-it-works.md shows it). An input missing here has an effect in
  * every mode, operation and API.
  */
-export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
+export const INPUT_EFFECTS = {
   'preprocessing-id': ({ mode }) => (mode === 'smoke-test' ? undefined : `${mode} mode deploys the script it is given`),
   // validate mode reads no server, but finds the environment's record of the script by its url.
   url: (use) => (use.given('environment') ? undefined : serverInputs(use)),
@@ -58,6 +58,9 @@ export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
     mode === 'smoke-test' && given('smoke-test-input')
       ? 'smoke-test mode uploads nothing, and smoke-test-input is the sample it tests with'
       : undefined,
+  // It checks the schema's datasets (and is recorded with the upload); nothing sends it.
+  'input-type': ({ mode, given }) =>
+    mode === 'smoke-test' && !given('schema') ? 'smoke-test mode has no schema for it to check' : undefined,
   'api-version': ({ knownOperation, apiVersion }) =>
     knownOperation === 'Sync' && apiVersion === 'v1' ? 'Sync scripts go through v1 whatever it says' : undefined,
   entrypoint: uploadInputs,
@@ -94,7 +97,22 @@ export const INPUT_EFFECTS: Partial<Record<InputName, Effect>> = {
   // validate mode compares with the environment's record; smoke-test mode records nothing.
   environment: ({ mode }) => (mode === 'smoke-test' ? 'smoke-test mode deploys nothing to record' : undefined),
   'skip-unchanged': deployOnly
-  // github-token is never reported: the runner always passes the job's token as its default.
+} satisfies Partial<Record<InputName, Effect>>
+
+/**
+ * The inputs with an effect in every mode, operation and API, each with where. With
+ * INPUT_EFFECTS it classifies every input of action.yml, once (a test checks it), so a new
+ * input cannot be left out of the rule.
+ */
+export const ALWAYS_IN_EFFECT: Readonly<Record<Exclude<InputName, keyof typeof INPUT_EFFECTS>, string>> = {
+  mode: 'chooses the mode',
+  group: "names the script's group: the call's, or the record's in validate mode",
+  name: "the summary's heading and the artifact's name in every mode, and the registered name",
+  operation: "Sync or Async: sent, run locally, or checked against the server's in smoke-test mode",
+  'allow-outside-workspace': 'bounds every file read, the smoke test sample included',
+  'upload-artifact': "every mode keeps the run's records",
+  // Never reported: the runner always passes the job's token as its default.
+  'github-token': "the records, the pull-request comment and the artifact's upload"
 }
 
 /**

@@ -37,7 +37,12 @@ export class ApiError extends Error {
     /** The server's own explanation (the error envelope's message, or the raw body, cut short). */
     readonly serverMessage: string,
     /** The envelope's `Type` when there is one (BadInput, InvalidBearerToken, …). */
-    readonly errorType?: string
+    readonly errorType?: string,
+    /**
+     * The forward proxy the answer came through (an http:// url), in words (`the proxy host:port
+     * (HTTP_PROXY)`): the answer may be the proxy's own, not the server's.
+     */
+    readonly proxy?: string
   ) {
     super(
       `${method} ${path} answered HTTP ${status}${errorType ? ` ${errorType}` : ''}: ${serverMessage || '(empty body)'}`

@@ -103,8 +103,10 @@ export async function attempt(call: Call, setup: AttemptSetup): Promise<Answer> 
       return { response }
     }
     const text = await response.text()
+    // An http:// request goes to the proxy as it is, so its answer may be the proxy's own (a 502…).
+    const forwardedBy = url.protocol === 'http:' ? setup.proxy : undefined
     throw new AttemptFailure(
-      apiError(call, response.status, text, redact),
+      apiError(call, response.status, text, redact, forwardedBy),
       retryAfterMs(response.headers.get('retry-after')),
       undefined,
       false,

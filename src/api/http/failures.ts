@@ -44,7 +44,14 @@ export function finalError(call: Call, failure: AttemptFailure, attempts: number
 export function withHint(error: ApiError | NetworkError, hint: string): ApiError | NetworkError {
   return error instanceof NetworkError
     ? new NetworkError(error.method, error.path, `${error.reason}; ${hint}`, error.notSent, error.proxy)
-    : new ApiError(error.method, error.path, error.status, `${error.serverMessage}; ${hint}`, error.errorType)
+    : new ApiError(
+        error.method,
+        error.path,
+        error.status,
+        `${error.serverMessage}; ${hint}`,
+        error.errorType,
+        error.proxy
+      )
 }
 
 export function authFailure(call: Call, error: ApiError): AuthError {
@@ -55,12 +62,21 @@ export function authFailure(call: Call, error: ApiError): AuthError {
   return new AuthError(`${call.method} ${call.path}: ${which} (HTTP 401: ${error.serverMessage}).`)
 }
 
-/** A refused answer: the error envelope's message and type when it has one, else the body itself. */
-export function apiError(call: Call, status: number, text: string, redact: (text: string) => string): ApiError {
+/**
+ * A refused answer: the error envelope's message and type when it has one, else the body itself.
+ * `proxy` names the forward proxy it came through, whose own answer it may be.
+ */
+export function apiError(
+  call: Call,
+  status: number,
+  text: string,
+  redact: (text: string) => string,
+  proxy?: string
+): ApiError {
   const envelope = envelopeError(text)
   const message = envelope ? redact(envelope.message) : describeText(text, redact)
   const type = envelope?.type === undefined ? undefined : redact(envelope.type)
-  return new ApiError(call.method, call.path, status, message, type)
+  return new ApiError(call.method, call.path, status, message, type, proxy)
 }
 
 /** Refused credentials: who was refused, and which inputs to check. */

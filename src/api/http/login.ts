@@ -38,6 +38,7 @@ export async function userToken(
       path: '/login',
       auth: 'none',
       safety: 'read',
+      fewSilentTries: true,
       ok: [200],
       body: () => ({ body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
     })

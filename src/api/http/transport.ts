@@ -161,7 +161,7 @@ export class Transport {
 
   /** Attempts in all for a read: fewer for the first request while the host stays silent. */
   private attemptsFor(call: Call, failure: Pick<AttemptFailure, 'silent'>): number {
-    return call.probe && failure.silent ? this.retry.silentProbeAttempts : this.retry.attempts
+    return (call.probe || call.fewSilentTries) && failure.silent ? this.retry.silentProbeAttempts : this.retry.attempts
   }
 
   /** How long to wait before the next attempt, or undefined when it must not be retried. */

@@ -86,6 +86,11 @@ export interface Call {
    * (below request-timeout), and a server that stays silent gets fewer attempts (retry.ts).
    */
   readonly probe?: boolean
+  /**
+   * Login: a server silent to it gets the probe's fewer attempts, each still bounded by
+   * request-timeout. Before any work, a silent login is a stuck front or back end, not a slow job.
+   */
+  readonly fewSilentTries?: boolean
 }
 
 /** Per-call limits, e.g. the wait's deadline for a status check. */
