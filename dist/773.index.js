@@ -1,8 +1,8 @@
-export const id = 291;
-export const ids = [291];
+export const id = 773;
+export const ids = [773];
 export const modules = {
 
-/***/ 67997:
+/***/ 48808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -145,7 +145,7 @@ function newestFirst(statuses) {
 
 /***/ }),
 
-/***/ 25291:
+/***/ 74773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -157,18 +157,18 @@ __webpack_require__.d(__webpack_exports__, {
   signalOf: () => (/* binding */ signalOf)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api_api = __webpack_require__(23632);
+var api_api = __webpack_require__(93459);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var harness_contract = __webpack_require__(41848);
+var harness_contract = __webpack_require__(54761);
 // EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(7042);
+var register = __webpack_require__(2955);
 ;// CONCATENATED MODULE: ./src/steps/history.ts
 /** How many of the search's answers are described to find one of exactly this name. */
 const DESCRIBED_AT_MOST = 3;
@@ -261,23 +261,23 @@ async function earlierV1Async(v1, group, name, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
-var contract_fit = __webpack_require__(85291);
+var contract_fit = __webpack_require__(19424);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(11934);
+var wait = __webpack_require__(66671);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/modes/session.ts + 8 modules
-var modes_session = __webpack_require__(58044);
+var modes_session = __webpack_require__(34472);
 // EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(61235);
+var context = __webpack_require__(78652);
 // EXTERNAL MODULE: ./src/modes/smoke-test-phase.ts
-var smoke_test_phase = __webpack_require__(95156);
+var smoke_test_phase = __webpack_require__(40249);
 // EXTERNAL MODULE: ./src/modes/pipeline-phase.ts + 2 modules
-var pipeline_phase = __webpack_require__(47408);
+var pipeline_phase = __webpack_require__(45777);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var local_checks_manifest = __webpack_require__(61102);
+var local_checks_manifest = __webpack_require__(36501);
 // EXTERNAL MODULE: ./src/modes/github-record.ts
-var github_record = __webpack_require__(50607);
+var github_record = __webpack_require__(46296);
 ;// CONCATENATED MODULE: ./src/modes/unchanged.ts
 // skip-unchanged (docs/deploy-records.md): keep the script the environment's record names
 // when nothing changed and it is still Deployed. Never based on git diffs.
@@ -309,7 +309,7 @@ async function keepUnchanged(ctx, api) {
     const environment = (0,inert/* oneLine */.TN)(ctx.github.key.environment);
     const why = found
         ? await reasonToDeploy(ctx, api, found.latest, record)
-        : "the environment's records could not be read (the warning above says why)";
+        : "the environment's records could not be read (the warning at the end says why)";
     if (why || !record) {
         core/* info */.pq(`Deploying: ${why ?? 'no record'} (skip-unchanged).`);
         result.recordNote = `deployed: ${why ?? 'no record'}`;
@@ -355,7 +355,7 @@ async function reasonToDeploy(ctx, api, latest, record) {
 }
 
 // EXTERNAL MODULE: ./src/modes/plan-phase.ts + 1 modules
-var plan_phase = __webpack_require__(32042);
+var plan_phase = __webpack_require__(7101);
 ;// CONCATENATED MODULE: ./src/modes/deploy.ts
 
 
@@ -379,7 +379,7 @@ var plan_phase = __webpack_require__(32042);
 async function deployMode(ctx) {
     const { spec, result } = ctx;
     // Both run beside the login: the environment's records (GitHub), and the files' hashes.
-    ctx.github = (0,github_record.startGitHubRecord)(spec);
+    ctx.github = (0,github_record.startGitHubRecord)(spec, result);
     const hashed = (0,local_checks_manifest/* buildManifest */.u)(spec, spec.workspace);
     hashed.catch(() => undefined);
     const session = await (0,modes_session/* connect */.Ng)((0,modes_session/* newTransport */.OV)(spec, ctx.signal, ctx.deadline), spec, result, ctx.localChecks);
@@ -566,7 +566,7 @@ function signalOf(error) {
 
 /***/ }),
 
-/***/ 50607:
+/***/ 46296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -574,13 +574,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   recordRun: () => (/* binding */ recordRun),
 /* harmony export */   startGitHubRecord: () => (/* binding */ startGitHubRecord)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36536);
-/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15435);
-/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67997);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94105);
-/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13805);
-/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(67426);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82150);
+/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48808);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24568);
+/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41682);
+/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(53097);
 // The run's record on GitHub (docs/deploy-records.md): the environment's earlier records,
 // read while the deploy connects, and this run's record, made once its facts are known.
 // Every GitHub problem is one warning; none fails a deploy.
@@ -590,23 +589,22 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
 const connections = new WeakMap();
 /** Starts the look-up of the environment's records, when the run records one (environment and a token). */
-function startGitHubRecord(spec) {
+function startGitHubRecord(spec, result) {
     const { environment, token } = spec.records;
     if (!environment || !token || spec.mode !== 'deploy')
         return undefined;
-    const settings = (0,_publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .gitHubSettings */ .b)(token);
+    const settings = (0,_publish_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .gitHubSettings */ .b)(token);
     if (!settings) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('environment is set, but GITHUB_REPOSITORY is not (not on a runner?): no record on GitHub.');
         return undefined;
     }
     const key = { environment, server: spec.connection.apiUrl, group: spec.group, name: spec.script.name };
-    const connection = { port: (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .openGitHub */ .o)(settings), warned: false };
+    const connection = { port: (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .openGitHub */ .o)(settings), result, warned: false };
     const record = {
         key,
-        earlier: withinLookupTime(connection.port.then((port) => (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .findRecords */ .gP)(port, key))).catch((error) => {
+        earlier: withinLookupTime(connection.port.then((port) => (0,_github_records_js__WEBPACK_IMPORTED_MODULE_2__/* .findRecords */ .gP)(port, key))).catch((error) => {
             warnOnce(record, connection, 'read', error);
             return undefined;
         })
@@ -650,7 +648,7 @@ async function recordRun(record, result) {
     if (!connection || connection.warned || !spec || !result.hash || !result.apiVersion || !record.manifest)
         return;
     try {
-        const where = await (0,_publish_records_js__WEBPACK_IMPORTED_MODULE_5__/* .provenance */ .aH)();
+        const where = await (0,_publish_records_js__WEBPACK_IMPORTED_MODULE_4__/* .provenance */ .aH)();
         const port = await connection.port;
         const failed = Boolean(result.error);
         const state = failed
@@ -659,7 +657,7 @@ async function recordRun(record, result) {
                 : FINAL[result.status]
             : FINAL[result.status];
         const earlier = await record.earlier;
-        const payload = (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .recordPayload */ .oO)(record.key, {
+        const payload = (0,_github_records_js__WEBPACK_IMPORTED_MODULE_2__/* .recordPayload */ .oO)(record.key, {
             operation: spec.script.operation,
             apiVersion: result.apiVersion,
             scriptHash: result.hash,
@@ -673,48 +671,49 @@ async function recordRun(record, result) {
         });
         const logUrl = where.runUrl;
         const what = `${spec.script.name} ${result.hash.slice(0, 12)}`;
-        const id = await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .createRecord */ .eC)(port, {
+        const id = await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_2__/* .createRecord */ .eC)(port, {
             key: record.key,
             sha: where.commit ?? process.env.GITHUB_SHA ?? '',
             payload,
-            description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`Neomaril ${spec.script.operation} script ${what} (${result.status})`),
-            inProgress: { state: 'in_progress', description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`Deploying ${what}`), logUrl },
+            description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .plainInert */ .V8)(`Neomaril ${spec.script.operation} script ${what} (${result.status})`),
+            inProgress: { state: 'in_progress', description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .plainInert */ .V8)(`Deploying ${what}`), logUrl },
             final: state && {
                 state,
-                description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`${result.status}: ${what}; smoke test ${result.smokeTest.outcome}`),
+                description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .plainInert */ .V8)(`${result.status}: ${what}; smoke test ${result.smokeTest.outcome}`),
                 environmentUrl: state === 'success' ? result.url : undefined,
                 logUrl
             },
-            supersedes: state === 'success' ? await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .liveRecords */ .rQ)(port, record.key) : []
+            supersedes: state === 'success' ? await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_2__/* .liveRecords */ .rQ)(port, record.key) : []
         });
         result.deploymentId = id;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Recorded as deployment ${id} in environment '${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(record.key.environment)}' (${state ?? 'in progress'}).`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Recorded as deployment ${id} in environment '${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(record.key.environment)}' (${state ?? 'in progress'}).`);
     }
     catch (error) {
         warnOnce(record, connection, 'write', error);
     }
 }
 /**
- * One warning per run for whatever GitHub refused; a missing permission is named with the
+ * The run's one GitHub problem with its records (the first: the others follow from it),
+ * for the warning at the end of the step that names a missing permission with the
  * workflow line that grants it.
  */
 function warnOnce(record, connection, access, error) {
     if (connection.warned)
         return;
     connection.warned = true;
-    const environment = (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(record.key.environment);
+    const environment = (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(record.key.environment);
     // Writing the record needs write; reading the earlier ones needs read, which write includes.
     const permission = 'deployments: write';
     const consequence = access === 'write'
         ? `this deploy is not recorded in environment '${environment}'`
         : `the records of environment '${environment}' cannot be read, so nothing is skipped and none is made`;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_github_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .gitHubWarning */ .e)(error, permission, consequence)));
+    (connection.result.gitHubProblems ??= []).push({ error, permission, consequence });
 }
 
 
 /***/ }),
 
-/***/ 32042:
+/***/ 7101:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -724,16 +723,14 @@ __webpack_require__.d(__webpack_exports__, {
   t: () => (/* binding */ showPlan)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/github/records.ts
-var records = __webpack_require__(67997);
-// EXTERNAL MODULE: ./src/github/permissions.ts
-var permissions = __webpack_require__(15435);
+var records = __webpack_require__(48808);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/shared/python-version.ts
-var python_version = __webpack_require__(6950);
+var python_version = __webpack_require__(57277);
 ;// CONCATENATED MODULE: ./src/local-checks/plan.ts
 
 
@@ -876,9 +873,8 @@ function without(lines, other) {
 }
 
 // EXTERNAL MODULE: ./src/publish/github-client.ts
-var github_client = __webpack_require__(67426);
+var github_client = __webpack_require__(53097);
 ;// CONCATENATED MODULE: ./src/modes/plan-phase.ts
-
 
 
 
@@ -920,8 +916,9 @@ async function planAgainstRecord(ctx, manifest) {
             showPlan(ctx, record, manifest);
         }
         catch (error) {
-            const consequence = `the records of environment '${environment}' cannot be read, so there is no plan`;
-            core/* warning */.$e((0,inert/* oneLine */.TN)((0,permissions/* gitHubWarning */.e)(error, READ_PERMISSION, consequence)));
+            const consequence = `the records of environment '${(0,inert/* oneLine */.TN)(environment)}' cannot be read, so there is no plan`;
+            (result.gitHubProblems ??= []).push({ error, permission: READ_PERMISSION, consequence });
+            core/* info */.pq('No plan: GitHub did not answer (the warning at the end says why).');
         }
     });
 }

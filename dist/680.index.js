@@ -1,8 +1,8 @@
-export const id = 352;
-export const ids = [352];
+export const id = 680;
+export const ids = [680];
 export const modules = {
 
-/***/ 36536:
+/***/ 82150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/github/port.ts
-var port = __webpack_require__(18212);
+var port = __webpack_require__(1763);
 ;// CONCATENATED MODULE: ./src/github/octokit-comments.ts
 /** The most comments read to find the marker: 10 pages of 100. */
 const MAX_PAGES = 10;
@@ -67,7 +67,7 @@ const CALL_TIMEOUT_MS = 10_000;
  * never the token.
  */
 async function openGitHub(settings) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
     const octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl.replace(/\/+$/, '') });
     const [owner = '', repo = ''] = settings.repository.split('/');
     const call = async (name, send) => {
@@ -154,34 +154,7 @@ async function openGitHub(settings) {
 
 /***/ }),
 
-/***/ 15435:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ gitHubWarning)
-/* harmony export */ });
-/* harmony import */ var _port_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18212);
-
-/**
- * The one warning for a GitHub call that failed, whoever made it (the deploy records, the
- * plan's read of them, the pull-request comment). When GitHub refused (HTTP 403, or 404 as
- * it answers a token that may not see the resource) it names the permission the job lacks
- * and the workflow line that grants it; otherwise GitHub's answer. `consequence` says what
- * the run goes without; a GitHub problem never fails a run.
- */
-function gitHubWarning(error, permission, consequence) {
-    const refused = error instanceof _port_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubCallError */ ._ && (error.status === 403 || error.status === 404);
-    const why = error instanceof Error ? error.message : String(error);
-    return refused
-        ? `The GitHub token lacks the ${permission} permission (${why}): ${consequence}. ` +
-            `Grant it in the workflow: permissions: with ${permission} (beside contents: read).`
-        : `GitHub did not answer as expected (${why}): ${consequence}. The run itself is unaffected.`;
-}
-
-
-/***/ }),
-
-/***/ 18212:
+/***/ 1763:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -207,7 +180,7 @@ class GitHubCallError extends Error {
 
 /***/ }),
 
-/***/ 67997:
+/***/ 48808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -350,7 +323,7 @@ function newestFirst(statuses) {
 
 /***/ }),
 
-/***/ 61102:
+/***/ 36501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -361,13 +334,13 @@ function newestFirst(statuses) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7042);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23632);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38077);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2955);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93459);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(606);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38590);
-/* harmony import */ var _shared_requirements_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(22785);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76763);
+/* harmony import */ var _shared_requirements_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84438);
 
 
 
@@ -420,9 +393,9 @@ async function requirementsOf(file) {
 /**
  * The `digest` output: `sha256:` of what the manifest says reaches the server — the group,
  * the API, the register's form fields and every file's part, upload name, dataset name and
- * sha256 (not its path in the repository: moving a file changes nothing uploaded). The same
- * content gives the same digest on any runner, so a deploy record's digest says whether
- * anything changed.
+ * sha256, in a fixed order (not its path in the repository, nor the order extra-files lists
+ * the files in: neither changes what is uploaded). The same content gives the same digest on
+ * any runner, so a deploy record's digest says whether anything changed.
  *
  * The .env file is in the manifest by name only (its hash could be brute-forced), yet a
  * changed value must change the digest: its content enters as an HMAC-SHA256 keyed by the
@@ -439,7 +412,8 @@ async function digestOf(manifest, spec) {
         group: manifest.group,
         api: manifest.api,
         fields: Object.entries(manifest.fields).sort(([a], [b]) => a.localeCompare(b)),
-        files: manifest.files.map((f) => [f.part, f.name, f.dataset ?? null, f.sha256 ?? null]),
+        // In a fixed order: the server keeps files, not the order extra-files lists (or a glob finds) them in.
+        files: manifest.files.map((f) => JSON.stringify([f.part, f.name, f.dataset ?? null, f.sha256 ?? null])).sort(),
         env: envPart ?? null
     });
     return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_3__.createHash)('sha256').update(canonical).digest('hex')}`;
@@ -457,7 +431,7 @@ async function hmacOf(file, key) {
 
 /***/ }),
 
-/***/ 32042:
+/***/ 7101:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -467,16 +441,14 @@ __webpack_require__.d(__webpack_exports__, {
   t: () => (/* binding */ showPlan)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/github/records.ts
-var records = __webpack_require__(67997);
-// EXTERNAL MODULE: ./src/github/permissions.ts
-var permissions = __webpack_require__(15435);
+var records = __webpack_require__(48808);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/shared/python-version.ts
-var python_version = __webpack_require__(6950);
+var python_version = __webpack_require__(57277);
 ;// CONCATENATED MODULE: ./src/local-checks/plan.ts
 
 
@@ -619,9 +591,8 @@ function without(lines, other) {
 }
 
 // EXTERNAL MODULE: ./src/publish/github-client.ts
-var github_client = __webpack_require__(67426);
+var github_client = __webpack_require__(53097);
 ;// CONCATENATED MODULE: ./src/modes/plan-phase.ts
-
 
 
 
@@ -663,8 +634,9 @@ async function planAgainstRecord(ctx, manifest) {
             showPlan(ctx, record, manifest);
         }
         catch (error) {
-            const consequence = `the records of environment '${environment}' cannot be read, so there is no plan`;
-            core/* warning */.$e((0,inert/* oneLine */.TN)((0,permissions/* gitHubWarning */.e)(error, READ_PERMISSION, consequence)));
+            const consequence = `the records of environment '${(0,inert/* oneLine */.TN)(environment)}' cannot be read, so there is no plan`;
+            (result.gitHubProblems ??= []).push({ error, permission: READ_PERMISSION, consequence });
+            core/* info */.pq('No plan: GitHub did not answer (the warning at the end says why).');
         }
     });
 }
@@ -685,7 +657,7 @@ function showPlan(ctx, record, manifest) {
 
 /***/ }),
 
-/***/ 64352:
+/***/ 21680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -696,32 +668,32 @@ __webpack_require__.d(__webpack_exports__, {
   validateMode: () => (/* binding */ validateMode)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var manifest = __webpack_require__(61102);
+var manifest = __webpack_require__(36501);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/shared/json-subset.ts
-var json_subset = __webpack_require__(77642);
+var json_subset = __webpack_require__(68463);
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(38077);
+var api_choice = __webpack_require__(606);
 // EXTERNAL MODULE: ./src/shared/dotenv.ts
-var dotenv = __webpack_require__(66459);
+var dotenv = __webpack_require__(88160);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./node_modules/hyparquet/src/read.js + 17 modules
-var read = __webpack_require__(42123);
-// EXTERNAL MODULE: ./node_modules/hyparquet-writer/src/write.js + 26 modules
-var write = __webpack_require__(25498);
+// EXTERNAL MODULE: ../../main/node_modules/hyparquet/src/read.js + 17 modules
+var read = __webpack_require__(43273);
+// EXTERNAL MODULE: ../../main/node_modules/hyparquet-writer/src/write.js + 26 modules
+var write = __webpack_require__(50764);
 ;// CONCATENATED MODULE: ./src/harness/frames.ts
 /**
  * Parquet at the harness's edge, in Node (there is no pyarrow for pandas here): datasets
@@ -785,9 +757,9 @@ async function writeFrameParquet(frame, target) {
 }
 
 // EXTERNAL MODULE: ./src/harness/process.ts + 1 modules
-var harness_process = __webpack_require__(99693);
+var harness_process = __webpack_require__(93115);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var contract = __webpack_require__(41848);
+var contract = __webpack_require__(54761);
 ;// CONCATENATED MODULE: ./src/harness/index.ts
 /**
  * The TypeScript side of python/harness/, the one place that loads and calls an
@@ -895,7 +867,7 @@ async function runDataFrames(c) {
 }
 
 // EXTERNAL MODULE: ./src/harness/embedded.ts
-var embedded = __webpack_require__(79412);
+var embedded = __webpack_require__(68385);
 ;// CONCATENATED MODULE: ./src/harness/imports.ts
 /**
  * Whose fault is a ModuleNotFoundError: the runner's (the requirements list the package,
@@ -953,7 +925,7 @@ function whoseMissingImport(module, requirementsText) {
 }
 
 // EXTERNAL MODULE: ./src/steps/async-result.ts + 2 modules
-var async_result = __webpack_require__(44838);
+var async_result = __webpack_require__(658);
 ;// CONCATENATED MODULE: ./src/harness/interpreter.ts
 
 const DESCRIBE = "import sys; print(sys.executable); print('%d.%d.%d' % sys.version_info[:3])";
@@ -1172,11 +1144,11 @@ function missingImportHint(problem, spec) {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/modes/plan-phase.ts + 1 modules
-var plan_phase = __webpack_require__(32042);
+var plan_phase = __webpack_require__(7101);
 // EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
-var contract_fit = __webpack_require__(85291);
+var contract_fit = __webpack_require__(19424);
 ;// CONCATENATED MODULE: ./src/modes/validate.ts
 
 
@@ -1264,14 +1236,14 @@ async function validateMode(ctx) {
 
 /***/ }),
 
-/***/ 67426:
+/***/ 53097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ gitHubClient),
 /* harmony export */   b: () => (/* binding */ gitHubSettings)
 /* harmony export */ });
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36536);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82150);
 
 /**
  * Where the run's GitHub calls go, the one place that reads GITHUB_REPOSITORY and

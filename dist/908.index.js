@@ -1,8 +1,8 @@
-export const id = 743;
-export const ids = [743];
+export const id = 908;
+export const ids = [908];
 export const modules = {
 
-/***/ 11751:
+/***/ 60786:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,11 +11,11 @@ export const modules = {
 /* harmony export */   G$: () => (/* binding */ RUN_ANSWERS),
 /* harmony export */   lL: () => (/* binding */ hostVerified)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _http_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12821);
-/* harmony import */ var _http_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87670);
-/* harmony import */ var _http_server_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(35756);
-/* harmony import */ var _shared_hashes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81149);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _http_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39052);
+/* harmony import */ var _http_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11225);
+/* harmony import */ var _http_server_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78649);
+/* harmony import */ var _shared_hashes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17410);
 
 
 
@@ -92,7 +92,7 @@ async function hostVerified(transport, call, status) {
 
 /***/ }),
 
-/***/ 28845:
+/***/ 95706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -100,9 +100,9 @@ async function hostVerified(transport, call, status) {
 /* harmony export */   aJ: () => (/* binding */ seg),
 /* harmony export */   fo: () => (/* binding */ multipart)
 /* harmony export */ });
-/* harmony import */ var form_data__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96454);
+/* harmony import */ var form_data__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93992);
 /* harmony import */ var form_data__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(form_data__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38590);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76763);
 
 
 /** A multipart form body: the fields, then the files, each streamed from disk only when its part is sent. */
@@ -158,7 +158,7 @@ function seg(value) {
 
 /***/ }),
 
-/***/ 12821:
+/***/ 39052:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -171,7 +171,7 @@ function seg(value) {
 /* harmony export */   my: () => (/* binding */ NOT_SENT_CODES)
 /* harmony export */ });
 /* unused harmony exports PERMANENT_CODES, codeOf */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
 
 /**
  * What a failed attempt proves about the server (docs/retries-and-timeouts.md): whether
@@ -258,7 +258,7 @@ function isAmbiguous(error) {
 
 /***/ }),
 
-/***/ 87670:
+/***/ 11225:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -269,10 +269,10 @@ function isAmbiguous(error) {
 /* harmony export */   mu: () => (/* binding */ withHint),
 /* harmony export */   pb: () => (/* binding */ apiError)
 /* harmony export */ });
-/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16552);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12821);
-/* harmony import */ var _server_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35756);
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37491);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39052);
+/* harmony import */ var _server_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78649);
 
 
 
@@ -341,7 +341,7 @@ function loginFix(tenant) {
 
 /***/ }),
 
-/***/ 35756:
+/***/ 78649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -349,8 +349,8 @@ function loginFix(tenant) {
 /* harmony export */   gs: () => (/* binding */ oneLineText),
 /* harmony export */   ld: () => (/* binding */ describeText)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
-/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24646);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43325);
 
 
 /** On one line: a lone \r ends a line for the runner too, so nothing in it can start a workflow command. */
@@ -378,7 +378,7 @@ function describeText(text, redact, max = 300) {
 
 /***/ }),
 
-/***/ 95847:
+/***/ 71714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -397,7 +397,7 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-/***/ 61235:
+/***/ 78652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -405,9 +405,9 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 /* harmony export */   OI: () => (/* binding */ logPoll),
 /* harmony export */   ko: () => (/* binding */ logOutage)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94105);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24568);
 
 
 
@@ -428,7 +428,7 @@ function logCall(call) {
 
 /***/ }),
 
-/***/ 47408:
+/***/ 45777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -438,16 +438,16 @@ __webpack_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runPipeline)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/api/http/bodies.ts
-var bodies = __webpack_require__(28845);
+var bodies = __webpack_require__(95706);
 // EXTERNAL MODULE: ./src/api/common-calls.ts
-var common_calls = __webpack_require__(11751);
+var common_calls = __webpack_require__(60786);
 ;// CONCATENATED MODULE: ./src/api/models.ts
 
 
@@ -552,23 +552,23 @@ class ModelsApi {
 }
 
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(7042);
+var register = __webpack_require__(2955);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(95847);
+var wire = __webpack_require__(71714);
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
+var error_envelope = __webpack_require__(37491);
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(6904);
+var logs = __webpack_require__(60517);
 // EXTERNAL MODULE: ./src/steps/server-smoke-test.ts
-var server_smoke_test = __webpack_require__(14433);
+var server_smoke_test = __webpack_require__(87390);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(11934);
+var wait = __webpack_require__(66671);
 ;// CONCATENATED MODULE: ./src/steps/pipeline-smoke-test.ts
 
 
@@ -797,9 +797,9 @@ async function pipelineAsync(api, models, target, scriptHash, datasets, options)
 }
 
 // EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(61235);
+var context = __webpack_require__(78652);
 // EXTERNAL MODULE: ./src/modes/messages.ts
-var messages = __webpack_require__(85698);
+var messages = __webpack_require__(84303);
 ;// CONCATENATED MODULE: ./src/modes/pipeline-phase.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the pipeline smoke test's model,
 // checked before anything is uploaded, then run after Deployed. The calls are steps/pipeline-smoke-test.ts.
@@ -877,7 +877,7 @@ async function runPipeline(ctx, api, spec, hash) {
 
 /***/ }),
 
-/***/ 58044:
+/***/ 34472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -891,26 +891,26 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: chooseGroup
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var errors = __webpack_require__(26289);
 // EXTERNAL MODULE: ./src/inputs/api-fit.ts
-var api_fit = __webpack_require__(84535);
+var api_fit = __webpack_require__(60478);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api = __webpack_require__(23632);
+var api = __webpack_require__(93459);
 // EXTERNAL MODULE: ./src/shared/sleep.ts
-var sleep = __webpack_require__(47362);
+var sleep = __webpack_require__(42759);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: ./node_modules/node-fetch/src/index.js + 12 modules
-var src = __webpack_require__(70816);
+// EXTERNAL MODULE: ../../main/node_modules/node-fetch/src/index.js + 12 modules
+var src = __webpack_require__(12782);
 // EXTERNAL MODULE: ./src/api/http/failure-kinds.ts
-var failure_kinds = __webpack_require__(12821);
+var failure_kinds = __webpack_require__(39052);
 // EXTERNAL MODULE: ./src/api/http/failures.ts
-var failures = __webpack_require__(87670);
+var failures = __webpack_require__(11225);
 ;// CONCATENATED MODULE: ./src/api/http/network-reasons.ts
 
 
@@ -1024,7 +1024,7 @@ function retryAfterMs(header) {
 }
 
 // EXTERNAL MODULE: ./src/api/http/server-text.ts
-var server_text = __webpack_require__(35756);
+var server_text = __webpack_require__(78649);
 ;// CONCATENATED MODULE: ./src/api/http/attempt.ts
 
 
@@ -1410,13 +1410,13 @@ class Transport {
 }
 
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(38077);
+var api_choice = __webpack_require__(606);
 // EXTERNAL MODULE: ./src/api/http/bodies.ts
-var bodies = __webpack_require__(28845);
+var bodies = __webpack_require__(95706);
 // EXTERNAL MODULE: ./src/api/common-calls.ts
-var common_calls = __webpack_require__(11751);
+var common_calls = __webpack_require__(60786);
 // EXTERNAL MODULE: ./src/shared/hashes.ts
-var hashes = __webpack_require__(81149);
+var hashes = __webpack_require__(17410);
 ;// CONCATENATED MODULE: ./src/api/v1.ts
 
 
@@ -1615,7 +1615,7 @@ function ddmmyyyy(date) {
 }
 
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(95847);
+var wire = __webpack_require__(71714);
 ;// CONCATENATED MODULE: ./src/api/v2.ts
 
 
@@ -1817,12 +1817,12 @@ function checkedDataset(hash, path, transport) {
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(41692);
-// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
-var dist = __webpack_require__(28947);
-// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 1 modules
-var https_proxy_agent_dist = __webpack_require__(71566);
-// EXTERNAL MODULE: ./node_modules/proxy-from-env/index.js
-var proxy_from_env = __webpack_require__(98182);
+// EXTERNAL MODULE: ../../main/node_modules/http-proxy-agent/dist/index.js
+var dist = __webpack_require__(85689);
+// EXTERNAL MODULE: ../../main/node_modules/https-proxy-agent/dist/index.js + 1 modules
+var https_proxy_agent_dist = __webpack_require__(94708);
+// EXTERNAL MODULE: ../../main/node_modules/proxy-from-env/index.js
+var proxy_from_env = __webpack_require__(47948);
 ;// CONCATENATED MODULE: ./src/api/proxy.ts
 
 
@@ -1916,9 +1916,9 @@ function tunnelRefused(status, target) {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(33260);
+var secrets = __webpack_require__(84553);
 ;// CONCATENATED MODULE: ./src/modes/session.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the transport, the login,
 // the group and the API choice. It logs and fills the RunResult, so it lives with the modes.
@@ -2063,24 +2063,24 @@ function apiOf(session, version) {
 
 /***/ }),
 
-/***/ 95156:
+/***/ 40249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ runSmokeTest)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(85497);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58382);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7042);
-/* harmony import */ var _steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14433);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94105);
-/* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20075);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61235);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(85698);
-/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47408);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(18470);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26289);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2955);
+/* harmony import */ var _steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87390);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
+/* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79631);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78652);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84303);
+/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(45777);
 // Plumbing shared by deploy and smoke-test modes (not a mode): the smoke test once the
 // script is Deployed, logged and recorded in the RunResult. The calls are steps/server-smoke-test.ts.
 
@@ -2151,7 +2151,7 @@ async function runSmokeTest(ctx, api, spec) {
 
 /***/ }),
 
-/***/ 16552:
+/***/ 37491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2186,13 +2186,13 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 47362:
+/***/ 42759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ abortableSleep)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
 
 /** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
 function abortableSleep(ms, signal) {
@@ -2214,7 +2214,7 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
-/***/ 14433:
+/***/ 87390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2223,12 +2223,12 @@ function abortableSleep(ms, signal) {
 /* harmony export */   P9: () => (/* binding */ smokeTestSync),
 /* harmony export */   so: () => (/* binding */ smokeTestAsync)
 /* harmony export */ });
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95847);
-/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44838);
-/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6904);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11934);
-/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77642);
-/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16552);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71714);
+/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(658);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60517);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66671);
+/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68463);
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37491);
 
 
 
@@ -2344,7 +2344,7 @@ async function checkResultFile(result, path, format, expectation, label) {
 
 /***/ }),
 
-/***/ 11934:
+/***/ 66671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2352,10 +2352,10 @@ async function checkResultFile(result, path, format, expectation, label) {
 /* harmony export */   lS: () => (/* binding */ describeHint)
 /* harmony export */ });
 /* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95847);
-/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47362);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
 
 
 

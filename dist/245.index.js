@@ -1,8 +1,8 @@
-export const id = 48;
-export const ids = [48];
+export const id = 245;
+export const ids = [245];
 export const modules = {
 
-/***/ 95847:
+/***/ 71714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -21,7 +21,7 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-/***/ 77048:
+/***/ 59245:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -30,22 +30,22 @@ __webpack_require__.d(__webpack_exports__, {
   publish: () => (/* binding */ publish)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(48848);
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(6904);
+var logs = __webpack_require__(60517);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(94105);
+var inert = __webpack_require__(24568);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(16689);
+var outputs = __webpack_require__(16934);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(85497);
+var duration = __webpack_require__(18470);
 // EXTERNAL MODULE: ./src/publish/result.ts
-var publish_result = __webpack_require__(5586);
+var publish_result = __webpack_require__(38315);
 // EXTERNAL MODULE: ./src/steps/server-smoke-test.ts
-var server_smoke_test = __webpack_require__(14433);
+var server_smoke_test = __webpack_require__(87390);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(33260);
+var secrets = __webpack_require__(84553);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 
 
@@ -265,7 +265,7 @@ function escapeHtml(text) {
 }
 
 // EXTERNAL MODULE: ./src/publish/records.ts
-var records = __webpack_require__(13805);
+var records = __webpack_require__(41682);
 ;// CONCATENATED MODULE: ./src/publish/artifact.ts
 
 /** `neomaril-<script name>-<short hash>`, with only the characters artifact names allow. */
@@ -288,7 +288,7 @@ async function uploadRecords(result) {
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL)
         return { name, localOnly: true };
     // Loaded only when used: the artifact client is the largest part of the bundle.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(61), __webpack_require__.e(351), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 56656));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(447), __webpack_require__.e(193), __webpack_require__.e(86)]).then(__webpack_require__.bind(__webpack_require__, 68086));
     const dir = result.recordsDir;
     const { id } = await new DefaultArtifactClient().uploadArtifact(name, (0,records/* recordFiles */.B5)(dir), dir, {
         retentionDays: spec?.artifact.retentionDays
@@ -442,7 +442,7 @@ function notebookAnnotations(entries, source, workspace) {
 }
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(16552);
+var error_envelope = __webpack_require__(37491);
 ;// CONCATENATED MODULE: ./src/github/pr-comment.ts
 /** GitHub refuses a comment body longer than this many characters. */
 const COMMENT_MAX_CHARS = 65_536;
@@ -470,12 +470,9 @@ async function upsertComment(port, issue, marker, body) {
     return { action: 'updated', id: existing.id };
 }
 
-// EXTERNAL MODULE: ./src/github/permissions.ts
-var permissions = __webpack_require__(15435);
 // EXTERNAL MODULE: ./src/publish/github-client.ts
-var github_client = __webpack_require__(67426);
+var github_client = __webpack_require__(53097);
 ;// CONCATENATED MODULE: ./src/publish/pr-comment.ts
-
 
 
 
@@ -548,13 +545,16 @@ function runSection(result) {
 async function pullRequestNumber(eventName) {
     if (!PULL_REQUEST_EVENTS.includes(eventName ?? ''))
         return undefined;
-    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const { context } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
     const number = context.payload.pull_request?.number ?? context.payload.number;
     return typeof number === 'number' ? number : undefined;
 }
 /** The workflow line that grants what commenting needs, for the warning. */
 const COMMENT_PERMISSION = 'pull-requests: write';
-/** Posts or updates the comment. Never fails the run: a GitHub problem is one warning naming the permission. */
+/**
+ * Posts or updates the comment. Never fails the run: a GitHub problem joins the run's
+ * others in one warning naming the permission (src/github/permissions.ts).
+ */
 async function postComment(port, issue, result, facts) {
     const marker = commentMarker(facts.key);
     let body = commentBody(result, facts);
@@ -567,7 +567,7 @@ async function postComment(port, issue, result, facts) {
     catch (error) {
         const consequence = `no comment on pull request #${issue} (a pull request from a fork gets a read-only token ` +
             'whatever the workflow asks); the plan is in the changes-markdown output and the job summary';
-        core/* warning */.$e((0,inert/* oneLine */.TN)((0,permissions/* gitHubWarning */.e)(error, COMMENT_PERMISSION, consequence)), { title: 'pr-comment' });
+        (result.gitHubProblems ??= []).push({ error, permission: COMMENT_PERMISSION, consequence });
     }
 }
 /**
@@ -606,7 +606,48 @@ async function commentOnPullRequest(result, where) {
     });
 }
 
+// EXTERNAL MODULE: ./src/github/port.ts
+var port = __webpack_require__(1763);
+;// CONCATENATED MODULE: ./src/github/permissions.ts
+
+/** GitHub refused (HTTP 403, or 404 as it answers a token that may not see the resource). */
+function refused(problem) {
+    const { error } = problem;
+    return error instanceof port/* GitHubCallError */._ && (error.status === 403 || error.status === 404);
+}
+function why(problem) {
+    return problem.error instanceof Error ? problem.error.message : String(problem.error);
+}
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items) {
+    return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+/**
+ * The warnings for the GitHub calls that failed, whoever made them (the deploy records, the
+ * plan's read of them, the pull-request comment): every refusal in ONE warning naming each
+ * permission the job lacks and the workflow lines that grant them (`x: write` covers
+ * `x: read`); any other failure its own warning with GitHub's answer. Each says what the run
+ * goes without; a GitHub problem never fails a run.
+ */
+function gitHubWarnings(problems) {
+    const refusals = problems.filter(refused);
+    const warnings = [];
+    if (refusals.length > 0) {
+        const wanted = [...new Set(refusals.map((problem) => problem.permission))];
+        const permissions = wanted.filter((p) => !(p.endsWith(': read') && wanted.includes(p.replace(/read$/, 'write'))));
+        const plural = permissions.length > 1;
+        warnings.push(`The GitHub token lacks the ${listed(permissions)} permission${plural ? 's' : ''} ` +
+            `(${refusals.map(why).join('; ')}): ${refusals.map((problem) => problem.consequence).join('; ')}. ` +
+            `Grant ${plural ? 'them' : 'it'} in the workflow: permissions: with ${listed(permissions)} ` +
+            '(beside contents: read).');
+    }
+    for (const problem of problems.filter((other) => !refused(other)))
+        warnings.push(`GitHub did not answer as expected (${why(problem)}): ${problem.consequence}. The run itself is unaffected.`);
+    return warnings;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/index.ts
+
 
 
 
@@ -677,6 +718,9 @@ async function publish(result, cancelled) {
     // After the outputs: a slow or refused GitHub call must not hold them up.
     if (spec?.prComment && !cancelled)
         await commentOnPullRequest(result, where);
+    // Every GitHub call that failed, in one warning per kind: a token lacking two permissions names both at once.
+    for (const warning of gitHubWarnings(result.gitHubProblems ?? []))
+        core/* warning */.$e((0,inert/* oneLine */.TN)(warning), { title: 'GitHub' });
     try {
         await writeSummary(result, where);
     }
@@ -705,7 +749,7 @@ function annotate(result, spec) {
 
 /***/ }),
 
-/***/ 16552:
+/***/ 37491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -740,13 +784,13 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 47362:
+/***/ 42759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ abortableSleep)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
 
 /** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
 function abortableSleep(ms, signal) {
@@ -768,7 +812,7 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
-/***/ 14433:
+/***/ 87390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -777,12 +821,12 @@ function abortableSleep(ms, signal) {
 /* harmony export */   P9: () => (/* binding */ smokeTestSync),
 /* harmony export */   so: () => (/* binding */ smokeTestAsync)
 /* harmony export */ });
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95847);
-/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44838);
-/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6904);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11934);
-/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77642);
-/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16552);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71714);
+/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(658);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60517);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66671);
+/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68463);
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37491);
 
 
 
@@ -898,7 +942,7 @@ async function checkResultFile(result, path, format, expectation, label) {
 
 /***/ }),
 
-/***/ 11934:
+/***/ 66671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -906,10 +950,10 @@ async function checkResultFile(result, path, format, expectation, label) {
 /* harmony export */   lS: () => (/* binding */ describeHint)
 /* harmony export */ });
 /* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95847);
-/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47362);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
 
 
 
