@@ -464,23 +464,42 @@ const NO_RECORD = 'No earlier deploy of this script is recorded in this environm
  * the `current` one — files added, removed and changed (by sha256, or by size where a side
  * has no hash: the .env file is never hashed), with sizes before → after; the Python
  * version, entrypoint, operation, API and any other register field; the requirement lines
- * added and removed. Pure: no file or network is read. The previous manifest came from a
- * record on GitHub, so every part of it is read as possibly missing.
+ * added and removed. What the plan cannot know is said, never counted as a change: the
+ * .env file's values without digests, the API under `apiUndecided`. Pure: no file or network
+ * is read. The previous manifest came from a record on GitHub, so every part of it is read
+ * as possibly missing.
  */
-function planChanges(previous, current, digests) {
+function planChanges(previous, current, options = {}) {
     if (!previous)
         return { hasChanges: undefined, markdown: NO_RECORD };
+    const { digests } = options;
     const lines = [
         ...fileLines(previous, current),
-        ...settingLines(previous, current),
+        ...settingLines(previous, current, options),
         ...requirementLines(previous, current)
     ];
     // What the manifests cannot show (the .env file's values), the digests do: deploy mode passes them.
     if (lines.length === 0 && digests && digests.recorded !== digests.current)
         lines.push(unlistedChange(current));
+    const notes = unknowns(previous, current, options);
     if (lines.length === 0)
-        return { hasChanges: false, markdown: 'No changes: the same files and settings as the last recorded deploy.' };
-    return { hasChanges: true, markdown: lines.join('\n').trimEnd() };
+        return {
+            hasChanges: false,
+            markdown: ['No changes: the same files and settings as the last recorded deploy.', ...notes].join('\n\n')
+        };
+    return { hasChanges: true, markdown: [lines.join('\n').trimEnd(), ...notes].join('\n\n') };
+}
+/** What the plan cannot compare, in words: the API a deploy would take, the .env file's values. */
+function unknowns(previous, current, options) {
+    const notes = [];
+    if (options.apiUndecided && previous.api !== current.api)
+        notes.push(`*API: the last deploy went through ${(0,inert/* markdownCode */.D9)(String(previous.api ?? '?'))}; under \`api-version: auto\` ` +
+            'a deploy takes `v2` on a current server and `v1` on a v1-only one, and validate mode does not ask the ' +
+            'server, so this is not counted as a change.*');
+    if (!options.digests && current.files.some((file) => file.part === 'env'))
+        notes.push("*The `.env` file's values are not compared: they are compared keyed by the password, which only a " +
+            'deploy has.*');
+    return notes;
 }
 /**
  * The line for a digest that changed while the manifests look the same: the .env file's
@@ -538,7 +557,7 @@ function fileLines(previous, current) {
         return [];
     return ['| file | part | change | before | after |', '|---|---|---|---:|---:|', ...rows, ''];
 }
-function settingLines(previous, current) {
+function settingLines(previous, current, options) {
     const lines = [];
     const before = previous.fields ?? {};
     const after = current.fields ?? {};
@@ -553,7 +572,7 @@ function settingLines(previous, current) {
             : (0,inert/* markdownCode */.D9)(key === 'python_version' ? ((0,python_version/* pythonFromWire */.Ot)(value) ?? value) : value);
         lines.push(`- ${FIELD_LABELS[key] ?? (0,inert/* markdownCode */.D9)(key)}: ${shown(from)} → ${shown(to)}`);
     }
-    if (previous.api !== current.api)
+    if (previous.api !== current.api && !options.apiUndecided)
         lines.push(`- API: ${(0,inert/* markdownCode */.D9)(String(previous.api ?? '?'))} → ${(0,inert/* markdownCode */.D9)(current.api)}`);
     return lines;
 }
@@ -648,7 +667,10 @@ function showPlan(ctx, record, manifest) {
     // A deploy's digest holds the .env file's values keyed by the password: it settles what the manifests cannot.
     const { digest } = ctx.result;
     const digests = record && digest && ctx.spec.mode === 'deploy' ? { recorded: record.digest, current: digest } : undefined;
-    ctx.result.plan = planChanges(record?.payload.manifest, manifest, digests);
+    // Validate mode sends no probe: under api-version auto, an Async script's API is the server's to decide.
+    const { operation } = ctx.spec.script;
+    const apiUndecided = ctx.spec.mode !== 'deploy' && operation === 'Async' && ctx.spec.apiVersion === 'auto';
+    ctx.result.plan = planChanges(record?.payload.manifest, manifest, { digests, apiUndecided });
     if (record)
         core/* info */.pq(`The last recorded deploy: ${record.scriptHash} (deployment ${record.deploymentId}).`);
     (0,inert/* printInert */.C6)(ctx.result.plan.markdown);

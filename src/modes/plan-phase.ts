@@ -60,7 +60,10 @@ export function showPlan(ctx: RunContext, record: DeployRecord | undefined, mani
   const { digest } = ctx.result
   const digests =
     record && digest && ctx.spec.mode === 'deploy' ? { recorded: record.digest, current: digest } : undefined
-  ctx.result.plan = planChanges(record?.payload.manifest, manifest, digests)
+  // Validate mode sends no probe: under api-version auto, an Async script's API is the server's to decide.
+  const { operation } = ctx.spec.script
+  const apiUndecided = ctx.spec.mode !== 'deploy' && operation === 'Async' && ctx.spec.apiVersion === 'auto'
+  ctx.result.plan = planChanges(record?.payload.manifest, manifest, { digests, apiUndecided })
   if (record) core.info(`The last recorded deploy: ${record.scriptHash} (deployment ${record.deploymentId}).`)
   printInert(ctx.result.plan.markdown)
 }
