@@ -197,7 +197,7 @@ describe('pr-comment in validate mode on a pull request', () => {
     expect(github.violations).toEqual([])
   })
 
-  test('an Async script under api-version auto whose record went through v1: the API is named, not a change', async () => {
+  test('an Async script under api-version auto with a v1 record: the API is named, not a change', async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'ws-v2-join-'))
     cpSync(join(REPO_ROOT, '__tests__/emulator/data/v2-join'), workspace, { recursive: true })
     const inputs = { ...script('loan pricing'), ...V2_JOIN_SCRIPT, 'pr-comment': 'false' }
