@@ -626,7 +626,7 @@ function listed(items) {
  * The warnings for the GitHub calls that failed, whoever made them (the deploy records, the
  * plan's read of them, the pull-request comment): every refusal in ONE warning naming each
  * permission the job lacks and the workflow lines that grant them (`x: write` covers
- * `x: read`); any other failure its own warning with GitHub's answer. Each says what the run
+ * `x: read`); every other failure (GitHub down, no answer in time) in one more, with GitHub's answers. Each says what the run
  * goes without; a GitHub problem never fails a run.
  */
 function gitHubWarnings(problems) {
@@ -641,8 +641,10 @@ function gitHubWarnings(problems) {
             `Grant ${plural ? 'them' : 'it'} in the workflow: permissions: with ${listed(permissions)} ` +
             '(beside contents: read).');
     }
-    for (const problem of problems.filter((other) => !refused(other)))
-        warnings.push(`GitHub did not answer as expected (${why(problem)}): ${problem.consequence}. The run itself is unaffected.`);
+    const failures = problems.filter((other) => !refused(other));
+    if (failures.length > 0)
+        warnings.push(`GitHub did not answer as expected (${failures.map(why).join('; ')}): ` +
+            `${failures.map((problem) => problem.consequence).join('; ')}. The run itself is unaffected.`);
     return warnings;
 }
 

@@ -70,11 +70,16 @@ async function openGitHub(settings) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
     const octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl.replace(/\/+$/, '') });
     const [owner = '', repo = ''] = settings.repository.split('/');
+    const timeoutMs = settings.callTimeoutMs ?? CALL_TIMEOUT_MS;
     const call = async (name, send) => {
+        const signal = AbortSignal.timeout(timeoutMs);
         try {
-            return await send(AbortSignal.timeout(CALL_TIMEOUT_MS));
+            return await send(signal);
         }
         catch (error) {
+            // Octokit reports its aborted request as an HTTP 500 that GitHub never sent.
+            if (signal.aborted)
+                throw new port/* GitHubCallError */._(name, 0, `no answer within ${timeoutMs / 1000} s`);
             const status = error.status;
             const data = error.response?.data;
             const message = typeof data?.message === 'string' ? data.message : error.message;

@@ -1,4 +1,6 @@
 /** The one warning for the GitHub calls that failed: every missing permission named at once, with its line. */
+import { createServer, type Server } from 'node:net'
+import { openGitHub } from '../../src/github/octokit.js'
 import { gitHubWarnings } from '../../src/github/permissions.js'
 import { GitHubCallError } from '../../src/github/port.js'
 
@@ -47,5 +49,40 @@ describe('gitHubWarnings', () => {
         'The run itself is unaffected.'
     ])
     expect(gitHubWarnings([])).toEqual([])
+  })
+
+  test('GitHub down for two calls is one more warning, not two', () => {
+    const down = (call: string) => new GitHubCallError(call, 0, 'no answer within 10 s')
+    const warnings = gitHubWarnings([
+      { error: down('GET deployments'), permission: 'deployments: write', consequence: 'no record' },
+      { error: down('GET issue comments'), permission: 'pull-requests: write', consequence: 'no comment' }
+    ])
+    expect(warnings).toEqual([
+      'GitHub did not answer as expected (GET deployments answered nothing: no answer within 10 s; ' +
+        'GET issue comments answered nothing: no answer within 10 s): no record; no comment. ' +
+        'The run itself is unaffected.'
+    ])
+  })
+})
+
+describe('a GitHub that does not answer', () => {
+  let silent: Server
+  beforeAll(async () => {
+    silent = createServer((socket) => socket.on('data', () => undefined))
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+  })
+  afterAll(() => new Promise<void>((resolve) => silent.close(() => resolve())))
+
+  test('is "no answer within" the call time, never an HTTP 500 GitHub did not send', async () => {
+    const { port } = silent.address() as { port: number }
+    const github = await openGitHub({
+      token: 'ghs_silentToken0123456789abcdef',
+      apiUrl: `http://127.0.0.1:${port}`,
+      repository: 'acme/credit-scripts',
+      callTimeoutMs: 300
+    })
+    const failure = await github.list({ environment: 'staging', task: 'neomaril:x', perPage: 1 }).catch((e) => e)
+    expect(failure).toBeInstanceOf(GitHubCallError)
+    expect(failure).toMatchObject({ status: 0, message: 'GET deployments answered nothing: no answer within 0.3 s' })
   })
 })

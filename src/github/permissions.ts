@@ -27,7 +27,7 @@ function listed(items: readonly string[]): string {
  * The warnings for the GitHub calls that failed, whoever made them (the deploy records, the
  * plan's read of them, the pull-request comment): every refusal in ONE warning naming each
  * permission the job lacks and the workflow lines that grant them (`x: write` covers
- * `x: read`); any other failure its own warning with GitHub's answer. Each says what the run
+ * `x: read`); every other failure (GitHub down, no answer in time) in one more, with GitHub's answers. Each says what the run
  * goes without; a GitHub problem never fails a run.
  */
 export function gitHubWarnings(problems: readonly GitHubProblem[]): string[] {
@@ -44,9 +44,11 @@ export function gitHubWarnings(problems: readonly GitHubProblem[]): string[] {
         '(beside contents: read).'
     )
   }
-  for (const problem of problems.filter((other) => !refused(other)))
+  const failures = problems.filter((other) => !refused(other))
+  if (failures.length > 0)
     warnings.push(
-      `GitHub did not answer as expected (${why(problem)}): ${problem.consequence}. The run itself is unaffected.`
+      `GitHub did not answer as expected (${failures.map(why).join('; ')}): ` +
+        `${failures.map((problem) => problem.consequence).join('; ')}. The run itself is unaffected.`
     )
   return warnings
 }
