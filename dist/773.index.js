@@ -322,7 +322,7 @@ async function keepUnchanged(ctx, api) {
     result.url = (0,api_api/* runEndpoint */.h5)(spec.connection.apiUrl, api.version, spec.script.operation, result.group ?? spec.group, record.scriptHash);
     result.recordNote =
         `unchanged since deployment ${record.deploymentId} (commit ${record.sha.slice(0, 12)}): ` +
-            `same digest, and ${record.scriptHash} is still Deployed; nothing was uploaded`;
+            `same digest, and ${record.scriptHash} is still Deployed`;
     core/* notice */.lm(`Unchanged: the record of environment '${environment}' (deployment ${record.deploymentId}, commit ` +
         `${record.sha.slice(0, 12)}) has the same digest, and its script ${record.scriptHash} is still Deployed. ` +
         'Nothing was uploaded (skip-unchanged).');
