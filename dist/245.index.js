@@ -627,8 +627,7 @@ function listed(items) {
  * plan's read of them, the pull-request comment): every refusal in ONE warning naming each
  * permission the job lacks and the workflow lines that grant them (`x: write` covers
  * `x: read`); every other failure (GitHub down, no answer in time) in one more, with
- * GitHub's answers. Each says what the run
- * goes without; a GitHub problem never fails a run.
+ * GitHub's answers. Each says what the run goes without; a GitHub problem never fails a run.
  */
 function gitHubWarnings(problems) {
     const refusals = problems.filter(refused);
