@@ -1,5 +1,10 @@
+<<<<<<<< HEAD:dist/179.index.js
 export const id = 179;
 export const ids = [179];
+========
+export const id = 245;
+export const ids = [245];
+>>>>>>>> rw18:dist/245.index.js
 export const modules = {
 
 /***/ 71714:
@@ -21,7 +26,11 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
+<<<<<<<< HEAD:dist/179.index.js
 /***/ 62179:
+========
+/***/ 59245:
+>>>>>>>> rw18:dist/245.index.js
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -470,12 +479,14 @@ async function upsertComment(port, issue, marker, body) {
     return { action: 'updated', id: existing.id };
 }
 
+<<<<<<<< HEAD:dist/179.index.js
 // EXTERNAL MODULE: ./src/github/permissions.ts
 var permissions = __webpack_require__(74854);
+========
+>>>>>>>> rw18:dist/245.index.js
 // EXTERNAL MODULE: ./src/publish/github-client.ts
 var github_client = __webpack_require__(53097);
 ;// CONCATENATED MODULE: ./src/publish/pr-comment.ts
-
 
 
 
@@ -554,7 +565,10 @@ async function pullRequestNumber(eventName) {
 }
 /** The workflow line that grants what commenting needs, for the warning. */
 const COMMENT_PERMISSION = 'pull-requests: write';
-/** Posts or updates the comment. Never fails the run: a GitHub problem is one warning naming the permission. */
+/**
+ * Posts or updates the comment. Never fails the run: a GitHub problem joins the run's
+ * others in one warning naming the permission (src/github/permissions.ts).
+ */
 async function postComment(port, issue, result, facts) {
     const marker = commentMarker(facts.key);
     let body = commentBody(result, facts);
@@ -567,7 +581,7 @@ async function postComment(port, issue, result, facts) {
     catch (error) {
         const consequence = `no comment on pull request #${issue} (a pull request from a fork gets a read-only token ` +
             'whatever the workflow asks); the plan is in the changes-markdown output and the job summary';
-        core/* warning */.$e((0,inert/* oneLine */.TN)((0,permissions/* gitHubWarning */.e)(error, COMMENT_PERMISSION, consequence)), { title: 'pr-comment' });
+        (result.gitHubProblems ??= []).push({ error, permission: COMMENT_PERMISSION, consequence });
     }
 }
 /**
@@ -606,7 +620,50 @@ async function commentOnPullRequest(result, where) {
     });
 }
 
+// EXTERNAL MODULE: ./src/github/port.ts
+var port = __webpack_require__(1763);
+;// CONCATENATED MODULE: ./src/github/permissions.ts
+
+/** GitHub refused (HTTP 403, or 404 as it answers a token that may not see the resource). */
+function refused(problem) {
+    const { error } = problem;
+    return error instanceof port/* GitHubCallError */._ && (error.status === 403 || error.status === 404);
+}
+function why(problem) {
+    return problem.error instanceof Error ? problem.error.message : String(problem.error);
+}
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items) {
+    return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+/**
+ * The warnings for the GitHub calls that failed, whoever made them (the deploy records, the
+ * plan's read of them, the pull-request comment): every refusal in ONE warning naming each
+ * permission the job lacks and the workflow lines that grant them (`x: write` covers
+ * `x: read`); every other failure (GitHub down, no answer in time) in one more, with
+ * GitHub's answers. Each says what the run goes without; a GitHub problem never fails a run.
+ */
+function gitHubWarnings(problems) {
+    const refusals = problems.filter(refused);
+    const warnings = [];
+    if (refusals.length > 0) {
+        const wanted = [...new Set(refusals.map((problem) => problem.permission))];
+        const permissions = wanted.filter((p) => !(p.endsWith(': read') && wanted.includes(p.replace(/read$/, 'write'))));
+        const plural = permissions.length > 1;
+        warnings.push(`The GitHub token lacks the ${listed(permissions)} permission${plural ? 's' : ''} ` +
+            `(${refusals.map(why).join('; ')}): ${refusals.map((problem) => problem.consequence).join('; ')}. ` +
+            `Grant ${plural ? 'them' : 'it'} in the workflow: permissions: with ${listed(permissions)} ` +
+            '(beside contents: read).');
+    }
+    const failures = problems.filter((other) => !refused(other));
+    if (failures.length > 0)
+        warnings.push(`GitHub did not answer as expected (${failures.map(why).join('; ')}): ` +
+            `${failures.map((problem) => problem.consequence).join('; ')}. The run itself is unaffected.`);
+    return warnings;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/index.ts
+
 
 
 
@@ -677,6 +734,9 @@ async function publish(result, cancelled) {
     // After the outputs: a slow or refused GitHub call must not hold them up.
     if (spec?.prComment && !cancelled)
         await commentOnPullRequest(result, where);
+    // Every GitHub call that failed, in one warning per kind: a token lacking two permissions names both at once.
+    for (const warning of gitHubWarnings(result.gitHubProblems ?? []))
+        core/* warning */.$e((0,inert/* oneLine */.TN)(warning), { title: 'GitHub' });
     try {
         await writeSummary(result, where);
     }

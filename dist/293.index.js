@@ -1,5 +1,10 @@
+<<<<<<<< HEAD:dist/293.index.js
 export const id = 293;
 export const ids = [293];
+========
+export const id = 714;
+export const ids = [714];
+>>>>>>>> rw18:dist/714.index.js
 export const modules = {
 
 /***/ 82150:
@@ -70,11 +75,16 @@ async function openGitHub(settings) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
     const octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl.replace(/\/+$/, '') });
     const [owner = '', repo = ''] = settings.repository.split('/');
+    const timeoutMs = settings.callTimeoutMs ?? CALL_TIMEOUT_MS;
     const call = async (name, send) => {
+        const signal = AbortSignal.timeout(timeoutMs);
         try {
-            return await send(AbortSignal.timeout(CALL_TIMEOUT_MS));
+            return await send(signal);
         }
         catch (error) {
+            // Octokit reports its aborted request as an HTTP 500 that GitHub never sent.
+            if (signal.aborted)
+                throw new port/* GitHubCallError */._(name, 0, `no answer within ${timeoutMs / 1000} s`);
             const status = error.status;
             const data = error.response?.data;
             const message = typeof data?.message === 'string' ? data.message : error.message;
@@ -154,6 +164,7 @@ async function openGitHub(settings) {
 
 /***/ }),
 
+<<<<<<<< HEAD:dist/293.index.js
 /***/ 74854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -181,6 +192,8 @@ function gitHubWarning(error, permission, consequence) {
 
 /***/ }),
 
+========
+>>>>>>>> rw18:dist/714.index.js
 /***/ 1763:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -277,9 +290,9 @@ async function requirementsOf(file) {
 /**
  * The `digest` output: `sha256:` of what the manifest says reaches the server — the group,
  * the API, the register's form fields and every file's part, upload name, dataset name and
- * sha256 (not its path in the repository: moving a file changes nothing uploaded). The same
- * content gives the same digest on any runner, so a deploy record's digest says whether
- * anything changed.
+ * sha256, in a fixed order (not its path in the repository, nor the order extra-files lists
+ * the files in: neither changes what is uploaded). The same content gives the same digest on
+ * any runner, so a deploy record's digest says whether anything changed.
  *
  * The .env file is in the manifest by name only (its hash could be brute-forced), yet a
  * changed value must change the digest: its content enters as an HMAC-SHA256 keyed by the
@@ -296,7 +309,8 @@ async function digestOf(manifest, spec) {
         group: manifest.group,
         api: manifest.api,
         fields: Object.entries(manifest.fields).sort(([a], [b]) => a.localeCompare(b)),
-        files: manifest.files.map((f) => [f.part, f.name, f.dataset ?? null, f.sha256 ?? null]),
+        // In a fixed order: the server keeps files, not the order extra-files lists (or a glob finds) them in.
+        files: manifest.files.map((f) => JSON.stringify([f.part, f.name, f.dataset ?? null, f.sha256 ?? null])).sort(),
         env: envPart ?? null
     });
     return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_3__.createHash)('sha256').update(canonical).digest('hex')}`;

@@ -3,13 +3,13 @@
  * `pull_request` event (no MLOps secret, as on a fork), reading the environment's record
  * from the GitHub stand-in and keeping one comment there.
  */
-import { appendFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, cpSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_GROUP_TOKEN, DEFAULT_PASSWORD, DEFAULT_USER } from '../../emulator/index.js'
 import { DEFAULT_GITHUB_TOKEN, startGitHubStandIn, type GitHubStandIn } from '../../emulator/github/index.js'
-import { useEmulator } from '../helpers/e2e.js'
-import { outputOf, runAction, sampleWorkspace } from '../helpers/action-runner.js'
+import { useEmulator, V2_JOIN_SCRIPT } from '../helpers/e2e.js'
+import { outputOf, REPO_ROOT, runAction, sampleWorkspace } from '../helpers/action-runner.js'
 import { openGitHub } from '../../src/github/octokit.js'
 import { createRecord, recordPayload } from '../../src/github/records.js'
 import { apiBaseUrl } from '../../src/inputs/parse.js'
@@ -56,7 +56,7 @@ const script = (name: string) => ({
 })
 
 /** A successful record of `name` in staging whose manifest is `manifest`, made by the action's own records code. */
-async function seedRecord(name: string, manifest: Manifest): Promise<void> {
+async function seedRecord(name: string, manifest: Manifest, operation: 'Sync' | 'Async' = 'Sync'): Promise<void> {
   const client = await openGitHub({ token: DEFAULT_GITHUB_TOKEN, apiUrl: github.url, repository: REPOSITORY })
   const key = { environment: 'staging', server: apiBaseUrl(emulator.url), group: 'datarisk', name }
   await createRecord(client, {
@@ -64,7 +64,7 @@ async function seedRecord(name: string, manifest: Manifest): Promise<void> {
     sha: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
     description: 'seeded',
     payload: recordPayload(key, {
-      operation: 'Sync',
+      operation,
       apiVersion: 'v1',
       scriptHash: `S${'1'.repeat(63)}`,
       digest: `sha256:${'0'.repeat(64)}`,
@@ -198,6 +198,23 @@ describe('pr-comment in validate mode on a pull request', () => {
     )
     expect(commentsOn(22)).toHaveLength(1)
     expect(github.violations).toEqual([])
+  })
+
+  test('an Async script under api-version auto with a v1 record: the API is named, not a change', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ws-v2-join-'))
+    cpSync(join(REPO_ROOT, '__tests__/emulator/data/v2-join'), workspace, { recursive: true })
+    const inputs = { ...script('loan pricing'), ...V2_JOIN_SCRIPT, 'pr-comment': 'false' }
+    const first = await runAction(inputs, { workspace, env: pullRequestEvent(41) })
+    const manifest = JSON.parse(outputOf(first, 'manifest')) as Manifest
+    expect(manifest.api).toBe('v2')
+    await seedRecord('loan pricing', { ...manifest, api: 'v1' }, 'Async')
+    const run = await runAction(inputs, { workspace, env: pullRequestEvent(41) })
+    expect(run.outputs['has-changes']).toBe('false')
+    const plan = outputOf(run, 'changes-markdown')
+    expect(plan).not.toContain('- API:')
+    expect(plan).toMatch(
+      /the last deploy went through `v1`; under `api-version: auto` a deploy takes `v2` on a current/
+    )
   })
 
   test('another event: a notice that there is nothing to comment on, and no comment', async () => {

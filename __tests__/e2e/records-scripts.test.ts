@@ -97,7 +97,7 @@ test('.env values changed at the same size: it deploys, and the plan says so (ha
   expect(outputOf(second, 'changes-markdown')).toMatch(/The `\.env` file's values changed, at the same size/)
 }, 120_000)
 
-test('deploy mode on a pull request with a token that may only read: one warning per permission it lacks', async () => {
+test('deploy mode on a pull request with a token that may only read: one warning naming both permissions', async () => {
   const event = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json')
   writeFileSync(event, JSON.stringify({ action: 'synchronize', number: 31, pull_request: { number: 31 } }))
   const run = await deploy(
@@ -110,8 +110,9 @@ test('deploy mode on a pull request with a token that may only read: one warning
   expect(outputOf(run, 'deployment-id')).toBe('')
   const warnings = warningsOf(run)
   expect(warnings).toEqual([
-    expect.stringMatching(/lacks the deployments: write permission .*this deploy is not recorded/),
-    expect.stringMatching(/lacks the pull-requests: write permission .*no comment on pull request #31/)
+    expect.stringMatching(
+      /lacks the deployments: write and pull-requests: write permissions .*this deploy is not recorded.*; no comment on pull request #31.* permissions: with deployments: write and pull-requests: write /
+    )
   ])
 }, 60_000)
 
@@ -122,7 +123,7 @@ test('skip-unchanged with records it cannot read: it deploys, and says that was 
   )
   expect(outputOf(run, 'status')).toBe('deployed')
   expect(run.stdout).toContain(
-    "Deploying: the environment's records could not be read (the warning above says why) (skip-unchanged)."
+    "Deploying: the environment's records could not be read (the warning at the end says why) (skip-unchanged)."
   )
   expect(warningsOf(run)).toEqual([expect.stringMatching(/lacks the deployments: write permission/)])
 }, 60_000)

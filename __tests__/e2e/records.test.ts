@@ -114,6 +114,8 @@ describe('deploy records on GitHub', () => {
       expect(outputOf(second, 'smoke-test')).toBe('passed')
       expect(emulator.requests.some((r) => r.path === `/api/preprocessing/sync/run/datarisk/${hash}`)).toBe(true)
       expect(second.summary).toContain('Unchanged')
+      // Said once, plainly: not 'nothing was uploaded: … ; nothing was uploaded'.
+      expect(second.summary.match(/nothing was uploaded/g)).toHaveLength(1)
       expect(second.stdout).toMatch(/Unchanged: the record of environment 'staging' \(deployment \d+/)
       // Its own record, for this commit; the first one is superseded.
       expect(github.deployments).toHaveLength(2)

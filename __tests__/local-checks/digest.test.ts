@@ -35,6 +35,24 @@ describe('digestOf', () => {
     expect(await digest(dir, { 'extra-files': 'one.txt' })).toBe(base)
   })
 
+  test('the order extra-files lists (or a glob finds) the same files in does not change it', async () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'data.json'), '{}')
+    const base = await digest(dir, { 'extra-files': 'extras/one.txt\ndata.json' })
+    expect(await digest(dir, { 'extra-files': 'data.json\nextras/one.txt' })).toBe(base)
+    expect(await digest(dir, { 'extra-files': 'data.json\nextras/o*.txt' })).toBe(base)
+  })
+
+  test('the same bytes under another upload name, or with CRLF line ends, are a change', async () => {
+    const dir = workspace()
+    const base = await digest(dir, { 'extra-files': 'extras/one.txt' })
+    writeFileSync(join(dir, 'uno.txt'), '1')
+    expect(await digest(dir, { 'extra-files': 'uno.txt' })).not.toBe(base)
+    const crlf = workspace()
+    writeFileSync(join(crlf, 'requirements.txt'), 'pandas==2.2.2\r\n')
+    expect(await digest(crlf, { 'extra-files': 'extras/one.txt' })).not.toBe(base)
+  })
+
   test('a changed .env value changes it, yet nothing of the .env can be read from it', async () => {
     const dir = workspace()
     const base = await digest(dir, { 'env-file': '.env' })

@@ -49,7 +49,8 @@ describe('planChanges', () => {
       })
     )
     expect(plan.hasChanges).toBe(true)
-    expect(plan.markdown.split('\n')).toEqual([
+    // The changes, then (no digests: validate mode) the note that the .env's values were not compared.
+    expect(plan.markdown.split('\n\n')[0]?.split('\n')).toEqual([
       '| file | part | change | before | after |',
       '|---|---|---|---:|---:|',
       '| `script.py` | source | changed | 120 B | 1.5 KiB (1,500 B) |',
@@ -65,13 +66,34 @@ describe('planChanges', () => {
 
   test("the .env file's values changed at the same size: a deploy's digests say so, validate's cannot", () => {
     const digests = { recorded: `sha256:${HASH('1')}`, current: `sha256:${HASH('2')}` }
-    const plan = planChanges(BEFORE, after({}), digests)
+    const plan = planChanges(BEFORE, after({}), { digests })
     expect(plan.hasChanges).toBe(true)
     expect(plan.markdown).toMatch(/^- The `\.env` file's values changed, at the same size/)
+    expect(plan.markdown).not.toMatch(/not compared/)
     const noEnv = after({ files: BEFORE.files.filter((file) => file.part !== 'env') })
-    expect(planChanges(noEnv, noEnv, digests).markdown).toMatch(/^- The digest differs from the record's/)
-    expect(planChanges(BEFORE, after({}), { ...digests, current: digests.recorded }).hasChanges).toBe(false)
-    expect(planChanges(BEFORE, after({})).hasChanges).toBe(false)
+    expect(planChanges(noEnv, noEnv, { digests }).markdown).toMatch(/^- The digest differs from the record's/)
+    expect(planChanges(BEFORE, after({}), { digests: { ...digests, current: digests.recorded } }).hasChanges).toBe(
+      false
+    )
+    // Validate mode (no digests): nothing it can see changed, and it says what it could not compare.
+    const validate = planChanges(BEFORE, after({}))
+    expect(validate.hasChanges).toBe(false)
+    expect(validate.markdown).toMatch(/^No changes: .*\n\n\*The `\.env` file's values are not compared/)
+    expect(planChanges(noEnv, noEnv).markdown).not.toMatch(/not compared/)
+  })
+
+  test('an API validate mode cannot know (api-version auto, Async) is named, not counted as a change', () => {
+    const v1 = after({ api: 'v1', files: BEFORE.files.filter((file) => file.part !== 'env') })
+    const v2 = { ...v1, api: 'v2' as const }
+    const undecided = planChanges(v1, v2, { apiUndecided: true })
+    expect(undecided.hasChanges).toBe(false)
+    expect(undecided.markdown).not.toContain('- API:')
+    expect(undecided.markdown).toMatch(/the last deploy went through `v1`; under `api-version: auto` a deploy takes/)
+    expect(
+      planChanges(v1, { ...v2, fields: { ...v1.fields, script_reference: 'other' } }, { apiUndecided: true })
+    ).toMatchObject({ hasChanges: true, markdown: expect.stringMatching(/^- Entrypoint: .*\n\n\*API: /) })
+    // Known (deploy mode, or api-version given): a change like any other.
+    expect(planChanges(v1, v2)).toMatchObject({ hasChanges: true, markdown: '- API: `v1` → `v2`' })
   })
 
   test('Python version, entrypoint, operation, API and requirement lines', () => {
@@ -84,7 +106,8 @@ describe('planChanges', () => {
       })
     )
     expect(plan.hasChanges).toBe(true)
-    expect(plan.markdown.split('\n')).toEqual([
+    // The changes, then (no digests: validate mode) the note that the .env's values were not compared.
+    expect(plan.markdown.split('\n\n')[0]?.split('\n')).toEqual([
       '- Python: `3.9` → `3.10`',
       '- Entrypoint: `process` → `build`',
       '- Operation: `Sync` → `Async`',

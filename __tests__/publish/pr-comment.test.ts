@@ -1,5 +1,4 @@
 /** The pull-request comment's body and its failure handling (src/publish/pr-comment.ts). */
-import { jest } from '@jest/globals'
 import { commentBody, postComment } from '../../src/publish/pr-comment.js'
 import { GitHubCallError } from '../../src/github/port.js'
 import type { IssueCommentsPort } from '../../src/github/pr-comment.js'
@@ -76,30 +75,15 @@ describe('postComment', () => {
     updateComment: async () => undefined
   }
 
-  test('a refused write is one warning naming the permission, never a failure', async () => {
-    // @actions/core writes workflow commands to stdout.
-    const written: string[] = []
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      written.push(String(chunk))
-      return true
-    })
-    try {
-      await postComment(refusing, 3, deployedResult(), { key: KEY, plan: PLAN })
-    } finally {
-      write.mockRestore()
-    }
-    const warnings = written
-      .join('')
-      .split('\n')
-      .filter((line) => line.startsWith('::warning'))
-    expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toMatch(
-      new RegExp(
-        /lacks the pull-requests: write permission \(POST issue comment answered HTTP 403: .*\): no /.source +
-          /comment on pull request #3/.source
-      )
-    )
-    expect(written.join('')).not.toContain('::error')
-    expect(process.exitCode ?? 0).toBe(0)
+  test('a refused write is kept for the one GitHub warning, never a failure', async () => {
+    const result = deployedResult()
+    await postComment(refusing, 3, result, { key: KEY, plan: PLAN })
+    expect(result.error).toBeUndefined()
+    expect(result.gitHubProblems).toEqual([
+      expect.objectContaining({
+        permission: 'pull-requests: write',
+        consequence: expect.stringMatching(/^no comment on pull request #3/)
+      })
+    ])
   })
 })

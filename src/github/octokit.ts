@@ -12,6 +12,8 @@ export interface GitHubSettings {
   readonly apiUrl: string
   /** GITHUB_REPOSITORY: owner/name. */
   readonly repository: string
+  /** How long one call may take (tests shorten it). */
+  readonly callTimeoutMs?: number
 }
 
 /**
@@ -24,10 +26,14 @@ export async function openGitHub(settings: GitHubSettings): Promise<DeploymentsP
   const { getOctokit } = await import('@actions/github')
   const octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl.replace(/\/+$/, '') })
   const [owner = '', repo = ''] = settings.repository.split('/')
+  const timeoutMs = settings.callTimeoutMs ?? CALL_TIMEOUT_MS
   const call = async <T>(name: string, send: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const signal = AbortSignal.timeout(timeoutMs)
     try {
-      return await send(AbortSignal.timeout(CALL_TIMEOUT_MS))
+      return await send(signal)
     } catch (error) {
+      // Octokit reports its aborted request as an HTTP 500 that GitHub never sent.
+      if (signal.aborted) throw new GitHubCallError(name, 0, `no answer within ${timeoutMs / 1000} s`)
       const status = (error as { status?: unknown }).status
       const data = (error as { response?: { data?: { message?: unknown } } }).response?.data
       const message = typeof data?.message === 'string' ? data.message : (error as Error).message

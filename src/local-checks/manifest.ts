@@ -60,9 +60,9 @@ async function requirementsOf(file: UploadFile | undefined): Promise<string[] | 
 /**
  * The `digest` output: `sha256:` of what the manifest says reaches the server — the group,
  * the API, the register's form fields and every file's part, upload name, dataset name and
- * sha256 (not its path in the repository: moving a file changes nothing uploaded). The same
- * content gives the same digest on any runner, so a deploy record's digest says whether
- * anything changed.
+ * sha256, in a fixed order (not its path in the repository, nor the order extra-files lists
+ * the files in: neither changes what is uploaded). The same content gives the same digest on
+ * any runner, so a deploy record's digest says whether anything changed.
  *
  * The .env file is in the manifest by name only (its hash could be brute-forced), yet a
  * changed value must change the digest: its content enters as an HMAC-SHA256 keyed by the
@@ -79,7 +79,8 @@ export async function digestOf(manifest: Manifest, spec: DeploySpec): Promise<st
     group: manifest.group,
     api: manifest.api,
     fields: Object.entries(manifest.fields).sort(([a], [b]) => a.localeCompare(b)),
-    files: manifest.files.map((f) => [f.part, f.name, f.dataset ?? null, f.sha256 ?? null]),
+    // In a fixed order: the server keeps files, not the order extra-files lists (or a glob finds) them in.
+    files: manifest.files.map((f) => JSON.stringify([f.part, f.name, f.dataset ?? null, f.sha256 ?? null])).sort(),
     env: envPart ?? null
   })
   return `sha256:${createHash('sha256').update(canonical).digest('hex')}`

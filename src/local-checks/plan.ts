@@ -19,6 +19,18 @@ const FIELD_LABELS: Record<string, string> = {
   operation: 'Operation'
 }
 
+/** What the caller knows that the manifests do not say. */
+export interface PlanOptions {
+  /** Deploy mode's digests: they settle what the manifests cannot (the .env file's values). */
+  readonly digests?: { readonly recorded: string; readonly current: string }
+  /**
+   * The API a deploy would take is not known (validate mode, an Async script under
+   * api-version auto: v2 on a current server, v1 on a v1-only one): a record's other API is
+   * named, not counted as a change.
+   */
+  readonly apiUndecided?: boolean
+}
+
 export const NO_RECORD =
   'No earlier deploy of this script is recorded in this environment: there is nothing to compare with.'
 
@@ -27,25 +39,45 @@ export const NO_RECORD =
  * the `current` one — files added, removed and changed (by sha256, or by size where a side
  * has no hash: the .env file is never hashed), with sizes before → after; the Python
  * version, entrypoint, operation, API and any other register field; the requirement lines
- * added and removed. Pure: no file or network is read. The previous manifest came from a
- * record on GitHub, so every part of it is read as possibly missing.
+ * added and removed. What the plan cannot know is said, never counted as a change: the
+ * .env file's values without digests, the API under `apiUndecided`. Pure: no file or network
+ * is read. The previous manifest came from a record on GitHub, so every part of it is read
+ * as possibly missing.
  */
-export function planChanges(
-  previous: Manifest | undefined,
-  current: Manifest,
-  digests?: { readonly recorded: string; readonly current: string }
-): Plan {
+export function planChanges(previous: Manifest | undefined, current: Manifest, options: PlanOptions = {}): Plan {
   if (!previous) return { hasChanges: undefined, markdown: NO_RECORD }
+  const { digests } = options
   const lines = [
     ...fileLines(previous, current),
-    ...settingLines(previous, current),
+    ...settingLines(previous, current, options),
     ...requirementLines(previous, current)
   ]
   // What the manifests cannot show (the .env file's values), the digests do: deploy mode passes them.
   if (lines.length === 0 && digests && digests.recorded !== digests.current) lines.push(unlistedChange(current))
+  const notes = unknowns(previous, current, options)
   if (lines.length === 0)
-    return { hasChanges: false, markdown: 'No changes: the same files and settings as the last recorded deploy.' }
-  return { hasChanges: true, markdown: lines.join('\n').trimEnd() }
+    return {
+      hasChanges: false,
+      markdown: ['No changes: the same files and settings as the last recorded deploy.', ...notes].join('\n\n')
+    }
+  return { hasChanges: true, markdown: [lines.join('\n').trimEnd(), ...notes].join('\n\n') }
+}
+
+/** What the plan cannot compare, in words: the API a deploy would take, the .env file's values. */
+function unknowns(previous: Manifest, current: Manifest, options: PlanOptions): string[] {
+  const notes: string[] = []
+  if (options.apiUndecided && previous.api !== current.api)
+    notes.push(
+      `*API: the last deploy went through ${markdownCode(String(previous.api ?? '?'))}; under \`api-version: auto\` ` +
+        'a deploy takes `v2` on a current server and `v1` on a v1-only one, and validate mode does not ask the ' +
+        'server, so this is not counted as a change.*'
+    )
+  if (!options.digests && current.files.some((file) => file.part === 'env'))
+    notes.push(
+      "*The `.env` file's values are not compared: they are compared keyed by the password, which only a " +
+        'deploy has.*'
+    )
+  return notes
 }
 
 /**
@@ -104,7 +136,7 @@ function fileLines(previous: Manifest, current: Manifest): string[] {
   return ['| file | part | change | before | after |', '|---|---|---|---:|---:|', ...rows, '']
 }
 
-function settingLines(previous: Manifest, current: Manifest): string[] {
+function settingLines(previous: Manifest, current: Manifest, options: PlanOptions): string[] {
   const lines: string[] = []
   const before = previous.fields ?? {}
   const after = current.fields ?? {}
@@ -119,7 +151,7 @@ function settingLines(previous: Manifest, current: Manifest): string[] {
         : markdownCode(key === 'python_version' ? (pythonFromWire(value) ?? value) : value)
     lines.push(`- ${FIELD_LABELS[key] ?? markdownCode(key)}: ${shown(from)} → ${shown(to)}`)
   }
-  if (previous.api !== current.api)
+  if (previous.api !== current.api && !options.apiUndecided)
     lines.push(`- API: ${markdownCode(String(previous.api ?? '?'))} → ${markdownCode(current.api)}`)
   return lines
 }

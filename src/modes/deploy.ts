@@ -23,7 +23,7 @@ import { showPlan } from './plan-phase.js'
 export async function deployMode(ctx: RunContext): Promise<void> {
   const { spec, result } = ctx
   // Both run beside the login: the environment's records (GitHub), and the files' hashes.
-  ctx.github = startGitHubRecord(spec)
+  ctx.github = startGitHubRecord(spec, result)
   const hashed = buildManifest(spec, spec.workspace)
   hashed.catch(() => undefined)
   const session = await connect(newTransport(spec, ctx.signal, ctx.deadline), spec, result, ctx.localChecks)

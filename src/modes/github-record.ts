@@ -4,7 +4,6 @@
 import * as core from '@actions/core'
 import { openGitHub } from '../github/octokit.js'
 import type { DeploymentsPort, NewStatus } from '../github/port.js'
-import { gitHubWarning } from '../github/permissions.js'
 import {
   createRecord,
   findRecords,
@@ -31,12 +30,14 @@ export interface GitHubRecord {
 
 interface Connection {
   readonly port: Promise<DeploymentsPort>
+  /** Where the GitHub problem goes: the end of the step warns of them all at once (publish/index.ts). */
+  readonly result: RunResult
   warned: boolean
 }
 const connections = new WeakMap<GitHubRecord, Connection>()
 
 /** Starts the look-up of the environment's records, when the run records one (environment and a token). */
-export function startGitHubRecord(spec: DeploySpec): GitHubRecord | undefined {
+export function startGitHubRecord(spec: DeploySpec, result: RunResult): GitHubRecord | undefined {
   const { environment, token } = spec.records
   if (!environment || !token || spec.mode !== 'deploy') return undefined
   const settings = gitHubSettings(token)
@@ -45,7 +46,7 @@ export function startGitHubRecord(spec: DeploySpec): GitHubRecord | undefined {
     return undefined
   }
   const key: RecordKey = { environment, server: spec.connection.apiUrl, group: spec.group, name: spec.script.name }
-  const connection: Connection = { port: openGitHub(settings), warned: false }
+  const connection: Connection = { port: openGitHub(settings), result, warned: false }
   const record: GitHubRecord = {
     key,
     earlier: withinLookupTime(connection.port.then((port) => findRecords(port, key))).catch((error: unknown) => {
@@ -143,7 +144,8 @@ export async function recordRun(record: GitHubRecord, result: RunResult): Promis
 }
 
 /**
- * One warning per run for whatever GitHub refused; a missing permission is named with the
+ * The run's one GitHub problem with its records (the first: the others follow from it),
+ * for the warning at the end of the step that names a missing permission with the
  * workflow line that grants it.
  */
 function warnOnce(record: GitHubRecord, connection: Connection, access: 'read' | 'write', error: unknown): void {
@@ -156,5 +158,5 @@ function warnOnce(record: GitHubRecord, connection: Connection, access: 'read' |
     access === 'write'
       ? `this deploy is not recorded in environment '${environment}'`
       : `the records of environment '${environment}' cannot be read, so nothing is skipped and none is made`
-  core.warning(oneLine(gitHubWarning(error, permission, consequence)))
+  ;(connection.result.gitHubProblems ??= []).push({ error, permission, consequence })
 }

@@ -1,7 +1,6 @@
 import * as core from '@actions/core'
 import type { Manifest } from '../shared/manifest.js'
 import { findLatestRecord, type DeployRecord } from '../github/records.js'
-import { gitHubWarning } from '../github/permissions.js'
 import { planChanges } from '../local-checks/plan.js'
 import { gitHubClient } from '../publish/github-client.js'
 import { oneLine, printInert } from '../shared/inert.js'
@@ -45,8 +44,9 @@ export async function planAgainstRecord(ctx: RunContext, manifest: Manifest): Pr
       if (record) result.previousHash ??= { hash: record.scriptHash, from: 'record' }
       showPlan(ctx, record, manifest)
     } catch (error) {
-      const consequence = `the records of environment '${environment}' cannot be read, so there is no plan`
-      core.warning(oneLine(gitHubWarning(error, READ_PERMISSION, consequence)))
+      const consequence = `the records of environment '${oneLine(environment)}' cannot be read, so there is no plan`
+      ;(result.gitHubProblems ??= []).push({ error, permission: READ_PERMISSION, consequence })
+      core.info('No plan: GitHub did not answer (the warning at the end says why).')
     }
   })
 }
@@ -60,7 +60,10 @@ export function showPlan(ctx: RunContext, record: DeployRecord | undefined, mani
   const { digest } = ctx.result
   const digests =
     record && digest && ctx.spec.mode === 'deploy' ? { recorded: record.digest, current: digest } : undefined
-  ctx.result.plan = planChanges(record?.payload.manifest, manifest, digests)
+  // Validate mode sends no probe: under api-version auto, an Async script's API is the server's to decide.
+  const { operation } = ctx.spec.script
+  const apiUndecided = ctx.spec.mode !== 'deploy' && operation === 'Async' && ctx.spec.apiVersion === 'auto'
+  ctx.result.plan = planChanges(record?.payload.manifest, manifest, { digests, apiUndecided })
   if (record) core.info(`The last recorded deploy: ${record.scriptHash} (deployment ${record.deploymentId}).`)
   printInert(ctx.result.plan.markdown)
 }

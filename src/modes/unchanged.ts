@@ -30,7 +30,7 @@ export async function keepUnchanged(ctx: RunContext, api: PreprocessingApi): Pro
   const environment = oneLine(ctx.github.key.environment)
   const why = found
     ? await reasonToDeploy(ctx, api, found.latest, record)
-    : "the environment's records could not be read (the warning above says why)"
+    : "the environment's records could not be read (the warning at the end says why)"
   if (why || !record) {
     core.info(`Deploying: ${why ?? 'no record'} (skip-unchanged).`)
     result.recordNote = `deployed: ${why ?? 'no record'}`
@@ -49,7 +49,7 @@ export async function keepUnchanged(ctx: RunContext, api: PreprocessingApi): Pro
   )
   result.recordNote =
     `unchanged since deployment ${record.deploymentId} (commit ${record.sha.slice(0, 12)}): ` +
-    `same digest, and ${record.scriptHash} is still Deployed; nothing was uploaded`
+    `same digest, and ${record.scriptHash} is still Deployed`
   core.notice(
     `Unchanged: the record of environment '${environment}' (deployment ${record.deploymentId}, commit ` +
       `${record.sha.slice(0, 12)}) has the same digest, and its script ${record.scriptHash} is still Deployed. ` +

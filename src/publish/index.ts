@@ -11,6 +11,7 @@ import { uploadRecords } from './artifact.js'
 import { tracebackAnnotations } from './annotations.js'
 import { envelopeError } from '../shared/error-envelope.js'
 import { commentOnPullRequest } from './pr-comment.js'
+import { gitHubWarnings } from '../github/permissions.js'
 
 /**
  * Everything a person or a later step needs, each part on its own so one failing
@@ -66,6 +67,8 @@ export async function publish(result: RunResult, cancelled: boolean): Promise<vo
   }
   // After the outputs: a slow or refused GitHub call must not hold them up.
   if (spec?.prComment && !cancelled) await commentOnPullRequest(result, where)
+  // Every GitHub call that failed, in one warning per kind: a token lacking two permissions names both at once.
+  for (const warning of gitHubWarnings(result.gitHubProblems ?? [])) core.warning(oneLine(warning), { title: 'GitHub' })
   try {
     await writeSummary(result, where)
   } catch (error) {

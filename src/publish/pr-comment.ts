@@ -3,7 +3,6 @@ import type { RunResult } from './result.js'
 import type { Plan } from '../local-checks/plan.js'
 import { COMMENT_MAX_CHARS, commentMarker, upsertComment, type CommentKey } from '../github/pr-comment.js'
 import type { IssueCommentsPort } from '../github/pr-comment.js'
-import { gitHubWarning } from '../github/permissions.js'
 import { markdownBlock, markdownCode, oneLine } from '../shared/inert.js'
 import { formatDuration } from '../shared/duration.js'
 import { gitHubClient } from './github-client.js'
@@ -98,7 +97,10 @@ export async function pullRequestNumber(eventName: string | undefined): Promise<
 /** The workflow line that grants what commenting needs, for the warning. */
 export const COMMENT_PERMISSION = 'pull-requests: write'
 
-/** Posts or updates the comment. Never fails the run: a GitHub problem is one warning naming the permission. */
+/**
+ * Posts or updates the comment. Never fails the run: a GitHub problem joins the run's
+ * others in one warning naming the permission (src/github/permissions.ts).
+ */
 export async function postComment(
   port: IssueCommentsPort,
   issue: number,
@@ -115,7 +117,7 @@ export async function postComment(
     const consequence =
       `no comment on pull request #${issue} (a pull request from a fork gets a read-only token ` +
       'whatever the workflow asks); the plan is in the changes-markdown output and the job summary'
-    core.warning(oneLine(gitHubWarning(error, COMMENT_PERMISSION, consequence)), { title: 'pr-comment' })
+    ;(result.gitHubProblems ??= []).push({ error, permission: COMMENT_PERMISSION, consequence })
   }
 }
 

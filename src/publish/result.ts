@@ -3,6 +3,7 @@ import type { LogEntry } from '../api/wire.js'
 import type { SmokeTestResult } from '../steps/server-smoke-test.js'
 import type { Manifest } from '../local-checks/manifest.js'
 import type { Plan } from '../local-checks/plan.js'
+import type { GitHubProblem } from '../github/permissions.js'
 
 /**
  * How the run ended, the `status` output (action.yml). Every table keyed by it is a
@@ -92,6 +93,8 @@ export interface RunResult {
   error?: string
   /** Things that went wrong while publishing: reported, never fatal. */
   readonly publishWarnings: string[]
+  /** The GitHub calls that failed (records, plan, comment): one warning for them all at the end. */
+  gitHubProblems?: GitHubProblem[]
 }
 
 export function newRunResult(): RunResult {
