@@ -1,8 +1,8 @@
-export const id = 764;
-export const ids = [764];
+export const id = 498;
+export const ids = [498];
 export const modules = {
 
-/***/ 50764:
+/***/ 25498:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,7 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: parquetWrite
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/bytewriter.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/bytewriter.js
 /**
  * @import {Writer} from '../src/types.js'
  */
@@ -190,7 +190,7 @@ class ByteWriter {
   }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/node_modules/hyparquet/src/xxhash.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/node_modules/hyparquet/src/xxhash.js
 // XxHash64 (https://github.com/Cyan4973/xxHash/blob/dev/doc/xxhash_spec.md)
 // Used by parquet bloom filters: hashes the PLAIN encoding of column values with seed 0.
 
@@ -294,7 +294,7 @@ function xxhash64(input, seed = 0n) {
   return h64
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/node_modules/hyparquet/src/bloom.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/node_modules/hyparquet/src/bloom.js
 // Split Block Bloom Filter (https://github.com/apache/parquet-format/blob/master/BloomFilter.md)
 // A bloom filter is a sequence of 32-byte blocks. Each block holds 8 little-endian uint32 words.
 // Insertion sets one bit per word, chosen by salting the low 32 bits of an xxhash64.
@@ -520,7 +520,7 @@ function walkBloomEligible(filter, out) {
   }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/thrift.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/thrift.js
 /**
  * @import {ThriftField, ThriftType, Writer} from '../src/types.js'
  */
@@ -700,7 +700,7 @@ function getCompactTypeForList(value) {
   return elemType ?? BYTE // BYTE for empty list
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/bloom.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/bloom.js
 // Split Block Bloom Filter (https://github.com/apache/parquet-format/blob/master/BloomFilter.md)
 // A bloom filter is a sequence of 32-byte blocks. Each block holds 8 little-endian uint32 words.
 // Insertion sets one bit per word, chosen by salting the low 32 bits of an xxhash64.
@@ -909,7 +909,7 @@ function writeBlooms(writer, pageIndexes) {
   }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/node_modules/hyparquet/src/constants.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/node_modules/hyparquet/src/constants.js
 
 /** @type {import('../src/types.d.ts').ParquetType[]} */
 const constants_ParquetTypes = [
@@ -1006,7 +1006,7 @@ const constants_EdgeInterpolationAlgorithms = [
   'KARNEY',
 ]
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/delta.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/delta.js
 /**
  * Delta Binary Packed encoding for parquet.
  * Encodes integers as deltas with variable bit-width packing.
@@ -1404,7 +1404,7 @@ function bitWidth(value) {
   return bits
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/encoding.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/encoding.js
 /**
  * @import {DecodedArray} from 'hyparquet'
  * @import {Writer} from '../src/types.js'
@@ -1512,7 +1512,7 @@ function writeBitPackedGroups(writer, values, start, numGroups, bitWidth) {
   }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/plain.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/plain.js
 
 /**
  * @import {DecodedArray, ParquetType} from 'hyparquet'
@@ -1649,7 +1649,7 @@ function writePlainByteArrayFixed(writer, values, fixedLength) {
   }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/node_modules/hyparquet/src/schema.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/node_modules/hyparquet/src/schema.js
 /**
  * Build a tree from the schema elements.
  *
@@ -1820,7 +1820,7 @@ function isFlatColumn(schemaPath) {
  * @import {SchemaElement, SchemaTree} from '../src/types.js'
  */
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/node_modules/hyparquet/src/metadata.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/node_modules/hyparquet/src/metadata.js
 
 
 
@@ -2177,7 +2177,7 @@ function convertMetadata(value, schema, parsers) {
   return value
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/variant.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/variant.js
 
 
 const encoder = new TextEncoder()
@@ -2832,7 +2832,7 @@ function appendUnsignedLE(writer, value, width) {
   }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/schema.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/schema.js
 
 
 
@@ -3127,7 +3127,7 @@ function schemaPathResolver(schema) {
   }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/splitstream.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/splitstream.js
 /**
  * Write values using BYTE_STREAM_SPLIT encoding.
  * This encoding writes all first bytes of values, then all second bytes, etc.
@@ -3207,7 +3207,7 @@ function bigIntArray(values) {
 }
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/datapage.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/datapage.js
 
 
 
@@ -3398,7 +3398,7 @@ function writeLevels(writer, column, dataPage) {
   return { definition_levels_byte_length, repetition_levels_byte_length, num_values, num_nulls, num_rows }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/dictionary.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/dictionary.js
 
 
 
@@ -3650,7 +3650,7 @@ function writeDictionaryPage(writer, column, dictionary) {
   return headerSize + dictionaryBytes.byteLength
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/geospatial.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/geospatial.js
 /**
  * Compute geospatial statistics for GEOMETRY and GEOGRAPHY columns.
  *
@@ -3799,7 +3799,7 @@ function inferCoordinateDimensions(value) {
   return maxDim || 2
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/node_modules/hyparquet/src/utils.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/node_modules/hyparquet/src/utils.js
 /**
  * @import {AsyncBuffer, Awaitable, DecodedArray} from '../src/types.js'
  */
@@ -4094,7 +4094,7 @@ function flatten(chunks) {
   return output
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/wkb.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/wkb.js
 
 
 /**
@@ -4240,7 +4240,7 @@ function wkb_inferCoordinateDimensions(value) {
   return maxDim || 2
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/unconvert.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/unconvert.js
 
 
 
@@ -4698,7 +4698,7 @@ function unconvertFloat16(value) {
   return new Uint8Array([bits16 & 0xff, bits16 >> 8])
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/column.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/column.js
 
 
 
@@ -5093,7 +5093,7 @@ function codePointAt(str, i) {
   return code >= 0xd800 && code <= 0xdfff ? 0xfffd : code
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/dremel.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/dremel.js
 
 
 /**
@@ -5287,7 +5287,7 @@ function normalizeMap(value, element) {
   throw new Error(`parquet map field ${element.name} must be Map, array, or object`)
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/indexes.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/indexes.js
 
 
 
@@ -5352,7 +5352,7 @@ function writeOffsetIndex(writer, columnChunk, offsetIndex) {
   columnChunk.offset_index_length = writer.offset - offsetIndexOffset
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/metadata.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/metadata.js
 
 
 
@@ -5545,7 +5545,7 @@ function metadata_timeUnit(unit) {
   return { field_1: {} }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/snappy.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/snappy.js
 /**
  * The MIT License (MIT)
  * Copyright (c) 2016 Zhipeng Jia
@@ -5791,7 +5791,7 @@ function compressInput(writer, input) {
   }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/parquet-writer.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/parquet-writer.js
 
 
 
@@ -6056,7 +6056,7 @@ function getLeafSchemaPaths(schemaPath) {
   }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet-writer/src/write.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet-writer/src/write.js
 
 
 

@@ -1,27 +1,27 @@
-export const id = 235;
-export const ids = [235];
+export const id = 470;
+export const ids = [470];
 export const modules = {
 
-/***/ 9235:
+/***/ 72470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   smokeTestMode: () => (/* binding */ smokeTestMode)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(71714);
-/* harmony import */ var _inputs_api_fit_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(60478);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(57277);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2955);
-/* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79631);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24568);
-/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(43325);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(606);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34472);
-/* harmony import */ var _smoke_test_phase_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40249);
-/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45777);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(95847);
+/* harmony import */ var _inputs_api_fit_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(84535);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6950);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7042);
+/* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20075);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94105);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(24646);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38077);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58044);
+/* harmony import */ var _smoke_test_phase_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95156);
+/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(47021);
 
 
 

@@ -1,8 +1,8 @@
-export const id = 728;
-export const ids = [728];
+export const id = 27;
+export const ids = [27];
 export const modules = {
 
-/***/ 93459:
+/***/ 23632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,8 +14,8 @@ export const modules = {
 /* harmony export */   h5: () => (/* binding */ runEndpoint),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57277);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
 
 
 /** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
@@ -180,7 +180,7 @@ function stringOr(value) {
 
 /***/ }),
 
-/***/ 77894:
+/***/ 22276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -198,7 +198,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/shared/hashes.ts
-var hashes = __webpack_require__(17410);
+var hashes = __webpack_require__(81149);
 ;// CONCATENATED MODULE: ./src/shared/manifest.ts
 /** The `digest` output's form: `sha256:` and 64 lower-case hex digits (src/local-checks/manifest.ts, digestOf). */
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -336,7 +336,7 @@ function newestFirst(statuses) {
 
 /***/ }),
 
-/***/ 46296:
+/***/ 50607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -344,13 +344,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   recordRun: () => (/* binding */ recordRun),
 /* harmony export */   startGitHubRecord: () => (/* binding */ startGitHubRecord)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82150);
-/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74854);
-/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77894);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
-/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41682);
-/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53097);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36536);
+/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22276);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94105);
+/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(13805);
+/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67426);
 // The run's record on GitHub (docs/deploy-records.md): the environment's earlier records,
 // read while the deploy connects, and this run's record, made once its facts are known.
 // Every GitHub problem is one warning; none fails a deploy.
@@ -360,23 +359,22 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
 const connections = new WeakMap();
 /** Starts the look-up of the environment's records, when the run records one (environment and a token). */
-function startGitHubRecord(spec) {
+function startGitHubRecord(spec, result) {
     const { environment, token } = spec.records;
     if (!environment || !token || spec.mode !== 'deploy')
         return undefined;
-    const settings = (0,_publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .gitHubSettings */ .b)(token);
+    const settings = (0,_publish_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .gitHubSettings */ .b)(token);
     if (!settings) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('environment is set, but GITHUB_REPOSITORY is not (not on a runner?): no record on GitHub.');
         return undefined;
     }
     const key = { environment, server: spec.connection.apiUrl, group: spec.group, name: spec.script.name };
-    const connection = { port: (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .openGitHub */ .o)(settings), warned: false };
+    const connection = { port: (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .openGitHub */ .o)(settings), result, warned: false };
     const record = {
         key,
-        earlier: withinLookupTime(connection.port.then((port) => (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .findRecords */ .gP)(port, key))).catch((error) => {
+        earlier: withinLookupTime(connection.port.then((port) => (0,_github_records_js__WEBPACK_IMPORTED_MODULE_2__/* .findRecords */ .gP)(port, key))).catch((error) => {
             warnOnce(record, connection, 'read', error);
             return undefined;
         })
@@ -420,7 +418,7 @@ async function recordRun(record, result) {
     if (!connection || connection.warned || !spec || !result.hash || !result.apiVersion || !record.manifest)
         return;
     try {
-        const where = await (0,_publish_records_js__WEBPACK_IMPORTED_MODULE_5__/* .provenance */ .aH)();
+        const where = await (0,_publish_records_js__WEBPACK_IMPORTED_MODULE_4__/* .provenance */ .aH)();
         const port = await connection.port;
         const failed = Boolean(result.error);
         const state = failed
@@ -429,7 +427,7 @@ async function recordRun(record, result) {
                 : FINAL[result.status]
             : FINAL[result.status];
         const earlier = await record.earlier;
-        const payload = (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .recordPayload */ .oO)(record.key, {
+        const payload = (0,_github_records_js__WEBPACK_IMPORTED_MODULE_2__/* .recordPayload */ .oO)(record.key, {
             operation: spec.script.operation,
             apiVersion: result.apiVersion,
             scriptHash: result.hash,
@@ -443,48 +441,49 @@ async function recordRun(record, result) {
         });
         const logUrl = where.runUrl;
         const what = `${spec.script.name} ${result.hash.slice(0, 12)}`;
-        const id = await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .createRecord */ .eC)(port, {
+        const id = await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_2__/* .createRecord */ .eC)(port, {
             key: record.key,
             sha: where.commit ?? process.env.GITHUB_SHA ?? '',
             payload,
-            description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`Neomaril ${spec.script.operation} script ${what} (${result.status})`),
-            inProgress: { state: 'in_progress', description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`Deploying ${what}`), logUrl },
+            description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .plainInert */ .V8)(`Neomaril ${spec.script.operation} script ${what} (${result.status})`),
+            inProgress: { state: 'in_progress', description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .plainInert */ .V8)(`Deploying ${what}`), logUrl },
             final: state && {
                 state,
-                description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`${result.status}: ${what}; smoke test ${result.smokeTest.outcome}`),
+                description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .plainInert */ .V8)(`${result.status}: ${what}; smoke test ${result.smokeTest.outcome}`),
                 environmentUrl: state === 'success' ? result.url : undefined,
                 logUrl
             },
-            supersedes: state === 'success' ? await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .liveRecords */ .rQ)(port, record.key) : []
+            supersedes: state === 'success' ? await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_2__/* .liveRecords */ .rQ)(port, record.key) : []
         });
         result.deploymentId = id;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Recorded as deployment ${id} in environment '${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(record.key.environment)}' (${state ?? 'in progress'}).`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Recorded as deployment ${id} in environment '${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(record.key.environment)}' (${state ?? 'in progress'}).`);
     }
     catch (error) {
         warnOnce(record, connection, 'write', error);
     }
 }
 /**
- * One warning per run for whatever GitHub refused; a missing permission is named with the
+ * The run's one GitHub problem with its records (the first: the others follow from it),
+ * for the warning at the end of the step that names a missing permission with the
  * workflow line that grants it.
  */
 function warnOnce(record, connection, access, error) {
     if (connection.warned)
         return;
     connection.warned = true;
-    const environment = (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(record.key.environment);
+    const environment = (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(record.key.environment);
     // Writing the record needs write; reading the earlier ones needs read, which write includes.
     const permission = 'deployments: write';
     const consequence = access === 'write'
         ? `this deploy is not recorded in environment '${environment}'`
         : `the records of environment '${environment}' cannot be read, so nothing is skipped and none is made`;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_github_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .gitHubWarning */ .e)(error, permission, consequence)));
+    (connection.result.gitHubProblems ??= []).push({ error, permission, consequence });
 }
 
 
 /***/ }),
 
-/***/ 2955:
+/***/ 7042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 908;
-export const ids = [908];
+export const id = 743;
+export const ids = [743];
 export const modules = {
 
-/***/ 60786:
+/***/ 11751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,11 +11,11 @@ export const modules = {
 /* harmony export */   G$: () => (/* binding */ RUN_ANSWERS),
 /* harmony export */   lL: () => (/* binding */ hostVerified)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
-/* harmony import */ var _http_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39052);
-/* harmony import */ var _http_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11225);
-/* harmony import */ var _http_server_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78649);
-/* harmony import */ var _shared_hashes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17410);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _http_failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12821);
+/* harmony import */ var _http_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87670);
+/* harmony import */ var _http_server_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(35756);
+/* harmony import */ var _shared_hashes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81149);
 
 
 
@@ -92,7 +92,7 @@ async function hostVerified(transport, call, status) {
 
 /***/ }),
 
-/***/ 95706:
+/***/ 28845:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -100,9 +100,9 @@ async function hostVerified(transport, call, status) {
 /* harmony export */   aJ: () => (/* binding */ seg),
 /* harmony export */   fo: () => (/* binding */ multipart)
 /* harmony export */ });
-/* harmony import */ var form_data__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93992);
+/* harmony import */ var form_data__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96454);
 /* harmony import */ var form_data__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(form_data__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76763);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38590);
 
 
 /** A multipart form body: the fields, then the files, each streamed from disk only when its part is sent. */
@@ -158,7 +158,7 @@ function seg(value) {
 
 /***/ }),
 
-/***/ 39052:
+/***/ 12821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -171,7 +171,7 @@ function seg(value) {
 /* harmony export */   my: () => (/* binding */ NOT_SENT_CODES)
 /* harmony export */ });
 /* unused harmony exports PERMANENT_CODES, codeOf */
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
 
 /**
  * What a failed attempt proves about the server (docs/retries-and-timeouts.md): whether
@@ -258,7 +258,7 @@ function isAmbiguous(error) {
 
 /***/ }),
 
-/***/ 11225:
+/***/ 87670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -269,10 +269,10 @@ function isAmbiguous(error) {
 /* harmony export */   mu: () => (/* binding */ withHint),
 /* harmony export */   pb: () => (/* binding */ apiError)
 /* harmony export */ });
-/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37491);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
-/* harmony import */ var _failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39052);
-/* harmony import */ var _server_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78649);
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16552);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _failure_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12821);
+/* harmony import */ var _server_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35756);
 
 
 
@@ -344,7 +344,7 @@ function loginFix(tenant) {
 
 /***/ }),
 
-/***/ 78649:
+/***/ 35756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -352,8 +352,8 @@ function loginFix(tenant) {
 /* harmony export */   gs: () => (/* binding */ oneLineText),
 /* harmony export */   ld: () => (/* binding */ describeText)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
-/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43325);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24646);
 
 
 /** On one line: a lone \r ends a line for the runner too, so nothing in it can start a workflow command. */
@@ -381,7 +381,7 @@ function describeText(text, redact, max = 300) {
 
 /***/ }),
 
-/***/ 71714:
+/***/ 95847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -400,7 +400,7 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-/***/ 78652:
+/***/ 61235:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -408,9 +408,9 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 /* harmony export */   OI: () => (/* binding */ logPoll),
 /* harmony export */   ko: () => (/* binding */ logOutage)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24568);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94105);
 
 
 
@@ -431,7 +431,7 @@ function logCall(call) {
 
 /***/ }),
 
-/***/ 45777:
+/***/ 47021:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -441,16 +441,16 @@ __webpack_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runPipeline)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(26289);
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/api/http/bodies.ts
-var bodies = __webpack_require__(95706);
+var bodies = __webpack_require__(28845);
 // EXTERNAL MODULE: ./src/api/common-calls.ts
-var common_calls = __webpack_require__(60786);
+var common_calls = __webpack_require__(11751);
 ;// CONCATENATED MODULE: ./src/api/models.ts
 
 
@@ -555,24 +555,55 @@ class ModelsApi {
 }
 
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(18470);
+var duration = __webpack_require__(85497);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(2955);
+var register = __webpack_require__(7042);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(71714);
+var wire = __webpack_require__(95847);
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(37491);
+var error_envelope = __webpack_require__(16552);
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(60517);
+var logs = __webpack_require__(6904);
+;// CONCATENATED MODULE: ./src/steps/pipeline-reasons.ts
+/**
+ * How a pipeline smoke test's model stage says it could not score, when the cause is not
+ * the model's answer: the model gone since it was checked, or smoke-test-timeout spent.
+ */
+
+/** A model run answered 404 or 409, though the model was Deployed at this run's start: it is gone since. */
+function modelGone(hash, status, detail) {
+    const answer = `its run answered HTTP ${status} (${status === 404 ? 'not found' : 'not Deployed'})`;
+    const fix = 'Redeploy it, or set smoke-test-model to the model now deployed.';
+    const since = `${hash} was Deployed when this run checked it: it was removed or undeployed since`;
+    return `the model could not run: ${answer}, but ${since}. ${fix} (${detail})`;
+}
+const goneStatus = (status) => status === 404 || status === 409;
+/** How smoke-test-timeout was shared between the stages, for a reason. */
+function split(timeoutMs, preprocessingMs) {
+    const took = (0,duration/* formatDuration */.a3)(preprocessingMs);
+    return `smoke-test-timeout is ${(0,duration/* formatDuration */.a3)(timeoutMs)}, and the preprocessing took ${took}`;
+}
+/** The preprocessing used all of smoke-test-timeout: the model's execution is not started. */
+function noTimeLeft(timeoutMs, preprocessingMs) {
+    return (`no time was left for the model: ${split(timeoutMs, preprocessingMs)}, so the model's execution ` +
+        'was not started. Raise smoke-test-timeout to cover both stages.');
+}
+/** The model's execution outlived what was left of smoke-test-timeout. */
+function modelTimedOut(id, status, timeoutMs, preprocessingMs, modelMs) {
+    return (`the model's execution ${id} was still '${status}' after ${(0,duration/* formatDuration */.a3)(modelMs)}, when smoke-test-timeout ` +
+        `ran out (${split(timeoutMs, preprocessingMs)}). Raise smoke-test-timeout, or check why the model is slow.`);
+}
+
 // EXTERNAL MODULE: ./src/steps/server-smoke-test.ts
-var server_smoke_test = __webpack_require__(87390);
+var server_smoke_test = __webpack_require__(14433);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(66671);
+var wait = __webpack_require__(11934);
 ;// CONCATENATED MODULE: ./src/steps/pipeline-smoke-test.ts
+
 
 
 
@@ -655,6 +686,11 @@ async function pipelineSync(models, target, scriptHash, input, expected, describ
         result.reason = `${PREPROCESSING_FAILED}: ${result.reason}`;
         stages.preprocessing = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
     }
+    else if (goneStatus(result.responseStatus)) {
+        // Whether the preprocessing ran is not known: it stays skipped.
+        result.reason = modelGone(target.hash, result.responseStatus, result.reason ?? '');
+        stages.model = { outcome: 'failed', elapsedMs: result.elapsedMs, reason: result.reason };
+    }
     else {
         // The model scored only on a 2xx JSON answer; past the script only when that, or the model's own error.
         const scored = !envelope &&
@@ -687,12 +723,10 @@ function newStages(target) {
     };
 }
 /**
- * Async pipeline: the script's execution on the sample (as a plain smoke test), its result
- * handed to the model's async run as the part `input` (a v1 zip as downloaded, named
- * `result_preprocessing` as the 2.1.1 client names it; a v2 parquet as
- * `preprocessed_data.parquet`, as 4.0.2 does), the model's execution waited for within
- * what is left of smoke-test-timeout, its result zip downloaded and checked as the
- * script's is. The model's result is the smoke test's output.
+ * Async pipeline: the script's execution on the sample (as a plain smoke test), its result handed to the
+ * model's async run as the part `input` (a v1 zip as downloaded, named `result_preprocessing` as 2.1.1 does;
+ * a v2 parquet as `preprocessed_data.parquet`, as 4.0.2 does), the model's execution waited for within what
+ * is left of smoke-test-timeout, its result zip downloaded and checked as the script's is (the smoke test's output).
  */
 async function pipelineAsync(api, models, target, scriptHash, datasets, options) {
     const started = Date.now();
@@ -744,14 +778,29 @@ async function pipelineAsync(api, models, target, scriptHash, datasets, options)
         localPath: path,
         size: (0,external_node_fs_.statSync)(path).size
     };
+    const preprocessingMs = modelStarted - started;
+    const leftMs = options.timeoutMs - preprocessingMs;
+    if (leftMs <= 0) {
+        // The model is not reached: its stage stays skipped, and the smoke test fails on the time.
+        fail(noTimeLeft(options.timeoutMs, preprocessingMs));
+        stages.model = { outcome: 'skipped', reason: result.reason };
+        return result;
+    }
     options.onCall?.(`POST /model/async/run/${target.group}/${target.hash} (input ${input.filename})`);
     let id;
     let outcome;
     try {
         id = await models.runAsync(target.group, target.hash, input);
+    }
+    catch (error) {
+        const described = callFailure(error, options.describeError);
+        const status = error instanceof errors/* ApiError */.hD ? error.status : undefined;
+        return fail(goneStatus(status) ? modelGone(target.hash, status, described) : `${MODEL_RUN_FAILED}: ${described}`);
+    }
+    try {
         stage.executionId = id;
         outcome = await (0,wait/* waitWhilePending */.cB)((limits) => models.executionStatus(target.group, id, limits), {
-            timeoutMs: Math.max(0, options.timeoutMs - (modelStarted - started)),
+            timeoutMs: leftMs,
             pollIntervalMs: options.pollIntervalMs,
             pendingStates: wire/* EXECUTION_RUNNING_STATES */.Ex,
             signal: options.signal,
@@ -765,8 +814,7 @@ async function pipelineAsync(api, models, target, scriptHash, datasets, options)
     stage.executionStatus = outcome.last.status;
     stage.executionMessage = outcome.last.message;
     if (outcome.kind === 'timed-out')
-        return fail(`the model's execution ${id} was still '${outcome.last.status}' ` +
-            `after ${Math.round((Date.now() - started) / 1000)}s (smoke-test-timeout)`);
+        return fail(modelTimedOut(id, outcome.last.status, options.timeoutMs, preprocessingMs, Date.now() - modelStarted));
     if (outcome.last.status !== 'Succeeded') {
         const message = outcome.last.message ? `: ${(0,logs/* lastLine */.fM)(outcome.last.message)}` : '';
         return fail(`${MODEL_REJECTED}: the model's execution ${id} ended as '${outcome.last.status}'${message}`);
@@ -800,9 +848,9 @@ async function pipelineAsync(api, models, target, scriptHash, datasets, options)
 }
 
 // EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(78652);
+var context = __webpack_require__(61235);
 // EXTERNAL MODULE: ./src/modes/messages.ts
-var messages = __webpack_require__(84303);
+var messages = __webpack_require__(85698);
 ;// CONCATENATED MODULE: ./src/modes/pipeline-phase.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the pipeline smoke test's model,
 // checked before anything is uploaded, then run after Deployed. The calls are steps/pipeline-smoke-test.ts.
@@ -880,7 +928,7 @@ async function runPipeline(ctx, api, spec, hash) {
 
 /***/ }),
 
-/***/ 34472:
+/***/ 58044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -894,26 +942,26 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: chooseGroup
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(26289);
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/inputs/api-fit.ts
-var api_fit = __webpack_require__(60478);
+var api_fit = __webpack_require__(84535);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api = __webpack_require__(93459);
+var api = __webpack_require__(23632);
 // EXTERNAL MODULE: ./src/shared/sleep.ts
-var sleep = __webpack_require__(42759);
+var sleep = __webpack_require__(47362);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: ../../main/node_modules/node-fetch/src/index.js + 12 modules
-var src = __webpack_require__(12782);
+// EXTERNAL MODULE: ./node_modules/node-fetch/src/index.js + 12 modules
+var src = __webpack_require__(70816);
 // EXTERNAL MODULE: ./src/api/http/failure-kinds.ts
-var failure_kinds = __webpack_require__(39052);
+var failure_kinds = __webpack_require__(12821);
 // EXTERNAL MODULE: ./src/api/http/failures.ts
-var failures = __webpack_require__(11225);
+var failures = __webpack_require__(87670);
 ;// CONCATENATED MODULE: ./src/api/http/network-reasons.ts
 
 
@@ -1027,7 +1075,7 @@ function retryAfterMs(header) {
 }
 
 // EXTERNAL MODULE: ./src/api/http/server-text.ts
-var server_text = __webpack_require__(78649);
+var server_text = __webpack_require__(35756);
 ;// CONCATENATED MODULE: ./src/api/http/attempt.ts
 
 
@@ -1416,13 +1464,13 @@ class Transport {
 }
 
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(606);
+var api_choice = __webpack_require__(38077);
 // EXTERNAL MODULE: ./src/api/http/bodies.ts
-var bodies = __webpack_require__(95706);
+var bodies = __webpack_require__(28845);
 // EXTERNAL MODULE: ./src/api/common-calls.ts
-var common_calls = __webpack_require__(60786);
+var common_calls = __webpack_require__(11751);
 // EXTERNAL MODULE: ./src/shared/hashes.ts
-var hashes = __webpack_require__(17410);
+var hashes = __webpack_require__(81149);
 ;// CONCATENATED MODULE: ./src/api/v1.ts
 
 
@@ -1621,7 +1669,7 @@ function ddmmyyyy(date) {
 }
 
 // EXTERNAL MODULE: ./src/api/wire.ts
-var wire = __webpack_require__(71714);
+var wire = __webpack_require__(95847);
 ;// CONCATENATED MODULE: ./src/api/v2.ts
 
 
@@ -1823,12 +1871,12 @@ function checkedDataset(hash, path, transport) {
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(41692);
-// EXTERNAL MODULE: ../../main/node_modules/http-proxy-agent/dist/index.js
-var dist = __webpack_require__(85689);
-// EXTERNAL MODULE: ../../main/node_modules/https-proxy-agent/dist/index.js + 1 modules
-var https_proxy_agent_dist = __webpack_require__(94708);
-// EXTERNAL MODULE: ../../main/node_modules/proxy-from-env/index.js
-var proxy_from_env = __webpack_require__(47948);
+// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
+var dist = __webpack_require__(28947);
+// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 1 modules
+var https_proxy_agent_dist = __webpack_require__(71566);
+// EXTERNAL MODULE: ./node_modules/proxy-from-env/index.js
+var proxy_from_env = __webpack_require__(98182);
 ;// CONCATENATED MODULE: ./src/api/proxy.ts
 
 
@@ -1922,9 +1970,9 @@ function tunnelRefused(status, target) {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(84553);
+var secrets = __webpack_require__(33260);
 ;// CONCATENATED MODULE: ./src/modes/session.ts
 // Plumbing shared by deploy and smoke-test modes (not a mode): the transport, the login,
 // the group and the API choice. It logs and fills the RunResult, so it lives with the modes.
@@ -2069,24 +2117,24 @@ function apiOf(session, version) {
 
 /***/ }),
 
-/***/ 40249:
+/***/ 95156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ runSmokeTest)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(18470);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26289);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2955);
-/* harmony import */ var _steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87390);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
-/* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79631);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78652);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84303);
-/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(45777);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(85497);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58382);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7042);
+/* harmony import */ var _steps_server_smoke_test_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14433);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94105);
+/* harmony import */ var _inputs_async_expect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20075);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61235);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(85698);
+/* harmony import */ var _pipeline_phase_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47021);
 // Plumbing shared by deploy and smoke-test modes (not a mode): the smoke test once the
 // script is Deployed, logged and recorded in the RunResult. The calls are steps/server-smoke-test.ts.
 
@@ -2157,7 +2205,7 @@ async function runSmokeTest(ctx, api, spec) {
 
 /***/ }),
 
-/***/ 37491:
+/***/ 16552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2192,13 +2240,13 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 42759:
+/***/ 47362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ abortableSleep)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
 
 /** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
 function abortableSleep(ms, signal) {
@@ -2220,7 +2268,7 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
-/***/ 87390:
+/***/ 14433:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2229,12 +2277,12 @@ function abortableSleep(ms, signal) {
 /* harmony export */   P9: () => (/* binding */ smokeTestSync),
 /* harmony export */   so: () => (/* binding */ smokeTestAsync)
 /* harmony export */ });
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71714);
-/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(658);
-/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60517);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66671);
-/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68463);
-/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37491);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95847);
+/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44838);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6904);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11934);
+/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77642);
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16552);
 
 
 
@@ -2350,7 +2398,7 @@ async function checkResultFile(result, path, format, expectation, label) {
 
 /***/ }),
 
-/***/ 66671:
+/***/ 11934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2358,10 +2406,10 @@ async function checkResultFile(result, path, format, expectation, label) {
 /* harmony export */   lS: () => (/* binding */ describeHint)
 /* harmony export */ });
 /* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
-/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95847);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47362);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
 
 
 

@@ -1,8 +1,8 @@
-export const id = 565;
-export const ids = [565];
+export const id = 523;
+export const ids = [523];
 export const modules = {
 
-/***/ 53565:
+/***/ 47523:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18,11 +18,11 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(79896);
-// EXTERNAL MODULE: ../../main/node_modules/hyparquet/src/metadata.js + 1 modules
-var metadata = __webpack_require__(22029);
-// EXTERNAL MODULE: ../../main/node_modules/hyparquet/src/read.js + 17 modules
-var read = __webpack_require__(43273);
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet/src/index.js
+// EXTERNAL MODULE: ./node_modules/hyparquet/src/metadata.js + 1 modules
+var metadata = __webpack_require__(96367);
+// EXTERNAL MODULE: ./node_modules/hyparquet/src/read.js + 17 modules
+var read = __webpack_require__(42123);
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/index.js
 
 
 
@@ -81,7 +81,7 @@ var read = __webpack_require__(43273);
  * @typedef {import('../src/types.d.ts').ParquetQueryFilter} ParquetQueryFilter
  */
 
-;// CONCATENATED MODULE: ../../main/node_modules/hyparquet/src/node.js
+;// CONCATENATED MODULE: ./node_modules/hyparquet/src/node.js
 /**
  * @import {AsyncBuffer} from '../src/types.js'
  */

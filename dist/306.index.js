@@ -1,8 +1,8 @@
-export const id = 912;
-export const ids = [912];
+export const id = 306;
+export const ids = [306];
 export const modules = {
 
-/***/ 70912:
+/***/ 51306:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,13 +1,8 @@
-<<<<<<<< HEAD:dist/179.index.js
-export const id = 179;
-export const ids = [179];
-========
-export const id = 245;
-export const ids = [245];
->>>>>>>> rw18:dist/245.index.js
+export const id = 383;
+export const ids = [383];
 export const modules = {
 
-/***/ 71714:
+/***/ 95847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -26,11 +21,7 @@ const EXECUTION_ID_IN_MESSAGE = /'(\d+)'/;
 
 /***/ }),
 
-<<<<<<<< HEAD:dist/179.index.js
-/***/ 62179:
-========
-/***/ 59245:
->>>>>>>> rw18:dist/245.index.js
+/***/ 25383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -39,22 +30,22 @@ __webpack_require__.d(__webpack_exports__, {
   publish: () => (/* binding */ publish)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/steps/logs.ts
-var logs = __webpack_require__(60517);
+var logs = __webpack_require__(6904);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/publish/outputs.ts
-var outputs = __webpack_require__(16934);
+var outputs = __webpack_require__(16689);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(18470);
+var duration = __webpack_require__(85497);
 // EXTERNAL MODULE: ./src/publish/result.ts
-var publish_result = __webpack_require__(38315);
+var publish_result = __webpack_require__(5586);
 // EXTERNAL MODULE: ./src/steps/server-smoke-test.ts
-var server_smoke_test = __webpack_require__(87390);
+var server_smoke_test = __webpack_require__(14433);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
-var secrets = __webpack_require__(84553);
+var secrets = __webpack_require__(33260);
 ;// CONCATENATED MODULE: ./src/publish/summary.ts
 
 
@@ -274,7 +265,7 @@ function escapeHtml(text) {
 }
 
 // EXTERNAL MODULE: ./src/publish/records.ts
-var records = __webpack_require__(41682);
+var records = __webpack_require__(13805);
 ;// CONCATENATED MODULE: ./src/publish/artifact.ts
 
 /** `neomaril-<script name>-<short hash>`, with only the characters artifact names allow. */
@@ -297,7 +288,7 @@ async function uploadRecords(result) {
     if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL)
         return { name, localOnly: true };
     // Loaded only when used: the artifact client is the largest part of the bundle.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(447), __webpack_require__.e(193), __webpack_require__.e(86)]).then(__webpack_require__.bind(__webpack_require__, 68086));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(61), __webpack_require__.e(351), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 56656));
     const dir = result.recordsDir;
     const { id } = await new DefaultArtifactClient().uploadArtifact(name, (0,records/* recordFiles */.B5)(dir), dir, {
         retentionDays: spec?.artifact.retentionDays
@@ -451,7 +442,7 @@ function notebookAnnotations(entries, source, workspace) {
 }
 
 // EXTERNAL MODULE: ./src/shared/error-envelope.ts
-var error_envelope = __webpack_require__(37491);
+var error_envelope = __webpack_require__(16552);
 ;// CONCATENATED MODULE: ./src/github/pr-comment.ts
 /** GitHub refuses a comment body longer than this many characters. */
 const COMMENT_MAX_CHARS = 65_536;
@@ -479,13 +470,8 @@ async function upsertComment(port, issue, marker, body) {
     return { action: 'updated', id: existing.id };
 }
 
-<<<<<<<< HEAD:dist/179.index.js
-// EXTERNAL MODULE: ./src/github/permissions.ts
-var permissions = __webpack_require__(74854);
-========
->>>>>>>> rw18:dist/245.index.js
 // EXTERNAL MODULE: ./src/publish/github-client.ts
-var github_client = __webpack_require__(53097);
+var github_client = __webpack_require__(67426);
 ;// CONCATENATED MODULE: ./src/publish/pr-comment.ts
 
 
@@ -559,7 +545,7 @@ function runSection(result) {
 async function pullRequestNumber(eventName) {
     if (!PULL_REQUEST_EVENTS.includes(eventName ?? ''))
         return undefined;
-    const { context } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
+    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
     const number = context.payload.pull_request?.number ?? context.payload.number;
     return typeof number === 'number' ? number : undefined;
 }
@@ -621,7 +607,7 @@ async function commentOnPullRequest(result, where) {
 }
 
 // EXTERNAL MODULE: ./src/github/port.ts
-var port = __webpack_require__(1763);
+var port = __webpack_require__(18212);
 ;// CONCATENATED MODULE: ./src/github/permissions.ts
 
 /** GitHub refused (HTTP 403, or 404 as it answers a token that may not see the resource). */
@@ -767,7 +753,7 @@ function annotate(result, spec) {
 
 /***/ }),
 
-/***/ 37491:
+/***/ 16552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -802,13 +788,13 @@ function parseJson(text) {
 
 /***/ }),
 
-/***/ 42759:
+/***/ 47362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ abortableSleep)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
 
 /** Waits `ms`, or ends early with CancelledError when `signal` aborts: the retries' and the wait's pauses. */
 function abortableSleep(ms, signal) {
@@ -830,7 +816,7 @@ function abortableSleep(ms, signal) {
 
 /***/ }),
 
-/***/ 87390:
+/***/ 14433:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -839,12 +825,12 @@ function abortableSleep(ms, signal) {
 /* harmony export */   P9: () => (/* binding */ smokeTestSync),
 /* harmony export */   so: () => (/* binding */ smokeTestAsync)
 /* harmony export */ });
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71714);
-/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(658);
-/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60517);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66671);
-/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68463);
-/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37491);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95847);
+/* harmony import */ var _async_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44838);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6904);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11934);
+/* harmony import */ var _shared_json_subset_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77642);
+/* harmony import */ var _shared_error_envelope_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16552);
 
 
 
@@ -960,7 +946,7 @@ async function checkResultFile(result, path, format, expectation, label) {
 
 /***/ }),
 
-/***/ 66671:
+/***/ 11934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -968,10 +954,10 @@ async function checkResultFile(result, path, format, expectation, label) {
 /* harmony export */   lS: () => (/* binding */ describeHint)
 /* harmony export */ });
 /* unused harmony exports FIRST_CHECK_MS, BUDGET_GAP_MS, DENSE_UNTIL_MS, SAVING_GAP_MS, DENSE_GAP_MS, WINDOW_FROM, WINDOW_UNTIL, MAX_HINT_MS, nextDueAt */
-/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71714);
-/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42759);
-/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18470);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26289);
+/* harmony import */ var _api_wire_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95847);
+/* harmony import */ var _shared_sleep_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47362);
+/* harmony import */ var _shared_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85497);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58382);
 
 
 

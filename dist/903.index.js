@@ -1,8 +1,8 @@
-export const id = 968;
-export const ids = [968];
+export const id = 903;
+export const ids = [903];
 export const modules = {
 
-/***/ 93459:
+/***/ 23632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,8 +14,8 @@ export const modules = {
 /* harmony export */   h5: () => (/* binding */ runEndpoint),
 /* harmony export */   uA: () => (/* binding */ registerCall)
 /* harmony export */ });
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26289);
-/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57277);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _shared_python_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6950);
 
 
 /** The form fields of the v1 register call (docs/platform-contract.md); the manifest shows them. */
@@ -180,7 +180,7 @@ function stringOr(value) {
 
 /***/ }),
 
-/***/ 68463:
+/***/ 77642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -222,7 +222,7 @@ function firstDifference(actual, expected, at) {
 
 /***/ }),
 
-/***/ 658:
+/***/ 44838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -339,7 +339,7 @@ function parseCsv(text) {
 const ROWS_DECODED = 100;
 /** A file on disk (a path), or its bytes (a table inside a result zip). */
 async function readParquetSummary(source) {
-    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await Promise.all(/* import() */[__webpack_require__.e(273), __webpack_require__.e(565)]).then(__webpack_require__.bind(__webpack_require__, 53565));
+    const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await Promise.all(/* import() */[__webpack_require__.e(123), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 47523));
     const file = typeof source === 'string' ? await asyncBufferFromFile(source) : source;
     const metadata = await parquetMetadataAsync(file);
     const children = parquetSchema(metadata).children;
@@ -447,7 +447,7 @@ function unmet(check, label, found) {
  */
 async function zipTable(path, label, check, wanted) {
     // Loaded only when an Async result zip gets this far.
-    const { unzipSync } = await __webpack_require__.e(/* import() */ 912).then(__webpack_require__.bind(__webpack_require__, 70912));
+    const { unzipSync } = await __webpack_require__.e(/* import() */ 306).then(__webpack_require__.bind(__webpack_require__, 51306));
     let files;
     try {
         files = unzipSync(new Uint8Array((0,external_node_fs_.readFileSync)(path)));
@@ -518,7 +518,7 @@ function namesOf(columns) {
 
 /***/ }),
 
-/***/ 2955:
+/***/ 7042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 773;
-export const ids = [773];
+export const id = 291;
+export const ids = [291];
 export const modules = {
 
-/***/ 77894:
+/***/ 22276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -20,7 +20,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/shared/hashes.ts
-var hashes = __webpack_require__(17410);
+var hashes = __webpack_require__(81149);
 ;// CONCATENATED MODULE: ./src/shared/manifest.ts
 /** The `digest` output's form: `sha256:` and 64 lower-case hex digits (src/local-checks/manifest.ts, digestOf). */
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -158,7 +158,7 @@ function newestFirst(statuses) {
 
 /***/ }),
 
-/***/ 74773:
+/***/ 25291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -170,18 +170,18 @@ __webpack_require__.d(__webpack_exports__, {
   signalOf: () => (/* binding */ signalOf)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(18470);
+var duration = __webpack_require__(85497);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(26289);
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/api/api.ts
-var api_api = __webpack_require__(93459);
+var api_api = __webpack_require__(23632);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var harness_contract = __webpack_require__(54761);
+var harness_contract = __webpack_require__(41848);
 // EXTERNAL MODULE: ./src/steps/register.ts
-var register = __webpack_require__(2955);
+var register = __webpack_require__(7042);
 ;// CONCATENATED MODULE: ./src/steps/history.ts
 /** How many of the search's answers are described to find one of exactly this name. */
 const DESCRIBED_AT_MOST = 3;
@@ -274,23 +274,23 @@ async function earlierV1Async(v1, group, name, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
-var contract_fit = __webpack_require__(19424);
+var contract_fit = __webpack_require__(85291);
 // EXTERNAL MODULE: ./src/steps/wait.ts
-var wait = __webpack_require__(66671);
+var wait = __webpack_require__(11934);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/modes/session.ts + 8 modules
-var modes_session = __webpack_require__(34472);
+var modes_session = __webpack_require__(58044);
 // EXTERNAL MODULE: ./src/modes/context.ts
-var context = __webpack_require__(78652);
+var context = __webpack_require__(61235);
 // EXTERNAL MODULE: ./src/modes/smoke-test-phase.ts
-var smoke_test_phase = __webpack_require__(40249);
-// EXTERNAL MODULE: ./src/modes/pipeline-phase.ts + 2 modules
-var pipeline_phase = __webpack_require__(45777);
+var smoke_test_phase = __webpack_require__(95156);
+// EXTERNAL MODULE: ./src/modes/pipeline-phase.ts + 3 modules
+var pipeline_phase = __webpack_require__(47021);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var local_checks_manifest = __webpack_require__(36501);
+var local_checks_manifest = __webpack_require__(61102);
 // EXTERNAL MODULE: ./src/modes/github-record.ts
-var github_record = __webpack_require__(46296);
+var github_record = __webpack_require__(50607);
 ;// CONCATENATED MODULE: ./src/modes/unchanged.ts
 // skip-unchanged (docs/deploy-records.md): keep the script the environment's record names
 // when nothing changed and it is still Deployed. Never based on git diffs.
@@ -322,7 +322,7 @@ async function keepUnchanged(ctx, api) {
     const environment = (0,inert/* oneLine */.TN)(ctx.github.key.environment);
     const why = found
         ? await reasonToDeploy(ctx, api, found.latest, record)
-        : "the environment's records could not be read (the warning above says why)";
+        : "the environment's records could not be read (the warning at the end says why)";
     if (why || !record) {
         core/* info */.pq(`Deploying: ${why ?? 'no record'} (skip-unchanged).`);
         result.recordNote = `deployed: ${why ?? 'no record'}`;
@@ -335,7 +335,7 @@ async function keepUnchanged(ctx, api) {
     result.url = (0,api_api/* runEndpoint */.h5)(spec.connection.apiUrl, api.version, spec.script.operation, result.group ?? spec.group, record.scriptHash);
     result.recordNote =
         `unchanged since deployment ${record.deploymentId} (commit ${record.sha.slice(0, 12)}): ` +
-            `same digest, and ${record.scriptHash} is still Deployed; nothing was uploaded`;
+            `same digest, and ${record.scriptHash} is still Deployed`;
     core/* notice */.lm(`Unchanged: the record of environment '${environment}' (deployment ${record.deploymentId}, commit ` +
         `${record.sha.slice(0, 12)}) has the same digest, and its script ${record.scriptHash} is still Deployed. ` +
         'Nothing was uploaded (skip-unchanged).');
@@ -368,7 +368,7 @@ async function reasonToDeploy(ctx, api, latest, record) {
 }
 
 // EXTERNAL MODULE: ./src/modes/plan-phase.ts + 1 modules
-var plan_phase = __webpack_require__(7101);
+var plan_phase = __webpack_require__(32042);
 ;// CONCATENATED MODULE: ./src/modes/deploy.ts
 
 
@@ -392,7 +392,7 @@ var plan_phase = __webpack_require__(7101);
 async function deployMode(ctx) {
     const { spec, result } = ctx;
     // Both run beside the login: the environment's records (GitHub), and the files' hashes.
-    ctx.github = (0,github_record.startGitHubRecord)(spec);
+    ctx.github = (0,github_record.startGitHubRecord)(spec, result);
     const hashed = (0,local_checks_manifest/* buildManifest */.u)(spec, spec.workspace);
     hashed.catch(() => undefined);
     const session = await (0,modes_session/* connect */.Ng)((0,modes_session/* newTransport */.OV)(spec, ctx.signal, ctx.deadline), spec, result, ctx.localChecks);
@@ -579,7 +579,7 @@ function signalOf(error) {
 
 /***/ }),
 
-/***/ 46296:
+/***/ 50607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -587,13 +587,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   recordRun: () => (/* binding */ recordRun),
 /* harmony export */   startGitHubRecord: () => (/* binding */ startGitHubRecord)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82150);
-/* harmony import */ var _github_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74854);
-/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77894);
-/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24568);
-/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41682);
-/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53097);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36536);
+/* harmony import */ var _github_records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22276);
+/* harmony import */ var _shared_inert_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94105);
+/* harmony import */ var _publish_records_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(13805);
+/* harmony import */ var _publish_github_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67426);
 // The run's record on GitHub (docs/deploy-records.md): the environment's earlier records,
 // read while the deploy connects, and this run's record, made once its facts are known.
 // Every GitHub problem is one warning; none fails a deploy.
@@ -603,23 +602,22 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
 const connections = new WeakMap();
 /** Starts the look-up of the environment's records, when the run records one (environment and a token). */
-function startGitHubRecord(spec) {
+function startGitHubRecord(spec, result) {
     const { environment, token } = spec.records;
     if (!environment || !token || spec.mode !== 'deploy')
         return undefined;
-    const settings = (0,_publish_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .gitHubSettings */ .b)(token);
+    const settings = (0,_publish_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .gitHubSettings */ .b)(token);
     if (!settings) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('environment is set, but GITHUB_REPOSITORY is not (not on a runner?): no record on GitHub.');
         return undefined;
     }
     const key = { environment, server: spec.connection.apiUrl, group: spec.group, name: spec.script.name };
-    const connection = { port: (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .openGitHub */ .o)(settings), warned: false };
+    const connection = { port: (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .openGitHub */ .o)(settings), result, warned: false };
     const record = {
         key,
-        earlier: withinLookupTime(connection.port.then((port) => (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .findRecords */ .gP)(port, key))).catch((error) => {
+        earlier: withinLookupTime(connection.port.then((port) => (0,_github_records_js__WEBPACK_IMPORTED_MODULE_2__/* .findRecords */ .gP)(port, key))).catch((error) => {
             warnOnce(record, connection, 'read', error);
             return undefined;
         })
@@ -663,7 +661,7 @@ async function recordRun(record, result) {
     if (!connection || connection.warned || !spec || !result.hash || !result.apiVersion || !record.manifest)
         return;
     try {
-        const where = await (0,_publish_records_js__WEBPACK_IMPORTED_MODULE_5__/* .provenance */ .aH)();
+        const where = await (0,_publish_records_js__WEBPACK_IMPORTED_MODULE_4__/* .provenance */ .aH)();
         const port = await connection.port;
         const failed = Boolean(result.error);
         const state = failed
@@ -672,7 +670,7 @@ async function recordRun(record, result) {
                 : FINAL[result.status]
             : FINAL[result.status];
         const earlier = await record.earlier;
-        const payload = (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .recordPayload */ .oO)(record.key, {
+        const payload = (0,_github_records_js__WEBPACK_IMPORTED_MODULE_2__/* .recordPayload */ .oO)(record.key, {
             operation: spec.script.operation,
             apiVersion: result.apiVersion,
             scriptHash: result.hash,
@@ -686,48 +684,49 @@ async function recordRun(record, result) {
         });
         const logUrl = where.runUrl;
         const what = `${spec.script.name} ${result.hash.slice(0, 12)}`;
-        const id = await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .createRecord */ .eC)(port, {
+        const id = await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_2__/* .createRecord */ .eC)(port, {
             key: record.key,
             sha: where.commit ?? process.env.GITHUB_SHA ?? '',
             payload,
-            description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`Neomaril ${spec.script.operation} script ${what} (${result.status})`),
-            inProgress: { state: 'in_progress', description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`Deploying ${what}`), logUrl },
+            description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .plainInert */ .V8)(`Neomaril ${spec.script.operation} script ${what} (${result.status})`),
+            inProgress: { state: 'in_progress', description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .plainInert */ .V8)(`Deploying ${what}`), logUrl },
             final: state && {
                 state,
-                description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .plainInert */ .V8)(`${result.status}: ${what}; smoke test ${result.smokeTest.outcome}`),
+                description: (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .plainInert */ .V8)(`${result.status}: ${what}; smoke test ${result.smokeTest.outcome}`),
                 environmentUrl: state === 'success' ? result.url : undefined,
                 logUrl
             },
-            supersedes: state === 'success' ? await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_3__/* .liveRecords */ .rQ)(port, record.key) : []
+            supersedes: state === 'success' ? await (0,_github_records_js__WEBPACK_IMPORTED_MODULE_2__/* .liveRecords */ .rQ)(port, record.key) : []
         });
         result.deploymentId = id;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Recorded as deployment ${id} in environment '${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(record.key.environment)}' (${state ?? 'in progress'}).`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Recorded as deployment ${id} in environment '${(0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(record.key.environment)}' (${state ?? 'in progress'}).`);
     }
     catch (error) {
         warnOnce(record, connection, 'write', error);
     }
 }
 /**
- * One warning per run for whatever GitHub refused; a missing permission is named with the
+ * The run's one GitHub problem with its records (the first: the others follow from it),
+ * for the warning at the end of the step that names a missing permission with the
  * workflow line that grants it.
  */
 function warnOnce(record, connection, access, error) {
     if (connection.warned)
         return;
     connection.warned = true;
-    const environment = (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(record.key.environment);
+    const environment = (0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(record.key.environment);
     // Writing the record needs write; reading the earlier ones needs read, which write includes.
     const permission = 'deployments: write';
     const consequence = access === 'write'
         ? `this deploy is not recorded in environment '${environment}'`
         : `the records of environment '${environment}' cannot be read, so nothing is skipped and none is made`;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_shared_inert_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_github_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .gitHubWarning */ .e)(error, permission, consequence)));
+    (connection.result.gitHubProblems ??= []).push({ error, permission, consequence });
 }
 
 
 /***/ }),
 
-/***/ 7101:
+/***/ 32042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -737,16 +736,14 @@ __webpack_require__.d(__webpack_exports__, {
   t: () => (/* binding */ showPlan)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/github/records.ts + 1 modules
-var records = __webpack_require__(77894);
-// EXTERNAL MODULE: ./src/github/permissions.ts
-var permissions = __webpack_require__(74854);
+var records = __webpack_require__(22276);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/shared/python-version.ts
-var python_version = __webpack_require__(57277);
+var python_version = __webpack_require__(6950);
 ;// CONCATENATED MODULE: ./src/local-checks/plan.ts
 
 
@@ -762,23 +759,42 @@ const NO_RECORD = 'No earlier deploy of this script is recorded in this environm
  * the `current` one — files added, removed and changed (by sha256, or by size where a side
  * has no hash: the .env file is never hashed), with sizes before → after; the Python
  * version, entrypoint, operation, API and any other register field; the requirement lines
- * added and removed. Pure: no file or network is read. The previous manifest came from a
- * record on GitHub, so every part of it is read as possibly missing.
+ * added and removed. What the plan cannot know is said, never counted as a change: the
+ * .env file's values without digests, the API under `apiUndecided`. Pure: no file or network
+ * is read. The previous manifest came from a record on GitHub, so every part of it is read
+ * as possibly missing.
  */
-function planChanges(previous, current, digests) {
+function planChanges(previous, current, options = {}) {
     if (!previous)
         return { hasChanges: undefined, markdown: NO_RECORD };
+    const { digests } = options;
     const lines = [
         ...fileLines(previous, current),
-        ...settingLines(previous, current),
+        ...settingLines(previous, current, options),
         ...requirementLines(previous, current)
     ];
     // What the manifests cannot show (the .env file's values), the digests do: deploy mode passes them.
     if (lines.length === 0 && digests && digests.recorded !== digests.current)
         lines.push(unlistedChange(current));
+    const notes = unknowns(previous, current, options);
     if (lines.length === 0)
-        return { hasChanges: false, markdown: 'No changes: the same files and settings as the last recorded deploy.' };
-    return { hasChanges: true, markdown: lines.join('\n').trimEnd() };
+        return {
+            hasChanges: false,
+            markdown: ['No changes: the same files and settings as the last recorded deploy.', ...notes].join('\n\n')
+        };
+    return { hasChanges: true, markdown: [lines.join('\n').trimEnd(), ...notes].join('\n\n') };
+}
+/** What the plan cannot compare, in words: the API a deploy would take, the .env file's values. */
+function unknowns(previous, current, options) {
+    const notes = [];
+    if (options.apiUndecided && previous.api !== current.api)
+        notes.push(`*API: the last deploy went through ${(0,inert/* markdownCode */.D9)(String(previous.api ?? '?'))}; under \`api-version: auto\` ` +
+            'a deploy takes `v2` on a current server and `v1` on a v1-only one, and validate mode does not ask the ' +
+            'server, so this is not counted as a change.*');
+    if (!options.digests && current.files.some((file) => file.part === 'env'))
+        notes.push("*The `.env` file's values are not compared: they are compared keyed by the password, which only a " +
+            'deploy has.*');
+    return notes;
 }
 /**
  * The line for a digest that changed while the manifests look the same: the .env file's
@@ -836,7 +852,7 @@ function fileLines(previous, current) {
         return [];
     return ['| file | part | change | before | after |', '|---|---|---|---:|---:|', ...rows, ''];
 }
-function settingLines(previous, current) {
+function settingLines(previous, current, options) {
     const lines = [];
     const before = previous.fields ?? {};
     const after = current.fields ?? {};
@@ -851,7 +867,7 @@ function settingLines(previous, current) {
             : (0,inert/* markdownCode */.D9)(key === 'python_version' ? ((0,python_version/* pythonFromWire */.Ot)(value) ?? value) : value);
         lines.push(`- ${FIELD_LABELS[key] ?? (0,inert/* markdownCode */.D9)(key)}: ${shown(from)} → ${shown(to)}`);
     }
-    if (previous.api !== current.api)
+    if (previous.api !== current.api && !options.apiUndecided)
         lines.push(`- API: ${(0,inert/* markdownCode */.D9)(String(previous.api ?? '?'))} → ${(0,inert/* markdownCode */.D9)(current.api)}`);
     return lines;
 }
@@ -889,9 +905,8 @@ function without(lines, other) {
 }
 
 // EXTERNAL MODULE: ./src/publish/github-client.ts
-var github_client = __webpack_require__(53097);
+var github_client = __webpack_require__(67426);
 ;// CONCATENATED MODULE: ./src/modes/plan-phase.ts
-
 
 
 
@@ -933,8 +948,9 @@ async function planAgainstRecord(ctx, manifest) {
             showPlan(ctx, record, manifest);
         }
         catch (error) {
-            const consequence = `the records of environment '${environment}' cannot be read, so there is no plan`;
-            core/* warning */.$e((0,inert/* oneLine */.TN)((0,permissions/* gitHubWarning */.e)(error, READ_PERMISSION, consequence)));
+            const consequence = `the records of environment '${(0,inert/* oneLine */.TN)(environment)}' cannot be read, so there is no plan`;
+            (result.gitHubProblems ??= []).push({ error, permission: READ_PERMISSION, consequence });
+            core/* info */.pq('No plan: GitHub did not answer (the warning at the end says why).');
         }
     });
 }
@@ -946,7 +962,10 @@ function showPlan(ctx, record, manifest) {
     // A deploy's digest holds the .env file's values keyed by the password: it settles what the manifests cannot.
     const { digest } = ctx.result;
     const digests = record && digest && ctx.spec.mode === 'deploy' ? { recorded: record.digest, current: digest } : undefined;
-    ctx.result.plan = planChanges(record?.payload.manifest, manifest, digests);
+    // Validate mode sends no probe: under api-version auto, an Async script's API is the server's to decide.
+    const { operation } = ctx.spec.script;
+    const apiUndecided = ctx.spec.mode !== 'deploy' && operation === 'Async' && ctx.spec.apiVersion === 'auto';
+    ctx.result.plan = planChanges(record?.payload.manifest, manifest, { digests, apiUndecided });
     if (record)
         core/* info */.pq(`The last recorded deploy: ${record.scriptHash} (deployment ${record.deploymentId}).`);
     (0,inert/* printInert */.C6)(ctx.result.plan.markdown);

@@ -1,13 +1,8 @@
-<<<<<<<< HEAD:dist/293.index.js
-export const id = 293;
-export const ids = [293];
-========
-export const id = 714;
-export const ids = [714];
->>>>>>>> rw18:dist/714.index.js
+export const id = 762;
+export const ids = [762];
 export const modules = {
 
-/***/ 82150:
+/***/ 36536:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/github/port.ts
-var port = __webpack_require__(1763);
+var port = __webpack_require__(18212);
 ;// CONCATENATED MODULE: ./src/github/octokit-comments.ts
 /** The most comments read to find the marker: 10 pages of 100. */
 const MAX_PAGES = 10;
@@ -72,7 +67,7 @@ const CALL_TIMEOUT_MS = 10_000;
  * never the token.
  */
 async function openGitHub(settings) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
     const octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl.replace(/\/+$/, '') });
     const [owner = '', repo = ''] = settings.repository.split('/');
     const timeoutMs = settings.callTimeoutMs ?? CALL_TIMEOUT_MS;
@@ -164,37 +159,7 @@ async function openGitHub(settings) {
 
 /***/ }),
 
-<<<<<<<< HEAD:dist/293.index.js
-/***/ 74854:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ gitHubWarning)
-/* harmony export */ });
-/* harmony import */ var _port_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1763);
-
-/**
- * The one warning for a GitHub call that failed, whoever made it (the deploy records, the
- * plan's read of them, the pull-request comment). When GitHub refused (HTTP 403, or 404 as
- * it answers a token that may not see the resource) it names the permission the job lacks
- * and the workflow line that grants it; otherwise GitHub's answer. `consequence` says what
- * the run goes without; a GitHub problem never fails a run.
- */
-function gitHubWarning(error, permission, consequence) {
-    const refused = error instanceof _port_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubCallError */ ._ && (error.status === 403 || error.status === 404);
-    const why = error instanceof Error ? error.message : String(error);
-    return refused
-        ? `The GitHub token lacks the ${permission} permission (${why}): ${consequence}. ` +
-            `Grant it in the workflow: permissions: with ${permission} (beside contents: read).`
-        : `GitHub did not answer as expected (${why}): ${consequence}. The run itself is unaffected.`;
-}
-
-
-/***/ }),
-
-========
->>>>>>>> rw18:dist/714.index.js
-/***/ 1763:
+/***/ 18212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -220,7 +185,7 @@ class GitHubCallError extends Error {
 
 /***/ }),
 
-/***/ 36501:
+/***/ 61102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -231,13 +196,13 @@ class GitHubCallError extends Error {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2955);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93459);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(606);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7042);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23632);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38077);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76763);
-/* harmony import */ var _shared_requirements_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84438);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38590);
+/* harmony import */ var _shared_requirements_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(22785);
 
 
 
@@ -328,14 +293,14 @@ async function hmacOf(file, key) {
 
 /***/ }),
 
-/***/ 53097:
+/***/ 67426:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ gitHubClient),
 /* harmony export */   b: () => (/* binding */ gitHubSettings)
 /* harmony export */ });
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82150);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36536);
 
 /**
  * Where the run's GitHub calls go, the one place that reads GITHUB_REPOSITORY and
@@ -358,16 +323,16 @@ async function gitHubClient(token) {
 
 /***/ }),
 
-/***/ 16934:
+/***/ 16689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ writeOutputs),
 /* harmony export */   Y: () => (/* binding */ outputsOf)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48848);
-/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38315);
-/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84553);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77094);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5586);
+/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33260);
 
 
 
@@ -425,7 +390,7 @@ function writeOutputs(result) {
 
 /***/ }),
 
-/***/ 41682:
+/***/ 13805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -438,11 +403,11 @@ function writeOutputs(result) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _steps_logs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(60517);
-/* harmony import */ var _local_checks_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36501);
-/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38315);
-/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84553);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16934);
+/* harmony import */ var _steps_logs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6904);
+/* harmony import */ var _local_checks_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61102);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5586);
+/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33260);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16689);
 
 
 
@@ -451,7 +416,7 @@ function writeOutputs(result) {
 
 
 async function provenance() {
-    const { context } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
+    const { context } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
     const repository = process.env.GITHUB_REPOSITORY || undefined;
     const runUrl = repository && context.runId ? `${context.serverUrl}/${repository}/actions/runs/${context.runId}` : undefined;
     return {

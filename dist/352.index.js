@@ -1,8 +1,8 @@
-export const id = 680;
-export const ids = [680];
+export const id = 352;
+export const ids = [352];
 export const modules = {
 
-/***/ 82150:
+/***/ 36536:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/github/port.ts
-var port = __webpack_require__(1763);
+var port = __webpack_require__(18212);
 ;// CONCATENATED MODULE: ./src/github/octokit-comments.ts
 /** The most comments read to find the marker: 10 pages of 100. */
 const MAX_PAGES = 10;
@@ -67,14 +67,19 @@ const CALL_TIMEOUT_MS = 10_000;
  * never the token.
  */
 async function openGitHub(settings) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 193).then(__webpack_require__.bind(__webpack_require__, 51193));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
     const octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl.replace(/\/+$/, '') });
     const [owner = '', repo = ''] = settings.repository.split('/');
+    const timeoutMs = settings.callTimeoutMs ?? CALL_TIMEOUT_MS;
     const call = async (name, send) => {
+        const signal = AbortSignal.timeout(timeoutMs);
         try {
-            return await send(AbortSignal.timeout(CALL_TIMEOUT_MS));
+            return await send(signal);
         }
         catch (error) {
+            // Octokit reports its aborted request as an HTTP 500 that GitHub never sent.
+            if (signal.aborted)
+                throw new port/* GitHubCallError */._(name, 0, `no answer within ${timeoutMs / 1000} s`);
             const status = error.status;
             const data = error.response?.data;
             const message = typeof data?.message === 'string' ? data.message : error.message;
@@ -154,34 +159,7 @@ async function openGitHub(settings) {
 
 /***/ }),
 
-/***/ 74854:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ gitHubWarning)
-/* harmony export */ });
-/* harmony import */ var _port_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1763);
-
-/**
- * The one warning for a GitHub call that failed, whoever made it (the deploy records, the
- * plan's read of them, the pull-request comment). When GitHub refused (HTTP 403, or 404 as
- * it answers a token that may not see the resource) it names the permission the job lacks
- * and the workflow line that grants it; otherwise GitHub's answer. `consequence` says what
- * the run goes without; a GitHub problem never fails a run.
- */
-function gitHubWarning(error, permission, consequence) {
-    const refused = error instanceof _port_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubCallError */ ._ && (error.status === 403 || error.status === 404);
-    const why = error instanceof Error ? error.message : String(error);
-    return refused
-        ? `The GitHub token lacks the ${permission} permission (${why}): ${consequence}. ` +
-            `Grant it in the workflow: permissions: with ${permission} (beside contents: read).`
-        : `GitHub did not answer as expected (${why}): ${consequence}. The run itself is unaffected.`;
-}
-
-
-/***/ }),
-
-/***/ 1763:
+/***/ 18212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -207,7 +185,7 @@ class GitHubCallError extends Error {
 
 /***/ }),
 
-/***/ 77894:
+/***/ 22276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -225,7 +203,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/shared/hashes.ts
-var hashes = __webpack_require__(17410);
+var hashes = __webpack_require__(81149);
 ;// CONCATENATED MODULE: ./src/shared/manifest.ts
 /** The `digest` output's form: `sha256:` and 64 lower-case hex digits (src/local-checks/manifest.ts, digestOf). */
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -363,7 +341,7 @@ function newestFirst(statuses) {
 
 /***/ }),
 
-/***/ 36501:
+/***/ 61102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -374,13 +352,13 @@ function newestFirst(statuses) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2955);
-/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93459);
-/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(606);
+/* harmony import */ var _steps_register_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7042);
+/* harmony import */ var _api_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23632);
+/* harmony import */ var _shared_api_choice_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38077);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76763);
-/* harmony import */ var _shared_requirements_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84438);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38590);
+/* harmony import */ var _shared_requirements_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(22785);
 
 
 
@@ -433,9 +411,9 @@ async function requirementsOf(file) {
 /**
  * The `digest` output: `sha256:` of what the manifest says reaches the server — the group,
  * the API, the register's form fields and every file's part, upload name, dataset name and
- * sha256 (not its path in the repository: moving a file changes nothing uploaded). The same
- * content gives the same digest on any runner, so a deploy record's digest says whether
- * anything changed.
+ * sha256, in a fixed order (not its path in the repository, nor the order extra-files lists
+ * the files in: neither changes what is uploaded). The same content gives the same digest on
+ * any runner, so a deploy record's digest says whether anything changed.
  *
  * The .env file is in the manifest by name only (its hash could be brute-forced), yet a
  * changed value must change the digest: its content enters as an HMAC-SHA256 keyed by the
@@ -452,7 +430,8 @@ async function digestOf(manifest, spec) {
         group: manifest.group,
         api: manifest.api,
         fields: Object.entries(manifest.fields).sort(([a], [b]) => a.localeCompare(b)),
-        files: manifest.files.map((f) => [f.part, f.name, f.dataset ?? null, f.sha256 ?? null]),
+        // In a fixed order: the server keeps files, not the order extra-files lists (or a glob finds) them in.
+        files: manifest.files.map((f) => JSON.stringify([f.part, f.name, f.dataset ?? null, f.sha256 ?? null])).sort(),
         env: envPart ?? null
     });
     return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_3__.createHash)('sha256').update(canonical).digest('hex')}`;
@@ -470,7 +449,7 @@ async function hmacOf(file, key) {
 
 /***/ }),
 
-/***/ 7101:
+/***/ 32042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -480,16 +459,14 @@ __webpack_require__.d(__webpack_exports__, {
   t: () => (/* binding */ showPlan)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: ./src/github/records.ts + 1 modules
-var records = __webpack_require__(77894);
-// EXTERNAL MODULE: ./src/github/permissions.ts
-var permissions = __webpack_require__(74854);
+var records = __webpack_require__(22276);
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/shared/python-version.ts
-var python_version = __webpack_require__(57277);
+var python_version = __webpack_require__(6950);
 ;// CONCATENATED MODULE: ./src/local-checks/plan.ts
 
 
@@ -505,23 +482,42 @@ const NO_RECORD = 'No earlier deploy of this script is recorded in this environm
  * the `current` one — files added, removed and changed (by sha256, or by size where a side
  * has no hash: the .env file is never hashed), with sizes before → after; the Python
  * version, entrypoint, operation, API and any other register field; the requirement lines
- * added and removed. Pure: no file or network is read. The previous manifest came from a
- * record on GitHub, so every part of it is read as possibly missing.
+ * added and removed. What the plan cannot know is said, never counted as a change: the
+ * .env file's values without digests, the API under `apiUndecided`. Pure: no file or network
+ * is read. The previous manifest came from a record on GitHub, so every part of it is read
+ * as possibly missing.
  */
-function planChanges(previous, current, digests) {
+function planChanges(previous, current, options = {}) {
     if (!previous)
         return { hasChanges: undefined, markdown: NO_RECORD };
+    const { digests } = options;
     const lines = [
         ...fileLines(previous, current),
-        ...settingLines(previous, current),
+        ...settingLines(previous, current, options),
         ...requirementLines(previous, current)
     ];
     // What the manifests cannot show (the .env file's values), the digests do: deploy mode passes them.
     if (lines.length === 0 && digests && digests.recorded !== digests.current)
         lines.push(unlistedChange(current));
+    const notes = unknowns(previous, current, options);
     if (lines.length === 0)
-        return { hasChanges: false, markdown: 'No changes: the same files and settings as the last recorded deploy.' };
-    return { hasChanges: true, markdown: lines.join('\n').trimEnd() };
+        return {
+            hasChanges: false,
+            markdown: ['No changes: the same files and settings as the last recorded deploy.', ...notes].join('\n\n')
+        };
+    return { hasChanges: true, markdown: [lines.join('\n').trimEnd(), ...notes].join('\n\n') };
+}
+/** What the plan cannot compare, in words: the API a deploy would take, the .env file's values. */
+function unknowns(previous, current, options) {
+    const notes = [];
+    if (options.apiUndecided && previous.api !== current.api)
+        notes.push(`*API: the last deploy went through ${(0,inert/* markdownCode */.D9)(String(previous.api ?? '?'))}; under \`api-version: auto\` ` +
+            'a deploy takes `v2` on a current server and `v1` on a v1-only one, and validate mode does not ask the ' +
+            'server, so this is not counted as a change.*');
+    if (!options.digests && current.files.some((file) => file.part === 'env'))
+        notes.push("*The `.env` file's values are not compared: they are compared keyed by the password, which only a " +
+            'deploy has.*');
+    return notes;
 }
 /**
  * The line for a digest that changed while the manifests look the same: the .env file's
@@ -579,7 +575,7 @@ function fileLines(previous, current) {
         return [];
     return ['| file | part | change | before | after |', '|---|---|---|---:|---:|', ...rows, ''];
 }
-function settingLines(previous, current) {
+function settingLines(previous, current, options) {
     const lines = [];
     const before = previous.fields ?? {};
     const after = current.fields ?? {};
@@ -594,7 +590,7 @@ function settingLines(previous, current) {
             : (0,inert/* markdownCode */.D9)(key === 'python_version' ? ((0,python_version/* pythonFromWire */.Ot)(value) ?? value) : value);
         lines.push(`- ${FIELD_LABELS[key] ?? (0,inert/* markdownCode */.D9)(key)}: ${shown(from)} → ${shown(to)}`);
     }
-    if (previous.api !== current.api)
+    if (previous.api !== current.api && !options.apiUndecided)
         lines.push(`- API: ${(0,inert/* markdownCode */.D9)(String(previous.api ?? '?'))} → ${(0,inert/* markdownCode */.D9)(current.api)}`);
     return lines;
 }
@@ -632,9 +628,8 @@ function without(lines, other) {
 }
 
 // EXTERNAL MODULE: ./src/publish/github-client.ts
-var github_client = __webpack_require__(53097);
+var github_client = __webpack_require__(67426);
 ;// CONCATENATED MODULE: ./src/modes/plan-phase.ts
-
 
 
 
@@ -676,8 +671,9 @@ async function planAgainstRecord(ctx, manifest) {
             showPlan(ctx, record, manifest);
         }
         catch (error) {
-            const consequence = `the records of environment '${environment}' cannot be read, so there is no plan`;
-            core/* warning */.$e((0,inert/* oneLine */.TN)((0,permissions/* gitHubWarning */.e)(error, READ_PERMISSION, consequence)));
+            const consequence = `the records of environment '${(0,inert/* oneLine */.TN)(environment)}' cannot be read, so there is no plan`;
+            (result.gitHubProblems ??= []).push({ error, permission: READ_PERMISSION, consequence });
+            core/* info */.pq('No plan: GitHub did not answer (the warning at the end says why).');
         }
     });
 }
@@ -689,7 +685,10 @@ function showPlan(ctx, record, manifest) {
     // A deploy's digest holds the .env file's values keyed by the password: it settles what the manifests cannot.
     const { digest } = ctx.result;
     const digests = record && digest && ctx.spec.mode === 'deploy' ? { recorded: record.digest, current: digest } : undefined;
-    ctx.result.plan = planChanges(record?.payload.manifest, manifest, digests);
+    // Validate mode sends no probe: under api-version auto, an Async script's API is the server's to decide.
+    const { operation } = ctx.spec.script;
+    const apiUndecided = ctx.spec.mode !== 'deploy' && operation === 'Async' && ctx.spec.apiVersion === 'auto';
+    ctx.result.plan = planChanges(record?.payload.manifest, manifest, { digests, apiUndecided });
     if (record)
         core/* info */.pq(`The last recorded deploy: ${record.scriptHash} (deployment ${record.deploymentId}).`);
     (0,inert/* printInert */.C6)(ctx.result.plan.markdown);
@@ -698,7 +697,7 @@ function showPlan(ctx, record, manifest) {
 
 /***/ }),
 
-/***/ 21680:
+/***/ 64352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -709,32 +708,32 @@ __webpack_require__.d(__webpack_exports__, {
   validateMode: () => (/* binding */ validateMode)
 });
 
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(48848);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/shared/duration.ts
-var duration = __webpack_require__(18470);
+var duration = __webpack_require__(85497);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(26289);
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/local-checks/manifest.ts
-var manifest = __webpack_require__(36501);
+var manifest = __webpack_require__(61102);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/shared/json-subset.ts
-var json_subset = __webpack_require__(68463);
+var json_subset = __webpack_require__(77642);
 // EXTERNAL MODULE: ./src/shared/api-choice.ts
-var api_choice = __webpack_require__(606);
+var api_choice = __webpack_require__(38077);
 // EXTERNAL MODULE: ./src/shared/dotenv.ts
-var dotenv = __webpack_require__(88160);
+var dotenv = __webpack_require__(66459);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ../../main/node_modules/hyparquet/src/read.js + 17 modules
-var read = __webpack_require__(43273);
-// EXTERNAL MODULE: ../../main/node_modules/hyparquet-writer/src/write.js + 26 modules
-var write = __webpack_require__(50764);
+// EXTERNAL MODULE: ./node_modules/hyparquet/src/read.js + 17 modules
+var read = __webpack_require__(42123);
+// EXTERNAL MODULE: ./node_modules/hyparquet-writer/src/write.js + 26 modules
+var write = __webpack_require__(25498);
 ;// CONCATENATED MODULE: ./src/harness/frames.ts
 /**
  * Parquet at the harness's edge, in Node (there is no pyarrow for pandas here): datasets
@@ -798,9 +797,9 @@ async function writeFrameParquet(frame, target) {
 }
 
 // EXTERNAL MODULE: ./src/harness/process.ts + 1 modules
-var harness_process = __webpack_require__(93115);
+var harness_process = __webpack_require__(99693);
 // EXTERNAL MODULE: ./src/harness/contract.ts
-var contract = __webpack_require__(54761);
+var contract = __webpack_require__(41848);
 ;// CONCATENATED MODULE: ./src/harness/index.ts
 /**
  * The TypeScript side of python/harness/, the one place that loads and calls an
@@ -908,7 +907,7 @@ async function runDataFrames(c) {
 }
 
 // EXTERNAL MODULE: ./src/harness/embedded.ts
-var embedded = __webpack_require__(68385);
+var embedded = __webpack_require__(79412);
 ;// CONCATENATED MODULE: ./src/harness/imports.ts
 /**
  * Whose fault is a ModuleNotFoundError: the runner's (the requirements list the package,
@@ -966,7 +965,7 @@ function whoseMissingImport(module, requirementsText) {
 }
 
 // EXTERNAL MODULE: ./src/steps/async-result.ts + 2 modules
-var async_result = __webpack_require__(658);
+var async_result = __webpack_require__(44838);
 ;// CONCATENATED MODULE: ./src/harness/interpreter.ts
 
 const DESCRIBE = "import sys; print(sys.executable); print('%d.%d.%d' % sys.version_info[:3])";
@@ -1185,11 +1184,11 @@ function missingImportHint(problem, spec) {
 }
 
 // EXTERNAL MODULE: ./src/shared/inert.ts
-var inert = __webpack_require__(24568);
+var inert = __webpack_require__(94105);
 // EXTERNAL MODULE: ./src/modes/plan-phase.ts + 1 modules
-var plan_phase = __webpack_require__(7101);
+var plan_phase = __webpack_require__(32042);
 // EXTERNAL MODULE: ./src/local-checks/contract-fit.ts
-var contract_fit = __webpack_require__(19424);
+var contract_fit = __webpack_require__(85291);
 ;// CONCATENATED MODULE: ./src/modes/validate.ts
 
 
@@ -1277,14 +1276,14 @@ async function validateMode(ctx) {
 
 /***/ }),
 
-/***/ 53097:
+/***/ 67426:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ gitHubClient),
 /* harmony export */   b: () => (/* binding */ gitHubSettings)
 /* harmony export */ });
-/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82150);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36536);
 
 /**
  * Where the run's GitHub calls go, the one place that reads GITHUB_REPOSITORY and
