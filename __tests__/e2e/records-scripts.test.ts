@@ -111,7 +111,10 @@ test('deploy mode on a pull request with a token that may only read: one warning
   const warnings = warningsOf(run)
   expect(warnings).toEqual([
     expect.stringMatching(
-      /lacks the deployments: write and pull-requests: write permissions .*this deploy is not recorded.*; no comment on pull request #31.* permissions: with deployments: write and pull-requests: write /
+      new RegExp(
+        /lacks the deployments: write and pull-requests: write permissions .*this deploy is not recorded.*; /.source +
+          /no comment on pull request #31.* permissions: with deployments: write and pull-requests: write /.source
+      )
     )
   ])
 }, 60_000)

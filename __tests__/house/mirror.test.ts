@@ -25,7 +25,6 @@ const COVERED_BY: Readonly<Record<string, readonly string[]>> = {
   'api/wire.ts': ['steps/history.test.ts'],
   'github/octokit-comments.ts': ['e2e/pr-comment.test.ts'],
   'github/octokit.ts': ['e2e/records.test.ts'],
-  'github/permissions.ts': ['publish/pr-comment.test.ts', 'e2e/pr-comment.test.ts'],
   'github/port.ts': ['github/records.test.ts', 'publish/pr-comment.test.ts'],
   'harness/check.ts': ['local-checks/entrypoint.test.ts'],
   'harness/frames.ts': ['harness/runtime.test.ts', 'emulator/v2-executions.test.ts'],
