@@ -565,9 +565,10 @@ async function postComment(port, issue, result, facts) {
         core/* info */.pq(`Pull request #${issue}: comment ${outcome.id} ${outcome.action}.`);
     }
     catch (error) {
-        const consequence = `no comment on pull request #${issue} (a pull request from a fork gets a read-only token ` +
-            'whatever the workflow asks); the plan is in the changes-markdown output and the job summary';
-        (result.gitHubProblems ??= []).push({ error, permission: COMMENT_PERMISSION, consequence });
+        const planIsKept = 'the plan is in the changes-markdown output and the job summary';
+        const consequence = `no comment on pull request #${issue}; ${planIsKept}`;
+        const whenRefused = 'a pull request from a fork gets a read-only token whatever the workflow asks';
+        (result.gitHubProblems ??= []).push({ error, permission: COMMENT_PERMISSION, consequence, whenRefused });
     }
 }
 /**
@@ -618,6 +619,10 @@ function refused(problem) {
 function why(problem) {
     return problem.error instanceof Error ? problem.error.message : String(problem.error);
 }
+/** The consequence, with the remark that only a refusal earns. */
+function refusalConsequence(problem) {
+    return problem.whenRefused ? `${problem.consequence} (${problem.whenRefused})` : problem.consequence;
+}
 /** `a`, `a and b`, `a, b and c`. */
 function listed(items) {
     return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -637,7 +642,7 @@ function gitHubWarnings(problems) {
         const permissions = wanted.filter((p) => !(p.endsWith(': read') && wanted.includes(p.replace(/read$/, 'write'))));
         const plural = permissions.length > 1;
         warnings.push(`The GitHub token lacks the ${listed(permissions)} permission${plural ? 's' : ''} ` +
-            `(${refusals.map(why).join('; ')}): ${refusals.map((problem) => problem.consequence).join('; ')}. ` +
+            `(${refusals.map(why).join('; ')}): ${refusals.map(refusalConsequence).join('; ')}. ` +
             `Grant ${plural ? 'them' : 'it'} in the workflow: permissions: with ${listed(permissions)} ` +
             '(beside contents: read).');
     }

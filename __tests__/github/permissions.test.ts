@@ -51,6 +51,23 @@ describe('gitHubWarnings', () => {
     expect(gitHubWarnings([])).toEqual([])
   })
 
+  test("a refusal's remark (a fork's read-only token) is said only when GitHub refused", () => {
+    const comment = (error: GitHubCallError) => ({
+      error,
+      permission: 'pull-requests: write',
+      consequence: 'no comment',
+      whenRefused: 'a fork gets a read-only token'
+    })
+    expect(gitHubWarnings([comment(refused('POST issue comment'))])[0]).toMatch(
+      /: no comment \(a fork gets a read-only token\)\. Grant it/
+    )
+    const [down] = gitHubWarnings([comment(new GitHubCallError('POST issue comment', 502, 'Bad Gateway'))])
+    expect(down).toBe(
+      'GitHub did not answer as expected (POST issue comment answered HTTP 502: Bad Gateway): no comment. ' +
+        'The run itself is unaffected.'
+    )
+  })
+
   test('GitHub down for two calls is one more warning, not two', () => {
     const down = (call: string) => new GitHubCallError(call, 0, 'no answer within 10 s')
     const warnings = gitHubWarnings([

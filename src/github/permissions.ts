@@ -6,6 +6,8 @@ export interface GitHubProblem {
   /** The workflow's `permissions:` line that grants the call, e.g. `deployments: write`. */
   readonly permission: string
   readonly consequence: string
+  /** Said only when GitHub refused the call (e.g. that a fork's token is always read-only). */
+  readonly whenRefused?: string
 }
 
 /** GitHub refused (HTTP 403, or 404 as it answers a token that may not see the resource). */
@@ -16,6 +18,11 @@ function refused(problem: GitHubProblem): boolean {
 
 function why(problem: GitHubProblem): string {
   return problem.error instanceof Error ? problem.error.message : String(problem.error)
+}
+
+/** The consequence, with the remark that only a refusal earns. */
+function refusalConsequence(problem: GitHubProblem): string {
+  return problem.whenRefused ? `${problem.consequence} (${problem.whenRefused})` : problem.consequence
 }
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -39,7 +46,7 @@ export function gitHubWarnings(problems: readonly GitHubProblem[]): string[] {
     const plural = permissions.length > 1
     warnings.push(
       `The GitHub token lacks the ${listed(permissions)} permission${plural ? 's' : ''} ` +
-        `(${refusals.map(why).join('; ')}): ${refusals.map((problem) => problem.consequence).join('; ')}. ` +
+        `(${refusals.map(why).join('; ')}): ${refusals.map(refusalConsequence).join('; ')}. ` +
         `Grant ${plural ? 'them' : 'it'} in the workflow: permissions: with ${listed(permissions)} ` +
         '(beside contents: read).'
     )

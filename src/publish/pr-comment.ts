@@ -114,10 +114,10 @@ export async function postComment(
     const outcome = await upsertComment(port, issue, marker, body)
     core.info(`Pull request #${issue}: comment ${outcome.id} ${outcome.action}.`)
   } catch (error) {
-    const consequence =
-      `no comment on pull request #${issue} (a pull request from a fork gets a read-only token ` +
-      'whatever the workflow asks); the plan is in the changes-markdown output and the job summary'
-    ;(result.gitHubProblems ??= []).push({ error, permission: COMMENT_PERMISSION, consequence })
+    const planIsKept = 'the plan is in the changes-markdown output and the job summary'
+    const consequence = `no comment on pull request #${issue}; ${planIsKept}`
+    const whenRefused = 'a pull request from a fork gets a read-only token whatever the workflow asks'
+    ;(result.gitHubProblems ??= []).push({ error, permission: COMMENT_PERMISSION, consequence, whenRefused })
   }
 }
 
