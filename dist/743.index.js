@@ -360,11 +360,17 @@ function loginFix(tenant) {
 function oneLine(text) {
     return (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_1__/* .foldLines */ .r7)(text, ' ');
 }
-/** A failure for a progress line; its texts were redacted when the error was made. */
+/**
+ * A failure for a progress line; its texts were redacted when the error was made. An answer
+ * with no error envelope that came through a forward proxy names it: it may be the proxy's
+ * own (a network failure at the proxy names it in its reason already).
+ */
 function describeFailure(error) {
-    return error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD
-        ? `HTTP ${error.status}${error.errorType ? ` ${oneLine(error.errorType).slice(0, 100)}` : ''}`
-        : oneLine(error.reason);
+    if (!(error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD))
+        return oneLine(error.reason);
+    if (error.errorType)
+        return `HTTP ${error.status} ${oneLine(error.errorType).slice(0, 100)}`;
+    return `HTTP ${error.status}${error.proxy ? ` through ${error.proxy}` : ''}`;
 }
 /** Server text in a progress line: redacted, then on one line and cut short. */
 function oneLineText(text, redact) {

@@ -272,7 +272,7 @@ function readCsvSummary(text) {
         throw new Error('it is empty: no header line');
     const columns = header;
     const types = columns.map((_, index) => inferType(rows.map((row) => row[index] ?? '')));
-    return { rows: rows.length, columns, types };
+    return { rows: rows.length, columns, types, csv: true };
 }
 function inferType(cells) {
     const present = cells.filter((cell) => !MISSING.has(cell));
@@ -496,7 +496,7 @@ function tableProblems(table, expectation) {
         }
         const found = table.types[index] ?? 'unknown';
         if (column.type !== 'any' && !typeFits(column.type, found))
-            problems.push(`column '${column.name}' is ${found}, expected ${column.type}`);
+            problems.push(`column '${column.name}' is ${found}, expected ${column.type}${csvDateHint(table, column.type)}`);
     }
     if (missing.length > 0)
         problems.unshift(`${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')} missing ` +
@@ -504,6 +504,12 @@ function tableProblems(table, expectation) {
     if (expectation.minRows !== undefined && table.rows < expectation.minRows)
         problems.push(`${table.rows} row${table.rows === 1 ? '' : 's'}, expected at least ${expectation.minRows}`);
     return problems;
+}
+/** A CSV has no date type: pandas reads a date there as a string, so say what to do instead. */
+function csvDateHint(table, expected) {
+    if (!table.csv || expected !== 'datetime')
+        return '';
+    return ` (a CSV has no date type: its dates read as strings; expect "string", or write the result as parquet)`;
 }
 /** An integer column is a number too; every other type matches only itself. */
 function typeFits(expected, found) {

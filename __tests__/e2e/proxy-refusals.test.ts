@@ -127,6 +127,10 @@ test('a 502 to an http:// url (the proxy forwards the request) says it came thro
     expect(error).toMatch(/GET \/health answered HTTP 502/)
     expect(error).toContain('list the server in NO_PROXY')
     expect(error).not.toMatch(/^The Neomaril server refused a call/)
+    // Each try's line names the proxy too, not only the final error.
+    expect(run.stdout).toContain(
+      `GET /health: HTTP 502 through the proxy 127.0.0.1:${proxy.port} (http_proxy); retrying`
+    )
     expect(`${run.stdout}\n${run.stderr}`).not.toContain('proxy-pass-991')
     expect(proxy.connects[0]).toBe('GET http://127.0.0.1:9/api/health HTTP/1.1')
   } finally {

@@ -96,9 +96,23 @@ describe('a v1 result zip', () => {
       file: 'features.csv',
       rows: 2,
       columns: ['id', 'score', 'segment', 'approved', 'when', 'blank'],
-      types: ['integer', 'number', 'string', 'boolean', 'string', 'number']
+      types: ['integer', 'number', 'string', 'boolean', 'string', 'number'],
+      csv: true
     })
     expect(check.reason).toBeUndefined()
+  })
+
+  test('a datetime expected of a CSV column says a CSV has no date type and what to write instead', async () => {
+    const path = file('dates.zip', zipSync({ 'features.csv': new TextEncoder().encode(CSV) }))
+    const check = await checkAsyncResult(path, 'zip', expectation({ columns: { when: 'datetime' } }), LABEL)
+    expect(check.reason).toBe(
+      "the result of execution 42 does not meet smoke-test-expect: column 'when' is string, expected datetime " +
+        '(a CSV has no date type: its dates read as strings; expect "string", or write the result as parquet)'
+    )
+    // The hint is about CSV dates only: a parquet string column gets the plain line.
+    const parquet = file('dates.parquet', PARQUET)
+    const plain = await checkAsyncResult(parquet, 'parquet', expectation({ columns: { segment: 'datetime' } }))
+    expect(plain.expectation?.problems).toEqual(["column 'segment' is string, expected datetime"])
   })
 
   test('a parquet file inside is read too, and its failures name the file', async () => {
@@ -158,7 +172,7 @@ describe('a CSV file written locally (validate mode)', () => {
   test('quoted fields, CRLF, blank lines; too few rows', async () => {
     const path = file('local.csv', 'a,"b ""q"""\n\n"x\ny",1\n')
     const check = await checkAsyncResult(path, 'csv', expectation({ columns: ['b "q"'], 'min-rows': 2 }), 'out')
-    expect(check.table).toEqual({ rows: 1, columns: ['a', 'b "q"'], types: ['string', 'integer'] })
+    expect(check.table).toEqual({ rows: 1, columns: ['a', 'b "q"'], types: ['string', 'integer'], csv: true })
     expect(check.reason).toBe('out does not meet smoke-test-expect: 1 row, expected at least 2')
   })
 

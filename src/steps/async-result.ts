@@ -20,6 +20,8 @@ export interface ResultTable {
   readonly rows: number
   readonly columns: readonly string[]
   readonly types: readonly string[]
+  /** Read from a CSV (a date there is a string); absent for parquet. */
+  readonly csv?: true
 }
 
 export interface AsyncResultCheck {
@@ -144,7 +146,7 @@ export function tableProblems(table: ResultTable, expectation: AsyncExpectation)
     }
     const found = table.types[index] ?? 'unknown'
     if (column.type !== 'any' && !typeFits(column.type, found))
-      problems.push(`column '${column.name}' is ${found}, expected ${column.type}`)
+      problems.push(`column '${column.name}' is ${found}, expected ${column.type}${csvDateHint(table, column.type)}`)
   }
   if (missing.length > 0)
     problems.unshift(
@@ -154,6 +156,12 @@ export function tableProblems(table: ResultTable, expectation: AsyncExpectation)
   if (expectation.minRows !== undefined && table.rows < expectation.minRows)
     problems.push(`${table.rows} row${table.rows === 1 ? '' : 's'}, expected at least ${expectation.minRows}`)
   return problems
+}
+
+/** A CSV has no date type: pandas reads a date there as a string, so say what to do instead. */
+function csvDateHint(table: ResultTable, expected: string): string {
+  if (!table.csv || expected !== 'datetime') return ''
+  return ` (a CSV has no date type: its dates read as strings; expect "string", or write the result as parquet)`
 }
 
 /** An integer column is a number too; every other type matches only itself. */

@@ -10,6 +10,8 @@ export interface CsvSummary {
   readonly rows: number
   readonly columns: readonly string[]
   readonly types: readonly string[]
+  /** Read from a CSV: its dates are strings, which a datetime expectation's message says. */
+  readonly csv: true
 }
 
 /** pandas.read_csv's default na_values. */
@@ -40,7 +42,7 @@ export function readCsvSummary(text: string): CsvSummary {
   if (!header) throw new Error('it is empty: no header line')
   const columns = header
   const types = columns.map((_, index) => inferType(rows.map((row) => row[index] ?? '')))
-  return { rows: rows.length, columns, types }
+  return { rows: rows.length, columns, types, csv: true }
 }
 
 function inferType(cells: string[]): string {

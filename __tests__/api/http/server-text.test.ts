@@ -1,4 +1,6 @@
 /** Server text in the transport's messages and log lines: redacted before it is cut, on one line. */
+import { ApiError, NetworkError } from '../../../src/shared/errors.js'
+import { describeFailure } from '../../../src/api/http/server-text.js'
 import { GROUP, HASH, ok, useScriptedServer } from '../../helpers/scripted-server.js'
 
 const { server, logged, client } = useScriptedServer()
@@ -55,5 +57,25 @@ describe('server text in messages', () => {
       expect(line).not.toContain(SECRET)
       expect(line).toContain('***')
     }
+  })
+})
+
+describe('a failure in a progress line (describeFailure)', () => {
+  const PROXY = 'the proxy 10.0.0.1:3128 (HTTP_PROXY)'
+
+  test('an answer with no envelope that came through a forward proxy names the proxy', () => {
+    expect(describeFailure(new ApiError('GET', '/health', 502, 'Bad Gateway', undefined, PROXY))).toBe(
+      `HTTP 502 through ${PROXY}`
+    )
+    expect(describeFailure(new ApiError('GET', '/health', 502, 'Bad Gateway'))).toBe('HTTP 502')
+  })
+
+  test("an envelope's type is the server's own word, so the proxy is not named", () => {
+    const error = new ApiError('GET', '/groups', 503, 'busy', 'Unavailable\r::error::x', PROXY)
+    expect(describeFailure(error)).toBe('HTTP 503 Unavailable ::error::x')
+  })
+
+  test('a network failure is its reason, on one line', () => {
+    expect(describeFailure(new NetworkError('GET', '/health', 'reset\nat host', false))).toBe('reset at host')
   })
 })
