@@ -361,16 +361,17 @@ function oneLine(text) {
     return (0,_shared_text_js__WEBPACK_IMPORTED_MODULE_1__/* .foldLines */ .r7)(text, ' ');
 }
 /**
- * A failure for a progress line; its texts were redacted when the error was made. An answer
- * with no error envelope that came through a forward proxy names it: it may be the proxy's
- * own (a network failure at the proxy names it in its reason already).
+ * A failure for a progress line; its texts were redacted when the error was made. A refusal
+ * that may be a forward proxy's own names the proxy (a network failure at the proxy names it
+ * in its reason already).
  */
 function describeFailure(error) {
     if (!(error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD))
         return oneLine(error.reason);
     if (error.errorType)
         return `HTTP ${error.status} ${oneLine(error.errorType).slice(0, 100)}`;
-    return `HTTP ${error.status}${error.proxy ? ` through ${error.proxy}` : ''}`;
+    const proxy = error.proxyMayHaveAnswered;
+    return `HTTP ${error.status}${proxy ? ` through ${proxy}` : ''}`;
 }
 /** Server text in a progress line: redacted, then on one line and cut short. */
 function oneLineText(text, redact) {

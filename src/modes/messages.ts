@@ -28,9 +28,9 @@ export function messageFor(error: unknown): string {
     if (error.path === '/health' && error.status === 404)
       return `${error.message}. 'url' does not point at a Neomaril server root (no /api/health there).`
     // A forward proxy's own answer (502: it could not reach the server) carries no error envelope of the server's.
-    if (error.proxy !== undefined && error.errorType === undefined && (error.status < 200 || error.status >= 300))
+    if (error.proxyMayHaveAnswered !== undefined)
       return (
-        `An answer came through ${error.proxy} and may be that proxy's own, not the Neomaril server's ` +
+        `An answer came through ${error.proxyMayHaveAnswered} and may be that proxy's own, not the Neomaril server's ` +
         `(a 502, 503 or 504 usually means the proxy could not reach the server): ${error.message}. ` +
         "Check 'url', that proxy and the variable that names it, or list the server in NO_PROXY to reach it directly."
       )

@@ -49,6 +49,16 @@ export class ApiError extends Error {
     )
     this.name = 'ApiError'
   }
+
+  /**
+   * The proxy, when this refusal may be its own rather than the server's: it came through a
+   * forward proxy and carries no error envelope of the server's (a 502: the proxy could not
+   * reach the server). The progress lines and the final message both go by this.
+   */
+  get proxyMayHaveAnswered(): string | undefined {
+    const refused = this.status < 200 || this.status >= 300
+    return refused && this.errorType === undefined ? this.proxy : undefined
+  }
 }
 
 /** Credentials or tokens were refused. */

@@ -7,14 +7,15 @@ function oneLine(text: string): string {
 }
 
 /**
- * A failure for a progress line; its texts were redacted when the error was made. An answer
- * with no error envelope that came through a forward proxy names it: it may be the proxy's
- * own (a network failure at the proxy names it in its reason already).
+ * A failure for a progress line; its texts were redacted when the error was made. A refusal
+ * that may be a forward proxy's own names the proxy (a network failure at the proxy names it
+ * in its reason already).
  */
 export function describeFailure(error: ApiError | NetworkError): string {
   if (!(error instanceof ApiError)) return oneLine(error.reason)
   if (error.errorType) return `HTTP ${error.status} ${oneLine(error.errorType).slice(0, 100)}`
-  return `HTTP ${error.status}${error.proxy ? ` through ${error.proxy}` : ''}`
+  const proxy = error.proxyMayHaveAnswered
+  return `HTTP ${error.status}${proxy ? ` through ${proxy}` : ''}`
 }
 
 /** Server text in a progress line: redacted, then on one line and cut short. */
